@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Lowering;
+using SourceGenDurable.Generators.Model;
+using SourceGenDurable.Shared;
+
+namespace SourceGenDurable.Generators.Parsing;
+
+/// <summary>Turns a <c>[DurableWorkflow]</c> method into a <see cref="WorkflowModel"/>: the only place that reads symbols.</summary>
+internal static class WorkflowParser
+{
+    /// <summary>Bumped whenever the shape of generated state machines changes, so old instances are never misread.</summary>
+    private const string LayoutVersion = "1";
+
+    /// <summary>The model, or null when the analyzers report why the method cannot be lowered.</summary>
+    public static WorkflowModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
+        {
+            return null;
+        }
+
+        var shape = WorkflowShape.Analyze(method, syntax, context.SemanticModel, cancellationToken);
+        if (!shape.Problems.IsEmpty)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var slotFields = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+        var slots = new List<SlotModel>();
+        foreach (var variable in shape.SlotVariables)
+        {
+            var identifier = TypeNames.Identifier(variable.Name);
+            slotFields[variable] = identifier;
+            var type = variable is ILocalSymbol local ? local.Type : ((IParameterSymbol)variable).Type;
+            slots.Add(new SlotModel(identifier, variable.Name, TypeNames.FullyQualified(type), IsInput: variable is IParameterSymbol));
+        }
+
+        foreach (var checkpoint in shape.Checkpoints.Where(c => c.Form == CheckpointForm.Return))
+        {
+            var name = WorkflowLowerer.ReturnSlotName(shape.Checkpoints.IndexOf(checkpoint));
+            slots.Add(new SlotModel(name, name, TypeNames.FullyQualified(checkpoint.Operation.ResultType ?? method.ReturnType), IsInput: false));
+        }
+
+        var body = new WorkflowLowerer(context.SemanticModel, shape, slotFields).Lower(syntax.Body!);
+        var containingTypes = new List<INamedTypeSymbol>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            containingTypes.Insert(0, type);
+        }
+
+        var workflowName = WorkflowName(method);
+        var isPublic = method.DeclaredAccessibility == Accessibility.Public && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
+        var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } task ? TypeNames.FullyQualified(task.TypeArguments[0]) : null;
+        var @namespace = method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString();
+
+        return new WorkflowModel(
+            HintName: $"{string.Join(".", containingTypes.Select(t => t.ToDisplayString()))}.{method.Name}.g.cs",
+            Namespace: @namespace,
+            ContainingTypes: containingTypes.Select(t => new ContainingTypeModel(t.IsRecord ? "record" : "class", t.Name)).ToEquatableArray(),
+            WorkflowType: TypeNames.FullyQualified(method.ContainingType),
+            ClassName: method.ContainingType.Name,
+            ClientAccessibility: isPublic ? "public" : "internal",
+            MethodName: method.Name,
+            WorkflowName: workflowName,
+            ResultType: resultType,
+            ContextParameter: TypeNames.Identifier(method.Parameters[0].Name),
+            Slots: slots.ToEquatableArray(),
+            Body: body.ToEquatableArray(),
+            LayoutFingerprint: Fingerprint(workflowName, shape, slots));
+    }
+
+    private static string WorkflowName(IMethodSymbol method)
+    {
+        var attribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute);
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Name" && argument.Value.Value is string { Length: > 0 } pinned)
+            {
+                return pinned;
+            }
+        }
+
+        return $"{method.ContainingType.Name}.{method.Name}";
+    }
+
+    /// <summary>
+    /// A hash of what a saved instance depends on: the checkpoints (their number and step names) and the slots (their
+    /// names and types). Code between checkpoints may change freely without orphaning instances.
+    /// </summary>
+    private static string Fingerprint(string workflowName, WorkflowShape shape, IEnumerable<SlotModel> slots)
+    {
+        var text = new StringBuilder().Append("v").Append(LayoutVersion).Append('|').Append(workflowName).Append('|');
+        foreach (var checkpoint in shape.Checkpoints)
+        {
+            text.Append(checkpoint.Operation.StepName ?? "ctx.Step").Append(';');
+        }
+
+        text.Append('|');
+        foreach (var slot in slots)
+        {
+            text.Append(slot.JsonName).Append(':').Append(slot.Type).Append(';');
+        }
+
+        // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.
+        var hash = 14695981039346656037UL;
+        foreach (var c in text.ToString())
+        {
+            hash = unchecked((hash ^ c) * 1099511628211UL);
+        }
+
+        return hash.ToString("x16");
+    }
+}

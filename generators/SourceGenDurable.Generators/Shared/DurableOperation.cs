@@ -1,0 +1,91 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SourceGenDurable.Shared;
+
+internal enum DurableOperationKind
+{
+    /// <summary><c>ctx.Step(name, body)</c>.</summary>
+    ContextStep,
+
+    /// <summary>A call to a <c>[DurableStep]</c> method of the workflow's class.</summary>
+    StepMethod,
+}
+
+/// <summary>A call that is a durable operation: awaiting it directly in a workflow body is a checkpoint.</summary>
+internal sealed class DurableOperation
+{
+    private const int DefaultMaxAttempts = 3;
+
+    private DurableOperation(DurableOperationKind kind, IMethodSymbol method, ITypeSymbol? resultType, string? stepName, int maxAttempts)
+    {
+        Kind = kind;
+        Method = method;
+        ResultType = resultType;
+        StepName = stepName;
+        MaxAttempts = maxAttempts;
+    }
+
+    public DurableOperationKind Kind { get; }
+
+    public IMethodSymbol Method { get; }
+
+    /// <summary>The <c>T</c> of <c>Task&lt;T&gt;</c>, or null for a step without a result.</summary>
+    public ITypeSymbol? ResultType { get; }
+
+    /// <summary>The step name of a <c>[DurableStep]</c> method; null for <c>ctx.Step</c>, whose name is an argument.</summary>
+    public string? StepName { get; }
+
+    public int MaxAttempts { get; }
+
+    /// <summary>Classifies <paramref name="invocation"/>; null when it is not a durable operation.</summary>
+    public static DurableOperation? Classify(InvocationExpressionSyntax invocation, SemanticModel model, INamedTypeSymbol workflowType, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && generic.ConstructedFrom.ToDisplayString() == "System.Threading.Tasks.Task<TResult>"
+            ? generic.TypeArguments[0]
+            : null;
+
+        if (method.Name == "Step" && method.ContainingType?.ToDisplayString() == KnownTypeNames.WorkflowContext)
+        {
+            return new DurableOperation(DurableOperationKind.ContextStep, method, resultType, null, DefaultMaxAttempts);
+        }
+
+        if (!SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, workflowType.OriginalDefinition))
+        {
+            return null;
+        }
+
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != KnownTypeNames.DurableStepAttribute)
+            {
+                continue;
+            }
+
+            var name = method.Name;
+            var maxAttempts = DefaultMaxAttempts;
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Name" && argument.Value.Value is string pinned)
+                {
+                    name = pinned;
+                }
+                else if (argument.Key == "MaxAttempts" && argument.Value.Value is int attempts)
+                {
+                    maxAttempts = attempts;
+                }
+            }
+
+            return new DurableOperation(DurableOperationKind.StepMethod, method, resultType, name, maxAttempts);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Emitting;
+using SourceGenDurable.Generators.Parsing;
+using SourceGenDurable.Shared;
+
+namespace SourceGenDurable.Generators;
+
+/// <summary>Turns every <c>[DurableWorkflow]</c> method into a resumable state machine, one file per workflow.</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class WorkflowGenerator : IIncrementalGenerator
+{
+    /// <summary>The names of the pipeline steps, for incrementality tests.</summary>
+    public static class TrackingNames
+    {
+        /// <summary>Every <c>[DurableWorkflow]</c> method parsed into a model (null where it cannot be lowered).</summary>
+        public const string Workflows = nameof(Workflows);
+
+        /// <summary>The workflows that will be emitted.</summary>
+        public const string LowerableWorkflows = nameof(LowerableWorkflows);
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var workflows = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypeNames.DurableWorkflowAttribute,
+                predicate: static (node, _) => node is MethodDeclarationSyntax,
+                transform: static (syntax, cancellationToken) => WorkflowParser.Parse(syntax, cancellationToken))
+            .WithTrackingName(TrackingNames.Workflows)
+            .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.LowerableWorkflows);
+
+        context.RegisterSourceOutput(workflows, static (output, model) => output.AddSource(model!.HintName, WorkflowEmitter.Emit(model)));
+    }
+}

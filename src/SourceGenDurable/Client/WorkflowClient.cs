@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SourceGenDurable.Diagnostics;
+using SourceGenDurable.Execution;
+using SourceGenDurable.Hosting;
+using SourceGenDurable.StateMachines;
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Client;
+
+/// <summary>The client over the configured store.</summary>
+internal sealed class WorkflowClient(
+    IWorkflowStore store,
+    WorkflowSerializerOptions serializer,
+    WorkflowSignals signals,
+    IOptions<DurableWorkflowOptions> options,
+    TimeProvider timeProvider) : IWorkflowClient
+{
+    public Task<WorkflowHandle> StartWorkflowAsync(string workflowName, JsonElement input, string? workflowId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowName);
+        if (!WorkflowRegistry.TryGet(workflowName, out var definition))
+        {
+            throw new WorkflowNotRegisteredException(workflowName, WorkflowRegistry.Names);
+        }
+
+        IWorkflowSlots slots;
+        try
+        {
+            slots = definition.ReadInputs(input, serializer.Options);
+        }
+        catch (WorkflowStateException e)
+        {
+            throw new ArgumentException($"The input does not fit workflow '{workflowName}': {e.Message}", nameof(input), e);
+        }
+
+        return StartWorkflowAsync(definition, slots, workflowId, cancellationToken);
+    }
+
+    public async Task<WorkflowHandle> StartWorkflowAsync(WorkflowDefinition definition, IWorkflowSlots input, string? workflowId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(input);
+        if (workflowId is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var requested = new WorkflowInstance(
+            Id: workflowId ?? Guid.NewGuid().ToString("N"),
+            Name: definition.Name,
+            Status: WorkflowStatus.Running,
+            State: -1,
+            LayoutFingerprint: definition.LayoutFingerprint,
+            Slots: SlotSerializer.Serialize(input, serializer.Options),
+            Result: null,
+            Error: null,
+            SetAsideReason: null,
+            CreatedAt: now,
+            UpdatedAt: now);
+        var (stored, created) = await store.CreateAsync(requested, cancellationToken).ConfigureAwait(false);
+        if (stored.Name != definition.Name)
+        {
+            throw new InvalidOperationException(
+                $"Instance '{stored.Id}' already exists as workflow '{stored.Name}', so it cannot be started as '{definition.Name}'. Choose another id.");
+        }
+
+        if (created)
+        {
+            DurableTelemetry.WorkflowsStarted.Add(1, new KeyValuePair<string, object?>("workflow.name", definition.Name));
+            signals.NotifyStarted();
+        }
+
+        return new WorkflowHandle(this, stored.Id, stored.Name, created);
+    }
+
+    public async Task<WorkflowInstanceInfo?> GetWorkflowAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        var instance = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false);
+        return instance is null ? null : WorkflowInstanceInfo.From(instance);
+    }
+
+    public async Task<WorkflowInstanceInfo> WaitForCompletionAsync(string workflowId, CancellationToken cancellationToken = default) =>
+        WorkflowInstanceInfo.From(await WaitAsync(workflowId, cancellationToken).ConfigureAwait(false));
+
+    public async Task<TResult> GetResultAsync<TResult>(string workflowId, CancellationToken cancellationToken = default)
+    {
+        var instance = await WaitAsync(workflowId, cancellationToken).ConfigureAwait(false);
+        return instance.Result is null ? default! : SlotSerializer.Deserialize<TResult>(instance.Result, serializer.Options);
+    }
+
+    private async Task<WorkflowInstance> WaitAsync(string workflowId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        while (true)
+        {
+            var finished = signals.WhenFinished(workflowId);
+            var instance = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"No workflow instance has id '{workflowId}'.");
+            switch (instance.Status)
+            {
+                case WorkflowStatus.Completed:
+                    return instance;
+                case WorkflowStatus.Failed:
+                    throw new WorkflowFailedException(workflowId, instance.Error ?? new WorkflowError("Unknown", "No error was recorded.", null));
+            }
+
+            // Another process may be running it: poll as well as listen.
+            await Task.WhenAny(finished, Task.Delay(options.Value.PollInterval, timeProvider, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+}

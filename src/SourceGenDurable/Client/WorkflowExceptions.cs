@@ -1,0 +1,38 @@
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Client;
+
+/// <summary>A workflow name that no <c>[DurableWorkflow]</c> method in this process has.</summary>
+public sealed class WorkflowNotRegisteredException : Exception
+{
+    /// <summary>Creates the exception; the message lists the names that are registered.</summary>
+    public WorkflowNotRegisteredException(string workflowName, IReadOnlyList<string> registered)
+        : base($"No workflow named '{workflowName}' is registered. " +
+               (registered.Count == 0
+                   ? "No [DurableWorkflow] method is compiled into this process: reference SourceGenDurable from the project that declares them."
+                   : $"Registered workflows: {string.Join(", ", registered)}. Names default to Class.Method; [DurableWorkflow(Name = \"...\")] sets one."))
+    {
+        WorkflowName = workflowName;
+    }
+
+    /// <summary>The name that was asked for.</summary>
+    public string WorkflowName { get; }
+}
+
+/// <summary>A workflow instance ended by throwing.</summary>
+public sealed class WorkflowFailedException : Exception
+{
+    /// <summary>Creates the exception for instance <paramref name="workflowId"/>.</summary>
+    public WorkflowFailedException(string workflowId, WorkflowError error)
+        : base($"Workflow '{workflowId}' failed with {error.Type}: {error.Message}")
+    {
+        WorkflowId = workflowId;
+        Error = error;
+    }
+
+    /// <summary>The instance id.</summary>
+    public string WorkflowId { get; }
+
+    /// <summary>The exception the workflow ended with.</summary>
+    public WorkflowError Error { get; }
+}

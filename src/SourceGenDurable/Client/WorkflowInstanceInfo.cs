@@ -1,0 +1,26 @@
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Client;
+
+/// <summary>What a client can see of an instance.</summary>
+/// <param name="Id">The instance id.</param>
+/// <param name="WorkflowName">The workflow name.</param>
+/// <param name="Status">Running, completed or failed.</param>
+/// <param name="State">The last committed checkpoint, -1 before the first.</param>
+/// <param name="Error">Why it failed.</param>
+/// <param name="SetAsideReason">Why a host declined to run it, if one did.</param>
+/// <param name="CreatedAt">When it was started.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record WorkflowInstanceInfo(
+    string Id,
+    string WorkflowName,
+    WorkflowStatus Status,
+    int State,
+    WorkflowError? Error,
+    string? SetAsideReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    internal static WorkflowInstanceInfo From(WorkflowInstance instance) => new(
+        instance.Id, instance.Name, instance.Status, instance.State, instance.Error, instance.SetAsideReason, instance.CreatedAt, instance.UpdatedAt);
+}

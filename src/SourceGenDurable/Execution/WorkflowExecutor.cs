@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SourceGenDurable.Diagnostics;
+using SourceGenDurable.StateMachines;
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Execution;
+
+/// <summary>Loads one instance, checks that this host can run it, and runs it from its saved state.</summary>
+internal sealed partial class WorkflowExecutor(
+    IWorkflowStore store,
+    IServiceScopeFactory scopes,
+    WorkflowSerializerOptions serializer,
+    WorkflowSignals signals,
+    TimeProvider timeProvider,
+    ILogger<WorkflowExecutor> logger)
+{
+    /// <summary>Runs <paramref name="id"/> until it finishes, is set aside, or <paramref name="stopping"/> fires.</summary>
+    public async Task RunAsync(string id, CancellationToken stopping)
+    {
+        var instance = await store.GetAsync(id, stopping).ConfigureAwait(false);
+        if (instance is null || instance.Status != WorkflowStatus.Running)
+        {
+            return;
+        }
+
+        if (!WorkflowRegistry.TryGet(instance.Name, out var definition))
+        {
+            await SetAsideAsync(instance, $"No workflow named '{instance.Name}' is compiled into this host. Registered: {string.Join(", ", WorkflowRegistry.Names)}.", stopping).ConfigureAwait(false);
+            return;
+        }
+
+        if (definition.LayoutFingerprint != instance.LayoutFingerprint)
+        {
+            await SetAsideAsync(
+                instance,
+                $"Workflow '{instance.Name}' was saved under state machine layout {instance.LayoutFingerprint}, but this host's code has layout {definition.LayoutFingerprint}. " +
+                "It is left intact for a host that runs the code it was started with.",
+                stopping).ConfigureAwait(false);
+            return;
+        }
+
+        IWorkflowSlots slots;
+        try
+        {
+            using var document = JsonDocument.Parse(instance.Slots);
+            slots = definition.ReadSlots(document.RootElement, serializer.Options);
+        }
+        catch (Exception e) when (e is JsonException or WorkflowStateException)
+        {
+            var error = new WorkflowError(e.GetType().FullName!, $"The saved state of '{instance.Id}' at checkpoint {instance.State} could not be read: {e.Message}", e.StackTrace);
+            await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, error, stopping)).ConfigureAwait(false);
+            LogStateUnreadable(instance.Id, instance.Name, e.Message);
+            return;
+        }
+
+        using var activity = DurableTelemetry.ActivitySource.StartActivity($"workflow {instance.Name}", ActivityKind.Internal);
+        activity?.SetTag("workflow.id", instance.Id);
+        activity?.SetTag("workflow.resume_state", instance.State);
+        LogRunning(instance.Id, instance.Name, instance.State);
+
+        var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping);
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await definition.RunAsync(scope.ServiceProvider, run, slots).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The host is stopping: the last committed checkpoint is where the next start resumes.
+            LogStopped(instance.Id);
+            return;
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            LogFailed(instance.Id, instance.Name, e);
+            await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false);
+            return;
+        }
+
+        await FinishAsync(instance, WorkflowStatus.Completed, () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
+        LogCompleted(instance.Id, instance.Name);
+    }
+
+    private async Task FinishAsync(WorkflowInstance instance, WorkflowStatus status, Func<Task> write)
+    {
+        await write().ConfigureAwait(false);
+        DurableTelemetry.WorkflowsFinished.Add(1, new KeyValuePair<string, object?>("workflow.status", status.ToString()));
+        signals.NotifyFinished(instance.Id);
+    }
+
+    private async Task SetAsideAsync(WorkflowInstance instance, string reason, CancellationToken cancellationToken)
+    {
+        LogSetAside(instance.Id, reason);
+        await store.SetAsideAsync(instance.Id, reason, cancellationToken).ConfigureAwait(false);
+        signals.NotifyFinished(instance.Id);
+    }
+
+    [LoggerMessage(1, LogLevel.Debug, "Running workflow {WorkflowId} ({WorkflowName}) from state {State}.")]
+    private partial void LogRunning(string workflowId, string workflowName, int state);
+
+    [LoggerMessage(2, LogLevel.Information, "Workflow {WorkflowId} ({WorkflowName}) completed.")]
+    private partial void LogCompleted(string workflowId, string workflowName);
+
+    [LoggerMessage(3, LogLevel.Warning, "Workflow {WorkflowId} ({WorkflowName}) failed.")]
+    private partial void LogFailed(string workflowId, string workflowName, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "Workflow {WorkflowId} is set aside: {Reason}")]
+    private partial void LogSetAside(string workflowId, string reason);
+
+    [LoggerMessage(5, LogLevel.Error, "Workflow {WorkflowId} ({WorkflowName}) failed: its saved state could not be read. {Reason}")]
+    private partial void LogStateUnreadable(string workflowId, string workflowName, string reason);
+
+    [LoggerMessage(6, LogLevel.Information, "Workflow {WorkflowId} stopped with the host; it resumes from its last checkpoint on the next start.")]
+    private partial void LogStopped(string workflowId);
+}

@@ -1,0 +1,114 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using SourceGenDurable.Diagnostics;
+using SourceGenDurable.StateMachines;
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Execution;
+
+/// <summary>
+/// One execution of one instance, from the state it was loaded at until it returns or the process stops.
+/// Generated state machines call it at every durable operation.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class WorkflowRun
+{
+    private readonly IWorkflowStore _store;
+    private readonly JsonSerializerOptions _json;
+    private readonly TimeProvider _timeProvider;
+    private StepRecord? _pendingStep;
+
+    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        InstanceId = instance.Id;
+        ResumeState = instance.State;
+        _store = store;
+        _json = json;
+        _timeProvider = timeProvider;
+        CancellationToken = cancellationToken;
+        Context = new DurableWorkflowContext(instance.Id, timeProvider, cancellationToken);
+    }
+
+    /// <summary>The instance being run.</summary>
+    public string InstanceId { get; }
+
+    /// <summary>The checkpoint the instance was loaded at; -1 when it has not passed any.</summary>
+    public int ResumeState { get; }
+
+    /// <summary>The context handed to the workflow body.</summary>
+    public WorkflowContext Context { get; }
+
+    /// <summary>Cancelled when the host stops.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    internal string? ResultJson { get; private set; }
+
+    /// <summary>Runs a step with a result; the result is committed by the next <see cref="CheckpointAsync"/>.</summary>
+    public async Task<T> StepAsync<T>(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task<T>> body)
+    {
+        var (value, attempts) = await RunWithAttemptsAsync(checkpoint, name, maxAttempts, body).ConfigureAwait(false);
+        _pendingStep = new StepRecord(checkpoint, name, SlotSerializer.Serialize(value, _json), attempts, _timeProvider.GetUtcNow());
+        return value;
+    }
+
+    /// <summary>Runs a step without a result; its completion is committed by the next <see cref="CheckpointAsync"/>.</summary>
+    public async Task StepAsync(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task> body)
+    {
+        var (_, attempts) = await RunWithAttemptsAsync<bool>(
+            checkpoint,
+            name,
+            maxAttempts,
+            async ct =>
+            {
+                await body(ct).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+        _pendingStep = new StepRecord(checkpoint, name, null, attempts, _timeProvider.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Commits checkpoint <paramref name="state"/>: the slots and the result of the step that just ran, in one
+    /// transaction. A resume enters right after it.
+    /// </summary>
+    public async Task CheckpointAsync(int state, IWorkflowSlots slots)
+    {
+        var step = _pendingStep;
+        if (step is not null && step.Checkpoint != state)
+        {
+            throw new InvalidOperationException($"Checkpoint {state} was committed while step '{step.Name}' of checkpoint {step.Checkpoint} was pending.");
+        }
+
+        await _store.CommitCheckpointAsync(InstanceId, state, SlotSerializer.Serialize(slots, _json), step, CancellationToken).ConfigureAwait(false);
+        _pendingStep = null;
+        DurableTelemetry.CheckpointsCommitted.Add(1);
+    }
+
+    /// <summary>Records the workflow's return value.</summary>
+    public void SetResult<T>(T result) => ResultJson = SlotSerializer.Serialize(result, _json);
+
+    private async Task<(T Value, int Attempts)> RunWithAttemptsAsync<T>(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task<T>> body)
+    {
+        if (maxAttempts < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxAttempts), maxAttempts, $"Step '{name}' must be allowed at least one attempt.");
+        }
+
+        using var activity = DurableTelemetry.ActivitySource.StartActivity($"step {name}", ActivityKind.Internal);
+        activity?.SetTag("workflow.id", InstanceId);
+        activity?.SetTag("workflow.checkpoint", checkpoint);
+        for (var attempt = 1; ; attempt++)
+        {
+            CancellationToken.ThrowIfCancellationRequested();
+            DurableTelemetry.StepAttempts.Add(1);
+            try
+            {
+                return (await body(CancellationToken).ConfigureAwait(false), attempt);
+            }
+            catch (Exception e) when (attempt < maxAttempts && !CancellationToken.IsCancellationRequested)
+            {
+                activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { ["exception.type"] = e.GetType().FullName }));
+            }
+        }
+    }
+}

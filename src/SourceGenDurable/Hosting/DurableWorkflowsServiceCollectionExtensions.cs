@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SourceGenDurable.Client;
+using SourceGenDurable.Execution;
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Hosting;
+
+/// <summary>Adds the durable workflow runtime to a service collection.</summary>
+public static class DurableWorkflowsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SQLite store, the <see cref="IWorkflowClient"/> and a hosted worker that resumes every unfinished
+    /// instance when the host starts. Options come from the <c>SourceGenDurable</c> configuration section, then
+    /// from <paramref name="configure"/>.
+    /// </summary>
+    public static IServiceCollection AddDurableWorkflows(this IServiceCollection services, Action<DurableWorkflowOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<DurableWorkflowOptions>().BindConfiguration(DurableWorkflowOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o => o.PollInterval > TimeSpan.Zero, "SourceGenDurable:PollInterval must be positive.")
+            .Validate(o => o.MaxConcurrentWorkflows > 0, "SourceGenDurable:MaxConcurrentWorkflows must be at least 1.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SourceGenDurable:ConnectionString must name a SQLite database.");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(WorkflowSerializerOptions.CreateDefault());
+        services.TryAddSingleton<IWorkflowStore>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value;
+            return new SqliteWorkflowStore(o.ConnectionString, sp.GetRequiredService<TimeProvider>(), o.Synchronous);
+        });
+        services.TryAddSingleton<WorkflowSignals>();
+        services.TryAddSingleton<WorkflowExecutor>();
+        services.TryAddSingleton<IWorkflowClient, WorkflowClient>();
+        services.AddHostedService<DurableWorkflowWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SourceGenDurable.StateMachines;
+
+/// <summary>
+/// Reads and writes single slots for generated code. Types are resolved through
+/// <see cref="JsonSerializerOptions.TypeInfoResolver"/>, so an application published with Native AOT supplies a
+/// <c>JsonSerializerContext</c> for its workflow types and nothing here needs reflection.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SlotSerializer
+{
+    /// <summary>Writes one slot as a property of the current JSON object.</summary>
+    public static void Write<T>(Utf8JsonWriter writer, string name, T value, JsonSerializerOptions options)
+    {
+        writer.WritePropertyName(name);
+        JsonSerializer.Serialize(writer, value, TypeInfo<T>(options));
+    }
+
+    /// <summary>Reads one slot from a JSON object written by <see cref="Write{T}"/>.</summary>
+    /// <exception cref="WorkflowStateException">The slot is missing or does not deserialize to <typeparamref name="T"/>.</exception>
+    public static T Read<T>(JsonElement slots, string name, JsonSerializerOptions options)
+    {
+        if (slots.ValueKind != JsonValueKind.Object)
+        {
+            throw new WorkflowStateException($"The saved state is a JSON {slots.ValueKind}, not an object with one property per slot.");
+        }
+
+        if (!slots.TryGetProperty(name, out var element))
+        {
+            throw new WorkflowStateException($"The saved state has no slot '{name}'. It was written by other code than this host runs, or edited by hand.");
+        }
+
+        try
+        {
+            return element.Deserialize(TypeInfo<T>(options))!;
+        }
+        catch (JsonException e)
+        {
+            throw new WorkflowStateException($"Slot '{name}' does not deserialize to {typeof(T)}: {e.Message}", e);
+        }
+    }
+
+    internal static string Serialize<T>(T value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(value, TypeInfo<T>(options));
+
+    internal static T Deserialize<T>(string json, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize(json, TypeInfo<T>(options))!;
+
+    internal static string Serialize(IWorkflowSlots slots, JsonSerializerOptions options)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            slots.Write(writer, options);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) =>
+        (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+}

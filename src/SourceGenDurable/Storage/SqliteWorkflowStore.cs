@@ -1,0 +1,288 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace SourceGenDurable.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Every write is one transaction, and with the default
+/// <c>synchronous=FULL</c> a committed checkpoint survives power loss.
+/// </summary>
+public sealed class SqliteWorkflowStore : IWorkflowStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS workflow_instances (
+            id TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            layout_fingerprint TEXT NOT NULL,
+            slots TEXT NOT NULL,
+            result TEXT NULL,
+            error TEXT NULL,
+            set_aside_reason TEXT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
+        CREATE TABLE IF NOT EXISTS workflow_steps (
+            instance_id TEXT NOT NULL,
+            checkpoint INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            result TEXT NULL,
+            attempts INTEGER NOT NULL,
+            completed_at INTEGER NOT NULL,
+            PRIMARY KEY (instance_id, checkpoint)
+        );
+        """;
+
+    private const string InstanceColumns =
+        "id, name, status, state, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at";
+
+    private readonly string _connectionString;
+    private readonly string _dataSource;
+    private readonly string _synchronous;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates a store over the SQLite database that <paramref name="connectionString"/> names.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
+    /// <param name="timeProvider">The clock for the stored timestamps.</param>
+    /// <param name="synchronous">The <c>PRAGMA synchronous</c> level; FULL unless the user chooses otherwise.</param>
+    public SqliteWorkflowStore(string connectionString, TimeProvider timeProvider, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        _dataSource = string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
+            ? builder.DataSource
+            : Path.GetFullPath(builder.DataSource);
+        _connectionString = builder.ToString();
+        _timeProvider = timeProvider;
+        _synchronous = synchronous.ToString().ToUpperInvariant();
+    }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode=WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using var command = connection.CreateCommand();
+            command.CommandText = Schema;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            throw new DurableStoreException(
+                $"Cannot open the SQLite database '{_dataSource}': {e.Message} Check that its folder exists, that this process may write there, " +
+                "and that the file is a SQLite database; or point SourceGenDurable:ConnectionString elsewhere.",
+                e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<(WorkflowInstance Instance, bool Created)> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO workflow_instances ({InstanceColumns})
+            VALUES ($id, $name, $status, $state, $fingerprint, $slots, NULL, NULL, NULL, $now, $now)
+            ON CONFLICT (id) DO NOTHING;
+            """;
+        command.Parameters.AddWithValue("$id", instance.Id);
+        command.Parameters.AddWithValue("$name", instance.Name);
+        command.Parameters.AddWithValue("$status", (int)instance.Status);
+        command.Parameters.AddWithValue("$state", instance.State);
+        command.Parameters.AddWithValue("$fingerprint", instance.LayoutFingerprint);
+        command.Parameters.AddWithValue("$slots", instance.Slots);
+        command.Parameters.AddWithValue("$now", instance.CreatedAt.ToUnixTimeMilliseconds());
+        var created = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        var stored = await GetAsync(connection, instance.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Instance '{instance.Id}' vanished right after it was inserted.");
+        return (stored, created);
+    }
+
+    /// <inheritdoc />
+    public async Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await GetAsync(connection, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM workflow_instances WHERE status = $status ORDER BY created_at, id;";
+        command.Parameters.AddWithValue("$status", (int)WorkflowStatus.Running);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public async Task CommitCheckpointAsync(string id, int state, string slots, StepRecord? step, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (step is not null)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO workflow_steps (instance_id, checkpoint, name, result, attempts, completed_at)
+                VALUES ($id, $checkpoint, $name, $result, $attempts, $completed);
+                """;
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$checkpoint", step.Checkpoint);
+            insert.Parameters.AddWithValue("$name", step.Name);
+            insert.Parameters.AddWithValue("$result", (object?)step.Result ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$attempts", step.Attempts);
+            insert.Parameters.AddWithValue("$completed", step.CompletedAt.ToUnixTimeMilliseconds());
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 19)
+            {
+                throw new InvalidOperationException(
+                    $"Step '{step.Name}' (checkpoint {step.Checkpoint}) of instance '{id}' is already recorded; a step result is recorded exactly once.", e);
+            }
+        }
+
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE workflow_instances SET state = $state, slots = $slots, updated_at = $now
+            WHERE id = $id AND status = $running;
+            """;
+        update.Parameters.AddWithValue("$id", id);
+        update.Parameters.AddWithValue("$state", state);
+        update.Parameters.AddWithValue("$slots", slots);
+        update.Parameters.AddWithValue("$now", Now());
+        update.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
+        if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            throw new InvalidOperationException($"Instance '{id}' is not running, so checkpoint {state} cannot be committed.");
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
+        FinishAsync(id, WorkflowStatus.Completed, "result", result, cancellationToken);
+
+    /// <inheritdoc />
+    public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
+        FinishAsync(id, WorkflowStatus.Failed, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE workflow_instances SET set_aside_reason = $reason WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$reason", reason);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT checkpoint, name, result, attempts, completed_at FROM workflow_steps
+            WHERE instance_id = $id ORDER BY checkpoint;
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        var steps = new List<StepRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            steps.Add(new StepRecord(
+                reader.GetInt32(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetInt32(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+
+        return steps;
+    }
+
+    private async Task FinishAsync(string id, WorkflowStatus status, string column, string? value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, updated_at = $now
+            WHERE id = $id AND status = $running;
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$status", (int)status);
+        command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", Now());
+        command.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<WorkflowInstance?> GetAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {InstanceColumns} FROM workflow_instances WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new WorkflowInstance(
+            Id: reader.GetString(0),
+            Name: reader.GetString(1),
+            Status: (WorkflowStatus)reader.GetInt32(2),
+            State: reader.GetInt32(3),
+            LayoutFingerprint: reader.GetString(4),
+            Slots: reader.GetString(5),
+            Result: reader.IsDBNull(6) ? null : reader.GetString(6),
+            Error: reader.IsDBNull(7) ? null : JsonSerializer.Deserialize(reader.GetString(7), StoreJsonContext.Default.WorkflowError),
+            SetAsideReason: reader.IsDBNull(8) ? null : reader.GetString(8),
+            CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+            UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)));
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            // synchronous is a per-connection setting, so every connection gets it before its first write.
+            command.CommandText = $"PRAGMA synchronous={_synchronous};";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private long Now() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+}

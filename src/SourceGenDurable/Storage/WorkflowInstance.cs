@@ -1,0 +1,48 @@
+namespace SourceGenDurable.Storage;
+
+/// <summary>One stored workflow instance: the row a resume loads.</summary>
+/// <param name="Id">The instance id.</param>
+/// <param name="Name">The workflow name.</param>
+/// <param name="Status">Where the instance is in its life.</param>
+/// <param name="State">The last committed checkpoint, or -1 before the first.</param>
+/// <param name="LayoutFingerprint">The state machine layout that wrote <paramref name="Slots"/>.</param>
+/// <param name="Slots">The checkpoint slots as a JSON object.</param>
+/// <param name="Result">The result as JSON once completed.</param>
+/// <param name="Error">Why it failed.</param>
+/// <param name="SetAsideReason">Why a host declined to run it (for example a layout mismatch); the instance stays intact.</param>
+/// <param name="CreatedAt">When it was started.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record WorkflowInstance(
+    string Id,
+    string Name,
+    WorkflowStatus Status,
+    int State,
+    string LayoutFingerprint,
+    string Slots,
+    string? Result,
+    WorkflowError? Error,
+    string? SetAsideReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>A step's recorded result.</summary>
+/// <param name="Checkpoint">The checkpoint the step belongs to; unique within an instance.</param>
+/// <param name="Name">The step name.</param>
+/// <param name="Result">The step's result as JSON, or null for a step without one.</param>
+/// <param name="Attempts">How many times the body ran before it succeeded.</param>
+/// <param name="CompletedAt">When the step succeeded.</param>
+public sealed record StepRecord(int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt);
+
+/// <summary>A serializable description of an exception: it outlives the process that threw it.</summary>
+/// <param name="Type">The exception's full type name.</param>
+/// <param name="Message">The exception's message.</param>
+/// <param name="StackTrace">The stack as text, when known.</param>
+public sealed record WorkflowError(string Type, string Message, string? StackTrace)
+{
+    /// <summary>Describes <paramref name="exception"/>.</summary>
+    public static WorkflowError From(Exception exception) =>
+        new(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, exception.StackTrace);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Type}: {Message}";
+}
