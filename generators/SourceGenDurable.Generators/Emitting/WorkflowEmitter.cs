@@ -191,11 +191,11 @@ internal static class WorkflowEmitter
         var inputs = model.Slots.Where(s => s.IsInput).ToList();
         var parameters = string.Join("", inputs.Select(s => $", {s.Type} {s.Identifier}"));
 
-        writer.Line($"/// <summary>Typed start methods for the workflows of <see cref=\"{model.WorkflowType}\"/>.</summary>")
-            .Line(GeneratedCode);
+        // Partial: every workflow of the class adds its start method to the same extension class.
         using (writer.OpenBlock($"{model.ClientAccessibility} static partial class {model.ClassName}WorkflowClientExtensions"))
         {
-            writer.Line($"/// <summary>Starts workflow <c>{model.WorkflowName}</c> (<see cref=\"{model.WorkflowType}.{model.MethodName}\"/>). Starting an id that exists returns the existing instance.</summary>");
+            writer.Line($"/// <summary>Starts workflow <c>{model.WorkflowName}</c> (<see cref=\"{model.WorkflowType}.{model.MethodName}\"/>). Starting an id that exists returns the existing instance.</summary>")
+                .Line(GeneratedCode);
             using (writer.OpenBlock(
                 $"public static async {Tasks}.Task<{handle}> Start{model.MethodName}Async(this {Runtime}.Client.IWorkflowClient client{parameters}, string? workflowId = null, global::System.Threading.CancellationToken cancellationToken = default)"))
             {

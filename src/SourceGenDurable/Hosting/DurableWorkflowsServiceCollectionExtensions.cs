@@ -27,7 +27,8 @@ public static class DurableWorkflowsServiceCollectionExtensions
 
         options.Validate(o => o.PollInterval > TimeSpan.Zero, "SourceGenDurable:PollInterval must be positive.")
             .Validate(o => o.MaxConcurrentWorkflows > 0, "SourceGenDurable:MaxConcurrentWorkflows must be at least 1.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SourceGenDurable:ConnectionString must name a SQLite database.");
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SourceGenDurable:ConnectionString must name a SQLite database.")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(WorkflowSerializerOptions.CreateDefault());

@@ -265,7 +265,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
             UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)));
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SourceGenDurable.Hosting;
+using SourceGenDurable.Storage;
+using SourceGenDurable.Tests.Workflows;
+
+namespace SourceGenDurable.Tests;
+
+public sealed class HostingTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task A_database_in_a_missing_folder_fails_the_host_start_with_the_path_and_the_reason()
+    {
+        var path = Path.Combine(_database.Folder, "no-such-folder", "durable.db");
+
+        var error = await Assert.ThrowsAsync<DurableStoreException>(() => TestHost.StartAsync($"Data Source={path}"));
+
+        Assert.Contains($"Cannot open the SQLite database '{path}'", error.Message);
+        Assert.Contains("unable to open database file", error.Message);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_fails_the_host_start_with_the_path_and_the_reason()
+    {
+        await File.WriteAllTextAsync(_database.Path, new string('x', 4096));
+
+        var error = await Assert.ThrowsAsync<DurableStoreException>(() => TestHost.StartAsync(_database.ConnectionString));
+
+        Assert.Contains($"Cannot open the SQLite database '{_database.Path}'", error.Message);
+        Assert.Contains("file is not a database", error.Message);
+    }
+
+    [Fact]
+    public async Task Options_are_bound_from_the_SourceGenDurable_configuration_section()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SourceGenDurable:ConnectionString"] = _database.ConnectionString,
+            ["SourceGenDurable:PollInterval"] = "00:00:00.250",
+            ["SourceGenDurable:MaxConcurrentWorkflows"] = "7",
+            ["SourceGenDurable:Synchronous"] = "Normal",
+        });
+        builder.Services.AddSingleton(new FakeServices());
+        builder.Services.AddDurableWorkflows();
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value;
+        Assert.Equal(_database.ConnectionString, options.ConnectionString);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.PollInterval);
+        Assert.Equal(7, options.MaxConcurrentWorkflows);
+        Assert.Equal(SqliteSynchronousMode.Normal, options.Synchronous);
+
+        await host.StartAsync();
+        Assert.True(File.Exists(_database.Path));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void Invalid_options_are_refused_with_the_setting_that_is_wrong()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddDurableWorkflows(o => o.MaxConcurrentWorkflows = 0);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value);
+
+        Assert.Contains("SourceGenDurable:MaxConcurrentWorkflows must be at least 1", error.Message);
+    }
+
+    [Fact]
+    public void The_default_database_is_a_file_in_the_working_folder_with_full_durability()
+    {
+        var options = new DurableWorkflowOptions();
+
+        Assert.Equal("Data Source=durable.db", options.ConnectionString);
+        Assert.Equal(SqliteSynchronousMode.Full, options.Synchronous);
+    }
+
+    [Fact]
+    public async Task The_store_runs_in_WAL_mode_with_synchronous_FULL()
+    {
+        var store = new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System);
+        await store.InitializeAsync(default);
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", command.ExecuteScalar());
+
+        // synchronous is a per-connection setting: every connection the store opens gets FULL (2).
+        await using var storeConnection = await store.OpenAsync(default);
+        using var synchronous = storeConnection.CreateCommand();
+        synchronous.CommandText = "PRAGMA synchronous;";
+        Assert.Equal(2L, synchronous.ExecuteScalar());
+    }
+}
