@@ -77,9 +77,9 @@ public sealed class RecoveryTests : IDisposable
         var services = new FakeServices();
         await using (var first = await TestHost.StartAsync(_database.ConnectionString, services))
         {
-            services.Gates["reserve"] = new TaskCompletionSource();
+            services.Gates["charge"] = new TaskCompletionSource();
             await first.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "renamed");
-            await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the instance runs");
+            await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("charge") == 1), "the instance waits in the charge step");
         }
 
         _database.Execute("UPDATE workflow_instances SET name = 'Retired.Workflow' WHERE id = 'renamed'");

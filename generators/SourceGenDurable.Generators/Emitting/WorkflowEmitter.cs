@@ -23,9 +23,29 @@ internal static class WorkflowEmitter
             .Line("#pragma warning disable CS1591 // generated members are documented on the workflow method")
             .Line();
 
+        foreach (var directive in model.FileUsings)
+        {
+            writer.Line(directive);
+        }
+
+        if (model.FileUsings.Count > 0)
+        {
+            writer.Line();
+        }
+
         if (model.Namespace is not null)
         {
             writer.Line($"namespace {model.Namespace};").Line();
+        }
+
+        foreach (var directive in model.NamespaceUsings)
+        {
+            writer.Line(directive);
+        }
+
+        if (model.NamespaceUsings.Count > 0)
+        {
+            writer.Line();
         }
 
         WritePartialClass(writer, model);

@@ -36,5 +36,5 @@ internal sealed class SlotReferenceRewriter : CSharpSyntaxRewriter
         return base.VisitIdentifierName(node);
     }
 
-    public string Rewrite(SyntaxNode node) => Visit(node)!.NormalizeWhitespace(eol: "\n").ToFullString();
+    public string Rewrite(SyntaxNode node) => Visit(node)!.NormalizeWhitespace(eol: "\n").ToFullString().TrimEnd();
 }

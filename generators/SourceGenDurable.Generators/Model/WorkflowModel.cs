@@ -3,7 +3,9 @@ namespace SourceGenDurable.Generators.Model;
 /// <summary>Everything the emitter needs to write one workflow's file; strings only, so it compares by value.</summary>
 internal sealed record WorkflowModel(
     string HintName,
+    EquatableArray<string> FileUsings,
     string? Namespace,
+    EquatableArray<string> NamespaceUsings,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string WorkflowType,
     string ClassName,

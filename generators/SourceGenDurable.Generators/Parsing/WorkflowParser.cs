@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SourceGenDurable.Generators.Lowering;
 using SourceGenDurable.Generators.Model;
@@ -59,9 +60,15 @@ internal static class WorkflowParser
         var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } task ? TypeNames.FullyQualified(task.TypeArguments[0]) : null;
         var @namespace = method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString();
 
+        // Code between checkpoints is copied into the generated file, so it needs the usings it was written with.
+        var fileUsings = syntax.SyntaxTree.GetCompilationUnitRoot(cancellationToken).Usings;
+        var namespaceUsings = syntax.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings);
+
         return new WorkflowModel(
-            HintName: $"{string.Join(".", containingTypes.Select(t => t.ToDisplayString()))}.{method.Name}.g.cs",
+            HintName: $"{(@namespace is null ? "" : @namespace + ".")}{string.Join(".", containingTypes.Select(t => t.Name))}.{method.Name}.g.cs",
+            FileUsings: fileUsings.Where(u => u.GlobalKeyword.IsKind(SyntaxKind.None)).Select(u => u.NormalizeWhitespace().ToFullString()).ToEquatableArray(),
             Namespace: @namespace,
+            NamespaceUsings: namespaceUsings.Select(u => u.NormalizeWhitespace().ToFullString()).ToEquatableArray(),
             ContainingTypes: containingTypes.Select(t => new ContainingTypeModel(t.IsRecord ? "record" : "class", t.Name)).ToEquatableArray(),
             WorkflowType: TypeNames.FullyQualified(method.ContainingType),
             ClassName: method.ContainingType.Name,

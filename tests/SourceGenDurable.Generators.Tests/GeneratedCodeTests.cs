@@ -1,0 +1,80 @@
+using Microsoft.CodeAnalysis;
+
+namespace SourceGenDurable.Generators.Tests;
+
+/// <summary>Generated code compiles wherever the workflow does, and the generator stays silent where it cannot lower.</summary>
+public sealed class GeneratedCodeTests
+{
+    [Fact]
+    public void Code_between_checkpoints_keeps_the_usings_and_aliases_it_was_written_with()
+    {
+        var files = GeneratorHarness.Generate("""
+            using System.Text;
+            using SourceGenDurable;
+            using Json = System.Text.Json.JsonSerializer;
+
+            namespace App
+            {
+                using static System.Math;
+
+                public partial class Reports
+                {
+                    [DurableWorkflow]
+                    public async Task<string> Build(WorkflowContext ctx, int rows)
+                    {
+                        var text = new StringBuilder().Append(Max(rows, 1)).ToString();
+                        var saved = await ctx.Step("save", ct => Task.FromResult(Json.Serialize(text)));
+                        return saved;
+                    }
+                }
+            }
+            """);
+
+        Assert.Contains("using static System.Math;", files.Single().Text);
+    }
+
+    [Fact]
+    public void A_workflow_the_analyzers_reject_gets_no_generated_code_and_no_generated_errors()
+    {
+        var compilation = GeneratorHarness.Compile("""
+            using SourceGenDurable;
+            public partial class Loops
+            {
+                [DurableWorkflow]
+                public async Task<int> Sum(WorkflowContext ctx, int n)
+                {
+                    var total = 0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        total += await ctx.Step("add", ct => Task.FromResult(i));
+                    }
+
+                    return total;
+                }
+            }
+            """);
+
+        var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(driver.GetRunResult().GeneratedTrees);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Every_workflow_of_a_class_adds_its_start_method_to_one_client_extension_class()
+    {
+        var files = GeneratorHarness.Generate("""
+            using SourceGenDurable;
+            namespace App;
+            public partial class Pair
+            {
+                [DurableWorkflow] public async Task A(WorkflowContext ctx) { await ctx.Step("a", ct => Task.CompletedTask); }
+                [DurableWorkflow] public async Task<int> B(WorkflowContext ctx, int x) { return await ctx.Step("b", ct => Task.FromResult(x)); }
+            }
+            """);
+
+        Assert.Equal(["App.Pair.A.g.cs", "App.Pair.B.g.cs"], files.Select(f => f.HintName));
+        Assert.All(files, f => Assert.Contains("public static partial class PairWorkflowClientExtensions", f.Text));
+    }
+}

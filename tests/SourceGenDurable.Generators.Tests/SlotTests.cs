@@ -1,0 +1,67 @@
+namespace SourceGenDurable.Generators.Tests;
+
+/// <summary>Which variables become checkpoint slots: the inputs, and the locals read after some checkpoint.</summary>
+public sealed class SlotTests
+{
+    [Fact]
+    public void Inputs_and_locals_read_after_a_checkpoint_are_slots_and_other_locals_are_not()
+    {
+        var slots = SlotFieldsOf("""
+            var before = input * 2;
+            var unused = 3;
+            var first = await ctx.Step("a", ct => Task.FromResult(before + unused));
+            var scratch = first + 1;
+            await ctx.Step("b", ct => Task.FromResult(scratch));
+            var last = await ctx.Step("c", ct => Task.FromResult(first));
+            return last;
+            """);
+
+        Assert.Equal(["int input", "int first", "int last"], slots);
+    }
+
+    [Fact]
+    public void A_local_written_before_a_checkpoint_and_read_after_it_is_a_slot()
+    {
+        var slots = SlotFieldsOf("""
+            var total = input;
+            await ctx.Step("a", ct => Task.FromResult(1));
+            return total;
+            """);
+
+        Assert.Equal(["int input", "int total"], slots);
+    }
+
+    [Fact]
+    public void A_local_captured_by_a_step_lambda_after_a_checkpoint_is_a_slot()
+    {
+        var slots = SlotFieldsOf("""
+            var label = "x" + input;
+            await ctx.Step("a", ct => Task.FromResult(1));
+            return await ctx.Step("b", ct => Task.FromResult(label.Length));
+            """);
+
+        Assert.Equal(["int input", "string? label", "int __result1"], slots);
+    }
+
+    private static string[] SlotFieldsOf(string body)
+    {
+        var source = $$"""
+            using SourceGenDurable;
+            public partial class W
+            {
+                [DurableWorkflow]
+                public async Task<int> Run(WorkflowContext ctx, int input)
+                {
+            {{body}}
+                }
+            }
+            """;
+        var text = GeneratorHarness.Generate(source).Single().Text;
+        var slotsClass = text[text.IndexOf("class __Run_Slots", StringComparison.Ordinal)..text.IndexOf("public void Write", StringComparison.Ordinal)];
+        return slotsClass.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.StartsWith("public ", StringComparison.Ordinal) && l.EndsWith(" = default!;", StringComparison.Ordinal))
+            .Select(l => l["public ".Length..^" = default!;".Length])
+            .ToArray();
+    }
+}

@@ -1,0 +1,102 @@
+namespace SourceGenDurable.Generators.Tests;
+
+/// <summary>What the generator writes, for reviewers to read; each snapshot is also compiled with warnings as errors.</summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void The_order_example_from_the_design()
+    {
+        Snapshot.Match(GeneratorHarness.Generate("""
+            using SourceGenDurable;
+
+            namespace Shop;
+
+            public sealed record Order(string Customer, string[] Items, decimal Total, decimal Shipping);
+            public sealed record Reservation(string Id);
+            public sealed record Charge(string Id, decimal Amount);
+            public sealed record Receipt(string ReservationId, string ChargeId, decimal Total);
+            public interface IInventory { Task<Reservation> ReserveAsync(string[] items); }
+            public interface IPayments { Task<Charge> ChargeAsync(decimal amount, CancellationToken ct); }
+
+            public sealed partial class OrderWorkflows(IInventory inventory, IPayments payments)
+            {
+                [DurableWorkflow]
+                public async Task<Receipt> ProcessOrder(WorkflowContext ctx, Order order)
+                {
+                    var reservation = await Reserve(order);
+                    var charge = await ctx.Step("charge", ct => payments.ChargeAsync(order.Total, ct));
+                    var total = charge.Amount + order.Shipping;
+                    await ctx.Step("email", ct => Notify(order.Customer, total, ct));
+                    return new Receipt(reservation.Id, charge.Id, total);
+                }
+
+                [DurableStep] private Task<Reservation> Reserve(Order order) => inventory.ReserveAsync(order.Items);
+
+                private static Task Notify(string customer, decimal total, CancellationToken ct) => Task.CompletedTask;
+            }
+            """));
+    }
+
+    [Fact]
+    public void Step_methods_value_locals_a_local_that_crosses_no_checkpoint_and_a_primary_constructor_dependency()
+    {
+        Snapshot.Match(GeneratorHarness.Generate("""
+            using SourceGenDurable;
+
+            namespace Billing;
+
+            public interface ILedger { Task<int> PostAsync(string account, int cents); }
+
+            public partial class InvoiceWorkflows(ILedger ledger)
+            {
+                [DurableWorkflow(Name = "invoice")]
+                public async Task<string> Invoice(WorkflowContext ctx, string account, int cents)
+                {
+                    int fee = cents / 100, attempts = 0;
+                    var label = $"{account}:{cents}"; // used before the first checkpoint only: stays a local
+                    var posted = await Post(label, cents + fee);
+                    attempts++;
+                    var confirmation = await Confirm(posted);
+                    attempts++;
+                    return $"{confirmation} after {attempts} steps on {ctx.WorkflowId}";
+                }
+
+                [DurableStep(MaxAttempts = 5)]
+                private Task<int> Post(string account, int cents) => ledger.PostAsync(account, cents);
+
+                [DurableStep(Name = "confirm")]
+                private Task<string> Confirm(int entry) => Task.FromResult($"entry-{entry}");
+            }
+            """));
+    }
+
+    [Fact]
+    public void A_nested_internal_workflow_without_a_result_with_a_return_await_and_keyword_names()
+    {
+        Snapshot.Match(GeneratorHarness.Generate("""
+            using SourceGenDurable;
+
+            partial class Outer
+            {
+                internal sealed partial class Signals
+                {
+                    [DurableWorkflow]
+                    internal async Task Relay(WorkflowContext context, string @event)
+                    {
+                        await context.Step("forward", ct => Task.CompletedTask);
+                        await Log(@event);
+                    }
+
+                    [DurableWorkflow]
+                    internal async Task<int> Measure(WorkflowContext context, int @class)
+                    {
+                        var doubled = @class * 2;
+                        return await context.Step("measure", ct => Task.FromResult(doubled));
+                    }
+
+                    [DurableStep] private Task Log(string message) => Task.CompletedTask;
+                }
+            }
+            """));
+    }
+}
