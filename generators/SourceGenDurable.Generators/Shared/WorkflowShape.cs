@@ -264,6 +264,18 @@ internal sealed class WorkflowShape
                     return new CheckpointSite(index, CheckpointForm.Assign, invocation, operation, target);
                 }
 
+                // '_ = await op;' assigns nothing: it is the same checkpoint as 'await op;'.
+                if (assignment.Left is IdentifierNameSyntax && target is IDiscardSymbol)
+                {
+                    return new CheckpointSite(index, CheckpointForm.Discard, invocation, operation, null);
+                }
+
+                if (assignment.Left is DeclarationExpressionSyntax or TupleExpressionSyntax)
+                {
+                    reason = "its result is deconstructed; assign it to a local first ('var x = await ...;') and deconstruct that";
+                    return null;
+                }
+
                 reason = "its result is assigned to a field, property or element; assign it to a local first";
                 return null;
 

@@ -1,0 +1,360 @@
+using Verify = SourceGenDurable.Analyzers.Tests.AnalyzerVerifier<SourceGenDurable.Analyzers.WorkflowShapeAnalyzer>;
+
+namespace SourceGenDurable.Analyzers.Tests;
+
+/// <summary>
+/// SGD0106: a workflow the generator cannot turn into a state machine, either because of how the method is
+/// declared (reported on its name) or because a local that lives across a checkpoint cannot be saved as a slot
+/// (reported on the local).
+/// </summary>
+public sealed class SGD0106WorkflowShapeNotSupportedTests
+{
+    [Fact]
+    public Task A_straight_line_workflow_is_accepted() =>
+        Verify.VerifyAsync(ValidWorkflows.StraightLine);
+
+    [Fact]
+    public Task A_generic_workflow_method_is_reported_on_its_name() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<T> {|#0:ProcessOrder|}<T>(WorkflowContext ctx, T input)
+                {
+                    return await ctx.Step("echo", ct => Task.FromResult(input));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it has type parameters, which this version does not support yet"));
+
+    [Fact]
+    public Task A_workflow_in_a_generic_class_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders<T>
+            {
+                [DurableWorkflow]
+                public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx)
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(1));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "its class is generic, which this version does not support yet"));
+
+    [Fact]
+    public Task A_static_workflow_method_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public static partial class Orders
+            {
+                [DurableWorkflow]
+                public static async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx)
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(1));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder", "it is static; make it an instance method (the class is created through dependency injection)"));
+
+    [Fact]
+    public Task An_expression_bodied_workflow_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx) => await ctx.Step("a", ct => Task.FromResult(1));
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it has an expression body; give it a block body"));
+
+    [Fact]
+    public Task A_workflow_in_a_struct_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial struct Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx)
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(1));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it is not declared in a class"));
+
+    // C# itself rejects ref and out parameters on an async method (CS1988); the shape rule reports them as well,
+    // so the generator never sees one and the user is told why the workflow is not generated.
+    [Fact]
+    public Task A_ref_parameter_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx, ref int {|CS1988:quantity|})
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(1));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it has a ref, out, in or params parameter; inputs are passed by value"));
+
+    [Fact]
+    public Task An_out_parameter_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task {|#0:ProcessOrder|}(WorkflowContext ctx, out int {|CS1988:quantity|})
+                {
+                    quantity = 1;
+                    await ctx.Step("a", ct => Task.CompletedTask);
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it has a ref, out, in or params parameter; inputs are passed by value"));
+
+    [Fact]
+    public Task A_params_parameter_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx, params int[] quantities)
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(quantities.Length));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it has a ref, out, in or params parameter; inputs are passed by value"));
+
+    [Fact]
+    public Task Two_workflow_overloads_with_the_same_name_are_both_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx)
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(1));
+                }
+
+                [DurableWorkflow]
+                public async Task<int> {|#1:ProcessOrder|}(WorkflowContext ctx, int quantity)
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(quantity));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder", "another [DurableWorkflow] method of its class has the same name; give each workflow method its own name"),
+            Verify.Diagnostic("SGD0106").WithLocation(1).WithArguments(
+                "ProcessOrder", "another [DurableWorkflow] method of its class has the same name; give each workflow method its own name"));
+
+    [Fact]
+    public Task An_overload_that_is_not_a_workflow_does_not_clash() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(quantity));
+                }
+
+                public Task<int> ProcessOrder(int quantity) => Task.FromResult(quantity);
+            }
+            """);
+
+    [Fact]
+    public Task A_local_of_anonymous_type_that_lives_across_a_checkpoint_is_reported_on_the_local() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    var {|#0:order|} = new { Id = "o-1", Quantity = quantity };
+                    await ctx.Step("reserve", ct => Task.CompletedTask);
+                    return order.Quantity;
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder",
+                "'order' of type '<anonymous type: string Id, int Quantity>?' lives across a checkpoint, but anonymous types have no constructor that System.Text.Json can call, so they cannot be checkpointed"));
+
+    [Fact]
+    public Task A_local_of_anonymous_type_used_only_before_the_first_checkpoint_is_accepted() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    var order = new { Id = "o-1", Quantity = quantity };
+                    var reserved = await ctx.Step("reserve", ct => Task.FromResult(order.Quantity));
+                    return reserved;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_delegate_local_that_lives_across_a_checkpoint_is_reported_on_the_local() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    Func<int, int> {|#0:twice|} = v => v * 2;
+                    var reserved = await ctx.Step("reserve", ct => Task.FromResult(quantity));
+                    return twice(reserved);
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder",
+                "'twice' of type 'System.Func<int, int>' lives across a checkpoint, but delegates cannot be checkpointed"));
+
+    [Fact]
+    public Task A_delegate_input_is_reported_on_the_parameter() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, Func<int> {|#0:quantity|})
+                {
+                    return await ctx.Step("reserve", ct => Task.FromResult(1));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder",
+                "'quantity' of type 'System.Func<int>' lives across a checkpoint, but delegates cannot be checkpointed"));
+
+    [Fact]
+    public Task A_delegate_local_used_only_between_checkpoints_is_accepted() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    var reserved = await ctx.Step("reserve", ct => Task.FromResult(quantity));
+                    Func<int, int> twice = v => v * 2;
+                    var doubled = twice(reserved);
+                    return await ctx.Step("charge", ct => Task.FromResult(doubled));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_slot_declared_with_out_var_is_reported_on_the_local() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, string input)
+                {
+                    _ = int.TryParse(input, out var {|#0:quantity|});
+                    await ctx.Step("reserve", ct => Task.CompletedTask);
+                    return quantity;
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder",
+                "'quantity' lives across a checkpoint but is declared by a pattern, 'out var' or deconstruction, which this version does not lower yet; declare it with its own statement ('var quantity = ...;')"));
+
+    [Fact]
+    public Task A_slot_declared_by_a_pattern_is_reported_on_the_local() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, object input)
+                {
+                    if (input is not string {|SGD0106:text|})
+                    {
+                        return 0;
+                    }
+
+                    await ctx.Step("reserve", ct => Task.CompletedTask);
+                    return text.Length;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_slot_declared_by_deconstruction_is_reported_on_each_local_that_lives_on() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    var ({|SGD0106:a|}, b) = (quantity, 2);
+                    await ctx.Step("reserve", ct => Task.FromResult(b));
+                    return a;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task An_out_var_local_used_only_before_the_first_checkpoint_is_accepted() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, string input)
+                {
+                    _ = int.TryParse(input, out var parsed);
+                    var quantity = parsed;
+                    await ctx.Step("reserve", ct => Task.CompletedTask);
+                    return quantity;
+                }
+            }
+            """);
+
+    [Fact(Skip = "Analyzer false positive: with [DurableWorkflow] on the defining declaration of a partial method, the analyzer checks that body-less declaration and reports SGD0102 (not async) and SGD0106 ('it has an expression body'); the implementing declaration, which is async with a block body, is never looked at. Needs a decision on which declaration the generator lowers.")]
+    public Task A_partial_workflow_method_is_checked_through_its_implementation() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public partial Task<int> ProcessOrder(WorkflowContext ctx);
+
+                public partial async Task<int> ProcessOrder(WorkflowContext ctx)
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(1));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Pragma_warning_disable_suppresses_it() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+            #pragma warning disable SGD0106
+                public static async Task<int> ProcessOrder(WorkflowContext ctx)
+            #pragma warning restore SGD0106
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(1));
+                }
+            }
+            """);
+}
