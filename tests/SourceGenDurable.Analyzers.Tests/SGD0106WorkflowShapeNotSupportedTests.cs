@@ -276,7 +276,7 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             """,
             Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
                 "ProcessOrder",
-                "'quantity' lives across a checkpoint but is declared by a pattern, 'out var' or deconstruction, which this version does not lower yet; declare it with its own statement ('var quantity = ...;')"));
+                "'quantity' lives across a checkpoint but is declared by a pattern, 'out var', a catch clause or deconstruction, which this version does not lower yet; declare it with its own statement ('var quantity = ...;')"));
 
     [Fact]
     public Task A_slot_declared_by_a_pattern_is_reported_on_the_local() =>

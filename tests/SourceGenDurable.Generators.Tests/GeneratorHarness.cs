@@ -50,7 +50,9 @@ internal static class GeneratorHarness
         Assert.Empty(generatorDiagnostics);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems));
-        return driver.GetRunResult().Results.Single().GeneratedSources
+        var generated = driver.GetRunResult().Results.Single().GeneratedSources;
+        Assert.True(generated.Length > 0, "The generator emitted nothing: the analyzers reject the workflow.");
+        return generated
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .Select(s => (s.HintName, s.SourceText.ToString()))
             .ToList();

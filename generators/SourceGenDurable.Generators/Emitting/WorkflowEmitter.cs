@@ -95,59 +95,23 @@ internal static class WorkflowEmitter
             .Line("// The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the")
             .Line("// user reads them; here they would only repeat them at slot fields.")
             .Line("#nullable disable warnings")
+            .Line("// Flattened loops and switches declare every label they might need, and some jumps follow a return.")
+            .Line("#pragma warning disable CS0162, CS0164")
             .Line(Hidden)
             .Line(GeneratedCode);
         using (writer.OpenBlock(
             $"internal async {TaskOfResult(model)} {ResumeMethod(model)}({Runtime}.WorkflowContext {model.ContextParameter}, {Runtime}.Execution.WorkflowRun __run, {SlotsType(model)} __slots)"))
         {
-            var checkpoints = model.Body.Where(s => s.Checkpoint is not null).Select(s => s.Checkpoint!).ToList();
-            if (checkpoints.Count > 0)
-            {
-                using (writer.OpenBlock("switch (__run.ResumeState)"))
-                {
-                    foreach (var checkpoint in checkpoints)
-                    {
-                        writer.Line($"case {checkpoint.State}: goto __resume{checkpoint.State};");
-                    }
-                }
-
-                writer.Line();
-            }
-
-            foreach (var statement in model.Body)
-            {
-                if (statement.Checkpoint is { } checkpoint)
-                {
-                    WriteCheckpoint(writer, checkpoint);
-                }
-                else
-                {
-                    writer.Lines(statement.Code!);
-                }
-            }
+            writer.Lines(model.Body);
         }
 
-        writer.Line("#nullable restore warnings");
+        writer.Line("#pragma warning restore CS0162, CS0164")
+            .Line("#nullable restore warnings");
 
         for (var i = blocks.Count - 1; i >= 0; i--)
         {
             blocks[i].Dispose();
         }
-    }
-
-    private static void WriteCheckpoint(IndentedWriter writer, CheckpointModel checkpoint)
-    {
-        writer.Line($"// checkpoint {checkpoint.State}");
-        foreach (var spill in checkpoint.Spills)
-        {
-            writer.Lines(spill);
-        }
-
-        var step = checkpoint.ResultType is null ? "StepAsync" : $"StepAsync<{checkpoint.ResultType}>";
-        var assign = checkpoint.Target is null ? "" : $"{checkpoint.Target} = ";
-        writer.Lines($"{assign}await __run.{step}({checkpoint.State}, {checkpoint.StepName}, {checkpoint.MaxAttempts}, {checkpoint.Body});")
-            .Line($"await __run.CheckpointAsync({checkpoint.State}, __slots);")
-            .Line($"__resume{checkpoint.State}:;");
     }
 
     private static void WriteDefinition(IndentedWriter writer, WorkflowModel model)

@@ -36,19 +36,27 @@ internal static class WorkflowParser
         var slots = new List<SlotModel>();
         foreach (var variable in shape.SlotVariables)
         {
-            var identifier = TypeNames.Identifier(variable.Name);
+            // Locals of sibling blocks may share a name; their slots may not.
+            var jsonName = slots.Any(s => s.JsonName == variable.Name) ? $"{variable.Name}__{slots.Count}" : variable.Name;
+            var identifier = TypeNames.Identifier(jsonName);
             slotFields[variable] = identifier;
             var type = variable is ILocalSymbol local ? local.Type : ((IParameterSymbol)variable).Type;
-            slots.Add(new SlotModel(identifier, variable.Name, TypeNames.FullyQualified(type), IsInput: variable is IParameterSymbol));
+            slots.Add(new SlotModel(identifier, jsonName, TypeNames.FullyQualified(type), IsInput: variable is IParameterSymbol));
         }
 
-        foreach (var checkpoint in shape.Checkpoints.Where(c => c.Form == CheckpointForm.Return))
+        for (var state = 0; state < shape.Checkpoints.Length; state++)
         {
-            var name = WorkflowLowerer.ReturnSlotName(shape.Checkpoints.IndexOf(checkpoint));
-            slots.Add(new SlotModel(name, name, TypeNames.FullyQualified(checkpoint.Operation.ResultType ?? method.ReturnType), IsInput: false));
+            var checkpoint = shape.Checkpoints[state];
+            if (checkpoint.Form == CheckpointForm.Return)
+            {
+                var name = BodyLowerer.ReturnSlotName(state);
+                slots.Add(new SlotModel(name, name, TypeNames.FullyQualified(checkpoint.Operation.ResultType ?? method.ReturnType), IsInput: false));
+            }
         }
 
-        var body = new WorkflowLowerer(context.SemanticModel, shape, slotFields).Lower(syntax.Body!);
+        var lowerer = new BodyLowerer(context.SemanticModel, shape, slotFields, syntax.Body!);
+        var body = lowerer.Lower(syntax.Body!);
+        slots.AddRange(lowerer.SynthesizedSlots);
         var containingTypes = new List<INamedTypeSymbol>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -78,7 +86,7 @@ internal static class WorkflowParser
             ResultType: resultType,
             ContextParameter: TypeNames.Identifier(method.Parameters[0].Name),
             Slots: slots.ToEquatableArray(),
-            Body: body.ToEquatableArray(),
+            Body: body,
             LayoutFingerprint: Fingerprint(workflowName, shape, slots));
     }
 

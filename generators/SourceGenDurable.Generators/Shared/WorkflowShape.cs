@@ -42,19 +42,19 @@ internal enum CheckpointForm
     Return,
 }
 
-/// <summary>A top-level statement of a workflow body that awaits a durable operation.</summary>
+/// <summary>A statement of a workflow body that awaits a durable operation: a checkpoint.</summary>
 internal sealed class CheckpointSite
 {
-    public CheckpointSite(int statementIndex, CheckpointForm form, InvocationExpressionSyntax invocation, DurableOperation operation, ISymbol? target)
+    public CheckpointSite(StatementSyntax statement, CheckpointForm form, InvocationExpressionSyntax invocation, DurableOperation operation, ISymbol? target)
     {
-        StatementIndex = statementIndex;
+        Statement = statement;
         Form = form;
         Invocation = invocation;
         Operation = operation;
         Target = target;
     }
 
-    public int StatementIndex { get; }
+    public StatementSyntax Statement { get; }
 
     public CheckpointForm Form { get; }
 
@@ -64,6 +64,9 @@ internal sealed class CheckpointSite
 
     /// <summary>The local or parameter that receives the result, for <see cref="CheckpointForm.Assign"/> and <see cref="CheckpointForm.Declare"/>.</summary>
     public ISymbol? Target { get; }
+
+    /// <summary>The try statements around the checkpoint, outermost first: a resume enters each at the head of its block.</summary>
+    public ImmutableArray<TryStatementSyntax> TryPath => Statement.Ancestors().OfType<TryStatementSyntax>().Reverse().ToImmutableArray();
 }
 
 /// <summary>
@@ -72,19 +75,28 @@ internal sealed class CheckpointSite
 /// </summary>
 internal sealed class WorkflowShape
 {
-    private WorkflowShape(ImmutableArray<ShapeProblem> problems, ImmutableArray<CheckpointSite> checkpoints, ImmutableArray<ISymbol> slotVariables)
+    private WorkflowShape(
+        ImmutableArray<ShapeProblem> problems,
+        ImmutableArray<CheckpointSite> checkpoints,
+        ImmutableArray<ISymbol> slotVariables,
+        ImmutableHashSet<SyntaxNode> flattened)
     {
         Problems = problems;
         Checkpoints = checkpoints;
         SlotVariables = slotVariables;
+        Flattened = flattened;
     }
 
     public ImmutableArray<ShapeProblem> Problems { get; }
 
+    /// <summary>The checkpoints in source order; a checkpoint's index is its state number.</summary>
     public ImmutableArray<CheckpointSite> Checkpoints { get; }
 
     /// <summary>The inputs (every parameter but the context) and the locals read after some checkpoint, in declaration order.</summary>
     public ImmutableArray<ISymbol> SlotVariables { get; }
+
+    /// <summary>The statements that contain a checkpoint: the lowering rewrites them into labels and jumps.</summary>
+    public ImmutableHashSet<SyntaxNode> Flattened { get; }
 
     public static WorkflowShape Analyze(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -92,26 +104,34 @@ internal sealed class WorkflowShape
         CheckSignature(method, syntax, problems);
         if (problems.Count > 0 || syntax.Body is null)
         {
-            return new WorkflowShape(problems.ToImmutable(), ImmutableArray<CheckpointSite>.Empty, ImmutableArray<ISymbol>.Empty);
+            return new WorkflowShape(problems.ToImmutable(), ImmutableArray<CheckpointSite>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableHashSet<SyntaxNode>.Empty);
         }
 
-        var checkpoints = FindCheckpoints(method, syntax.Body, model, problems, cancellationToken);
+        var body = syntax.Body;
+        var checkpoints = FindCheckpoints(method, body, model, problems, cancellationToken);
+        var flattened = checkpoints
+            .SelectMany(c => c.Statement.AncestorsAndSelf().TakeWhile(a => a != body.Parent).OfType<StatementSyntax>())
+            .ToImmutableHashSet<SyntaxNode>();
+        CheckFlattenedStatements(body, checkpoints, flattened, model, problems);
         if (problems.Count > 0)
         {
-            return new WorkflowShape(problems.ToImmutable(), checkpoints, ImmutableArray<ISymbol>.Empty);
+            return new WorkflowShape(problems.ToImmutable(), checkpoints, ImmutableArray<ISymbol>.Empty, flattened);
         }
 
-        var slots = FindSlotVariables(method, syntax.Body, checkpoints, model);
+        var slots = method.Parameters.Skip(1).Cast<ISymbol>()
+            .Concat(LiveVariables.AcrossCheckpoints(body, checkpoints.Select(c => c.Statement), model)
+                .OrderBy(s => s.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
+            .ToImmutableArray();
         foreach (var slot in slots)
         {
             var type = slot is ILocalSymbol local ? local.Type : ((IParameterSymbol)slot).Type;
-            if (slot is ILocalSymbol && !IsDeclaredByTopLevelStatement(slot, syntax.Body))
+            if (slot is ILocalSymbol && !IsDeclaredWhereLoweringCanAssignIt(slot, flattened))
             {
                 problems.Add(new ShapeProblem(
                     DiagnosticIds.WorkflowShapeNotSupported,
                     slot.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation(),
                     method.Name,
-                    $"'{slot.Name}' lives across a checkpoint but is declared by a pattern, 'out var' or deconstruction, which this version does not lower yet; declare it with its own statement ('var {slot.Name} = ...;')"));
+                    $"'{slot.Name}' lives across a checkpoint but is declared by a pattern, 'out var', a catch clause or deconstruction, which this version does not lower yet; declare it with its own statement ('var {slot.Name} = ...;')"));
             }
             else if (WhyNotCheckpointable(type) is { } reason)
             {
@@ -123,7 +143,7 @@ internal sealed class WorkflowShape
             }
         }
 
-        return new WorkflowShape(problems.ToImmutable(), checkpoints, slots);
+        return new WorkflowShape(problems.ToImmutable(), checkpoints, slots, flattened);
     }
 
     private static void CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, ImmutableArray<ShapeProblem>.Builder problems)
@@ -142,7 +162,7 @@ internal sealed class WorkflowShape
             problems.Add(new ShapeProblem(DiagnosticIds.WorkflowNotAsync, name, method.Name));
         }
 
-        if (method.Parameters.Length == 0 || method.Parameters[0].Type.ToDisplayString() != KnownTypeNames.WorkflowContext)
+        if (method.Parameters.Length == 0 || !IsWorkflowContext(method.Parameters[0].Type))
         {
             var location = syntax.ParameterList.Parameters.Count > 0 ? syntax.ParameterList.Parameters[0].GetLocation() : syntax.ParameterList.GetLocation();
             problems.Add(new ShapeProblem(DiagnosticIds.FirstParameterNotContext, location, method.Name));
@@ -178,6 +198,9 @@ internal sealed class WorkflowShape
         }
     }
 
+    private static bool IsWorkflowContext(ITypeSymbol type) =>
+        type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + KnownTypeNames.WorkflowContext;
+
     private static ImmutableArray<CheckpointSite> FindCheckpoints(
         IMethodSymbol method, BlockSyntax body, SemanticModel model, ImmutableArray<ShapeProblem>.Builder problems, CancellationToken cancellationToken)
     {
@@ -190,27 +213,11 @@ internal sealed class WorkflowShape
                 continue;
             }
 
-            var site = ClassifySite(method, body, invocation, operation, model, out var reason);
-            if (site is null)
+            var site = ClassifySite(body, invocation, operation, model, out var reason);
+            reason ??= WhyOperationNotLowered(method, invocation, operation, model);
+            if (site is null || reason is not null)
             {
                 problems.Add(new ShapeProblem(DiagnosticIds.DurableAwaitNotLowered, invocation.GetLocation(), reason!));
-                continue;
-            }
-
-            if (WhyOperationNotLowered(method, invocation, operation, model) is { } operationReason)
-            {
-                problems.Add(new ShapeProblem(DiagnosticIds.DurableAwaitNotLowered, invocation.GetLocation(), operationReason));
-                continue;
-            }
-
-            var openUsing = body.Statements.Take(site.StatementIndex).OfType<LocalDeclarationStatementSyntax>()
-                .FirstOrDefault(d => !d.UsingKeyword.IsKind(SyntaxKind.None));
-            if (openUsing is not null)
-            {
-                problems.Add(new ShapeProblem(
-                    DiagnosticIds.DurableAwaitNotLowered,
-                    invocation.GetLocation(),
-                    $"the using declaration of '{openUsing.Declaration.Variables[0].Identifier.ValueText}' is still in scope here, and a resource cannot survive a restart; dispose it before the durable await"));
                 continue;
             }
 
@@ -220,8 +227,7 @@ internal sealed class WorkflowShape
         return checkpoints.ToImmutable();
     }
 
-    private static CheckpointSite? ClassifySite(
-        IMethodSymbol method, BlockSyntax body, InvocationExpressionSyntax invocation, DurableOperation operation, SemanticModel model, out string? reason)
+    private static CheckpointSite? ClassifySite(BlockSyntax body, InvocationExpressionSyntax invocation, DurableOperation operation, SemanticModel model, out string? reason)
     {
         reason = null;
         SyntaxNode node = invocation;
@@ -243,31 +249,37 @@ internal sealed class WorkflowShape
         }
 
         var statement = invocation.Ancestors().OfType<StatementSyntax>().First();
-        if (statement.Parent != body)
+        var site = ClassifyStatement(statement, Unparenthesize(awaitExpression), invocation, operation, model, out reason);
+        if (site is null)
         {
-            reason = $"it is inside {Describe(statement)}; this version of the generator lowers durable awaits only in statements directly in the workflow body";
             return null;
         }
 
-        var index = body.Statements.IndexOf(statement);
-        var value = Unparenthesize(awaitExpression);
+        reason = WhyEnclosingStatementsNotLowered(statement, body);
+        return reason is null ? site : null;
+    }
+
+    private static CheckpointSite? ClassifyStatement(
+        StatementSyntax statement, ExpressionSyntax value, InvocationExpressionSyntax invocation, DurableOperation operation, SemanticModel model, out string? reason)
+    {
+        reason = null;
         switch (statement)
         {
             case ExpressionStatementSyntax expression when Unparenthesize(expression.Expression) == value:
-                return new CheckpointSite(index, CheckpointForm.Discard, invocation, operation, null);
+                return new CheckpointSite(statement, CheckpointForm.Discard, invocation, operation, null);
 
             case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } when
                 assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && Unparenthesize(assignment.Right) == value:
                 var target = model.GetSymbolInfo(assignment.Left).Symbol;
                 if (assignment.Left is IdentifierNameSyntax && (target is ILocalSymbol || target is IParameterSymbol { IsThis: false }))
                 {
-                    return new CheckpointSite(index, CheckpointForm.Assign, invocation, operation, target);
+                    return new CheckpointSite(statement, CheckpointForm.Assign, invocation, operation, target);
                 }
 
                 // '_ = await op;' assigns nothing: it is the same checkpoint as 'await op;'.
                 if (assignment.Left is IdentifierNameSyntax && target is IDiscardSymbol)
                 {
-                    return new CheckpointSite(index, CheckpointForm.Discard, invocation, operation, null);
+                    return new CheckpointSite(statement, CheckpointForm.Discard, invocation, operation, null);
                 }
 
                 if (assignment.Left is DeclarationExpressionSyntax or TupleExpressionSyntax)
@@ -284,15 +296,107 @@ internal sealed class WorkflowShape
                 declaration.Declaration.Variables.Count == 1 &&
                 declaration.Declaration.Variables[0].Initializer is { } initializer &&
                 Unparenthesize(initializer.Value) == value:
-                return new CheckpointSite(index, CheckpointForm.Declare, invocation, operation, model.GetDeclaredSymbol(declaration.Declaration.Variables[0]));
+                return new CheckpointSite(statement, CheckpointForm.Declare, invocation, operation, model.GetDeclaredSymbol(declaration.Declaration.Variables[0]));
 
             case ReturnStatementSyntax { Expression: { } returned } when Unparenthesize(returned) == value:
-                return new CheckpointSite(index, CheckpointForm.Return, invocation, operation, null);
+                return new CheckpointSite(statement, CheckpointForm.Return, invocation, operation, null);
 
             default:
-                reason = "it is part of a larger expression; assign its result to a local first ('var x = await ...;')";
+                reason = "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')";
                 return null;
         }
+    }
+
+    /// <summary>Why a statement around a checkpoint cannot be flattened into labels and jumps, or null when all can.</summary>
+    private static string? WhyEnclosingStatementsNotLowered(StatementSyntax statement, BlockSyntax body)
+    {
+        SyntaxNode child = statement;
+        for (var node = statement.Parent; node is not null && node != body.Parent; child = node, node = node.Parent)
+        {
+            var reason = node switch
+            {
+                BlockSyntax or IfStatementSyntax or ElseClauseSyntax or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
+                    or SwitchSectionSyntax or SwitchStatementSyntax or LabeledStatementSyntax => null,
+                ForEachStatementSyntax { AwaitKeyword.RawKind: not 0 } => "it is inside an 'await foreach', whose enumerator cannot be saved; materialize the sequence in a step first",
+                ForEachStatementSyntax => null,
+                ForEachVariableStatementSyntax => "it is inside a foreach that deconstructs its element, which this version does not lower yet; deconstruct inside the loop body",
+                TryStatementSyntax => null,
+                CatchClauseSyntax => "it is inside a catch block, which this version does not lower yet; record what you need in the catch block and await after the try statement",
+                FinallyClauseSyntax => "it is inside a finally block, which this version does not lower yet",
+                UsingStatementSyntax => "it is inside a using statement, and the resource it holds (a connection, a stream, a lock) cannot survive a restart; dispose it before the durable await",
+                LockStatementSyntax => "it is inside a lock statement; a lock cannot be held across a checkpoint (C# forbids await inside lock)",
+                CheckedStatementSyntax => "it is inside a checked or unchecked block, which this version does not lower yet; use checked(...) expressions",
+                UnsafeStatementSyntax or FixedStatementSyntax => "it is inside an unsafe or fixed block (C# forbids await there)",
+                _ => $"it is inside a {node.Kind()}, which this version does not lower yet",
+            };
+            if (reason is not null)
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Constructs that contain a checkpoint and that the lowering cannot flatten as they are written.</summary>
+    private static void CheckFlattenedStatements(
+        BlockSyntax body, ImmutableArray<CheckpointSite> checkpoints, ImmutableHashSet<SyntaxNode> flattened, SemanticModel model, ImmutableArray<ShapeProblem>.Builder problems)
+    {
+        foreach (var node in flattened)
+        {
+            switch (node)
+            {
+                case ForEachStatementSyntax loop when model.GetForEachStatementInfo(loop) is var info &&
+                    (info.ElementType is null || !IsEnumerableOf(model.GetTypeInfo(loop.Expression).Type, info.ElementType, model)):
+                    problems.Add(new ShapeProblem(
+                        DiagnosticIds.DurableAwaitNotLowered,
+                        loop.Expression.GetLocation(),
+                        "this foreach loop contains a durable await, so its collection is read into a list when the loop starts; it must be an IEnumerable<T>"));
+                    break;
+
+                case SwitchStatementSyntax @switch:
+                    foreach (var jump in @switch.Sections.SelectMany(s => s.Statements).SelectMany(s => s.DescendantNodesAndSelf(n => n is not SwitchStatementSyntax && n is not AnonymousFunctionExpressionSyntax))
+                        .OfType<GotoStatementSyntax>().Where(g => !g.IsKind(SyntaxKind.GotoStatement)))
+                    {
+                        problems.Add(new ShapeProblem(
+                            DiagnosticIds.DurableAwaitNotLowered,
+                            jump.GetLocation(),
+                            "'goto case' and 'goto default' in a switch that contains a durable await are not lowered yet; use a loop or a label"));
+                    }
+
+                    break;
+
+                case BlockSyntax block:
+                    foreach (var declaration in block.Statements.OfType<LocalDeclarationStatementSyntax>().Where(d => !d.UsingKeyword.IsKind(SyntaxKind.None)))
+                    {
+                        var resource = declaration.Declaration.Variables[0].Identifier.ValueText;
+                        var inScope = checkpoints.Where(c => c.Statement.SpanStart > declaration.SpanStart && block.Span.Contains(c.Statement.Span)).ToList();
+                        foreach (var checkpoint in inScope)
+                        {
+                            problems.Add(new ShapeProblem(
+                                DiagnosticIds.DurableAwaitNotLowered,
+                                checkpoint.Invocation.GetLocation(),
+                                $"the using declaration of '{resource}' is still in scope here, and a resource cannot survive a restart; dispose it before the durable await"));
+                        }
+
+                        if (inScope.Count == 0 && block.Parent is not (BaseMethodDeclarationSyntax or TryStatementSyntax))
+                        {
+                            problems.Add(new ShapeProblem(
+                                DiagnosticIds.DurableAwaitNotLowered,
+                                declaration.GetLocation(),
+                                $"the using declaration of '{resource}' is in a block that contains a durable await, which this version does not lower yet; use a using statement with braces"));
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static bool IsEnumerableOf(ITypeSymbol? collection, ITypeSymbol element, SemanticModel model)
+    {
+        var enumerable = model.Compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T).Construct(element);
+        return collection is not null && model.Compilation.ClassifyConversion(collection, enumerable).IsImplicit;
     }
 
     private static string? WhyOperationNotLowered(IMethodSymbol method, InvocationExpressionSyntax invocation, DurableOperation operation, SemanticModel model)
@@ -325,33 +429,15 @@ internal sealed class WorkflowShape
         return null;
     }
 
-    private static ImmutableArray<ISymbol> FindSlotVariables(IMethodSymbol method, BlockSyntax body, ImmutableArray<CheckpointSite> checkpoints, SemanticModel model)
-    {
-        var live = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var last = body.Statements.Count - 1;
-        foreach (var checkpoint in checkpoints)
+    private static bool IsDeclaredWhereLoweringCanAssignIt(ISymbol local, ImmutableHashSet<SyntaxNode> flattened) =>
+        local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() switch
         {
-            if (checkpoint.StatementIndex < last)
-            {
-                var flow = model.AnalyzeDataFlow(body.Statements[checkpoint.StatementIndex + 1], body.Statements[last]);
-                if (flow is { Succeeded: true })
-                {
-                    live.UnionWith(flow.DataFlowsIn.Where(s => s is ILocalSymbol));
-                }
-            }
-        }
-
-        // Inputs are slots whether or not they are read later: a new instance is stored as its inputs.
-        return method.Parameters.Skip(1).Cast<ISymbol>()
-            .Concat(live.OrderBy(s => s.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
-            .ToImmutableArray();
-    }
-
-    private static bool IsDeclaredByTopLevelStatement(ISymbol local, BlockSyntax body) =>
-        local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax
-        {
-            Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax statement },
-        } && statement.Parent == body;
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } } } => true,
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax loop } } => flattened.Contains(loop),
+            ForEachStatementSyntax loop => flattened.Contains(loop),
+            SingleVariableDesignationSyntax designation => designation.Ancestors().OfType<CasePatternSwitchLabelSyntax>().FirstOrDefault()?.Parent?.Parent is { } @switch && flattened.Contains(@switch),
+            _ => false,
+        };
 
     private static string? WhyNotCheckpointable(ITypeSymbol type) => type switch
     {
@@ -370,32 +456,5 @@ internal sealed class WorkflowShape
         }
 
         return expression;
-    }
-
-    private static string Describe(StatementSyntax statement)
-    {
-        for (SyntaxNode? node = statement; node is not null && node is not BaseMethodDeclarationSyntax; node = node.Parent)
-        {
-            if (node.Parent is BlockSyntax { Parent: BaseMethodDeclarationSyntax })
-            {
-                return node switch
-                {
-                    IfStatementSyntax => "an if statement",
-                    WhileStatementSyntax => "a while loop",
-                    DoStatementSyntax => "a do loop",
-                    ForStatementSyntax => "a for loop",
-                    CommonForEachStatementSyntax => "a foreach loop",
-                    TryStatementSyntax => "a try statement",
-                    SwitchStatementSyntax => "a switch statement",
-                    UsingStatementSyntax => "a using statement",
-                    LockStatementSyntax => "a lock statement",
-                    LabeledStatementSyntax => "a labeled statement",
-                    BlockSyntax => "a nested block",
-                    _ => $"a {node.Kind()} statement",
-                };
-            }
-        }
-
-        return "a nested statement";
     }
 }

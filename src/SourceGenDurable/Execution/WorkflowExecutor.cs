@@ -67,9 +67,10 @@ internal sealed partial class WorkflowExecutor(
         {
             await definition.RunAsync(scope.ServiceProvider, run, slots).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception) when (stopping.IsCancellationRequested)
         {
-            // The host is stopping: the last committed checkpoint is where the next start resumes.
+            // The host is stopping: whatever the workflow was doing, its last committed checkpoint is where the next
+            // start resumes, and a failure seen while leaving is seen again there.
             LogStopped(instance.Id);
             return;
         }

@@ -42,6 +42,12 @@ public sealed class WorkflowRun
     /// <summary>Cancelled when the host stops.</summary>
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// True once the instance is leaving memory (the host is stopping). Generated code skips the user's catch and
+    /// finally blocks then: the instance resumes from its last checkpoint later, and they run at that time.
+    /// </summary>
+    public bool IsSuspending => CancellationToken.IsCancellationRequested;
+
     internal string? ResultJson { get; private set; }
 
     /// <summary>Runs a step with a result; the result is committed by the next <see cref="CheckpointAsync"/>.</summary>

@@ -29,11 +29,14 @@ partial class Outer
         // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
         // user reads them; here they would only repeat them at slot fields.
         #nullable disable warnings
+        // Flattened loops and switches declare every label they might need, and some jumps follow a return.
+        #pragma warning disable CS0162, CS0164
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
         internal async global::System.Threading.Tasks.Task<int> __Measure_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Measure_Slots __slots)
         {
-            switch (__run.ResumeState)
+            var __state = __run.ResumeState;
+            switch (__state)
             {
                 case 0: goto __resume0;
             }
@@ -43,8 +46,10 @@ partial class Outer
             __slots.__result0 = await __run.StepAsync<int>(0, "measure", 3, ct => Task.FromResult(doubled));
             await __run.CheckpointAsync(0, __slots);
             __resume0:;
+            __state = -1;
             return __slots.__result0;
         }
+        #pragma warning restore CS0162, CS0164
         #nullable restore warnings
     }
 }
@@ -129,11 +134,14 @@ partial class Outer
         // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
         // user reads them; here they would only repeat them at slot fields.
         #nullable disable warnings
+        // Flattened loops and switches declare every label they might need, and some jumps follow a return.
+        #pragma warning disable CS0162, CS0164
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
         internal async global::System.Threading.Tasks.Task __Relay_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Relay_Slots __slots)
         {
-            switch (__run.ResumeState)
+            var __state = __run.ResumeState;
+            switch (__state)
             {
                 case 0: goto __resume0;
                 case 1: goto __resume1;
@@ -143,12 +151,15 @@ partial class Outer
             await __run.StepAsync(0, "forward", 3, ct => Task.CompletedTask);
             await __run.CheckpointAsync(0, __slots);
             __resume0:;
+            __state = -1;
             // checkpoint 1
             string __step1_message = __slots.@event;
             await __run.StepAsync(1, "Log", 3, __ct => Log(message: __step1_message));
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
+            __state = -1;
         }
+        #pragma warning restore CS0162, CS0164
         #nullable restore warnings
     }
 }

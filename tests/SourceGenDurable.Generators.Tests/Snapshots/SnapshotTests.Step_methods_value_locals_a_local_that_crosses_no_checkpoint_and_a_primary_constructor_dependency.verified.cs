@@ -35,11 +35,14 @@ partial class InvoiceWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
+    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
+    #pragma warning disable CS0162, CS0164
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     internal async global::System.Threading.Tasks.Task<string> __Invoice_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Invoice_Slots __slots)
     {
-        switch (__run.ResumeState)
+        var __state = __run.ResumeState;
+        switch (__state)
         {
             case 0: goto __resume0;
             case 1: goto __resume1;
@@ -54,15 +57,18 @@ partial class InvoiceWorkflows
         __slots.posted = await __run.StepAsync<int>(0, "Post", 5, __ct => Post(account: __step0_account, cents: __step0_cents));
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
+        __state = -1;
         __slots.attempts++;
         // checkpoint 1
         int __step1_entry = __slots.posted;
         __slots.confirmation = await __run.StepAsync<string>(1, "confirm", 3, __ct => Confirm(entry: __step1_entry));
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
+        __state = -1;
         __slots.attempts++;
         return $"{__slots.confirmation} after {__slots.attempts} steps on {ctx.WorkflowId}";
     }
+    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 

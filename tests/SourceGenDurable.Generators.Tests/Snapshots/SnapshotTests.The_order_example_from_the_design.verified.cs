@@ -33,11 +33,14 @@ partial class OrderWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
+    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
+    #pragma warning disable CS0162, CS0164
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     internal async global::System.Threading.Tasks.Task<global::Shop.Receipt> __ProcessOrder_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __ProcessOrder_Slots __slots)
     {
-        switch (__run.ResumeState)
+        var __state = __run.ResumeState;
+        switch (__state)
         {
             case 0: goto __resume0;
             case 1: goto __resume1;
@@ -49,17 +52,21 @@ partial class OrderWorkflows
         __slots.reservation = await __run.StepAsync<global::Shop.Reservation>(0, "Reserve", 3, __ct => Reserve(order: __step0_order));
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
+        __state = -1;
         // checkpoint 1
         __slots.charge = await __run.StepAsync<global::Shop.Charge>(1, "charge", 3, ct => payments.ChargeAsync(__slots.order.Total, ct));
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
+        __state = -1;
         __slots.total = __slots.charge.Amount + __slots.order.Shipping;
         // checkpoint 2
         await __run.StepAsync(2, "email", 3, ct => Notify(__slots.order.Customer, __slots.total, ct));
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
+        __state = -1;
         return new Receipt(__slots.reservation.Id, __slots.charge.Id, __slots.total);
     }
+    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 

@@ -1,0 +1,466 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SourceGenDurable.Generators.Emitting;
+using SourceGenDurable.Generators.Model;
+using SourceGenDurable.Shared;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>
+/// Lowers a workflow body into the body of a resumable method, the way the C# compiler lowers an async method:
+/// statements that contain a checkpoint are flattened into labels and jumps within one block per try region, each
+/// checkpoint becomes "run the operation, commit, resume label", and a dispatch at the top of the method and at the
+/// head of each try block jumps to the saved state. Statements without a checkpoint are copied as written.
+/// </summary>
+internal sealed class BodyLowerer
+{
+    private const string State = "__state";
+
+    private readonly SemanticModel _model;
+    private readonly WorkflowShape _shape;
+    private readonly IReadOnlyDictionary<ISymbol, string> _slotFields;
+    private readonly Dictionary<ISymbol, string> _renamedLocals = new(SymbolEqualityComparer.Default);
+    private readonly CopiedCodeRewriter _rewriter;
+    private readonly Dictionary<StatementSyntax, int> _states = new();
+    private readonly Dictionary<TryStatementSyntax, string> _tryLabels = new();
+    private readonly List<SlotModel> _synthesizedSlots = new();
+    private readonly Stack<(string? Break, string? Continue)> _jumps = new();
+    private readonly IndentedWriter _out = new();
+    private int _labels;
+
+    public BodyLowerer(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, BlockSyntax body)
+    {
+        _model = model;
+        _shape = shape;
+        _slotFields = slotFields;
+        RenameLocals(body);
+        _rewriter = new CopiedCodeRewriter(model, slotFields, _renamedLocals);
+        for (var state = 0; state < shape.Checkpoints.Length; state++)
+        {
+            _states[shape.Checkpoints[state].Statement] = state;
+        }
+    }
+
+    /// <summary>The name of the slot that carries the result of a <c>return await</c> checkpoint.</summary>
+    public static string ReturnSlotName(int state) => $"__result{state}";
+
+    /// <summary>Slots the lowering itself needs, such as the list and position of a foreach loop.</summary>
+    public IReadOnlyList<SlotModel> SynthesizedSlots => _synthesizedSlots;
+
+    /// <summary>
+    /// Flattening puts the locals of sibling blocks into one scope, so a local whose name is declared more than once
+    /// gets a name of its own; so does a pattern variable of a flattened switch, whose section moves out of the switch.
+    /// </summary>
+    private void RenameLocals(BlockSyntax body)
+    {
+        var nodes = body.DescendantNodes().ToList();
+        var locals = nodes
+            .Where(n => n is VariableDeclaratorSyntax or SingleVariableDesignationSyntax or ForEachStatementSyntax or CatchDeclarationSyntax)
+            .Select(n => _model.GetDeclaredSymbol(n))
+            .OfType<ILocalSymbol>()
+            .ToList();
+        var names = locals.Select(l => l.Name)
+            .Concat(nodes.OfType<ParameterSyntax>().Select(p => p.Identifier.ValueText))
+            .Concat(nodes.OfType<LocalFunctionStatementSyntax>().Select(f => f.Identifier.ValueText))
+            .GroupBy(n => n)
+            .ToDictionary(g => g.Key, g => g.Count());
+        var switchPatternVariables = _shape.Flattened.OfType<SwitchStatementSyntax>()
+            .SelectMany(s => s.Sections.SelectMany(section => section.Labels.OfType<CasePatternSwitchLabelSyntax>()))
+            .SelectMany(l => l.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
+            .Select(d => _model.GetDeclaredSymbol(d))
+            .ToList();
+        foreach (var local in locals.Where(l => !_slotFields.ContainsKey(l)))
+        {
+            if (names[local.Name] > 1 || switchPatternVariables.Contains(local, SymbolEqualityComparer.Default))
+            {
+                _renamedLocals[local] = $"{local.Name}__{_renamedLocals.Count}";
+            }
+        }
+    }
+
+    public string Lower(BlockSyntax body)
+    {
+        foreach (var @try in _shape.Flattened.OfType<TryStatementSyntax>().OrderBy(t => t.SpanStart))
+        {
+            _tryLabels[@try] = $"__try{_tryLabels.Count}";
+        }
+
+        _out.Line($"var {State} = __run.ResumeState;");
+        WriteDispatch(_shape.Checkpoints.Select((c, state) => (state, c.TryPath)), depth: 0);
+        LowerStatements(body.Statements, inRegionBlock: true);
+        return _out.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>Jumps from the saved state to its resume label, or to the next try region on the way there.</summary>
+    private void WriteDispatch(IEnumerable<(int State, ImmutableArray<TryStatementSyntax> Path)> checkpoints, int depth)
+    {
+        var cases = checkpoints.ToList();
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        using (_out.OpenBlock($"switch ({State})"))
+        {
+            foreach (var (state, path) in cases)
+            {
+                _out.Line($"case {state}: goto {(path.Length > depth ? _tryLabels[path[depth]] : ResumeLabel(state))};");
+            }
+        }
+
+        _out.Line();
+    }
+
+    private void LowerStatements(SyntaxList<StatementSyntax> statements, bool inRegionBlock)
+    {
+        foreach (var statement in statements)
+        {
+            LowerStatement(statement, inRegionBlock);
+        }
+    }
+
+    private void LowerStatement(StatementSyntax statement, bool inRegionBlock)
+    {
+        if (_states.TryGetValue(statement, out var state))
+        {
+            LowerCheckpoint(_shape.Checkpoints[state], state);
+            return;
+        }
+
+        if (!_shape.Flattened.Contains(statement))
+        {
+            Copy(statement);
+            return;
+        }
+
+        switch (statement)
+        {
+            case BlockSyntax block:
+                LowerStatements(block.Statements, inRegionBlock: false);
+                break;
+            case LabeledStatementSyntax labeled:
+                _out.Line($"{labeled.Identifier.ValueText}:;");
+                LowerStatement(labeled.Statement, inRegionBlock);
+                break;
+            case IfStatementSyntax @if:
+                LowerIf(@if);
+                break;
+            case WhileStatementSyntax loop:
+                LowerWhile(loop);
+                break;
+            case DoStatementSyntax loop:
+                LowerDo(loop);
+                break;
+            case ForStatementSyntax loop:
+                LowerFor(loop);
+                break;
+            case ForEachStatementSyntax loop:
+                LowerForEach(loop);
+                break;
+            case SwitchStatementSyntax @switch:
+                LowerSwitch(@switch);
+                break;
+            case TryStatementSyntax @try:
+                LowerTry(@try);
+                break;
+            default:
+                throw new System.InvalidOperationException($"WorkflowShape accepted a {statement.Kind()} that the lowering cannot flatten.");
+        }
+    }
+
+    private void LowerIf(IfStatementSyntax @if)
+    {
+        var label = NextLabel("if");
+        var elseLabel = @if.Else is null ? $"{label}_end" : $"{label}_else";
+        _out.Line($"if (!({Rewrite(@if.Condition)})) goto {elseLabel};");
+        LowerStatement(@if.Statement, inRegionBlock: false);
+        if (@if.Else is not null)
+        {
+            _out.Line($"goto {label}_end;").Line($"{elseLabel}:;");
+            LowerStatement(@if.Else.Statement, inRegionBlock: false);
+        }
+
+        _out.Line($"{label}_end:;");
+    }
+
+    private void LowerWhile(WhileStatementSyntax loop)
+    {
+        var label = NextLabel("while");
+        _out.Line($"{label}_continue:;").Line($"if (!({Rewrite(loop.Condition)})) goto {label}_break;");
+        LowerLoopBody(loop.Statement, label);
+        _out.Line($"goto {label}_continue;").Line($"{label}_break:;");
+    }
+
+    private void LowerDo(DoStatementSyntax loop)
+    {
+        var label = NextLabel("do");
+        _out.Line($"{label}_top:;");
+        LowerLoopBody(loop.Statement, label);
+        _out.Line($"{label}_continue:;").Line($"if ({Rewrite(loop.Condition)}) goto {label}_top;").Line($"{label}_break:;");
+    }
+
+    private void LowerFor(ForStatementSyntax loop)
+    {
+        var label = NextLabel("for");
+        if (loop.Declaration is not null)
+        {
+            LowerDeclaration(loop.Declaration);
+        }
+
+        foreach (var initializer in loop.Initializers)
+        {
+            _out.Lines(Rewrite(initializer) + ";");
+        }
+
+        _out.Line($"{label}_top:;");
+        if (loop.Condition is not null)
+        {
+            _out.Line($"if (!({Rewrite(loop.Condition)})) goto {label}_break;");
+        }
+
+        LowerLoopBody(loop.Statement, label);
+        _out.Line($"{label}_continue:;");
+        foreach (var incrementor in loop.Incrementors)
+        {
+            _out.Lines(Rewrite(incrementor) + ";");
+        }
+
+        _out.Line($"goto {label}_top;").Line($"{label}_break:;");
+    }
+
+    private void LowerForEach(ForEachStatementSyntax loop)
+    {
+        // An enumerator cannot be saved: the collection is read once into a list slot and walked with an index slot.
+        var label = NextLabel("foreach");
+        var elementType = TypeNames.FullyQualified(_model.GetForEachStatementInfo(loop).ElementType!);
+        var items = Synthesize($"{label}_items", $"global::System.Collections.Generic.List<{elementType}>");
+        var index = Synthesize($"{label}_index", "int");
+        var variable = _model.GetDeclaredSymbol(loop)!;
+        var variableType = TypeNames.FullyQualified(variable.Type);
+
+        _out.Line($"{items} = global::System.Linq.Enumerable.ToList<{elementType}>({Rewrite(loop.Expression)});")
+            .Line($"{index} = 0;")
+            .Line($"{label}_top:;")
+            .Line($"if ({index} >= {items}.Count) goto {label}_break;")
+            .Line($"{Declare(variable, variableType)} = ({variableType}){items}[{index}];");
+        LowerLoopBody(loop.Statement, label);
+        _out.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;").Line($"{label}_break:;");
+    }
+
+    private void LowerLoopBody(StatementSyntax body, string label)
+    {
+        _jumps.Push(($"{label}_break", $"{label}_continue"));
+        LowerStatement(body, inRegionBlock: false);
+        _jumps.Pop();
+    }
+
+    private void LowerSwitch(SwitchStatementSyntax @switch)
+    {
+        // The switch stays a real switch, so patterns, guards and their order keep their meaning; only the section
+        // bodies move out of it, and pattern variables they use are copied out with them.
+        var label = NextLabel("switch");
+        var patternVariables = @switch.Sections
+            .SelectMany(s => s.Labels.OfType<CasePatternSwitchLabelSyntax>())
+            .SelectMany(l => l.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
+            .Select(d => (ILocalSymbol)_model.GetDeclaredSymbol(d)!)
+            .ToList();
+        foreach (var variable in patternVariables.Where(v => !_slotFields.ContainsKey(v)))
+        {
+            _out.Line($"{TypeNames.FullyQualified(variable.Type)} {LocalName(variable)} = default!;");
+        }
+
+        using (_out.OpenBlock($"switch ({Rewrite(@switch.Expression)})"))
+        {
+            for (var section = 0; section < @switch.Sections.Count; section++)
+            {
+                foreach (var caseLabel in @switch.Sections[section].Labels)
+                {
+                    var declared = caseLabel.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => (ILocalSymbol)_model.GetDeclaredSymbol(d)!).ToList();
+                    // Inside the label a pattern variable is still the pattern's own variable; the section gets a copy.
+                    _out.Line(_rewriter.RewriteKeeping(caseLabel, declared).Replace("case>", "case >").Replace("case<", "case <"));
+                    foreach (var variable in declared)
+                    {
+                        _out.Line($"    {Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
+                    }
+                }
+
+                _out.Line($"    goto {label}_section{section};");
+            }
+        }
+
+        _out.Line($"goto {label}_break;");
+        _jumps.Push(($"{label}_break", _jumps.Count > 0 ? _jumps.Peek().Continue : null));
+        for (var section = 0; section < @switch.Sections.Count; section++)
+        {
+            _out.Line($"{label}_section{section}:;");
+            LowerStatements(@switch.Sections[section].Statements, inRegionBlock: false);
+        }
+
+        _jumps.Pop();
+        _out.Line($"{label}_break:;");
+    }
+
+    private void LowerTry(TryStatementSyntax @try)
+    {
+        var label = _tryLabels[@try];
+        var path = _shape.Checkpoints.Select((c, state) => (State: state, Path: c.TryPath)).Where(c => c.Path.Contains(@try)).ToList();
+        var depth = @try.Ancestors().OfType<TryStatementSyntax>().Count() + 1;
+        _out.Line($"{label}:;");
+        using (_out.OpenBlock("try"))
+        {
+            WriteDispatch(path, depth);
+            LowerStatements(@try.Block.Statements, inRegionBlock: true);
+        }
+
+        foreach (var clause in @try.Catches)
+        {
+            // Leaving memory (the host is stopping) is not a failure the workflow may catch.
+            var rewritten = (CatchClauseSyntax)RewriteNode(clause);
+            var notSuspending = SyntaxFactory.ParseExpression("!__run.IsSuspending");
+            var filter = rewritten.Filter is null
+                ? notSuspending
+                : SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, notSuspending, SyntaxFactory.ParenthesizedExpression(rewritten.Filter.FilterExpression));
+            var declaration = rewritten.Declaration ?? SyntaxFactory.CatchDeclaration(SyntaxFactory.ParseTypeName("global::System.Exception"));
+            var filterClause = SyntaxFactory.CatchFilterClause(filter).WithWhenKeyword(SyntaxFactory.Token(SyntaxKind.WhenKeyword).WithLeadingTrivia(SyntaxFactory.Space));
+            _out.Lines(CopiedCodeRewriter.Normalize(rewritten.WithDeclaration(declaration).WithFilter(filterClause)));
+        }
+
+        if (@try.Finally is not null)
+        {
+            using (_out.OpenBlock("finally"))
+            {
+                // A finally runs when the try is left, never because the workflow merely left memory.
+                _out.Line("if (!__run.IsSuspending)").Lines(Rewrite(@try.Finally.Block));
+            }
+        }
+    }
+
+    private void LowerCheckpoint(CheckpointSite site, int state)
+    {
+        var target = site.Form switch
+        {
+            CheckpointForm.Return => $"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)} = ",
+            CheckpointForm.Declare when !_slotFields.ContainsKey(site.Target!) => $"{TypeNames.FullyQualified(((ILocalSymbol)site.Target!).Type)} {LocalName(site.Target!)} = ",
+            CheckpointForm.Declare or CheckpointForm.Assign => $"{Reference(site.Target!)} = ",
+            _ => "",
+        };
+        var resultType = site.Operation.ResultType is null ? null : TypeNames.FullyQualified(site.Operation.ResultType);
+        var step = resultType is null ? "StepAsync" : $"StepAsync<{resultType}>";
+        _out.Line($"// checkpoint {state}");
+        var (name, body) = LowerOperation(site, state);
+        _out.Lines($"{target}await __run.{step}({state}, {name}, {site.Operation.MaxAttempts}, {body});")
+            .Line($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
+            .Line($"{ResumeLabel(state)}:;")
+            .Line($"{State} = -1;");
+        if (site.Form == CheckpointForm.Return)
+        {
+            _out.Line($"return {CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)};");
+        }
+    }
+
+    /// <summary>The step name and the step body of a checkpoint's durable operation.</summary>
+    private (string Name, string Body) LowerOperation(CheckpointSite site, int state)
+    {
+        var call = (IInvocationOperation)_model.GetOperation(site.Invocation)!;
+        var arguments = call.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).OrderBy(a => a.Syntax.SpanStart).ToList();
+        if (site.Operation.Kind == DurableOperationKind.ContextStep)
+        {
+            return (Rewrite(ValueOf(arguments.Single(a => a.Parameter!.Ordinal == 0))), Rewrite(ValueOf(arguments.Single(a => a.Parameter!.Ordinal == 1))));
+        }
+
+        // A [DurableStep] call: evaluate its arguments once, in source order, so that every attempt sees the same values.
+        var passed = new List<string>();
+        foreach (var argument in arguments)
+        {
+            var parameter = argument.Parameter!;
+            var spill = $"__step{state}_{parameter.Name}";
+            _out.Lines($"{TypeNames.FullyQualified(parameter.Type)} {spill} = {Rewrite(ValueOf(argument))};");
+            passed.Add($"{TypeNames.Identifier(parameter.Name)}: {spill}");
+        }
+
+        return (SymbolDisplay.FormatLiteral(site.Operation.StepName!, quote: true), $"__ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", passed)})");
+    }
+
+    private void Copy(StatementSyntax statement)
+    {
+        if (statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } declaration &&
+            declaration.Declaration.Variables.Any(v => _model.GetDeclaredSymbol(v) is { } local && _slotFields.ContainsKey(local)))
+        {
+            LowerDeclaration(declaration.Declaration);
+            return;
+        }
+
+        _out.Lines(Rewrite(statement));
+    }
+
+    /// <summary>A slot's declaration becomes an assignment to its field; other declarators stay declarations.</summary>
+    private void LowerDeclaration(VariableDeclarationSyntax declaration)
+    {
+        var locals = declaration.Variables.Select(v => (Variable: v, Local: (ILocalSymbol)_model.GetDeclaredSymbol(v)!)).ToList();
+        if (!locals.Any(l => _slotFields.ContainsKey(l.Local)))
+        {
+            _out.Lines(Rewrite(declaration) + ";");
+            return;
+        }
+
+        foreach (var (variable, local) in locals)
+        {
+            var initializer = variable.Initializer is null ? null : " = " + Rewrite(variable.Initializer.Value);
+            if (_slotFields.ContainsKey(local))
+            {
+                if (initializer is not null)
+                {
+                    _out.Lines($"{Reference(local)}{initializer};");
+                }
+            }
+            else
+            {
+                _out.Lines($"{TypeNames.FullyQualified(local.Type)} {LocalName(local)}{initializer};");
+            }
+        }
+    }
+
+    /// <summary>Declares a local, or names the slot field that replaces it.</summary>
+    private string Declare(ILocalSymbol local, string type) =>
+        _slotFields.ContainsKey(local) ? Reference(local) : $"{type} {LocalName(local)}";
+
+    private string Reference(ISymbol variable) =>
+        _slotFields.TryGetValue(variable, out var field) ? $"{CopiedCodeRewriter.SlotsParameter}.{field}" : LocalName(variable);
+
+    private string LocalName(ISymbol local) =>
+        _renamedLocals.TryGetValue(local, out var renamed) ? renamed : TypeNames.Identifier(local.Name);
+
+    private string Synthesize(string name, string type)
+    {
+        _synthesizedSlots.Add(new SlotModel(name, name, type, IsInput: false));
+        return $"{CopiedCodeRewriter.SlotsParameter}.{name}";
+    }
+
+    private string Rewrite(SyntaxNode node)
+    {
+        var (breakLabel, continueLabel) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
+        _rewriter.BreakLabel = breakLabel;
+        _rewriter.ContinueLabel = continueLabel;
+        return _rewriter.Rewrite(node);
+    }
+
+    private SyntaxNode RewriteNode(SyntaxNode node)
+    {
+        var (breakLabel, continueLabel) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
+        _rewriter.BreakLabel = breakLabel;
+        _rewriter.ContinueLabel = continueLabel;
+        return _rewriter.RewriteNode(node);
+    }
+
+    private string NextLabel(string construct) => $"__{construct}{_labels++}";
+
+    private static string ResumeLabel(int state) => $"__resume{state}";
+
+    private static ExpressionSyntax ValueOf(IArgumentOperation argument) =>
+        argument.Syntax is ArgumentSyntax syntax ? syntax.Expression : (ExpressionSyntax)argument.Syntax;
+}

@@ -1,0 +1,182 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>
+/// Rewrites user code that is copied into the resumable method: slot variables become fields of the slots object (so
+/// code between checkpoints, and lambdas that capture workflow locals, see the values a resume restored), locals whose
+/// names would clash once blocks are flattened are renamed, and <c>break</c>/<c>continue</c> that leave the copied
+/// code for a flattened loop or switch become jumps to its labels.
+/// </summary>
+internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
+{
+    public const string SlotsParameter = "__slots";
+
+    private readonly SemanticModel _model;
+    private readonly IReadOnlyDictionary<ISymbol, string> _slotFields;
+    private readonly IReadOnlyDictionary<ISymbol, string> _renamedLocals;
+    private int _breakableDepth;
+    private int _loopDepth;
+    private int _functionDepth;
+    private IReadOnlyCollection<ISymbol> _unmapped = System.Array.Empty<ISymbol>();
+
+    public CopiedCodeRewriter(SemanticModel model, IReadOnlyDictionary<ISymbol, string> slotFields, IReadOnlyDictionary<ISymbol, string> renamedLocals)
+    {
+        _model = model;
+        _slotFields = slotFields;
+        _renamedLocals = renamedLocals;
+    }
+
+    /// <summary>Where a <c>break</c> of the copied code goes when it leaves the copied code.</summary>
+    public string? BreakLabel { get; set; }
+
+    /// <summary>Where a <c>continue</c> of the copied code goes when it leaves the copied code.</summary>
+    public string? ContinueLabel { get; set; }
+
+    public string Rewrite(SyntaxNode node) => Normalize(RewriteNode(node));
+
+    /// <summary>Rewrites <paramref name="node"/>, leaving <paramref name="unmapped"/> variables as they are written.</summary>
+    public string RewriteKeeping(SyntaxNode node, IReadOnlyCollection<ISymbol> unmapped)
+    {
+        _unmapped = unmapped;
+        try
+        {
+            return Rewrite(node);
+        }
+        finally
+        {
+            _unmapped = System.Array.Empty<ISymbol>();
+        }
+    }
+
+    public SyntaxNode RewriteNode(SyntaxNode node) => Visit(node)!;
+
+    public static string Normalize(SyntaxNode node) => node.NormalizeWhitespace(eol: "\n").ToFullString().TrimEnd();
+
+    public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
+    {
+        var symbol = _model.GetSymbolInfo(node).Symbol;
+        if (symbol is null || IsUnmapped(symbol))
+        {
+            return base.VisitIdentifierName(node);
+        }
+
+        if (_slotFields.TryGetValue(symbol, out var field))
+        {
+            return SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    SyntaxFactory.IdentifierName(SlotsParameter),
+                    SyntaxFactory.IdentifierName(field))
+                .WithTriviaFrom(node);
+        }
+
+        return _renamedLocals.TryGetValue(symbol, out var name)
+            ? SyntaxFactory.IdentifierName(name).WithTriviaFrom(node)
+            : base.VisitIdentifierName(node);
+    }
+
+    public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+    {
+        // nameof of a renamed local must still give the name the user wrote.
+        if (_model.GetOperation(node) is INameOfOperation { ConstantValue: { HasValue: true, Value: string name } })
+        {
+            return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name)).WithTriviaFrom(node);
+        }
+
+        return base.VisitInvocationExpression(node);
+    }
+
+    public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node) =>
+        Renamed(_model.GetDeclaredSymbol(node), node.Identifier, (VariableDeclaratorSyntax n, SyntaxToken id) => n.WithIdentifier(id), base.VisitVariableDeclarator(node));
+
+    public override SyntaxNode? VisitSingleVariableDesignation(SingleVariableDesignationSyntax node) =>
+        Renamed(_model.GetDeclaredSymbol(node), node.Identifier, (SingleVariableDesignationSyntax n, SyntaxToken id) => n.WithIdentifier(id), base.VisitSingleVariableDesignation(node));
+
+    public override SyntaxNode? VisitCatchDeclaration(CatchDeclarationSyntax node) =>
+        Renamed(_model.GetDeclaredSymbol(node), node.Identifier, (CatchDeclarationSyntax n, SyntaxToken id) => n.WithIdentifier(id), base.VisitCatchDeclaration(node));
+
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
+    {
+        var visited = (ForEachStatementSyntax)InLoop(() => base.VisitForEachStatement(node))!;
+        return _model.GetDeclaredSymbol(node) is { } local && _renamedLocals.TryGetValue(local, out var name)
+            ? visited.WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(node.Identifier))
+            : visited;
+    }
+
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node) => InLoop(() => base.VisitWhileStatement(node));
+
+    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node) => InLoop(() => base.VisitDoStatement(node));
+
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node) => InLoop(() => base.VisitForStatement(node));
+
+    public override SyntaxNode? VisitSwitchStatement(SwitchStatementSyntax node)
+    {
+        _breakableDepth++;
+        try
+        {
+            return base.VisitSwitchStatement(node);
+        }
+        finally
+        {
+            _breakableDepth--;
+        }
+    }
+
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => InFunction(() => base.VisitParenthesizedLambdaExpression(node));
+
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) => InFunction(() => base.VisitSimpleLambdaExpression(node));
+
+    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => InFunction(() => base.VisitAnonymousMethodExpression(node));
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) => InFunction(() => base.VisitLocalFunctionStatement(node));
+
+    public override SyntaxNode? VisitBreakStatement(BreakStatementSyntax node) =>
+        _functionDepth == 0 && _breakableDepth == 0 && BreakLabel is not null ? Goto(BreakLabel, node) : base.VisitBreakStatement(node);
+
+    public override SyntaxNode? VisitContinueStatement(ContinueStatementSyntax node) =>
+        _functionDepth == 0 && _loopDepth == 0 && ContinueLabel is not null ? Goto(ContinueLabel, node) : base.VisitContinueStatement(node);
+
+    private static GotoStatementSyntax Goto(string label, StatementSyntax replaced) =>
+        SyntaxFactory.GotoStatement(SyntaxKind.GotoStatement, SyntaxFactory.IdentifierName(label)).WithTriviaFrom(replaced);
+
+    private SyntaxNode? Renamed<T>(ISymbol? declared, SyntaxToken identifier, System.Func<T, SyntaxToken, T> rename, SyntaxNode? visited)
+        where T : SyntaxNode =>
+        declared is { } local && !IsUnmapped(local) && _renamedLocals.TryGetValue(local, out var name) && visited is T node
+            ? rename(node, SyntaxFactory.Identifier(name).WithTriviaFrom(identifier))
+            : visited;
+
+    private bool IsUnmapped(ISymbol symbol) => _unmapped.Contains(symbol, SymbolEqualityComparer.Default);
+
+    private SyntaxNode? InLoop(System.Func<SyntaxNode?> visit)
+    {
+        _breakableDepth++;
+        _loopDepth++;
+        try
+        {
+            return visit();
+        }
+        finally
+        {
+            _breakableDepth--;
+            _loopDepth--;
+        }
+    }
+
+    private SyntaxNode? InFunction(System.Func<SyntaxNode?> visit)
+    {
+        _functionDepth++;
+        try
+        {
+            return visit();
+        }
+        finally
+        {
+            _functionDepth--;
+        }
+    }
+}

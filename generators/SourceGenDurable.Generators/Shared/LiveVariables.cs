@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SourceGenDurable.Shared;
+
+/// <summary>
+/// Which locals are live across a checkpoint: read, on some path after it, before being written again. Those become
+/// slots; every other local stays an ordinary local. The answer is built from Roslyn's data-flow analysis of the code
+/// that can run after each checkpoint, and errs on the side of saving a variable.
+/// </summary>
+internal static class LiveVariables
+{
+    public static IReadOnlyCollection<ISymbol> AcrossCheckpoints(BlockSyntax body, IEnumerable<StatementSyntax> checkpoints, SemanticModel model)
+    {
+        var live = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var checkpoint in checkpoints)
+        {
+            StatementSyntax current = checkpoint;
+            while (current != body)
+            {
+                var parent = current.Parent!;
+                switch (parent)
+                {
+                    case BlockSyntax block:
+                        AddFlowingIntoRest(block.Statements, current, model, live);
+                        break;
+                    case SwitchSectionSyntax section:
+                        AddFlowingIntoRest(section.Statements, current, model, live);
+                        break;
+                    case WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax:
+                        // The next iteration runs after the checkpoint too.
+                        AddFlowingInto((StatementSyntax)parent, model, live);
+                        break;
+                    case ForStatementSyntax loop:
+                        AddFlowingInto(loop, model, live);
+                        if (loop.Declaration is not null)
+                        {
+                            var declared = loop.Declaration.Variables.Select(v => model.GetDeclaredSymbol(v)).ToList();
+                            live.UnionWith(model.AnalyzeDataFlow(loop)!.ReadInside.Where(s => declared.Contains(s, SymbolEqualityComparer.Default)));
+                        }
+
+                        break;
+                    case TryStatementSyntax @try when current == @try.Block:
+                        // A step after the checkpoint may throw into a catch block, and the finally block runs last.
+                        foreach (var handler in @try.Catches.Select(c => c.Block).Concat(@try.Finally is null ? [] : [@try.Finally.Block]))
+                        {
+                            AddFlowingInto(handler, model, live);
+                        }
+
+                        break;
+                }
+
+                current = parent.AncestorsAndSelf().OfType<StatementSyntax>().First();
+            }
+        }
+
+        if (body.DescendantNodes().OfType<GotoStatementSyntax>().Any(g => g.IsKind(SyntaxKind.GotoStatement)))
+        {
+            // A goto can jump back across a checkpoint anywhere: keep every local that is read.
+            live.UnionWith(model.AnalyzeDataFlow(body)!.ReadInside.Where(s => s is ILocalSymbol));
+        }
+
+        live.RemoveWhere(s => s is not ILocalSymbol { IsConst: false });
+        return live;
+    }
+
+    private static void AddFlowingIntoRest(SyntaxList<StatementSyntax> statements, StatementSyntax current, SemanticModel model, HashSet<ISymbol> live)
+    {
+        var index = statements.IndexOf(current);
+        if (index >= 0 && index < statements.Count - 1)
+        {
+            var flow = model.AnalyzeDataFlow(statements[index + 1], statements[statements.Count - 1]);
+            if (flow is { Succeeded: true })
+            {
+                live.UnionWith(flow.DataFlowsIn);
+            }
+        }
+    }
+
+    private static void AddFlowingInto(StatementSyntax statement, SemanticModel model, HashSet<ISymbol> live)
+    {
+        var flow = model.AnalyzeDataFlow(statement);
+        if (flow is { Succeeded: true })
+        {
+            live.UnionWith(flow.DataFlowsIn);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+namespace SourceGenDurable.Generators.Tests;
+
+/// <summary>One snapshot per construct the lowering flattens, so reviewers can read what it does.</summary>
+public sealed class ControlFlowSnapshotTests
+{
+    [Fact]
+    public void If_else_and_a_while_loop_with_break_and_continue() => Snapshot.Match(Generate("""
+        var total = 0;
+        var i = 0;
+        while (i < n)
+        {
+            i++;
+            if (i == 2) continue;
+            if (i > 5) break;
+            if (i % 2 == 0)
+            {
+                var even = await ctx.Step("even", ct => Task.FromResult(i));
+                total += even;
+            }
+            else
+            {
+                var odd = await Odd(i);
+                total -= odd;
+            }
+        }
+
+        return total;
+        """));
+
+    [Fact]
+    public void A_for_loop_and_a_do_loop() => Snapshot.Match(Generate("""
+        var total = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var doubled = await ctx.Step("double", ct => Task.FromResult(i * 2));
+            total += doubled;
+        }
+
+        do
+        {
+            total = await Odd(total);
+        }
+        while (total < 100);
+        return total;
+        """));
+
+    [Fact]
+    public void A_foreach_loop_reads_its_collection_once_into_a_slot() => Snapshot.Match(Generate("""
+        var total = 0;
+        foreach (var item in Enumerable.Range(1, n).Where(x => x % 2 == 1))
+        {
+            var tripled = await Odd(item);
+            total += tripled;
+        }
+
+        return total;
+        """));
+
+    [Fact]
+    public void A_switch_statement_with_patterns_guards_and_a_return_in_a_section() => Snapshot.Match(Generate("""
+        object boxed = n;
+        switch (boxed)
+        {
+            case 0:
+                return -1;
+            case int small when small < 10:
+                var s = await ctx.Step("small", ct => Task.FromResult(small));
+                return s + small;
+            case > 100:
+                break;
+            default:
+                await Odd(n);
+                break;
+        }
+
+        return n;
+        """));
+
+    [Fact]
+    public void A_try_catch_finally_with_checkpoints_in_the_try_block() => Snapshot.Match(Generate("""
+        var attempts = 0;
+        try
+        {
+            attempts++;
+            var first = await ctx.Step("first", ct => Task.FromResult(n));
+            try
+            {
+                attempts = await Odd(first);
+            }
+            finally
+            {
+                attempts++;
+            }
+        }
+        catch (InvalidOperationException e) when (e.Message.Length > 0)
+        {
+            attempts = -1;
+        }
+
+        return attempts;
+        """));
+
+    private static IReadOnlyList<(string HintName, string Text)> Generate(string body) => GeneratorHarness.Generate($$"""
+        using SourceGenDurable;
+        namespace Flow;
+        public partial class Workflows
+        {
+            [DurableWorkflow]
+            public async Task<int> Run(WorkflowContext ctx, int n)
+            {
+        {{body}}
+            }
+
+            [DurableStep] private Task<int> Odd(int value) => Task.FromResult(value * 3);
+        }
+        """);
+}
