@@ -277,7 +277,31 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task A_durable_await_that_is_part_of_a_larger_expression_is_reported() =>
+    public Task Durable_awaits_as_operands_arguments_conditions_and_compound_assignments_are_lowered() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    var y = 1 + await ctx.Step("charge", ct => Task.FromResult(quantity));
+                    var total = Math.Max(0, await MyStep(quantity));
+                    total += await MyStep(total);
+                    if (await MyStep(total) > 10)
+                    {
+                        total = 10;
+                    }
+
+                    return total + y + await MyStep(await MyStep(1));
+                }
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """);
+
+    [Fact]
+    public Task Durable_awaits_that_would_run_on_only_one_path_of_an_expression_are_reported() =>
         Verify.VerifyAsync(
             """
             public partial class Orders
@@ -285,37 +309,32 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 [DurableWorkflow]
                 public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
                 {
-                    var y = 1 + await {|#0:ctx.Step("charge", ct => Task.FromResult(quantity))|};
-                    return y;
-                }
-            }
-            """,
-            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
-                "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')"));
-
-    [Fact]
-    public Task Durable_awaits_as_arguments_conditions_and_compound_assignments_are_larger_expressions() =>
-        Verify.VerifyAsync("""
-            public partial class Orders
-            {
-                [DurableWorkflow]
-                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
-                {
-                    var total = Math.Max(0, await {|SGD0105:MyStep(quantity)|});
-                    total += await {|SGD0105:MyStep(total)|};
-                    if (await {|SGD0105:MyStep(total)|} > 10)
+                    var a = quantity > 0 ? await {|#0:MyStep(quantity)|} : 0;
+                    var b = quantity > 0 && await {|#1:Check(quantity)|};
+                    while (await {|#2:Check(quantity)|})
                     {
-                        total = 10;
+                        quantity--;
                     }
 
-                    int a = await {|SGD0105:MyStep(1)|}, b = 2;
-                    return total + a + b;
+                    int c = await {|#3:MyStep(1)|}, d = 2;
+                    return a + (b ? 1 : 0) + c + d;
                 }
 
                 [DurableStep]
                 private Task<int> MyStep(int v) => Task.FromResult(v);
+
+                [DurableStep]
+                private Task<bool> Check(int v) => Task.FromResult(v > 0);
             }
-            """);
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "a durable await inside a branch of '?:' (it would run only on one path) is not lowered yet; assign its result to a local first ('var x = await ...;')"),
+            Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments(
+                "a durable await inside the right operand of '&&' (it would run only on one path) is not lowered yet; assign its result to a local first ('var x = await ...;')"),
+            Verify.Diagnostic("SGD0105").WithLocation(2).WithArguments(
+                "it is in a loop condition or a for clause, which this version does not lower yet; await it into a local before the loop and again at the end of the body"),
+            Verify.Diagnostic("SGD0105").WithLocation(3).WithArguments(
+                "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')"));
 
     [Fact]
     public Task A_durable_result_assigned_to_a_field_is_reported() =>

@@ -100,6 +100,19 @@ public sealed class ControlFlowSnapshotTests
         return attempts;
         """));
 
+    [Fact]
+    public void Durable_awaits_inside_expressions_are_spilled_in_evaluation_order() => Snapshot.Match(Generate("""
+        var total = Add(Compute(n), await ctx.Step("first", ct => Task.FromResult(n)));
+        total += await Odd(total);
+        if (await ctx.Step("check", ct => Task.FromResult(total > 10)))
+        {
+            total = -total;
+        }
+
+        var text = $"{Compute(total)}:{await Odd(1)}";
+        return text.Length + await Odd(await Odd(2));
+        """));
+
     private static IReadOnlyList<(string HintName, string Text)> Generate(string body) => GeneratorHarness.Generate($$"""
         using SourceGenDurable;
         namespace Flow;
@@ -112,6 +125,10 @@ public sealed class ControlFlowSnapshotTests
             }
 
             [DurableStep] private Task<int> Odd(int value) => Task.FromResult(value * 3);
+
+            private static int Add(int a, int b) => a + b;
+
+            private int Compute(int value) => value + 1;
         }
         """);
 }

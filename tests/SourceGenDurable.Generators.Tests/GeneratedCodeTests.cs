@@ -44,9 +44,13 @@ public sealed class GeneratedCodeTests
                 public async Task<int> Sum(WorkflowContext ctx, int n)
                 {
                     var total = 0;
-                    for (var i = 0; i < n; i++)
+                    try
                     {
-                        total += await ctx.Step("add", ct => Task.FromResult(i));
+                        total = n;
+                    }
+                    finally
+                    {
+                        total += await ctx.Step("audit", ct => Task.FromResult(1));
                     }
 
                     return total;

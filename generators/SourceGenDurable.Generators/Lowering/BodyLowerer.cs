@@ -42,7 +42,10 @@ internal sealed class BodyLowerer
         _rewriter = new CopiedCodeRewriter(model, slotFields, _renamedLocals);
         for (var state = 0; state < shape.Checkpoints.Length; state++)
         {
-            _states[shape.Checkpoints[state].Statement] = state;
+            if (shape.Checkpoints[state].Form != CheckpointForm.Spilled)
+            {
+                _states[shape.Checkpoints[state].Statement] = state;
+            }
         }
     }
 
@@ -130,6 +133,16 @@ internal sealed class BodyLowerer
         {
             LowerCheckpoint(_shape.Checkpoints[state], state);
             return;
+        }
+
+        if (_shape.SpillPlans.TryGetValue(statement, out var plan))
+        {
+            LowerSpills(plan);
+            if (statement is ExpressionStatementSyntax or ReturnStatementSyntax or LocalDeclarationStatementSyntax)
+            {
+                Copy(statement);
+                return;
+            }
         }
 
         if (!_shape.Flattened.Contains(statement))
@@ -340,9 +353,33 @@ internal sealed class BodyLowerer
         }
     }
 
-    private void LowerCheckpoint(CheckpointSite site, int state)
+    /// <summary>
+    /// Evaluates, in order, the durable awaits of a statement's expressions into temporaries (each a checkpoint) and
+    /// the operands C# evaluates before them; the statement then reads the temporaries.
+    /// </summary>
+    private void LowerSpills(ImmutableArray<ExpressionSyntax> plan)
     {
-        var target = site.Form switch
+        foreach (var item in plan)
+        {
+            if (item is AwaitExpressionSyntax await && _shape.Checkpoints.FirstOrDefault(c => c.Await == await) is { } site)
+            {
+                var state = _shape.Checkpoints.IndexOf(site);
+                var temporary = Synthesize($"__await{state}", TypeNames.FullyQualified(site.Operation.ResultType!));
+                LowerCheckpoint(site, state, $"{temporary} = ");
+                _rewriter.Substitutions[await] = temporary;
+            }
+            else
+            {
+                var temporary = Synthesize($"__spill{_synthesizedSlots.Count}", TypeNames.FullyQualified(_model.GetTypeInfo(item).Type!));
+                _out.Lines($"{temporary} = {Rewrite(item)};");
+                _rewriter.Substitutions[item] = temporary;
+            }
+        }
+    }
+
+    private void LowerCheckpoint(CheckpointSite site, int state, string? spilledTarget = null)
+    {
+        var target = spilledTarget ?? site.Form switch
         {
             CheckpointForm.Return => $"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)} = ",
             CheckpointForm.Declare when !_slotFields.ContainsKey(site.Target!) => $"{TypeNames.FullyQualified(((ILocalSymbol)site.Target!).Type)} {LocalName(site.Target!)} = ",

@@ -32,6 +32,9 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
         _renamedLocals = renamedLocals;
     }
 
+    /// <summary>Expressions already evaluated into temporaries (spilled awaits and operands), and the temporary to read instead.</summary>
+    public Dictionary<SyntaxNode, string> Substitutions { get; } = new();
+
     /// <summary>Where a <c>break</c> of the copied code goes when it leaves the copied code.</summary>
     public string? BreakLabel { get; set; }
 
@@ -57,6 +60,11 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     public SyntaxNode RewriteNode(SyntaxNode node) => Visit(node)!;
 
     public static string Normalize(SyntaxNode node) => node.NormalizeWhitespace(eol: "\n").ToFullString().TrimEnd();
+
+    public override SyntaxNode? Visit(SyntaxNode? node) =>
+        node is not null && Substitutions.TryGetValue(node, out var temporary)
+            ? SyntaxFactory.ParseExpression(temporary).WithTriviaFrom(node)
+            : base.Visit(node);
 
     public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
     {

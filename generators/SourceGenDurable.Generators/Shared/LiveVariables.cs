@@ -13,9 +13,16 @@ namespace SourceGenDurable.Shared;
 /// </summary>
 internal static class LiveVariables
 {
-    public static IReadOnlyCollection<ISymbol> AcrossCheckpoints(BlockSyntax body, IEnumerable<StatementSyntax> checkpoints, SemanticModel model)
+    public static IReadOnlyCollection<ISymbol> AcrossCheckpoints(
+        BlockSyntax body, IEnumerable<StatementSyntax> checkpoints, IEnumerable<StatementSyntax> spillHosts, SemanticModel model)
     {
         var live = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var host in spillHosts)
+        {
+            // The rest of a statement with awaits inside its expressions runs after them.
+            AddFlowingInto(host, model, live);
+        }
+
         foreach (var checkpoint in checkpoints)
         {
             StatementSyntax current = checkpoint;

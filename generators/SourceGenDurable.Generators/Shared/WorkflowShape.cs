@@ -40,6 +40,9 @@ internal enum CheckpointForm
 
     /// <summary><c>return await op;</c></summary>
     Return,
+
+    /// <summary>An await inside a larger expression: its result goes to a temporary the statement reads.</summary>
+    Spilled,
 }
 
 /// <summary>A statement of a workflow body that awaits a durable operation: a checkpoint.</summary>
@@ -48,6 +51,7 @@ internal sealed class CheckpointSite
     public CheckpointSite(StatementSyntax statement, CheckpointForm form, InvocationExpressionSyntax invocation, DurableOperation operation, ISymbol? target)
     {
         Statement = statement;
+        Await = invocation.Ancestors().OfType<AwaitExpressionSyntax>().First();
         Form = form;
         Invocation = invocation;
         Operation = operation;
@@ -55,6 +59,8 @@ internal sealed class CheckpointSite
     }
 
     public StatementSyntax Statement { get; }
+
+    public AwaitExpressionSyntax Await { get; }
 
     public CheckpointForm Form { get; }
 
@@ -79,12 +85,14 @@ internal sealed class WorkflowShape
         ImmutableArray<ShapeProblem> problems,
         ImmutableArray<CheckpointSite> checkpoints,
         ImmutableArray<ISymbol> slotVariables,
-        ImmutableHashSet<SyntaxNode> flattened)
+        ImmutableHashSet<SyntaxNode> flattened,
+        ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans)
     {
         Problems = problems;
         Checkpoints = checkpoints;
         SlotVariables = slotVariables;
         Flattened = flattened;
+        SpillPlans = spillPlans;
     }
 
     public ImmutableArray<ShapeProblem> Problems { get; }
@@ -98,28 +106,38 @@ internal sealed class WorkflowShape
     /// <summary>The statements that contain a checkpoint: the lowering rewrites them into labels and jumps.</summary>
     public ImmutableHashSet<SyntaxNode> Flattened { get; }
 
+    /// <summary>
+    /// For each statement with durable awaits inside larger expressions: its durable awaits and the operands to
+    /// evaluate into temporaries before them, in evaluation order (see <see cref="AwaitSpilling"/>).
+    /// </summary>
+    public ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> SpillPlans { get; }
+
     public static WorkflowShape Analyze(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken cancellationToken)
     {
         var problems = ImmutableArray.CreateBuilder<ShapeProblem>();
         CheckSignature(method, syntax, problems);
         if (problems.Count > 0 || syntax.Body is null)
         {
-            return new WorkflowShape(problems.ToImmutable(), ImmutableArray<CheckpointSite>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableHashSet<SyntaxNode>.Empty);
+            return new WorkflowShape(
+                problems.ToImmutable(), ImmutableArray<CheckpointSite>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableHashSet<SyntaxNode>.Empty,
+                ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>.Empty);
         }
 
         var body = syntax.Body;
-        var checkpoints = FindCheckpoints(method, body, model, problems, cancellationToken);
+        var spillPlans = new Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>();
+        var checkpoints = FindCheckpoints(method, body, model, problems, spillPlans, cancellationToken);
+        var plans = spillPlans.ToImmutableDictionary();
         var flattened = checkpoints
             .SelectMany(c => c.Statement.AncestorsAndSelf().TakeWhile(a => a != body.Parent).OfType<StatementSyntax>())
             .ToImmutableHashSet<SyntaxNode>();
         CheckFlattenedStatements(body, checkpoints, flattened, model, problems);
         if (problems.Count > 0)
         {
-            return new WorkflowShape(problems.ToImmutable(), checkpoints, ImmutableArray<ISymbol>.Empty, flattened);
+            return new WorkflowShape(problems.ToImmutable(), checkpoints, ImmutableArray<ISymbol>.Empty, flattened, plans);
         }
 
         var slots = method.Parameters.Skip(1).Cast<ISymbol>()
-            .Concat(LiveVariables.AcrossCheckpoints(body, checkpoints.Select(c => c.Statement), model)
+            .Concat(LiveVariables.AcrossCheckpoints(body, checkpoints.Select(c => c.Statement), plans.Keys, model)
                 .OrderBy(s => s.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
             .ToImmutableArray();
         foreach (var slot in slots)
@@ -143,7 +161,7 @@ internal sealed class WorkflowShape
             }
         }
 
-        return new WorkflowShape(problems.ToImmutable(), checkpoints, slots, flattened);
+        return new WorkflowShape(problems.ToImmutable(), checkpoints, slots, flattened, plans);
     }
 
     private static void CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, ImmutableArray<ShapeProblem>.Builder problems)
@@ -202,18 +220,62 @@ internal sealed class WorkflowShape
         type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + KnownTypeNames.WorkflowContext;
 
     private static ImmutableArray<CheckpointSite> FindCheckpoints(
-        IMethodSymbol method, BlockSyntax body, SemanticModel model, ImmutableArray<ShapeProblem>.Builder problems, CancellationToken cancellationToken)
+        IMethodSymbol method,
+        BlockSyntax body,
+        SemanticModel model,
+        ImmutableArray<ShapeProblem>.Builder problems,
+        Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
+        CancellationToken cancellationToken)
     {
         var checkpoints = ImmutableArray.CreateBuilder<CheckpointSite>();
+        var operations = new Dictionary<InvocationExpressionSyntax, DurableOperation>();
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            var operation = DurableOperation.Classify(invocation, model, method.ContainingType, cancellationToken);
-            if (operation is null)
+            if (DurableOperation.Classify(invocation, model, method.ContainingType, cancellationToken) is { } operation)
+            {
+                operations[invocation] = operation;
+            }
+        }
+
+        bool IsDurable(AwaitExpressionSyntax await) => Unparenthesize(await.Expression) is InvocationExpressionSyntax call && operations.ContainsKey(call);
+
+        foreach (var pair in operations.OrderBy(o => o.Key.SpanStart))
+        {
+            var (invocation, operation) = (pair.Key, pair.Value);
+            if (checkpoints.Any(c => c.Invocation == invocation) || problems.Any(p => p.Location.SourceSpan == invocation.GetLocation().SourceSpan))
             {
                 continue;
             }
 
+            var host = invocation.Ancestors().OfType<StatementSyntax>().First();
             var site = ClassifySite(body, invocation, operation, model, out var reason);
+            if (site is not null && operations.Keys.Count(o => o != invocation && host.Span.Contains(o.Span) && !IsInFunction(o, host)) > 0)
+            {
+                // Another durable await in the same statement, such as one in this operation's arguments.
+                (site, reason) = (null, LargerExpression);
+            }
+
+            if (site is null && reason == LargerExpression)
+            {
+                reason = PlanSpills(host, body, IsDurable, model, spillPlans);
+                if (reason is null)
+                {
+                    foreach (var await in spillPlans[host].OfType<AwaitExpressionSyntax>().Where(IsDurable))
+                    {
+                        var call = (InvocationExpressionSyntax)Unparenthesize(await.Expression);
+                        var callReason = WhyOperationNotLowered(method, call, operations[call], model);
+                        if (callReason is not null)
+                        {
+                            problems.Add(new ShapeProblem(DiagnosticIds.DurableAwaitNotLowered, call.GetLocation(), callReason));
+                        }
+
+                        checkpoints.Add(new CheckpointSite(host, CheckpointForm.Spilled, call, operations[call], null));
+                    }
+
+                    continue;
+                }
+            }
+
             reason ??= WhyOperationNotLowered(method, invocation, operation, model);
             if (site is null || reason is not null)
             {
@@ -225,6 +287,40 @@ internal sealed class WorkflowShape
         }
 
         return checkpoints.ToImmutable();
+    }
+
+    private static bool IsInFunction(SyntaxNode node, SyntaxNode within) =>
+        node.Ancestors().TakeWhile(a => a != within).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+
+    private const string LargerExpression = "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')";
+
+    /// <summary>Plans every durable await of <paramref name="host"/>; returns why it cannot be planned, or null.</summary>
+    private static string? PlanSpills(
+        StatementSyntax host, BlockSyntax body, System.Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans)
+    {
+        if (AwaitSpilling.Roots(host) is not { } roots)
+        {
+            return host is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
+                ? "it is in a loop condition or a for clause, which this version does not lower yet; await it into a local before the loop and again at the end of the body"
+                : LargerExpression;
+        }
+
+        if (WhyEnclosingStatementsNotLowered(host, body) is { } enclosing)
+        {
+            return enclosing;
+        }
+
+        var plan = new List<ExpressionSyntax>();
+        foreach (var root in roots)
+        {
+            if (AwaitSpilling.Plan(root, isDurable, model, plan) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        spillPlans[host] = plan.ToImmutableArray();
+        return null;
     }
 
     private static CheckpointSite? ClassifySite(BlockSyntax body, InvocationExpressionSyntax invocation, DurableOperation operation, SemanticModel model, out string? reason)
@@ -302,7 +398,7 @@ internal sealed class WorkflowShape
                 return new CheckpointSite(statement, CheckpointForm.Return, invocation, operation, null);
 
             default:
-                reason = "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')";
+                reason = LargerExpression;
                 return null;
         }
     }

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SourceGenDurable.Shared;
+
+/// <summary>
+/// Plans durable awaits that sit inside a larger expression, the way the C# compiler's await spiller does: every
+/// durable await becomes a checkpoint statement before the statement that uses its result, and every operand that C#
+/// evaluates before such an await, and that could observe the difference, is evaluated into a temporary first, so
+/// the order of evaluation stays the source's.
+/// </summary>
+internal static class AwaitSpilling
+{
+    /// <summary>
+    /// Fills <paramref name="plan"/> with the durable awaits and the operands to evaluate into temporaries, in
+    /// evaluation order; returns why the expression cannot be planned, or null.
+    /// </summary>
+    public static string? Plan(ExpressionSyntax root, Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<ExpressionSyntax> plan)
+    {
+        var planner = new Planner(isDurable, model, plan);
+        planner.Walk(root);
+        return planner.Reason;
+    }
+
+    /// <summary>The expressions a statement evaluates before its own work, in order, where awaits can be spilled.</summary>
+    public static IReadOnlyList<ExpressionSyntax>? Roots(StatementSyntax statement) => statement switch
+    {
+        ExpressionStatementSyntax s => [s.Expression],
+        ReturnStatementSyntax { Expression: { } e } => [e],
+        LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, Declaration.Variables: [{ Initializer: { } initializer }] } s when !s.IsConst => [initializer.Value],
+        IfStatementSyntax s => [s.Condition],
+        SwitchStatementSyntax s => [s.Expression],
+        ForEachStatementSyntax { AwaitKeyword.RawKind: 0 } s => [s.Expression],
+        _ => null,
+    };
+
+    private sealed class Planner(Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<ExpressionSyntax> plan)
+    {
+        public string? Reason { get; private set; }
+
+        public void Walk(ExpressionSyntax expression)
+        {
+            if (Reason is not null || !ContainsDurableAwait(expression))
+            {
+                return;
+            }
+
+            if (expression is AwaitExpressionSyntax durable && isDurable(durable))
+            {
+                WalkInOrder(Operands(Unparenthesize(durable.Expression)) ?? []);
+                plan.Add(durable);
+                return;
+            }
+
+            var operands = Operands(expression);
+            if (operands is null)
+            {
+                Reason = $"a durable await inside {Describe(expression)} is not lowered yet; assign its result to a local first ('var x = await ...;')";
+                return;
+            }
+
+            WalkInOrder(operands);
+        }
+
+        /// <summary>Operands before the last one that awaits are evaluated first in C#: spill those that could change.</summary>
+        private void WalkInOrder(IReadOnlyList<ExpressionSyntax> operands)
+        {
+            var last = -1;
+            for (var i = 0; i < operands.Count; i++)
+            {
+                if (ContainsDurableAwait(operands[i]))
+                {
+                    last = i;
+                }
+            }
+
+            for (var i = 0; i <= last; i++)
+            {
+                if (ContainsDurableAwait(operands[i]))
+                {
+                    Walk(operands[i]);
+                }
+                else if (NeedsSpill(operands[i]))
+                {
+                    if (model.GetTypeInfo(operands[i]).Type is not { IsAnonymousType: false, IsRefLikeType: false, TypeKind: not TypeKind.Error and not TypeKind.Delegate and not TypeKind.Pointer })
+                    {
+                        Reason = $"'{operands[i]}' is evaluated before a durable await in the same expression, and its value cannot be saved in a checkpoint; assign the awaited result to a local first";
+                        return;
+                    }
+
+                    plan.Add(operands[i]);
+                }
+            }
+        }
+
+        /// <summary>The operands of <paramref name="expression"/> in evaluation order, or null for a form that is not planned.</summary>
+        private IReadOnlyList<ExpressionSyntax>? Operands(ExpressionSyntax expression) => expression switch
+        {
+            ParenthesizedExpressionSyntax e => [e.Expression],
+            CastExpressionSyntax e => [e.Expression],
+            PrefixUnaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalNotExpression) || e.IsKind(SyntaxKind.UnaryMinusExpression) || e.IsKind(SyntaxKind.UnaryPlusExpression) || e.IsKind(SyntaxKind.BitwiseNotExpression) => [e.Operand],
+            PostfixUnaryExpressionSyntax e when e.IsKind(SyntaxKind.SuppressNullableWarningExpression) => [e.Operand],
+            BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
+                => ContainsDurableAwait(e.Right) ? null : [e.Left],
+            BinaryExpressionSyntax e when e.IsKind(SyntaxKind.AsExpression) || e.IsKind(SyntaxKind.IsExpression) => [e.Left],
+            BinaryExpressionSyntax e => [e.Left, e.Right],
+            IsPatternExpressionSyntax e => [e.Expression],
+            ConditionalExpressionSyntax e => ContainsDurableAwait(e.WhenTrue) || ContainsDurableAwait(e.WhenFalse) ? null : [e.Condition],
+            MemberAccessExpressionSyntax e => [e.Expression],
+            InvocationExpressionSyntax e when e.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)) => null,
+            InvocationExpressionSyntax e => [.. Receiver(e.Expression), .. e.ArgumentList.Arguments.Select(a => a.Expression)],
+            ElementAccessExpressionSyntax e => [e.Expression, .. e.ArgumentList.Arguments.Select(a => a.Expression)],
+            BaseObjectCreationExpressionSyntax e => [.. e.ArgumentList?.Arguments.Select(a => a.Expression) ?? [], .. InitializerValues(e.Initializer)],
+            InterpolatedStringExpressionSyntax e => e.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList(),
+            TupleExpressionSyntax e => e.Arguments.Select(a => a.Expression).ToList(),
+            AssignmentExpressionSyntax e when e.Left is IdentifierNameSyntax => [e.Right],
+            AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } e when e.IsKind(SyntaxKind.SimpleAssignmentExpression) => [target.Expression, e.Right],
+            AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } e when e.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                => [target.Expression, .. target.ArgumentList.Arguments.Select(a => a.Expression), e.Right],
+            _ => null,
+        };
+
+        private static IEnumerable<ExpressionSyntax> Receiver(ExpressionSyntax invoked) =>
+            invoked is MemberAccessExpressionSyntax access ? [access.Expression] : [];
+
+        private static IEnumerable<ExpressionSyntax> InitializerValues(InitializerExpressionSyntax? initializer) =>
+            initializer?.Expressions.Select(e => e is AssignmentExpressionSyntax assignment ? assignment.Right : e) ?? [];
+
+        /// <summary>
+        /// Whether C# evaluating <paramref name="operand"/> before a later await, rather than after it, could differ.
+        /// Constants, lambdas, <c>this</c> and type names cannot; locals, parameters and members of <c>this</c> are read
+        /// again after the await, which differs only if the step itself assigns them.
+        /// </summary>
+        private bool NeedsSpill(ExpressionSyntax operand)
+        {
+            operand = Unparenthesize(operand);
+            if (operand is LiteralExpressionSyntax or ThisExpressionSyntax or BaseExpressionSyntax or AnonymousFunctionExpressionSyntax
+                or DefaultExpressionSyntax or TypeOfExpressionSyntax or PredefinedTypeSyntax || model.GetConstantValue(operand).HasValue)
+            {
+                return false;
+            }
+
+            if (operand is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+            {
+                return true;
+            }
+
+            var symbol = model.GetSymbolInfo(operand).Symbol;
+            return symbol switch
+            {
+                ILocalSymbol or IParameterSymbol or INamedTypeSymbol or INamespaceSymbol or IMethodSymbol => false,
+                IFieldSymbol or IPropertySymbol when operand is IdentifierNameSyntax || operand is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } => false,
+                _ => true,
+            };
+        }
+
+        private bool ContainsDurableAwait(SyntaxNode node) =>
+            node.DescendantNodesAndSelf(n => n is not AnonymousFunctionExpressionSyntax).OfType<AwaitExpressionSyntax>().Any(isDurable);
+    }
+
+    private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    private static string Describe(ExpressionSyntax expression) => expression switch
+    {
+        ConditionalExpressionSyntax => "a branch of '?:' (it would run only on one path)",
+        BinaryExpressionSyntax => $"the right operand of '{((BinaryExpressionSyntax)expression).OperatorToken.Text}' (it would run only on one path)",
+        ConditionalAccessExpressionSyntax => "a '?.' expression",
+        SwitchExpressionSyntax => "a switch expression arm",
+        _ => $"a {expression.Kind()}",
+    };
+}
