@@ -357,4 +357,36 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_caught_exception_used_after_a_durable_await_must_be_rebuildable() =>
+        Verify.VerifyAsync(
+            """
+            public sealed class NoMessageException : Exception
+            {
+                public NoMessageException(int code) : base(code.ToString()) { }
+            }
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    try
+                    {
+                        quantity = await ctx.Step("charge", ct => Task.FromResult(quantity));
+                    }
+                    catch (NoMessageException {|#0:e|})
+                    {
+                        await ctx.Step("refund", ct => Task.CompletedTask);
+                        return e.Message.Length;
+                    }
+
+                    return quantity;
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder",
+                "the caught exception 'e' is used after a durable await in its catch block, but 'NoMessageException' has no public constructor taking a message, so it cannot be rebuilt after a restart; catch Exception, or read what you need before the durable await"));
 }

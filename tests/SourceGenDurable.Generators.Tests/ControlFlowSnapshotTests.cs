@@ -101,6 +101,33 @@ public sealed class ControlFlowSnapshotTests
         """));
 
     [Fact]
+    public void Checkpoints_in_catch_and_finally_blocks_with_a_return_and_a_break_leaving_the_try() => Snapshot.Match(Generate("""
+        var total = 0;
+        for (var i = 0; i < n; i++)
+        {
+            try
+            {
+                var value = await Odd(i);
+                if (value > 20) break;
+                if (value == 9) return -9;
+                total += value;
+            }
+            catch (InvalidOperationException e) when (e.Message != "ignore")
+            {
+                await ctx.Step("compensate", ct => Task.FromResult(i));
+                total -= e.Message.Length;
+                throw;
+            }
+            finally
+            {
+                await ctx.Step("audit", ct => Task.FromResult(total));
+            }
+        }
+
+        return total;
+        """));
+
+    [Fact]
     public void Durable_awaits_inside_expressions_are_spilled_in_evaluation_order() => Snapshot.Match(Generate("""
         var total = Add(Compute(n), await ctx.Step("first", ct => Task.FromResult(n)));
         total += await Odd(total);

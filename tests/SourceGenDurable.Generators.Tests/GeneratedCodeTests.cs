@@ -44,13 +44,9 @@ public sealed class GeneratedCodeTests
                 public async Task<int> Sum(WorkflowContext ctx, int n)
                 {
                     var total = 0;
-                    try
+                    while (await ctx.Step("more", ct => Task.FromResult(total < n)))
                     {
-                        total = n;
-                    }
-                    finally
-                    {
-                        total += await ctx.Step("audit", ct => Task.FromResult(1));
+                        total++;
                     }
 
                     return total;

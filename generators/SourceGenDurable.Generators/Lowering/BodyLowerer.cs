@@ -28,13 +28,19 @@ internal sealed class BodyLowerer
     private readonly CopiedCodeRewriter _rewriter;
     private readonly Dictionary<StatementSyntax, int> _states = new();
     private readonly Dictionary<TryStatementSyntax, string> _tryLabels = new();
+    private readonly List<ImmutableArray<string>> _regionPaths = new();
+    private readonly Stack<string> _returnRoutes = new();
+    private readonly Stack<(string Label, CatchClauseSyntax Clause)> _catchBodies = new();
+    private readonly string? _resultType;
+    private string? _returnSlot;
     private readonly List<SlotModel> _synthesizedSlots = new();
     private readonly Stack<(string? Break, string? Continue)> _jumps = new();
     private readonly IndentedWriter _out = new();
     private int _labels;
 
-    public BodyLowerer(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, BlockSyntax body)
+    public BodyLowerer(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, BlockSyntax body, string? resultType)
     {
+        _resultType = resultType;
         _model = model;
         _shape = shape;
         _slotFields = slotFields;
@@ -77,6 +83,11 @@ internal sealed class BodyLowerer
             .SelectMany(l => l.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
             .Select(d => _model.GetDeclaredSymbol(d))
             .ToList();
+        var movedCatchVariables = _shape.Flattened.OfType<TryStatementSyntax>()
+            .SelectMany(t => t.Catches.Where(c => _shape.Flattened.Contains(c.Block) && c.Declaration is { Identifier.RawKind: not 0 }))
+            .Select(c => _model.GetDeclaredSymbol(c.Declaration!))
+            .ToList();
+        switchPatternVariables.AddRange(movedCatchVariables);
         foreach (var local in locals.Where(l => !_slotFields.ContainsKey(l)))
         {
             if (names[local.Name] > 1 || switchPatternVariables.Contains(local, SymbolEqualityComparer.Default))
@@ -93,16 +104,65 @@ internal sealed class BodyLowerer
             _tryLabels[@try] = $"__try{_tryLabels.Count}";
         }
 
+        foreach (var checkpoint in _shape.Checkpoints)
+        {
+            _regionPaths.Add(RegionPath(checkpoint.Statement));
+        }
+
         _out.Line($"var {State} = __run.ResumeState;");
-        WriteDispatch(_shape.Checkpoints.Select((c, state) => (state, c.TryPath)), depth: 0);
+        foreach (var @try in _tryLabels.Keys.Where(t => t.Catches.Any(IsMoved)))
+        {
+            // The exception a moved catch body handles, while it is in memory; after a resume it is rebuilt.
+            _out.Line($"global::System.Exception? {_tryLabels[@try]}_exception = null;");
+        }
+
+        foreach (var @try in _tryLabels.Keys.Where(FlattensFinally))
+        {
+            _out.Line($"global::System.Exception? {_tryLabels[@try]}_pendingException = null;");
+        }
+
+        foreach (var clause in _tryLabels.Keys.SelectMany(t => t.Catches.Where(IsMoved)).Where(c => c.Declaration is { Identifier.RawKind: not 0 }))
+        {
+            var variable = _model.GetDeclaredSymbol(clause.Declaration!)!;
+            _out.Line($"{TypeNames.FullyQualified(variable.Type)}? {LocalName(variable)} = null;");
+        }
+
+        WriteDispatch(Enumerable.Range(0, _shape.Checkpoints.Length), depth: 0);
         LowerStatements(body.Statements, inRegionBlock: true);
         return _out.ToString().TrimEnd('\n');
     }
 
-    /// <summary>Jumps from the saved state to its resume label, or to the next try region on the way there.</summary>
-    private void WriteDispatch(IEnumerable<(int State, ImmutableArray<TryStatementSyntax> Path)> checkpoints, int depth)
+    /// <summary>
+    /// The labels of the try blocks a checkpoint sits in once lowered, outermost first: a resume enters each at its
+    /// head, where a dispatch jumps on. A try whose finally is flattened has two: the protected region around the try
+    /// and its moved catch bodies, and the try block itself.
+    /// </summary>
+    private ImmutableArray<string> RegionPath(StatementSyntax checkpoint)
     {
-        var cases = checkpoints.ToList();
+        var path = new List<string>();
+        foreach (var @try in checkpoint.Ancestors().OfType<TryStatementSyntax>().Reverse())
+        {
+            var label = _tryLabels[@try];
+            var inBlock = @try.Block.Span.Contains(checkpoint.Span);
+            var inCatch = @try.Catches.Any(c => c.Span.Contains(checkpoint.Span));
+            if (FlattensFinally(@try) && (inBlock || inCatch))
+            {
+                path.Add(label);
+            }
+
+            if (inBlock)
+            {
+                path.Add(FlattensFinally(@try) ? $"{label}_body" : label);
+            }
+        }
+
+        return path.ToImmutableArray();
+    }
+
+    /// <summary>Jumps from the saved state to its resume label, or to the next try region on the way there.</summary>
+    private void WriteDispatch(IEnumerable<int> states, int depth)
+    {
+        var cases = states.ToList();
         if (cases.Count == 0)
         {
             return;
@@ -110,14 +170,28 @@ internal sealed class BodyLowerer
 
         using (_out.OpenBlock($"switch ({State})"))
         {
-            foreach (var (state, path) in cases)
+            foreach (var state in cases)
             {
-                _out.Line($"case {state}: goto {(path.Length > depth ? _tryLabels[path[depth]] : ResumeLabel(state))};");
+                var path = _regionPaths[state];
+                _out.Line($"case {state}: goto {(path.Length > depth ? path[depth] : ResumeLabel(state))};");
             }
         }
 
         _out.Line();
     }
+
+    /// <summary>States whose region path continues through <paramref name="label"/>.</summary>
+    private IEnumerable<int> StatesInside(string label) =>
+        Enumerable.Range(0, _regionPaths.Count).Where(state => _regionPaths[state].Contains(label));
+
+    private bool IsMoved(CatchClauseSyntax clause) => _shape.Flattened.Contains(clause.Block);
+
+    /// <summary>
+    /// A finally block becomes ordinary code after the try when it contains a checkpoint, or when a catch body that
+    /// contains one moves out of the try (the finally must still run after it).
+    /// </summary>
+    private bool FlattensFinally(TryStatementSyntax @try) =>
+        @try.Finally is not null && (_shape.Flattened.Contains(@try.Finally.Block) || @try.Catches.Any(IsMoved));
 
     private void LowerStatements(SyntaxList<StatementSyntax> statements, bool inRegionBlock)
     {
@@ -321,19 +395,111 @@ internal sealed class BodyLowerer
     private void LowerTry(TryStatementSyntax @try)
     {
         var label = _tryLabels[@try];
-        var path = _shape.Checkpoints.Select((c, state) => (State: state, Path: c.TryPath)).Where(c => c.Path.Contains(@try)).ToList();
-        var depth = @try.Ancestors().OfType<TryStatementSyntax>().Count() + 1;
+        var depth = RegionDepth(@try);
+        var flattensFinally = FlattensFinally(@try);
+        var moved = @try.Catches.Where(IsMoved).ToList();
+        string? pending = null, branch = null;
+        var exits = new List<string>();
+        if (flattensFinally)
+        {
+            pending = Synthesize($"{label}_pending", "global::SourceGenDurable.Storage.WorkflowError?");
+            branch = Synthesize($"{label}_branch", "int");
+            _out.Line($"{pending} = null;").Line($"{branch} = 0;");
+        }
+
+        string? caught = null, error = null;
+        if (moved.Count > 0)
+        {
+            caught = Synthesize($"{label}_catch", "int");
+            error = Synthesize($"{label}_error", "global::SourceGenDurable.Storage.WorkflowError?");
+            _out.Line($"{caught} = 0;");
+        }
+
         _out.Line($"{label}:;");
+        if (!flattensFinally)
+        {
+            WriteTryAndCatches(@try, label, depth + 1, moved, caught, error);
+            WriteMovedCatches(@try, label, moved, caught!);
+            return;
+        }
+
+        // The protected region: the try, its catch clauses and the moved catch bodies. Any exception leaving it is
+        // kept as pending, the finally body runs as ordinary code, and then the exception or the jump that left the
+        // try carries on.
         using (_out.OpenBlock("try"))
         {
-            WriteDispatch(path, depth);
+            WriteDispatch(StatesInside(label), depth + 1);
+            _returnRoutes.Push($"{label}_leave_return");
+            _jumps.Push(_jumps.Count > 0 ? ($"{label}_leave_break", $"{label}_leave_continue") : (null, null));
+            _out.Line($"{label}_body:;");
+            WriteTryAndCatches(@try, $"{label}_body", depth + 2, moved, caught, error);
+            WriteMovedCatches(@try, label, moved, caught);
+            _jumps.Pop();
+            _returnRoutes.Pop();
+            _out.Line($"goto {label}_finally;");
+
+            // Jumps that leave the try: remembered, then taken after the finally body.
+            if (_jumps.Count > 0)
+            {
+                var (outerBreak, outerContinue) = _jumps.Peek();
+                exits.Add(outerBreak!);
+                _out.Line($"{label}_leave_break:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
+                if (outerContinue is not null)
+                {
+                    exits.Add(outerContinue);
+                    _out.Line($"{label}_leave_continue:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
+                }
+            }
+
+            _out.Line($"{label}_leave_return:;").Line($"{branch} = -1;").Line($"goto {label}_finally;");
+        }
+
+        using (_out.OpenBlock($"catch (global::System.Exception __exception) when (!__run.IsSuspending)"))
+        {
+            _out.Line($"{label}_pendingException = __exception;")
+                .Line($"{pending} = global::SourceGenDurable.Storage.WorkflowError.From(__exception);");
+        }
+
+        _out.Line($"{label}_finally:;");
+        LowerStatements(@try.Finally!.Block.Statements, inRegionBlock: false);
+        _out.Line($"if ({pending} is not null) __run.Rethrow({label}_pendingException, {pending});");
+        for (var exit = 0; exit < exits.Count; exit++)
+        {
+            _out.Line($"if ({branch} == {exit + 1}) goto {exits[exit]};");
+        }
+
+        if (@try.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax).OfType<ReturnStatementSyntax>().Any() ||
+            _shape.Checkpoints.Any(c => c.Form == CheckpointForm.Return && @try.Span.Contains(c.Statement.Span)))
+        {
+            _out.Line($"if ({branch} == -1) {ReturnStatement(_resultType is null ? null : ReturnSlot())}");
+        }
+    }
+
+    /// <summary>How many region labels precede this try's own in the region paths of the checkpoints inside it.</summary>
+    private int RegionDepth(TryStatementSyntax @try) =>
+        @try.Ancestors().OfType<TryStatementSyntax>().Sum(outer =>
+            (FlattensFinally(outer) && (outer.Block.Span.Contains(@try.Span) || outer.Catches.Any(c => c.Span.Contains(@try.Span))) ? 1 : 0) +
+            (outer.Block.Span.Contains(@try.Span) ? 1 : 0));
+
+    private void WriteTryAndCatches(TryStatementSyntax @try, string bodyLabel, int depth, List<CatchClauseSyntax> moved, string? caught, string? error)
+    {
+        using (_out.OpenBlock("try"))
+        {
+            WriteDispatch(StatesInside(bodyLabel), depth);
             LowerStatements(@try.Block.Statements, inRegionBlock: true);
         }
 
-        foreach (var clause in @try.Catches)
+        for (var index = 0; index < @try.Catches.Count; index++)
         {
-            // Leaving memory (the host is stopping) is not a failure the workflow may catch.
+            var clause = @try.Catches[index];
+            if (moved.Contains(clause))
+            {
+                WriteMovedCatchClause(@try, clause, index, caught!, error!);
+                continue;
+            }
+
             var rewritten = (CatchClauseSyntax)RewriteNode(clause);
+            // Leaving memory (the host is stopping) is not a failure the workflow may catch.
             var notSuspending = SyntaxFactory.ParseExpression("!__run.IsSuspending");
             var filter = rewritten.Filter is null
                 ? notSuspending
@@ -343,7 +509,7 @@ internal sealed class BodyLowerer
             _out.Lines(CopiedCodeRewriter.Normalize(rewritten.WithDeclaration(declaration).WithFilter(filterClause)));
         }
 
-        if (@try.Finally is not null)
+        if (@try.Finally is not null && !FlattensFinally(@try))
         {
             using (_out.OpenBlock("finally"))
             {
@@ -351,6 +517,56 @@ internal sealed class BodyLowerer
                 _out.Line("if (!__run.IsSuspending)").Lines(Rewrite(@try.Finally.Block));
             }
         }
+    }
+
+    /// <summary>
+    /// A catch clause whose body contains a checkpoint only records what it caught: a resume cannot enter a catch
+    /// block, so the body moves after the try. The clause's own variable keeps its name in the filter.
+    /// </summary>
+    private void WriteMovedCatchClause(TryStatementSyntax @try, CatchClauseSyntax clause, int index, string caught, string error)
+    {
+        var variable = clause.Declaration is { Identifier.RawKind: not 0 } declaration ? _model.GetDeclaredSymbol(declaration) : null;
+        var type = clause.Declaration is null ? "global::System.Exception" : TypeNames.FullyQualified(_model.GetTypeInfo(clause.Declaration.Type).Type!);
+        var name = variable is null ? "__caught" : TypeNames.Identifier(variable.Name);
+        var filter = clause.Filter is null ? "" : $" && ({_rewriter.RewriteKeeping(clause.Filter.FilterExpression, variable is null ? [] : [variable])})";
+        using (_out.OpenBlock($"catch ({type} {name}) when (!__run.IsSuspending{filter})"))
+        {
+            _out.Line($"{_tryLabels[@try]}_exception = {name};")
+                .Line($"{error} = global::SourceGenDurable.Storage.WorkflowError.From({name});")
+                .Line($"{caught} = {index + 1};");
+        }
+    }
+
+    /// <summary>The bodies of catch clauses that contain a checkpoint, as ordinary code after the try.</summary>
+    private void WriteMovedCatches(TryStatementSyntax @try, string label, List<CatchClauseSyntax> moved, string? caught)
+    {
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var clause in moved)
+        {
+            _out.Line($"if ({caught} == {@try.Catches.IndexOf(clause) + 1}) goto {label}_catch{@try.Catches.IndexOf(clause)};");
+        }
+
+        _out.Line($"goto {label}_catches_end;");
+        foreach (var clause in moved)
+        {
+            var index = @try.Catches.IndexOf(clause);
+            _out.Line($"{label}_catch{index}:;");
+            if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _model.GetDeclaredSymbol(declaration) is { } variable)
+            {
+                _out.Line($"{LocalName(variable)} = ({TypeNames.FullyQualified(variable.Type)}){label}_exception!;");
+            }
+
+            _catchBodies.Push((label, clause));
+            LowerStatements(clause.Block.Statements, inRegionBlock: false);
+            _catchBodies.Pop();
+            _out.Line($"goto {label}_catches_end;");
+        }
+
+        _out.Line($"{label}_catches_end:;").Line($"{caught} = 0;");
     }
 
     /// <summary>
@@ -394,9 +610,20 @@ internal sealed class BodyLowerer
             .Line($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
             .Line($"{ResumeLabel(state)}:;")
             .Line($"{State} = -1;");
+        foreach (var (label, clause) in _catchBodies)
+        {
+            // Resumed inside a catch body: the exception it handles is rebuilt from its saved description.
+            var error = $"{CopiedCodeRewriter.SlotsParameter}.{label}_error!";
+            _out.Line($"{label}_exception ??= __run.RestoreException({error});");
+            if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _model.GetDeclaredSymbol(declaration) is { } variable)
+            {
+                _out.Line($"{LocalName(variable)} ??= {RebuildException(variable.Type, label, error)};");
+            }
+        }
+
         if (site.Form == CheckpointForm.Return)
         {
-            _out.Line($"return {CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)};");
+            _out.Line(ReturnStatement($"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)}"));
         }
     }
 
@@ -478,21 +705,36 @@ internal sealed class BodyLowerer
         return $"{CopiedCodeRewriter.SlotsParameter}.{name}";
     }
 
-    private string Rewrite(SyntaxNode node)
-    {
-        var (breakLabel, continueLabel) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
-        _rewriter.BreakLabel = breakLabel;
-        _rewriter.ContinueLabel = continueLabel;
-        return _rewriter.Rewrite(node);
-    }
+    private string Rewrite(SyntaxNode node) => CopiedCodeRewriter.Normalize(RewriteNode(node));
 
     private SyntaxNode RewriteNode(SyntaxNode node)
     {
-        var (breakLabel, continueLabel) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
-        _rewriter.BreakLabel = breakLabel;
-        _rewriter.ContinueLabel = continueLabel;
+        (_rewriter.BreakLabel, _rewriter.ContinueLabel) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
+        _rewriter.ReturnRoute = _returnRoutes.Count > 0 ? (_returnRoutes.Peek(), _resultType is null ? null : ReturnSlot()) : null;
+        _rewriter.Rethrow = _catchBodies.Count > 0
+            ? $"__run.Rethrow({_catchBodies.Peek().Label}_exception, {CopiedCodeRewriter.SlotsParameter}.{_catchBodies.Peek().Label}_error!);"
+            : null;
         return _rewriter.RewriteNode(node);
     }
+
+    /// <summary>A catch variable after a resume: the generator knows its type, so it is constructed, not reflected.</summary>
+    private static string RebuildException(ITypeSymbol type, string label, string error) =>
+        type.ToDisplayString() == "System.Exception"
+            ? $"{label}_exception"
+            : $"new {TypeNames.FullyQualified(type)}({error}.Message)";
+
+    /// <summary>A return, or, inside a try whose finally became ordinary code, a jump to that finally first.</summary>
+    private string ReturnStatement(string? value)
+    {
+        if (_returnRoutes.Count == 0)
+        {
+            return value is null ? "return;" : $"return {value};";
+        }
+
+        return value is null ? $"goto {_returnRoutes.Peek()};" : $"{{ {ReturnSlot()} = {value}; goto {_returnRoutes.Peek()}; }}";
+    }
+
+    private string ReturnSlot() => _returnSlot ??= Synthesize("__return", _resultType!);
 
     private string NextLabel(string construct) => $"__{construct}{_labels++}";
 

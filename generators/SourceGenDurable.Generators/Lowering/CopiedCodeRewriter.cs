@@ -23,6 +23,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     private int _breakableDepth;
     private int _loopDepth;
     private int _functionDepth;
+    private int _catchDepth;
     private IReadOnlyCollection<ISymbol> _unmapped = System.Array.Empty<ISymbol>();
 
     public CopiedCodeRewriter(SemanticModel model, IReadOnlyDictionary<ISymbol, string> slotFields, IReadOnlyDictionary<ISymbol, string> renamedLocals)
@@ -40,6 +41,12 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     /// <summary>Where a <c>continue</c> of the copied code goes when it leaves the copied code.</summary>
     public string? ContinueLabel { get; set; }
+
+    /// <summary>Inside a try whose finally became ordinary code: where a return goes first, and the slot for its value.</summary>
+    public (string Label, string? ValueSlot)? ReturnRoute { get; set; }
+
+    /// <summary>Inside a catch body moved out of its catch clause: the statement that replaces <c>throw;</c>.</summary>
+    public string? Rethrow { get; set; }
 
     public string Rewrite(SyntaxNode node) => Normalize(RewriteNode(node));
 
@@ -142,6 +149,35 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => InFunction(() => base.VisitAnonymousMethodExpression(node));
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) => InFunction(() => base.VisitLocalFunctionStatement(node));
+
+    public override SyntaxNode? VisitReturnStatement(ReturnStatementSyntax node)
+    {
+        if (_functionDepth > 0 || ReturnRoute is not { } route)
+        {
+            return base.VisitReturnStatement(node);
+        }
+
+        var value = node.Expression is null || route.ValueSlot is null ? "" : $"{route.ValueSlot} = {Normalize(Visit(node.Expression)!)}; ";
+        return SyntaxFactory.ParseStatement($"{{ {value}goto {route.Label}; }}").WithTriviaFrom(node);
+    }
+
+    public override SyntaxNode? VisitThrowStatement(ThrowStatementSyntax node) =>
+        node.Expression is null && _functionDepth == 0 && _catchDepth == 0 && Rethrow is not null
+            ? SyntaxFactory.ParseStatement(Rethrow).WithTriviaFrom(node)
+            : base.VisitThrowStatement(node);
+
+    public override SyntaxNode? VisitCatchClause(CatchClauseSyntax node)
+    {
+        _catchDepth++;
+        try
+        {
+            return base.VisitCatchClause(node);
+        }
+        finally
+        {
+            _catchDepth--;
+        }
+    }
 
     public override SyntaxNode? VisitBreakStatement(BreakStatementSyntax node) =>
         _functionDepth == 0 && _breakableDepth == 0 && BreakLabel is not null ? Goto(BreakLabel, node) : base.VisitBreakStatement(node);

@@ -54,7 +54,8 @@ internal static class WorkflowParser
             }
         }
 
-        var lowerer = new BodyLowerer(context.SemanticModel, shape, slotFields, syntax.Body!);
+        var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } task ? TypeNames.FullyQualified(task.TypeArguments[0]) : null;
+        var lowerer = new BodyLowerer(context.SemanticModel, shape, slotFields, syntax.Body!, resultType);
         var body = lowerer.Lower(syntax.Body!);
         slots.AddRange(lowerer.SynthesizedSlots);
         var containingTypes = new List<INamedTypeSymbol>();
@@ -65,7 +66,6 @@ internal static class WorkflowParser
 
         var workflowName = WorkflowName(method);
         var isPublic = method.DeclaredAccessibility == Accessibility.Public && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
-        var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } task ? TypeNames.FullyQualified(task.TypeArguments[0]) : null;
         var @namespace = method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString();
 
         // Code between checkpoints is copied into the generated file, so it needs the usings it was written with.

@@ -50,6 +50,9 @@ internal static class LiveVariables
                         }
 
                         break;
+                    case CatchClauseSyntax { Parent: TryStatementSyntax { Finally: { } @finally } }:
+                        AddFlowingInto(@finally.Block, model, live);
+                        break;
                     case TryStatementSyntax @try when current == @try.Block:
                         // A step after the checkpoint may throw into a catch block, and the finally block runs last.
                         foreach (var handler in @try.Catches.Select(c => c.Block).Concat(@try.Finally is null ? [] : [@try.Finally.Block]))

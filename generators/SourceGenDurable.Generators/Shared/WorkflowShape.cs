@@ -71,8 +71,6 @@ internal sealed class CheckpointSite
     /// <summary>The local or parameter that receives the result, for <see cref="CheckpointForm.Assign"/> and <see cref="CheckpointForm.Declare"/>.</summary>
     public ISymbol? Target { get; }
 
-    /// <summary>The try statements around the checkpoint, outermost first: a resume enters each at the head of its block.</summary>
-    public ImmutableArray<TryStatementSyntax> TryPath => Statement.Ancestors().OfType<TryStatementSyntax>().Reverse().ToImmutableArray();
 }
 
 /// <summary>
@@ -140,6 +138,23 @@ internal sealed class WorkflowShape
             .Concat(LiveVariables.AcrossCheckpoints(body, checkpoints.Select(c => c.Statement), plans.Keys, model)
                 .OrderBy(s => s.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
             .ToImmutableArray();
+        // A caught exception is not saved as it is: its description is, and the exception is rebuilt after a resume.
+        foreach (var caught in slots.Where(s => s.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is CatchDeclarationSyntax).ToList())
+        {
+            slots = slots.Remove(caught);
+            var type = ((ILocalSymbol)caught).Type;
+            if (type.ToDisplayString() != "System.Exception" &&
+                !(type is INamedTypeSymbol named && named.InstanceConstructors.Any(c =>
+                    c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 1 && c.Parameters[0].Type.SpecialType == SpecialType.System_String)))
+            {
+                problems.Add(new ShapeProblem(
+                    DiagnosticIds.WorkflowShapeNotSupported,
+                    caught.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation(),
+                    method.Name,
+                    $"the caught exception '{caught.Name}' is used after a durable await in its catch block, but '{type.ToDisplayString()}' has no public constructor taking a message, so it cannot be rebuilt after a restart; catch Exception, or read what you need before the durable await"));
+            }
+        }
+
         foreach (var slot in slots)
         {
             var type = slot is ILocalSymbol local ? local.Type : ((IParameterSymbol)slot).Type;
@@ -416,9 +431,7 @@ internal sealed class WorkflowShape
                 ForEachStatementSyntax { AwaitKeyword.RawKind: not 0 } => "it is inside an 'await foreach', whose enumerator cannot be saved; materialize the sequence in a step first",
                 ForEachStatementSyntax => null,
                 ForEachVariableStatementSyntax => "it is inside a foreach that deconstructs its element, which this version does not lower yet; deconstruct inside the loop body",
-                TryStatementSyntax => null,
-                CatchClauseSyntax => "it is inside a catch block, which this version does not lower yet; record what you need in the catch block and await after the try statement",
-                FinallyClauseSyntax => "it is inside a finally block, which this version does not lower yet",
+                TryStatementSyntax or CatchClauseSyntax or FinallyClauseSyntax => null,
                 UsingStatementSyntax => "it is inside a using statement, and the resource it holds (a connection, a stream, a lock) cannot survive a restart; dispose it before the durable await",
                 LockStatementSyntax => "it is inside a lock statement; a lock cannot be held across a checkpoint (C# forbids await inside lock)",
                 CheckedStatementSyntax => "it is inside a checked or unchecked block, which this version does not lower yet; use checked(...) expressions",
@@ -448,6 +461,20 @@ internal sealed class WorkflowShape
                         DiagnosticIds.DurableAwaitNotLowered,
                         loop.Expression.GetLocation(),
                         "this foreach loop contains a durable await, so its collection is read into a list when the loop starts; it must be an IEnumerable<T>"));
+                    break;
+
+                case TryStatementSyntax @try when @try.Finally is not null &&
+                    (flattened.Contains(@try.Finally.Block) || @try.Catches.Any(c => flattened.Contains(c.Block))):
+                    foreach (var jump in @try.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax)
+                        .Concat(@try.Catches.SelectMany(c => c.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax)))
+                        .OfType<GotoStatementSyntax>().Where(g => g.IsKind(SyntaxKind.GotoStatement)))
+                    {
+                        problems.Add(new ShapeProblem(
+                            DiagnosticIds.DurableAwaitNotLowered,
+                            jump.GetLocation(),
+                            "a goto inside a try statement whose finally or catch blocks contain a durable await is not lowered yet; use break, continue or return"));
+                    }
+
                     break;
 
                 case SwitchStatementSyntax @switch:

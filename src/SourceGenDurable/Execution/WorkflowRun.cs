@@ -90,6 +90,19 @@ public sealed class WorkflowRun
         DurableTelemetry.CheckpointsCommitted.Add(1);
     }
 
+    /// <summary>
+    /// Throws a pending exception after a finally body that was lowered to ordinary code: the original object while
+    /// the process that caught it lives, and after a resume an exception rebuilt from its saved description.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public void Rethrow(Exception? inMemory, WorkflowError error)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inMemory ?? RestoreException(error));
+    }
+
+    /// <summary>An exception rebuilt from its saved description, for code that resumed after it was caught.</summary>
+    public Exception RestoreException(WorkflowError error) => new RestoredException(error);
+
     /// <summary>Records the workflow's return value.</summary>
     public void SetResult<T>(T result) => ResultJson = SlotSerializer.Serialize(result, _json);
 

@@ -40,8 +40,9 @@ public sealed record StepRecord(int Checkpoint, string Name, string? Result, int
 public sealed record WorkflowError(string Type, string Message, string? StackTrace)
 {
     /// <summary>Describes <paramref name="exception"/>.</summary>
-    public static WorkflowError From(Exception exception) =>
-        new(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, exception.StackTrace);
+    public static WorkflowError From(Exception exception) => exception is Execution.RestoredException restored
+        ? restored.Original
+        : new(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, exception.StackTrace);
 
     /// <inheritdoc />
     public override string ToString() => $"{Type}: {Message}";
