@@ -137,6 +137,17 @@ public sealed partial class ResultTypeWorkflows(StepLog log)
         return result;
     }
 
+    /// <summary>A double that lives across a checkpoint: the mean of no scores is NaN.</summary>
+    [DurableWorkflow]
+    [InputsJson("""{"scores":[1,2,4]}""")]
+    [InputsJson("""{"scores":[]}""", KnownBug = KnownBugs.NaNSlotFailsCheckpoint)]
+    public async Task<string> MeanScore(WorkflowContext ctx, int[] scores)
+    {
+        var mean = scores.Length == 0 ? double.NaN : scores.Average();
+        var count = await ctx.Step("count", ct => log.Run("count", scores, () => scores.Length));
+        return double.IsNaN(mean) ? $"no mean of {count} scores" : $"mean {mean:F2} of {count} scores";
+    }
+
     [DurableStep]
     private Task<int> Square(int x) => log.Run("Square", x, () => x * x);
 

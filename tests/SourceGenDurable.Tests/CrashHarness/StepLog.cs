@@ -49,8 +49,15 @@ public sealed class StepLog
         _directStepAttempts = directStepAttempts;
     }
 
-    /// <summary>The JSON the log writes inputs and results with: fields included, so tuples show their values.</summary>
-    public static JsonSerializerOptions Json { get; } = new() { IncludeFields = true };
+    /// <summary>
+    /// The JSON the log (and the harness, for results) writes values with: fields included, so tuples show their
+    /// values, and NaN or infinities written as strings, so every double shows.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new()
+    {
+        IncludeFields = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public IReadOnlyList<LogEntry> Entries
     {
