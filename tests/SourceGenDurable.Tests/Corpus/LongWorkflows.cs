@@ -8,7 +8,7 @@ public sealed partial class LongWorkflows(StepLog log)
     [DurableWorkflow]
     [Inputs(1)]
     [Inputs(10)]
-    public async Task<string> TwelveCheckpoints(WorkflowContext ctx, int seed)
+    public async Task<string> ThirteenCheckpoints(WorkflowContext ctx, int seed)
     {
         var s1 = await Next(seed);
         var s2 = await Next(s1);
