@@ -1,0 +1,168 @@
+using SourceGenDurable.Tests.CrashHarness;
+
+namespace SourceGenDurable.Tests.Corpus;
+
+/// <summary>Durable awaits in switch statements: constant, type and relational patterns, when guards, goto case, and return from a switch inside a loop.</summary>
+public sealed partial class SwitchWorkflows(StepLog log)
+{
+    [DurableWorkflow]
+    [Inputs("tea")]
+    [Inputs("cup")]
+    [Inputs("mug")]
+    [Inputs("pen")]
+    public async Task<int> ConstantPatterns(WorkflowContext ctx, string sku)
+    {
+        int cents;
+        switch (sku)
+        {
+            case "tea":
+                cents = await Price(sku, 3);
+                break;
+            case "cup":
+            case "mug":
+                cents = await Price(sku, 7);
+                await ctx.Step("fragile", ct => log.Do("fragile", sku));
+                break;
+            default:
+                cents = 0;
+                break;
+        }
+
+        return cents;
+    }
+
+    /// <summary>The governing value is a polymorphic step result; pattern variables cross checkpoints.</summary>
+    [DurableWorkflow]
+    [Inputs("circle", 0)]
+    [Inputs("circle", 2)]
+    [Inputs("square", 3)]
+    [Inputs("square", 1)]
+    [Inputs("dot", 0)]
+    public async Task<string> TypePatterns(WorkflowContext ctx, string kind, int size)
+    {
+        var shape = await Make(kind, size);
+        switch (shape)
+        {
+            case Circle { Radius: 0 }:
+                return "point";
+            case Circle c:
+                var area = await Area(c.Radius * c.Radius * 3);
+                return $"circle r={c.Radius} area={area}";
+            case Square s when s.Side > 2:
+                return $"big square {await Area(s.Side * s.Side)}";
+            case Square s:
+                return $"square {s.Side}";
+            default:
+                await ctx.Step("unknown", ct => log.Do("unknown", kind));
+                return "unknown";
+        }
+    }
+
+    /// <summary>Relational patterns and a when guard that awaits: the guard's step runs only when its pattern matches.</summary>
+    [DurableWorkflow]
+    [Inputs(-1)]
+    [Inputs(0)]
+    [Inputs(4)]
+    [Inputs(5)]
+    [Inputs(50)]
+    [Inputs(500)]
+    public async Task<string> RelationalPatternsAndAwaitingGuard(WorkflowContext ctx, int amount)
+    {
+        switch (amount)
+        {
+            case < 0:
+                throw new CorpusException($"negative amount {amount}");
+            case 0:
+                return "nothing";
+            case > 0 and < 10 when await Approve(amount):
+                return "small approved";
+            case < 100:
+                return $"medium {await Fee(amount)}";
+            default:
+                var fee = await Fee(amount);
+                if (fee > 20)
+                {
+                    return "large, high fee";
+                }
+
+                return "large";
+        }
+    }
+
+    /// <summary>return inside a switch inside a loop; break leaves only the switch; continue skips the rest of the loop body.</summary>
+    [DurableWorkflow]
+    [InputsJson("""{"commands":[]}""")]
+    [InputsJson("""{"commands":["go","skip","go","stop","go"]}""")]
+    [InputsJson("""{"commands":["go","go","noop"]}""")]
+    public async Task<string> ReturnInsideSwitchInsideLoop(WorkflowContext ctx, string[] commands)
+    {
+        var done = 0;
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case "go":
+                    done += await Work(done);
+                    break;
+                case "skip":
+                    await ctx.Step("skipped", ct => log.Do("skipped", done));
+                    continue;
+                case "stop":
+                    return $"stopped at {await Work(-done)}";
+            }
+
+            await ctx.Step("after-command", ct => log.Do("after-command", command));
+        }
+
+        return $"finished {done}";
+    }
+
+    [DurableWorkflow]
+    [Inputs(1)]
+    [Inputs(2)]
+    [Inputs(3)]
+    public async Task<int> GotoCase(WorkflowContext ctx, int n)
+    {
+        var total = 0;
+        switch (await Mod3(n))
+        {
+            case 1:
+                total += await Work(1);
+                goto case 2;
+            case 2:
+                total += await Work(2);
+                goto default;
+            default:
+                total += await Work(3);
+                break;
+        }
+
+        return total;
+    }
+
+    [DurableStep]
+    private Task<int> Price(string sku, int factor) => log.Run("Price", new { sku, factor }, () => sku.Length * factor * 10);
+
+    [DurableStep]
+    private Task<Shape> Make(string kind, int size) => log.Run<Shape>("Make", new { kind, size }, () => kind switch
+    {
+        "circle" => new Circle(size),
+        "square" => new Square(size),
+        _ => new Dot(),
+    });
+
+    [DurableStep]
+    private Task<int> Area(int value) => log.Run("Area", value, () => value);
+
+    [DurableStep]
+    private Task<bool> Approve(int amount) => log.Run("Approve", amount, () => amount % 2 == 1);
+
+    [DurableStep]
+    private Task<int> Fee(int amount) => log.Run("Fee", amount, () => amount / 10);
+
+    [DurableStep]
+    private Task<int> Work(int done) => log.Run("Work", done, () => done + 1);
+
+    [DurableStep]
+    private Task<int> Mod3(int n) => log.Run("Mod3", n, () => n % 3);
+}

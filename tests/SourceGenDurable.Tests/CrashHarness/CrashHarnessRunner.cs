@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SourceGenDurable.Client;
+using SourceGenDurable.Execution;
+using SourceGenDurable.Hosting;
+using SourceGenDurable.Storage;
+using SourceGenDurable.Tests.Corpus;
+
+namespace SourceGenDurable.Tests.CrashHarness;
+
+/// <summary>
+/// Runs one corpus case with one input directly (the reference), then durably: once without a crash, once for
+/// every k with the first process dying right after its k-th commit, once dying after every commit, and once for
+/// every k with the first process dying after step k ran but before its commit. Every durable run must end as
+/// the direct run did and show the recorder the same steps.
+/// </summary>
+public static class CrashHarnessRunner
+{
+    public const string InstanceId = "corpus-instance";
+
+    private const int MaxProcesses = 500;
+
+    private static readonly JsonSerializerOptions EngineJson = WorkflowSerializerOptions.CreateDefault().Options;
+
+    public static async Task<HarnessReport> RunAsync(CorpusCase corpusCase, CorpusInput input)
+    {
+        var clock = Stopwatch.StartNew();
+        var report = new HarnessReport(corpusCase, input);
+        var direct = await RunDirectAsync(corpusCase, input);
+        report.Direct = direct;
+        if (direct.ConventionErrors.Count > 0)
+        {
+            report.Fail("the direct run", "The case breaks the recorder convention:\n  " + string.Join("\n  ", direct.ConventionErrors), null, null);
+            return report;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("sgd-crash-").FullName;
+        try
+        {
+            var baseline = await RunDurableAsync(corpusCase, input, CrashScenario.NoCrash, folder);
+            report.Check(baseline, null);
+            var commits = baseline.Commits.Count;
+            report.CommitsWithoutCrash = commits;
+            for (var k = 1; k <= commits; k++)
+            {
+                report.Check(await RunDurableAsync(corpusCase, input, CrashScenario.AfterCommit(k, commits), folder), baseline);
+            }
+
+            report.Check(await RunDurableAsync(corpusCase, input, CrashScenario.AfterEveryCommit, folder), baseline);
+            for (var k = 1; k <= commits; k++)
+            {
+                report.Check(await RunDurableAsync(corpusCase, input, CrashScenario.BeforeCommit(k, commits), folder), baseline);
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+
+    /// <summary>Calls the user's original method on a fresh instance with an inline context.</summary>
+    public static async Task<DirectRun> RunDirectAsync(CorpusCase corpusCase, CorpusInput input)
+    {
+        var log = new StepLog(corpusCase.StepAttempts);
+        var services = new ServiceCollection();
+        services.AddSingleton(log);
+        CorpusServices.AddTo(services);
+        await using var provider = services.BuildServiceProvider();
+        var workflow = ActivatorUtilities.CreateInstance(provider, corpusCase.Type);
+        using var inputs = JsonDocument.Parse(input.Json);
+        var arguments = new object?[corpusCase.Parameters.Count + 1];
+        arguments[0] = new InlineWorkflowContext(InstanceId);
+        for (var i = 0; i < corpusCase.Parameters.Count; i++)
+        {
+            var parameter = corpusCase.Parameters[i];
+            arguments[i + 1] = inputs.RootElement.GetProperty(parameter.Name!).Deserialize(parameter.ParameterType, EngineJson);
+        }
+
+        // An async method puts its exceptions in its task, so Invoke itself only fails on a harness mistake.
+        var task = (Task)corpusCase.Method.Invoke(workflow, arguments)!;
+        string outcome;
+        try
+        {
+            await task;
+            if (corpusCase.ResultType is null)
+            {
+                outcome = Outcome.Completed(null);
+            }
+            else
+            {
+                var result = typeof(Task<>).MakeGenericType(corpusCase.ResultType).GetProperty(nameof(Task<int>.Result))!.GetValue(task);
+                outcome = Outcome.Completed(JsonSerializer.Serialize(result, corpusCase.ResultType, StepLog.Json));
+            }
+        }
+        catch (Exception e)
+        {
+            outcome = Outcome.Failed(e.GetType().FullName ?? e.GetType().Name, e.Message);
+        }
+
+        return new DirectRun(outcome, log.Entries, log.ConventionErrors);
+    }
+
+    /// <summary>
+    /// Starts the workflow through the client, untyped, then runs it without the hosted worker, one simulated
+    /// process after another (a new service provider and store on the same database file each time) until it is
+    /// completed or failed.
+    /// </summary>
+    public static async Task<DurableRun> RunDurableAsync(CorpusCase corpusCase, CorpusInput input, CrashScenario scenario, string folder)
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, scenario.FileName + ".db"),
+            Pooling = false, // a new process has no open connections
+        }.ToString();
+        var log = new StepLog();
+        var commits = new List<CommitRecord>();
+        var anomalies = new List<string>();
+        var processes = 0;
+        while (true)
+        {
+            processes++;
+            if (processes > MaxProcesses)
+            {
+                anomalies.Add($"The instance did not finish within {MaxProcesses} processes.");
+                break;
+            }
+
+            var plan = scenario.PlanFor(processes);
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+            services.AddLogging();
+            services.AddSingleton(log);
+            CorpusServices.AddTo(services);
+            services.AddDurableWorkflows(o =>
+            {
+                o.UseSqlite(connectionString);
+                // The crashes are simulated in the process, not the disk: skip the fsync per commit.
+                o.Synchronous = SqliteSynchronousMode.Normal;
+            });
+            services.Replace(ServiceDescriptor.Singleton<IWorkflowStore>(sp => new CrashingWorkflowStore(
+                new SqliteWorkflowStore(connectionString, sp.GetRequiredService<TimeProvider>(), SqliteSynchronousMode.Normal),
+                plan,
+                (state, checkpoint) => commits.Add(new CommitRecord(state, checkpoint, log.Count)))));
+
+            await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+            var store = (CrashingWorkflowStore)provider.GetRequiredService<IWorkflowStore>();
+            log.IsProcessDead = () => store.IsDead;
+            await store.InitializeAsync(CancellationToken.None);
+            if (processes == 1)
+            {
+                using var inputs = JsonDocument.Parse(input.Json);
+                var handle = await provider.GetRequiredService<IWorkflowClient>().StartWorkflowAsync(corpusCase.WorkflowName, inputs.RootElement, InstanceId);
+                if (!handle.Created)
+                {
+                    anomalies.Add($"Starting '{InstanceId}' found an existing instance in a fresh database.");
+                    break;
+                }
+            }
+
+            Exception? escaped = null;
+            try
+            {
+                await provider.GetRequiredService<WorkflowExecutor>().RunAsync(InstanceId, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                escaped = e;
+            }
+
+            if (store.IsDead)
+            {
+                if (escaped is not SimulatedCrashException)
+                {
+                    anomalies.Add($"Process {processes} crashed, but RunAsync ended with {(escaped is null ? "a normal return" : escaped.GetType().FullName + ": " + escaped.Message)}: something swallowed the crash.");
+                }
+
+                continue; // the process is gone: its provider is disposed and the next one starts on the same file
+            }
+
+            if (escaped is not null)
+            {
+                anomalies.Add($"Process {processes}: RunAsync threw {escaped}");
+                break;
+            }
+
+            var instance = await new SqliteWorkflowStore(connectionString, TimeProvider.System).GetAsync(InstanceId, CancellationToken.None);
+            if (instance is not { Status: WorkflowStatus.Completed or WorkflowStatus.Failed })
+            {
+                anomalies.Add($"Process {processes} did not crash, yet RunAsync returned with the instance {Outcome.Of(instance, corpusCase.ResultType, EngineJson)}.");
+            }
+
+            break;
+        }
+
+        var observer = new SqliteWorkflowStore(connectionString, TimeProvider.System);
+        var final = await observer.GetAsync(InstanceId, CancellationToken.None);
+        var steps = await observer.GetStepsAsync(InstanceId, CancellationToken.None);
+        return new DurableRun(
+            scenario,
+            Outcome.Of(final, corpusCase.ResultType, EngineJson),
+            final?.Result,
+            log.Entries,
+            commits,
+            steps,
+            processes,
+            anomalies);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using Xunit.Abstractions;
+
+namespace SourceGenDurable.Tests.CrashHarness;
+
+/// <summary>
+/// Every corpus case with every input: the durable runs (with a crash after each commit k, after every commit,
+/// and before each commit k) end as the direct run of the original method does and execute the same steps.
+/// </summary>
+public sealed class CrashHarnessTests(ITestOutputHelper output)
+{
+    public static TheoryData<string, string> Rows() => CorpusCase.Rows(knownBug: null);
+
+    public static TheoryData<string, string> RowsWithKnownBug(string bug) => CorpusCase.Rows(bug);
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    [MemberData(nameof(RowsWithKnownBug), KnownBugs.TupleFieldsDropped, Skip = KnownBugs.TupleFieldsDropped)]
+    [MemberData(nameof(RowsWithKnownBug), KnownBugs.NaNSlotFailsCheckpoint, Skip = KnownBugs.NaNSlotFailsCheckpoint)]
+    [MemberData(nameof(RowsWithKnownBug), KnownBugs.CheckpointRunTwice, Skip = KnownBugs.CheckpointRunTwice)]
+    public async Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input)
+    {
+        var corpusCase = CorpusCase.Get(@case);
+        var report = await CrashHarnessRunner.RunAsync(corpusCase, corpusCase.GetInput(input));
+
+        Assert.True(report.Passed, report.Describe());
+        output.WriteLine(report.Describe());
+    }
+
+    [Fact]
+    public void Every_corpus_workflow_lists_inputs_and_the_corpus_is_not_empty()
+    {
+        var withoutInputs = CorpusCase.All.Where(c => c.Inputs.Count == 0).Select(c => c.Name).ToList();
+
+        Assert.True(withoutInputs.Count == 0, $"Corpus workflows without [Inputs]: {string.Join(", ", withoutInputs)}");
+        Assert.True(CorpusCase.All.Count >= 20, $"The compiled corpus has {CorpusCase.All.Count} cases.");
+    }
+
+    [Fact]
+    public void Every_known_bug_marked_on_an_input_has_a_skipped_data_source_on_the_theory()
+    {
+        var listed = typeof(CrashHarnessTests).GetMethod(nameof(A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run))!
+            .GetCustomAttributes<MemberDataAttribute>()
+            .Where(a => a.MemberName == nameof(RowsWithKnownBug))
+            .Select(a => (string)a.Parameters[0])
+            .ToHashSet();
+        var marked = CorpusCase.All.SelectMany(c => c.Inputs).Select(i => i.KnownBug).OfType<string>().ToHashSet();
+
+        Assert.Empty(marked.Except(listed));
+        Assert.Empty(listed.Except(marked));
+    }
+}

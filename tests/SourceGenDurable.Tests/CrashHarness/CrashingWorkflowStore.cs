@@ -1,0 +1,108 @@
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Tests.CrashHarness;
+
+/// <summary>Where one simulated process dies.</summary>
+/// <param name="AfterCommit">Die right after this process's n-th successful commit (the commit is durable).</param>
+/// <param name="BeforeCommit">Die instead of this process's n-th commit (the step ran, its commit never happens).</param>
+public sealed record CrashPlan(int? AfterCommit, int? BeforeCommit)
+{
+    public static readonly CrashPlan Never = new(null, null);
+}
+
+/// <summary>One commit that reached the database.</summary>
+/// <param name="State">The committed state.</param>
+/// <param name="StepCheckpoint">The checkpoint of the step recorded with it, if any.</param>
+/// <param name="LogLength">How many entries the recorder held when the commit returned.</param>
+public sealed record CommitRecord(int State, int? StepCheckpoint, int LogLength);
+
+/// <summary>
+/// A store for one simulated process. It forwards to a real <see cref="SqliteWorkflowStore"/> until its crash
+/// point, then it is dead: the call that hit the crash point and every later call throw
+/// <see cref="SimulatedCrashException"/> and write nothing, as a killed process writes nothing.
+/// </summary>
+public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, Action<int, int?> onCommitted) : IWorkflowStore
+{
+    private int _commits;
+
+    /// <summary>The process has crashed.</summary>
+    public bool IsDead { get; private set; }
+
+    /// <summary>Successful commits of this process.</summary>
+    public int Commits => _commits;
+
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(InitializeAsync));
+        return inner.InitializeAsync(cancellationToken);
+    }
+
+    public Task<(WorkflowInstance Instance, bool Created)> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(CreateAsync));
+        return inner.CreateAsync(instance, cancellationToken);
+    }
+
+    public Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetAsync));
+        return inner.GetAsync(id, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetRunningIdsAsync));
+        return inner.GetRunningIdsAsync(cancellationToken);
+    }
+
+    public async Task CommitCheckpointAsync(string id, int state, string slots, StepRecord? step, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(CommitCheckpointAsync));
+        if (plan.BeforeCommit == _commits + 1)
+        {
+            IsDead = true;
+            throw new SimulatedCrashException($"Simulated crash before commit {_commits + 1} of this process (state {state}): the commit did not happen.");
+        }
+
+        await inner.CommitCheckpointAsync(id, state, slots, step, cancellationToken);
+        _commits++;
+        onCommitted(state, step?.Checkpoint);
+        if (plan.AfterCommit == _commits)
+        {
+            IsDead = true;
+            throw new SimulatedCrashException($"Simulated crash after commit {_commits} of this process (state {state}): the commit is durable.");
+        }
+    }
+
+    public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(CompleteAsync));
+        return inner.CompleteAsync(id, result, cancellationToken);
+    }
+
+    public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(FailAsync));
+        return inner.FailAsync(id, error, cancellationToken);
+    }
+
+    public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(SetAsideAsync));
+        return inner.SetAsideAsync(id, reason, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetStepsAsync));
+        return inner.GetStepsAsync(id, cancellationToken);
+    }
+
+    private void ThrowIfDead(string call)
+    {
+        if (IsDead)
+        {
+            throw new SimulatedCrashException($"{call} on a store whose process has crashed.");
+        }
+    }
+}
