@@ -652,6 +652,14 @@ internal sealed class BodyLowerer
 
     private void Copy(StatementSyntax statement)
     {
+        if (statement is LabeledStatementSyntax labeled)
+        {
+            // The labeled statement may declare a slot, which becomes an assignment after the label.
+            _out.Line($"{labeled.Identifier.ValueText}:;");
+            Copy(labeled.Statement);
+            return;
+        }
+
         if (statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } declaration &&
             declaration.Declaration.Variables.Any(v => _model.GetDeclaredSymbol(v) is { } local && _slotFields.ContainsKey(local)))
         {

@@ -52,6 +52,7 @@ internal sealed class WorkflowClient(
             Name: definition.Name,
             Status: WorkflowStatus.Running,
             State: -1,
+            Commits: 0,
             LayoutFingerprint: definition.LayoutFingerprint,
             Slots: SlotSerializer.Serialize(input, serializer.Options),
             Result: null,

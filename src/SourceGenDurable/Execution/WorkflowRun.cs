@@ -18,11 +18,13 @@ public sealed class WorkflowRun
     private readonly JsonSerializerOptions _json;
     private readonly TimeProvider _timeProvider;
     private StepRecord? _pendingStep;
+    private int _commits;
 
     internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         InstanceId = instance.Id;
         ResumeState = instance.State;
+        _commits = instance.Commits;
         _store = store;
         _json = json;
         _timeProvider = timeProvider;
@@ -54,7 +56,7 @@ public sealed class WorkflowRun
     public async Task<T> StepAsync<T>(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task<T>> body)
     {
         var (value, attempts) = await RunWithAttemptsAsync(checkpoint, name, maxAttempts, body).ConfigureAwait(false);
-        _pendingStep = new StepRecord(checkpoint, name, SlotSerializer.Serialize(value, _json), attempts, _timeProvider.GetUtcNow());
+        _pendingStep = new StepRecord(_commits + 1, checkpoint, name, SlotSerializer.Serialize(value, _json), attempts, _timeProvider.GetUtcNow());
         return value;
     }
 
@@ -70,7 +72,7 @@ public sealed class WorkflowRun
                 await body(ct).ConfigureAwait(false);
                 return true;
             }).ConfigureAwait(false);
-        _pendingStep = new StepRecord(checkpoint, name, null, attempts, _timeProvider.GetUtcNow());
+        _pendingStep = new StepRecord(_commits + 1, checkpoint, name, null, attempts, _timeProvider.GetUtcNow());
     }
 
     /// <summary>
@@ -85,7 +87,8 @@ public sealed class WorkflowRun
             throw new InvalidOperationException($"Checkpoint {state} was committed while step '{step.Name}' of checkpoint {step.Checkpoint} was pending.");
         }
 
-        await _store.CommitCheckpointAsync(InstanceId, state, SlotSerializer.Serialize(slots, _json), step, CancellationToken).ConfigureAwait(false);
+        await _store.CommitCheckpointAsync(InstanceId, state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, CancellationToken).ConfigureAwait(false);
+        _commits++;
         _pendingStep = null;
         DurableTelemetry.CheckpointsCommitted.Add(1);
     }

@@ -15,8 +15,11 @@ public sealed record WorkflowSerializerOptions(JsonSerializerOptions Options)
     /// Reflection-based serialization where the application allows it (as <c>JsonSerializer</c> does by default);
     /// under Native AOT, with reflection switched off, only the resolvers the application adds.
     /// </summary>
+    /// <remarks>Fields are included, so that tuples round-trip, and NaN and infinities are written as named literals.</remarks>
     public static WorkflowSerializerOptions CreateDefault() => new(new JsonSerializerOptions
     {
+        IncludeFields = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
         TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault ? CreateReflectionResolver() : JsonTypeInfoResolver.Combine(),
     });
 

@@ -22,10 +22,13 @@ public interface IWorkflowStore
     Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Commits checkpoint <paramref name="state"/>: the new slots and, when a step produced it, the step's result.
+    /// Commits checkpoint <paramref name="state"/> as the instance's commit number <paramref name="commit"/>: the new
+    /// slots and, when a step produced it, the step's result.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The instance is not running, or the step is already recorded.</exception>
-    Task CommitCheckpointAsync(string id, int state, string slots, StepRecord? step, CancellationToken cancellationToken);
+    /// <exception cref="InvalidOperationException">
+    /// The instance is not running, or commit <paramref name="commit"/> is already recorded (another run got there first).
+    /// </exception>
+    Task CommitCheckpointAsync(string id, int state, int commit, string slots, StepRecord? step, CancellationToken cancellationToken);
 
     /// <summary>Marks the instance completed with its result.</summary>
     Task CompleteAsync(string id, string? result, CancellationToken cancellationToken);

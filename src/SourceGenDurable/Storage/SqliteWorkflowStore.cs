@@ -15,6 +15,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
             name TEXT NOT NULL,
             status INTEGER NOT NULL,
             state INTEGER NOT NULL,
+            commits INTEGER NOT NULL,
             layout_fingerprint TEXT NOT NULL,
             slots TEXT NOT NULL,
             result TEXT NULL,
@@ -26,17 +27,18 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
         CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
         CREATE TABLE IF NOT EXISTS workflow_steps (
             instance_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
             checkpoint INTEGER NOT NULL,
             name TEXT NOT NULL,
             result TEXT NULL,
             attempts INTEGER NOT NULL,
             completed_at INTEGER NOT NULL,
-            PRIMARY KEY (instance_id, checkpoint)
+            PRIMARY KEY (instance_id, sequence)
         );
         """;
 
     private const string InstanceColumns =
-        "id, name, status, state, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at";
+        "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at";
 
     private readonly string _connectionString;
     private readonly string _dataSource;
@@ -91,7 +93,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO workflow_instances ({InstanceColumns})
-            VALUES ($id, $name, $status, $state, $fingerprint, $slots, NULL, NULL, NULL, $now, $now)
+            VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now)
             ON CONFLICT (id) DO NOTHING;
             """;
         command.Parameters.AddWithValue("$id", instance.Id);
@@ -132,7 +134,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
-    public async Task CommitCheckpointAsync(string id, int state, string slots, StepRecord? step, CancellationToken cancellationToken)
+    public async Task CommitCheckpointAsync(string id, int state, int commit, string slots, StepRecord? step, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -141,10 +143,11 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO workflow_steps (instance_id, checkpoint, name, result, attempts, completed_at)
-                VALUES ($id, $checkpoint, $name, $result, $attempts, $completed);
+                INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at)
+                VALUES ($id, $sequence, $checkpoint, $name, $result, $attempts, $completed);
                 """;
             insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$sequence", commit);
             insert.Parameters.AddWithValue("$checkpoint", step.Checkpoint);
             insert.Parameters.AddWithValue("$name", step.Name);
             insert.Parameters.AddWithValue("$result", (object?)step.Result ?? DBNull.Value);
@@ -157,16 +160,17 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
             catch (SqliteException e) when (e.SqliteErrorCode == 19)
             {
                 throw new InvalidOperationException(
-                    $"Step '{step.Name}' (checkpoint {step.Checkpoint}) of instance '{id}' is already recorded; a step result is recorded exactly once.", e);
+                    $"Commit {commit} of instance '{id}' is already recorded, so step '{step.Name}' (checkpoint {step.Checkpoint}) is not recorded again: another run of the instance got there first.", e);
             }
         }
 
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         update.CommandText = """
-            UPDATE workflow_instances SET state = $state, slots = $slots, updated_at = $now
-            WHERE id = $id AND status = $running;
+            UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now
+            WHERE id = $id AND status = $running AND commits = $commit - 1;
             """;
+        update.Parameters.AddWithValue("$commit", commit);
         update.Parameters.AddWithValue("$id", id);
         update.Parameters.AddWithValue("$state", state);
         update.Parameters.AddWithValue("$slots", slots);
@@ -174,7 +178,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
         update.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
         if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
         {
-            throw new InvalidOperationException($"Instance '{id}' is not running, so checkpoint {state} cannot be committed.");
+            throw new InvalidOperationException(
+                $"Instance '{id}' is not running, or its commit {commit} was made by another run, so checkpoint {state} is not committed.");
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -205,8 +210,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT checkpoint, name, result, attempts, completed_at FROM workflow_steps
-            WHERE instance_id = $id ORDER BY checkpoint;
+            SELECT sequence, checkpoint, name, result, attempts, completed_at FROM workflow_steps
+            WHERE instance_id = $id ORDER BY sequence;
             """;
         command.Parameters.AddWithValue("$id", id);
         var steps = new List<StepRecord>();
@@ -215,10 +220,11 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
         {
             steps.Add(new StepRecord(
                 reader.GetInt32(0),
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt32(3),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+                reader.GetInt32(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetInt32(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
         }
 
         return steps;
@@ -256,13 +262,14 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
             Name: reader.GetString(1),
             Status: (WorkflowStatus)reader.GetInt32(2),
             State: reader.GetInt32(3),
-            LayoutFingerprint: reader.GetString(4),
-            Slots: reader.GetString(5),
-            Result: reader.IsDBNull(6) ? null : reader.GetString(6),
-            Error: reader.IsDBNull(7) ? null : JsonSerializer.Deserialize(reader.GetString(7), StoreJsonContext.Default.WorkflowError),
-            SetAsideReason: reader.IsDBNull(8) ? null : reader.GetString(8),
-            CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-            UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)));
+            Commits: reader.GetInt32(4),
+            LayoutFingerprint: reader.GetString(5),
+            Slots: reader.GetString(6),
+            Result: reader.IsDBNull(7) ? null : reader.GetString(7),
+            Error: reader.IsDBNull(8) ? null : JsonSerializer.Deserialize(reader.GetString(8), StoreJsonContext.Default.WorkflowError),
+            SetAsideReason: reader.IsDBNull(9) ? null : reader.GetString(9),
+            CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+            UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)));
     }
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

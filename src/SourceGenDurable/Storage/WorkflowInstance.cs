@@ -5,6 +5,7 @@ namespace SourceGenDurable.Storage;
 /// <param name="Name">The workflow name.</param>
 /// <param name="Status">Where the instance is in its life.</param>
 /// <param name="State">The last committed checkpoint, or -1 before the first.</param>
+/// <param name="Commits">How many checkpoints have been committed: a checkpoint in a loop commits once per pass.</param>
 /// <param name="LayoutFingerprint">The state machine layout that wrote <paramref name="Slots"/>.</param>
 /// <param name="Slots">The checkpoint slots as a JSON object.</param>
 /// <param name="Result">The result as JSON once completed.</param>
@@ -17,6 +18,7 @@ public sealed record WorkflowInstance(
     string Name,
     WorkflowStatus Status,
     int State,
+    int Commits,
     string LayoutFingerprint,
     string Slots,
     string? Result,
@@ -26,12 +28,13 @@ public sealed record WorkflowInstance(
     DateTimeOffset UpdatedAt);
 
 /// <summary>A step's recorded result.</summary>
-/// <param name="Checkpoint">The checkpoint the step belongs to; unique within an instance.</param>
+/// <param name="Sequence">The number of the commit that recorded it (1, 2, ...): unique within an instance.</param>
+/// <param name="Checkpoint">The checkpoint (state) the step belongs to; a checkpoint in a loop records a step per pass.</param>
 /// <param name="Name">The step name.</param>
 /// <param name="Result">The step's result as JSON, or null for a step without one.</param>
 /// <param name="Attempts">How many times the body ran before it succeeded.</param>
 /// <param name="CompletedAt">When the step succeeded.</param>
-public sealed record StepRecord(int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt);
+public sealed record StepRecord(int Sequence, int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt);
 
 /// <summary>A serializable description of an exception: it outlives the process that threw it.</summary>
 /// <param name="Type">The exception's full type name.</param>

@@ -11,7 +11,7 @@ public sealed partial class GotoWorkflows(StepLog log)
     /// <summary>A backward goto makes a loop around a checkpoint: the checkpoint runs once per round.</summary>
     [DurableWorkflow]
     [Inputs(1)]
-    [Inputs(3, KnownBug = KnownBugs.CheckpointRunTwice)]
+    [Inputs(3)]
     public async Task<int> GotoLoopAroundCheckpoint(WorkflowContext ctx, int times)
     {
         var round = 0;

@@ -71,8 +71,8 @@ public sealed partial class ResultTypeWorkflows(StepLog log)
     }
 
     [DurableWorkflow]
-    [Inputs(3, KnownBug = KnownBugs.TupleFieldsDropped)]
-    [Inputs(0, KnownBug = KnownBugs.TupleFieldsDropped)]
+    [Inputs(3)]
+    [Inputs(0)]
     public async Task<(int Sum, string Label)> SumAndLabel(WorkflowContext ctx, int n)
     {
         var sum = await ctx.Step("sum", ct => log.Run("sum", n, () => n * (n + 1) / 2));
@@ -82,7 +82,7 @@ public sealed partial class ResultTypeWorkflows(StepLog log)
 
     /// <summary>A tuple that lives across a checkpoint: correct without a crash, wrong after a resume.</summary>
     [DurableWorkflow]
-    [Inputs("ada", KnownBug = KnownBugs.TupleFieldsDropped)]
+    [Inputs("ada")]
     public async Task<string> TupleAcrossCheckpoint(WorkflowContext ctx, string name)
     {
         var pair = await ctx.Step("split", ct => log.Run("split", name, () => (name.Length, name.ToUpperInvariant())));
@@ -140,7 +140,7 @@ public sealed partial class ResultTypeWorkflows(StepLog log)
     /// <summary>A double that lives across a checkpoint: the mean of no scores is NaN.</summary>
     [DurableWorkflow]
     [InputsJson("""{"scores":[1,2,4]}""")]
-    [InputsJson("""{"scores":[]}""", KnownBug = KnownBugs.NaNSlotFailsCheckpoint)]
+    [InputsJson("""{"scores":[]}""")]
     public async Task<string> MeanScore(WorkflowContext ctx, int[] scores)
     {
         var mean = scores.Length == 0 ? double.NaN : scores.Average();

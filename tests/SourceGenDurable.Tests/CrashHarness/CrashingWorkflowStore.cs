@@ -55,7 +55,7 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         return inner.GetRunningIdsAsync(cancellationToken);
     }
 
-    public async Task CommitCheckpointAsync(string id, int state, string slots, StepRecord? step, CancellationToken cancellationToken)
+    public async Task CommitCheckpointAsync(string id, int state, int commit, string slots, StepRecord? step, CancellationToken cancellationToken)
     {
         ThrowIfDead(nameof(CommitCheckpointAsync));
         if (plan.BeforeCommit == _commits + 1)
@@ -64,7 +64,7 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
             throw new SimulatedCrashException($"Simulated crash before commit {_commits + 1} of this process (state {state}): the commit did not happen.");
         }
 
-        await inner.CommitCheckpointAsync(id, state, slots, step, cancellationToken);
+        await inner.CommitCheckpointAsync(id, state, commit, slots, step, cancellationToken);
         _commits++;
         onCommitted(state, step?.Checkpoint);
         if (plan.AfterCommit == _commits)

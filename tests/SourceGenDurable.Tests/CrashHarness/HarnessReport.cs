@@ -63,10 +63,10 @@ public sealed class HarnessReport(CorpusCase corpusCase, CorpusInput input)
             problems.Add("Executed steps (over all processes) differ from the direct run's: a committed step ran again, or a step was skipped or changed.");
         }
 
-        var repeated = run.Steps.GroupBy(s => s.Checkpoint).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var repeated = run.Steps.GroupBy(s => s.Sequence).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (repeated.Count > 0)
         {
-            problems.Add($"The store has more than one step record for checkpoint(s) {string.Join(", ", repeated)}.");
+            problems.Add($"The store has more than one step record for commit(s) {string.Join(", ", repeated)}.");
         }
 
         if (baseline is not null)

@@ -117,8 +117,8 @@ public sealed partial class ExpressionWorkflows(StepLog log)
 
     /// <summary>A step that returns a tuple, deconstructed into existing locals, and a named tuple across a checkpoint.</summary>
     [DurableWorkflow]
-    [Inputs(7, KnownBug = KnownBugs.TupleFieldsDropped)]
-    [Inputs(0, KnownBug = KnownBugs.TupleFieldsDropped)]
+    [Inputs(7)]
+    [Inputs(0)]
     public async Task<int> Tuples(WorkflowContext ctx, int n)
     {
         int low, high;
