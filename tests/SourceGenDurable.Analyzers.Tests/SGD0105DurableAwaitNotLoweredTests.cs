@@ -301,23 +301,45 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task Durable_awaits_that_would_run_on_only_one_path_of_an_expression_are_reported() =>
-        Verify.VerifyAsync(
-            """
+    public Task Durable_results_assigned_to_fields_properties_and_elements_are_lowered() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                private int _total;
+
+                public int Total { get; set; }
+
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int[] quantities)
+                {
+                    _total = await ctx.Step("charge", ct => Task.FromResult(quantities.Length));
+                    this.Total = await MyStep(1);
+                    quantities[0] = await MyStep(2);
+                    return _total + Total;
+                }
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """);
+
+    [Fact]
+    public Task Durable_awaits_in_operands_evaluated_on_one_path_and_in_loop_conditions_are_lowered() =>
+        Verify.VerifyAsync("""
             public partial class Orders
             {
                 [DurableWorkflow]
-                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity, string? name)
                 {
-                    var a = quantity > 0 ? await {|#0:MyStep(quantity)|} : 0;
-                    var b = quantity > 0 && await {|#1:Check(quantity)|};
-                    while (await {|#2:Check(quantity)|})
+                    var a = quantity > 0 ? await MyStep(quantity) : 0;
+                    var b = quantity > 0 && await Check(quantity);
+                    var c = name ?? await ctx.Step("name", ct => Task.FromResult("none"));
+                    while (await Check(quantity))
                     {
                         quantity--;
                     }
 
-                    int c = await {|#3:MyStep(1)|}, d = 2;
-                    return a + (b ? 1 : 0) + c + d;
+                    return a + (b ? 1 : 0) + c.Length;
                 }
 
                 [DurableStep]
@@ -326,54 +348,39 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 [DurableStep]
                 private Task<bool> Check(int v) => Task.FromResult(v > 0);
             }
-            """,
-            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
-                "a durable await inside a branch of '?:' (it would run only on one path) is not lowered yet; assign its result to a local first ('var x = await ...;')"),
-            Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments(
-                "a durable await inside the right operand of '&&' (it would run only on one path) is not lowered yet; assign its result to a local first ('var x = await ...;')"),
-            Verify.Diagnostic("SGD0105").WithLocation(2).WithArguments(
-                "it is in a loop condition or a for clause, which this version does not lower yet; await it into a local before the loop and again at the end of the body"),
-            Verify.Diagnostic("SGD0105").WithLocation(3).WithArguments(
-                "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')"));
+            """);
 
     [Fact]
-    public Task A_durable_result_assigned_to_a_field_is_reported() =>
+    public Task Durable_awaits_in_conditional_access_switch_expression_arms_and_for_clauses_are_reported() =>
         Verify.VerifyAsync(
             """
             public partial class Orders
             {
-                private int _total;
-
                 [DurableWorkflow]
-                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity, string? name)
                 {
-                    _total = await {|#0:ctx.Step("charge", ct => Task.FromResult(quantity))|};
-                    return _total;
-                }
-            }
-            """,
-            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
-                "its result is assigned to a field, property or element; assign it to a local first"));
+                    var a = name?.IndexOf('x', await {|#0:MyStep(quantity)|}) ?? 0;
+                    var b = quantity switch { 1 => await {|#1:MyStep(1)|}, _ => 0 };
+                    for (var i = 0; i < await {|#2:MyStep(3)|}; i++)
+                    {
+                    }
 
-    [Fact]
-    public Task A_durable_result_assigned_to_a_property_or_an_element_is_reported() =>
-        Verify.VerifyAsync("""
-            public partial class Orders
-            {
-                public int Total { get; set; }
-
-                [DurableWorkflow]
-                public async Task<int> ProcessOrder(WorkflowContext ctx, int[] quantities)
-                {
-                    this.Total = await {|SGD0105:MyStep(1)|};
-                    quantities[0] = await {|SGD0105:MyStep(2)|};
-                    return Total;
+                    int c = await {|#3:MyStep(1)|}, d = 2;
+                    return a + b + c + d;
                 }
 
                 [DurableStep]
                 private Task<int> MyStep(int v) => Task.FromResult(v);
             }
-            """);
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "a durable await inside a '?.' expression is not lowered yet; assign its result to a local first ('var x = await ...;')"),
+            Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments(
+                "a durable await inside a switch expression arm is not lowered yet; assign its result to a local first ('var x = await ...;')"),
+            Verify.Diagnostic("SGD0105").WithLocation(2).WithArguments(
+                "it is in a for clause, which this version does not lower yet; write the loop as a while loop"),
+            Verify.Diagnostic("SGD0105").WithLocation(3).WithArguments(
+                "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')"));
 
     [Fact]
     public Task A_deconstructed_durable_result_is_reported() =>

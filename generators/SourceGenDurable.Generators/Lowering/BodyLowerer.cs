@@ -150,7 +150,7 @@ internal sealed class BodyLowerer
                 path.Add(label);
             }
 
-            if (inBlock)
+            if (inBlock && (!FlattensFinally(@try) || @try.Catches.Count > 0))
             {
                 path.Add(FlattensFinally(@try) ? $"{label}_body" : label);
             }
@@ -209,7 +209,7 @@ internal sealed class BodyLowerer
             return;
         }
 
-        if (_shape.SpillPlans.TryGetValue(statement, out var plan))
+        if (_shape.SpillPlans.TryGetValue(statement, out var plan) && statement is not (WhileStatementSyntax or DoStatementSyntax))
         {
             LowerSpills(plan);
             if (statement is ExpressionStatementSyntax or ReturnStatementSyntax or LocalDeclarationStatementSyntax)
@@ -258,6 +258,12 @@ internal sealed class BodyLowerer
             default:
                 throw new System.InvalidOperationException($"WorkflowShape accepted a {statement.Kind()} that the lowering cannot flatten.");
         }
+
+        if (statement is not BlockSyntax && _model.AnalyzeControlFlow(statement) is { Succeeded: true, EndPointIsReachable: false })
+        {
+            // The C# compiler proves this on the original; the jumps of the lowered form hide it from the compiler.
+            _out.Line("throw new global::System.InvalidOperationException(\"The end of a statement that cannot complete was reached.\");");
+        }
     }
 
     private void LowerIf(IfStatementSyntax @if)
@@ -278,7 +284,9 @@ internal sealed class BodyLowerer
     private void LowerWhile(WhileStatementSyntax loop)
     {
         var label = NextLabel("while");
-        _out.Line($"{label}_continue:;").Line($"if (!({Rewrite(loop.Condition)})) goto {label}_break;");
+        _out.Line($"{label}_continue:;");
+        LowerConditionSpills(loop);
+        _out.Line($"if (!({Rewrite(loop.Condition)})) goto {label}_break;");
         LowerLoopBody(loop.Statement, label);
         _out.Line($"goto {label}_continue;").Line($"{label}_break:;");
     }
@@ -288,7 +296,9 @@ internal sealed class BodyLowerer
         var label = NextLabel("do");
         _out.Line($"{label}_top:;");
         LowerLoopBody(loop.Statement, label);
-        _out.Line($"{label}_continue:;").Line($"if ({Rewrite(loop.Condition)}) goto {label}_top;").Line($"{label}_break:;");
+        _out.Line($"{label}_continue:;");
+        LowerConditionSpills(loop);
+        _out.Line($"if ({Rewrite(loop.Condition)}) goto {label}_top;").Line($"{label}_break:;");
     }
 
     private void LowerFor(ForStatementSyntax loop)
@@ -337,6 +347,15 @@ internal sealed class BodyLowerer
             .Line($"{Declare(variable, variableType)} = ({variableType}){items}[{index}];");
         LowerLoopBody(loop.Statement, label);
         _out.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;").Line($"{label}_break:;");
+    }
+
+    /// <summary>A loop condition with durable awaits evaluates them at the loop head, on every pass.</summary>
+    private void LowerConditionSpills(StatementSyntax loop)
+    {
+        if (_shape.SpillPlans.TryGetValue(loop, out var plan))
+        {
+            LowerSpills(plan);
+        }
     }
 
     private void LowerLoopBody(StatementSyntax body, string label)
@@ -462,7 +481,7 @@ internal sealed class BodyLowerer
 
         _out.Line($"{label}_finally:;");
         LowerStatements(@try.Finally!.Block.Statements, inRegionBlock: false);
-        _out.Line($"if ({pending} is not null) __run.Rethrow({label}_pendingException, {pending});");
+        _out.Line($"if ({pending} is not null) throw __run.Rethrow({label}_pendingException, {pending});");
         for (var exit = 0; exit < exits.Count; exit++)
         {
             _out.Line($"if ({branch} == {exit + 1}) goto {exits[exit]};");
@@ -483,6 +502,13 @@ internal sealed class BodyLowerer
 
     private void WriteTryAndCatches(TryStatementSyntax @try, string bodyLabel, int depth, List<CatchClauseSyntax> moved, string? caught, string? error)
     {
+        if (@try.Catches.Count == 0 && FlattensFinally(@try))
+        {
+            // Nothing to catch: the try block's statements sit directly in the protected region.
+            LowerStatements(@try.Block.Statements, inRegionBlock: true);
+            return;
+        }
+
         using (_out.OpenBlock("try"))
         {
             WriteDispatch(StatesInside(bodyLabel), depth);
@@ -584,6 +610,10 @@ internal sealed class BodyLowerer
                 LowerCheckpoint(site, state, $"{temporary} = ");
                 _rewriter.Substitutions[await] = temporary;
             }
+            else if (AwaitSpilling.ShortCircuit(item) is { } shortCircuit && shortCircuit.Conditional.Any(_shape.BranchPlans.ContainsKey))
+            {
+                _rewriter.Substitutions[item] = LowerShortCircuit(item);
+            }
             else
             {
                 var temporary = Synthesize($"__spill{_synthesizedSlots.Count}", TypeNames.FullyQualified(_model.GetTypeInfo(item).Type!));
@@ -591,6 +621,54 @@ internal sealed class BodyLowerer
                 _rewriter.Substitutions[item] = temporary;
             }
         }
+    }
+
+    /// <summary>
+    /// An operand with a durable await that runs on one path only becomes an if statement writing a temporary, so the
+    /// await (and its checkpoint) happens exactly when C# would evaluate it.
+    /// </summary>
+    private string LowerShortCircuit(ExpressionSyntax expression)
+    {
+        var label = NextLabel("cond");
+        var type = _model.GetTypeInfo(expression).ConvertedType!;
+        var temporary = Synthesize($"__spill{_synthesizedSlots.Count}", TypeNames.FullyQualified(type));
+        switch (expression)
+        {
+            case ConditionalExpressionSyntax conditional:
+                _out.Line($"if (!({Rewrite(conditional.Condition)})) goto {label}_else;");
+                LowerBranch(conditional.WhenTrue, temporary);
+                _out.Line($"goto {label}_end;").Line($"{label}_else:;");
+                LowerBranch(conditional.WhenFalse, temporary);
+                break;
+            case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                var left = Synthesize($"__spill{_synthesizedSlots.Count}", TypeNames.FullyQualified(_model.GetTypeInfo(coalesce.Left).Type!));
+                _out.Lines($"{left} = {Rewrite(coalesce.Left)};");
+                using (_out.OpenBlock($"if ({left} != null)"))
+                {
+                    _out.Line($"{temporary} = ({TypeNames.FullyQualified(type)}){left}!;").Line($"goto {label}_end;");
+                }
+
+                LowerBranch(coalesce.Right, temporary);
+                break;
+            case BinaryExpressionSyntax logical:
+                var shortCircuitsWhen = logical.IsKind(SyntaxKind.LogicalAndExpression) ? "!" : "";
+                _out.Lines($"{temporary} = {Rewrite(logical.Left)};").Line($"if ({shortCircuitsWhen}{temporary}) goto {label}_end;");
+                LowerBranch(logical.Right, temporary);
+                break;
+        }
+
+        _out.Line($"{label}_end:;");
+        return temporary;
+    }
+
+    private void LowerBranch(ExpressionSyntax branch, string temporary)
+    {
+        if (_shape.BranchPlans.TryGetValue(branch, out var plan))
+        {
+            LowerSpills(plan);
+        }
+
+        _out.Lines($"{temporary} = {Rewrite(branch)};");
     }
 
     private void LowerCheckpoint(CheckpointSite site, int state, string? spilledTarget = null)
@@ -720,7 +798,7 @@ internal sealed class BodyLowerer
         (_rewriter.BreakLabel, _rewriter.ContinueLabel) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
         _rewriter.ReturnRoute = _returnRoutes.Count > 0 ? (_returnRoutes.Peek(), _resultType is null ? null : ReturnSlot()) : null;
         _rewriter.Rethrow = _catchBodies.Count > 0
-            ? $"__run.Rethrow({_catchBodies.Peek().Label}_exception, {CopiedCodeRewriter.SlotsParameter}.{_catchBodies.Peek().Label}_error!);"
+            ? $"throw __run.Rethrow({_catchBodies.Peek().Label}_exception, {CopiedCodeRewriter.SlotsParameter}.{_catchBodies.Peek().Label}_error!);"
             : null;
         return _rewriter.RewriteNode(node);
     }

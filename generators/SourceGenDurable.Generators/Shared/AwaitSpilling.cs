@@ -19,9 +19,19 @@ internal static class AwaitSpilling
     /// Fills <paramref name="plan"/> with the durable awaits and the operands to evaluate into temporaries, in
     /// evaluation order; returns why the expression cannot be planned, or null.
     /// </summary>
-    public static string? Plan(ExpressionSyntax root, Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<ExpressionSyntax> plan)
+    /// <remarks>
+    /// An expression that evaluates an operand with a durable await on one path only (<c>?:</c>, <c>&amp;&amp;</c>,
+    /// <c>||</c>, <c>??</c>) is itself a plan item: it becomes an if statement writing a temporary, and the plan of each
+    /// conditional operand goes to <paramref name="branchPlans"/>.
+    /// </remarks>
+    public static string? Plan(
+        ExpressionSyntax root,
+        Func<AwaitExpressionSyntax, bool> isDurable,
+        SemanticModel model,
+        List<ExpressionSyntax> plan,
+        Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans)
     {
-        var planner = new Planner(isDurable, model, plan);
+        var planner = new Planner(isDurable, model, plan, branchPlans);
         planner.Walk(root);
         return planner.Reason;
     }
@@ -33,12 +43,24 @@ internal static class AwaitSpilling
         ReturnStatementSyntax { Expression: { } e } => [e],
         LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, Declaration.Variables: [{ Initializer: { } initializer }] } s when !s.IsConst => [initializer.Value],
         IfStatementSyntax s => [s.Condition],
+        WhileStatementSyntax s => [s.Condition],
+        DoStatementSyntax s => [s.Condition],
         SwitchStatementSyntax s => [s.Expression],
         ForEachStatementSyntax { AwaitKeyword.RawKind: 0 } s => [s.Expression],
         _ => null,
     };
 
-    private sealed class Planner(Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<ExpressionSyntax> plan)
+    /// <summary>The operand evaluated on every path, and the operands evaluated on one path only.</summary>
+    public static (ExpressionSyntax First, ExpressionSyntax[] Conditional)? ShortCircuit(ExpressionSyntax expression) => expression switch
+    {
+        ConditionalExpressionSyntax e => (e.Condition, [e.WhenTrue, e.WhenFalse]),
+        BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
+            => (e.Left, [e.Right]),
+        _ => null,
+    };
+
+    private sealed class Planner(
+        Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<ExpressionSyntax> plan, Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans)
     {
         public string? Reason { get; private set; }
 
@@ -53,6 +75,28 @@ internal static class AwaitSpilling
             {
                 WalkInOrder(Operands(Unparenthesize(durable.Expression)) ?? []);
                 plan.Add(durable);
+                return;
+            }
+
+            if (ShortCircuit(expression) is { } shortCircuit && shortCircuit.Conditional.Any(ContainsDurableAwait))
+            {
+                Walk(shortCircuit.First);
+                foreach (var branch in shortCircuit.Conditional)
+                {
+                    var branchPlan = new List<ExpressionSyntax>();
+                    branchPlans[branch] = branchPlan;
+                    var inner = new Planner(isDurable, model, branchPlan, branchPlans);
+                    inner.Walk(branch);
+                    Reason ??= inner.Reason;
+                }
+
+                if (!CanHoldInTemporary(model.GetTypeInfo(expression).ConvertedType) ||
+                    (expression.IsKind(SyntaxKind.CoalesceExpression) && !CanHoldInTemporary(model.GetTypeInfo(((BinaryExpressionSyntax)expression).Left).Type)))
+                {
+                    Reason ??= $"the value of '{expression}' cannot be saved in a checkpoint; assign the awaited result to a local first";
+                }
+
+                plan.Add(expression);
                 return;
             }
 
@@ -86,7 +130,7 @@ internal static class AwaitSpilling
                 }
                 else if (NeedsSpill(operands[i]))
                 {
-                    if (model.GetTypeInfo(operands[i]).Type is not { IsAnonymousType: false, IsRefLikeType: false, TypeKind: not TypeKind.Error and not TypeKind.Delegate and not TypeKind.Pointer })
+                    if (!CanHoldInTemporary(model.GetTypeInfo(operands[i]).Type))
                     {
                         Reason = $"'{operands[i]}' is evaluated before a durable await in the same expression, and its value cannot be saved in a checkpoint; assign the awaited result to a local first";
                         return;
@@ -97,11 +141,19 @@ internal static class AwaitSpilling
             }
         }
 
+        private static bool CanHoldInTemporary(ITypeSymbol? type) =>
+            type is { IsAnonymousType: false, IsRefLikeType: false, TypeKind: not TypeKind.Error and not TypeKind.Delegate and not TypeKind.Pointer };
+
         /// <summary>The operands of <paramref name="expression"/> in evaluation order, or null for a form that is not planned.</summary>
         private IReadOnlyList<ExpressionSyntax>? Operands(ExpressionSyntax expression) => expression switch
         {
             ParenthesizedExpressionSyntax e => [e.Expression],
             CastExpressionSyntax e => [e.Expression],
+            CheckedExpressionSyntax e => [e.Expression],
+            InitializerExpressionSyntax e => e.Expressions.ToList(),
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => [initializer],
+            ImplicitArrayCreationExpressionSyntax e => [e.Initializer],
+            CollectionExpressionSyntax e when e.Elements.All(x => x is ExpressionElementSyntax) => e.Elements.Cast<ExpressionElementSyntax>().Select(x => x.Expression).ToList(),
             PrefixUnaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalNotExpression) || e.IsKind(SyntaxKind.UnaryMinusExpression) || e.IsKind(SyntaxKind.UnaryPlusExpression) || e.IsKind(SyntaxKind.BitwiseNotExpression) => [e.Operand],
             PostfixUnaryExpressionSyntax e when e.IsKind(SyntaxKind.SuppressNullableWarningExpression) => [e.Operand],
             BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
@@ -144,17 +196,32 @@ internal static class AwaitSpilling
                 return false;
             }
 
-            if (operand is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+            return !IsStableRead(operand);
+        }
+
+        /// <summary>
+        /// A local, a parameter, <c>this</c>, a type, or a field or property reached from one of them. Reading it again
+        /// after the await gives the same value unless the step itself assigns it, and it keeps object identity, which
+        /// a temporary saved in a checkpoint would not: after a resume a saved copy is a different object.
+        /// </summary>
+        private bool IsStableRead(ExpressionSyntax operand)
+        {
+            operand = Unparenthesize(operand);
+            if (operand is ThisExpressionSyntax or BaseExpressionSyntax)
             {
                 return true;
             }
 
-            var symbol = model.GetSymbolInfo(operand).Symbol;
-            return symbol switch
+            if (operand is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
             {
-                ILocalSymbol or IParameterSymbol or INamedTypeSymbol or INamespaceSymbol or IMethodSymbol => false,
-                IFieldSymbol or IPropertySymbol when operand is IdentifierNameSyntax || operand is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } => false,
-                _ => true,
+                return false;
+            }
+
+            return model.GetSymbolInfo(operand).Symbol switch
+            {
+                ILocalSymbol or IParameterSymbol or INamedTypeSymbol or INamespaceSymbol or IMethodSymbol => true,
+                IFieldSymbol or IPropertySymbol => operand is not MemberAccessExpressionSyntax access || IsStableRead(access.Expression),
+                _ => false,
             };
         }
 

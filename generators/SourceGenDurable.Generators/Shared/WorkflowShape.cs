@@ -84,8 +84,10 @@ internal sealed class WorkflowShape
         ImmutableArray<CheckpointSite> checkpoints,
         ImmutableArray<ISymbol> slotVariables,
         ImmutableHashSet<SyntaxNode> flattened,
-        ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans)
+        ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
+        ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>> branchPlans)
     {
+        BranchPlans = branchPlans;
         Problems = problems;
         Checkpoints = checkpoints;
         SlotVariables = slotVariables;
@@ -110,6 +112,9 @@ internal sealed class WorkflowShape
     /// </summary>
     public ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> SpillPlans { get; }
 
+    /// <summary>The plans of the operands that <c>?:</c>, <c>&amp;&amp;</c>, <c>||</c> and <c>??</c> evaluate on one path only.</summary>
+    public ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>> BranchPlans { get; }
+
     public static WorkflowShape Analyze(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken cancellationToken)
     {
         var problems = ImmutableArray.CreateBuilder<ShapeProblem>();
@@ -118,20 +123,22 @@ internal sealed class WorkflowShape
         {
             return new WorkflowShape(
                 problems.ToImmutable(), ImmutableArray<CheckpointSite>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableHashSet<SyntaxNode>.Empty,
-                ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>.Empty);
+                ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>.Empty, ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>>.Empty);
         }
 
         var body = syntax.Body;
         var spillPlans = new Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>();
-        var checkpoints = FindCheckpoints(method, body, model, problems, spillPlans, cancellationToken);
+        var branchPlans = new Dictionary<ExpressionSyntax, List<ExpressionSyntax>>();
+        var checkpoints = FindCheckpoints(method, body, model, problems, spillPlans, branchPlans, cancellationToken);
         var plans = spillPlans.ToImmutableDictionary();
+        var branches = branchPlans.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray());
         var flattened = checkpoints
             .SelectMany(c => c.Statement.AncestorsAndSelf().TakeWhile(a => a != body.Parent).OfType<StatementSyntax>())
             .ToImmutableHashSet<SyntaxNode>();
         CheckFlattenedStatements(body, checkpoints, flattened, model, problems);
         if (problems.Count > 0)
         {
-            return new WorkflowShape(problems.ToImmutable(), checkpoints, ImmutableArray<ISymbol>.Empty, flattened, plans);
+            return new WorkflowShape(problems.ToImmutable(), checkpoints, ImmutableArray<ISymbol>.Empty, flattened, plans, branches);
         }
 
         var slots = method.Parameters.Skip(1).Cast<ISymbol>()
@@ -176,7 +183,7 @@ internal sealed class WorkflowShape
             }
         }
 
-        return new WorkflowShape(problems.ToImmutable(), checkpoints, slots, flattened, plans);
+        return new WorkflowShape(problems.ToImmutable(), checkpoints, slots, flattened, plans, branches);
     }
 
     private static void CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, ImmutableArray<ShapeProblem>.Builder problems)
@@ -240,6 +247,7 @@ internal sealed class WorkflowShape
         SemanticModel model,
         ImmutableArray<ShapeProblem>.Builder problems,
         Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
+        Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans,
         CancellationToken cancellationToken)
     {
         var checkpoints = ImmutableArray.CreateBuilder<CheckpointSite>();
@@ -272,10 +280,14 @@ internal sealed class WorkflowShape
 
             if (site is null && reason == LargerExpression)
             {
-                reason = PlanSpills(host, body, IsDurable, model, spillPlans);
+                reason = PlanSpills(host, body, IsDurable, model, spillPlans, branchPlans);
                 if (reason is null)
                 {
-                    foreach (var await in spillPlans[host].OfType<AwaitExpressionSyntax>().Where(IsDurable))
+                    IEnumerable<ExpressionSyntax> Items(IEnumerable<ExpressionSyntax> plan) =>
+                        plan.SelectMany(item => AwaitSpilling.ShortCircuit(item) is { } s
+                            ? s.Conditional.Where(branchPlans.ContainsKey).SelectMany(b => Items(branchPlans[b])).Prepend(item)
+                            : [item]);
+                    foreach (var await in Items(spillPlans[host]).OfType<AwaitExpressionSyntax>().Where(IsDurable))
                     {
                         var call = (InvocationExpressionSyntax)Unparenthesize(await.Expression);
                         var callReason = WhyOperationNotLowered(method, call, operations[call], model);
@@ -311,12 +323,17 @@ internal sealed class WorkflowShape
 
     /// <summary>Plans every durable await of <paramref name="host"/>; returns why it cannot be planned, or null.</summary>
     private static string? PlanSpills(
-        StatementSyntax host, BlockSyntax body, System.Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans)
+        StatementSyntax host,
+        BlockSyntax body,
+        System.Func<AwaitExpressionSyntax, bool> isDurable,
+        SemanticModel model,
+        Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
+        Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans)
     {
         if (AwaitSpilling.Roots(host) is not { } roots)
         {
-            return host is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
-                ? "it is in a loop condition or a for clause, which this version does not lower yet; await it into a local before the loop and again at the end of the body"
+            return host is ForStatementSyntax
+                ? "it is in a for clause, which this version does not lower yet; write the loop as a while loop"
                 : LargerExpression;
         }
 
@@ -328,7 +345,7 @@ internal sealed class WorkflowShape
         var plan = new List<ExpressionSyntax>();
         foreach (var root in roots)
         {
-            if (AwaitSpilling.Plan(root, isDurable, model, plan) is { } reason)
+            if (AwaitSpilling.Plan(root, isDurable, model, plan, branchPlans) is { } reason)
             {
                 return reason;
             }
@@ -399,7 +416,8 @@ internal sealed class WorkflowShape
                     return null;
                 }
 
-                reason = "its result is assigned to a field, property or element; assign it to a local first";
+                // A field, property or element target: the spiller evaluates the target's receiver first, as C# does.
+                reason = LargerExpression;
                 return null;
 
             case LocalDeclarationStatementSyntax declaration when

@@ -74,6 +74,13 @@ internal sealed partial class WorkflowExecutor(
             LogStopped(instance.Id);
             return;
         }
+        catch (Exception e) when (run.IsSuspending)
+        {
+            // The store failed under the instance: it is not the workflow's failure. It stays at its last committed
+            // checkpoint, and the worker tries it again.
+            LogCommitFailed(instance.Id, e);
+            throw;
+        }
         catch (Exception e)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
@@ -114,6 +121,9 @@ internal sealed partial class WorkflowExecutor(
 
     [LoggerMessage(5, LogLevel.Error, "Workflow {WorkflowId} ({WorkflowName}) failed: its saved state could not be read. {Reason}")]
     private partial void LogStateUnreadable(string workflowId, string workflowName, string reason);
+
+    [LoggerMessage(7, LogLevel.Error, "Workflow {WorkflowId} could not commit a checkpoint; it stays at its last committed checkpoint.")]
+    private partial void LogCommitFailed(string workflowId, Exception exception);
 
     [LoggerMessage(6, LogLevel.Information, "Workflow {WorkflowId} stopped with the host; it resumes from its last checkpoint on the next start.")]
     private partial void LogStopped(string workflowId);

@@ -19,6 +19,7 @@ public sealed class WorkflowRun
     private readonly TimeProvider _timeProvider;
     private StepRecord? _pendingStep;
     private int _commits;
+    private bool _commitFailed;
 
     internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
@@ -45,10 +46,11 @@ public sealed class WorkflowRun
     public CancellationToken CancellationToken { get; }
 
     /// <summary>
-    /// True once the instance is leaving memory (the host is stopping). Generated code skips the user's catch and
-    /// finally blocks then: the instance resumes from its last checkpoint later, and they run at that time.
+    /// True once the instance is leaving memory: the host is stopping, or a checkpoint could not be committed.
+    /// Generated code skips the user's catch and finally blocks then: the instance resumes from its last committed
+    /// checkpoint later, and they run at that time. An infrastructure failure is never the workflow's to catch.
     /// </summary>
-    public bool IsSuspending => CancellationToken.IsCancellationRequested;
+    public bool IsSuspending => _commitFailed || CancellationToken.IsCancellationRequested;
 
     internal string? ResultJson { get; private set; }
 
@@ -87,20 +89,30 @@ public sealed class WorkflowRun
             throw new InvalidOperationException($"Checkpoint {state} was committed while step '{step.Name}' of checkpoint {step.Checkpoint} was pending.");
         }
 
-        await _store.CommitCheckpointAsync(InstanceId, state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, CancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _store.CommitCheckpointAsync(InstanceId, state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, CancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _commitFailed = true;
+            throw;
+        }
+
         _commits++;
         _pendingStep = null;
         DurableTelemetry.CheckpointsCommitted.Add(1);
     }
 
     /// <summary>
-    /// Throws a pending exception after a finally body that was lowered to ordinary code: the original object while
-    /// the process that caught it lives, and after a resume an exception rebuilt from its saved description.
+    /// Throws a pending exception again after lowered catch and finally bodies: the original object, with its stack,
+    /// while the process that caught it lives; after a resume, an exception rebuilt from its saved description.
+    /// Declared to return the exception so that generated code can write <c>throw __run.Rethrow(...)</c>.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    public void Rethrow(Exception? inMemory, WorkflowError error)
+    public Exception Rethrow(Exception? inMemory, WorkflowError error)
     {
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inMemory ?? RestoreException(error));
+        return null!;
     }
 
     /// <summary>An exception rebuilt from its saved description, for code that resumed after it was caught.</summary>

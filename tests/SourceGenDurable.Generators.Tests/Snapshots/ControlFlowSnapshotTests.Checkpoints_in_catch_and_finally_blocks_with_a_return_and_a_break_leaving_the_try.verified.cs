@@ -117,7 +117,7 @@ partial class Workflows
             __try0_exception ??= __run.RestoreException(__slots.__try0_error!);
             e__0 ??= new global::System.InvalidOperationException(__slots.__try0_error!.Message);
             __slots.total -= e__0.Message.Length;
-            __run.Rethrow(__try0_exception, __slots.__try0_error!);
+            throw __run.Rethrow(__try0_exception, __slots.__try0_error!);
             goto __try0_catches_end;
             __try0_catches_end:;
             __slots.__try0_catch = 0;
@@ -143,7 +143,7 @@ partial class Workflows
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
-        if (__slots.__try0_pending is not null) __run.Rethrow(__try0_pendingException, __slots.__try0_pending);
+        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try0_pendingException, __slots.__try0_pending);
         if (__slots.__try0_branch == 1) goto __for0_break;
         if (__slots.__try0_branch == 2) goto __for0_continue;
         if (__slots.__try0_branch == -1) return __slots.__return;

@@ -23,7 +23,6 @@ partial class Workflows
         public bool __await2 = default!;
         public int __spill4 = default!;
         public int __await3 = default!;
-        public int __spill6 = default!;
         public int __await4 = default!;
         public int __await5 = default!;
 
@@ -39,7 +38,6 @@ partial class Workflows
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<bool>(writer, "__await2", this.__await2, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__spill4", this.__spill4, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await3", this.__await3, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__spill6", this.__spill6, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await4", this.__await4, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await5", this.__await5, options);
             writer.WriteEndObject();
@@ -98,7 +96,6 @@ partial class Workflows
         __resume3:;
         __state = -1;
         __slots.text = $"{__slots.__spill4}:{__slots.__await3}";
-        __slots.__spill6 = __slots.text.Length;
         // checkpoint 4
         int __step4_value = 2;
         __slots.__await4 = await __run.StepAsync<int>(4, "Odd", 3, __ct => Odd(value: __step4_value));
@@ -111,7 +108,7 @@ partial class Workflows
         await __run.CheckpointAsync(5, __slots);
         __resume5:;
         __state = -1;
-        return __slots.__spill6 + __slots.__await5;
+        return __slots.text.Length + __slots.__await5;
     }
     #pragma warning restore CS0162, CS0164
     #nullable restore warnings
@@ -122,7 +119,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "2cadffa2b7848e85") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "08faa4a1cdf91bbb") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
@@ -142,7 +139,6 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
             __await2 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<bool>(slots, "__await2", options),
             __spill4 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__spill4", options),
             __await3 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await3", options),
-            __spill6 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__spill6", options),
             __await4 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await4", options),
             __await5 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await5", options),
         };

@@ -46,16 +46,6 @@ public sealed partial class ExpressionWorkflows(StepLog log)
         return $"{draft.OrderId}:{draft.Items}:{string.Join(",", draft.Lines)}";
     }
 
-    [DurableWorkflow]
-    [Inputs("a,b,c")]
-    [Inputs("")]
-    public async Task<int> AwaitAsReceiver(WorkflowContext ctx, string csv)
-    {
-        var count = (await Split(csv)).Count(p => p.Length > 0);
-        var first = (await Split(csv)).FirstOrDefault()?.ToUpperInvariant() ?? "none";
-        return (count * 100) + first.Length;
-    }
-
     /// <summary>
     /// The targets (an array element whose index has a side effect, a property, a field of the workflow) are
     /// evaluated before the awaiting right side. The field is read only before the next checkpoint.
@@ -95,38 +85,6 @@ public sealed partial class ExpressionWorkflows(StepLog log)
         }
 
         return kept.Sum() + Apply(1);
-    }
-
-    /// <summary>Variables declared by out var, a positional deconstruction and a property pattern, read after checkpoints.</summary>
-    [DurableWorkflow]
-    [Inputs("12")]
-    [Inputs("x")]
-    [Inputs("c7")]
-    public async Task<string> PatternVariablesOutVarAndDeconstruction(WorkflowContext ctx, string text)
-    {
-        var parsed = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number);
-        var (quotient, remainder) = await DivMod(number, 5);
-        if (await Find(text) is { Length: > 1 } found)
-        {
-            await ctx.Step("found", ct => log.Do("found", found));
-            return $"{parsed}:{number}:{quotient}:{remainder}:{found}";
-        }
-
-        return $"{parsed}:{number}:{quotient}:{remainder}";
-    }
-
-    /// <summary>A step that returns a tuple, deconstructed into existing locals, and a named tuple across a checkpoint.</summary>
-    [DurableWorkflow]
-    [Inputs(7)]
-    [Inputs(0)]
-    public async Task<int> Tuples(WorkflowContext ctx, int n)
-    {
-        int low, high;
-        (low, high) = await Bounds(n);
-        var pair = (Low: low, High: high);
-        await ctx.Step("touch", ct => log.Do("touch", n));
-        var swapped = (pair.High, pair.Low);
-        return (swapped.High * 100) + swapped.Low;
     }
 
     /// <summary>checked arithmetic over step results: the large input overflows after the first step.</summary>
