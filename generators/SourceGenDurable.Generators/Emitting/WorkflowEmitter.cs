@@ -67,11 +67,14 @@ internal static class WorkflowEmitter
     private static void WritePartialClass(IndentedWriter writer, WorkflowModel model)
     {
         var blocks = model.ContainingTypes.Select(t => writer.OpenBlock($"partial {t.Keyword} {t.Name}")).ToList();
+        var slotsType = SlotsType(model);
+        var inputs = model.Slots.Where(s => s.IsInput).ToList();
 
+        // The slots type is private so that a slot may have any type the workflow method can use, private nested types
+        // included; the definition and the client reach it through the internal members below.
         writer.Line("/// <summary>The checkpoint slots of the workflow: its inputs and the locals that live across a checkpoint.</summary>")
-            .Line(Hidden)
             .Line(GeneratedCode);
-        using (writer.OpenBlock($"internal sealed class {SlotsType(model)} : {Runtime}.StateMachines.IWorkflowSlots"))
+        using (writer.OpenBlock($"private sealed class {slotsType} : {Runtime}.StateMachines.IWorkflowSlots"))
         {
             foreach (var slot in model.Slots)
             {
@@ -89,6 +92,30 @@ internal static class WorkflowEmitter
 
                 writer.Line("writer.WriteEndObject();");
             }
+
+            writer.Line();
+            WriteSlotsRead(writer, "Read", slotsType, model.Slots);
+            writer.Line();
+            WriteSlotsRead(writer, "ReadInputs", slotsType, inputs);
+        }
+
+        writer.Line()
+            .Line(Hidden)
+            .Line(GeneratedCode)
+            .Line($"internal static {Runtime}.StateMachines.IWorkflowSlots __{model.MethodName}_Inputs({string.Join(", ", inputs.Select(s => $"{s.Type} {s.Identifier}"))}) =>")
+            .Line($"    new {slotsType} {{ {string.Join(", ", inputs.Select(s => $"{s.Identifier} = {s.Identifier}"))} }};")
+            .Line()
+            .Line(Hidden)
+            .Line(GeneratedCode)
+            .Line($"internal static {Runtime}.StateMachines.IWorkflowSlots __{model.MethodName}_ReadSlots({Json}.JsonElement slots, {Json}.JsonSerializerOptions options, bool inputsOnly) =>")
+            .Line($"    inputsOnly ? {slotsType}.ReadInputs(slots, options) : {slotsType}.Read(slots, options);")
+            .Line()
+            .Line(Hidden)
+            .Line(GeneratedCode);
+        using (writer.OpenBlock($"internal async {Tasks}.Task __{model.MethodName}_RunAsync({Runtime}.Execution.WorkflowRun run, {Runtime}.StateMachines.IWorkflowSlots slots)"))
+        {
+            var call = $"{ResumeMethod(model)}(run.Context, run, ({slotsType})slots).ConfigureAwait(false)";
+            writer.Line(model.ResultType is null ? $"await {call};" : $"run.SetResult<{model.ResultType}>(await {call});");
         }
 
         writer.Line()
@@ -97,10 +124,9 @@ internal static class WorkflowEmitter
             .Line("#nullable disable warnings")
             .Line("// Flattened loops and switches declare every label they might need, and some jumps follow a return.")
             .Line("#pragma warning disable CS0162, CS0164")
-            .Line(Hidden)
             .Line(GeneratedCode);
         using (writer.OpenBlock(
-            $"internal async {TaskOfResult(model)} {ResumeMethod(model)}({Runtime}.WorkflowContext {model.ContextParameter}, {Runtime}.Execution.WorkflowRun __run, {SlotsType(model)} __slots)"))
+            $"private async {TaskOfResult(model)} {ResumeMethod(model)}({Runtime}.WorkflowContext {model.ContextParameter}, {Runtime}.Execution.WorkflowRun __run, {slotsType} __slots)"))
         {
             writer.Lines(model.Body);
         }
@@ -116,7 +142,6 @@ internal static class WorkflowEmitter
 
     private static void WriteDefinition(IndentedWriter writer, WorkflowModel model)
     {
-        var slots = $"{model.WorkflowType}.{SlotsType(model)}";
         writer.Line(GeneratedCode);
         using (writer.OpenBlock($"file sealed class {DefinitionType(model)} : {Runtime}.StateMachines.WorkflowDefinition"))
         {
@@ -128,42 +153,24 @@ internal static class WorkflowEmitter
                 .Line("#pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection")
                 .Line($"internal static void Register() => {Runtime}.StateMachines.WorkflowRegistry.Register(Instance);")
                 .Line("#pragma warning restore CA2255")
-                .Line();
-
-            using (writer.OpenBlock($"public override {Runtime}.StateMachines.IWorkflowSlots ReadSlots({Json}.JsonElement slots, {Json}.JsonSerializerOptions options)"))
-            {
-                WriteSlotsRead(writer, slots, model.Slots);
-            }
-
-            writer.Line();
-            using (writer.OpenBlock($"public override {Runtime}.StateMachines.IWorkflowSlots ReadInputs({Json}.JsonElement inputs, {Json}.JsonSerializerOptions options)"))
-            {
-                WriteSlotsRead(writer, slots, model.Slots.Where(s => s.IsInput), "inputs");
-            }
-
-            writer.Line();
-            using (writer.OpenBlock($"public override async {Tasks}.Task RunAsync(global::System.IServiceProvider services, {Runtime}.Execution.WorkflowRun run, {Runtime}.StateMachines.IWorkflowSlots slots)"))
-            {
-                writer.Line($"var workflow = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<{model.WorkflowType}>(services);");
-                var call = $"workflow.{ResumeMethod(model)}(run.Context, run, ({slots})slots).ConfigureAwait(false)";
-                if (model.ResultType is null)
-                {
-                    writer.Line($"await {call};");
-                }
-                else
-                {
-                    writer.Line($"run.SetResult<{model.ResultType}>(await {call});");
-                }
-            }
+                .Line()
+                .Line($"public override {Runtime}.StateMachines.IWorkflowSlots ReadSlots({Json}.JsonElement slots, {Json}.JsonSerializerOptions options) =>")
+                .Line($"    {model.WorkflowType}.__{model.MethodName}_ReadSlots(slots, options, inputsOnly: false);")
+                .Line()
+                .Line($"public override {Runtime}.StateMachines.IWorkflowSlots ReadInputs({Json}.JsonElement inputs, {Json}.JsonSerializerOptions options) =>")
+                .Line($"    {model.WorkflowType}.__{model.MethodName}_ReadSlots(inputs, options, inputsOnly: true);")
+                .Line()
+                .Line($"public override {Tasks}.Task RunAsync(global::System.IServiceProvider services, {Runtime}.Execution.WorkflowRun run, {Runtime}.StateMachines.IWorkflowSlots slots) =>")
+                .Line($"    global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<{model.WorkflowType}>(services).__{model.MethodName}_RunAsync(run, slots);");
         }
     }
 
-    private static void WriteSlotsRead(IndentedWriter writer, string slotsType, System.Collections.Generic.IEnumerable<SlotModel> slots, string source = "slots")
+    private static void WriteSlotsRead(IndentedWriter writer, string method, string slotsType, System.Collections.Generic.IEnumerable<SlotModel> slots)
     {
-        writer.Line($"return new {slotsType}").Line("{");
+        writer.Line($"public static {slotsType} {method}({Json}.JsonElement slots, {Json}.JsonSerializerOptions options) => new()").Line("{");
         foreach (var slot in slots)
         {
-            writer.Line($"    {slot.Identifier} = {Runtime}.StateMachines.SlotSerializer.Read<{slot.Type}>({source}, \"{slot.JsonName}\", options),");
+            writer.Line($"    {slot.Identifier} = {Runtime}.StateMachines.SlotSerializer.Read<{slot.Type}>(slots, \"{slot.JsonName}\", options),");
         }
 
         writer.Line("};");
@@ -184,14 +191,7 @@ internal static class WorkflowEmitter
                 $"public static async {Tasks}.Task<{handle}> Start{model.MethodName}Async(this {Runtime}.Client.IWorkflowClient client{parameters}, string? workflowId = null, global::System.Threading.CancellationToken cancellationToken = default)"))
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(client);")
-                    .Line($"var inputs = new {model.WorkflowType}.{SlotsType(model)}")
-                    .Line("{");
-                foreach (var input in inputs)
-                {
-                    writer.Line($"    {input.Identifier} = {input.Identifier},");
-                }
-
-                writer.Line("};")
+                    .Line($"var inputs = {model.WorkflowType}.__{model.MethodName}_Inputs({string.Join(", ", inputs.Select(i => i.Identifier))});")
                     .Line($"var handle = await client.StartWorkflowAsync({DefinitionType(model)}.Instance, inputs, workflowId, cancellationToken).ConfigureAwait(false);")
                     .Line(model.ResultType is null ? "return handle;" : $"return new {handle}(handle);");
             }

@@ -760,7 +760,10 @@ internal sealed class BodyLowerer
 
         foreach (var (variable, local) in locals)
         {
-            var initializer = variable.Initializer is null ? null : " = " + Rewrite(variable.Initializer.Value);
+            // An array initializer ('int[] a = { 1, 2 };') is only valid in a declaration: an assignment needs 'new T[]'.
+            var initializer = variable.Initializer is null ? null
+                : variable.Initializer.Value is InitializerExpressionSyntax array ? $" = new {TypeNames.FullyQualified(local.Type)} {Rewrite(array)}"
+                : " = " + Rewrite(variable.Initializer.Value);
             if (_slotFields.ContainsKey(local))
             {
                 if (initializer is not null)

@@ -221,12 +221,32 @@ internal sealed class WorkflowShape
             method.ContainingType.TypeKind != TypeKind.Class ? "it is not declared in a class" :
             ContainingTypes(method).Any(t => t.IsGenericType) ? "its class is generic, which this version does not support yet" :
             method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams) ? "it has a ref, out, in or params parameter; inputs are passed by value" :
+            ContainingTypes(method).Any(t => t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                ? "its class is private or protected; the generated definition and client need it to be at least internal" :
+            method.Parameters.Skip(1).Select(p => p.Type).Append(method.ReturnType).FirstOrDefault(t => !IsVisibleInAssembly(t)) is { } hidden
+                ? $"its input or result type '{hidden.ToDisplayString()}' is private or protected; the generated client needs it to be at least internal" :
             method.ContainingType.GetMembers(method.Name).Count(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute)) > 1
                 ? "another [DurableWorkflow] method of its class has the same name; give each workflow method its own name"
                 : null;
         if (unsupported is not null)
         {
             problems.Add(new ShapeProblem(DiagnosticIds.WorkflowShapeNotSupported, name, method.Name, unsupported));
+        }
+    }
+
+    private static bool IsVisibleInAssembly(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => IsVisibleInAssembly(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.All(IsVisibleInAssembly) &&
+            Enumerable.Repeat(named, 1).Concat(ContainingTypesOf(named)).All(t => t.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)),
+        _ => true,
+    };
+
+    private static IEnumerable<INamedTypeSymbol> ContainingTypesOf(INamedTypeSymbol type)
+    {
+        for (var containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            yield return containing;
         }
     }
 

@@ -10,9 +10,8 @@ namespace Flow;
 partial class Workflows
 {
     /// <summary>The checkpoint slots of the workflow: its inputs and the locals that live across a checkpoint.</summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    internal sealed class __Run_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
+    private sealed class __Run_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
     {
         public int n = default!;
         public int total = default!;
@@ -38,6 +37,41 @@ partial class Workflows
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__return", this.__return, options);
             writer.WriteEndObject();
         }
+
+        public static __Run_Slots Read(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+        {
+            n = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "n", options),
+            total = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "total", options),
+            i = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "i", options),
+            value = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "value", options),
+            __try0_pending = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.Storage.WorkflowError?>(slots, "__try0_pending", options),
+            __try0_branch = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__try0_branch", options),
+            __try0_catch = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__try0_catch", options),
+            __try0_error = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.Storage.WorkflowError?>(slots, "__try0_error", options),
+            __return = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__return", options),
+        };
+
+        public static __Run_Slots ReadInputs(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+        {
+            n = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "n", options),
+        };
+    }
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __Run_Inputs(int n) =>
+        new __Run_Slots { n = n };
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __Run_ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options, bool inputsOnly) =>
+        inputsOnly ? __Run_Slots.ReadInputs(slots, options) : __Run_Slots.Read(slots, options);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    internal async global::System.Threading.Tasks.Task __Run_RunAsync(global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
+    {
+        run.SetResult<int>(await __Run_Resume(run.Context, run, (__Run_Slots)slots).ConfigureAwait(false));
     }
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -45,9 +79,8 @@ partial class Workflows
     #nullable disable warnings
     // Flattened loops and switches declare every label they might need, and some jumps follow a return.
     #pragma warning disable CS0162, CS0164
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    internal async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
+    private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
         var __state = __run.ResumeState;
         global::System.Exception? __try0_exception = null;
@@ -169,35 +202,14 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
     internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Flow.Workflows.__Run_Slots
-        {
-            n = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "n", options),
-            total = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "total", options),
-            i = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "i", options),
-            value = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "value", options),
-            __try0_pending = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.Storage.WorkflowError?>(slots, "__try0_pending", options),
-            __try0_branch = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__try0_branch", options),
-            __try0_catch = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__try0_catch", options),
-            __try0_error = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.Storage.WorkflowError?>(slots, "__try0_error", options),
-            __return = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__return", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Flow.Workflows.__Run_ReadSlots(slots, options, inputsOnly: false);
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Flow.Workflows.__Run_Slots
-        {
-            n = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(inputs, "n", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Flow.Workflows.__Run_ReadSlots(inputs, options, inputsOnly: true);
 
-    public override async global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
-    {
-        var workflow = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Flow.Workflows>(services);
-        run.SetResult<int>(await workflow.__Run_Resume(run.Context, run, (global::Flow.Workflows.__Run_Slots)slots).ConfigureAwait(false));
-    }
+    public override global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots) =>
+        global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Flow.Workflows>(services).__Run_RunAsync(run, slots);
 }
 
 public static partial class WorkflowsWorkflowClientExtensions
@@ -207,10 +219,7 @@ public static partial class WorkflowsWorkflowClientExtensions
     public static async global::System.Threading.Tasks.Task<global::SourceGenDurable.Client.WorkflowHandle<int>> StartRunAsync(this global::SourceGenDurable.Client.IWorkflowClient client, int n, string? workflowId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
-        var inputs = new global::Flow.Workflows.__Run_Slots
-        {
-            n = n,
-        };
+        var inputs = global::Flow.Workflows.__Run_Inputs(n);
         var handle = await client.StartWorkflowAsync(RunWorkflowDefinition.Instance, inputs, workflowId, cancellationToken).ConfigureAwait(false);
         return new global::SourceGenDurable.Client.WorkflowHandle<int>(handle);
     }

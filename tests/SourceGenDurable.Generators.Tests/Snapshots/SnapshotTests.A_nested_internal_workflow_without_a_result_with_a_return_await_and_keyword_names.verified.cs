@@ -10,9 +10,8 @@ partial class Outer
     partial class Signals
     {
         /// <summary>The checkpoint slots of the workflow: its inputs and the locals that live across a checkpoint.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-        internal sealed class __Measure_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
+        private sealed class __Measure_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
         {
             public int @class = default!;
             public int __result0 = default!;
@@ -24,6 +23,34 @@ partial class Outer
                 global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__result0", this.__result0, options);
                 writer.WriteEndObject();
             }
+
+            public static __Measure_Slots Read(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+            {
+                @class = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "class", options),
+                __result0 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__result0", options),
+            };
+
+            public static __Measure_Slots ReadInputs(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+            {
+                @class = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "class", options),
+            };
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+        internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __Measure_Inputs(int @class) =>
+            new __Measure_Slots { @class = @class };
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+        internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __Measure_ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options, bool inputsOnly) =>
+            inputsOnly ? __Measure_Slots.ReadInputs(slots, options) : __Measure_Slots.Read(slots, options);
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+        internal async global::System.Threading.Tasks.Task __Measure_RunAsync(global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
+        {
+            run.SetResult<int>(await __Measure_Resume(run.Context, run, (__Measure_Slots)slots).ConfigureAwait(false));
         }
 
         // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -31,9 +58,8 @@ partial class Outer
         #nullable disable warnings
         // Flattened loops and switches declare every label they might need, and some jumps follow a return.
         #pragma warning disable CS0162, CS0164
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-        internal async global::System.Threading.Tasks.Task<int> __Measure_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Measure_Slots __slots)
+        private async global::System.Threading.Tasks.Task<int> __Measure_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Measure_Slots __slots)
         {
             var __state = __run.ResumeState;
             switch (__state)
@@ -66,28 +92,14 @@ file sealed class MeasureWorkflowDefinition : global::SourceGenDurable.StateMach
     internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Outer.Signals.__Measure_Slots
-        {
-            @class = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "class", options),
-            __result0 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__result0", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Outer.Signals.__Measure_ReadSlots(slots, options, inputsOnly: false);
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Outer.Signals.__Measure_Slots
-        {
-            @class = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(inputs, "class", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Outer.Signals.__Measure_ReadSlots(inputs, options, inputsOnly: true);
 
-    public override async global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
-    {
-        var workflow = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Outer.Signals>(services);
-        run.SetResult<int>(await workflow.__Measure_Resume(run.Context, run, (global::Outer.Signals.__Measure_Slots)slots).ConfigureAwait(false));
-    }
+    public override global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots) =>
+        global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Outer.Signals>(services).__Measure_RunAsync(run, slots);
 }
 
 internal static partial class SignalsWorkflowClientExtensions
@@ -97,10 +109,7 @@ internal static partial class SignalsWorkflowClientExtensions
     public static async global::System.Threading.Tasks.Task<global::SourceGenDurable.Client.WorkflowHandle<int>> StartMeasureAsync(this global::SourceGenDurable.Client.IWorkflowClient client, int @class, string? workflowId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
-        var inputs = new global::Outer.Signals.__Measure_Slots
-        {
-            @class = @class,
-        };
+        var inputs = global::Outer.Signals.__Measure_Inputs(@class);
         var handle = await client.StartWorkflowAsync(MeasureWorkflowDefinition.Instance, inputs, workflowId, cancellationToken).ConfigureAwait(false);
         return new global::SourceGenDurable.Client.WorkflowHandle<int>(handle);
     }
@@ -117,9 +126,8 @@ partial class Outer
     partial class Signals
     {
         /// <summary>The checkpoint slots of the workflow: its inputs and the locals that live across a checkpoint.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-        internal sealed class __Relay_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
+        private sealed class __Relay_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
         {
             public string @event = default!;
 
@@ -129,6 +137,33 @@ partial class Outer
                 global::SourceGenDurable.StateMachines.SlotSerializer.Write<string>(writer, "event", this.@event, options);
                 writer.WriteEndObject();
             }
+
+            public static __Relay_Slots Read(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+            {
+                @event = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string>(slots, "event", options),
+            };
+
+            public static __Relay_Slots ReadInputs(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+            {
+                @event = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string>(slots, "event", options),
+            };
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+        internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __Relay_Inputs(string @event) =>
+            new __Relay_Slots { @event = @event };
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+        internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __Relay_ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options, bool inputsOnly) =>
+            inputsOnly ? __Relay_Slots.ReadInputs(slots, options) : __Relay_Slots.Read(slots, options);
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+        internal async global::System.Threading.Tasks.Task __Relay_RunAsync(global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
+        {
+            await __Relay_Resume(run.Context, run, (__Relay_Slots)slots).ConfigureAwait(false);
         }
 
         // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -136,9 +171,8 @@ partial class Outer
         #nullable disable warnings
         // Flattened loops and switches declare every label they might need, and some jumps follow a return.
         #pragma warning disable CS0162, CS0164
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-        internal async global::System.Threading.Tasks.Task __Relay_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Relay_Slots __slots)
+        private async global::System.Threading.Tasks.Task __Relay_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Relay_Slots __slots)
         {
             var __state = __run.ResumeState;
             switch (__state)
@@ -176,27 +210,14 @@ file sealed class RelayWorkflowDefinition : global::SourceGenDurable.StateMachin
     internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Outer.Signals.__Relay_Slots
-        {
-            @event = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string>(slots, "event", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Outer.Signals.__Relay_ReadSlots(slots, options, inputsOnly: false);
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Outer.Signals.__Relay_Slots
-        {
-            @event = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string>(inputs, "event", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Outer.Signals.__Relay_ReadSlots(inputs, options, inputsOnly: true);
 
-    public override async global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
-    {
-        var workflow = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Outer.Signals>(services);
-        await workflow.__Relay_Resume(run.Context, run, (global::Outer.Signals.__Relay_Slots)slots).ConfigureAwait(false);
-    }
+    public override global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots) =>
+        global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Outer.Signals>(services).__Relay_RunAsync(run, slots);
 }
 
 internal static partial class SignalsWorkflowClientExtensions
@@ -206,10 +227,7 @@ internal static partial class SignalsWorkflowClientExtensions
     public static async global::System.Threading.Tasks.Task<global::SourceGenDurable.Client.WorkflowHandle> StartRelayAsync(this global::SourceGenDurable.Client.IWorkflowClient client, string @event, string? workflowId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
-        var inputs = new global::Outer.Signals.__Relay_Slots
-        {
-            @event = @event,
-        };
+        var inputs = global::Outer.Signals.__Relay_Inputs(@event);
         var handle = await client.StartWorkflowAsync(RelayWorkflowDefinition.Instance, inputs, workflowId, cancellationToken).ConfigureAwait(false);
         return handle;
     }

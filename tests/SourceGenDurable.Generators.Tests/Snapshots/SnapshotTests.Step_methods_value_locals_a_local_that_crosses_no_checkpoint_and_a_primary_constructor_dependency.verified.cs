@@ -10,9 +10,8 @@ namespace Billing;
 partial class InvoiceWorkflows
 {
     /// <summary>The checkpoint slots of the workflow: its inputs and the locals that live across a checkpoint.</summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    internal sealed class __Invoice_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
+    private sealed class __Invoice_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
     {
         public string account = default!;
         public int cents = default!;
@@ -30,6 +29,38 @@ partial class InvoiceWorkflows
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<string?>(writer, "confirmation", this.confirmation, options);
             writer.WriteEndObject();
         }
+
+        public static __Invoice_Slots Read(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+        {
+            account = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string>(slots, "account", options),
+            cents = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "cents", options),
+            attempts = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "attempts", options),
+            posted = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "posted", options),
+            confirmation = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string?>(slots, "confirmation", options),
+        };
+
+        public static __Invoice_Slots ReadInputs(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+        {
+            account = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string>(slots, "account", options),
+            cents = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "cents", options),
+        };
+    }
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __Invoice_Inputs(string account, int cents) =>
+        new __Invoice_Slots { account = account, cents = cents };
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __Invoice_ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options, bool inputsOnly) =>
+        inputsOnly ? __Invoice_Slots.ReadInputs(slots, options) : __Invoice_Slots.Read(slots, options);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    internal async global::System.Threading.Tasks.Task __Invoice_RunAsync(global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
+    {
+        run.SetResult<string>(await __Invoice_Resume(run.Context, run, (__Invoice_Slots)slots).ConfigureAwait(false));
     }
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -37,9 +68,8 @@ partial class InvoiceWorkflows
     #nullable disable warnings
     // Flattened loops and switches declare every label they might need, and some jumps follow a return.
     #pragma warning disable CS0162, CS0164
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    internal async global::System.Threading.Tasks.Task<string> __Invoice_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Invoice_Slots __slots)
+    private async global::System.Threading.Tasks.Task<string> __Invoice_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Invoice_Slots __slots)
     {
         var __state = __run.ResumeState;
         switch (__state)
@@ -84,32 +114,14 @@ file sealed class InvoiceWorkflowDefinition : global::SourceGenDurable.StateMach
     internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Billing.InvoiceWorkflows.__Invoice_Slots
-        {
-            account = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string>(slots, "account", options),
-            cents = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "cents", options),
-            attempts = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "attempts", options),
-            posted = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "posted", options),
-            confirmation = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string?>(slots, "confirmation", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Billing.InvoiceWorkflows.__Invoice_ReadSlots(slots, options, inputsOnly: false);
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Billing.InvoiceWorkflows.__Invoice_Slots
-        {
-            account = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string>(inputs, "account", options),
-            cents = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(inputs, "cents", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Billing.InvoiceWorkflows.__Invoice_ReadSlots(inputs, options, inputsOnly: true);
 
-    public override async global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
-    {
-        var workflow = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Billing.InvoiceWorkflows>(services);
-        run.SetResult<string>(await workflow.__Invoice_Resume(run.Context, run, (global::Billing.InvoiceWorkflows.__Invoice_Slots)slots).ConfigureAwait(false));
-    }
+    public override global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots) =>
+        global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Billing.InvoiceWorkflows>(services).__Invoice_RunAsync(run, slots);
 }
 
 public static partial class InvoiceWorkflowsWorkflowClientExtensions
@@ -119,11 +131,7 @@ public static partial class InvoiceWorkflowsWorkflowClientExtensions
     public static async global::System.Threading.Tasks.Task<global::SourceGenDurable.Client.WorkflowHandle<string>> StartInvoiceAsync(this global::SourceGenDurable.Client.IWorkflowClient client, string account, int cents, string? workflowId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
-        var inputs = new global::Billing.InvoiceWorkflows.__Invoice_Slots
-        {
-            account = account,
-            cents = cents,
-        };
+        var inputs = global::Billing.InvoiceWorkflows.__Invoice_Inputs(account, cents);
         var handle = await client.StartWorkflowAsync(InvoiceWorkflowDefinition.Instance, inputs, workflowId, cancellationToken).ConfigureAwait(false);
         return new global::SourceGenDurable.Client.WorkflowHandle<string>(handle);
     }

@@ -10,9 +10,8 @@ namespace Shop;
 partial class OrderWorkflows
 {
     /// <summary>The checkpoint slots of the workflow: its inputs and the locals that live across a checkpoint.</summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    internal sealed class __ProcessOrder_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
+    private sealed class __ProcessOrder_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
     {
         public global::Shop.Order order = default!;
         public global::Shop.Reservation? reservation = default!;
@@ -28,6 +27,36 @@ partial class OrderWorkflows
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<decimal>(writer, "total", this.total, options);
             writer.WriteEndObject();
         }
+
+        public static __ProcessOrder_Slots Read(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+        {
+            order = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::Shop.Order>(slots, "order", options),
+            reservation = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::Shop.Reservation?>(slots, "reservation", options),
+            charge = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::Shop.Charge?>(slots, "charge", options),
+            total = global::SourceGenDurable.StateMachines.SlotSerializer.Read<decimal>(slots, "total", options),
+        };
+
+        public static __ProcessOrder_Slots ReadInputs(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
+        {
+            order = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::Shop.Order>(slots, "order", options),
+        };
+    }
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __ProcessOrder_Inputs(global::Shop.Order order) =>
+        new __ProcessOrder_Slots { order = order };
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    internal static global::SourceGenDurable.StateMachines.IWorkflowSlots __ProcessOrder_ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options, bool inputsOnly) =>
+        inputsOnly ? __ProcessOrder_Slots.ReadInputs(slots, options) : __ProcessOrder_Slots.Read(slots, options);
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    internal async global::System.Threading.Tasks.Task __ProcessOrder_RunAsync(global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
+    {
+        run.SetResult<global::Shop.Receipt>(await __ProcessOrder_Resume(run.Context, run, (__ProcessOrder_Slots)slots).ConfigureAwait(false));
     }
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -35,9 +64,8 @@ partial class OrderWorkflows
     #nullable disable warnings
     // Flattened loops and switches declare every label they might need, and some jumps follow a return.
     #pragma warning disable CS0162, CS0164
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    internal async global::System.Threading.Tasks.Task<global::Shop.Receipt> __ProcessOrder_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __ProcessOrder_Slots __slots)
+    private async global::System.Threading.Tasks.Task<global::Shop.Receipt> __ProcessOrder_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __ProcessOrder_Slots __slots)
     {
         var __state = __run.ResumeState;
         switch (__state)
@@ -82,30 +110,14 @@ file sealed class ProcessOrderWorkflowDefinition : global::SourceGenDurable.Stat
     internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Shop.OrderWorkflows.__ProcessOrder_Slots
-        {
-            order = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::Shop.Order>(slots, "order", options),
-            reservation = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::Shop.Reservation?>(slots, "reservation", options),
-            charge = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::Shop.Charge?>(slots, "charge", options),
-            total = global::SourceGenDurable.StateMachines.SlotSerializer.Read<decimal>(slots, "total", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Shop.OrderWorkflows.__ProcessOrder_ReadSlots(slots, options, inputsOnly: false);
 
-    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        return new global::Shop.OrderWorkflows.__ProcessOrder_Slots
-        {
-            order = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::Shop.Order>(inputs, "order", options),
-        };
-    }
+    public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadInputs(global::System.Text.Json.JsonElement inputs, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Shop.OrderWorkflows.__ProcessOrder_ReadSlots(inputs, options, inputsOnly: true);
 
-    public override async global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
-    {
-        var workflow = global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Shop.OrderWorkflows>(services);
-        run.SetResult<global::Shop.Receipt>(await workflow.__ProcessOrder_Resume(run.Context, run, (global::Shop.OrderWorkflows.__ProcessOrder_Slots)slots).ConfigureAwait(false));
-    }
+    public override global::System.Threading.Tasks.Task RunAsync(global::System.IServiceProvider services, global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots) =>
+        global::Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetServiceOrCreateInstance<global::Shop.OrderWorkflows>(services).__ProcessOrder_RunAsync(run, slots);
 }
 
 public static partial class OrderWorkflowsWorkflowClientExtensions
@@ -115,10 +127,7 @@ public static partial class OrderWorkflowsWorkflowClientExtensions
     public static async global::System.Threading.Tasks.Task<global::SourceGenDurable.Client.WorkflowHandle<global::Shop.Receipt>> StartProcessOrderAsync(this global::SourceGenDurable.Client.IWorkflowClient client, global::Shop.Order order, string? workflowId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
-        var inputs = new global::Shop.OrderWorkflows.__ProcessOrder_Slots
-        {
-            order = order,
-        };
+        var inputs = global::Shop.OrderWorkflows.__ProcessOrder_Inputs(order);
         var handle = await client.StartWorkflowAsync(ProcessOrderWorkflowDefinition.Instance, inputs, workflowId, cancellationToken).ConfigureAwait(false);
         return new global::SourceGenDurable.Client.WorkflowHandle<global::Shop.Receipt>(handle);
     }
