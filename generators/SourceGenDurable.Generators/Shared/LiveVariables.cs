@@ -17,6 +17,20 @@ internal static class LiveVariables
         BlockSyntax body, IEnumerable<StatementSyntax> checkpoints, IEnumerable<StatementSyntax> spillHosts, SemanticModel model)
     {
         var live = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+        // Checkpoints in the same block or loop share the regions that follow them: analyze each region once.
+        var analyzed = new HashSet<(SyntaxNode First, SyntaxNode Last)>();
+        void AddFlowingInto(StatementSyntax statement, SemanticModel model, HashSet<ISymbol> live) =>
+            AddFlowingIntoRange(statement, statement, model, live, analyzed);
+        void AddFlowingIntoRest(SyntaxList<StatementSyntax> statements, StatementSyntax current, SemanticModel model, HashSet<ISymbol> live)
+        {
+            var index = statements.IndexOf(current);
+            if (index >= 0 && index < statements.Count - 1)
+            {
+                AddFlowingIntoRange(statements[index + 1], statements[statements.Count - 1], model, live, analyzed);
+            }
+        }
+
         foreach (var host in spillHosts)
         {
             // The rest of a statement with awaits inside its expressions runs after them.
@@ -77,22 +91,15 @@ internal static class LiveVariables
         return live;
     }
 
-    private static void AddFlowingIntoRest(SyntaxList<StatementSyntax> statements, StatementSyntax current, SemanticModel model, HashSet<ISymbol> live)
+    private static void AddFlowingIntoRange(
+        StatementSyntax first, StatementSyntax last, SemanticModel model, HashSet<ISymbol> live, HashSet<(SyntaxNode First, SyntaxNode Last)> analyzed)
     {
-        var index = statements.IndexOf(current);
-        if (index >= 0 && index < statements.Count - 1)
+        if (!analyzed.Add((first, last)))
         {
-            var flow = model.AnalyzeDataFlow(statements[index + 1], statements[statements.Count - 1]);
-            if (flow is { Succeeded: true })
-            {
-                live.UnionWith(flow.DataFlowsIn);
-            }
+            return;
         }
-    }
 
-    private static void AddFlowingInto(StatementSyntax statement, SemanticModel model, HashSet<ISymbol> live)
-    {
-        var flow = model.AnalyzeDataFlow(statement);
+        var flow = model.AnalyzeDataFlow(first, last);
         if (flow is { Succeeded: true })
         {
             live.UnionWith(flow.DataFlowsIn);
