@@ -246,7 +246,7 @@ internal sealed class BodyLowerer
             case ForStatementSyntax loop:
                 LowerFor(loop);
                 break;
-            case ForEachStatementSyntax loop:
+            case CommonForEachStatementSyntax loop:
                 LowerForEach(loop);
                 break;
             case SwitchStatementSyntax @switch:
@@ -330,21 +330,29 @@ internal sealed class BodyLowerer
         _out.Line($"goto {label}_top;").Line($"{label}_break:;");
     }
 
-    private void LowerForEach(ForEachStatementSyntax loop)
+    private void LowerForEach(CommonForEachStatementSyntax loop)
     {
         // An enumerator cannot be saved: the collection is read once into a list slot and walked with an index slot.
         var label = NextLabel("foreach");
         var elementType = TypeNames.FullyQualified(_model.GetForEachStatementInfo(loop).ElementType!);
         var items = Synthesize($"{label}_items", $"global::System.Collections.Generic.List<{elementType}>");
         var index = Synthesize($"{label}_index", "int");
-        var variable = _model.GetDeclaredSymbol(loop)!;
-        var variableType = TypeNames.FullyQualified(variable.Type);
-
         _out.Line($"{items} = global::System.Linq.Enumerable.ToList<{elementType}>({Rewrite(loop.Expression)});")
             .Line($"{index} = 0;")
             .Line($"{label}_top:;")
-            .Line($"if ({index} >= {items}.Count) goto {label}_break;")
-            .Line($"{Declare(variable, variableType)} = ({variableType}){items}[{index}];");
+            .Line($"if ({index} >= {items}.Count) goto {label}_break;");
+        if (loop is ForEachStatementSyntax single)
+        {
+            var variable = _model.GetDeclaredSymbol(single)!;
+            var variableType = TypeNames.FullyQualified(variable.Type);
+            _out.Line($"{Declare(variable, variableType)} = ({variableType}){items}[{index}];");
+        }
+        else
+        {
+            // 'foreach (var (k, v) in ...)': the element is deconstructed into the loop's variables (or their slots).
+            _out.Line($"{Rewrite(((ForEachVariableStatementSyntax)loop).Variable)} = {items}[{index}];");
+        }
+
         LowerLoopBody(loop.Statement, label);
         _out.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;").Line($"{label}_break:;");
     }

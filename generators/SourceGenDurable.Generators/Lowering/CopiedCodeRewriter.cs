@@ -106,6 +106,33 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
         return base.VisitInvocationExpression(node);
     }
 
+    /// <summary>
+    /// A deconstruction that declares a slot (<c>var (a, b) = ...</c>) assigns the slot's field instead: it becomes a
+    /// tuple of fields and declarations, <c>(__slots.a, var b) = ...</c>.
+    /// </summary>
+    public override SyntaxNode? VisitDeclarationExpression(DeclarationExpressionSyntax node)
+    {
+        if (!node.Designation.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Any(d => _model.GetDeclaredSymbol(d) is { } local && _slotFields.ContainsKey(local)))
+        {
+            return base.VisitDeclarationExpression(node);
+        }
+
+        return Deconstructed(node.Designation, node.Type).WithTriviaFrom(node);
+    }
+
+    private ExpressionSyntax Deconstructed(VariableDesignationSyntax designation, TypeSyntax type) => designation switch
+    {
+        ParenthesizedVariableDesignationSyntax list => SyntaxFactory.TupleExpression(SyntaxFactory.SeparatedList(
+            list.Variables.Select(v => SyntaxFactory.Argument(Deconstructed(v, type is TupleTypeSyntax ? SyntaxFactory.IdentifierName("var") : type))))),
+        SingleVariableDesignationSyntax single when _model.GetDeclaredSymbol(single) is { } local && _slotFields.TryGetValue(local, out var field) =>
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(SlotsParameter), SyntaxFactory.IdentifierName(field)),
+        SingleVariableDesignationSyntax single when _model.GetDeclaredSymbol(single) is ILocalSymbol local =>
+            SyntaxFactory.DeclarationExpression(
+                SyntaxFactory.ParseTypeName(TypeNames.FullyQualified(local.Type)),
+                (VariableDesignationSyntax)VisitSingleVariableDesignation(single)!),
+        _ => SyntaxFactory.IdentifierName("_"),
+    };
+
     public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node) =>
         Renamed(_model.GetDeclaredSymbol(node), node.Identifier, (VariableDeclaratorSyntax n, SyntaxToken id) => n.WithIdentifier(id), base.VisitVariableDeclarator(node));
 

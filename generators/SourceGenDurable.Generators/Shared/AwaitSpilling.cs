@@ -46,7 +46,7 @@ internal static class AwaitSpilling
         WhileStatementSyntax s => [s.Condition],
         DoStatementSyntax s => [s.Condition],
         SwitchStatementSyntax s => [s.Expression],
-        ForEachStatementSyntax { AwaitKeyword.RawKind: 0 } s => [s.Expression],
+        CommonForEachStatementSyntax { AwaitKeyword.RawKind: 0 } s => [s.Expression],
         _ => null,
     };
 
@@ -169,11 +169,19 @@ internal static class AwaitSpilling
             BaseObjectCreationExpressionSyntax e => [.. e.ArgumentList?.Arguments.Select(a => a.Expression) ?? [], .. InitializerValues(e.Initializer)],
             InterpolatedStringExpressionSyntax e => e.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList(),
             TupleExpressionSyntax e => e.Arguments.Select(a => a.Expression).ToList(),
-            AssignmentExpressionSyntax e when e.Left is IdentifierNameSyntax => [e.Right],
+            AssignmentExpressionSyntax e when e.Left is IdentifierNameSyntax || IsDeconstructionIntoVariables(e.Left) => [e.Right],
             AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } e when e.IsKind(SyntaxKind.SimpleAssignmentExpression) => [target.Expression, e.Right],
             AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } e when e.IsKind(SyntaxKind.SimpleAssignmentExpression)
                 => [target.Expression, .. target.ArgumentList.Arguments.Select(a => a.Expression), e.Right],
             _ => null,
+        };
+
+        /// <summary><c>var (a, b)</c>, or a tuple of locals and declarations: nothing on the left is evaluated before the right.</summary>
+        private static bool IsDeconstructionIntoVariables(ExpressionSyntax left) => left switch
+        {
+            DeclarationExpressionSyntax => true,
+            TupleExpressionSyntax tuple => tuple.Arguments.All(a => a.Expression is IdentifierNameSyntax || IsDeconstructionIntoVariables(a.Expression)),
+            _ => false,
         };
 
         private static IEnumerable<ExpressionSyntax> Receiver(ExpressionSyntax invoked) =>

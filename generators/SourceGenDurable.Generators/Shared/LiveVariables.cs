@@ -51,7 +51,7 @@ internal static class LiveVariables
                     case SwitchSectionSyntax section:
                         AddFlowingIntoRest(section.Statements, current, model, live);
                         break;
-                    case WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax:
+                    case WhileStatementSyntax or DoStatementSyntax or CommonForEachStatementSyntax:
                         // The next iteration runs after the checkpoint too.
                         AddFlowingInto((StatementSyntax)parent, model, live);
                         break;

@@ -171,7 +171,7 @@ internal sealed class WorkflowShape
                     DiagnosticIds.WorkflowShapeNotSupported,
                     slot.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation(),
                     method.Name,
-                    $"'{slot.Name}' lives across a checkpoint but is declared by a pattern, 'out var', a catch clause or deconstruction, which this version does not lower yet; declare it with its own statement ('var {slot.Name} = ...;')"));
+                    $"'{slot.Name}' lives across a checkpoint but is declared by a pattern or 'out var', which this version does not lower yet; declare it with its own statement ('var {slot.Name} = ...;')"));
             }
             else if (WhyNotCheckpointable(type) is { } reason)
             {
@@ -430,11 +430,6 @@ internal sealed class WorkflowShape
                     return new CheckpointSite(statement, CheckpointForm.Discard, invocation, operation, null);
                 }
 
-                if (assignment.Left is DeclarationExpressionSyntax or TupleExpressionSyntax)
-                {
-                    reason = "its result is deconstructed; assign it to a local first ('var x = await ...;') and deconstruct that";
-                    return null;
-                }
 
                 // A field, property or element target: the spiller evaluates the target's receiver first, as C# does.
                 reason = LargerExpression;
@@ -466,9 +461,8 @@ internal sealed class WorkflowShape
             {
                 BlockSyntax or IfStatementSyntax or ElseClauseSyntax or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
                     or SwitchSectionSyntax or SwitchStatementSyntax or LabeledStatementSyntax => null,
-                ForEachStatementSyntax { AwaitKeyword.RawKind: not 0 } => "it is inside an 'await foreach', whose enumerator cannot be saved; materialize the sequence in a step first",
-                ForEachStatementSyntax => null,
-                ForEachVariableStatementSyntax => "it is inside a foreach that deconstructs its element, which this version does not lower yet; deconstruct inside the loop body",
+                CommonForEachStatementSyntax { AwaitKeyword.RawKind: not 0 } => "it is inside an 'await foreach', whose enumerator cannot be saved; materialize the sequence in a step first",
+                CommonForEachStatementSyntax => null,
                 TryStatementSyntax or CatchClauseSyntax or FinallyClauseSyntax => null,
                 UsingStatementSyntax => "it is inside a using statement, and the resource it holds (a connection, a stream, a lock) cannot survive a restart; dispose it before the durable await",
                 LockStatementSyntax => "it is inside a lock statement; a lock cannot be held across a checkpoint (C# forbids await inside lock)",
@@ -493,7 +487,7 @@ internal sealed class WorkflowShape
         {
             switch (node)
             {
-                case ForEachStatementSyntax loop when model.GetForEachStatementInfo(loop) is var info &&
+                case CommonForEachStatementSyntax loop when model.GetForEachStatementInfo(loop) is var info &&
                     (info.ElementType is null || !IsEnumerableOf(model.GetTypeInfo(loop.Expression).Type, info.ElementType, model)):
                     problems.Add(new ShapeProblem(
                         DiagnosticIds.DurableAwaitNotLowered,
@@ -596,7 +590,13 @@ internal sealed class WorkflowShape
             VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } } } => true,
             VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax loop } } => flattened.Contains(loop),
             ForEachStatementSyntax loop => flattened.Contains(loop),
-            SingleVariableDesignationSyntax designation => designation.Ancestors().OfType<CasePatternSwitchLabelSyntax>().FirstOrDefault()?.Parent?.Parent is { } @switch && flattened.Contains(@switch),
+            SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<CasePatternSwitchLabelSyntax>().FirstOrDefault() is { } label =>
+                label.Parent?.Parent is { } @switch && flattened.Contains(@switch),
+            SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<ForEachVariableStatementSyntax>().FirstOrDefault() is { } loop =>
+                loop.Variable.Span.Contains(designation.Span) && flattened.Contains(loop),
+            SingleVariableDesignationSyntax designation =>
+                designation.Ancestors().TakeWhile(a => a is not StatementSyntax).OfType<AssignmentExpressionSyntax>().LastOrDefault() is { Parent: ExpressionStatementSyntax } deconstruction &&
+                deconstruction.Left.Span.Contains(designation.Span),
             _ => false,
         };
 
