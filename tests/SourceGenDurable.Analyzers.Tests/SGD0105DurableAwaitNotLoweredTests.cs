@@ -351,7 +351,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task Durable_awaits_in_conditional_access_switch_expression_arms_and_for_clauses_are_reported() =>
+    public Task Durable_awaits_in_switch_expression_arms_for_clauses_and_multiple_declarators_are_reported() =>
         Verify.VerifyAsync(
             """
             public partial class Orders
@@ -359,9 +359,13 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 [DurableWorkflow]
                 public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity, string? name)
                 {
-                    var a = name?.IndexOf('x', await {|#0:MyStep(quantity)|}) ?? 0;
+                    var a = name?.IndexOf('x', await MyStep(quantity)) ?? 0;
                     var b = quantity switch { 1 => await {|#1:MyStep(1)|}, _ => 0 };
-                    for (var i = 0; i < await {|#2:MyStep(3)|}; i++)
+                    for (var i = 0; i < await MyStep(3); i++)
+                    {
+                    }
+
+                    for (var j = await {|#2:MyStep(0)|}; j < 3; j++)
                     {
                     }
 
@@ -373,12 +377,10 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 private Task<int> MyStep(int v) => Task.FromResult(v);
             }
             """,
-            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
-                "a durable await inside a '?.' expression is not lowered yet; assign its result to a local first ('var x = await ...;')"),
             Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments(
                 "a durable await inside a switch expression arm is not lowered yet; assign its result to a local first ('var x = await ...;')"),
             Verify.Diagnostic("SGD0105").WithLocation(2).WithArguments(
-                "it is in a for clause, which this version does not lower yet; write the loop as a while loop"),
+                "it is in the initializer or the incrementor of a for loop, which this version does not lower yet; write the loop as a while loop"),
             Verify.Diagnostic("SGD0105").WithLocation(3).WithArguments(
                 "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')"));
 

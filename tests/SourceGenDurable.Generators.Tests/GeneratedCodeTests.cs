@@ -43,8 +43,7 @@ public sealed class GeneratedCodeTests
                 [DurableWorkflow]
                 public async Task<int> Sum(WorkflowContext ctx, int n)
                 {
-                    string? name = n > 0 ? "x" : null;
-                    return name?.IndexOf('x', await ctx.Step("start", ct => Task.FromResult(0))) ?? -1;
+                    return n switch { 0 => await ctx.Step("zero", ct => Task.FromResult(0)), _ => n };
                 }
             }
             """);

@@ -209,7 +209,7 @@ internal sealed class BodyLowerer
             return;
         }
 
-        if (_shape.SpillPlans.TryGetValue(statement, out var plan) && statement is not (WhileStatementSyntax or DoStatementSyntax))
+        if (_shape.SpillPlans.TryGetValue(statement, out var plan) && statement is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax))
         {
             LowerSpills(plan);
             if (statement is ExpressionStatementSyntax or ReturnStatementSyntax or LocalDeclarationStatementSyntax)
@@ -315,6 +315,7 @@ internal sealed class BodyLowerer
         }
 
         _out.Line($"{label}_top:;");
+        LowerConditionSpills(loop);
         if (loop.Condition is not null)
         {
             _out.Line($"if (!({Rewrite(loop.Condition)})) goto {label}_break;");
@@ -657,6 +658,24 @@ internal sealed class BodyLowerer
                 }
 
                 LowerBranch(coalesce.Right, temporary);
+                break;
+            case ConditionalAccessExpressionSyntax access:
+                // 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null.
+                var receiverType = _model.GetTypeInfo(access.Expression).Type!;
+                var receiver = Synthesize($"__spill{_synthesizedSlots.Count}", TypeNames.FullyQualified(receiverType));
+                _out.Lines($"{receiver} = {Rewrite(access.Expression)};");
+                using (_out.OpenBlock($"if ({receiver} == null)"))
+                {
+                    _out.Line($"{temporary} = default!;").Line($"goto {label}_end;");
+                }
+
+                if (_shape.BranchPlans.TryGetValue(access.WhenNotNull, out var accessPlan))
+                {
+                    LowerSpills(accessPlan);
+                }
+
+                var target = receiverType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? $"{receiver}.Value" : receiver;
+                _out.Lines($"{temporary} = {target}{Rewrite(access.WhenNotNull)};");
                 break;
             case BinaryExpressionSyntax logical:
                 var shortCircuitsWhen = logical.IsKind(SyntaxKind.LogicalAndExpression) ? "!" : "";

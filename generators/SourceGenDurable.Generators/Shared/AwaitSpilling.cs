@@ -44,6 +44,8 @@ internal static class AwaitSpilling
         LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, Declaration.Variables: [{ Initializer: { } initializer }] } s when !s.IsConst => [initializer.Value],
         IfStatementSyntax s => [s.Condition],
         WhileStatementSyntax s => [s.Condition],
+        ForStatementSyntax { Condition: { } condition } s when !s.Initializers.Concat(s.Incrementors).Any(e => e.DescendantNodesAndSelf().OfType<AwaitExpressionSyntax>().Any()) &&
+            s.Declaration?.DescendantNodes().OfType<AwaitExpressionSyntax>().Any() != true => [condition],
         DoStatementSyntax s => [s.Condition],
         SwitchStatementSyntax s => [s.Expression],
         CommonForEachStatementSyntax { AwaitKeyword.RawKind: 0 } s => [s.Expression],
@@ -56,6 +58,7 @@ internal static class AwaitSpilling
         ConditionalExpressionSyntax e => (e.Condition, [e.WhenTrue, e.WhenFalse]),
         BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
             => (e.Left, [e.Right]),
+        ConditionalAccessExpressionSyntax e when e.Expression is not (MemberBindingExpressionSyntax or ElementBindingExpressionSyntax) => (e.Expression, [e.WhenNotNull]),
         _ => null,
     };
 
@@ -91,7 +94,8 @@ internal static class AwaitSpilling
                 }
 
                 if (!CanHoldInTemporary(model.GetTypeInfo(expression).ConvertedType) ||
-                    (expression.IsKind(SyntaxKind.CoalesceExpression) && !CanHoldInTemporary(model.GetTypeInfo(((BinaryExpressionSyntax)expression).Left).Type)))
+                    (expression.IsKind(SyntaxKind.CoalesceExpression) && !CanHoldInTemporary(model.GetTypeInfo(((BinaryExpressionSyntax)expression).Left).Type)) ||
+                    (expression is ConditionalAccessExpressionSyntax access && !CanHoldInTemporary(model.GetTypeInfo(access.Expression).Type)))
                 {
                     Reason ??= $"the value of '{expression}' cannot be saved in a checkpoint; assign the awaited result to a local first";
                 }
@@ -163,6 +167,7 @@ internal static class AwaitSpilling
             IsPatternExpressionSyntax e => [e.Expression],
             ConditionalExpressionSyntax e => ContainsDurableAwait(e.WhenTrue) || ContainsDurableAwait(e.WhenFalse) ? null : [e.Condition],
             MemberAccessExpressionSyntax e => [e.Expression],
+            ConditionalAccessExpressionSyntax e when !ContainsDurableAwait(e.WhenNotNull) => [e.Expression],
             InvocationExpressionSyntax e when e.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)) => null,
             InvocationExpressionSyntax e => [.. Receiver(e.Expression), .. e.ArgumentList.Arguments.Select(a => a.Expression)],
             ElementAccessExpressionSyntax e => [e.Expression, .. e.ArgumentList.Arguments.Select(a => a.Expression)],

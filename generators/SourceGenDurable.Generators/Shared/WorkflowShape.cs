@@ -171,7 +171,7 @@ internal sealed class WorkflowShape
                     DiagnosticIds.WorkflowShapeNotSupported,
                     slot.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation(),
                     method.Name,
-                    $"'{slot.Name}' lives across a checkpoint but is declared by a pattern or 'out var', which this version does not lower yet; declare it with its own statement ('var {slot.Name} = ...;')"));
+                    $"'{slot.Name}' lives across a checkpoint but is declared by a pattern, which this version does not lower yet; declare it with its own statement ('var {slot.Name} = ...;')"));
             }
             else if (WhyNotCheckpointable(type) is { } reason)
             {
@@ -353,7 +353,7 @@ internal sealed class WorkflowShape
         if (AwaitSpilling.Roots(host) is not { } roots)
         {
             return host is ForStatementSyntax
-                ? "it is in a for clause, which this version does not lower yet; write the loop as a while loop"
+                ? "it is in the initializer or the incrementor of a for loop, which this version does not lower yet; write the loop as a while loop"
                 : LargerExpression;
         }
 
@@ -594,9 +594,8 @@ internal sealed class WorkflowShape
                 label.Parent?.Parent is { } @switch && flattened.Contains(@switch),
             SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<ForEachVariableStatementSyntax>().FirstOrDefault() is { } loop =>
                 loop.Variable.Span.Contains(designation.Span) && flattened.Contains(loop),
-            SingleVariableDesignationSyntax designation =>
-                designation.Ancestors().TakeWhile(a => a is not StatementSyntax).OfType<AssignmentExpressionSyntax>().LastOrDefault() is { Parent: ExpressionStatementSyntax } deconstruction &&
-                deconstruction.Left.Span.Contains(designation.Span),
+            // 'out var x' and deconstruction: the lowering passes or assigns the slot's field instead.
+            SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax or ParenthesizedVariableDesignationSyntax } => true,
             _ => false,
         };
 

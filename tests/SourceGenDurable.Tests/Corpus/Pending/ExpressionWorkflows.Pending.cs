@@ -4,16 +4,6 @@ namespace SourceGenDurable.Tests.Corpus;
 
 public sealed partial class ExpressionWorkflows
 {
-    [DurableWorkflow]
-    [Inputs("a,b,c")]
-    [Inputs("")]
-    public async Task<int> AwaitAsReceiver(WorkflowContext ctx, string csv)
-    {
-        var count = (await Split(csv)).Count(p => p.Length > 0);
-        var first = (await Split(csv)).FirstOrDefault()?.ToUpperInvariant() ?? "none";
-        return (count * 100) + first.Length;
-    }
-
     /// <summary>Variables declared by out var, a positional deconstruction and a property pattern, read after checkpoints.</summary>
     [DurableWorkflow]
     [Inputs("12")]
