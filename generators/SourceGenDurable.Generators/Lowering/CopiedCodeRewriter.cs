@@ -156,18 +156,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitForStatement(ForStatementSyntax node) => InLoop(() => base.VisitForStatement(node));
 
-    public override SyntaxNode? VisitSwitchStatement(SwitchStatementSyntax node)
-    {
-        _breakableDepth++;
-        try
-        {
-            return base.VisitSwitchStatement(node);
-        }
-        finally
-        {
-            _breakableDepth--;
-        }
-    }
+    public override SyntaxNode? VisitSwitchStatement(SwitchStatementSyntax node) => Inside(ref _breakableDepth, () => base.VisitSwitchStatement(node));
 
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => InFunction(() => base.VisitParenthesizedLambdaExpression(node));
 
@@ -193,18 +182,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
             ? SyntaxFactory.ParseStatement(Rethrow).WithTriviaFrom(node)
             : base.VisitThrowStatement(node);
 
-    public override SyntaxNode? VisitCatchClause(CatchClauseSyntax node)
-    {
-        _catchDepth++;
-        try
-        {
-            return base.VisitCatchClause(node);
-        }
-        finally
-        {
-            _catchDepth--;
-        }
-    }
+    public override SyntaxNode? VisitCatchClause(CatchClauseSyntax node) => Inside(ref _catchDepth, () => base.VisitCatchClause(node));
 
     public override SyntaxNode? VisitBreakStatement(BreakStatementSyntax node) =>
         _functionDepth == 0 && _breakableDepth == 0 && BreakLabel is not null ? Goto(BreakLabel, node) : base.VisitBreakStatement(node);
@@ -223,31 +201,21 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     private bool IsUnmapped(ISymbol symbol) => _unmapped.Contains(symbol, SymbolEqualityComparer.Default);
 
-    private SyntaxNode? InLoop(System.Func<SyntaxNode?> visit)
-    {
-        _breakableDepth++;
-        _loopDepth++;
-        try
-        {
-            return visit();
-        }
-        finally
-        {
-            _breakableDepth--;
-            _loopDepth--;
-        }
-    }
+    private SyntaxNode? InLoop(System.Func<SyntaxNode?> visit) => Inside(ref _breakableDepth, () => Inside(ref _loopDepth, visit));
 
-    private SyntaxNode? InFunction(System.Func<SyntaxNode?> visit)
+    private SyntaxNode? InFunction(System.Func<SyntaxNode?> visit) => Inside(ref _functionDepth, visit);
+
+    /// <summary>Visits with <paramref name="depth"/> raised: break, continue, return and throw look at these depths.</summary>
+    private static SyntaxNode? Inside(ref int depth, System.Func<SyntaxNode?> visit)
     {
-        _functionDepth++;
+        depth++;
         try
         {
             return visit();
         }
         finally
         {
-            _functionDepth--;
+            depth--;
         }
     }
 }
