@@ -140,6 +140,21 @@ public sealed class ControlFlowSnapshotTests
         return text.Length + await Odd(await Odd(2));
         """));
 
+    [Fact]
+    public void Awaits_on_one_path_of_short_circuit_operators_conditional_access_and_switch_expressions() => Snapshot.Match(Generate("""
+        var flag = n > 2 && await ctx.Step("check", ct => Task.FromResult(n % 2 == 0));
+        var chosen = flag ? await Odd(n) : n;
+        string? text = n > 5 ? null : "x";
+        var length = text?.IndexOf('x', await Odd(0)) ?? -1;
+        var label = chosen switch
+        {
+            0 => -1,
+            int big when big > 10 => await Odd(big),
+            _ => chosen,
+        };
+        return label + length;
+        """));
+
     private static IReadOnlyList<(string HintName, string Text)> Generate(string body) => GeneratorHarness.Generate($$"""
         using SourceGenDurable;
         namespace Flow;

@@ -43,7 +43,13 @@ public sealed class GeneratedCodeTests
                 [DurableWorkflow]
                 public async Task<int> Sum(WorkflowContext ctx, int n)
                 {
-                    return n switch { 0 => await ctx.Step("zero", ct => Task.FromResult(0)), _ => n };
+                    var total = 0;
+                    for (var i = await ctx.Step("start", ct => Task.FromResult(0)); i < n; i++)
+                    {
+                        total += i;
+                    }
+
+                    return total;
                 }
             }
             """);

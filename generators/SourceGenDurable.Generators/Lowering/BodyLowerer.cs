@@ -81,6 +81,7 @@ internal sealed class BodyLowerer
         var switchPatternVariables = _shape.Flattened.OfType<SwitchStatementSyntax>()
             .SelectMany(s => s.Sections.SelectMany(section => section.Labels.OfType<CasePatternSwitchLabelSyntax>()))
             .SelectMany(l => l.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
+            .Concat(_shape.BranchPlans.Keys.Select(b => b.Parent).OfType<SwitchExpressionArmSyntax>().SelectMany(a => a.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()))
             .Select(d => _model.GetDeclaredSymbol(d))
             .ToList();
         var movedCatchVariables = _shape.Flattened.OfType<TryStatementSyntax>()
@@ -659,6 +660,9 @@ internal sealed class BodyLowerer
 
                 LowerBranch(coalesce.Right, temporary);
                 break;
+            case SwitchExpressionSyntax @switch:
+                LowerSwitchExpression(@switch, label, temporary);
+                break;
             case ConditionalAccessExpressionSyntax access:
                 // 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null.
                 var receiverType = _model.GetTypeInfo(access.Expression).Type!;
@@ -686,6 +690,49 @@ internal sealed class BodyLowerer
 
         _out.Line($"{label}_end:;");
         return temporary;
+    }
+
+    /// <summary>
+    /// A switch expression whose arms await becomes a switch statement that only matches (patterns, guards and their
+    /// order keep their meaning) and jumps to flattened arms, with pattern variables copied out, as for a switch
+    /// statement. No arm matching throws what C# throws.
+    /// </summary>
+    private void LowerSwitchExpression(SwitchExpressionSyntax @switch, string label, string temporary)
+    {
+        var arms = @switch.Arms.Select(arm => (Arm: arm, Variables: arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+            .Select(d => (ILocalSymbol)_model.GetDeclaredSymbol(d)!).ToList())).ToList();
+        foreach (var variable in arms.SelectMany(a => a.Variables).Where(v => !_slotFields.ContainsKey(v)))
+        {
+            _out.Line($"{TypeNames.FullyQualified(variable.Type)} {LocalName(variable)} = default!;");
+        }
+
+        var value = $"{label}_value";
+        _out.Lines($"{TypeNames.FullyQualified(_model.GetTypeInfo(@switch.GoverningExpression).Type!)} {value} = {Rewrite(@switch.GoverningExpression)};");
+        using (_out.OpenBlock($"switch ({value})"))
+        {
+            for (var index = 0; index < arms.Count; index++)
+            {
+                var (arm, variables) = arms[index];
+                var guard = arm.WhenClause is null ? "" : " " + _rewriter.RewriteKeeping(arm.WhenClause, variables);
+                _out.Line(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null
+                    ? "default:"
+                    : $"case {_rewriter.RewriteKeeping(arm.Pattern, variables)}{guard}:");
+                foreach (var variable in variables)
+                {
+                    _out.Line($"    {Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
+                }
+
+                _out.Line($"    goto {label}_arm{index};");
+            }
+        }
+
+        _out.Line($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?){value});");
+        for (var index = 0; index < arms.Count; index++)
+        {
+            _out.Line($"{label}_arm{index}:;");
+            LowerBranch(arms[index].Arm.Expression, temporary);
+            _out.Line($"goto {label}_end;");
+        }
     }
 
     private void LowerBranch(ExpressionSyntax branch, string temporary)

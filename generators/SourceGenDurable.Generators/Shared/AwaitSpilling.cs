@@ -59,6 +59,7 @@ internal static class AwaitSpilling
         BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
             => (e.Left, [e.Right]),
         ConditionalAccessExpressionSyntax e when e.Expression is not (MemberBindingExpressionSyntax or ElementBindingExpressionSyntax) => (e.Expression, [e.WhenNotNull]),
+        SwitchExpressionSyntax e => (e.GoverningExpression, e.Arms.Select(a => a.Expression).ToArray()),
         _ => null,
     };
 
@@ -93,7 +94,13 @@ internal static class AwaitSpilling
                     Reason ??= inner.Reason;
                 }
 
+                if (expression is SwitchExpressionSyntax { Arms: var arms } && arms.Any(a => a.WhenClause is not null && ContainsDurableAwait(a.WhenClause)))
+                {
+                    Reason ??= "a durable await in the 'when' guard of a switch expression arm is not lowered yet; await it before the switch";
+                }
+
                 if (!CanHoldInTemporary(model.GetTypeInfo(expression).ConvertedType) ||
+                    (expression is SwitchExpressionSyntax governed && !CanHoldInTemporary(model.GetTypeInfo(governed.GoverningExpression).Type)) ||
                     (expression.IsKind(SyntaxKind.CoalesceExpression) && !CanHoldInTemporary(model.GetTypeInfo(((BinaryExpressionSyntax)expression).Left).Type)) ||
                     (expression is ConditionalAccessExpressionSyntax access && !CanHoldInTemporary(model.GetTypeInfo(access.Expression).Type)))
                 {

@@ -594,6 +594,9 @@ internal sealed class WorkflowShape
                 label.Parent?.Parent is { } @switch && flattened.Contains(@switch),
             SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<ForEachVariableStatementSyntax>().FirstOrDefault() is { } loop =>
                 loop.Variable.Span.Contains(designation.Span) && flattened.Contains(loop),
+            // A switch expression arm's pattern: the lowering copies the variable out of the pattern, as for a case label.
+            SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault() is { } arm =>
+                arm.Pattern.Span.Contains(designation.Span),
             // 'out var x' and deconstruction: the lowering passes or assigns the slot's field instead.
             SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax or ParenthesizedVariableDesignationSyntax } => true,
             _ => false,
