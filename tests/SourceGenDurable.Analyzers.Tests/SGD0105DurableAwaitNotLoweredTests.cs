@@ -532,7 +532,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 "step method 'Reserve' returns 'System.Threading.Tasks.ValueTask<int>'; a step returns Task or Task<T>"));
 
     [Fact]
-    public Task A_generic_step_method_is_reported() =>
+    public Task A_generic_step_method_is_lowered() =>
         Verify.VerifyAsync(
             """
             public partial class Orders
@@ -540,14 +540,13 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 [DurableWorkflow]
                 public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
                 {
-                    return await {|#0:Echo(quantity)|};
+                    return await Echo(quantity);
                 }
 
                 [DurableStep]
                 private Task<T> Echo<T>(T v) => Task.FromResult(v);
             }
-            """,
-            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments("step method 'Echo' is generic, which this version does not support yet"));
+            """);
 
     [Fact]
     public Task A_step_method_called_with_params_arguments_is_reported() =>
@@ -716,7 +715,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task A_goto_case_in_a_switch_that_contains_a_durable_await_is_reported() =>
+    public Task A_goto_case_in_a_switch_that_contains_a_durable_await_is_lowered() =>
         Verify.VerifyAsync("""
             public partial class Orders
             {
@@ -727,7 +726,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                     {
                         case 1:
                             await ctx.Step("one", ct => Task.CompletedTask);
-                            {|SGD0105:goto case 2;|}
+                            goto case 2;
                         case 2:
                             break;
                     }

@@ -32,6 +32,8 @@ internal sealed class BodyLowerer
     private readonly Stack<string> _returnRoutes = new();
     private readonly Stack<(string Label, CatchClauseSyntax Clause)> _catchBodies = new();
     private readonly string? _resultType;
+    private Dictionary<object, string>? _caseLabels;
+    private string? _defaultLabel;
     private string? _returnSlot;
     private readonly List<SlotModel> _synthesizedSlots = new();
     private readonly Stack<(string? Break, string? Continue)> _jumps = new();
@@ -411,12 +413,31 @@ internal sealed class BodyLowerer
 
         _out.Line($"goto {label}_break;");
         _jumps.Push(($"{label}_break", _jumps.Count > 0 ? _jumps.Peek().Continue : null));
+        var (outerCases, outerDefault) = (_caseLabels, _defaultLabel);
+        _caseLabels = new Dictionary<object, string>();
+        _defaultLabel = null;
+        for (var section = 0; section < @switch.Sections.Count; section++)
+        {
+            foreach (var caseLabel in @switch.Sections[section].Labels)
+            {
+                if (caseLabel is DefaultSwitchLabelSyntax)
+                {
+                    _defaultLabel = $"{label}_section{section}";
+                }
+                else if (caseLabel is CaseSwitchLabelSyntax constant && _model.GetConstantValue(constant.Value) is { HasValue: true, Value: { } value })
+                {
+                    _caseLabels[value] = $"{label}_section{section}";
+                }
+            }
+        }
+
         for (var section = 0; section < @switch.Sections.Count; section++)
         {
             _out.Line($"{label}_section{section}:;");
             LowerStatements(@switch.Sections[section].Statements, inRegionBlock: false);
         }
 
+        (_caseLabels, _defaultLabel) = (outerCases, outerDefault);
         _jumps.Pop();
         _out.Line($"{label}_break:;");
     }
@@ -873,6 +894,7 @@ internal sealed class BodyLowerer
     private SyntaxNode RewriteNode(SyntaxNode node)
     {
         (_rewriter.BreakLabel, _rewriter.ContinueLabel) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
+        (_rewriter.CaseLabels, _rewriter.DefaultLabel) = (_caseLabels, _defaultLabel);
         _rewriter.ReturnRoute = _returnRoutes.Count > 0 ? (_returnRoutes.Peek(), _resultType is null ? null : ReturnSlot()) : null;
         _rewriter.Rethrow = _catchBodies.Count > 0
             ? $"throw __run.Rethrow({_catchBodies.Peek().Label}_exception, {CopiedCodeRewriter.SlotsParameter}.{_catchBodies.Peek().Label}_error!);"

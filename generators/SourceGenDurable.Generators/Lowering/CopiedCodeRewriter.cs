@@ -24,6 +24,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     private int _loopDepth;
     private int _functionDepth;
     private int _catchDepth;
+    private int _switchDepth;
     private IReadOnlyCollection<ISymbol> _unmapped = System.Array.Empty<ISymbol>();
 
     public CopiedCodeRewriter(SemanticModel model, IReadOnlyDictionary<ISymbol, string> slotFields, IReadOnlyDictionary<ISymbol, string> renamedLocals)
@@ -44,6 +45,12 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     /// <summary>Inside a try whose finally became ordinary code: where a return goes first, and the slot for its value.</summary>
     public (string Label, string? ValueSlot)? ReturnRoute { get; set; }
+
+    /// <summary>Inside a flattened switch: where <c>goto case</c> (by the case's constant) and <c>goto default</c> (null key) go.</summary>
+    public IReadOnlyDictionary<object, string>? CaseLabels { get; set; }
+
+    /// <summary>Inside a flattened switch: where <c>goto default</c> goes.</summary>
+    public string? DefaultLabel { get; set; }
 
     /// <summary>Inside a catch body moved out of its catch clause: the statement that replaces <c>throw;</c>.</summary>
     public string? Rethrow { get; set; }
@@ -156,7 +163,26 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitForStatement(ForStatementSyntax node) => InLoop(() => base.VisitForStatement(node));
 
-    public override SyntaxNode? VisitSwitchStatement(SwitchStatementSyntax node) => Inside(ref _breakableDepth, () => base.VisitSwitchStatement(node));
+    public override SyntaxNode? VisitSwitchStatement(SwitchStatementSyntax node) =>
+        Inside(ref _breakableDepth, () => Inside(ref _switchDepth, () => base.VisitSwitchStatement(node)));
+
+    /// <summary>A switch whose sections were flattened is no longer a switch: its goto case and goto default jump to the sections.</summary>
+    public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
+    {
+        if (_functionDepth > 0 || _switchDepth > 0)
+        {
+            return base.VisitGotoStatement(node);
+        }
+
+        var target = node.Kind() switch
+        {
+            SyntaxKind.GotoDefaultStatement => DefaultLabel,
+            SyntaxKind.GotoCaseStatement when CaseLabels is not null && _model.GetConstantValue(node.Expression!) is { HasValue: true, Value: { } value }
+                => CaseLabels.TryGetValue(value, out var label) ? label : null,
+            _ => null,
+        };
+        return target is null ? base.VisitGotoStatement(node) : Goto(target, node);
+    }
 
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => InFunction(() => base.VisitParenthesizedLambdaExpression(node));
 

@@ -509,18 +509,6 @@ internal sealed class WorkflowShape
 
                     break;
 
-                case SwitchStatementSyntax @switch:
-                    foreach (var jump in @switch.Sections.SelectMany(s => s.Statements).SelectMany(s => s.DescendantNodesAndSelf(n => n is not SwitchStatementSyntax && n is not AnonymousFunctionExpressionSyntax))
-                        .OfType<GotoStatementSyntax>().Where(g => !g.IsKind(SyntaxKind.GotoStatement)))
-                    {
-                        problems.Add(new ShapeProblem(
-                            DiagnosticIds.DurableAwaitNotLowered,
-                            jump.GetLocation(),
-                            "'goto case' and 'goto default' in a switch that contains a durable await are not lowered yet; use a loop or a label"));
-                    }
-
-                    break;
-
                 case BlockSyntax block:
                     foreach (var declaration in block.Statements.OfType<LocalDeclarationStatementSyntax>().Where(d => !d.UsingKeyword.IsKind(SyntaxKind.None)))
                     {
@@ -568,11 +556,6 @@ internal sealed class WorkflowShape
         if (returnType != "System.Threading.Tasks.Task" && returnType != "System.Threading.Tasks.Task<TResult>")
         {
             return $"step method '{operation.Method.Name}' returns '{operation.Method.ReturnType.ToDisplayString()}'; a step returns Task or Task<T>";
-        }
-
-        if (operation.Method.IsGenericMethod)
-        {
-            return $"step method '{operation.Method.Name}' is generic, which this version does not support yet";
         }
 
         if (model.GetOperation(invocation) is IInvocationOperation call &&
