@@ -25,6 +25,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     private int _functionDepth;
     private int _catchDepth;
     private int _switchDepth;
+    private readonly Dictionary<ISymbol, string> _patternLocals = new(SymbolEqualityComparer.Default);
     private IReadOnlyCollection<ISymbol> _unmapped = System.Array.Empty<ISymbol>();
 
     public CopiedCodeRewriter(SemanticModel model, IReadOnlyDictionary<ISymbol, string> slotFields, IReadOnlyDictionary<ISymbol, string> renamedLocals)
@@ -140,6 +141,32 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
         _ => SyntaxFactory.IdentifierName("_"),
     };
 
+    /// <summary>
+    /// A pattern variable that is a slot is captured into its field the moment the pattern matches:
+    /// <c>x is T n</c> becomes <c>(x is T n__p &amp;&amp; __run.Capture(out __slots.n, n__p))</c>, and every other reference
+    /// to it reads the field.
+    /// </summary>
+    public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)
+    {
+        var slots = node.Pattern.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
+            .Select(d => _model.GetDeclaredSymbol(d))
+            .Where(s => s is not null && _slotFields.ContainsKey(s))
+            .ToList();
+        if (slots.Count == 0)
+        {
+            return base.VisitIsPatternExpression(node);
+        }
+
+        foreach (var slot in slots)
+        {
+            _patternLocals[slot!] = $"__pattern{_patternLocals.Count}_{slot!.Name}";
+        }
+
+        var visited = (ExpressionSyntax)base.VisitIsPatternExpression(node)!;
+        var captures = string.Join(" && ", slots.Select(s => $"__run.Capture(out {SlotsParameter}.{_slotFields[s!]}, {_patternLocals[s!]})"));
+        return SyntaxFactory.ParseExpression($"({Normalize(visited)} && {captures})").WithTriviaFrom(node);
+    }
+
     public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node) =>
         Renamed(_model.GetDeclaredSymbol(node), node.Identifier, (VariableDeclaratorSyntax n, SyntaxToken id) => n.WithIdentifier(id), base.VisitVariableDeclarator(node));
 
@@ -221,7 +248,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     private SyntaxNode? Renamed<T>(ISymbol? declared, SyntaxToken identifier, System.Func<T, SyntaxToken, T> rename, SyntaxNode? visited)
         where T : SyntaxNode =>
-        declared is { } local && !IsUnmapped(local) && _renamedLocals.TryGetValue(local, out var name) && visited is T node
+        declared is { } local && !IsUnmapped(local) && (_patternLocals.TryGetValue(local, out var name) || _renamedLocals.TryGetValue(local, out name)) && visited is T node
             ? rename(node, SyntaxFactory.Identifier(name).WithTriviaFrom(identifier))
             : visited;
 

@@ -171,7 +171,7 @@ internal sealed class WorkflowShape
                     DiagnosticIds.WorkflowShapeNotSupported,
                     slot.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation(),
                     method.Name,
-                    $"'{slot.Name}' lives across a checkpoint but is declared by a pattern, which this version does not lower yet; declare it with its own statement ('var {slot.Name} = ...;')"));
+                    $"'{slot.Name}' lives across a checkpoint but is declared by a 'not' pattern or a switch pattern outside a lowered switch, which this version does not lower yet; declare it with its own statement ('var {slot.Name} = ...;')"));
             }
             else if (WhyNotCheckpointable(type) is { } reason)
             {
@@ -580,6 +580,9 @@ internal sealed class WorkflowShape
             // A switch expression arm's pattern: the lowering copies the variable out of the pattern, as for a case label.
             SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault() is { } arm =>
                 arm.Pattern.Span.Contains(designation.Span),
+            // 'x is T n' (without 'not'): the lowering captures the variable into its field when the pattern matches.
+            SingleVariableDesignationSyntax designation when designation.Ancestors().TakeWhile(a => a is not StatementSyntax).OfType<IsPatternExpressionSyntax>().FirstOrDefault() is { } isPattern =>
+                !isPattern.Pattern.DescendantNodesAndSelf().OfType<UnaryPatternSyntax>().Any(),
             // 'out var x' and deconstruction: the lowering passes or assigns the slot's field instead.
             SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax or ParenthesizedVariableDesignationSyntax } => true,
             _ => false,

@@ -118,6 +118,13 @@ public sealed class WorkflowRun
     /// <summary>An exception rebuilt from its saved description, for code that resumed after it was caught.</summary>
     public Exception RestoreException(WorkflowError error) => new RestoredException(error);
 
+    /// <summary>Stores a pattern variable into its slot as the pattern matches; always true.</summary>
+    public bool Capture<T>(out T slot, T value)
+    {
+        slot = value;
+        return true;
+    }
+
     /// <summary>Records the workflow's return value.</summary>
     public void SetResult<T>(T result) => ResultJson = SlotSerializer.Serialize(result, _json);
 
