@@ -87,7 +87,7 @@ internal static class WorkflowParser
             ContextParameter: TypeNames.Identifier(method.Parameters[0].Name),
             Slots: slots.ToEquatableArray(),
             Body: body,
-            LayoutFingerprint: Fingerprint(workflowName, shape, slots));
+            LayoutFingerprint: Fingerprint(workflowName, shape, slots, context.SemanticModel));
     }
 
     private static string WorkflowName(IMethodSymbol method)
@@ -108,12 +108,17 @@ internal static class WorkflowParser
     /// A hash of what a saved instance depends on: the checkpoints (their number and step names) and the slots (their
     /// names and types). Code between checkpoints may change freely without orphaning instances.
     /// </summary>
-    private static string Fingerprint(string workflowName, WorkflowShape shape, IEnumerable<SlotModel> slots)
+    private static string Fingerprint(string workflowName, WorkflowShape shape, IEnumerable<SlotModel> slots, SemanticModel model)
     {
         var text = new StringBuilder().Append("v").Append(LayoutVersion).Append('|').Append(workflowName).Append('|');
         foreach (var checkpoint in shape.Checkpoints)
         {
-            text.Append(checkpoint.Operation.StepName ?? "ctx.Step").Append(';');
+            // A ctx.Step name is its first argument: part of the layout when it is a constant.
+            var name = checkpoint.Operation.StepName
+                ?? (checkpoint.Invocation.ArgumentList.Arguments.FirstOrDefault() is { } first && model.GetConstantValue(first.Expression) is { HasValue: true, Value: string constant }
+                    ? constant
+                    : "ctx.Step");
+            text.Append(name).Append(';');
         }
 
         text.Append('|');

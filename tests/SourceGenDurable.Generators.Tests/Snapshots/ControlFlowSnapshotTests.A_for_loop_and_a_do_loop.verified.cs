@@ -109,7 +109,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "b564dbbe25815ec9") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "13568e67a072bc1f") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

@@ -116,7 +116,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "20e082fa2e5297ad") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "c245dd514472da87") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

@@ -125,7 +125,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "e6e75c6986e5536d") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "6191b3f28660e928") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

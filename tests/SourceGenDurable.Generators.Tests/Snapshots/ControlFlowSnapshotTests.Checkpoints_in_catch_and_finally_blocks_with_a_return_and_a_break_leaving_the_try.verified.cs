@@ -195,7 +195,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "aeeb23a60a52d8c1") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "bd314b4023f19dfb") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

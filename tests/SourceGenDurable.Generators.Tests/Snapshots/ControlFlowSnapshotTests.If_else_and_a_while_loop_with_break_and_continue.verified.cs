@@ -116,7 +116,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "5987731d83fd9843") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "af5517e381da3226") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

@@ -85,7 +85,7 @@ file sealed class MeasureWorkflowDefinition : global::SourceGenDurable.StateMach
 {
     public static readonly MeasureWorkflowDefinition Instance = new();
 
-    private MeasureWorkflowDefinition() : base("Signals.Measure", "11206a129b337432") { }
+    private MeasureWorkflowDefinition() : base("Signals.Measure", "74b452891b64d417") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
@@ -203,7 +203,7 @@ file sealed class RelayWorkflowDefinition : global::SourceGenDurable.StateMachin
 {
     public static readonly RelayWorkflowDefinition Instance = new();
 
-    private RelayWorkflowDefinition() : base("Signals.Relay", "999fbc47a444e5ed") { }
+    private RelayWorkflowDefinition() : base("Signals.Relay", "fc9745c09cb316ff") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

@@ -103,7 +103,7 @@ file sealed class ProcessOrderWorkflowDefinition : global::SourceGenDurable.Stat
 {
     public static readonly ProcessOrderWorkflowDefinition Instance = new();
 
-    private ProcessOrderWorkflowDefinition() : base("OrderWorkflows.ProcessOrder", "0c95beaed161d576") { }
+    private ProcessOrderWorkflowDefinition() : base("OrderWorkflows.ProcessOrder", "b27ce72c294f0d52") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace SourceGenDurable.Generators.Tests;
+
+/// <summary>
+/// An instance saved under one layout is never resumed by code with another. The fingerprint covers what a saved
+/// instance depends on (checkpoints, step names, slot names and types) and nothing else, so other edits deploy freely.
+/// </summary>
+public sealed class LayoutFingerprintTests
+{
+    private const string Body = """
+        var reserved = await ctx.Step("reserve", ct => Task.FromResult(n));
+        var doubled = reserved * 2;
+        await ctx.Step("notify", ct => Task.FromResult(doubled));
+        return doubled;
+        """;
+
+    [Fact]
+    public void Code_between_checkpoints_can_change_without_changing_the_layout() =>
+        Assert.Equal(FingerprintOf(Body), FingerprintOf(Body.Replace("reserved * 2", "reserved * 3", StringComparison.Ordinal)));
+
+    [Fact]
+    public void Renaming_a_step_changes_the_layout() =>
+        Assert.NotEqual(FingerprintOf(Body), FingerprintOf(Body.Replace("\"notify\"", "\"announce\"", StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_new_checkpoint_changes_the_layout() =>
+        Assert.NotEqual(FingerprintOf(Body), FingerprintOf("await ctx.Step(\"audit\", ct => Task.CompletedTask);\n" + Body));
+
+    [Fact]
+    public void A_slot_of_another_type_changes_the_layout() =>
+        Assert.NotEqual(FingerprintOf(Body), FingerprintOf(Body.Replace("var doubled = reserved * 2;", "long doubled = reserved * 2;", StringComparison.Ordinal)));
+
+    private static string FingerprintOf(string body)
+    {
+        var text = GeneratorHarness.Generate($$"""
+            using SourceGenDurable;
+            public partial class Layouts
+            {
+                [DurableWorkflow]
+                public async Task<long> Run(WorkflowContext ctx, int n)
+                {
+            {{body}}
+                }
+            }
+            """).Single().Text;
+        var match = Regex.Match(text, "base\\(\"Layouts.Run\", \"([0-9a-f]{16})\"\\)");
+        Assert.True(match.Success, "The generated definition carries no fingerprint.");
+        return match.Groups[1].Value;
+    }
+}
