@@ -118,6 +118,22 @@ internal static class WorkflowEmitter
             writer.Line(model.ResultType is null ? $"await {call};" : $"run.SetResult<{model.ResultType}>(await {call});");
         }
 
+        if (model.CaughtExceptions is { } caughtExceptions)
+        {
+            writer.Line()
+                .Line("/// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>")
+                .Line(GeneratedCode)
+                .Line($"private static global::System.Exception __{model.MethodName}_RebuildException({Runtime}.Storage.WorkflowError error) => error.Type switch")
+                .Line("{");
+            foreach (var caught in caughtExceptions)
+            {
+                writer.Line($"    \"{caught.RuntimeName}\" => new {caught.Type}(error.Message),");
+            }
+
+            writer.Line($"    _ => new {Runtime}.Execution.RestoredException(error),")
+                .Line("};");
+        }
+
         writer.Line()
             .Line("// The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the")
             .Line("// user reads them; here they would only repeat them at slot fields.")

@@ -32,6 +32,7 @@ internal sealed class BodyLowerer
     private readonly Stack<string> _returnRoutes = new();
     private readonly Stack<(string Label, CatchClauseSyntax Clause)> _catchBodies = new();
     private readonly string? _resultType;
+    private readonly string _rebuildMethod;
     private Dictionary<object, string>? _caseLabels;
     private string? _defaultLabel;
     private string? _returnSlot;
@@ -40,8 +41,9 @@ internal sealed class BodyLowerer
     private readonly IndentedWriter _out = new();
     private int _labels;
 
-    public BodyLowerer(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, BlockSyntax body, string? resultType)
+    public BodyLowerer(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, BlockSyntax body, string? resultType, string rebuildMethod)
     {
+        _rebuildMethod = rebuildMethod;
         _resultType = resultType;
         _model = model;
         _shape = shape;
@@ -59,6 +61,19 @@ internal sealed class BodyLowerer
 
     /// <summary>The name of the slot that carries the result of a <c>return await</c> checkpoint.</summary>
     public static string ReturnSlotName(int state) => $"__result{state}";
+
+    /// <summary>The generated method that rebuilds a saved exception description into an exception of its type.</summary>
+    private string RebuildMethod
+    {
+        get
+        {
+            RebuildsExceptions = true;
+            return _rebuildMethod;
+        }
+    }
+
+    /// <summary>Whether the lowered body rebuilds saved exceptions, so the rebuild method must be emitted.</summary>
+    public bool RebuildsExceptions { get; private set; }
 
     /// <summary>Slots the lowering itself needs, such as the list and position of a foreach loop.</summary>
     public IReadOnlyList<SlotModel> SynthesizedSlots => _synthesizedSlots;
@@ -479,8 +494,9 @@ internal sealed class BodyLowerer
         using (_out.OpenBlock("try"))
         {
             WriteDispatch(StatesInside(label), depth + 1);
+            var (outerBreak, outerContinue) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
             _returnRoutes.Push($"{label}_leave_return");
-            _jumps.Push(_jumps.Count > 0 ? ($"{label}_leave_break", $"{label}_leave_continue") : (null, null));
+            _jumps.Push((outerBreak is null ? null : $"{label}_leave_break", outerContinue is null ? null : $"{label}_leave_continue"));
             _out.Line($"{label}_body:;");
             WriteTryAndCatches(@try, $"{label}_body", depth + 2, moved, caught, error);
             WriteMovedCatches(@try, label, moved, caught);
@@ -489,16 +505,16 @@ internal sealed class BodyLowerer
             _out.Line($"goto {label}_finally;");
 
             // Jumps that leave the try: remembered, then taken after the finally body.
-            if (_jumps.Count > 0)
+            if (outerBreak is not null)
             {
-                var (outerBreak, outerContinue) = _jumps.Peek();
-                exits.Add(outerBreak!);
+                exits.Add(outerBreak);
                 _out.Line($"{label}_leave_break:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
-                if (outerContinue is not null)
-                {
-                    exits.Add(outerContinue);
-                    _out.Line($"{label}_leave_continue:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
-                }
+            }
+
+            if (outerContinue is not null)
+            {
+                exits.Add(outerContinue);
+                _out.Line($"{label}_leave_continue:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
             }
 
             _out.Line($"{label}_leave_return:;").Line($"{branch} = -1;").Line($"goto {label}_finally;");
@@ -512,7 +528,7 @@ internal sealed class BodyLowerer
 
         _out.Line($"{label}_finally:;");
         LowerStatements(@try.Finally!.Block.Statements, inRegionBlock: false);
-        _out.Line($"if ({pending} is not null) throw __run.Rethrow({label}_pendingException, {pending});");
+        _out.Line($"if ({pending} is not null) throw __run.Rethrow({label}_pendingException ?? {RebuildMethod}({pending}));");
         for (var exit = 0; exit < exits.Count; exit++)
         {
             _out.Line($"if ({branch} == {exit + 1}) goto {exits[exit]};");
@@ -787,7 +803,7 @@ internal sealed class BodyLowerer
         {
             // Resumed inside a catch body: the exception it handles is rebuilt from its saved description.
             var error = $"{CopiedCodeRewriter.SlotsParameter}.{label}_error!";
-            _out.Line($"{label}_exception ??= __run.RestoreException({error});");
+            _out.Line($"{label}_exception ??= {RebuildMethod}({error});");
             if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _model.GetDeclaredSymbol(declaration) is { } variable)
             {
                 _out.Line($"{LocalName(variable)} ??= {RebuildException(variable.Type, label, error)};");
@@ -897,7 +913,7 @@ internal sealed class BodyLowerer
         (_rewriter.CaseLabels, _rewriter.DefaultLabel) = (_caseLabels, _defaultLabel);
         _rewriter.ReturnRoute = _returnRoutes.Count > 0 ? (_returnRoutes.Peek(), _resultType is null ? null : ReturnSlot()) : null;
         _rewriter.Rethrow = _catchBodies.Count > 0
-            ? $"throw __run.Rethrow({_catchBodies.Peek().Label}_exception, {CopiedCodeRewriter.SlotsParameter}.{_catchBodies.Peek().Label}_error!);"
+            ? $"throw __run.Rethrow({_catchBodies.Peek().Label}_exception ?? {RebuildMethod}({CopiedCodeRewriter.SlotsParameter}.{_catchBodies.Peek().Label}_error!));"
             : null;
         return _rewriter.RewriteNode(node);
     }
@@ -916,7 +932,7 @@ internal sealed class BodyLowerer
             return value is null ? "return;" : $"return {value};";
         }
 
-        return value is null ? $"goto {_returnRoutes.Peek()};" : $"{{ {ReturnSlot()} = {value}; goto {_returnRoutes.Peek()}; }}";
+        return value is null || value == ReturnSlot() ? $"goto {_returnRoutes.Peek()};" : $"{{ {ReturnSlot()} = {value}; goto {_returnRoutes.Peek()}; }}";
     }
 
     private string ReturnSlot() => _returnSlot ??= Synthesize("__return", _resultType!);

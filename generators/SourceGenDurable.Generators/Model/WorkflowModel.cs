@@ -15,8 +15,14 @@ internal sealed record WorkflowModel(
     string? ResultType,
     string ContextParameter,
     EquatableArray<SlotModel> Slots,
+    EquatableArray<CaughtExceptionModel>? CaughtExceptions,
     string Body,
     string LayoutFingerprint);
+
+/// <summary>An exception type a catch clause of the workflow names, which a resumed workflow can rebuild by its name.</summary>
+/// <param name="RuntimeName">The name <c>Type.FullName</c> gives, as saved in an exception description.</param>
+/// <param name="Type">The fully qualified C# type.</param>
+internal sealed record CaughtExceptionModel(string RuntimeName, string Type);
 
 /// <summary>A type the workflow method is declared in, outermost first.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -55,7 +55,7 @@ internal static class WorkflowParser
         }
 
         var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } task ? TypeNames.FullyQualified(task.TypeArguments[0]) : null;
-        var lowerer = new BodyLowerer(context.SemanticModel, shape, slotFields, syntax.Body!, resultType);
+        var lowerer = new BodyLowerer(context.SemanticModel, shape, slotFields, syntax.Body!, resultType, $"__{method.Name}_RebuildException");
         var body = lowerer.Lower(syntax.Body!);
         slots.AddRange(lowerer.SynthesizedSlots);
         var containingTypes = new List<INamedTypeSymbol>();
@@ -86,8 +86,33 @@ internal static class WorkflowParser
             ResultType: resultType,
             ContextParameter: TypeNames.Identifier(method.Parameters[0].Name),
             Slots: slots.ToEquatableArray(),
+            CaughtExceptions: lowerer.RebuildsExceptions ? CaughtExceptions(syntax, context.SemanticModel).ToEquatableArray() : null,
             Body: body,
             LayoutFingerprint: Fingerprint(workflowName, shape, slots, context.SemanticModel));
+    }
+
+    /// <summary>
+    /// The exception types the workflow's catch clauses name that can be constructed from a message: after a resume,
+    /// a saved exception of one of these types is rebuilt as that type, so the catch clauses still match it.
+    /// </summary>
+    private static IEnumerable<CaughtExceptionModel> CaughtExceptions(MethodDeclarationSyntax syntax, SemanticModel model) =>
+        syntax.Body!.DescendantNodes().OfType<CatchDeclarationSyntax>()
+            .Select(c => model.GetTypeInfo(c.Type).Type as INamedTypeSymbol)
+            .Where(t => t is not null && !t.IsAbstract && t.InstanceConstructors.Any(c =>
+                c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 1 && c.Parameters[0].Type.SpecialType == SpecialType.System_String))
+            .Select(t => new CaughtExceptionModel(RuntimeName(t!), TypeNames.FullyQualified(t!)))
+            .Distinct()
+            .OrderBy(e => e.RuntimeName, System.StringComparer.Ordinal);
+
+    private static string RuntimeName(INamedTypeSymbol type)
+    {
+        var name = type.MetadataName;
+        for (var containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            name = containing.MetadataName + "+" + name;
+        }
+
+        return type.ContainingNamespace.IsGlobalNamespace ? name : type.ContainingNamespace.ToDisplayString() + "." + name;
     }
 
     private static string WorkflowName(IMethodSymbol method)

@@ -105,18 +105,15 @@ public sealed class WorkflowRun
     }
 
     /// <summary>
-    /// Throws a pending exception again after lowered catch and finally bodies: the original object, with its stack,
-    /// while the process that caught it lives; after a resume, an exception rebuilt from its saved description.
+    /// Throws a pending exception again after lowered catch and finally bodies, keeping its stack: the original object
+    /// while the process that caught it lives, after a resume one that generated code rebuilt from its description.
     /// Declared to return the exception so that generated code can write <c>throw __run.Rethrow(...)</c>.
     /// </summary>
-    public Exception Rethrow(Exception? inMemory, WorkflowError error)
+    public Exception Rethrow(Exception exception)
     {
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inMemory ?? RestoreException(error));
-        return null!;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+        return exception;
     }
-
-    /// <summary>An exception rebuilt from its saved description, for code that resumed after it was caught.</summary>
-    public Exception RestoreException(WorkflowError error) => new RestoredException(error);
 
     /// <summary>Stores a pattern variable into its slot as the pattern matches; always true.</summary>
     public bool Capture<T>(out T slot, T value)

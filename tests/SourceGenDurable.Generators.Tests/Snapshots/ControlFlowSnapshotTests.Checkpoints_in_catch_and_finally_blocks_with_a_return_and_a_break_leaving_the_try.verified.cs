@@ -74,6 +74,14 @@ partial class Workflows
         run.SetResult<int>(await __Run_Resume(run.Context, run, (__Run_Slots)slots).ConfigureAwait(false));
     }
 
+    /// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    private static global::System.Exception __Run_RebuildException(global::SourceGenDurable.Storage.WorkflowError error) => error.Type switch
+    {
+        "System.InvalidOperationException" => new global::System.InvalidOperationException(error.Message),
+        _ => new global::SourceGenDurable.Execution.RestoredException(error),
+    };
+
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
@@ -147,10 +155,10 @@ partial class Workflows
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
             __state = -1;
-            __try0_exception ??= __run.RestoreException(__slots.__try0_error!);
+            __try0_exception ??= __Run_RebuildException(__slots.__try0_error!);
             e__0 ??= new global::System.InvalidOperationException(__slots.__try0_error!.Message);
             __slots.total -= e__0.Message.Length;
-            throw __run.Rethrow(__try0_exception, __slots.__try0_error!);
+            throw __run.Rethrow(__try0_exception ?? __Run_RebuildException(__slots.__try0_error!));
             goto __try0_catches_end;
             __try0_catches_end:;
             __slots.__try0_catch = 0;
@@ -176,7 +184,7 @@ partial class Workflows
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
-        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try0_pendingException, __slots.__try0_pending);
+        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try0_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
         if (__slots.__try0_branch == 1) goto __for0_break;
         if (__slots.__try0_branch == 2) goto __for0_continue;
         if (__slots.__try0_branch == -1) return __slots.__return;
