@@ -43,6 +43,7 @@ public sealed class KillTests : IDisposable
         Assert.Equal(1L, QueryScalar("SELECT status FROM workflow_instances WHERE id = 'chain-1'"));
         Assert.Equal("261", QueryScalar("SELECT result FROM workflow_instances WHERE id = 'chain-1'"));
         Assert.Equal(4L, QueryScalar("SELECT COUNT(*) FROM workflow_steps WHERE instance_id = 'chain-1'"));
+        Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT sequence) FROM workflow_steps WHERE instance_id = 'chain-1'"));
         Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT checkpoint) FROM workflow_steps WHERE instance_id = 'chain-1'"));
         Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM workflow_instances"));
     }
