@@ -351,9 +351,8 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task Durable_awaits_in_for_initializers_and_multiple_declarators_are_reported() =>
-        Verify.VerifyAsync(
-            """
+    public Task Durable_awaits_in_for_clauses_multiple_declarators_and_switch_expressions_are_lowered() =>
+        Verify.VerifyAsync("""
             public partial class Orders
             {
                 [DurableWorkflow]
@@ -361,26 +360,37 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 {
                     var a = name?.IndexOf('x', await MyStep(quantity)) ?? 0;
                     var b = quantity switch { 1 => await MyStep(1), _ => 0 };
-                    for (var i = 0; i < await MyStep(3); i++)
+                    for (var j = await MyStep(0); j < await MyStep(3); j += await MyStep(1))
                     {
                     }
 
-                    for (var j = await {|#2:MyStep(0)|}; j < 3; j++)
-                    {
-                    }
-
-                    int c = await {|#3:MyStep(1)|}, d = 2;
+                    int c = await MyStep(1), d = 2;
                     return a + b + c + d;
                 }
 
                 [DurableStep]
                 private Task<int> MyStep(int v) => Task.FromResult(v);
             }
+            """);
+
+    [Fact]
+    public Task A_durable_await_in_a_switch_expression_guard_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    return quantity switch { int q when await {|#0:Check(q)|} => 1, _ => 0 };
+                }
+
+                [DurableStep]
+                private Task<bool> Check(int v) => Task.FromResult(v > 0);
+            }
             """,
-            Verify.Diagnostic("SGD0105").WithLocation(2).WithArguments(
-                "it is in the initializer or the incrementor of a for loop, which this version does not lower yet; write the loop as a while loop"),
-            Verify.Diagnostic("SGD0105").WithLocation(3).WithArguments(
-                "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')"));
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "a durable await inside the 'when' guard of a switch expression arm (await it before the switch) is not lowered yet; assign its result to a local first ('var x = await ...;')"));
 
     [Fact]
     public Task A_deconstructed_durable_result_is_lowered() =>

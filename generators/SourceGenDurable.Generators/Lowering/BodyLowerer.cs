@@ -227,6 +227,13 @@ internal sealed class BodyLowerer
             return;
         }
 
+        if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: > 1 } several && _shape.SpillPlans.ContainsKey(statement))
+        {
+            // Each declarator is evaluated, and assigned, before the next one's awaits.
+            LowerDeclarators(several.Declaration, statement);
+            return;
+        }
+
         if (_shape.SpillPlans.TryGetValue(statement, out var plan) && statement is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax))
         {
             LowerSpills(plan);
@@ -324,18 +331,19 @@ internal sealed class BodyLowerer
         var label = NextLabel("for");
         if (loop.Declaration is not null)
         {
-            LowerDeclaration(loop.Declaration);
+            LowerDeclarators(loop.Declaration, loop);
         }
 
         foreach (var initializer in loop.Initializers)
         {
+            LowerSpillsWithin(loop, initializer);
             _out.Lines(Rewrite(initializer) + ";");
         }
 
         _out.Line($"{label}_top:;");
-        LowerConditionSpills(loop);
         if (loop.Condition is not null)
         {
+            LowerSpillsWithin(loop, loop.Condition);
             _out.Line($"if (!({Rewrite(loop.Condition)})) goto {label}_break;");
         }
 
@@ -343,6 +351,7 @@ internal sealed class BodyLowerer
         _out.Line($"{label}_continue:;");
         foreach (var incrementor in loop.Incrementors)
         {
+            LowerSpillsWithin(loop, incrementor);
             _out.Lines(Rewrite(incrementor) + ";");
         }
 
@@ -374,6 +383,43 @@ internal sealed class BodyLowerer
 
         LowerLoopBody(loop.Statement, label);
         _out.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;").Line($"{label}_break:;");
+    }
+
+    /// <summary>The durable awaits and spilled operands of one part of a statement (a for clause, a declarator).</summary>
+    private void LowerSpillsWithin(StatementSyntax host, SyntaxNode part)
+    {
+        if (_shape.SpillPlans.TryGetValue(host, out var plan))
+        {
+            LowerSpills(plan.Where(item => part.Span.Contains(item.Span)).ToImmutableArray());
+        }
+    }
+
+    /// <summary>Declarators one by one, each after its own awaits: a declaration with several is split.</summary>
+    private void LowerDeclarators(VariableDeclarationSyntax declaration, StatementSyntax host)
+    {
+        if (!_shape.SpillPlans.ContainsKey(host))
+        {
+            LowerDeclaration(declaration);
+            return;
+        }
+
+        foreach (var variable in declaration.Variables)
+        {
+            LowerSpillsWithin(host, variable);
+            var local = (ILocalSymbol)_model.GetDeclaredSymbol(variable)!;
+            var initializer = InitializerText(variable, local);
+            if (_slotFields.ContainsKey(local))
+            {
+                if (initializer is not null)
+                {
+                    _out.Lines($"{Reference(local)}{initializer};");
+                }
+            }
+            else
+            {
+                _out.Lines($"{TypeNames.FullyQualified(local.Type)} {LocalName(local)}{initializer};");
+            }
+        }
     }
 
     /// <summary>A loop condition with durable awaits evaluates them at the loop head, on every pass.</summary>
@@ -871,10 +917,7 @@ internal sealed class BodyLowerer
 
         foreach (var (variable, local) in locals)
         {
-            // An array initializer ('int[] a = { 1, 2 };') is only valid in a declaration: an assignment needs 'new T[]'.
-            var initializer = variable.Initializer is null ? null
-                : variable.Initializer.Value is InitializerExpressionSyntax array ? $" = new {TypeNames.FullyQualified(local.Type)} {Rewrite(array)}"
-                : " = " + Rewrite(variable.Initializer.Value);
+            var initializer = InitializerText(variable, local);
             if (_slotFields.ContainsKey(local))
             {
                 if (initializer is not null)
@@ -888,6 +931,15 @@ internal sealed class BodyLowerer
             }
         }
     }
+
+    /// <summary>
+    /// ' = value' for a declarator, or null without one. An array initializer ('int[] a = { 1, 2 };') is only valid in
+    /// a declaration, so when the local becomes a slot assignment it needs 'new T[]'.
+    /// </summary>
+    private string? InitializerText(VariableDeclaratorSyntax variable, ILocalSymbol local) =>
+        variable.Initializer is null ? null
+        : variable.Initializer.Value is InitializerExpressionSyntax array ? $" = new {TypeNames.FullyQualified(local.Type)} {Rewrite(array)}"
+        : " = " + Rewrite(variable.Initializer.Value);
 
     /// <summary>Declares a local, or names the slot field that replaces it.</summary>
     private string Declare(ILocalSymbol local, string type) =>

@@ -41,11 +41,10 @@ internal static class AwaitSpilling
     {
         ExpressionStatementSyntax s => [s.Expression],
         ReturnStatementSyntax { Expression: { } e } => [e],
-        LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, Declaration.Variables: [{ Initializer: { } initializer }] } s when !s.IsConst => [initializer.Value],
+        LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } s when !s.IsConst => Initializers(s.Declaration).ToList(),
         IfStatementSyntax s => [s.Condition],
         WhileStatementSyntax s => [s.Condition],
-        ForStatementSyntax { Condition: { } condition } s when !s.Initializers.Concat(s.Incrementors).Any(e => e.DescendantNodesAndSelf().OfType<AwaitExpressionSyntax>().Any()) &&
-            s.Declaration?.DescendantNodes().OfType<AwaitExpressionSyntax>().Any() != true => [condition],
+        ForStatementSyntax s => [.. Initializers(s.Declaration), .. s.Initializers, .. s.Condition is null ? [] : new[] { s.Condition }, .. s.Incrementors],
         DoStatementSyntax s => [s.Condition],
         SwitchStatementSyntax s => [s.Expression],
         CommonForEachStatementSyntax { AwaitKeyword.RawKind: 0 } s => [s.Expression],
@@ -62,6 +61,9 @@ internal static class AwaitSpilling
         SwitchExpressionSyntax e => (e.GoverningExpression, e.Arms.Select(a => a.Expression).ToArray()),
         _ => null,
     };
+
+    private static IEnumerable<ExpressionSyntax> Initializers(VariableDeclarationSyntax? declaration) =>
+        declaration?.Variables.Where(v => v.Initializer is not null).Select(v => v.Initializer!.Value) ?? [];
 
     private sealed class Planner(
         Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<ExpressionSyntax> plan, Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans)
@@ -96,7 +98,7 @@ internal static class AwaitSpilling
 
                 if (expression is SwitchExpressionSyntax { Arms: var arms } && arms.Any(a => a.WhenClause is not null && ContainsDurableAwait(a.WhenClause)))
                 {
-                    Reason ??= "a durable await in the 'when' guard of a switch expression arm is not lowered yet; await it before the switch";
+                    Reason ??= "a durable await inside the 'when' guard of a switch expression arm (await it before the switch) is not lowered yet; assign its result to a local first ('var x = await ...;')";
                 }
 
                 if (!CanHoldInTemporary(model.GetTypeInfo(expression).ConvertedType) ||
@@ -175,6 +177,7 @@ internal static class AwaitSpilling
             ConditionalExpressionSyntax e => ContainsDurableAwait(e.WhenTrue) || ContainsDurableAwait(e.WhenFalse) ? null : [e.Condition],
             MemberAccessExpressionSyntax e => [e.Expression],
             ConditionalAccessExpressionSyntax e when !ContainsDurableAwait(e.WhenNotNull) => [e.Expression],
+            SwitchExpressionSyntax e when !e.Arms.Any(ContainsDurableAwait) => [e.GoverningExpression],
             InvocationExpressionSyntax e when e.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)) => null,
             InvocationExpressionSyntax e => [.. Receiver(e.Expression), .. e.ArgumentList.Arguments.Select(a => a.Expression)],
             ElementAccessExpressionSyntax e => [e.Expression, .. e.ArgumentList.Arguments.Select(a => a.Expression)],
@@ -264,7 +267,7 @@ internal static class AwaitSpilling
         ConditionalExpressionSyntax => "a branch of '?:' (it would run only on one path)",
         BinaryExpressionSyntax => $"the right operand of '{((BinaryExpressionSyntax)expression).OperatorToken.Text}' (it would run only on one path)",
         ConditionalAccessExpressionSyntax => "a '?.' expression",
-        SwitchExpressionSyntax => "a switch expression arm",
+        SwitchExpressionSyntax => "the 'when' guard of a switch expression arm (await it before the switch)",
         _ => $"a {expression.Kind()}",
     };
 }

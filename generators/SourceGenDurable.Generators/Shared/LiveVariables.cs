@@ -33,8 +33,14 @@ internal static class LiveVariables
 
         foreach (var host in spillHosts)
         {
-            // The rest of a statement with awaits inside its expressions runs after them.
+            // The rest of a statement with awaits inside its expressions runs after them: what flows into it, and
+            // what it declares and reads itself (a for loop's variable, an earlier declarator).
             AddFlowingInto(host, model, live);
+            if (model.AnalyzeDataFlow(host) is { Succeeded: true } flow)
+            {
+                live.UnionWith(flow.ReadInside.Intersect(flow.VariablesDeclared, SymbolEqualityComparer.Default)
+                    .Where(v => v.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax));
+            }
         }
 
         foreach (var checkpoint in checkpoints)

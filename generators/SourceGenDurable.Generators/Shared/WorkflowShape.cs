@@ -352,9 +352,7 @@ internal sealed class WorkflowShape
     {
         if (AwaitSpilling.Roots(host) is not { } roots)
         {
-            return host is ForStatementSyntax
-                ? "it is in the initializer or the incrementor of a for loop, which this version does not lower yet; write the loop as a while loop"
-                : LargerExpression;
+            return LargerExpression;
         }
 
         if (WhyEnclosingStatementsNotLowered(host, body) is { } enclosing)
