@@ -761,4 +761,33 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_goto_case_leaving_a_try_whose_finally_awaits_is_reported() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    switch (quantity)
+                    {
+                        case 1:
+                            try
+                            {
+                                {|SGD0105:goto case 2;|}
+                            }
+                            finally
+                            {
+                                await ctx.Step("audit", ct => Task.CompletedTask);
+                            }
+
+                        case 2:
+                            return 2;
+                    }
+
+                    return quantity;
+                }
+            }
+            """);
 }
