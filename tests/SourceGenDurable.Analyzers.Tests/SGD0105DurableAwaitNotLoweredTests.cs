@@ -661,7 +661,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task A_goto_out_of_a_try_whose_finally_awaits_is_reported() =>
+    public Task A_goto_out_of_a_try_whose_finally_awaits_is_lowered() =>
         Verify.VerifyAsync("""
             public partial class Orders
             {
@@ -670,7 +670,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 {
                     try
                     {
-                        if (quantity > 1) {|SGD0105:goto done;|}
+                        if (quantity > 1) goto done;
                     }
                     finally
                     {

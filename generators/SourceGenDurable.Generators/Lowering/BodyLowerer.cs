@@ -30,6 +30,7 @@ internal sealed class BodyLowerer
     private readonly Dictionary<TryStatementSyntax, string> _tryLabels = new();
     private readonly List<ImmutableArray<string>> _regionPaths = new();
     private readonly Stack<string> _returnRoutes = new();
+    private readonly Stack<Dictionary<string, string>> _gotoRoutes = new();
     private readonly Stack<(string Label, CatchClauseSyntax Clause)> _catchBodies = new();
     private readonly string? _resultType;
     private readonly string _rebuildMethod;
@@ -543,9 +544,12 @@ internal sealed class BodyLowerer
             var (outerBreak, outerContinue) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
             _returnRoutes.Push($"{label}_leave_return");
             _jumps.Push((outerBreak is null ? null : $"{label}_leave_break", outerContinue is null ? null : $"{label}_leave_continue"));
+            var leavingGotos = GotoLabelsLeaving(@try);
+            _gotoRoutes.Push(leavingGotos.ToDictionary(name => name, name => $"{label}_leave_goto_{name}"));
             _out.Line($"{label}_body:;");
             WriteTryAndCatches(@try, $"{label}_body", depth + 2, moved, caught, error);
             WriteMovedCatches(@try, label, moved, caught);
+            _gotoRoutes.Pop();
             _jumps.Pop();
             _returnRoutes.Pop();
             _out.Line($"goto {label}_finally;");
@@ -561,6 +565,12 @@ internal sealed class BodyLowerer
             {
                 exits.Add(outerContinue);
                 _out.Line($"{label}_leave_continue:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
+            }
+
+            foreach (var name in leavingGotos)
+            {
+                exits.Add(GotoTarget(name));
+                _out.Line($"{label}_leave_goto_{name}:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
             }
 
             _out.Line($"{label}_leave_return:;").Line($"{branch} = -1;").Line($"goto {label}_finally;");
@@ -586,6 +596,21 @@ internal sealed class BodyLowerer
             _out.Line($"if ({branch} == -1) {ReturnStatement(_resultType is null ? null : ReturnSlot())}");
         }
     }
+
+    /// <summary>The labels that gotos in the try block or its catch blocks jump to outside the try statement.</summary>
+    private List<string> GotoLabelsLeaving(TryStatementSyntax @try) =>
+        @try.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+            .Concat(@try.Catches.SelectMany(c => c.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)))
+            .OfType<GotoStatementSyntax>()
+            .Where(g => g.IsKind(SyntaxKind.GotoStatement) && _model.GetSymbolInfo(g.Expression!).Symbol is ILabelSymbol target &&
+                target.DeclaringSyntaxReferences.All(r => !@try.Span.Contains(r.Span)))
+            .Select(g => ((IdentifierNameSyntax)g.Expression!).Identifier.ValueText)
+            .Distinct()
+            .ToList();
+
+    /// <summary>Where a goto to <paramref name="label"/> goes from here: through the enclosing lowered finally blocks first.</summary>
+    private string GotoTarget(string label) =>
+        _gotoRoutes.FirstOrDefault(routes => routes.ContainsKey(label)) is { } route ? route[label] : label;
 
     /// <summary>How many region labels precede this try's own in the region paths of the checkpoints inside it.</summary>
     private int RegionDepth(TryStatementSyntax @try) =>
@@ -963,6 +988,7 @@ internal sealed class BodyLowerer
     {
         (_rewriter.BreakLabel, _rewriter.ContinueLabel) = _jumps.Count > 0 ? _jumps.Peek() : (null, null);
         (_rewriter.CaseLabels, _rewriter.DefaultLabel) = (_caseLabels, _defaultLabel);
+        _rewriter.GotoTarget = _gotoRoutes.Count > 0 ? GotoTarget : null;
         _rewriter.ReturnRoute = _returnRoutes.Count > 0 ? (_returnRoutes.Peek(), _resultType is null ? null : ReturnSlot()) : null;
         _rewriter.Rethrow = _catchBodies.Count > 0
             ? $"throw __run.Rethrow({_catchBodies.Peek().Label}_exception ?? {RebuildMethod}({CopiedCodeRewriter.SlotsParameter}.{_catchBodies.Peek().Label}_error!));"

@@ -50,6 +50,9 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     /// <summary>Inside a flattened switch: where <c>goto case</c> (by the case's constant) and <c>goto default</c> (null key) go.</summary>
     public IReadOnlyDictionary<object, string>? CaseLabels { get; set; }
 
+    /// <summary>Inside a try whose finally became ordinary code: where a goto to a label goes first.</summary>
+    public System.Func<string, string>? GotoTarget { get; set; }
+
     /// <summary>Inside a flattened switch: where <c>goto default</c> goes.</summary>
     public string? DefaultLabel { get; set; }
 
@@ -196,6 +199,12 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     /// <summary>A switch whose sections were flattened is no longer a switch: its goto case and goto default jump to the sections.</summary>
     public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
     {
+        if (_functionDepth == 0 && node.IsKind(SyntaxKind.GotoStatement) && GotoTarget is not null && node.Expression is IdentifierNameSyntax userLabel &&
+            GotoTarget(userLabel.Identifier.ValueText) is var routed && routed != userLabel.Identifier.ValueText)
+        {
+            return Goto(routed, node);
+        }
+
         if (_functionDepth > 0 || _switchDepth > 0)
         {
             return base.VisitGotoStatement(node);

@@ -497,13 +497,13 @@ internal sealed class WorkflowShape
                     (flattened.Contains(@try.Finally.Block) || @try.Catches.Any(c => flattened.Contains(c.Block))):
                     foreach (var jump in @try.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax)
                         .Concat(@try.Catches.SelectMany(c => c.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax)))
-                        .OfType<GotoStatementSyntax>().Where(g => g.IsKind(SyntaxKind.GotoStatement) ||
+                        .OfType<GotoStatementSyntax>().Where(g => !g.IsKind(SyntaxKind.GotoStatement) &&
                             !(g.Ancestors().OfType<SwitchStatementSyntax>().FirstOrDefault() is { } target && @try.Span.Contains(target.Span))))
                     {
                         problems.Add(new ShapeProblem(
                             DiagnosticIds.DurableAwaitNotLowered,
                             jump.GetLocation(),
-                            "a goto (or a goto case leaving it) inside a try statement whose finally or catch blocks contain a durable await is not lowered yet; use break, continue or return"));
+                            "a goto case or goto default leaving a try statement whose finally or catch blocks contain a durable await is not lowered yet; use break, continue or return"));
                     }
 
                     break;
