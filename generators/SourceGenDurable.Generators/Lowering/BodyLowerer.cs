@@ -407,19 +407,7 @@ internal sealed class BodyLowerer
         foreach (var variable in declaration.Variables)
         {
             LowerSpillsWithin(host, variable);
-            var local = (ILocalSymbol)_model.GetDeclaredSymbol(variable)!;
-            var initializer = InitializerText(variable, local);
-            if (_slotFields.ContainsKey(local))
-            {
-                if (initializer is not null)
-                {
-                    _out.Lines($"{Reference(local)}{initializer};");
-                }
-            }
-            else
-            {
-                _out.Lines($"{TypeNames.FullyQualified(local.Type)} {LocalName(local)}{initializer};");
-            }
+            LowerDeclarator(variable);
         }
     }
 
@@ -933,27 +921,30 @@ internal sealed class BodyLowerer
     /// <summary>A slot's declaration becomes an assignment to its field; other declarators stay declarations.</summary>
     private void LowerDeclaration(VariableDeclarationSyntax declaration)
     {
-        var locals = declaration.Variables.Select(v => (Variable: v, Local: (ILocalSymbol)_model.GetDeclaredSymbol(v)!)).ToList();
-        if (!locals.Any(l => _slotFields.ContainsKey(l.Local)))
+        if (!declaration.Variables.Any(v => _model.GetDeclaredSymbol(v) is { } local && _slotFields.ContainsKey(local)))
         {
             _out.Lines(Rewrite(declaration) + ";");
             return;
         }
 
-        foreach (var (variable, local) in locals)
+        foreach (var variable in declaration.Variables)
         {
-            var initializer = InitializerText(variable, local);
-            if (_slotFields.ContainsKey(local))
-            {
-                if (initializer is not null)
-                {
-                    _out.Lines($"{Reference(local)}{initializer};");
-                }
-            }
-            else
-            {
-                _out.Lines($"{TypeNames.FullyQualified(local.Type)} {LocalName(local)}{initializer};");
-            }
+            LowerDeclarator(variable);
+        }
+    }
+
+    /// <summary>One declarator as its own statement: an assignment to its slot, or a declaration with its type spelled out.</summary>
+    private void LowerDeclarator(VariableDeclaratorSyntax variable)
+    {
+        var local = (ILocalSymbol)_model.GetDeclaredSymbol(variable)!;
+        var initializer = InitializerText(variable, local);
+        if (!_slotFields.ContainsKey(local))
+        {
+            _out.Lines($"{TypeNames.FullyQualified(local.Type)} {LocalName(local)}{initializer};");
+        }
+        else if (initializer is not null)
+        {
+            _out.Lines($"{Reference(local)}{initializer};");
         }
     }
 
