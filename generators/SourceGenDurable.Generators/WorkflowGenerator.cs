@@ -10,6 +10,16 @@ namespace SourceGenDurable.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class WorkflowGenerator : IIncrementalGenerator
 {
+    private readonly WorkflowModelCache _models;
+
+    /// <summary>Creates the generator the compiler loads, which shares one model cache across compilations.</summary>
+    public WorkflowGenerator()
+        : this(WorkflowModelCache.Shared)
+    {
+    }
+
+    internal WorkflowGenerator(WorkflowModelCache models) => _models = models;
+
     /// <summary>The names of the pipeline steps, for incrementality tests.</summary>
     public static class TrackingNames
     {
@@ -23,11 +33,12 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var models = _models;
         var workflows = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypeNames.DurableWorkflowAttribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
-                transform: static (syntax, cancellationToken) => WorkflowParser.Parse(syntax, cancellationToken))
+                transform: (syntax, cancellationToken) => models.GetOrParse(syntax, cancellationToken))
             .WithTrackingName(TrackingNames.Workflows)
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.LowerableWorkflows);

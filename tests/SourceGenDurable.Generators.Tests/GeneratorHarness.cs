@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SourceGenDurable.Generators;
+using SourceGenDurable.Generators.Parsing;
 
 namespace SourceGenDurable.Generators.Tests;
 
@@ -35,8 +36,8 @@ internal static class GeneratorHarness
             nullableContextOptions: NullableContextOptions.Enable,
             generalDiagnosticOption: ReportDiagnostic.Error));
 
-    public static GeneratorDriver CreateDriver(bool trackSteps = false) => CSharpGeneratorDriver.Create(
-        [new WorkflowGenerator().AsSourceGenerator()],
+    public static GeneratorDriver CreateDriver(bool trackSteps = false, WorkflowModelCache? models = null) => CSharpGeneratorDriver.Create(
+        [new WorkflowGenerator(models ?? new WorkflowModelCache()).AsSourceGenerator()],
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 

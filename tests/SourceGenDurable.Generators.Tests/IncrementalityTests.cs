@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SourceGenDurable.Generators.Parsing;
 
 namespace SourceGenDurable.Generators.Tests;
 
@@ -70,6 +71,84 @@ public sealed class IncrementalityTests
         Assert.Contains(reasons, r => r.Workflow == "Two" && r.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);
         Assert.Equal(2, reasons.Count);
     }
+
+    private const string Pricing = """
+        namespace App;
+        public static class Pricing
+        {
+            public const string StepName = "price";
+            public static int Base(int x) { return x * 10; }
+        }
+        """;
+
+    private const string Priced = """
+        using SourceGenDurable;
+        namespace App;
+        public partial class Priced
+        {
+            [DurableWorkflow]
+            public async Task<string> Quote(WorkflowContext ctx, int x)
+            {
+                var basis = Pricing.Base(x);
+                var a = await ctx.Step(Pricing.StepName, ct => Task.FromResult(x));
+                return $"{basis}:{a}";
+            }
+        }
+        """;
+
+    [Fact]
+    public void Editing_a_body_outside_every_workflow_lowers_nothing_again()
+    {
+        var models = new WorkflowModelCache();
+        var compilation = GeneratorHarness.Compile(First, Second, Pricing, Priced);
+        var driver = GeneratorHarness.CreateDriver(models: models).RunGenerators(compilation);
+        Assert.Equal(3, models.Lowerings);
+
+        var pricing = compilation.SyntaxTrees.ElementAt(2);
+        driver.RunGenerators(compilation.ReplaceSyntaxTree(pricing, pricing.WithChangedText(
+            Microsoft.CodeAnalysis.Text.SourceText.From(Pricing.Replace("x * 10", "x * 20", StringComparison.Ordinal)))));
+
+        Assert.Equal(3, models.Lowerings);
+    }
+
+    [Fact]
+    public void Changing_a_declaration_in_another_file_lowers_the_workflows_that_bind_to_it_again()
+    {
+        var models = new WorkflowModelCache();
+        var compilation = GeneratorHarness.Compile(First, Second, Pricing, Priced);
+        var driver = GeneratorHarness.CreateDriver(models: models).RunGenerators(compilation);
+        var before = Generated(driver, "Quote");
+
+        // The slot of `basis` changes type, and the step name (part of the layout fingerprint) changes value.
+        var pricing = compilation.SyntaxTrees.ElementAt(2);
+        var changed = Pricing.Replace("int Base", "long Base", StringComparison.Ordinal).Replace("\"price\"", "\"quote\"", StringComparison.Ordinal);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(pricing, pricing.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(changed))));
+        var after = Generated(driver, "Quote");
+
+        Assert.Contains("public int basis", before, StringComparison.Ordinal);
+        Assert.Contains("public long basis", after, StringComparison.Ordinal);
+        Assert.NotEqual(Fingerprint(before), Fingerprint(after));
+    }
+
+    [Fact]
+    public void Changing_the_preprocessor_symbols_lowers_every_workflow_again()
+    {
+        var models = new WorkflowModelCache();
+        var compilation = GeneratorHarness.Compile(First, Second);
+        var driver = GeneratorHarness.CreateDriver(models: models).RunGenerators(compilation);
+
+        var options = GeneratorHarness.ParseOptions.WithPreprocessorSymbols("RELEASE");
+        var reparsed = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t => t.WithRootAndOptions(t.GetRoot(), options)));
+        driver.RunGenerators(reparsed);
+
+        Assert.Equal(4, models.Lowerings);
+    }
+
+    private static string Generated(GeneratorDriver driver, string method) =>
+        driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith($".{method}.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+
+    private static string Fingerprint(string generated) =>
+        System.Text.RegularExpressions.Regex.Match(generated, @"base\(""[^""]+"", ""([0-9a-f]{16})""\)").Groups[1].Value;
 
     [Fact]
     public void The_pipeline_models_hold_no_symbols_syntax_or_compilations()

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SourceGenDurable.Generators.Model;
+
+namespace SourceGenDurable.Generators.Parsing;
+
+/// <summary>
+/// Keeps each workflow's model while nothing it depends on changes, so that a keystroke re-lowers only the workflows
+/// it can affect. ForAttributeWithMetadataName runs its transform for every workflow on each new compilation; without
+/// this cache every edit would bind and lower every workflow of the project again.
+/// </summary>
+/// <remarks>
+/// A model is a function of the workflow method's own text and of the declarations its body binds to, never of
+/// another member's body: the key is the method's documentation id and full text plus the compilation's
+/// <see cref="DeclarationDigest"/>. An edit inside one method body changes only that method's key.
+/// </remarks>
+internal sealed class WorkflowModelCache
+{
+    /// <summary>Enough for the workflows of every open project; past it the cache starts over rather than grow.</summary>
+    private const int Capacity = 4096;
+
+    private readonly ConcurrentDictionary<(string Method, string Text), (string Declarations, WorkflowModel? Model)> _models = new();
+    private int _lowerings;
+
+    /// <summary>The cache the compiler's instances of the generator share.</summary>
+    public static WorkflowModelCache Shared { get; } = new();
+
+    /// <summary>How many workflows this cache has parsed and lowered, rather than reused.</summary>
+    public int Lowerings => Volatile.Read(ref _lowerings);
+
+    public WorkflowModel? GetOrParse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var key = (context.TargetSymbol.GetDocumentationCommentId() ?? "", context.TargetNode.ToFullString());
+        var declarations = DeclarationDigest.Of(context.SemanticModel.Compilation, cancellationToken);
+        if (_models.TryGetValue(key, out var cached) && cached.Declarations == declarations)
+        {
+            return cached.Model;
+        }
+
+        var model = WorkflowParser.Parse(context, cancellationToken);
+        Interlocked.Increment(ref _lowerings);
+        if (_models.Count >= Capacity)
+        {
+            _models.Clear();
+        }
+
+        _models[key] = (declarations, model);
+        return model;
+    }
+}
