@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+
+namespace SourceGenDurable.Benchmarks.Harness;
+
+/// <summary>One line of the results table.</summary>
+/// <param name="Scenario">What ran, with its size.</param>
+/// <param name="System">Which system ran it: SourceGenDurable, a peer, or the raw SQLite floor.</param>
+/// <param name="Metric">What the numbers measure, with the unit.</param>
+/// <param name="Values">Every repeat's value.</param>
+internal sealed record Measurement(string Scenario, string System, string Metric, Samples Values);
+
+/// <summary>A goal of the performance issue, checked against medians measured in the same run.</summary>
+/// <param name="Goal">The goal as written.</param>
+/// <param name="Observed">The ratio or value measured.</param>
+/// <param name="Met">Whether the observation meets the goal; null when the suite could not measure it.</param>
+internal sealed record GoalCheck(string Goal, string Observed, bool? Met);
+
+/// <summary>Collects measurements and goal checks, prints them, and writes them as markdown.</summary>
+internal sealed class Report(bool quick)
+{
+    private readonly List<Measurement> _measurements = [];
+    private readonly List<GoalCheck> _goals = [];
+    private readonly List<string> _notes = [];
+
+    public Measurement Add(string scenario, string system, string metric, Samples values)
+    {
+        var measurement = new Measurement(scenario, system, metric, values);
+        _measurements.Add(measurement);
+        Console.WriteLine($"  {system,-34} {scenario,-52} {metric,-22} median {Format(values.Median),10}  (min {Format(values.Min)}, max {Format(values.Max)}, n={values.Count})");
+        return measurement;
+    }
+
+    public void Goal(string goal, string observed, bool? met)
+    {
+        _goals.Add(new GoalCheck(goal, observed, met));
+        Console.WriteLine($"  goal: {goal}: {observed} -> {(met is null ? "not measured" : met.Value ? "met" : "NOT met")}");
+    }
+
+    public void Note(string note)
+    {
+        _notes.Add(note);
+        Console.WriteLine($"  note: {note}");
+    }
+
+    public string ToMarkdown(DateTimeOffset date)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Benchmarks");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured on {date:yyyy-MM-dd} on a machine with {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}), {(quick ? "quick mode (small sizes; not for comparison)" : "full mode")}.");
+        text.AppendLine("Reproduce with `dotnet run -c Release --project tests/SourceGenDurable.Benchmarks` (add `--quick` for a smoke run).");
+        text.AppendLine("Every number is the median of the repeats, with the minimum and maximum; ratios compare medians measured in this same run.");
+        text.AppendLine();
+        text.AppendLine("## Goals");
+        text.AppendLine();
+        text.AppendLine("| Goal | Observed | Met |");
+        text.AppendLine("|---|---|---|");
+        foreach (var goal in _goals)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {goal.Goal} | {goal.Observed} | {(goal.Met is null ? "not measured" : goal.Met.Value ? "yes" : "**no**")} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Measurements");
+        text.AppendLine();
+        text.AppendLine("| System | Scenario | Metric | Median | Min | Max | Repeats |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|");
+        foreach (var m in _measurements)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {m.System} | {m.Scenario} | {m.Metric} | {Format(m.Values.Median)} | {Format(m.Values.Min)} | {Format(m.Values.Max)} | {m.Values.Count} |");
+        }
+
+        if (_notes.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("## Notes");
+            text.AppendLine();
+            foreach (var note in _notes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static string Format(double value) => double.IsNaN(value)
+        ? "-"
+        : value switch
+        {
+            >= 1000 => value.ToString("N0", CultureInfo.InvariantCulture),
+            >= 10 => value.ToString("0.0", CultureInfo.InvariantCulture),
+            >= 0.1 => value.ToString("0.00", CultureInfo.InvariantCulture),
+            _ => value.ToString("0.0000", CultureInfo.InvariantCulture),
+        };
+
+    public static string Ratio(double numerator, double denominator) => Format(numerator / denominator) + "x";
+}

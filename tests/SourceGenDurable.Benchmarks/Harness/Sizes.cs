@@ -1,0 +1,50 @@
+namespace SourceGenDurable.Benchmarks.Harness;
+
+/// <summary>
+/// How big each scenario is. The full sizes are the ones the performance goals name; quick mode shrinks them so that
+/// the whole suite finishes in under two minutes, to show in CI that every scenario still runs.
+/// </summary>
+internal sealed record Sizes(
+    int Repeats,
+    int RawSingleRowCommits,
+    int RawBatchedRows,
+    int SequentialSteps,
+    int LongChainSteps,
+    int[] PerStepWindows,
+    int[] ResumeHistories,
+    int ConcurrentWorkflows,
+    int StartLatencySamples,
+    int[] DurableTaskChains,
+    int DurableTaskOrchestrations,
+    int HangfireChains)
+{
+    public const int StepsPerConcurrentWorkflow = 10;
+
+    public static Sizes Full { get; } = new(
+        Repeats: 5,
+        RawSingleRowCommits: 2_000,
+        RawBatchedRows: 100_000,
+        SequentialSteps: 1_000,
+        LongChainSteps: 100_000,
+        PerStepWindows: [10, 1_000, 10_000, 100_000],
+        ResumeHistories: [10, 100_000],
+        ConcurrentWorkflows: 1_000,
+        StartLatencySamples: 200,
+        DurableTaskChains: [10, 100, 1_000, 3_000],
+        DurableTaskOrchestrations: 20,
+        HangfireChains: 1_000);
+
+    public static Sizes Quick { get; } = new(
+        Repeats: 3,
+        RawSingleRowCommits: 300,
+        RawBatchedRows: 10_000,
+        SequentialSteps: 200,
+        LongChainSteps: 2_000,
+        PerStepWindows: [10, 1_000, 2_000],
+        ResumeHistories: [10, 2_000],
+        ConcurrentWorkflows: 100,
+        StartLatencySamples: 30,
+        DurableTaskChains: [10, 100],
+        DurableTaskOrchestrations: 2,
+        HangfireChains: 20);
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using SourceGenDurable.Benchmarks.Harness;
+using SourceGenDurable.Benchmarks.Scenarios;
+using SourceGenDurable.Storage;
+
+// The benchmark suite: SourceGenDurable, the raw SQLite floor and the peers, side by side in one run on one machine.
+// `--quick` shrinks every scenario so that the suite finishes in under two minutes (CI runs it to show the suite still
+// works; its numbers are not for comparison). A full run writes docs/benchmarks.md; `--output <file>` writes elsewhere.
+var quick = args.Contains("--quick");
+var outputIndex = Array.IndexOf(args, "--output");
+var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : quick ? null : Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
+var sizes = quick ? Sizes.Quick : Sizes.Full;
+var report = new Report(quick);
+var total = Stopwatch.StartNew();
+
+Console.WriteLine($"SourceGenDurable benchmarks, {(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores");
+
+Console.WriteLine("Raw SQLite floor");
+var floor = await RawSqliteFloor.RunAsync(sizes, report);
+
+Console.WriteLine("Sequential latency and flat resume");
+var sequential = await SourceGenDurableRuns.SequentialAsync(sizes, report);
+var chain = await SourceGenDurableRuns.LongChainAsync(sizes, report);
+var resume = await SourceGenDurableRuns.ResumeAsync(sizes, report);
+var durableTaskChains = await DurableTaskRuns.ChainsAsync(sizes, report);
+
+Console.WriteLine("Throughput");
+var throughput = await SourceGenDurableRuns.ThroughputAsync(sizes, report, SqliteSynchronousMode.Full);
+await SourceGenDurableRuns.ThroughputAsync(sizes, report, SqliteSynchronousMode.Normal);
+var hangfireSqlite = await HangfireRuns.ChainsAsync(sizes, report, inMemory: false);
+var hangfireMemory = await HangfireRuns.ChainsAsync(sizes, report, inMemory: true);
+var durableTask = await DurableTaskRuns.ThroughputAsync(sizes, report);
+
+Console.WriteLine("Start latency");
+var start = await SourceGenDurableRuns.StartLatencyAsync(sizes, report);
+
+Console.WriteLine("Goals (ratios of medians from this run)");
+report.Goal("1. per-step time of a 1,000-step chain <= 1.5x one raw single-row commit", Report.Ratio(sequential.Median, floor.CommitMilliseconds.Median), sequential.Median <= 1.5 * floor.CommitMilliseconds.Median);
+var comparableChain = durableTaskChains.Keys.Where(k => k <= sizes.SequentialSteps).DefaultIfEmpty(durableTaskChains.Keys.Min()).Max();
+report.Goal($"1. >= 10x faster per step than the Durable Task host at {comparableChain:N0} steps", Report.Ratio(durableTaskChains[comparableChain].Median, sequential.Median), durableTaskChains[comparableChain].Median >= 10 * sequential.Median);
+report.Goal("2. per-step time late in a long chain (up to step 10,000) within 1.2x of steps 11-20", Report.Ratio(chain.Late.Median, chain.Early.Median), chain.Late.Median <= 1.2 * chain.Early.Median);
+var (shortest, longest) = (resume.Keys.Min(), resume.Keys.Max());
+report.Goal($"2. resume with {longest:N0} committed steps within 1.2x of {shortest:N0}", Report.Ratio(resume[longest].Median, resume[shortest].Median), resume[longest].Median <= 1.2 * resume[shortest].Median);
+report.Goal("3. throughput >= 25% of raw SQLite at 1,000 rows per transaction", Report.Ratio(throughput.Median, floor.RowsPerSecondBatch1000.Median), throughput.Median >= 0.25 * floor.RowsPerSecondBatch1000.Median);
+report.Goal("3. throughput >= 50x Hangfire on SQLite", Report.Ratio(throughput.Median, hangfireSqlite.Median), throughput.Median >= 50 * hangfireSqlite.Median);
+report.Goal("3. throughput > Hangfire in memory", Report.Ratio(throughput.Median, hangfireMemory.Median), throughput.Median > hangfireMemory.Median);
+report.Goal("3. throughput >= 20x the Durable Task host, default settings", Report.Ratio(throughput.Median, durableTask.Median), throughput.Median >= 20 * durableTask.Median);
+report.Goal("3. throughput >= 20x the Durable Task host, concurrency cap lifted", "not measured: the host's cap is a sealed property of its in-memory service", null);
+report.Goal("4. start latency p50 < 1 ms", $"{Report.Format(start.Median)} ms", start.Median < 1);
+report.Goal("5. 100,000 sleeping instances add < 50 MB", "needs durable timers (issue 4)", null);
+report.Goal("6. 10,000 timers due in one second fire within 1 s", "needs durable timers (issue 4)", null);
+report.Note("Durable Task chains of 1,000 or more activities run once (a 3,000-step chain takes minutes); Hangfire and Durable Task throughput runs once per mode.");
+report.Note($"Durable Task with default settings runs {sizes.DurableTaskOrchestrations:N0} orchestrations rather than 200: at a few activities per second, 200 x 10 would take about ten minutes.");
+
+total.Stop();
+Console.WriteLine($"Suite finished in {total.Elapsed.TotalSeconds:0} s");
+if (output is not null)
+{
+    await File.WriteAllTextAsync(output, report.ToMarkdown(DateTimeOffset.UtcNow));
+    Console.WriteLine($"Wrote {output}");
+}
+
+static string RepositoryRoot()
+{
+    for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+    {
+        if (File.Exists(Path.Combine(folder.FullName, "SourceGenDurable.sln")))
+        {
+            return folder.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run the suite from inside the repository (docs/benchmarks.md is written there), or pass --output <file>.");
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SourceGenDurable.Benchmarks.Harness;
+using SourceGenDurable.Benchmarks.Workflows;
+using SourceGenDurable.Client;
+using SourceGenDurable.Hosting;
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Benchmarks.Scenarios;
+
+/// <summary>SourceGenDurable's scenarios, each on a fresh database with the default durability (synchronous=FULL).</summary>
+internal static class SourceGenDurableRuns
+{
+    private const string System = "SourceGenDurable";
+
+    public sealed record LongChain(int Steps, IReadOnlyDictionary<int, Samples> PerStepAt, Samples Early, Samples Late);
+
+    /// <summary>Goal 1: per-step time along one chain of no-op steps.</summary>
+    public static async Task<Samples> SequentialAsync(Sizes sizes, Report report)
+    {
+        var perStep = new List<double>();
+        for (var repeat = 0; repeat < sizes.Repeats; repeat++)
+        {
+            using var database = new TempDatabase();
+            await RunChainAsync(database, sizes.SequentialSteps);
+            perStep.AddRange(Enumerable.Range(1, sizes.SequentialSteps - 1).Select(StepProbe.StepMilliseconds));
+        }
+
+        return report.Add($"one workflow of {sizes.SequentialSteps:N0} no-op steps", System, "ms per step", new Samples(perStep)).Values;
+    }
+
+    /// <summary>Goal 2: the per-step time at several depths of one long chain.</summary>
+    public static async Task<LongChain> LongChainAsync(Sizes sizes, Report report)
+    {
+        using var database = new TempDatabase();
+        await RunChainAsync(database, sizes.LongChainSteps);
+
+        var perStepAt = new Dictionary<int, Samples>();
+        foreach (var depth in sizes.PerStepWindows.Where(d => d <= sizes.LongChainSteps))
+        {
+            perStepAt[depth] = report.Add($"steps {Math.Max(1, depth - 9):N0}-{depth:N0} of a {sizes.LongChainSteps:N0}-step chain", System, "ms per step", Window(depth - 9, depth)).Values;
+        }
+
+        var early = Window(11, 20);
+        var lateEnd = Math.Min(10_000, sizes.LongChainSteps - 1);
+        var late = Window(lateEnd - 9, lateEnd);
+        report.Add($"steps 11-20 of a {sizes.LongChainSteps:N0}-step chain", System, "ms per step", early);
+        report.Add($"steps {lateEnd - 9:N0}-{lateEnd:N0} of a {sizes.LongChainSteps:N0}-step chain", System, "ms per step", late);
+        return new LongChain(sizes.LongChainSteps, perStepAt, early, late);
+
+        Samples Window(int first, int last) =>
+            new(Enumerable.Range(Math.Max(1, first), Math.Min(last, sizes.LongChainSteps - 1) - Math.Max(1, first) + 1).Select(StepProbe.StepMilliseconds));
+    }
+
+    /// <summary>
+    /// Goal 2: the time from a host starting to the next step of an instance that has <c>history</c> committed steps
+    /// running. The instance blocks in that step until the host stops, so every repeat resumes the same state.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, Samples>> ResumeAsync(Sizes sizes, Report report)
+    {
+        var results = new Dictionary<int, Samples>();
+        foreach (var history in sizes.ResumeHistories)
+        {
+            using var database = new TempDatabase();
+            StepProbe.Arm(history + 1, blockAt: history);
+            var reached = StepProbe.Reached(history);
+            using (var host = await StartHostAsync(database))
+            {
+                await host.Services.GetRequiredService<IWorkflowClient>().StartChainAsync(history + 1, "chain");
+                await reached;
+                await host.StopAsync();
+            }
+
+            var times = new List<double>();
+            for (var repeat = 0; repeat < sizes.Repeats; repeat++)
+            {
+                StepProbe.Arm(history + 1, blockAt: history);
+                reached = StepProbe.Reached(history);
+                var start = Stopwatch.GetTimestamp();
+                using var host = await StartHostAsync(database);
+                await reached;
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                await host.StopAsync();
+            }
+
+            results[history] = report.Add($"resume an instance with {history:N0} committed steps", System, "ms host start to next step", new Samples(times)).Values;
+        }
+
+        return results;
+    }
+
+    /// <summary>Goal 3: many workflows of ten no-op steps at once.</summary>
+    public static async Task<Samples> ThroughputAsync(Sizes sizes, Report report, SqliteSynchronousMode synchronous)
+    {
+        var stepsPerSecond = new List<double>();
+        var workflows = sizes.ConcurrentWorkflows;
+        for (var repeat = 0; repeat < sizes.Repeats; repeat++)
+        {
+            using var database = new TempDatabase();
+            using var host = await StartHostAsync(database, workflows, synchronous);
+            var client = host.Services.GetRequiredService<IWorkflowClient>();
+            var start = Stopwatch.GetTimestamp();
+            var handles = await Task.WhenAll(Enumerable.Range(0, workflows).Select(i => client.StartTenStepsAsync(i, $"w{i}")));
+            await Task.WhenAll(handles.Select(h => h.GetResultAsync()));
+            stepsPerSecond.Add(workflows * Sizes.StepsPerConcurrentWorkflow / Stopwatch.GetElapsedTime(start).TotalSeconds);
+            await host.StopAsync();
+        }
+
+        return report.Add($"{workflows:N0} workflows x {Sizes.StepsPerConcurrentWorkflow} no-op steps", $"{System} ({synchronous.ToString().ToUpperInvariant()})", "steps/s", new Samples(stepsPerSecond)).Values;
+    }
+
+    /// <summary>Goal 4: from the typed start method returning to the first step body running.</summary>
+    public static async Task<Samples> StartLatencyAsync(Sizes sizes, Report report)
+    {
+        using var database = new TempDatabase();
+        using var host = await StartHostAsync(database);
+        var client = host.Services.GetRequiredService<IWorkflowClient>();
+        var latencies = new List<double>();
+        for (var i = 0; i < sizes.StartLatencySamples; i++)
+        {
+            StepProbe.Arm(1);
+            var handle = await client.StartChainAsync(1, $"start{i}");
+            var returned = Stopwatch.GetTimestamp();
+            await handle.GetResultAsync();
+            latencies.Add(Stopwatch.GetElapsedTime(returned, StepProbe.Stamps[0]).TotalMilliseconds);
+        }
+
+        await host.StopAsync();
+        var samples = new Samples(latencies);
+        report.Add($"{sizes.StartLatencySamples} starts, one after another", System, "ms start returned to step 1", samples);
+        return samples;
+    }
+
+    private static async Task RunChainAsync(TempDatabase database, int steps)
+    {
+        StepProbe.Arm(steps);
+        using var host = await StartHostAsync(database);
+        var handle = await host.Services.GetRequiredService<IWorkflowClient>().StartChainAsync(steps, "chain");
+        await handle.GetResultAsync();
+        await host.StopAsync();
+    }
+
+    private static async Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddDurableWorkflows(options =>
+        {
+            options.ConnectionString = database.ConnectionString;
+            options.MaxConcurrentWorkflows = maxConcurrentWorkflows;
+            options.Synchronous = synchronous;
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}

@@ -1,0 +1,30 @@
+namespace SourceGenDurable.Benchmarks.Workflows;
+
+/// <summary>The workflows the suite runs: no-op steps, so that what is measured is the engine.</summary>
+public partial class BenchmarkWorkflows
+{
+    /// <summary>A chain of <paramref name="steps"/> no-op steps, each reporting to <see cref="StepProbe"/>.</summary>
+    [DurableWorkflow]
+    public async Task<int> Chain(WorkflowContext ctx, int steps)
+    {
+        for (var i = 0; i < steps; i++)
+        {
+            await ctx.Step("noop", ct => StepProbe.RanAsync(i, ct));
+        }
+
+        return steps;
+    }
+
+    /// <summary>Ten no-op steps: the unit of the throughput scenario.</summary>
+    [DurableWorkflow]
+    public async Task<int> TenSteps(WorkflowContext ctx, int seed)
+    {
+        var total = seed;
+        for (var i = 0; i < 10; i++)
+        {
+            total = await ctx.Step("noop", ct => Task.FromResult(total + 1));
+        }
+
+        return total;
+    }
+}
