@@ -98,8 +98,8 @@ public sealed class HostingTests : IDisposable
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", command.ExecuteScalar());
 
-        // synchronous is a per-connection setting: every connection the store opens gets FULL (2).
-        await using var storeConnection = await store.OpenAsync(default);
+        // synchronous is a per-connection setting: the connection every write goes through gets FULL (2).
+        using var storeConnection = store.OpenForWriting();
         using var synchronous = storeConnection.CreateCommand();
         synchronous.CommandText = "PRAGMA synchronous;";
         Assert.Equal(2L, synchronous.ExecuteScalar());

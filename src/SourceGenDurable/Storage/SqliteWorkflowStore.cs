@@ -4,10 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace SourceGenDurable.Storage;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode. Every write is one transaction, and with the default
-/// <c>synchronous=FULL</c> a committed checkpoint survives power loss.
+/// The embedded store: one SQLite file in WAL mode. Writes go through one writer that commits whatever has queued as
+/// one transaction (group commit); every write is atomic on its own, and with the default <c>synchronous=FULL</c> a
+/// committed checkpoint survives power loss before its task completes. Reads use pooled connections alongside.
 /// </summary>
-public sealed class SqliteWorkflowStore : IWorkflowStore
+public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS workflow_instances (
@@ -44,6 +45,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
     private readonly string _dataSource;
     private readonly string _synchronous;
     private readonly TimeProvider _timeProvider;
+    private readonly SqliteGroupCommit _writer;
 
     /// <summary>Creates a store over the SQLite database that <paramref name="connectionString"/> names.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
@@ -59,7 +61,14 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
         _connectionString = builder.ToString();
         _timeProvider = timeProvider;
         _synchronous = synchronous.ToString().ToUpperInvariant();
+        _writer = new SqliteGroupCommit(OpenForWriting);
     }
+
+    /// <summary>Lets queued writes commit, then stops the writer.</summary>
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    /// <summary>Lets queued writes commit, then stops the writer (hosts disposed synchronously end here).</summary>
+    public void Dispose() => _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -87,33 +96,35 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
-    public async Task<(WorkflowInstance Instance, bool Created)> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            INSERT INTO workflow_instances ({InstanceColumns})
-            VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now)
-            ON CONFLICT (id) DO NOTHING;
-            """;
-        command.Parameters.AddWithValue("$id", instance.Id);
-        command.Parameters.AddWithValue("$name", instance.Name);
-        command.Parameters.AddWithValue("$status", (int)instance.Status);
-        command.Parameters.AddWithValue("$state", instance.State);
-        command.Parameters.AddWithValue("$fingerprint", instance.LayoutFingerprint);
-        command.Parameters.AddWithValue("$slots", instance.Slots);
-        command.Parameters.AddWithValue("$now", instance.CreatedAt.ToUnixTimeMilliseconds());
-        var created = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        var stored = await GetAsync(connection, instance.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Instance '{instance.Id}' vanished right after it was inserted.");
-        return (stored, created);
-    }
+    public Task<(WorkflowInstance Instance, bool Created)> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"""
+                    INSERT INTO workflow_instances ({InstanceColumns})
+                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now)
+                    ON CONFLICT (id) DO NOTHING;
+                    """;
+                command.Parameters.AddWithValue("$id", instance.Id);
+                command.Parameters.AddWithValue("$name", instance.Name);
+                command.Parameters.AddWithValue("$status", (int)instance.Status);
+                command.Parameters.AddWithValue("$state", instance.State);
+                command.Parameters.AddWithValue("$fingerprint", instance.LayoutFingerprint);
+                command.Parameters.AddWithValue("$slots", instance.Slots);
+                command.Parameters.AddWithValue("$now", instance.CreatedAt.ToUnixTimeMilliseconds());
+                var created = command.ExecuteNonQuery() == 1;
+                var stored = Read(connection, instance.Id)
+                    ?? throw new InvalidOperationException($"Instance '{instance.Id}' vanished right after it was inserted.");
+                return (stored, created);
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public async Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await GetAsync(connection, id, cancellationToken).ConfigureAwait(false);
+        return Read(connection, id);
     }
 
     /// <inheritdoc />
@@ -134,56 +145,50 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
-    public async Task CommitCheckpointAsync(string id, int state, int commit, string slots, StepRecord? step, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (step is not null)
-        {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at)
-                VALUES ($id, $sequence, $checkpoint, $name, $result, $attempts, $completed);
-                """;
-            insert.Parameters.AddWithValue("$id", id);
-            insert.Parameters.AddWithValue("$sequence", commit);
-            insert.Parameters.AddWithValue("$checkpoint", step.Checkpoint);
-            insert.Parameters.AddWithValue("$name", step.Name);
-            insert.Parameters.AddWithValue("$result", (object?)step.Result ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$attempts", step.Attempts);
-            insert.Parameters.AddWithValue("$completed", step.CompletedAt.ToUnixTimeMilliseconds());
-            try
+    public Task CommitCheckpointAsync(string id, int state, int commit, string slots, StepRecord? step, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            connection =>
             {
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == 19)
-            {
-                throw new InvalidOperationException(
-                    $"Commit {commit} of instance '{id}' is already recorded, so step '{step.Name}' (checkpoint {step.Checkpoint}) is not recorded again: another run of the instance got there first.", e);
-            }
-        }
+                // The guard on the commit count comes first: when another run got there first nothing is written.
+                using (var update = connection.CreateCommand())
+                {
+                    update.CommandText = """
+                        UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now
+                        WHERE id = $id AND status = $running AND commits = $commit - 1;
+                        """;
+                    update.Parameters.AddWithValue("$commit", commit);
+                    update.Parameters.AddWithValue("$id", id);
+                    update.Parameters.AddWithValue("$state", state);
+                    update.Parameters.AddWithValue("$slots", slots);
+                    update.Parameters.AddWithValue("$now", Now());
+                    update.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
+                    if (update.ExecuteNonQuery() != 1)
+                    {
+                        throw new InvalidOperationException(
+                            $"Instance '{id}' is not running, or its commit {commit} was made by another run, so checkpoint {state} is not committed.");
+                    }
+                }
 
-        await using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = """
-            UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now
-            WHERE id = $id AND status = $running AND commits = $commit - 1;
-            """;
-        update.Parameters.AddWithValue("$commit", commit);
-        update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$state", state);
-        update.Parameters.AddWithValue("$slots", slots);
-        update.Parameters.AddWithValue("$now", Now());
-        update.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
-        if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-        {
-            throw new InvalidOperationException(
-                $"Instance '{id}' is not running, or its commit {commit} was made by another run, so checkpoint {state} is not committed.");
-        }
+                if (step is not null)
+                {
+                    using var insert = connection.CreateCommand();
+                    insert.CommandText = """
+                        INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at)
+                        VALUES ($id, $sequence, $checkpoint, $name, $result, $attempts, $completed);
+                        """;
+                    insert.Parameters.AddWithValue("$id", id);
+                    insert.Parameters.AddWithValue("$sequence", commit);
+                    insert.Parameters.AddWithValue("$checkpoint", step.Checkpoint);
+                    insert.Parameters.AddWithValue("$name", step.Name);
+                    insert.Parameters.AddWithValue("$result", (object?)step.Result ?? DBNull.Value);
+                    insert.Parameters.AddWithValue("$attempts", step.Attempts);
+                    insert.Parameters.AddWithValue("$completed", step.CompletedAt.ToUnixTimeMilliseconds());
+                    insert.ExecuteNonQuery();
+                }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+                return true;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
@@ -194,15 +199,17 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
         FinishAsync(id, WorkflowStatus.Failed, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), cancellationToken);
 
     /// <inheritdoc />
-    public async Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE workflow_instances SET set_aside_reason = $reason WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$reason", reason);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE workflow_instances SET set_aside_reason = $reason WHERE id = $id;";
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$reason", reason);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken)
@@ -230,29 +237,31 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
         return steps;
     }
 
-    private async Task FinishAsync(string id, WorkflowStatus status, string column, string? value, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, updated_at = $now
-            WHERE id = $id AND status = $running;
-            """;
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$status", (int)status);
-        command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
-        command.Parameters.AddWithValue("$now", Now());
-        command.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"""
+                    UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, updated_at = $now
+                    WHERE id = $id AND status = $running;
+                    """;
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$status", (int)status);
+                command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
+                command.Parameters.AddWithValue("$now", Now());
+                command.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
 
-    private static async Task<WorkflowInstance?> GetAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    private static WorkflowInstance? Read(SqliteConnection connection, string id)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {InstanceColumns} FROM workflow_instances WHERE id = $id;";
         command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
         {
             return null;
         }
@@ -272,21 +281,37 @@ public sealed class SqliteWorkflowStore : IWorkflowStore
             UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)));
     }
 
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>A pooled connection for reads; every write goes through the group-commit writer instead.</summary>
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            // synchronous is a per-connection setting, so every connection gets it before its first write.
-            command.CommandText = $"PRAGMA synchronous={_synchronous};";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The writer's connection. synchronous is a per-connection setting, so it is set before the first write.</summary>
+    internal SqliteConnection OpenForWriting()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA synchronous={_synchronous};";
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
             throw;
         }
     }
