@@ -32,7 +32,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     /// committed. A write that was queued runs and commits even if <paramref name="cancellationToken"/> is cancelled
     /// later: it is cancelled only before it is queued.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteStatements, T> write, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -74,7 +74,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     private async Task WriteBatchesAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
-        SqliteConnection? connection = null;
+        SqliteStatements? statements = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
@@ -86,8 +86,8 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
                 try
                 {
-                    connection ??= _open();
-                    Commit(connection, batch);
+                    statements ??= new SqliteStatements(_open());
+                    Commit(statements, batch);
                 }
                 catch (Exception e)
                 {
@@ -96,8 +96,8 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
                         write.Fail(e);
                     }
 
-                    connection?.Dispose();
-                    connection = null;
+                    statements?.Dispose();
+                    statements = null;
                 }
 
                 batch.Clear();
@@ -105,20 +105,21 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         }
         finally
         {
-            connection?.Dispose();
+            statements?.Dispose();
         }
     }
 
-    private static void Commit(SqliteConnection connection, List<PendingWrite> batch)
+    private static void Commit(SqliteStatements statements, List<PendingWrite> batch)
     {
-        using (var transaction = connection.BeginTransaction(deferred: false))
+        using (var transaction = statements.Connection.BeginTransaction(deferred: false))
         {
+            statements.Transaction = transaction;
             foreach (var write in batch)
             {
                 transaction.Save("write");
                 try
                 {
-                    write.Run(connection);
+                    write.Run(statements);
                     transaction.Release("write");
                 }
                 catch (Exception e)
@@ -130,6 +131,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
             }
 
             transaction.Commit();
+            statements.Transaction = null;
         }
 
         foreach (var write in batch)
@@ -141,7 +143,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     private abstract class PendingWrite
     {
         /// <summary>Runs the write on the writer's connection, inside the open transaction.</summary>
-        public abstract void Run(SqliteConnection connection);
+        public abstract void Run(SqliteStatements statements);
 
         /// <summary>Reports the write durable: called after the transaction committed, ignored if it failed on its own.</summary>
         public abstract void Succeed();
@@ -149,14 +151,14 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteConnection, T> write) : PendingWrite
+    private sealed class PendingWrite<T>(Func<SqliteStatements, T> write) : PendingWrite
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T _result = default!;
 
         public Task<T> Task => _completion.Task;
 
-        public override void Run(SqliteConnection connection) => _result = write(connection);
+        public override void Run(SqliteStatements statements) => _result = write(statements);
 
         public override void Succeed() => _completion.TrySetResult(_result);
 

@@ -41,6 +41,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     private const string InstanceColumns =
         "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at";
 
+    private const string SelectInstance = $"SELECT {InstanceColumns} FROM workflow_instances WHERE id = $id;";
+
     private readonly string _connectionString;
     private readonly string _dataSource;
     private readonly string _synchronous;
@@ -98,14 +100,14 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     /// <inheritdoc />
     public Task<(WorkflowInstance Instance, bool Created)> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
-            connection =>
+            statements =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"""
+                var command = statements.For(
+                    $"""
                     INSERT INTO workflow_instances ({InstanceColumns})
                     VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now)
                     ON CONFLICT (id) DO NOTHING;
-                    """;
+                    """);
                 command.Parameters.AddWithValue("$id", instance.Id);
                 command.Parameters.AddWithValue("$name", instance.Name);
                 command.Parameters.AddWithValue("$status", (int)instance.Status);
@@ -114,7 +116,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
                 command.Parameters.AddWithValue("$slots", instance.Slots);
                 command.Parameters.AddWithValue("$now", instance.CreatedAt.ToUnixTimeMilliseconds());
                 var created = command.ExecuteNonQuery() == 1;
-                var stored = Read(connection, instance.Id)
+                var stored = ReadInstance(statements.For(SelectInstance), instance.Id)
                     ?? throw new InvalidOperationException($"Instance '{instance.Id}' vanished right after it was inserted.");
                 return (stored, created);
             },
@@ -124,7 +126,9 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     public async Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return Read(connection, id);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SelectInstance;
+        return ReadInstance(command, id);
     }
 
     /// <inheritdoc />
@@ -147,35 +151,33 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     /// <inheritdoc />
     public Task CommitCheckpointAsync(string id, int state, int commit, string slots, StepRecord? step, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
-            connection =>
+            statements =>
             {
                 // The guard on the commit count comes first: when another run got there first nothing is written.
-                using (var update = connection.CreateCommand())
+                var update = statements.For(
+                    """
+                    UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now
+                    WHERE id = $id AND status = $running AND commits = $commit - 1;
+                    """);
+                update.Parameters.AddWithValue("$commit", commit);
+                update.Parameters.AddWithValue("$id", id);
+                update.Parameters.AddWithValue("$state", state);
+                update.Parameters.AddWithValue("$slots", slots);
+                update.Parameters.AddWithValue("$now", Now());
+                update.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
+                if (update.ExecuteNonQuery() != 1)
                 {
-                    update.CommandText = """
-                        UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now
-                        WHERE id = $id AND status = $running AND commits = $commit - 1;
-                        """;
-                    update.Parameters.AddWithValue("$commit", commit);
-                    update.Parameters.AddWithValue("$id", id);
-                    update.Parameters.AddWithValue("$state", state);
-                    update.Parameters.AddWithValue("$slots", slots);
-                    update.Parameters.AddWithValue("$now", Now());
-                    update.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
-                    if (update.ExecuteNonQuery() != 1)
-                    {
-                        throw new InvalidOperationException(
-                            $"Instance '{id}' is not running, or its commit {commit} was made by another run, so checkpoint {state} is not committed.");
-                    }
+                    throw new InvalidOperationException(
+                        $"Instance '{id}' is not running, or its commit {commit} was made by another run, so checkpoint {state} is not committed.");
                 }
 
                 if (step is not null)
                 {
-                    using var insert = connection.CreateCommand();
-                    insert.CommandText = """
+                    var insert = statements.For(
+                        """
                         INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at)
                         VALUES ($id, $sequence, $checkpoint, $name, $result, $attempts, $completed);
-                        """;
+                        """);
                     insert.Parameters.AddWithValue("$id", id);
                     insert.Parameters.AddWithValue("$sequence", commit);
                     insert.Parameters.AddWithValue("$checkpoint", step.Checkpoint);
@@ -201,10 +203,9 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     /// <inheritdoc />
     public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
-            connection =>
+            statements =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "UPDATE workflow_instances SET set_aside_reason = $reason WHERE id = $id;";
+                var command = statements.For("UPDATE workflow_instances SET set_aside_reason = $reason WHERE id = $id;");
                 command.Parameters.AddWithValue("$id", id);
                 command.Parameters.AddWithValue("$reason", reason);
                 return command.ExecuteNonQuery();
@@ -239,13 +240,13 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
 
     private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
-            connection =>
+            statements =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"""
+                var command = statements.For(
+                    $"""
                     UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, updated_at = $now
                     WHERE id = $id AND status = $running;
-                    """;
+                    """);
                 command.Parameters.AddWithValue("$id", id);
                 command.Parameters.AddWithValue("$status", (int)status);
                 command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
@@ -255,12 +256,11 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             },
             cancellationToken);
 
-    private static WorkflowInstance? Read(SqliteConnection connection, string id)
+    /// <summary>Reads one instance with <paramref name="select"/>, a command whose text is <see cref="SelectInstance"/>.</summary>
+    private static WorkflowInstance? ReadInstance(SqliteCommand select, string id)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {InstanceColumns} FROM workflow_instances WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
+        select.Parameters.AddWithValue("$id", id);
+        using var reader = select.ExecuteReader();
         if (!reader.Read())
         {
             return null;
