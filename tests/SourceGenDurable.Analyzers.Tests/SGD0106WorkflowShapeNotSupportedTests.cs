@@ -276,14 +276,42 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             """);
 
     [Fact]
-    public Task A_slot_declared_by_a_pattern_is_reported_on_the_local() =>
+    public Task A_case_pattern_variable_of_a_switch_without_awaits_that_a_goto_keeps_live_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, object input)
+                {
+                    var rounds = 0;
+                again:
+                    switch (input)
+                    {
+                        case int {|#0:n|}:
+                            rounds += n;
+                            break;
+                    }
+
+                    await ctx.Step("tick", ct => Task.CompletedTask);
+                    if (rounds < 3) goto again;
+                    return rounds;
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder",
+                "'n' lives across a checkpoint (a goto can jump back across one), but it is declared by a statement without durable awaits whose variables this version does not save (a case pattern, or a for, foreach or using variable); declare it with its own statement ('var n = ...;')"));
+
+    [Fact]
+    public Task A_slot_declared_by_a_not_pattern_is_lowered() =>
         Verify.VerifyAsync("""
             public partial class Orders
             {
                 [DurableWorkflow]
                 public async Task<int> ProcessOrder(WorkflowContext ctx, object input)
                 {
-                    if (input is not string {|SGD0106:text|})
+                    if (input is not string text)
                     {
                         return 0;
                     }
