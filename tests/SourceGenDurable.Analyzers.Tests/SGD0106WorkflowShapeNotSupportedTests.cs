@@ -29,19 +29,38 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it has type parameters, which this version does not support yet"));
 
     [Fact]
-    public Task A_workflow_in_a_generic_class_is_reported() =>
+    public Task A_workflow_in_a_generic_class_is_lowered() =>
         Verify.VerifyAsync(
             """
             public partial class Orders<T>
+                where T : notnull
             {
                 [DurableWorkflow]
-                public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx)
+                public async Task<T> ProcessOrder(WorkflowContext ctx, T input)
                 {
-                    return await ctx.Step("a", ct => Task.FromResult(1));
+                    return await ctx.Step("a", ct => Task.FromResult(input));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_workflow_in_a_class_nested_in_a_generic_class_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Outer<T>
+            {
+                public partial class Orders
+                {
+                    [DurableWorkflow]
+                    public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx)
+                    {
+                        return await ctx.Step("a", ct => Task.FromResult(1));
+                    }
                 }
             }
             """,
-            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "its class is generic, which this version does not support yet"));
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder", "a class it is nested in is generic; only the workflow's own class may be generic (each closed class registers with AddWorkflowClass<...>())"));
 
     [Fact]
     public Task A_static_workflow_method_is_reported() =>

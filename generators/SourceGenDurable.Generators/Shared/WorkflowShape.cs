@@ -220,7 +220,8 @@ internal sealed class WorkflowShape
             method.IsStatic ? "it is static; make it an instance method (the class is created through dependency injection)" :
             method.IsGenericMethod ? "it has type parameters, which this version does not support yet" :
             method.ContainingType.TypeKind != TypeKind.Class ? "it is not declared in a class" :
-            ContainingTypes(method).Any(t => t.IsGenericType) ? "its class is generic, which this version does not support yet" :
+            ContainingTypes(method).Skip(1).Any(t => t.IsGenericType)
+                ? "a class it is nested in is generic; only the workflow's own class may be generic (each closed class registers with AddWorkflowClass<...>())" :
             method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams) ? "it has a ref, out, in or params parameter; inputs are passed by value" :
             ContainingTypes(method).Any(t => t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
                 ? "its class is private or protected; the generated definition and client need it to be at least internal" :
