@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using System.Linq;
 using SourceGenDurable.Generators.Emitting;
+using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Generators.Parsing;
 using SourceGenDurable.Shared;
 
@@ -44,5 +46,21 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.LowerableWorkflows);
 
         context.RegisterSourceOutput(workflows, static (output, model) => output.AddSource(model!.HintName, WorkflowEmitter.Emit(model)));
+
+        // A generic class implements IDurableWorkflowClass once, for all its workflows: only their names are collected,
+        // so an edit inside a workflow leaves this output cached.
+        var genericWorkflows = workflows
+            .Where(static model => model!.IsGeneric)
+            .Select(static (model, _) => new GenericWorkflowModel(model!.TypePath, model.Namespace, model.ContainingTypes, model.MethodName))
+            .Collect();
+        context.RegisterSourceOutput(genericWorkflows, static (output, workflows) =>
+        {
+            foreach (var workflowClass in workflows.GroupBy(w => w.TypePath))
+            {
+                var first = workflowClass.First();
+                var methods = workflowClass.Select(w => w.MethodName).OrderBy(n => n, System.StringComparer.Ordinal);
+                output.AddSource($"{workflowClass.Key}.DurableWorkflowClass.g.cs", WorkflowEmitter.EmitWorkflowClass(first.Namespace, first.ContainingTypes, methods));
+            }
+        });
     }
 }

@@ -374,7 +374,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task A_durable_await_in_a_switch_expression_guard_is_reported() =>
+    public Task A_durable_await_in_a_switch_expression_guard_is_lowered() =>
         Verify.VerifyAsync(
             """
             public partial class Orders
@@ -382,15 +382,33 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 [DurableWorkflow]
                 public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
                 {
-                    return quantity switch { int q when await {|#0:Check(q)|} => 1, _ => 0 };
+                    return quantity switch { int q when await Check(q) => q, _ => 0 };
+                }
+
+                [DurableStep]
+                private Task<bool> Check(int v) => Task.FromResult(v > 0);
+            }
+            """);
+
+    [Fact]
+    public Task A_durable_await_in_a_guard_of_a_switch_expression_inside_a_lambda_is_still_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    System.Func<Task<int>> later = async () => quantity switch { int q when await {|#0:Check(q)|} => q, _ => 0 };
+                    await Check(quantity);
+                    return await later();
                 }
 
                 [DurableStep]
                 private Task<bool> Check(int v) => Task.FromResult(v > 0);
             }
             """,
-            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
-                "a durable await inside the 'when' guard of a switch expression arm (await it before the switch) is not lowered yet; assign its result to a local first ('var x = await ...;')"));
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments("it is inside a lambda or local function; a durable operation must be awaited in the workflow body itself"));
 
     [Fact]
     public Task A_deconstructed_durable_result_is_lowered() =>
@@ -763,7 +781,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task A_goto_case_leaving_a_try_whose_finally_awaits_is_reported() =>
+    public Task A_goto_case_and_a_goto_default_leaving_a_try_whose_finally_awaits_are_lowered() =>
         Verify.VerifyAsync("""
             public partial class Orders
             {
@@ -775,7 +793,8 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                         case 1:
                             try
                             {
-                                {|SGD0105:goto case 2;|}
+                                if (quantity > 0) goto case 2;
+                                goto default;
                             }
                             finally
                             {
@@ -784,9 +803,9 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
 
                         case 2:
                             return 2;
+                        default:
+                            return 0;
                     }
-
-                    return quantity;
                 }
             }
             """);

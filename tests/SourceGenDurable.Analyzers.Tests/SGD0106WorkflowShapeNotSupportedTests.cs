@@ -29,19 +29,38 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it has type parameters, which this version does not support yet"));
 
     [Fact]
-    public Task A_workflow_in_a_generic_class_is_reported() =>
+    public Task A_workflow_in_a_generic_class_is_lowered() =>
         Verify.VerifyAsync(
             """
             public partial class Orders<T>
+                where T : notnull
             {
                 [DurableWorkflow]
-                public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx)
+                public async Task<T> ProcessOrder(WorkflowContext ctx, T input)
                 {
-                    return await ctx.Step("a", ct => Task.FromResult(1));
+                    return await ctx.Step("a", ct => Task.FromResult(input));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_workflow_in_a_class_nested_in_a_generic_class_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Outer<T>
+            {
+                public partial class Orders
+                {
+                    [DurableWorkflow]
+                    public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx)
+                    {
+                        return await ctx.Step("a", ct => Task.FromResult(1));
+                    }
                 }
             }
             """,
-            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "its class is generic, which this version does not support yet"));
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder", "a class it is nested in is generic; only the workflow's own class may be generic (each closed class registers with AddWorkflowClass<...>())"));
 
     [Fact]
     public Task A_static_workflow_method_is_reported() =>
@@ -276,14 +295,42 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             """);
 
     [Fact]
-    public Task A_slot_declared_by_a_pattern_is_reported_on_the_local() =>
+    public Task A_case_pattern_variable_of_a_switch_without_awaits_that_a_goto_keeps_live_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, object input)
+                {
+                    var rounds = 0;
+                again:
+                    switch (input)
+                    {
+                        case int {|#0:n|}:
+                            rounds += n;
+                            break;
+                    }
+
+                    await ctx.Step("tick", ct => Task.CompletedTask);
+                    if (rounds < 3) goto again;
+                    return rounds;
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder",
+                "'n' lives across a checkpoint (a goto can jump back across one), but it is declared by a statement without durable awaits whose variables this version does not save (a case pattern, or a for, foreach or using variable); declare it with its own statement ('var n = ...;')"));
+
+    [Fact]
+    public Task A_slot_declared_by_a_not_pattern_is_lowered() =>
         Verify.VerifyAsync("""
             public partial class Orders
             {
                 [DurableWorkflow]
                 public async Task<int> ProcessOrder(WorkflowContext ctx, object input)
                 {
-                    if (input is not string {|SGD0106:text|})
+                    if (input is not string text)
                     {
                         return 0;
                     }

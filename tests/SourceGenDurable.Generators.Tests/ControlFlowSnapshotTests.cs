@@ -155,6 +155,55 @@ public sealed class ControlFlowSnapshotTests
         return label + length;
         """));
 
+    [Fact]
+    public void A_switch_expression_whose_guard_awaits_tests_its_arms_in_order_and_runs_the_guard_only_when_the_pattern_matched() => Snapshot.Match(Generate("""
+        var label = n switch
+        {
+            0 => -1,
+            int small when small < 10 && await Odd(small) > 20 => small,
+            int big when big > 100 => await Odd(big),
+            _ when await Odd(n) > 0 => n,
+            _ => 0,
+        };
+        return label;
+        """));
+
+    [Fact]
+    public void A_goto_case_leaving_a_try_whose_finally_awaits_runs_the_finally_first() => Snapshot.Match(Generate("""
+        var total = 0;
+        switch (n)
+        {
+            case 1:
+                try
+                {
+                    total += await Odd(1);
+                    if (total > 2) goto case 2;
+                    goto default;
+                }
+                finally
+                {
+                    total += await Odd(10);
+                }
+
+            case 2:
+                return total + 2;
+            default:
+                return total;
+        }
+        """));
+
+    [Fact]
+    public void A_not_pattern_variable_that_lives_across_a_checkpoint_is_captured_when_the_test_fails() => Snapshot.Match(Generate("""
+        object boxed = n > 0 ? "positive" : n;
+        if (boxed is not string text)
+        {
+            return 0;
+        }
+
+        await Odd(n);
+        return text.Length;
+        """));
+
     private static IReadOnlyList<(string HintName, string Text)> Generate(string body) => GeneratorHarness.Generate($$"""
         using SourceGenDurable;
         namespace Flow;

@@ -43,8 +43,10 @@ public sealed class GeneratedCodeTests
                 [DurableWorkflow]
                 public async Task<int> Sum(WorkflowContext ctx, int n)
                 {
-                    var total = n switch { int q when await ctx.Step("check", ct => Task.FromResult(q > 0)) => 1, _ => 0 };
-                    return total;
+                    using (var stream = new System.IO.MemoryStream())
+                    {
+                        return await ctx.Step("check", ct => Task.FromResult(n + (int)stream.Length));
+                    }
                 }
             }
             """);
@@ -71,5 +73,33 @@ public sealed class GeneratedCodeTests
 
         Assert.Equal(["App.Pair.A.g.cs", "App.Pair.B.g.cs"], files.Select(f => f.HintName));
         Assert.All(files, f => Assert.Contains("public static partial class PairWorkflowClientExtensions", f.Text));
+    }
+
+    [Fact]
+    public void A_generic_workflow_class_nested_in_a_class_with_every_kind_of_constraint_compiles_without_warnings()
+    {
+        var files = GeneratorHarness.Generate("""
+            using SourceGenDurable;
+            public static partial class Outer
+            {
+                internal partial class Cache<TKey, TValue, TStruct, TNew>
+                    where TKey : notnull
+                    where TValue : class?
+                    where TStruct : unmanaged
+                    where TNew : System.Collections.Generic.List<TKey>, new()
+                {
+                    [DurableWorkflow]
+                    public async Task<TValue?> Fill(WorkflowContext ctx, TKey key, TStruct size)
+                    {
+                        var keys = new TNew { key };
+                        var value = await ctx.Step("load", ct => Task.FromResult(default(TValue)));
+                        return keys.Count > 0 && size.Equals(default(TStruct)) ? value : null;
+                    }
+                }
+            }
+            """);
+
+        Assert.Contains(files, f => f.Text.Contains("file sealed class FillWorkflowDefinition<TKey, TValue, TStruct, TNew> : global::SourceGenDurable.StateMachines.WorkflowDefinition where TKey : notnull where TValue : class? where TStruct : unmanaged where TNew : global::System.Collections.Generic.List<TKey>, new()"));
+        Assert.Contains(files, f => f.HintName == "Outer.Cache`4.DurableWorkflowClass.g.cs" && f.Text.Contains("partial class Cache<TKey, TValue, TStruct, TNew> : global::SourceGenDurable.StateMachines.IDurableWorkflowClass"));
     }
 }

@@ -99,4 +99,41 @@ public sealed class SnapshotTests
             }
             """));
     }
+
+    [Fact]
+    public void A_generic_workflow_class_gets_a_generic_definition_a_generic_start_method_and_registers_per_closed_class()
+    {
+        Snapshot.Match(GeneratorHarness.Generate("""
+            using SourceGenDurable;
+
+            namespace Shop;
+
+            public interface IKeyed { string Key { get; } }
+
+            public sealed partial class Repo<T>
+                where T : class, IKeyed
+            {
+                [DurableWorkflow]
+                public async Task<string> Save(WorkflowContext ctx, T item, int copies)
+                {
+                    var stored = await Store(item);
+                    for (var i = 1; i < copies; i++)
+                    {
+                        stored = await ctx.Step("copy", ct => Task.FromResult(stored + "+" + item.Key));
+                    }
+
+                    return stored;
+                }
+
+                [DurableWorkflow(Name = "repo-touch")]
+                public async Task Touch(WorkflowContext ctx, T item)
+                {
+                    await Store(item);
+                }
+
+                [DurableStep]
+                private Task<string> Store(T item) => Task.FromResult(item.Key);
+            }
+            """));
+    }
 }

@@ -585,26 +585,38 @@ internal sealed class BodyLowerer
         }
     }
 
-    /// <summary>The labels that gotos in the try block or its catch blocks jump to outside the try statement.</summary>
+    /// <summary>
+    /// The labels that gotos in the try block or its catch blocks jump to outside the try statement: a user's label, or
+    /// the section of the flattened switch around the try that a goto case or goto default names.
+    /// </summary>
     private List<string> GotoLabelsLeaving(TryStatementSyntax @try) =>
         @try.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
             .Concat(@try.Catches.SelectMany(c => c.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)))
             .OfType<GotoStatementSyntax>()
-            .Where(g => g.IsKind(SyntaxKind.GotoStatement) && _model.GetSymbolInfo(g.Expression!).Symbol is ILabelSymbol target &&
-                target.DeclaringSyntaxReferences.All(r => !@try.Span.Contains(r.Span)))
-            .Select(g => ((IdentifierNameSyntax)g.Expression!).Identifier.ValueText)
+            .Select(g => g.Kind() switch
+            {
+                SyntaxKind.GotoStatement when _model.GetSymbolInfo(g.Expression!).Symbol is ILabelSymbol target && target.DeclaringSyntaxReferences.All(r => !@try.Span.Contains(r.Span))
+                    => ((IdentifierNameSyntax)g.Expression!).Identifier.ValueText,
+                SyntaxKind.GotoStatement => null,
+                // The switch a goto case names is the nearest one around it; when that is outside the try, it is the flattened switch being lowered.
+                _ when g.Ancestors().OfType<SwitchStatementSyntax>().FirstOrDefault() is { } target && @try.Span.Contains(target.Span) => null,
+                SyntaxKind.GotoDefaultStatement => _defaultLabel,
+                _ => SectionLabel(g.Expression!),
+            })
+            .OfType<string>()
             .Distinct()
             .ToList();
+
+    /// <summary>The section of the flattened switch being lowered that <c>goto case <paramref name="value"/></c> jumps to.</summary>
+    private string? SectionLabel(ExpressionSyntax value) =>
+        _caseLabels is not null && _model.GetConstantValue(value) is { HasValue: true, Value: { } constant } && _caseLabels.TryGetValue(constant, out var label) ? label : null;
 
     /// <summary>Where a goto to <paramref name="label"/> goes from here: through the enclosing lowered finally blocks first.</summary>
     private string GotoTarget(string label) =>
         _gotoRoutes.FirstOrDefault(routes => routes.ContainsKey(label)) is { } route ? route[label] : label;
 
     /// <summary>How many region labels precede this try's own in the region paths of the checkpoints inside it.</summary>
-    private int RegionDepth(TryStatementSyntax @try) =>
-        @try.Ancestors().OfType<TryStatementSyntax>().Sum(outer =>
-            (FlattensFinally(outer) && (outer.Block.Span.Contains(@try.Span) || outer.Catches.Any(c => c.Span.Contains(@try.Span))) ? 1 : 0) +
-            (outer.Block.Span.Contains(@try.Span) ? 1 : 0));
+    private int RegionDepth(TryStatementSyntax @try) => RegionPath(@try).Length;
 
     private void WriteTryAndCatches(TryStatementSyntax @try, string bodyLabel, int depth, List<CatchClauseSyntax> moved, string? caught, string? error)
     {
@@ -791,7 +803,9 @@ internal sealed class BodyLowerer
     /// <summary>
     /// A switch expression whose arms await becomes a switch statement that only matches (patterns, guards and their
     /// order keep their meaning) and jumps to flattened arms, with pattern variables copied out, as for a switch
-    /// statement. No arm matching throws what C# throws.
+    /// statement. An arm whose guard awaits ends that switch with its pattern alone: when it matches, the guard runs
+    /// as flattened code and either takes the arm or goes on to a switch over the arms after it. No arm matching
+    /// throws what C# throws.
     /// </summary>
     private void LowerSwitchExpression(SwitchExpressionSyntax @switch, string label, string temporary)
     {
@@ -802,23 +816,38 @@ internal sealed class BodyLowerer
             _out.Line($"{TypeNames.FullyQualified(variable.Type)} {LocalName(variable)} = default!;");
         }
 
-        var value = $"{label}_value";
-        _out.Lines($"{TypeNames.FullyQualified(_model.GetTypeInfo(@switch.GoverningExpression).Type!)} {value} = {Rewrite(@switch.GoverningExpression)};");
-        using (_out.OpenBlock($"switch ({value})"))
+        // The arms after a guard that awaits match the value after a checkpoint: it is a slot then.
+        var valueType = TypeNames.FullyQualified(_model.GetTypeInfo(@switch.GoverningExpression).Type!);
+        var guardAwaits = arms.Any(a => a.Arm.WhenClause is { } when && Awaits(when.Condition));
+        var value = guardAwaits ? Synthesize($"{label}_value", valueType) : $"{label}_value";
+        _out.Lines($"{(guardAwaits ? "" : valueType + " ")}{value} = {Rewrite(@switch.GoverningExpression)};");
+        for (var index = 0; index < arms.Count;)
         {
-            for (var index = 0; index < arms.Count; index++)
+            var awaitingGuard = -1;
+            using (_out.OpenBlock($"switch ({value})"))
             {
-                var (arm, variables) = arms[index];
-                var guard = arm.WhenClause is null ? "" : " " + _rewriter.RewriteKeeping(arm.WhenClause, variables);
-                _out.Line(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null
-                    ? "default:"
-                    : $"case {_rewriter.RewriteKeeping(arm.Pattern, variables)}{guard}:");
-                foreach (var variable in variables)
+                for (; index < arms.Count && awaitingGuard < 0; index++)
                 {
-                    _out.Line($"    {Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
-                }
+                    var (arm, variables) = arms[index];
+                    var guard = arm.WhenClause is null || Awaits(arm.WhenClause.Condition) ? "" : " " + _rewriter.RewriteKeeping(arm.WhenClause, variables);
+                    var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : _rewriter.RewriteKeeping(arm.Pattern, variables);
+                    _out.Line(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null ? "default:" : $"case {pattern}{guard}:");
+                    foreach (var variable in variables)
+                    {
+                        _out.Line($"    {Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
+                    }
 
-                _out.Line($"    goto {label}_arm{index};");
+                    awaitingGuard = arm.WhenClause is not null && Awaits(arm.WhenClause.Condition) ? index : -1;
+                    _out.Line(awaitingGuard < 0 ? $"    goto {label}_arm{index};" : $"    goto {label}_guard{index};");
+                }
+            }
+
+            if (awaitingGuard >= 0)
+            {
+                var condition = arms[awaitingGuard].Arm.WhenClause!.Condition;
+                _out.Line($"goto {label}_next{awaitingGuard};").Line($"{label}_guard{awaitingGuard}:;");
+                LowerSpills(_shape.BranchPlans[condition]);
+                _out.Lines($"if ({Rewrite(condition)}) goto {label}_arm{awaitingGuard};").Line($"{label}_next{awaitingGuard}:;");
             }
         }
 
@@ -830,6 +859,9 @@ internal sealed class BodyLowerer
             _out.Line($"goto {label}_end;");
         }
     }
+
+    /// <summary>Whether an operand evaluated on one path only contains a durable await.</summary>
+    private bool Awaits(ExpressionSyntax branch) => _shape.BranchPlans.TryGetValue(branch, out var plan) && !plan.IsEmpty;
 
     private void LowerBranch(ExpressionSyntax branch, string temporary)
     {

@@ -147,7 +147,8 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     /// <summary>
     /// A pattern variable that is a slot is captured into its field the moment the pattern matches:
     /// <c>x is T n</c> becomes <c>(x is T n__p &amp;&amp; __run.Capture(out __slots.n, n__p))</c>, and every other reference
-    /// to it reads the field.
+    /// to it reads the field. Under a <c>not</c> (C# allows a variable there only as <c>x is not T n</c>) the variable is
+    /// assigned when the test is false: <c>(x is not T n__p || !__run.Capture(out __slots.n, n__p))</c>.
     /// </summary>
     public override SyntaxNode? VisitIsPatternExpression(IsPatternExpressionSyntax node)
     {
@@ -167,7 +168,14 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
         var visited = (ExpressionSyntax)base.VisitIsPatternExpression(node)!;
         var captures = string.Join(" && ", slots.Select(s => $"__run.Capture(out {SlotsParameter}.{_slotFields[s!]}, {_patternLocals[s!]})"));
-        return SyntaxFactory.ParseExpression($"({Normalize(visited)} && {captures})").WithTriviaFrom(node);
+        var pattern = node.Pattern;
+        while (pattern is ParenthesizedPatternSyntax parenthesized)
+        {
+            pattern = parenthesized.Pattern;
+        }
+
+        var captured = pattern is UnaryPatternSyntax ? $"({Normalize(visited)} || !({captures}))" : $"({Normalize(visited)} && {captures})";
+        return SyntaxFactory.ParseExpression(captured).WithTriviaFrom(node);
     }
 
     public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node) =>
@@ -217,7 +225,8 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
                 => CaseLabels.TryGetValue(value, out var label) ? label : null,
             _ => null,
         };
-        return target is null ? base.VisitGotoStatement(node) : Goto(target, node);
+        // Leaving a try whose finally became ordinary code, the jump to the section runs that finally first.
+        return target is null ? base.VisitGotoStatement(node) : Goto(GotoTarget?.Invoke(target) ?? target, node);
     }
 
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => InFunction(() => base.VisitParenthesizedLambdaExpression(node));

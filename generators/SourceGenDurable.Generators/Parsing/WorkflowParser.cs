@@ -64,7 +64,9 @@ internal static class WorkflowParser
             containingTypes.Insert(0, type);
         }
 
-        var workflowName = WorkflowName(method);
+        var (namePrefix, nameSuffix) = WorkflowName(method);
+        var typeParameters = method.ContainingType.TypeParameters;
+        var workflowName = typeParameters.IsEmpty ? namePrefix + nameSuffix : $"{namePrefix}<{string.Join(", ", typeParameters.Select(t => t.Name))}>{nameSuffix}";
         var isPublic = method.DeclaredAccessibility == Accessibility.Public && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
         var @namespace = method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString();
 
@@ -73,16 +75,20 @@ internal static class WorkflowParser
         var namespaceUsings = syntax.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings);
 
         return new WorkflowModel(
-            HintName: $"{(@namespace is null ? "" : @namespace + ".")}{string.Join(".", containingTypes.Select(t => t.Name))}.{method.Name}.g.cs",
+            TypePath: $"{(@namespace is null ? "" : @namespace + ".")}{string.Join(".", containingTypes.Select(t => t.MetadataName))}",
             FileUsings: fileUsings.Where(u => u.GlobalKeyword.IsKind(SyntaxKind.None)).Select(u => u.NormalizeWhitespace().ToFullString()).ToEquatableArray(),
             Namespace: @namespace,
             NamespaceUsings: namespaceUsings.Select(u => u.NormalizeWhitespace().ToFullString()).ToEquatableArray(),
-            ContainingTypes: containingTypes.Select(t => new ContainingTypeModel(t.IsRecord ? "record" : "class", t.Name)).ToEquatableArray(),
+            ContainingTypes: containingTypes.Select(t => new ContainingTypeModel(
+                t.IsRecord ? "record" : "class", t.Name, t.TypeParameters.IsEmpty ? "" : $"<{string.Join(", ", t.TypeParameters.Select(p => p.Name))}>")).ToEquatableArray(),
             WorkflowType: TypeNames.FullyQualified(method.ContainingType),
             ClassName: method.ContainingType.Name,
             ClientAccessibility: isPublic ? "public" : "internal",
             MethodName: method.Name,
-            WorkflowName: workflowName,
+            WorkflowNamePrefix: namePrefix,
+            WorkflowNameSuffix: nameSuffix,
+            TypeParameters: typeParameters.Select(t => t.Name).ToEquatableArray(),
+            TypeParameterConstraints: string.Concat(typeParameters.Select(Constraints)),
             ResultType: resultType,
             ContextParameter: TypeNames.Identifier(method.Parameters[0].Name),
             Slots: slots.ToEquatableArray(),
@@ -115,18 +121,57 @@ internal static class WorkflowParser
         return type.ContainingNamespace.IsGlobalNamespace ? name : type.ContainingNamespace.ToDisplayString() + "." + name;
     }
 
-    private static string WorkflowName(IMethodSymbol method)
+    /// <summary>
+    /// The workflow's name around where a generic class's type arguments go: <c>Class</c> and <c>.Method</c>, or a
+    /// pinned name and nothing.
+    /// </summary>
+    private static (string Prefix, string Suffix) WorkflowName(IMethodSymbol method)
     {
         var attribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute);
         foreach (var argument in attribute.NamedArguments)
         {
             if (argument.Key == "Name" && argument.Value.Value is string { Length: > 0 } pinned)
             {
-                return pinned;
+                return (pinned, "");
             }
         }
 
-        return $"{method.ContainingType.Name}.{method.Name}";
+        return (method.ContainingType.Name, "." + method.Name);
+    }
+
+    /// <summary><c> where T : ...</c> for a type parameter with constraints, as the class declares them.</summary>
+    private static string Constraints(ITypeParameterSymbol parameter)
+    {
+        var constraints = new List<string>();
+        if (parameter.HasReferenceTypeConstraint)
+        {
+            constraints.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+        }
+        else if (parameter.HasUnmanagedTypeConstraint)
+        {
+            constraints.Add("unmanaged");
+        }
+        else if (parameter.HasValueTypeConstraint)
+        {
+            constraints.Add("struct");
+        }
+        else if (parameter.HasNotNullConstraint)
+        {
+            constraints.Add("notnull");
+        }
+
+        constraints.AddRange(parameter.ConstraintTypes.Select(TypeNames.FullyQualified));
+        if (parameter.HasConstructorConstraint)
+        {
+            constraints.Add("new()");
+        }
+
+        if (parameter.AllowsRefLikeType)
+        {
+            constraints.Add("allows ref struct");
+        }
+
+        return constraints.Count == 0 ? "" : $" where {parameter.Name} : {string.Join(", ", constraints)}";
     }
 
     /// <summary>

@@ -58,7 +58,8 @@ internal static class AwaitSpilling
         BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
             => (e.Left, [e.Right]),
         ConditionalAccessExpressionSyntax e when e.Expression is not (MemberBindingExpressionSyntax or ElementBindingExpressionSyntax) => (e.Expression, [e.WhenNotNull]),
-        SwitchExpressionSyntax e => (e.GoverningExpression, e.Arms.Select(a => a.Expression).ToArray()),
+        // A guard runs only when its arm's pattern matched, and only if no arm above was taken.
+        SwitchExpressionSyntax e => (e.GoverningExpression, e.Arms.SelectMany(a => a.WhenClause is null ? [a.Expression] : new[] { a.WhenClause.Condition, a.Expression }).ToArray()),
         _ => null,
     };
 
@@ -94,11 +95,6 @@ internal static class AwaitSpilling
                     var inner = new Planner(isDurable, model, branchPlan, branchPlans);
                     inner.Walk(branch);
                     Reason ??= inner.Reason;
-                }
-
-                if (expression is SwitchExpressionSyntax { Arms: var arms } && arms.Any(a => a.WhenClause is not null && ContainsDurableAwait(a.WhenClause)))
-                {
-                    Reason ??= "a durable await inside the 'when' guard of a switch expression arm (await it before the switch) is not lowered yet; assign its result to a local first ('var x = await ...;')";
                 }
 
                 if (!CanHoldInTemporary(model.GetTypeInfo(expression).ConvertedType) ||
@@ -267,7 +263,6 @@ internal static class AwaitSpilling
         ConditionalExpressionSyntax => "a branch of '?:' (it would run only on one path)",
         BinaryExpressionSyntax => $"the right operand of '{((BinaryExpressionSyntax)expression).OperatorToken.Text}' (it would run only on one path)",
         ConditionalAccessExpressionSyntax => "a '?.' expression",
-        SwitchExpressionSyntax => "the 'when' guard of a switch expression arm (await it before the switch)",
         _ => $"a {expression.Kind()}",
     };
 }

@@ -14,9 +14,21 @@ namespace SourceGenDurable.Shared;
 internal static class LiveVariables
 {
     public static IReadOnlyCollection<ISymbol> AcrossCheckpoints(
-        BlockSyntax body, IEnumerable<StatementSyntax> checkpoints, IEnumerable<StatementSyntax> spillHosts, SemanticModel model)
+        BlockSyntax body, IEnumerable<StatementSyntax> checkpoints, IEnumerable<StatementSyntax> spillHosts, IEnumerable<AwaitExpressionSyntax> spilledAwaits, SemanticModel model)
     {
         var live = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var awaited in spilledAwaits)
+        {
+            // A switch expression arm's pattern variable read by its guard or its expression after one of their awaits.
+            foreach (var arm in awaited.Ancestors().OfType<SwitchExpressionArmSyntax>().Where(a => !a.Pattern.Span.Contains(awaited.Span)))
+            {
+                var variables = arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => model.GetDeclaredSymbol(d)).ToList();
+                live.UnionWith(arm.DescendantNodes().OfType<IdentifierNameSyntax>()
+                    .Where(name => name.SpanStart >= awaited.Span.End)
+                    .Select(name => model.GetSymbolInfo(name).Symbol)
+                    .Where(symbol => variables.Contains(symbol, SymbolEqualityComparer.Default))!);
+            }
+        }
 
         // Checkpoints in the same block or loop share the regions that follow them: analyze each region once.
         var analyzed = new HashSet<(SyntaxNode First, SyntaxNode Last)>();

@@ -142,7 +142,8 @@ internal sealed class WorkflowShape
         }
 
         var slots = method.Parameters.Skip(1).Cast<ISymbol>()
-            .Concat(LiveVariables.AcrossCheckpoints(body, checkpoints.Select(c => c.Statement), plans.Keys, model)
+            .Concat(LiveVariables.AcrossCheckpoints(
+                    body, checkpoints.Select(c => c.Statement), plans.Keys, checkpoints.Where(c => c.Form == CheckpointForm.Spilled).Select(c => c.Await), model)
                 .OrderBy(s => s.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
             .ToImmutableArray();
         // A caught exception is not saved as it is: its description is, and the exception is rebuilt after a resume.
@@ -171,7 +172,7 @@ internal sealed class WorkflowShape
                     DiagnosticIds.WorkflowShapeNotSupported,
                     slot.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation(),
                     method.Name,
-                    $"'{slot.Name}' lives across a checkpoint but is declared by a 'not' pattern or a switch pattern outside a lowered switch, which this version does not lower yet; declare it with its own statement ('var {slot.Name} = ...;')"));
+                    $"'{slot.Name}' lives across a checkpoint (a goto can jump back across one), but it is declared by a statement without durable awaits whose variables this version does not save (a case pattern, or a for, foreach or using variable); declare it with its own statement ('var {slot.Name} = ...;')"));
             }
             else if (WhyNotCheckpointable(type) is { } reason)
             {
@@ -219,7 +220,8 @@ internal sealed class WorkflowShape
             method.IsStatic ? "it is static; make it an instance method (the class is created through dependency injection)" :
             method.IsGenericMethod ? "it has type parameters, which this version does not support yet" :
             method.ContainingType.TypeKind != TypeKind.Class ? "it is not declared in a class" :
-            ContainingTypes(method).Any(t => t.IsGenericType) ? "its class is generic, which this version does not support yet" :
+            ContainingTypes(method).Skip(1).Any(t => t.IsGenericType)
+                ? "a class it is nested in is generic; only the workflow's own class may be generic (each closed class registers with AddWorkflowClass<...>())" :
             method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams) ? "it has a ref, out, in or params parameter; inputs are passed by value" :
             ContainingTypes(method).Any(t => t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
                 ? "its class is private or protected; the generated definition and client need it to be at least internal" :
@@ -493,21 +495,6 @@ internal sealed class WorkflowShape
                         "this foreach loop contains a durable await, so its collection is read into a list when the loop starts; it must be an IEnumerable<T>"));
                     break;
 
-                case TryStatementSyntax @try when @try.Finally is not null &&
-                    (flattened.Contains(@try.Finally.Block) || @try.Catches.Any(c => flattened.Contains(c.Block))):
-                    foreach (var jump in @try.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax)
-                        .Concat(@try.Catches.SelectMany(c => c.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax)))
-                        .OfType<GotoStatementSyntax>().Where(g => !g.IsKind(SyntaxKind.GotoStatement) &&
-                            !(g.Ancestors().OfType<SwitchStatementSyntax>().FirstOrDefault() is { } target && @try.Span.Contains(target.Span))))
-                    {
-                        problems.Add(new ShapeProblem(
-                            DiagnosticIds.DurableAwaitNotLowered,
-                            jump.GetLocation(),
-                            "a goto case or goto default leaving a try statement whose finally or catch blocks contain a durable await is not lowered yet; use break, continue or return"));
-                    }
-
-                    break;
-
                 case BlockSyntax block:
                     foreach (var declaration in block.Statements.OfType<LocalDeclarationStatementSyntax>().Where(d => !d.UsingKeyword.IsKind(SyntaxKind.None)))
                     {
@@ -579,9 +566,8 @@ internal sealed class WorkflowShape
             // A switch expression arm's pattern: the lowering copies the variable out of the pattern, as for a case label.
             SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault() is { } arm =>
                 arm.Pattern.Span.Contains(designation.Span),
-            // 'x is T n' (without 'not'): the lowering captures the variable into its field when the pattern matches.
-            SingleVariableDesignationSyntax designation when designation.Ancestors().TakeWhile(a => a is not StatementSyntax).OfType<IsPatternExpressionSyntax>().FirstOrDefault() is { } isPattern =>
-                !isPattern.Pattern.DescendantNodesAndSelf().OfType<UnaryPatternSyntax>().Any(),
+            // 'x is T n' and 'x is not T n': the lowering captures the variable into its field when it is assigned.
+            SingleVariableDesignationSyntax designation when designation.Ancestors().TakeWhile(a => a is not StatementSyntax).OfType<IsPatternExpressionSyntax>().Any() => true,
             // 'out var x' and deconstruction: the lowering passes or assigns the slot's field instead.
             SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax or ParenthesizedVariableDesignationSyntax } => true,
             _ => false,

@@ -28,7 +28,11 @@ internal sealed partial class WorkflowExecutor(
 
         if (!WorkflowRegistry.TryGet(instance.Name, out var definition))
         {
-            await SetAsideAsync(instance, $"No workflow named '{instance.Name}' is compiled into this host. Registered: {string.Join(", ", WorkflowRegistry.Names)}.", stopping).ConfigureAwait(false);
+            // A workflow of a generic class is registered per closed class: a name with type arguments hints at that.
+            var hint = instance.Name.Contains('<', StringComparison.Ordinal)
+                ? " It looks like a workflow of a closed generic class: register that class with services.AddDurableWorkflows().AddWorkflowClass<...>() (for example AddWorkflowClass<Repo<Customer>>()) so this host resumes its instances."
+                : "";
+            await SetAsideAsync(instance, $"No workflow named '{instance.Name}' is compiled into this host.{hint} Registered: {string.Join(", ", WorkflowRegistry.Names)}.", stopping).ConfigureAwait(false);
             return;
         }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SourceGenDurable.Client;
 using SourceGenDurable.Execution;
+using SourceGenDurable.StateMachines;
 using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Hosting;
@@ -41,6 +42,19 @@ public static class DurableWorkflowsServiceCollectionExtensions
         services.TryAddSingleton<WorkflowExecutor>();
         services.TryAddSingleton<IWorkflowClient, WorkflowClient>();
         services.AddHostedService<DurableWorkflowWorker>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the workflows of the closed generic class <typeparamref name="TClass"/> (for example
+    /// <c>Repo&lt;Customer&gt;</c>), so that this host resumes its unfinished instances before anyone starts a new one.
+    /// Workflows of non-generic classes register themselves; a generic class has no closed type until it is named.
+    /// </summary>
+    public static IServiceCollection AddWorkflowClass<TClass>(this IServiceCollection services)
+        where TClass : IDurableWorkflowClass
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        TClass.RegisterWorkflows();
         return services;
     }
 }

@@ -18,6 +18,22 @@ public abstract class WorkflowDefinition
         LayoutFingerprint = layoutFingerprint;
     }
 
+    /// <summary>
+    /// The name of a workflow of a generic class, closed over <paramref name="typeArguments"/>:
+    /// <c>prefix&lt;System.Int32, Shop.Customer&gt;suffix</c>. Each type argument is spelled by its namespace-qualified
+    /// name, generic arguments included and assembly versions left out, so the name is stable across builds.
+    /// </summary>
+    protected static string ClosedGenericName(string prefix, string suffix, params Type[] typeArguments)
+    {
+        ArgumentNullException.ThrowIfNull(typeArguments);
+        return $"{prefix}<{string.Join(", ", typeArguments.Select(StableName))}>{suffix}";
+    }
+
+    private static string StableName(Type type) =>
+        type.IsArray ? $"{StableName(type.GetElementType()!)}[{new string(',', type.GetArrayRank() - 1)}]"
+        : type.IsConstructedGenericType ? $"{type.GetGenericTypeDefinition().FullName}[{string.Join(", ", type.GenericTypeArguments.Select(StableName))}]"
+        : type.FullName ?? type.Name;
+
     /// <summary>The name stored with every instance.</summary>
     public string Name { get; }
 
