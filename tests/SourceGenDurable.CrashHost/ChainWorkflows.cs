@@ -28,6 +28,14 @@ public sealed partial class ChainWorkflows(EffectLog effects)
         return d + a;
     }
 
+    [DurableWorkflow(Name = "nap")]
+    public async Task<int> Nap(WorkflowContext ctx, int seconds)
+    {
+        var a = await Add(1, seconds, 1);
+        await ctx.Sleep(TimeSpan.FromSeconds(seconds));
+        return await Add(2, a, 1);
+    }
+
     [DurableStep]
     private Task<int> Add(int step, int value, int increment) => effects.RecordAsync(step, value + increment, CancellationToken.None);
 }

@@ -6,12 +6,13 @@ using SourceGenDurable.CrashHost;
 using SourceGenDurable.Hosting;
 
 // A host that the kill tests run as a real child process:
-//   SourceGenDurable.CrashHost <database> <effects-file> <hang-before-step>
+//   SourceGenDurable.CrashHost <database> <effects-file> <hang-before-step> [chain|nap]
 // It starts (or finds) workflow "chain-1", runs it, and prints its result. With hang-before-step = N, step N
 // writes "stepN-started" to the effects file and then hangs, so the parent can kill the process at that point.
-if (args.Length != 3)
+// With "nap" it runs workflow "nap-1" instead: a step, a durable sleep of 3 seconds, a step.
+if (args.Length is not (3 or 4) || (args.Length == 4 && args[3] is not ("chain" or "nap")))
 {
-    Console.Error.WriteLine("usage: SourceGenDurable.CrashHost <database> <effects-file> <hang-before-step (0 for none)>");
+    Console.Error.WriteLine("usage: SourceGenDurable.CrashHost <database> <effects-file> <hang-before-step (0 for none)> [chain|nap]");
     return 2;
 }
 
@@ -23,7 +24,9 @@ using var host = builder.Build();
 await host.StartAsync();
 
 var client = host.Services.GetRequiredService<IWorkflowClient>();
-var handle = await client.StartChainAsync(10, workflowId: "chain-1");
-Console.WriteLine($"result={await handle.GetResultAsync()}");
+var result = args.Length == 4 && args[3] == "nap"
+    ? await (await client.StartNapAsync(3, workflowId: "nap-1")).GetResultAsync()
+    : await (await client.StartChainAsync(10, workflowId: "chain-1")).GetResultAsync();
+Console.WriteLine($"result={result}");
 await host.StopAsync();
 return 0;

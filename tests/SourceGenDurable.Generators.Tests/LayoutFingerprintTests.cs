@@ -31,6 +31,17 @@ public sealed class LayoutFingerprintTests
     public void A_slot_of_another_type_changes_the_layout() =>
         Assert.NotEqual(FingerprintOf(Body), FingerprintOf(Body.Replace("var doubled = reserved * 2;", "long doubled = reserved * 2;", StringComparison.Ordinal)));
 
+    [Fact]
+    public void Replacing_a_step_with_an_event_wait_of_the_same_name_or_a_sleep_changes_the_layout()
+    {
+        var waits = Body.Replace("await ctx.Step(\"notify\", ct => Task.FromResult(doubled));", "await ctx.WaitForEvent<int>(\"notify\");", StringComparison.Ordinal);
+        var sleeps = Body.Replace("await ctx.Step(\"notify\", ct => Task.FromResult(doubled));", "await ctx.Sleep(TimeSpan.FromDays(1));", StringComparison.Ordinal);
+        Assert.NotEqual(FingerprintOf(Body), FingerprintOf(waits));
+        Assert.NotEqual(FingerprintOf(Body), FingerprintOf(sleeps));
+        Assert.NotEqual(FingerprintOf(waits), FingerprintOf(waits.Replace("WaitForEvent<int>", "WaitForEvent<long>", StringComparison.Ordinal)));
+        Assert.Equal(FingerprintOf(sleeps), FingerprintOf(sleeps.Replace("FromDays(1)", "FromDays(2)", StringComparison.Ordinal)));
+    }
+
     private static string FingerprintOf(string body)
     {
         var text = GeneratorHarness.Generate($$"""

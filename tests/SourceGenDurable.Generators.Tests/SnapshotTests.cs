@@ -136,4 +136,41 @@ public sealed class SnapshotTests
             }
             """));
     }
+
+    [Fact]
+    public void Timers_event_waits_with_and_without_a_timeout_and_a_cancellation_caught_by_the_workflow()
+    {
+        Snapshot.Match(GeneratorHarness.Generate("""
+            using SourceGenDurable;
+
+            namespace Subscriptions;
+
+            public sealed record Approval(string By);
+
+            public sealed partial class RenewalWorkflows
+            {
+                [DurableWorkflow]
+                public async Task<string> Renew(WorkflowContext ctx, string customer, DateTimeOffset deadline)
+                {
+                    await ctx.Sleep(TimeSpan.FromDays(30));
+                    Approval approval;
+                    try
+                    {
+                        approval = await ctx.WaitForEvent<Approval>("approval", TimeSpan.FromHours(48));
+                    }
+                    catch (TimeoutException)
+                    {
+                        await ctx.SleepUntil(deadline);
+                        approval = await ctx.WaitForEvent<Approval>("approval");
+                    }
+                    catch (WorkflowCancelledException)
+                    {
+                        return $"{customer}: cancelled";
+                    }
+
+                    return $"{customer}: approved by {approval.By}";
+                }
+            }
+            """));
+    }
 }

@@ -48,6 +48,8 @@ public sealed class HostingTests : IDisposable
             ["SourceGenDurable:PollInterval"] = "00:00:00.250",
             ["SourceGenDurable:MaxConcurrentWorkflows"] = "7",
             ["SourceGenDurable:Synchronous"] = "Normal",
+            ["SourceGenDurable:MaxEventNameLength"] = "64",
+            ["SourceGenDurable:MaxEventPayloadBytes"] = "4096",
         });
         builder.Services.AddSingleton(new FakeServices());
         builder.Services.AddDurableWorkflows();
@@ -58,6 +60,8 @@ public sealed class HostingTests : IDisposable
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.PollInterval);
         Assert.Equal(7, options.MaxConcurrentWorkflows);
         Assert.Equal(SqliteSynchronousMode.Normal, options.Synchronous);
+        Assert.Equal(64, options.MaxEventNameLength);
+        Assert.Equal(4096, options.MaxEventPayloadBytes);
 
         await host.StartAsync();
         Assert.True(File.Exists(_database.Path));
@@ -75,6 +79,39 @@ public sealed class HostingTests : IDisposable
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value);
 
         Assert.Contains("SourceGenDurable:MaxConcurrentWorkflows must be at least 1", error.Message);
+    }
+
+    [Fact]
+    public void Event_limits_that_are_not_positive_are_refused_with_the_setting_that_is_wrong()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddDurableWorkflows(o => (o.MaxEventNameLength, o.MaxEventPayloadBytes) = (0, -1));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value);
+
+        Assert.Contains("SourceGenDurable:MaxEventNameLength must be at least 1", error.Message);
+        Assert.Contains("SourceGenDurable:MaxEventPayloadBytes must be at least 1", error.Message);
+    }
+
+    [Fact]
+    public async Task An_instance_no_worker_has_picked_up_yet_is_pending()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        services.AddSingleton(new FakeServices());
+        services.AddDurableWorkflows(o => o.UseSqlite(_database.ConnectionString));
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IWorkflowStore>().InitializeAsync(default);
+        var client = provider.GetRequiredService<SourceGenDurable.Client.IWorkflowClient>();
+
+        await client.StartProcessOrderAsync(new Order("o-1", "ada", 1m, 1m), workflowId: "pending");
+
+        Assert.Equal(WorkflowStatus.Pending, (await client.GetWorkflowAsync("pending"))!.Status);
+        await provider.GetRequiredService<SourceGenDurable.Execution.WorkflowExecutor>().RunAsync("pending", default);
+        Assert.Equal(WorkflowStatus.Completed, (await client.GetWorkflowAsync("pending"))!.Status);
     }
 
     [Fact]

@@ -48,7 +48,32 @@ public sealed class KillTests : IDisposable
         Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM workflow_instances"));
     }
 
-    private Process StartCrashHost(int hangBeforeStep)
+    [Fact]
+    public async Task A_host_killed_while_a_workflow_sleeps_leaves_it_sleeping_and_a_new_process_wakes_it_when_due()
+    {
+        using (var first = StartCrashHost(hangBeforeStep: 0, "nap"))
+        {
+            await TestHost.EventuallyAsync(() => Task.FromResult(ReadEffects().Length == 1 && QueryScalar("SELECT status FROM workflow_instances WHERE id = 'nap-1'") is 4L), "the instance sleeps in the child process");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        Assert.NotNull(QueryScalar("SELECT wake_at FROM workflow_instances WHERE id = 'nap-1'"));
+        Assert.Equal(["step1"], ReadEffects());
+
+        using var second = StartCrashHost(hangBeforeStep: 0, "nap");
+        var output = await second.StandardOutput.ReadToEndAsync();
+        await second.WaitForExitAsync();
+        Assert.True(second.ExitCode == 0, $"The second run failed: {output}{await second.StandardError.ReadToEndAsync()}");
+
+        // seconds 3: a = 4, result = 5; the sleep ended no earlier than 3 seconds after it began.
+        Assert.Contains("result=5", output);
+        Assert.Equal(["step1", "step2"], ReadEffects());
+        Assert.Equal(1L, QueryScalar("SELECT status FROM workflow_instances WHERE id = 'nap-1'"));
+        Assert.Equal(0L, QueryScalar("SELECT COUNT(*) FROM workflow_waits"));
+    }
+
+    private Process StartCrashHost(int hangBeforeStep, string workflow = "chain")
     {
         var hostPath = typeof(KillTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CrashHostPath").Value!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -61,6 +86,7 @@ public sealed class KillTests : IDisposable
         start.ArgumentList.Add(_database.Path);
         start.ArgumentList.Add(_effects);
         start.ArgumentList.Add(hangBeforeStep.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(workflow);
         return Process.Start(start)!;
     }
 

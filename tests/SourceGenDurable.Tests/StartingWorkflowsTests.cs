@@ -93,8 +93,10 @@ public sealed class StartingWorkflowsTests : IDisposable
     {
         await using var host = await TestHost.StartAsync(_database.ConnectionString);
 
-        var error = await Assert.ThrowsAsync<KeyNotFoundException>(() => host.Client.WaitForCompletionAsync("nobody"));
+        var error = await Assert.ThrowsAsync<WorkflowNotFoundException>(() => host.Client.WaitForCompletionAsync("nobody"));
 
+        Assert.IsAssignableFrom<KeyNotFoundException>(error); // as before this exception type existed
+        Assert.Equal("nobody", error.WorkflowId);
         Assert.Contains("'nobody'", error.Message);
     }
 }

@@ -97,6 +97,10 @@ public sealed class TestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until instance <paramref name="id"/> has <paramref name="status"/>.</summary>
+    public static Task WaitForStatusAsync(TestHost host, string id, WorkflowStatus status) =>
+        EventuallyAsync(async () => (await host.Client.GetWorkflowAsync(id))?.Status == status, $"'{id}' is {status}");
+
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();

@@ -882,11 +882,8 @@ internal sealed class BodyLowerer
             CheckpointForm.Declare or CheckpointForm.Assign => $"{Reference(site.Target!)} = ",
             _ => "",
         };
-        var resultType = site.Operation.ResultType is null ? null : TypeNames.FullyQualified(site.Operation.ResultType);
-        var step = resultType is null ? "StepAsync" : $"StepAsync<{resultType}>";
         _out.Line($"// checkpoint {state}");
-        var (name, body) = LowerOperation(site, state);
-        _out.Lines($"{target}await __run.{step}({state}, {name}, {site.Operation.MaxAttempts}, {body});")
+        _out.Lines($"{target}await __run.{LowerOperation(site, state)};")
             .Line($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
             .Line($"{ResumeLabel(state)}:;")
             .Line($"{State} = -1;");
@@ -907,27 +904,38 @@ internal sealed class BodyLowerer
         }
     }
 
-    /// <summary>The step name and the step body of a checkpoint's durable operation.</summary>
-    private (string Name, string Body) LowerOperation(CheckpointSite site, int state)
+    /// <summary>
+    /// The <c>WorkflowRun</c> call that performs a checkpoint's durable operation: a step with its name and body, a
+    /// timer, or an event wait. Context operations take their arguments as written, after the checkpoint number.
+    /// </summary>
+    private string LowerOperation(CheckpointSite site, int state)
     {
         var call = (IInvocationOperation)_model.GetOperation(site.Invocation)!;
         var arguments = call.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).OrderBy(a => a.Syntax.SpanStart).ToList();
-        if (site.Operation.Kind == DurableOperationKind.ContextStep)
+        var resultType = site.Operation.ResultType is null ? "" : $"<{TypeNames.FullyQualified(site.Operation.ResultType)}>";
+        var passed = arguments.OrderBy(a => a.Parameter!.Ordinal).Select(a => Rewrite(ValueOf(a))).ToList();
+        switch (site.Operation.Kind)
         {
-            return (Rewrite(ValueOf(arguments.Single(a => a.Parameter!.Ordinal == 0))), Rewrite(ValueOf(arguments.Single(a => a.Parameter!.Ordinal == 1))));
+            case DurableOperationKind.Sleep:
+            case DurableOperationKind.SleepUntil:
+            case DurableOperationKind.WaitForEvent:
+                return $"{site.Operation.Method.Name}Async{resultType}({state}{string.Concat(passed.Select(p => ", " + p))})";
+            case DurableOperationKind.ContextStep:
+                return $"StepAsync{resultType}({state}, {passed[0]}, {site.Operation.MaxAttempts}, {passed[1]})";
         }
 
         // A [DurableStep] call: evaluate its arguments once, in source order, so that every attempt sees the same values.
-        var passed = new List<string>();
+        var spilled = new List<string>();
         foreach (var argument in arguments)
         {
             var parameter = argument.Parameter!;
             var spill = $"__step{state}_{parameter.Name}";
             _out.Lines($"{TypeNames.FullyQualified(parameter.Type)} {spill} = {Rewrite(ValueOf(argument))};");
-            passed.Add($"{TypeNames.Identifier(parameter.Name)}: {spill}");
+            spilled.Add($"{TypeNames.Identifier(parameter.Name)}: {spill}");
         }
 
-        return (SymbolDisplay.FormatLiteral(site.Operation.StepName!, quote: true), $"__ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", passed)})");
+        var name = SymbolDisplay.FormatLiteral(site.Operation.StepName!, quote: true);
+        return $"StepAsync{resultType}({state}, {name}, {site.Operation.MaxAttempts}, __ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", spilled)}))";
     }
 
     private void Copy(StatementSyntax statement)

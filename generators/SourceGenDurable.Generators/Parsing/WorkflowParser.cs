@@ -183,11 +183,18 @@ internal static class WorkflowParser
         var text = new StringBuilder().Append("v").Append(LayoutVersion).Append('|').Append(workflowName).Append('|');
         foreach (var checkpoint in shape.Checkpoints)
         {
-            // A ctx.Step name is its first argument: part of the layout when it is a constant.
-            var name = checkpoint.Operation.StepName
-                ?? (checkpoint.Invocation.ArgumentList.Arguments.FirstOrDefault() is { } first && model.GetConstantValue(first.Expression) is { HasValue: true, Value: string constant }
-                    ? constant
-                    : "ctx.Step");
+            // A ctx.Step name and a ctx.WaitForEvent name are their first argument: part of the layout when constant.
+            var constantName = checkpoint.Invocation.ArgumentList.Arguments.FirstOrDefault() is { } first && model.GetConstantValue(first.Expression) is { HasValue: true, Value: string constant }
+                ? constant
+                : null;
+            var name = checkpoint.Operation.Kind switch
+            {
+                DurableOperationKind.StepMethod => checkpoint.Operation.StepName,
+                DurableOperationKind.ContextStep => constantName ?? "ctx.Step",
+                // Timers and waits are named by kind, so replacing a step with one (or a wait's awaited type) changes the layout.
+                DurableOperationKind.WaitForEvent => $"ctx.WaitForEvent<{TypeNames.FullyQualified(checkpoint.Operation.ResultType!)}>({constantName})",
+                _ => $"ctx.{checkpoint.Operation.Method.Name}",
+            };
             text.Append(name).Append(';');
         }
 

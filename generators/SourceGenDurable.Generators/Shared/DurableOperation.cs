@@ -11,6 +11,15 @@ internal enum DurableOperationKind
 
     /// <summary>A call to a <c>[DurableStep]</c> method of the workflow's class.</summary>
     StepMethod,
+
+    /// <summary><c>ctx.Sleep(duration)</c>: a durable timer.</summary>
+    Sleep,
+
+    /// <summary><c>ctx.SleepUntil(dueTime)</c>: a durable timer.</summary>
+    SleepUntil,
+
+    /// <summary><c>ctx.WaitForEvent&lt;T&gt;(name[, timeout])</c>: a durable wait for an event.</summary>
+    WaitForEvent,
 }
 
 /// <summary>A call that is a durable operation: awaiting it directly in a workflow body is a checkpoint.</summary>
@@ -39,6 +48,9 @@ internal sealed class DurableOperation
 
     public int MaxAttempts { get; }
 
+    /// <summary>A method of the workflow's context (called on its context parameter), not a <c>[DurableStep]</c> method.</summary>
+    public bool IsContextOperation => Kind != DurableOperationKind.StepMethod;
+
     /// <summary>Classifies <paramref name="invocation"/>; null when it is not a durable operation.</summary>
     public static DurableOperation? Classify(InvocationExpressionSyntax invocation, SemanticModel model, INamedTypeSymbol workflowType, CancellationToken cancellationToken)
     {
@@ -52,9 +64,17 @@ internal sealed class DurableOperation
             ? generic.TypeArguments[0]
             : null;
 
-        if (method.Name == "Step" && method.ContainingType?.ToDisplayString() == KnownTypeNames.WorkflowContext)
+        if (method.ContainingType?.ToDisplayString() == KnownTypeNames.WorkflowContext)
         {
-            return new DurableOperation(DurableOperationKind.ContextStep, method, resultType, null, DefaultMaxAttempts);
+            DurableOperationKind? kind = method.Name switch
+            {
+                "Step" => DurableOperationKind.ContextStep,
+                "Sleep" => DurableOperationKind.Sleep,
+                "SleepUntil" => DurableOperationKind.SleepUntil,
+                "WaitForEvent" => DurableOperationKind.WaitForEvent,
+                _ => null,
+            };
+            return kind is { } contextKind ? new DurableOperation(contextKind, method, resultType, null, DefaultMaxAttempts) : null;
         }
 
         if (!SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, workflowType.OriginalDefinition))

@@ -530,12 +530,12 @@ internal sealed class WorkflowShape
 
     private static string? WhyOperationNotLowered(IMethodSymbol method, InvocationExpressionSyntax invocation, DurableOperation operation, SemanticModel model)
     {
-        if (operation.Kind == DurableOperationKind.ContextStep)
+        if (operation.IsContextOperation)
         {
             var receiver = invocation.Expression is MemberAccessExpressionSyntax access ? model.GetSymbolInfo(access.Expression).Symbol : null;
             return SymbolEqualityComparer.Default.Equals(receiver, method.Parameters[0])
                 ? null
-                : $"call Step on the workflow's own context parameter '{method.Parameters[0].Name}'";
+                : $"call {operation.Method.Name} on the workflow's own context parameter '{method.Parameters[0].Name}'";
         }
 
         var returnType = operation.Method.ReturnType.OriginalDefinition.ToDisplayString();

@@ -27,10 +27,33 @@ public interface IWorkflowClient
 
     /// <summary>Waits until the instance finishes.</summary>
     /// <exception cref="WorkflowFailedException">The workflow failed.</exception>
-    /// <exception cref="KeyNotFoundException">No instance has this id.</exception>
+    /// <exception cref="WorkflowCancelledException">The workflow was cancelled.</exception>
+    /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
     Task<WorkflowInstanceInfo> WaitForCompletionAsync(string workflowId, CancellationToken cancellationToken = default);
 
     /// <summary>Waits until the instance finishes and returns its result.</summary>
     /// <exception cref="WorkflowFailedException">The workflow failed.</exception>
+    /// <exception cref="WorkflowCancelledException">The workflow was cancelled.</exception>
+    /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
     Task<TResult> GetResultAsync<TResult>(string workflowId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Raises event <paramref name="eventName"/> with <paramref name="payload"/> (serialized as JSON) to an unfinished
+    /// instance. It is stored before this returns, and delivered to the instance's first <c>ctx.WaitForEvent</c> of that
+    /// name that has not received an earlier one, now or later; events of one name are delivered in the order raised.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The name is empty or longer than <c>MaxEventNameLength</c>, or the JSON payload is larger than <c>MaxEventPayloadBytes</c>.
+    /// </exception>
+    /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
+    /// <exception cref="WorkflowFinishedException">The instance has finished, so no wait would ever receive the event.</exception>
+    Task RaiseEventAsync<TPayload>(string workflowId, string eventName, TPayload payload, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Requests cancellation: the workflow's pending or next durable await throws <see cref="WorkflowCancelledException"/>
+    /// and <c>ctx.CancellationToken</c> is cancelled. Requesting it again does nothing more.
+    /// </summary>
+    /// <returns>True when the instance is unfinished (cancellation is requested); false when it had already finished, which is left as it was.</returns>
+    /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
+    Task<bool> CancelAsync(string workflowId, CancellationToken cancellationToken = default);
 }

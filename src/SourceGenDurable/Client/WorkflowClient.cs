@@ -50,7 +50,7 @@ internal sealed class WorkflowClient(
         var requested = new WorkflowInstance(
             Id: workflowId ?? Guid.NewGuid().ToString("N"),
             Name: definition.Name,
-            Status: WorkflowStatus.Running,
+            Status: WorkflowStatus.Pending,
             State: -1,
             Commits: 0,
             LayoutFingerprint: definition.LayoutFingerprint,
@@ -70,7 +70,7 @@ internal sealed class WorkflowClient(
         if (created)
         {
             DurableTelemetry.WorkflowsStarted.Add(1, new KeyValuePair<string, object?>("workflow.name", definition.Name));
-            signals.NotifyStarted();
+            signals.NotifyWork();
         }
 
         return new WorkflowHandle(this, stored.Id, stored.Name, created);
@@ -91,6 +91,45 @@ internal sealed class WorkflowClient(
         return instance.Result is null ? default! : SlotSerializer.Deserialize<TResult>(instance.Result, serializer.Options);
     }
 
+    public async Task RaiseEventAsync<TPayload>(string workflowId, string eventName, TPayload payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        var limits = options.Value;
+        if (eventName.Length > limits.MaxEventNameLength)
+        {
+            throw new ArgumentException(
+                $"The event name is {eventName.Length} characters long ('{eventName[..Math.Min(eventName.Length, 40)]}...'); the limit is {limits.MaxEventNameLength}. " +
+                "Use a short name and put data in the payload, or raise SourceGenDurable:MaxEventNameLength.",
+                nameof(eventName));
+        }
+
+        var json = SlotSerializer.Serialize(payload, serializer.Options);
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(json);
+        if (bytes > limits.MaxEventPayloadBytes)
+        {
+            throw new ArgumentException(
+                $"The payload of event '{eventName}' is {bytes} bytes of JSON; the limit is {limits.MaxEventPayloadBytes}. " +
+                "Store large data elsewhere and send a reference to it, or raise SourceGenDurable:MaxEventPayloadBytes.",
+                nameof(payload));
+        }
+
+        await store.RaiseEventAsync(workflowId, eventName, json, cancellationToken).ConfigureAwait(false);
+        signals.NotifyWork();
+    }
+
+    public async Task<bool> CancelAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        if (!await store.RequestCancellationAsync(workflowId, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        signals.NotifyCancelRequested(workflowId);
+        return true;
+    }
+
     private async Task<WorkflowInstance> WaitAsync(string workflowId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
@@ -98,13 +137,15 @@ internal sealed class WorkflowClient(
         {
             var finished = signals.WhenFinished(workflowId);
             var instance = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"No workflow instance has id '{workflowId}'.");
+                ?? throw new WorkflowNotFoundException(workflowId);
             switch (instance.Status)
             {
                 case WorkflowStatus.Completed:
                     return instance;
                 case WorkflowStatus.Failed:
                     throw new WorkflowFailedException(workflowId, instance.Error ?? new WorkflowError("Unknown", "No error was recorded.", null));
+                case WorkflowStatus.Cancelled:
+                    throw WorkflowCancelledException.For(workflowId);
             }
 
             // Another process may be running it: poll as well as listen.

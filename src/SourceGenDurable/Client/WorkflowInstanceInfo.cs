@@ -5,12 +5,15 @@ namespace SourceGenDurable.Client;
 /// <summary>What a client can see of an instance.</summary>
 /// <param name="Id">The instance id.</param>
 /// <param name="WorkflowName">The workflow name.</param>
-/// <param name="Status">Running, completed or failed.</param>
+/// <param name="Status">Where the instance is in its life.</param>
 /// <param name="State">The last committed checkpoint, -1 before the first.</param>
 /// <param name="Error">Why it failed.</param>
 /// <param name="SetAsideReason">Why a host declined to run it, if one did.</param>
 /// <param name="CreatedAt">When it was started.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="WakeAt">When a sleeping instance's timer is due, or a waiting instance's timeout; null otherwise.</param>
+/// <param name="AwaitedEvent">The event a <see cref="WorkflowStatus.WaitingForEvent"/> instance waits for.</param>
+/// <param name="CancelRequested">Cancellation of the instance was requested.</param>
 public sealed record WorkflowInstanceInfo(
     string Id,
     string WorkflowName,
@@ -19,8 +22,21 @@ public sealed record WorkflowInstanceInfo(
     WorkflowError? Error,
     string? SetAsideReason,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? WakeAt,
+    string? AwaitedEvent,
+    bool CancelRequested)
 {
     internal static WorkflowInstanceInfo From(WorkflowInstance instance) => new(
-        instance.Id, instance.Name, instance.Status, instance.State, instance.Error, instance.SetAsideReason, instance.CreatedAt, instance.UpdatedAt);
+        instance.Id,
+        instance.Name,
+        instance.Status,
+        instance.State,
+        instance.Error,
+        instance.SetAsideReason,
+        instance.CreatedAt,
+        instance.UpdatedAt,
+        instance.WakeAt,
+        instance.AwaitedEvent,
+        instance.Cancellation != CancellationState.None);
 }

@@ -12,13 +12,21 @@ internal sealed class DurableWorkflowContext(string workflowId, TimeProvider tim
 
     public override Guid NewGuid() => Guid.NewGuid();
 
-    // Generated code turns every awaited ctx.Step into a checkpoint, so a call that reaches here was not awaited
+    // Generated code turns every awaited ctx.Step, ctx.Sleep and ctx.WaitForEvent into a checkpoint, so a call that reaches here was not awaited
     // directly in the workflow body (the analyzers flag that too).
-    public override Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body) => throw NotAwaitedDirectly(name);
+    public override Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body) => throw NotAwaitedDirectly($"Step '{name}'", "Step");
 
-    public override Task Step(string name, Func<CancellationToken, Task> body) => throw NotAwaitedDirectly(name);
+    public override Task Step(string name, Func<CancellationToken, Task> body) => throw NotAwaitedDirectly($"Step '{name}'", "Step");
 
-    private static InvalidOperationException NotAwaitedDirectly(string name) => new(
-        $"Step '{name}' was called outside a checkpoint. Await ctx.Step(...) directly in the [DurableWorkflow] method body, " +
+    public override Task Sleep(TimeSpan duration) => throw NotAwaitedDirectly("Sleep", "Sleep");
+
+    public override Task SleepUntil(DateTimeOffset dueTime) => throw NotAwaitedDirectly("SleepUntil", "SleepUntil");
+
+    public override Task<T> WaitForEvent<T>(string name) => throw NotAwaitedDirectly($"WaitForEvent('{name}')", "WaitForEvent");
+
+    public override Task<T> WaitForEvent<T>(string name, TimeSpan timeout) => throw NotAwaitedDirectly($"WaitForEvent('{name}')", "WaitForEvent");
+
+    private static InvalidOperationException NotAwaitedDirectly(string what, string method) => new(
+        $"{what} was called outside a checkpoint. Await ctx.{method}(...) directly in the [DurableWorkflow] method body, " +
         "so that the generator can make it a checkpoint.");
 }

@@ -21,7 +21,7 @@ internal sealed partial class WorkflowExecutor(
     public async Task RunAsync(string id, CancellationToken stopping)
     {
         var instance = await store.GetAsync(id, stopping).ConfigureAwait(false);
-        if (instance is null || instance.Status != WorkflowStatus.Running)
+        if (instance is not { Status: WorkflowStatus.Running or WorkflowStatus.Pending })
         {
             return;
         }
@@ -65,7 +65,14 @@ internal sealed partial class WorkflowExecutor(
         activity?.SetTag("workflow.resume_state", instance.State);
         LogRunning(instance.Id, instance.Name, instance.State);
 
-        var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping);
+        if (instance.Status == WorkflowStatus.Pending)
+        {
+            await store.MarkRunningAsync(instance.Id, stopping).ConfigureAwait(false);
+            instance = instance with { Status = WorkflowStatus.Running };
+        }
+
+        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping);
+        using var cancellation = signals.OnCancelRequested(instance.Id, run.RequestCancellation);
         await using var scope = scopes.CreateAsyncScope();
         try
         {
@@ -78,12 +85,24 @@ internal sealed partial class WorkflowExecutor(
             LogStopped(instance.Id);
             return;
         }
+        catch (WorkflowSuspendedException e) when (run.IsSuspended)
+        {
+            // Saved as sleeping or waiting: whatever wakes it (its timer, an event, a cancellation) runs it again.
+            LogSuspended(instance.Id, e.Message);
+            return;
+        }
         catch (Exception e) when (run.IsSuspending)
         {
             // The store failed under the instance: it is not the workflow's failure. It stays at its last committed
             // checkpoint, and the worker tries it again.
             LogCommitFailed(instance.Id, e);
             throw;
+        }
+        catch (Exception e) when (IsCancellation(e))
+        {
+            LogCancelled(instance.Id, instance.Name);
+            await FinishAsync(instance, WorkflowStatus.Cancelled, () => store.CancelAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false);
+            return;
         }
         catch (Exception e)
         {
@@ -96,6 +115,13 @@ internal sealed partial class WorkflowExecutor(
         await FinishAsync(instance, WorkflowStatus.Completed, () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
         LogCompleted(instance.Id, instance.Name);
     }
+
+    /// <summary>
+    /// The workflow let its cancellation escape: the exception itself while the process lives, or, after a resume
+    /// through a lowered finally, its saved description rebuilt as a <see cref="RestoredException"/>.
+    /// </summary>
+    private static bool IsCancellation(Exception e) =>
+        e is WorkflowCancelledException || (e is RestoredException restored && restored.Original.Type == typeof(WorkflowCancelledException).FullName);
 
     private async Task FinishAsync(WorkflowInstance instance, WorkflowStatus status, Func<Task> write)
     {
@@ -128,6 +154,12 @@ internal sealed partial class WorkflowExecutor(
 
     [LoggerMessage(7, LogLevel.Error, "Workflow {WorkflowId} could not commit a checkpoint; it stays at its last committed checkpoint.")]
     private partial void LogCommitFailed(string workflowId, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Debug, "Workflow {WorkflowId} is out of memory: {Reason}")]
+    private partial void LogSuspended(string workflowId, string reason);
+
+    [LoggerMessage(9, LogLevel.Information, "Workflow {WorkflowId} ({WorkflowName}) was cancelled.")]
+    private partial void LogCancelled(string workflowId, string workflowName);
 
     [LoggerMessage(6, LogLevel.Information, "Workflow {WorkflowId} stopped with the host; it resumes from its last checkpoint on the next start.")]
     private partial void LogStopped(string workflowId);

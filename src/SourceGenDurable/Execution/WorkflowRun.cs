@@ -12,14 +12,20 @@ namespace SourceGenDurable.Execution;
 /// Generated state machines call it at every durable operation.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class WorkflowRun
+public sealed class WorkflowRun : IDisposable
 {
     private readonly IWorkflowStore _store;
     private readonly JsonSerializerOptions _json;
     private readonly TimeProvider _timeProvider;
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly CancellationTokenSource _stepCancellation;
     private StepRecord? _pendingStep;
+    private long? _pendingEvent;
     private int _commits;
+    private int _waitsSinceCommit;
     private bool _commitFailed;
+    private volatile bool _cancelRequested;
+    private bool _cancelTold;
 
     internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
@@ -30,7 +36,14 @@ public sealed class WorkflowRun
         _json = json;
         _timeProvider = timeProvider;
         CancellationToken = cancellationToken;
-        Context = new DurableWorkflowContext(instance.Id, timeProvider, cancellationToken);
+        _stepCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellation.Token);
+        _cancelTold = instance.Cancellation == CancellationState.Delivered;
+        if (instance.Cancellation != CancellationState.None)
+        {
+            RequestCancellation();
+        }
+
+        Context = new DurableWorkflowContext(instance.Id, timeProvider, _cancellation.Token);
     }
 
     /// <summary>The instance being run.</summary>
@@ -46,13 +59,20 @@ public sealed class WorkflowRun
     public CancellationToken CancellationToken { get; }
 
     /// <summary>
-    /// True once the instance is leaving memory: the host is stopping, or a checkpoint could not be committed.
-    /// Generated code skips the user's catch and finally blocks then: the instance resumes from its last committed
-    /// checkpoint later, and they run at that time. An infrastructure failure is never the workflow's to catch.
+    /// True once the instance is leaving memory: the host is stopping, a checkpoint could not be committed, or a durable
+    /// wait saved the instance as sleeping or waiting. Generated code skips the user's catch and finally blocks then: the
+    /// instance resumes from its last committed checkpoint later, and they run at that time. An infrastructure failure
+    /// is never the workflow's to catch.
     /// </summary>
-    public bool IsSuspending => _commitFailed || CancellationToken.IsCancellationRequested;
+    public bool IsSuspending => _commitFailed || IsSuspended || CancellationToken.IsCancellationRequested;
+
+    /// <summary>A durable wait saved the instance as sleeping or waiting; it unwinds and leaves memory.</summary>
+    internal bool IsSuspended { get; private set; }
 
     internal string? ResultJson { get; private set; }
+
+    /// <summary>Cancellation was requested and the workflow has not received <see cref="WorkflowCancelledException"/> yet.</summary>
+    private bool CancellationPending => _cancelRequested && !_cancelTold;
 
     /// <summary>Runs a step with a result; the result is committed by the next <see cref="CheckpointAsync"/>.</summary>
     public async Task<T> StepAsync<T>(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task<T>> body)
@@ -77,9 +97,59 @@ public sealed class WorkflowRun
         _pendingStep = new StepRecord(_commits + 1, checkpoint, name, null, attempts, _timeProvider.GetUtcNow());
     }
 
+    /// <summary>A durable timer of <paramref name="duration"/>, due from when it is first reached; the next <see cref="CheckpointAsync"/> commits it.</summary>
+    public Task SleepAsync(int checkpoint, TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        return ResolveAsync(checkpoint, WaitKind.Timer, null, _timeProvider.GetUtcNow() + duration);
+    }
+
+    /// <summary>A durable timer until <paramref name="dueTime"/>; the next <see cref="CheckpointAsync"/> commits it.</summary>
+    public Task SleepUntilAsync(int checkpoint, DateTimeOffset dueTime) => ResolveAsync(checkpoint, WaitKind.Timer, null, dueTime);
+
+    /// <summary>Waits for the next event named <paramref name="name"/>; the next <see cref="CheckpointAsync"/> consumes it.</summary>
+    public Task<T> WaitForEventAsync<T>(int checkpoint, string name) => WaitForEventAsync<T>(checkpoint, name, Timeout.InfiniteTimeSpan);
+
     /// <summary>
-    /// Commits checkpoint <paramref name="state"/>: the slots and the result of the step that just ran, in one
-    /// transaction. A resume enters right after it.
+    /// Waits for the next event named <paramref name="name"/> until <paramref name="timeout"/> after the wait was first
+    /// reached (<see cref="Timeout.InfiniteTimeSpan"/>: no deadline); the next <see cref="CheckpointAsync"/> consumes it.
+    /// </summary>
+    public async Task<T> WaitForEventAsync<T>(int checkpoint, string name, TimeSpan timeout)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, $"The timeout of the wait for event '{name}' must not be negative.");
+        }
+
+        DateTimeOffset? deadline = timeout == Timeout.InfiniteTimeSpan ? null : _timeProvider.GetUtcNow() + timeout;
+        var (wait, outcome) = await ResolveAsync(checkpoint, WaitKind.Event, name, deadline).ConfigureAwait(false);
+        var received = outcome.Event!;
+        if (outcome.Resolution == WaitResolution.EventRejected)
+        {
+            throw new EventPayloadException(name, typeof(T), received.Payload, received.RejectedReason!);
+        }
+
+        T value;
+        try
+        {
+            value = SlotSerializer.Deserialize<T>(received.Payload, _json);
+        }
+        catch (JsonException e)
+        {
+            var reason = $"Event '{name}' (#{received.Sequence}) raised to workflow '{InstanceId}' does not deserialize to {typeof(T)}: {e.Message} " +
+                "It is kept in the inbox, marked rejected, and no later wait receives it; raise a corrected event, or wait for this name with a type that fits.";
+            await WriteAsync(() => _store.RejectEventAsync(InstanceId, wait, received.Sequence, reason, CancellationToken)).ConfigureAwait(false);
+            throw new EventPayloadException(name, typeof(T), received.Payload, reason, e);
+        }
+
+        _pendingEvent = received.Sequence;
+        return value;
+    }
+
+    /// <summary>
+    /// Commits checkpoint <paramref name="state"/>: the slots and the result of the step that just ran (or the event a
+    /// wait received), in one transaction. A resume enters right after it.
     /// </summary>
     public async Task CheckpointAsync(int state, IWorkflowSlots slots)
     {
@@ -89,19 +159,33 @@ public sealed class WorkflowRun
             throw new InvalidOperationException($"Checkpoint {state} was committed while step '{step.Name}' of checkpoint {step.Checkpoint} was pending.");
         }
 
-        try
+        var commit = new CheckpointCommit(state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, _pendingEvent, _cancelTold);
+        var cancelRequested = await WriteAsync(() => _store.CommitCheckpointAsync(InstanceId, commit, CancellationToken)).ConfigureAwait(false);
+        _commits++;
+        _waitsSinceCommit = 0;
+        _pendingStep = null;
+        _pendingEvent = null;
+        if (cancelRequested)
         {
-            await _store.CommitCheckpointAsync(InstanceId, state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, CancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            _commitFailed = true;
-            throw;
+            // Requested from another process: the commit is where this one learns of it.
+            RequestCancellation();
         }
 
-        _commits++;
-        _pendingStep = null;
         DurableTelemetry.CheckpointsCommitted.Add(1);
+    }
+
+    /// <summary>Cancellation was requested (in this process, or seen in the store): the next durable await throws.</summary>
+    internal void RequestCancellation()
+    {
+        _cancelRequested = true;
+        _cancellation.Cancel();
+    }
+
+    /// <summary>Releases the cancellation sources; the engine disposes a run when it leaves memory.</summary>
+    void IDisposable.Dispose()
+    {
+        _stepCancellation.Dispose();
+        _cancellation.Dispose();
     }
 
     /// <summary>
@@ -138,10 +222,21 @@ public sealed class WorkflowRun
         for (var attempt = 1; ; attempt++)
         {
             CancellationToken.ThrowIfCancellationRequested();
+            if (CancellationPending)
+            {
+                throw DeliverCancellation();
+            }
+
             DurableTelemetry.StepAttempts.Add(1);
             try
             {
-                return (await body(CancellationToken).ConfigureAwait(false), attempt);
+                // Compensation after the workflow has been told of its cancellation must be able to finish.
+                return (await body(_cancelTold ? CancellationToken : _stepCancellation.Token).ConfigureAwait(false), attempt);
+            }
+            catch (Exception) when (CancellationPending && !CancellationToken.IsCancellationRequested)
+            {
+                // The step failed while the workflow was being cancelled (most likely because of it): no retry.
+                throw DeliverCancellation();
             }
             catch (Exception e) when (attempt < maxAttempts && !CancellationToken.IsCancellationRequested)
             {
@@ -149,4 +244,64 @@ public sealed class WorkflowRun
             }
         }
     }
+
+    /// <summary>
+    /// Resolves a durable wait with the store, or suspends: the instance is saved as sleeping or waiting, and the run
+    /// unwinds to its caller without running the workflow's catch or finally blocks. Woken, it re-executes from its last
+    /// checkpoint and reaches this wait again at the same position, which then resolves.
+    /// </summary>
+    private async Task<(WaitRequest Wait, WaitOutcome Outcome)> ResolveAsync(int checkpoint, WaitKind kind, string? name, DateTimeOffset? due)
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        if (CancellationPending)
+        {
+            throw DeliverCancellation();
+        }
+
+        var wait = new WaitRequest(_commits + 1, _waitsSinceCommit++, checkpoint, kind, name, due);
+        var outcome = await WriteAsync(() => _store.AwaitAsync(InstanceId, wait, _timeProvider.GetUtcNow(), _cancelTold, CancellationToken)).ConfigureAwait(false);
+        switch (outcome.Resolution)
+        {
+            case WaitResolution.Suspended:
+                IsSuspended = true;
+                throw new WorkflowSuspendedException(InstanceId, kind == WaitKind.Timer ? "its timer" : $"event '{name}'");
+            case WaitResolution.TimedOut:
+                throw new TimeoutException($"Workflow '{InstanceId}' waited for event '{name}' until its timeout, and no such event was raised by then.");
+            case WaitResolution.CancellationRequested:
+                RequestCancellation();
+                throw DeliverCancellation();
+            default:
+                return (wait, outcome);
+        }
+    }
+
+    /// <summary>A write to the store; when it fails, the run leaves memory at its last committed checkpoint.</summary>
+    private async Task<T> WriteAsync<T>(Func<Task<T>> write)
+    {
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        catch
+        {
+            _commitFailed = true;
+            throw;
+        }
+    }
+
+    private Task WriteAsync(Func<Task> write) => WriteAsync(async () =>
+    {
+        await write().ConfigureAwait(false);
+        return true;
+    });
+
+    private WorkflowCancelledException DeliverCancellation()
+    {
+        _cancelTold = true;
+        return WorkflowCancelledException.For(InstanceId);
+    }
 }
+
+/// <summary>Unwinds a run whose instance was saved as sleeping or waiting; never seen by workflow code (its catch filters skip it).</summary>
+internal sealed class WorkflowSuspendedException(string workflowId, string awaited)
+    : Exception($"Workflow '{workflowId}' left memory until {awaited}.");

@@ -3,17 +3,21 @@ using System.Collections.Concurrent;
 namespace SourceGenDurable.Execution;
 
 /// <summary>
-/// In-process wake-ups: the client pokes the worker when it starts an instance, and the executor wakes whoever
-/// waits for an instance to finish. Polling the store covers other processes.
+/// In-process wake-ups: the client pokes the worker when it starts an instance, raises an event or cancels one; a
+/// cancellation reaches the run of that instance in this process; and the executor wakes whoever waits for an
+/// instance to finish. Polling the store covers other processes.
 /// </summary>
 internal sealed class WorkflowSignals
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finished = new(StringComparer.Ordinal);
-    private TaskCompletionSource _started = NewSource();
+    private readonly ConcurrentDictionary<string, Action> _cancellationHandlers = new(StringComparer.Ordinal);
+    private TaskCompletionSource _work = NewSource();
 
-    public void NotifyStarted() => Interlocked.Exchange(ref _started, NewSource()).TrySetResult();
+    /// <summary>Something may have become runnable (started, woken, cancelled, or a run ended): the worker looks again.</summary>
+    public void NotifyWork() => Interlocked.Exchange(ref _work, NewSource()).TrySetResult();
 
-    public Task WhenStarted => Volatile.Read(ref _started).Task;
+    /// <summary>Completes at the next <see cref="NotifyWork"/>. Take it before reading the store.</summary>
+    public Task WhenWork => Volatile.Read(ref _work).Task;
 
     /// <summary>A task that completes when <paramref name="id"/> finishes in this process. Take it before reading the store.</summary>
     public Task WhenFinished(string id) => _finished.GetOrAdd(id, _ => NewSource()).Task;
@@ -26,5 +30,27 @@ internal sealed class WorkflowSignals
         }
     }
 
+    /// <summary>Calls <paramref name="handler"/> when cancellation of <paramref name="id"/> is requested in this process, until disposed.</summary>
+    public IDisposable OnCancelRequested(string id, Action handler)
+    {
+        _cancellationHandlers[id] = handler;
+        return new Registration(() => _cancellationHandlers.TryRemove(new KeyValuePair<string, Action>(id, handler)));
+    }
+
+    public void NotifyCancelRequested(string id)
+    {
+        if (_cancellationHandlers.TryGetValue(id, out var handler))
+        {
+            handler();
+        }
+
+        NotifyWork();
+    }
+
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class Registration(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
 }

@@ -23,9 +23,18 @@ public sealed class DurableWorkflowOptions
     /// </summary>
     public SqliteSynchronousMode Synchronous { get; set; } = SqliteSynchronousMode.Full;
 
-    /// <summary>How often the worker looks for instances started by other processes.</summary>
+    /// <summary>
+    /// How often the worker looks for instances started, woken or cancelled by other processes. In its own process it is
+    /// woken directly, and it sleeps until the earliest timer it knows of.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many instances one host runs at the same time.</summary>
     public int MaxConcurrentWorkflows { get; set; } = 64;
+
+    /// <summary>The longest event name, in characters, that <c>RaiseEventAsync</c> accepts. 256 by default.</summary>
+    public int MaxEventNameLength { get; set; } = 256;
+
+    /// <summary>The largest event payload, in bytes of UTF-8 JSON, that <c>RaiseEventAsync</c> accepts. 1 MB by default.</summary>
+    public int MaxEventPayloadBytes { get; set; } = 1024 * 1024;
 }

@@ -9,7 +9,7 @@ namespace SourceGenDurable.Hosting;
 
 /// <summary>
 /// Opens the store when the host starts (so a bad database fails the start), then runs every unfinished instance
-/// and every instance started later, up to <see cref="DurableWorkflowOptions.MaxConcurrentWorkflows"/> at a time.
+/// and every instance started or woken later, up to <see cref="DurableWorkflowOptions.MaxConcurrentWorkflows"/> at a time.
 /// </summary>
 internal sealed partial class DurableWorkflowWorker(
     IWorkflowStore store,
@@ -21,6 +21,12 @@ internal sealed partial class DurableWorkflowWorker(
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _declined = new(StringComparer.Ordinal);
+
+    /// <summary>How many instances this worker is running now.</summary>
+    internal int RunningCount => _running.Count;
+
+    /// <summary>Whether this worker declined <paramref name="id"/> (set aside): it does not run it again until restarted.</summary>
+    internal bool Declined(string id) => _declined.ContainsKey(id);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +43,8 @@ internal sealed partial class DurableWorkflowWorker(
             while (!stoppingToken.IsCancellationRequested)
             {
                 // Take the wake-up before reading the store, so a start between the two is never missed.
-                var started = signals.WhenStarted;
+                var work = signals.WhenWork;
+                var nextWake = await store.WakeDueAsync(timeProvider.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                 foreach (var id in await store.GetRunningIdsAsync(stoppingToken).ConfigureAwait(false))
                 {
                     if (_running.ContainsKey(id) || _declined.ContainsKey(id))
@@ -49,8 +56,16 @@ internal sealed partial class DurableWorkflowWorker(
                     _running[id] = RunAsync(id, slots, stoppingToken);
                 }
 
+                // Sleep until the earliest timer this worker knows of, a wake-up in this process, or the poll for
+                // other processes' instances, whichever comes first: a timer 30 days out costs nothing meanwhile.
+                var delay = settings.PollInterval;
+                if (nextWake is { } wake && wake - timeProvider.GetUtcNow() < delay)
+                {
+                    delay = wake - timeProvider.GetUtcNow() is { Ticks: > 0 } untilWake ? untilWake : TimeSpan.Zero;
+                }
+
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                await Task.WhenAny(started, Task.Delay(settings.PollInterval, timeProvider, wait.Token)).ConfigureAwait(false);
+                await Task.WhenAny(work, Task.Delay(delay, timeProvider, wait.Token)).ConfigureAwait(false);
                 await wait.CancelAsync().ConfigureAwait(false);
             }
         }
@@ -64,15 +79,17 @@ internal sealed partial class DurableWorkflowWorker(
     private async Task RunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var lookAgain = false;
         try
         {
             await executor.RunAsync(id, stoppingToken).ConfigureAwait(false);
             var instance = await store.GetAsync(id, CancellationToken.None).ConfigureAwait(false);
-            if (instance is { Status: WorkflowStatus.Running })
+            if (instance is { Status: WorkflowStatus.Running, SetAsideReason: not null })
             {
-                // Still running after the executor returned: it was set aside or the host is stopping.
                 _declined.TryAdd(id, true);
             }
+
+            lookAgain = true;
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
@@ -86,6 +103,12 @@ internal sealed partial class DurableWorkflowWorker(
         {
             _running.TryRemove(id, out _);
             slots.Release();
+            if (lookAgain)
+            {
+                // The run may have saved a timer earlier than the one the loop sleeps until, or been woken (an event,
+                // a cancellation) while it was still leaving memory: the loop looks again now that it is off the list.
+                signals.NotifyWork();
+            }
         }
     }
 

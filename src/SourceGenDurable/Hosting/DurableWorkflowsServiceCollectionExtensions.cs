@@ -29,6 +29,8 @@ public static class DurableWorkflowsServiceCollectionExtensions
         options.Validate(o => o.PollInterval > TimeSpan.Zero, "SourceGenDurable:PollInterval must be positive.")
             .Validate(o => o.MaxConcurrentWorkflows > 0, "SourceGenDurable:MaxConcurrentWorkflows must be at least 1.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SourceGenDurable:ConnectionString must name a SQLite database.")
+            .Validate(o => o.MaxEventNameLength > 0, "SourceGenDurable:MaxEventNameLength must be at least 1.")
+            .Validate(o => o.MaxEventPayloadBytes > 0, "SourceGenDurable:MaxEventPayloadBytes must be at least 1.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

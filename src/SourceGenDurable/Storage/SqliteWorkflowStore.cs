@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace SourceGenDurable.Storage;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode. Writes go through one writer that commits whatever has queued as
-/// one transaction (group commit); every write is atomic on its own, and with the default <c>synchronous=FULL</c> a
-/// committed checkpoint survives power loss before its task completes. Reads use pooled connections alongside.
+/// The embedded store: one SQLite file in WAL mode. The writes on a workflow's hot path (start, checkpoint, finish) go
+/// through one writer that commits whatever has queued as one transaction (group commit); every write is atomic on its
+/// own, and with the default <c>synchronous=FULL</c> a committed checkpoint survives power loss before its task
+/// completes. Waits, events and cancellation take their own transactions, which SQLite serializes with the writer's.
 /// </summary>
 public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
 {
@@ -23,7 +24,10 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             error TEXT NULL,
             set_aside_reason TEXT NULL,
             created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL
+            updated_at INTEGER NOT NULL,
+            wake_at INTEGER NULL,
+            awaited_event TEXT NULL,
+            cancellation INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
         CREATE TABLE IF NOT EXISTS workflow_steps (
@@ -36,12 +40,53 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             completed_at INTEGER NOT NULL,
             PRIMARY KEY (instance_id, sequence)
         );
+        CREATE TABLE IF NOT EXISTS workflow_waits (
+            instance_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            checkpoint INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            event_name TEXT NULL,
+            due_at INTEGER NULL,
+            outcome INTEGER NOT NULL,
+            event_sequence INTEGER NULL,
+            PRIMARY KEY (instance_id, sequence, ordinal)
+        );
+        CREATE TABLE IF NOT EXISTS workflow_events (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            instance_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            raised_at INTEGER NOT NULL,
+            consumed_by_commit INTEGER NULL,
+            rejected_reason TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_workflow_events_inbox ON workflow_events (instance_id, name, sequence)
+            WHERE consumed_by_commit IS NULL AND rejected_reason IS NULL;
         """;
 
-    private const string InstanceColumns =
-        "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at";
+    // Columns added after the first release: a database created by it gets them when a newer host opens it.
+    private static readonly (string Name, string Definition)[] AddedInstanceColumns =
+    [
+        ("wake_at", "INTEGER NULL"),
+        ("awaited_event", "TEXT NULL"),
+        ("cancellation", "INTEGER NOT NULL DEFAULT 0"),
+    ];
+
+    private const string WaitOpen = "0";
+    private const string WaitTimedOut = "1";
+    private const string WaitRejected = "2";
 
     private const string SelectInstance = $"SELECT {InstanceColumns} FROM workflow_instances WHERE id = $id;";
+
+    private const string InstanceColumns =
+        "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at, wake_at, awaited_event, cancellation";
+
+    private const string EventColumns = "sequence, name, payload, raised_at, consumed_by_commit, rejected_reason";
+
+    private const string Sleeping = "4";
+    private const string Waiting = "5";
+    private const string Unfinished = "(0, 3, 4, 5)";
 
     private readonly string _connectionString;
     private readonly string _dataSource;
@@ -84,9 +129,28 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
                 await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using var command = connection.CreateCommand();
-            command.CommandText = Schema;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, Schema, cancellationToken).ConfigureAwait(false);
+            var columns = new HashSet<string>(StringComparer.Ordinal);
+            await using (var info = connection.CreateCommand())
+            {
+                info.CommandText = "PRAGMA table_info(workflow_instances);";
+                await using var reader = await info.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    columns.Add(reader.GetString(1));
+                }
+            }
+
+            foreach (var (name, definition) in AddedInstanceColumns.Where(c => !columns.Contains(c.Name)))
+            {
+                await ExecuteAsync(connection, null, $"ALTER TABLE workflow_instances ADD COLUMN {name} {definition};", cancellationToken).ConfigureAwait(false);
+            }
+
+            await ExecuteAsync(
+                connection,
+                null,
+                "CREATE INDEX IF NOT EXISTS ix_workflow_instances_wake ON workflow_instances (wake_at) WHERE wake_at IS NOT NULL;",
+                cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
         {
@@ -102,21 +166,23 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         _writer.WriteAsync(
             statements =>
             {
-                var command = statements.For(
+                var created = Execute(
+                    statements,
                     $"""
                     INSERT INTO workflow_instances ({InstanceColumns})
-                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now)
+                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now, NULL, NULL, 0)
                     ON CONFLICT (id) DO NOTHING;
-                    """);
-                command.Parameters.AddWithValue("$id", instance.Id);
-                command.Parameters.AddWithValue("$name", instance.Name);
-                command.Parameters.AddWithValue("$status", (int)instance.Status);
-                command.Parameters.AddWithValue("$state", instance.State);
-                command.Parameters.AddWithValue("$fingerprint", instance.LayoutFingerprint);
-                command.Parameters.AddWithValue("$slots", instance.Slots);
-                command.Parameters.AddWithValue("$now", instance.CreatedAt.ToUnixTimeMilliseconds());
-                var created = command.ExecuteNonQuery() == 1;
-                var stored = ReadInstance(statements.For(SelectInstance), instance.Id)
+                    """,
+                    ("$id", instance.Id),
+                    ("$name", instance.Name),
+                    ("$status", (int)instance.Status),
+                    ("$state", instance.State),
+                    ("$fingerprint", instance.LayoutFingerprint),
+                    ("$slots", instance.Slots),
+                    ("$now", instance.CreatedAt.ToUnixTimeMilliseconds())) == 1;
+                var select = statements.For(SelectInstance);
+                select.Parameters.AddWithValue("$id", instance.Id);
+                var stored = ReadInstance(select)
                     ?? throw new InvalidOperationException($"Instance '{instance.Id}' vanished right after it was inserted.");
                 return (stored, created);
             },
@@ -126,9 +192,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     public async Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SelectInstance;
-        return ReadInstance(command, id);
+        return await GetAsync(connection, id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -136,8 +200,9 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM workflow_instances WHERE status = $status ORDER BY created_at, id;";
-        command.Parameters.AddWithValue("$status", (int)WorkflowStatus.Running);
+        command.CommandText = "SELECT id FROM workflow_instances WHERE status IN ($running, $pending) ORDER BY created_at, id;";
+        command.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
+        command.Parameters.AddWithValue("$pending", (int)WorkflowStatus.Pending);
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -149,48 +214,328 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     }
 
     /// <inheritdoc />
-    public Task CommitCheckpointAsync(string id, int state, int commit, string slots, StepRecord? step, CancellationToken cancellationToken) =>
+    public Task MarkRunningAsync(string id, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
+            statements => Execute(
+                statements,
+                "UPDATE workflow_instances SET status = $running, updated_at = $now WHERE id = $id AND status = $pending;",
+                ("$id", id),
+                ("$running", (int)WorkflowStatus.Running),
+                ("$pending", (int)WorkflowStatus.Pending),
+                ("$now", Now())),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            connection,
+            transaction,
+            $"""
+            UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
+            WHERE status IN ({Sleeping}, {Waiting}) AND wake_at <= $due;
+            """,
+            cancellationToken,
+            ("$running", (int)WorkflowStatus.Running),
+            ("$due", now.ToUnixTimeMilliseconds()),
+            ("$now", Now())).ConfigureAwait(false);
+        var next = await ScalarAsync(connection, transaction, $"SELECT MIN(wake_at) FROM workflow_instances WHERE status IN ({Sleeping}, {Waiting});", cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return next is long milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> CommitCheckpointAsync(string id, CheckpointCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        return _writer.WriteAsync(
             statements =>
             {
-                // The guard on the commit count comes first: when another run got there first nothing is written.
+                // The guard on the commit count comes first: when another run got there first, nothing is written.
                 var update = statements.For(
                     """
-                    UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now
-                    WHERE id = $id AND status = $running AND commits = $commit - 1;
+                    UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now,
+                        cancellation = CASE WHEN $delivered AND cancellation = $requested THEN $done ELSE cancellation END
+                    WHERE id = $id AND status = $running AND commits = $commit - 1
+                    RETURNING cancellation;
                     """);
-                update.Parameters.AddWithValue("$commit", commit);
+                update.Parameters.AddWithValue("$commit", commit.Commit);
                 update.Parameters.AddWithValue("$id", id);
-                update.Parameters.AddWithValue("$state", state);
-                update.Parameters.AddWithValue("$slots", slots);
+                update.Parameters.AddWithValue("$state", commit.State);
+                update.Parameters.AddWithValue("$slots", commit.Slots);
                 update.Parameters.AddWithValue("$now", Now());
                 update.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
-                if (update.ExecuteNonQuery() != 1)
+                update.Parameters.AddWithValue("$delivered", commit.CancellationDelivered);
+                update.Parameters.AddWithValue("$requested", (int)CancellationState.Requested);
+                update.Parameters.AddWithValue("$done", (int)CancellationState.Delivered);
+                if (update.ExecuteScalar() is not long cancellation)
                 {
                     throw new InvalidOperationException(
-                        $"Instance '{id}' is not running, or its commit {commit} was made by another run, so checkpoint {state} is not committed.");
+                        $"Instance '{id}' is not running, or its commit {commit.Commit} was made by another run, so checkpoint {commit.State} is not committed.");
                 }
 
-                if (step is not null)
+                if (commit.Step is { } step)
                 {
-                    var insert = statements.For(
+                    Execute(
+                        statements,
                         """
                         INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at)
                         VALUES ($id, $sequence, $checkpoint, $name, $result, $attempts, $completed);
-                        """);
-                    insert.Parameters.AddWithValue("$id", id);
-                    insert.Parameters.AddWithValue("$sequence", commit);
-                    insert.Parameters.AddWithValue("$checkpoint", step.Checkpoint);
-                    insert.Parameters.AddWithValue("$name", step.Name);
-                    insert.Parameters.AddWithValue("$result", (object?)step.Result ?? DBNull.Value);
-                    insert.Parameters.AddWithValue("$attempts", step.Attempts);
-                    insert.Parameters.AddWithValue("$completed", step.CompletedAt.ToUnixTimeMilliseconds());
-                    insert.ExecuteNonQuery();
+                        """,
+                        ("$id", id),
+                        ("$sequence", commit.Commit),
+                        ("$checkpoint", step.Checkpoint),
+                        ("$name", step.Name),
+                        ("$result", (object?)step.Result ?? DBNull.Value),
+                        ("$attempts", step.Attempts),
+                        ("$completed", step.CompletedAt.ToUnixTimeMilliseconds()));
                 }
 
-                return true;
+                if (commit.ConsumedEvent is { } consumed)
+                {
+                    var taken = Execute(
+                        statements,
+                        """
+                        UPDATE workflow_events SET consumed_by_commit = $commit
+                        WHERE sequence = $sequence AND instance_id = $id AND consumed_by_commit IS NULL AND rejected_reason IS NULL;
+                        """,
+                        ("$commit", commit.Commit),
+                        ("$sequence", consumed),
+                        ("$id", id));
+                    if (taken != 1)
+                    {
+                        // The savepoint of this write rolls back the instance update above with it.
+                        throw new InvalidOperationException(
+                            $"Event {consumed} of instance '{id}' was consumed by another run, so checkpoint {commit.State} is not committed.");
+                    }
+                }
+
+                // The waits reached before this commit are behind the instance now: no re-execution reaches them again.
+                Execute(statements, "DELETE FROM workflow_waits WHERE instance_id = $id AND sequence = $commit;", ("$id", id), ("$commit", commit.Commit));
+                return cancellation == (int)CancellationState.Requested;
             },
             cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<WaitOutcome> AwaitAsync(string id, WaitRequest wait, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // BEGIN IMMEDIATE (the default) takes the write lock first, so no event or cancellation can slip in between
+        // looking for it and saving the instance as waiting: either it is seen here or it wakes the saved instance.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var cancellation = await EnsureRunningAtAsync(connection, transaction, id, wait, cancellationToken).ConfigureAwait(false);
+
+        DateTimeOffset? due = wait.DueAt;
+        var outcome = WaitOpen;
+        long? rejectedEvent = null;
+        await using (var find = connection.CreateCommand())
+        {
+            find.Transaction = transaction;
+            find.CommandText = """
+                SELECT checkpoint, kind, event_name, due_at, outcome, event_sequence FROM workflow_waits
+                WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;
+                """;
+            find.Parameters.AddWithValue("$id", id);
+            find.Parameters.AddWithValue("$sequence", wait.Commit);
+            find.Parameters.AddWithValue("$ordinal", wait.Ordinal);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var (checkpoint, kind, name) = (reader.GetInt32(0), (WaitKind)reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                if (checkpoint != wait.Checkpoint || kind != wait.Kind || name != wait.EventName)
+                {
+                    throw new InvalidOperationException(
+                        $"Instance '{id}' re-executed from its last checkpoint and reached a {Describe(wait.Kind, wait.EventName)} wait at checkpoint {wait.Checkpoint}, " +
+                        $"where it first reached a {Describe(kind, name)} wait at checkpoint {checkpoint}. The code between checkpoints must be deterministic: " +
+                        "read the time, random numbers and outside state through ctx or a step.");
+                }
+
+                due = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3));
+                outcome = reader.GetInt32(4).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                rejectedEvent = reader.IsDBNull(5) ? null : reader.GetInt64(5);
+            }
+            else if (!(wait.Kind == WaitKind.Timer && due <= now))
+            {
+                // A timer already due needs no record: re-executing reaches it due again.
+                await reader.DisposeAsync().ConfigureAwait(false);
+                await ExecuteAsync(
+                    connection,
+                    transaction,
+                    """
+                    INSERT INTO workflow_waits (instance_id, sequence, ordinal, checkpoint, kind, event_name, due_at, outcome, event_sequence)
+                    VALUES ($id, $sequence, $ordinal, $checkpoint, $kind, $name, $due, 0, NULL);
+                    """,
+                    cancellationToken,
+                    ("$id", id),
+                    ("$sequence", wait.Commit),
+                    ("$ordinal", wait.Ordinal),
+                    ("$checkpoint", wait.Checkpoint),
+                    ("$kind", (int)wait.Kind),
+                    ("$name", (object?)wait.EventName ?? DBNull.Value),
+                    ("$due", due is { } d ? d.ToUnixTimeMilliseconds() : DBNull.Value)).ConfigureAwait(false);
+            }
+        }
+
+        var result = await DecideAsync().ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+
+        async Task<WaitOutcome> DecideAsync()
+        {
+            if (outcome == WaitTimedOut)
+            {
+                return new WaitOutcome(WaitResolution.TimedOut);
+            }
+
+            if (outcome == WaitRejected)
+            {
+                var rejected = await ReadEventsAsync(connection, transaction, "sequence = $sequence", cancellationToken, ("$sequence", rejectedEvent!.Value)).ConfigureAwait(false);
+                return new WaitOutcome(WaitResolution.EventRejected, rejected.Single());
+            }
+
+            if (cancellation == CancellationState.Requested && !cancellationDelivered)
+            {
+                return new WaitOutcome(WaitResolution.CancellationRequested);
+            }
+
+            if (wait.Kind == WaitKind.Event)
+            {
+                // The earliest event of that name not yet taken, raised before the deadline: one raised at or after it
+                // is left for a later wait, so a wait that could have timed out never takes it after the fact.
+                var inbox = await ReadEventsAsync(
+                    connection,
+                    transaction,
+                    "instance_id = $id AND name = $name AND consumed_by_commit IS NULL AND rejected_reason IS NULL AND ($deadline IS NULL OR raised_at < $deadline) ORDER BY sequence LIMIT 1",
+                    cancellationToken,
+                    ("$id", id),
+                    ("$name", wait.EventName!),
+                    ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value)).ConfigureAwait(false);
+                if (inbox.Count == 1)
+                {
+                    return new WaitOutcome(WaitResolution.EventReceived, inbox[0]);
+                }
+            }
+
+            if (due <= now)
+            {
+                if (wait.Kind == WaitKind.Timer)
+                {
+                    return new WaitOutcome(WaitResolution.TimerFired);
+                }
+
+                // Stored before the workflow sees it: a re-execution times out again even if the event arrives meanwhile.
+                await SetWaitOutcomeAsync(connection, transaction, id, wait, WaitTimedOut, null, cancellationToken).ConfigureAwait(false);
+                return new WaitOutcome(WaitResolution.TimedOut);
+            }
+
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "UPDATE workflow_instances SET status = $status, wake_at = $due, awaited_event = $name, updated_at = $now WHERE id = $id;",
+                cancellationToken,
+                ("$id", id),
+                ("$status", (int)(wait.Kind == WaitKind.Timer ? WorkflowStatus.Sleeping : WorkflowStatus.WaitingForEvent)),
+                ("$due", due is { } wake ? wake.ToUnixTimeMilliseconds() : DBNull.Value),
+                ("$name", (object?)wait.EventName ?? DBNull.Value),
+                ("$now", Now())).ConfigureAwait(false);
+            return new WaitOutcome(WaitResolution.Suspended);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RejectEventAsync(string id, WaitRequest wait, long eventSequence, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureRunningAtAsync(connection, transaction, id, wait, cancellationToken).ConfigureAwait(false);
+        await SetWaitOutcomeAsync(connection, transaction, id, wait, WaitRejected, eventSequence, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            connection,
+            transaction,
+            "UPDATE workflow_events SET rejected_reason = $reason WHERE sequence = $sequence AND instance_id = $id AND consumed_by_commit IS NULL;",
+            cancellationToken,
+            ("$reason", reason),
+            ("$sequence", eventSequence),
+            ("$id", id)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> RaiseEventAsync(string id, string name, string payload, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var status = await ReadStatusAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
+        if (status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
+        {
+            throw new Client.WorkflowFinishedException(
+                id,
+                status,
+                $"Event '{name}' cannot be raised to workflow '{id}': it is {status}, so no wait will ever receive it. Raise events only to unfinished instances.");
+        }
+
+        var now = Now();
+        var sequence = (long)(await ScalarAsync(
+            connection,
+            transaction,
+            "INSERT INTO workflow_events (instance_id, name, payload, raised_at) VALUES ($id, $name, $payload, $now) RETURNING sequence;",
+            cancellationToken,
+            ("$id", id),
+            ("$name", name),
+            ("$payload", payload),
+            ("$now", now)).ConfigureAwait(false))!;
+        await ExecuteAsync(
+            connection,
+            transaction,
+            $"""
+            UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
+            WHERE id = $id AND status = {Waiting} AND awaited_event = $name;
+            """,
+            cancellationToken,
+            ("$id", id),
+            ("$name", name),
+            ("$running", (int)WorkflowStatus.Running),
+            ("$now", now)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return sequence;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RequestCancellationAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var status = await ReadStatusAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
+        if (status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
+        {
+            return false;
+        }
+
+        // Only the first request wakes a sleeping or waiting instance: a later one finds it told already (or about to be).
+        await ExecuteAsync(
+            connection,
+            transaction,
+            $"""
+            UPDATE workflow_instances SET cancellation = $requested, updated_at = $now,
+                status = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN $running ELSE status END,
+                wake_at = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE wake_at END,
+                awaited_event = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE awaited_event END
+            WHERE id = $id AND cancellation = $none;
+            """,
+            cancellationToken,
+            ("$id", id),
+            ("$requested", (int)CancellationState.Requested),
+            ("$none", (int)CancellationState.None),
+            ("$running", (int)WorkflowStatus.Running),
+            ("$now", Now())).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 
     /// <inheritdoc />
     public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
@@ -201,15 +546,13 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         FinishAsync(id, WorkflowStatus.Failed, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), cancellationToken);
 
     /// <inheritdoc />
+    public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
+        FinishAsync(id, WorkflowStatus.Cancelled, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), cancellationToken);
+
+    /// <inheritdoc />
     public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
-            statements =>
-            {
-                var command = statements.For("UPDATE workflow_instances SET set_aside_reason = $reason WHERE id = $id;");
-                command.Parameters.AddWithValue("$id", id);
-                command.Parameters.AddWithValue("$reason", reason);
-                return command.ExecuteNonQuery();
-            },
+            statements => Execute(statements, "UPDATE workflow_instances SET set_aside_reason = $reason WHERE id = $id;", ("$id", id), ("$reason", reason)),
             cancellationToken);
 
     /// <inheritdoc />
@@ -238,28 +581,146 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         return steps;
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadEventsAsync(connection, null, "instance_id = $id ORDER BY sequence", cancellationToken, ("$id", id)).ConfigureAwait(false);
+    }
+
     private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements =>
             {
-                var command = statements.For(
+                Execute(
+                    statements,
                     $"""
-                    UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, updated_at = $now
+                    UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL, updated_at = $now
                     WHERE id = $id AND status = $running;
-                    """);
-                command.Parameters.AddWithValue("$id", id);
-                command.Parameters.AddWithValue("$status", (int)status);
-                command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
-                command.Parameters.AddWithValue("$now", Now());
-                command.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
-                return command.ExecuteNonQuery();
+                    """,
+                    ("$id", id),
+                    ("$status", (int)status),
+                    ("$value", (object?)value ?? DBNull.Value),
+                    ("$now", Now()),
+                    ("$running", (int)WorkflowStatus.Running));
+                // A wait that ended without a commit (a timeout the workflow caught before it returned) is not needed any more.
+                return Execute(statements, "DELETE FROM workflow_waits WHERE instance_id = $id;", ("$id", id));
             },
             cancellationToken);
 
-    /// <summary>Reads one instance with <paramref name="select"/>, a command whose text is <see cref="SelectInstance"/>.</summary>
-    private static WorkflowInstance? ReadInstance(SqliteCommand select, string id)
+    /// <summary>
+    /// Checks, inside the transaction, that the instance is running at the commit <paramref name="wait"/> precedes, so
+    /// a run that another run has overtaken writes nothing. Returns the instance's cancellation state.
+    /// </summary>
+    private static async Task<CancellationState> EnsureRunningAtAsync(SqliteConnection connection, SqliteTransaction transaction, string id, WaitRequest wait, CancellationToken cancellationToken)
     {
-        select.Parameters.AddWithValue("$id", id);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT status, commits, cancellation FROM workflow_instances WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ||
+            (WorkflowStatus)reader.GetInt32(0) != WorkflowStatus.Running ||
+            reader.GetInt32(1) != wait.Commit - 1)
+        {
+            throw new InvalidOperationException(
+                $"Instance '{id}' is not running, or another run committed before its commit {wait.Commit}, so its wait at checkpoint {wait.Checkpoint} is not recorded.");
+        }
+
+        return (CancellationState)reader.GetInt32(2);
+    }
+
+    private static Task SetWaitOutcomeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, WaitRequest wait, string outcome, long? eventSequence, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            connection,
+            transaction,
+            $"UPDATE workflow_waits SET outcome = {outcome}, event_sequence = $event WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;",
+            cancellationToken,
+            ("$id", id),
+            ("$sequence", wait.Commit),
+            ("$ordinal", wait.Ordinal),
+            ("$event", (object?)eventSequence ?? DBNull.Value));
+
+    private static async Task<WorkflowStatus> ReadStatusAsync(SqliteConnection connection, SqliteTransaction transaction, string id, CancellationToken cancellationToken) =>
+        await ScalarAsync(connection, transaction, "SELECT status FROM workflow_instances WHERE id = $id;", cancellationToken, ("$id", id)).ConfigureAwait(false) is long status
+            ? (WorkflowStatus)status
+            : throw new Client.WorkflowNotFoundException(id);
+
+    private static async Task<List<EventRecord>> ReadEventsAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(connection, transaction, $"SELECT {EventColumns} FROM workflow_events WHERE {where};", parameters);
+        var events = new List<EventRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new EventRecord(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return events;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<object?> ScalarAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the writer's connection, in its open transaction.</summary>
+    private static int Execute(SqliteStatements statements, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = statements.For(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    private static string Describe(WaitKind kind, string? eventName) => kind == WaitKind.Timer ? "timer" : $"event '{eventName}'";
+
+    private static Task<WorkflowInstance?> GetAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        // CreateCommand joins the transaction the connection may have open.
+        using var command = connection.CreateCommand();
+        command.CommandText = SelectInstance;
+        command.Parameters.AddWithValue("$id", id);
+        return Task.FromResult(ReadInstance(command));
+    }
+
+    /// <summary>Runs <paramref name="select"/> (<see cref="SelectInstance"/> with its id set) and reads the instance.</summary>
+    private static WorkflowInstance? ReadInstance(SqliteCommand select)
+    {
         using var reader = select.ExecuteReader();
         if (!reader.Read())
         {
@@ -278,16 +739,22 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             Error: reader.IsDBNull(8) ? null : JsonSerializer.Deserialize(reader.GetString(8), StoreJsonContext.Default.WorkflowError),
             SetAsideReason: reader.IsDBNull(9) ? null : reader.GetString(9),
             CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
-            UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)));
+            UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
+            WakeAt: reader.IsDBNull(12) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)),
+            AwaitedEvent: reader.IsDBNull(13) ? null : reader.GetString(13),
+            Cancellation: (CancellationState)reader.GetInt32(14));
     }
 
-    /// <summary>A pooled connection for reads; every write goes through the group-commit writer instead.</summary>
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            // synchronous is a per-connection setting, so every connection gets it before its first write.
+            command.CommandText = $"PRAGMA synchronous={_synchronous};";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

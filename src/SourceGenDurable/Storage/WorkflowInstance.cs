@@ -13,6 +13,9 @@ namespace SourceGenDurable.Storage;
 /// <param name="SetAsideReason">Why a host declined to run it (for example a layout mismatch); the instance stays intact.</param>
 /// <param name="CreatedAt">When it was started.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="WakeAt">When a sleeping instance's timer is due, or a waiting instance's timeout; null otherwise.</param>
+/// <param name="AwaitedEvent">The event name a <see cref="WorkflowStatus.WaitingForEvent"/> instance waits for.</param>
+/// <param name="Cancellation">Whether cancellation was requested, and whether the workflow has been told.</param>
 public sealed record WorkflowInstance(
     string Id,
     string Name,
@@ -25,7 +28,23 @@ public sealed record WorkflowInstance(
     WorkflowError? Error,
     string? SetAsideReason,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? WakeAt = null,
+    string? AwaitedEvent = null,
+    CancellationState Cancellation = CancellationState.None);
+
+/// <summary>Where a cancellation request is; stored as an integer.</summary>
+public enum CancellationState
+{
+    /// <summary>Nobody asked to cancel the instance.</summary>
+    None = 0,
+
+    /// <summary>Cancellation was requested; the workflow's next durable await throws <see cref="WorkflowCancelledException"/>.</summary>
+    Requested = 1,
+
+    /// <summary>The workflow has received <see cref="WorkflowCancelledException"/> and committed a checkpoint since (compensating).</summary>
+    Delivered = 2,
+}
 
 /// <summary>A step's recorded result.</summary>
 /// <param name="Sequence">The number of the commit that recorded it (1, 2, ...): unique within an instance.</param>

@@ -55,23 +55,73 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         return inner.GetRunningIdsAsync(cancellationToken);
     }
 
-    public async Task CommitCheckpointAsync(string id, int state, int commit, string slots, StepRecord? step, CancellationToken cancellationToken)
+    public async Task<bool> CommitCheckpointAsync(string id, CheckpointCommit commit, CancellationToken cancellationToken)
     {
         ThrowIfDead(nameof(CommitCheckpointAsync));
         if (plan.BeforeCommit == _commits + 1)
         {
             IsDead = true;
-            throw new SimulatedCrashException($"Simulated crash before commit {_commits + 1} of this process (state {state}): the commit did not happen.");
+            throw new SimulatedCrashException($"Simulated crash before commit {_commits + 1} of this process (state {commit.State}): the commit did not happen.");
         }
 
-        await inner.CommitCheckpointAsync(id, state, commit, slots, step, cancellationToken);
+        var cancelRequested = await inner.CommitCheckpointAsync(id, commit, cancellationToken);
         _commits++;
-        onCommitted(state, step?.Checkpoint);
+        onCommitted(commit.State, commit.Step?.Checkpoint);
         if (plan.AfterCommit == _commits)
         {
             IsDead = true;
-            throw new SimulatedCrashException($"Simulated crash after commit {_commits} of this process (state {state}): the commit is durable.");
+            throw new SimulatedCrashException($"Simulated crash after commit {_commits} of this process (state {commit.State}): the commit is durable.");
         }
+
+        return cancelRequested;
+    }
+
+    public Task MarkRunningAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(MarkRunningAsync));
+        return inner.MarkRunningAsync(id, cancellationToken);
+    }
+
+    public Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(WakeDueAsync));
+        return inner.WakeDueAsync(now, cancellationToken);
+    }
+
+    public Task<WaitOutcome> AwaitAsync(string id, WaitRequest wait, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(AwaitAsync));
+        return inner.AwaitAsync(id, wait, now, cancellationDelivered, cancellationToken);
+    }
+
+    public Task RejectEventAsync(string id, WaitRequest wait, long eventSequence, string reason, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(RejectEventAsync));
+        return inner.RejectEventAsync(id, wait, eventSequence, reason, cancellationToken);
+    }
+
+    public Task<long> RaiseEventAsync(string id, string name, string payload, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(RaiseEventAsync));
+        return inner.RaiseEventAsync(id, name, payload, cancellationToken);
+    }
+
+    public Task<bool> RequestCancellationAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(RequestCancellationAsync));
+        return inner.RequestCancellationAsync(id, cancellationToken);
+    }
+
+    public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(CancelAsync));
+        return inner.CancelAsync(id, error, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetEventsAsync));
+        return inner.GetEventsAsync(id, cancellationToken);
     }
 
     public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken)

@@ -38,4 +38,14 @@ public sealed class InlineWorkflowContext(string workflowId) : WorkflowContext
             await body(ct);
             return true;
         });
+
+    // A direct run has no clock to wait on and nobody to raise events: timers are due at once, and the corpus has no
+    // event waits (the harness could not raise them between its simulated processes).
+    public override Task Sleep(TimeSpan duration) => Task.CompletedTask;
+
+    public override Task SleepUntil(DateTimeOffset dueTime) => Task.CompletedTask;
+
+    public override Task<T> WaitForEvent<T>(string name) => throw new NotSupportedException("The crash harness raises no events.");
+
+    public override Task<T> WaitForEvent<T>(string name, TimeSpan timeout) => WaitForEvent<T>(name);
 }

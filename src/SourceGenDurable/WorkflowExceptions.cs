@@ -1,0 +1,54 @@
+namespace SourceGenDurable;
+
+/// <summary>
+/// Thrown into a workflow at its pending or next durable await after <c>IWorkflowClient.CancelAsync</c>, once: its
+/// catch and finally blocks run (and may await steps, timers and events). A workflow that lets it escape ends as
+/// <see cref="Storage.WorkflowStatus.Cancelled"/>; one that catches it and returns ends as completed. The client
+/// throws it too when it is asked for the result of a cancelled instance.
+/// </summary>
+public sealed class WorkflowCancelledException : OperationCanceledException
+{
+    /// <summary>Creates the exception with <paramref name="message"/>; generated code rebuilds it this way after a resume.</summary>
+    public WorkflowCancelledException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>The cancelled instance, when known.</summary>
+    public string? WorkflowId { get; private init; }
+
+    internal static WorkflowCancelledException For(string workflowId) =>
+        new($"Workflow '{workflowId}' was cancelled.") { WorkflowId = workflowId };
+}
+
+/// <summary>
+/// An event's payload does not deserialize to the type the workflow waits for. The event is kept in the instance's
+/// inbox, marked rejected with this message, and no later wait receives it; its JSON is in <see cref="Payload"/>.
+/// </summary>
+public sealed class EventPayloadException : Exception
+{
+    /// <summary>Creates the exception for event <paramref name="eventName"/> and its raw <paramref name="payload"/>.</summary>
+    public EventPayloadException(string eventName, Type targetType, string payload, string reason, Exception? innerException = null)
+        : base(reason, innerException)
+    {
+        ArgumentNullException.ThrowIfNull(targetType);
+        EventName = eventName;
+        TargetType = targetType.FullName;
+        Payload = payload;
+    }
+
+    /// <summary>Rebuilds the exception from its message, as generated code does after a resume.</summary>
+    public EventPayloadException(string? message)
+        : base(message)
+    {
+    }
+
+    /// <summary>The event name, when known.</summary>
+    public string? EventName { get; }
+
+    /// <summary>The type the workflow waited for, when known.</summary>
+    public string? TargetType { get; }
+
+    /// <summary>The event's payload as it was raised, when known.</summary>
+    public string? Payload { get; }
+}
