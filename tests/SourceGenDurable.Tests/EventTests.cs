@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using SourceGenDurable.Client;
+using SourceGenDurable.Hosting;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.CrashHarness;
@@ -77,9 +78,12 @@ public sealed class EventTests : IDisposable
     {
         var services = new FakeServices();
         services.Gates["intake"] = new TaskCompletionSource();
-        // The first process dies at its second commit: the one that would consume the event.
-        await using (var first = await TestHost.StartAsync(_database.ConnectionString, services, s => s.Replace(ServiceDescriptor.Singleton<IWorkflowStore>(sp =>
-            new CrashingWorkflowStore(new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System), new CrashPlan(null, 2), (_, _) => { })))))
+        // The first process dies at its second commit: the one that would consume the event. Its lease is short, so the
+        // second process does not wait long for it to expire.
+        await using (var first = await TestHost.StartAsync(_database.ConnectionString, services, s => s
+            .Configure<DurableWorkflowOptions>(o => o.LeaseDuration = TimeSpan.FromSeconds(1))
+            .Replace(ServiceDescriptor.Singleton<IWorkflowStore>(sp =>
+                new CrashingWorkflowStore(new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System), new CrashPlan(null, 2), (_, _) => { })))))
         {
             await first.Client.StartApprovalsAsync(1, workflowId: "retaken");
             await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("intake") == 1), "the intake step runs");

@@ -7,6 +7,9 @@ namespace SourceGenDurable.Tests;
 /// <summary>Kills a real host process with SIGKILL between checkpoints and checks that a new process finishes the work.</summary>
 public sealed class KillTests : IDisposable
 {
+    /// <summary>Short, so that a process started after a kill does not wait long for the dead one's lease.</summary>
+    private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(1);
+
     private readonly TempDatabase _database = new();
     private readonly string _effects;
 
@@ -73,7 +76,84 @@ public sealed class KillTests : IDisposable
         Assert.Equal(0L, QueryScalar("SELECT COUNT(*) FROM workflow_waits"));
     }
 
-    private Process StartCrashHost(int hangBeforeStep, string workflow = "chain")
+    [Fact]
+    public async Task Two_processes_share_a_database_the_lease_holder_alone_runs_the_instance_and_when_killed_the_other_resumes_it_after_expiry()
+    {
+        using var holder = StartCrashHost(hangBeforeStep: 3);
+        await TestHost.EventuallyAsync(() => Task.FromResult(ReadEffects().Contains("step3-started")), "step 3 starts in the first process");
+        using var other = StartCrashHost(hangBeforeStep: 0, "join");
+        try
+        {
+            await BothLiveThenKillTheHolderAsync(holder, other);
+        }
+        finally
+        {
+            // A failed assertion must not leave hosts running on the database.
+            foreach (var process in new[] { holder, other }.Where(p => !p.HasExited))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private async Task BothLiveThenKillTheHolderAsync(Process holder, Process other)
+    {
+        // Both live for three lease durations: the holder renews its lease, and the other process leaves the instance alone.
+        await Task.Delay(3 * ShortLease);
+        Assert.False(other.HasExited, "The second process ended while the first one held the lease.");
+        Assert.Equal(["step1", "step2", "step3-started"], ReadEffects());
+        Assert.Contains($"-{holder.Id}-", (string)QueryScalar("SELECT lease_owner FROM workflow_instances WHERE id = 'chain-1'")!);
+
+        holder.Kill(entireProcessTree: true);
+        await holder.WaitForExitAsync();
+        var killedAt = Stopwatch.StartNew();
+
+        var output = await other.StandardOutput.ReadToEndAsync();
+        await other.WaitForExitAsync();
+        Assert.True(other.ExitCode == 0, $"The second process failed: {output}{await other.StandardError.ReadToEndAsync()}");
+        Assert.Contains("result=261", output);
+        Assert.True(killedAt.Elapsed < TimeSpan.FromSeconds(20), $"The instance was resumed {killedAt.Elapsed} after the kill; the lease lasts {ShortLease}.");
+
+        // Step 3 ran again (it never committed); steps 1 and 2 did not.
+        Assert.Equal(["step1", "step2", "step3-started", "step3", "step4"], ReadEffects());
+        Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT sequence) FROM workflow_steps WHERE instance_id = 'chain-1'"));
+        Assert.Equal(DBNull.Value, QueryScalar("SELECT lease_owner FROM workflow_instances WHERE id = 'chain-1'"));
+    }
+
+    [Fact]
+    public async Task A_step_that_kills_its_process_is_set_aside_after_the_allowed_starts_and_runs_again_once_resumed()
+    {
+        // Each process takes the instance once its predecessor's lease expired, and dies in the fatal step; until a
+        // process finds it started twice without a new checkpoint and sets it aside instead of dying too.
+        var processes = new List<(int ExitCode, string Output)>();
+        while (processes.Count < 8 && !processes.Any(p => p.Output.Contains("setaside=", StringComparison.Ordinal)))
+        {
+            using var process = StartCrashHost(hangBeforeStep: 0, "doom", ("SourceGenDurable__MaxStartsWithoutProgress", "2"));
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            processes.Add((process.ExitCode, output));
+        }
+
+        // The first run commits step 1 and dies in step 2; two more die in step 2; the fourth sets it aside.
+        Assert.Equal([137, 137, 137, 0], processes.Select(p => p.ExitCode));
+        Assert.Contains("status=Running", processes[^1].Output);
+        Assert.Contains("was started 2 times at checkpoint 0 and no run reached a new checkpoint", processes[^1].Output);
+        Assert.Equal(["step1"], ReadEffects());
+        Assert.Equal(1L, QueryScalar("SELECT poisoned FROM workflow_instances WHERE id = 'doom-1'"));
+
+        // Fixed, resumed: it runs from checkpoint 0, and step 1 does not run again.
+        await File.WriteAllTextAsync(_effects + ".fixed", "");
+        using var resumed = StartCrashHost(hangBeforeStep: 0, "resume-doom");
+        var result = await resumed.StandardOutput.ReadToEndAsync();
+        await resumed.WaitForExitAsync();
+        Assert.True(resumed.ExitCode == 0, $"The resuming process failed: {result}{await resumed.StandardError.ReadToEndAsync()}");
+        Assert.Contains("setaside=doom-1", result);
+        Assert.Contains("resumed=True", result);
+        Assert.Contains("result=22", result);
+        Assert.Equal(["step1", "step2"], ReadEffects());
+    }
+
+    private Process StartCrashHost(int hangBeforeStep, string workflow = "chain", params (string Name, string Value)[] environment)
     {
         var hostPath = typeof(KillTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CrashHostPath").Value!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -87,6 +167,13 @@ public sealed class KillTests : IDisposable
         start.ArgumentList.Add(_effects);
         start.ArgumentList.Add(hangBeforeStep.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add(workflow);
+        start.Environment["SourceGenDurable__LeaseDuration"] = ShortLease.ToString();
+        start.Environment["SourceGenDurable__PollInterval"] = "00:00:00.100";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start)!;
     }
 

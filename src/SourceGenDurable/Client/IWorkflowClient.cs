@@ -56,4 +56,18 @@ public interface IWorkflowClient
     /// <returns>True when the instance is unfinished (cancellation is requested); false when it had already finished, which is left as it was.</returns>
     /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
     Task<bool> CancelAsync(string workflowId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The unfinished instances a host set aside instead of running, with their reasons (<see cref="WorkflowInstanceInfo.SetAsideReason"/>):
+    /// poisoned ones (started too often without reaching a checkpoint) and ones whose code this host does not have.
+    /// </summary>
+    Task<IReadOnlyList<WorkflowInstanceInfo>> GetSetAsideWorkflowsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs a set-aside instance again after its cause is fixed: clears its reason and its count of starts without
+    /// progress, so any worker takes it from its last checkpoint.
+    /// </summary>
+    /// <returns>True when the instance was set aside; false when it was not (nothing is changed then).</returns>
+    /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
+    Task<bool> ResumeAsync(string workflowId, CancellationToken cancellationToken = default);
 }

@@ -130,6 +130,21 @@ internal sealed class WorkflowClient(
         return true;
     }
 
+    public async Task<IReadOnlyList<WorkflowInstanceInfo>> GetSetAsideWorkflowsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await store.GetSetAsideAsync(cancellationToken).ConfigureAwait(false)).Select(WorkflowInstanceInfo.From)];
+
+    public async Task<bool> ResumeAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        if (!await store.ResumeSetAsideAsync(workflowId, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        signals.NotifyWork();
+        return true;
+    }
+
     private async Task<WorkflowInstance> WaitAsync(string workflowId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SourceGenDurable.Diagnostics;
+using SourceGenDurable.Hosting;
 using SourceGenDurable.StateMachines;
 using SourceGenDurable.Storage;
 
@@ -15,16 +17,59 @@ internal sealed partial class WorkflowExecutor(
     WorkflowSerializerOptions serializer,
     WorkflowSignals signals,
     TimeProvider timeProvider,
+    IOptions<DurableWorkflowOptions> options,
     ILogger<WorkflowExecutor> logger)
 {
-    /// <summary>Runs <paramref name="id"/> until it finishes, is set aside, or <paramref name="stopping"/> fires.</summary>
-    public async Task RunAsync(string id, CancellationToken stopping)
+    /// <summary>Runs <paramref name="id"/> until it finishes, is set aside, or <paramref name="stopping"/> fires (running steps are cancelled then too).</summary>
+    public Task RunAsync(string id, CancellationToken stopping) => RunAsync(id, stopping, stopping);
+
+    /// <summary>
+    /// Takes the instance's lease and runs it until it finishes, suspends or is set aside. When <paramref name="stopping"/>
+    /// fires, no new step or wait starts and the run leaves memory; <paramref name="abort"/> cancels the running steps.
+    /// Does nothing when another worker holds the instance.
+    /// </summary>
+    public async Task RunAsync(string id, CancellationToken stopping, CancellationToken abort)
     {
-        var instance = await store.GetAsync(id, stopping).ConfigureAwait(false);
-        if (instance is not { Status: WorkflowStatus.Running or WorkflowStatus.Pending })
+        var settings = options.Value;
+        var lease = await store.AcquireLeaseAsync(id, settings.LeaseDuration, settings.MaxStartsWithoutProgress, stopping).ConfigureAwait(false);
+        switch (lease.Outcome)
         {
-            return;
+            case LeaseOutcome.HeldElsewhere:
+                LogHeldElsewhere(id, lease.Instance!.LeaseOwner!);
+                return;
+            case LeaseOutcome.Poisoned:
+                LogSetAside(id, lease.Instance!.SetAsideReason!);
+                signals.NotifyFinished(id);
+                return;
+            case LeaseOutcome.NotRunnable:
+                return;
         }
+
+        // From here this worker holds the lease. Finishing, suspending and setting aside drop it in their own write;
+        // any other way out releases it, so another worker can take the instance at once.
+        var leaseDropped = false;
+        var failedStart = true;
+        var keeper = new LeaseKeeper(store, id, settings.LeaseDuration, timeProvider, logger);
+        try
+        {
+            (leaseDropped, failedStart) = await RunLeasedAsync(lease.Instance!, keeper, stopping, abort).ConfigureAwait(false);
+        }
+        finally
+        {
+            await keeper.DisposeAsync().ConfigureAwait(false);
+            if (!leaseDropped && !keeper.IsLost)
+            {
+                await ReleaseAsync(id, failedStart).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Runs a leased instance. Returns whether its lease was dropped by the write that ended the run, and whether the run counts as a failed start.</summary>
+    private async Task<(bool LeaseDropped, bool FailedStart)> RunLeasedAsync(WorkflowInstance instance, LeaseKeeper keeper, CancellationToken hostStopping, CancellationToken hostAbort)
+    {
+        using var stoppingSource = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, keeper.Lost);
+        using var abortSource = CancellationTokenSource.CreateLinkedTokenSource(hostAbort, keeper.Lost);
+        var stopping = stoppingSource.Token;
 
         if (!WorkflowRegistry.TryGet(instance.Name, out var definition))
         {
@@ -33,7 +78,7 @@ internal sealed partial class WorkflowExecutor(
                 ? " It looks like a workflow of a closed generic class: register that class with services.AddDurableWorkflows().AddWorkflowClass<...>() (for example AddWorkflowClass<Repo<Customer>>()) so this host resumes its instances."
                 : "";
             await SetAsideAsync(instance, $"No workflow named '{instance.Name}' is compiled into this host.{hint} Registered: {string.Join(", ", WorkflowRegistry.Names)}.", stopping).ConfigureAwait(false);
-            return;
+            return (true, false);
         }
 
         if (definition.LayoutFingerprint != instance.LayoutFingerprint)
@@ -43,7 +88,7 @@ internal sealed partial class WorkflowExecutor(
                 $"Workflow '{instance.Name}' was saved under state machine layout {instance.LayoutFingerprint}, but this host's code has layout {definition.LayoutFingerprint}. " +
                 "It is left intact for a host that runs the code it was started with.",
                 stopping).ConfigureAwait(false);
-            return;
+            return (true, false);
         }
 
         IWorkflowSlots slots;
@@ -57,7 +102,7 @@ internal sealed partial class WorkflowExecutor(
             var error = new WorkflowError(e.GetType().FullName!, $"The saved state of '{instance.Id}' at checkpoint {instance.State} could not be read: {e.Message}", e.StackTrace);
             await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, error, stopping)).ConfigureAwait(false);
             LogStateUnreadable(instance.Id, instance.Name, e.Message);
-            return;
+            return (true, false);
         }
 
         using var activity = DurableTelemetry.ActivitySource.StartActivity($"workflow {instance.Name}", ActivityKind.Internal);
@@ -65,36 +110,35 @@ internal sealed partial class WorkflowExecutor(
         activity?.SetTag("workflow.resume_state", instance.State);
         LogRunning(instance.Id, instance.Name, instance.State);
 
-        if (instance.Status == WorkflowStatus.Pending)
-        {
-            await store.MarkRunningAsync(instance.Id, stopping).ConfigureAwait(false);
-            instance = instance with { Status = WorkflowStatus.Running };
-        }
-
-        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping);
+        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping, abortSource.Token);
         using var cancellation = signals.OnCancelRequested(instance.Id, run.RequestCancellation);
         await using var scope = scopes.CreateAsyncScope();
         try
         {
             await definition.RunAsync(scope.ServiceProvider, run, slots).ConfigureAwait(false);
         }
+        catch (Exception) when (keeper.IsLost)
+        {
+            // Another worker runs the instance now; this run's writes would all be refused.
+            return (false, false);
+        }
         catch (Exception) when (stopping.IsCancellationRequested)
         {
             // The host is stopping: whatever the workflow was doing, its last committed checkpoint is where the next
-            // start resumes, and a failure seen while leaving is seen again there.
+            // start resumes, and a failure seen while leaving is seen again there. Not the instance's fault: no failed start.
             LogStopped(instance.Id);
-            return;
+            return (false, false);
         }
         catch (WorkflowSuspendedException e) when (run.IsSuspended)
         {
             // Saved as sleeping or waiting: whatever wakes it (its timer, an event, a cancellation) runs it again.
             LogSuspended(instance.Id, e.Message);
-            return;
+            return (true, false);
         }
         catch (Exception e) when (run.IsSuspending)
         {
             // The store failed under the instance: it is not the workflow's failure. It stays at its last committed
-            // checkpoint, and the worker tries it again.
+            // checkpoint, and the worker tries it again; the failed start counts towards setting it aside.
             LogCommitFailed(instance.Id, e);
             throw;
         }
@@ -102,18 +146,32 @@ internal sealed partial class WorkflowExecutor(
         {
             LogCancelled(instance.Id, instance.Name);
             await FinishAsync(instance, WorkflowStatus.Cancelled, () => store.CancelAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false);
-            return;
+            return (true, false);
         }
         catch (Exception e)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             LogFailed(instance.Id, instance.Name, e);
             await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false);
-            return;
+            return (true, false);
         }
 
         await FinishAsync(instance, WorkflowStatus.Completed, () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
         LogCompleted(instance.Id, instance.Name);
+        return (true, false);
+    }
+
+    /// <summary>Gives the lease back. A store that fails here (a dying process) leaves it to expire.</summary>
+    private async Task ReleaseAsync(string id, bool failedStart)
+    {
+        try
+        {
+            await store.ReleaseLeaseAsync(id, failedStart, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogReleaseFailed(id, e);
+        }
     }
 
     /// <summary>
@@ -160,6 +218,12 @@ internal sealed partial class WorkflowExecutor(
 
     [LoggerMessage(9, LogLevel.Information, "Workflow {WorkflowId} ({WorkflowName}) was cancelled.")]
     private partial void LogCancelled(string workflowId, string workflowName);
+
+    [LoggerMessage(11, LogLevel.Debug, "Workflow {WorkflowId} is run by worker {WorkerId}; this worker leaves it.")]
+    private partial void LogHeldElsewhere(string workflowId, string workerId);
+
+    [LoggerMessage(12, LogLevel.Warning, "Workflow {WorkflowId}: its lease could not be released; another worker takes it when it expires.")]
+    private partial void LogReleaseFailed(string workflowId, Exception exception);
 
     [LoggerMessage(6, LogLevel.Information, "Workflow {WorkflowId} stopped with the host; it resumes from its last checkpoint on the next start.")]
     private partial void LogStopped(string workflowId);

@@ -19,6 +19,7 @@ public sealed class WorkflowRun : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _cancellation = new();
     private readonly CancellationTokenSource _stepCancellation;
+    private readonly CancellationToken _abort;
     private StepRecord? _pendingStep;
     private long? _pendingEvent;
     private int _commits;
@@ -27,7 +28,9 @@ public sealed class WorkflowRun : IDisposable
     private volatile bool _cancelRequested;
     private bool _cancelTold;
 
-    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken)
+    // cancellationToken: the host is stopping, so no new step or wait starts and the run leaves memory. abort: running
+    // steps are cancelled too (the shutdown timeout passed, or the lease was lost).
+    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken, CancellationToken abort)
     {
         InstanceId = instance.Id;
         ResumeState = instance.State;
@@ -36,7 +39,8 @@ public sealed class WorkflowRun : IDisposable
         _json = json;
         _timeProvider = timeProvider;
         CancellationToken = cancellationToken;
-        _stepCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellation.Token);
+        _abort = abort;
+        _stepCancellation = CancellationTokenSource.CreateLinkedTokenSource(abort, _cancellation.Token);
         _cancelTold = instance.Cancellation == CancellationState.Delivered;
         if (instance.Cancellation != CancellationState.None)
         {
@@ -55,7 +59,10 @@ public sealed class WorkflowRun : IDisposable
     /// <summary>The context handed to the workflow body.</summary>
     public WorkflowContext Context { get; }
 
-    /// <summary>Cancelled when the host stops.</summary>
+    /// <summary>
+    /// Cancelled when the host stops: no new step or wait starts after it. A step already running goes on (its token is
+    /// cancelled later, at the shutdown timeout) and its checkpoint is still committed.
+    /// </summary>
     public CancellationToken CancellationToken { get; }
 
     /// <summary>
@@ -139,7 +146,7 @@ public sealed class WorkflowRun : IDisposable
         {
             var reason = $"Event '{name}' (#{received.Sequence}) raised to workflow '{InstanceId}' does not deserialize to {typeof(T)}: {e.Message} " +
                 "It is kept in the inbox, marked rejected, and no later wait receives it; raise a corrected event, or wait for this name with a type that fits.";
-            await WriteAsync(() => _store.RejectEventAsync(InstanceId, wait, received.Sequence, reason, CancellationToken)).ConfigureAwait(false);
+            await WriteAsync(() => _store.RejectEventAsync(InstanceId, wait, received.Sequence, reason, _abort)).ConfigureAwait(false);
             throw new EventPayloadException(name, typeof(T), received.Payload, reason, e);
         }
 
@@ -160,7 +167,8 @@ public sealed class WorkflowRun : IDisposable
         }
 
         var commit = new CheckpointCommit(state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, _pendingEvent, _cancelTold);
-        var cancelRequested = await WriteAsync(() => _store.CommitCheckpointAsync(InstanceId, commit, CancellationToken)).ConfigureAwait(false);
+        // Committed even while the host stops: the step that just finished is not run again by the next worker.
+        var cancelRequested = await WriteAsync(() => _store.CommitCheckpointAsync(InstanceId, commit, _abort)).ConfigureAwait(false);
         _commits++;
         _waitsSinceCommit = 0;
         _pendingStep = null;
@@ -231,7 +239,7 @@ public sealed class WorkflowRun : IDisposable
             try
             {
                 // Compensation after the workflow has been told of its cancellation must be able to finish.
-                return (await body(_cancelTold ? CancellationToken : _stepCancellation.Token).ConfigureAwait(false), attempt);
+                return (await body(_cancelTold ? _abort : _stepCancellation.Token).ConfigureAwait(false), attempt);
             }
             catch (Exception) when (CancellationPending && !CancellationToken.IsCancellationRequested)
             {
@@ -259,7 +267,7 @@ public sealed class WorkflowRun : IDisposable
         }
 
         var wait = new WaitRequest(_commits + 1, _waitsSinceCommit++, checkpoint, kind, name, due);
-        var outcome = await WriteAsync(() => _store.AwaitAsync(InstanceId, wait, _timeProvider.GetUtcNow(), _cancelTold, CancellationToken)).ConfigureAwait(false);
+        var outcome = await WriteAsync(() => _store.AwaitAsync(InstanceId, wait, _timeProvider.GetUtcNow(), _cancelTold, _abort)).ConfigureAwait(false);
         switch (outcome.Resolution)
         {
             case WaitResolution.Suspended:

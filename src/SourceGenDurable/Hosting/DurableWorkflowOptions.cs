@@ -37,4 +37,33 @@ public sealed class DurableWorkflowOptions
 
     /// <summary>The largest event payload, in bytes of UTF-8 JSON, that <c>RaiseEventAsync</c> accepts. 1 MB by default.</summary>
     public int MaxEventPayloadBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How long a worker's claim on an instance it runs lasts unless renewed (it is renewed every third of this while the
+    /// run lasts). A worker that dies holds its instances this long; then another worker resumes them. 30 s by default.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// This worker's name in the leases it holds. It must be unique among the processes that share the database; by
+    /// default the machine name, the process id and a random suffix.
+    /// </summary>
+    public string WorkerId { get; set; } = CreateWorkerId();
+
+    /// <summary>
+    /// How many times an instance may be started without reaching a new checkpoint (a step that takes its process down,
+    /// a checkpoint that cannot be written) before it is set aside instead of taking down every worker. 5 by default.
+    /// </summary>
+    public int MaxStartsWithoutProgress { get; set; } = 5;
+
+    /// <summary>
+    /// On host stop, how long running steps may take to finish (their workflows then leave memory at their next durable
+    /// await); after it, the steps still running are cancelled. Either way the leases are released, so another worker
+    /// resumes the instances at once. Keep it below the host's own <c>HostOptions.ShutdownTimeout</c>. 20 s by default.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>A new worker id: the machine name, the process id and a random suffix.</summary>
+    public static string CreateWorkerId() =>
+        $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 }

@@ -10,6 +10,8 @@ namespace SourceGenDurable.Hosting;
 /// <summary>
 /// Opens the store when the host starts (so a bad database fails the start), then runs every unfinished instance
 /// and every instance started or woken later, up to <see cref="DurableWorkflowOptions.MaxConcurrentWorkflows"/> at a time.
+/// On stop it takes no more instances, lets running steps finish until <see cref="DurableWorkflowOptions.ShutdownTimeout"/>,
+/// cancels the rest, and every run gives its lease back as it leaves.
 /// </summary>
 internal sealed partial class DurableWorkflowWorker(
     IWorkflowStore store,
@@ -21,6 +23,7 @@ internal sealed partial class DurableWorkflowWorker(
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _declined = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _abort = new();
 
     /// <summary>How many instances this worker is running now.</summary>
     internal int RunningCount => _running.Count;
@@ -32,6 +35,27 @@ internal sealed partial class DurableWorkflowWorker(
     {
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var timeout = options.Value.ShutdownTimeout;
+        using var deadline = timeout == TimeSpan.Zero ? new CancellationTokenSource() : new CancellationTokenSource(timeout, timeProvider);
+        if (timeout == TimeSpan.Zero)
+        {
+            await deadline.CancelAsync().ConfigureAwait(false);
+        }
+
+        // The host's own deadline (cancellationToken) cuts the wait short too.
+        using var abortAt = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        await using var abort = abortAt.Token.Register(_abort.Cancel);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _abort.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,7 +77,7 @@ internal sealed partial class DurableWorkflowWorker(
                     }
 
                     await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-                    _running[id] = RunAsync(id, slots, stoppingToken);
+                    _running[id] = RunAsync(id, slots, stoppingToken, _abort.Token);
                 }
 
                 // Sleep until the earliest timer this worker knows of, a wake-up in this process, or the poll for
@@ -76,15 +100,16 @@ internal sealed partial class DurableWorkflowWorker(
         await Task.WhenAll(_running.Values).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task RunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken, CancellationToken abort)
     {
         await Task.Yield();
         var lookAgain = false;
         try
         {
-            await executor.RunAsync(id, stoppingToken).ConfigureAwait(false);
+            await executor.RunAsync(id, stoppingToken, abort).ConfigureAwait(false);
             var instance = await store.GetAsync(id, CancellationToken.None).ConfigureAwait(false);
-            if (instance is { Status: WorkflowStatus.Running, SetAsideReason: not null })
+            // A poisoned instance is skipped by every worker through the store, and taken again once it is resumed.
+            if (instance is { Status: WorkflowStatus.Running, SetAsideReason: not null, Poisoned: false })
             {
                 _declined.TryAdd(id, true);
             }

@@ -31,6 +31,10 @@ public static class DurableWorkflowsServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SourceGenDurable:ConnectionString must name a SQLite database.")
             .Validate(o => o.MaxEventNameLength > 0, "SourceGenDurable:MaxEventNameLength must be at least 1.")
             .Validate(o => o.MaxEventPayloadBytes > 0, "SourceGenDurable:MaxEventPayloadBytes must be at least 1.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "SourceGenDurable:LeaseDuration must be at least 1 second: a shorter lease expires under an ordinary pause and lets another worker run the instance too.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.WorkerId), "SourceGenDurable:WorkerId must not be empty (leave it unset for a unique default).")
+            .Validate(o => o.MaxStartsWithoutProgress > 0, "SourceGenDurable:MaxStartsWithoutProgress must be at least 1.")
+            .Validate(o => o.ShutdownTimeout >= TimeSpan.Zero, "SourceGenDurable:ShutdownTimeout must not be negative.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -38,7 +42,7 @@ public static class DurableWorkflowsServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowStore>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value;
-            return new SqliteWorkflowStore(o.ConnectionString, sp.GetRequiredService<TimeProvider>(), o.Synchronous);
+            return new SqliteWorkflowStore(o.ConnectionString, sp.GetRequiredService<TimeProvider>(), o.Synchronous, o.WorkerId);
         });
         services.TryAddSingleton<WorkflowSignals>();
         services.TryAddSingleton<WorkflowExecutor>();

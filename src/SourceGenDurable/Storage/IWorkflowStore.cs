@@ -18,11 +18,11 @@ public interface IWorkflowStore
     /// <summary>The instance with this id, or null.</summary>
     Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>The ids of every instance that is pending or running (not sleeping, waiting or finished).</summary>
+    /// <summary>
+    /// The ids of every instance that is pending or running (not sleeping, waiting or finished), that no worker holds a
+    /// live lease on, and that is not set aside as poisoned.
+    /// </summary>
     Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken);
-
-    /// <summary>Marks a pending instance running, as a worker picks it up. Does nothing to an instance in another status.</summary>
-    Task MarkRunningAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
     /// Marks running every sleeping or waiting instance whose wake time is at or before <paramref name="now"/>, and
@@ -36,7 +36,8 @@ public interface IWorkflowStore
     /// Returns whether cancellation of the instance is requested and not yet delivered.
     /// </summary>
     /// <exception cref="InvalidOperationException">
-    /// The instance is not running, or the commit number is already recorded (another run got there first).
+    /// The instance is not running, this worker no longer holds its lease, or the commit number is already recorded
+    /// (another run got there first).
     /// </exception>
     Task<bool> CommitCheckpointAsync(string id, CheckpointCommit commit, CancellationToken cancellationToken);
 
@@ -85,4 +86,31 @@ public interface IWorkflowStore
 
     /// <summary>The events raised to an instance, in the order they were raised.</summary>
     Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The worker this store writes for: the owner of the leases it takes, checked by every commit and wait.</summary>
+    string WorkerId { get; }
+
+    /// <summary>
+    /// Takes the lease on a pending or running instance for <paramref name="duration"/>, when no other worker holds a
+    /// live one, marks it running and counts the start; or, when it has already started
+    /// <paramref name="maxStartsWithoutProgress"/> times without reaching a checkpoint, sets it aside as poisoned instead.
+    /// </summary>
+    Task<LeaseAttempt> AcquireLeaseAsync(string id, TimeSpan duration, int maxStartsWithoutProgress, CancellationToken cancellationToken);
+
+    /// <summary>Extends this worker's lease on the instance to <paramref name="duration"/> from now. False when it no longer holds it.</summary>
+    Task<bool> RenewLeaseAsync(string id, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives up this worker's lease (nothing happens when another worker holds it), so any worker may run the instance
+    /// at once. A run that ended in an orderly way (the host stopped) does not count as a start; one that could not
+    /// write its checkpoint does (<paramref name="failed"/>).
+    /// </summary>
+    Task ReleaseLeaseAsync(string id, bool failed, CancellationToken cancellationToken);
+
+    /// <summary>The unfinished instances that a host set aside, with their reasons, most recently changed first.</summary>
+    Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken);
+
+    /// <summary>Clears the set-aside reason and the start count of an unfinished instance, so workers take it again. False when it was not set aside.</summary>
+    /// <exception cref="Client.WorkflowNotFoundException">No instance has this id.</exception>
+    Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken);
 }

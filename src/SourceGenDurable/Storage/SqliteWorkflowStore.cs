@@ -9,7 +9,7 @@ namespace SourceGenDurable.Storage;
 /// own, and with the default <c>synchronous=FULL</c> a committed checkpoint survives power loss before its task
 /// completes. Waits, events and cancellation take their own transactions, which SQLite serializes with the writer's.
 /// </summary>
-public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS workflow_instances (
@@ -27,7 +27,11 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             updated_at INTEGER NOT NULL,
             wake_at INTEGER NULL,
             awaited_event TEXT NULL,
-            cancellation INTEGER NOT NULL DEFAULT 0
+            cancellation INTEGER NOT NULL DEFAULT 0,
+            lease_owner TEXT NULL,
+            lease_expires_at INTEGER NULL,
+            starts INTEGER NOT NULL DEFAULT 0,
+            poisoned INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
         CREATE TABLE IF NOT EXISTS workflow_steps (
@@ -71,6 +75,10 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         ("wake_at", "INTEGER NULL"),
         ("awaited_event", "TEXT NULL"),
         ("cancellation", "INTEGER NOT NULL DEFAULT 0"),
+        ("lease_owner", "TEXT NULL"),
+        ("lease_expires_at", "INTEGER NULL"),
+        ("starts", "INTEGER NOT NULL DEFAULT 0"),
+        ("poisoned", "INTEGER NOT NULL DEFAULT 0"),
     ];
 
     private const string WaitOpen = "0";
@@ -80,7 +88,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     private const string SelectInstance = $"SELECT {InstanceColumns} FROM workflow_instances WHERE id = $id;";
 
     private const string InstanceColumns =
-        "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at, wake_at, awaited_event, cancellation";
+        "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at, wake_at, awaited_event, cancellation, lease_owner, lease_expires_at, starts, poisoned";
 
     private const string EventColumns = "sequence, name, payload, raised_at, consumed_by_commit, rejected_reason";
 
@@ -98,7 +106,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
     /// <param name="timeProvider">The clock for the stored timestamps.</param>
     /// <param name="synchronous">The <c>PRAGMA synchronous</c> level; FULL unless the user chooses otherwise.</param>
-    public SqliteWorkflowStore(string connectionString, TimeProvider timeProvider, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
+    /// <param name="workerId">The owner of the leases this store takes; unique among live processes. A new one when null.</param>
+    public SqliteWorkflowStore(string connectionString, TimeProvider timeProvider, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, string? workerId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -109,7 +118,11 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         _timeProvider = timeProvider;
         _synchronous = synchronous.ToString().ToUpperInvariant();
         _writer = new SqliteGroupCommit(OpenForWriting);
+        WorkerId = workerId ?? Hosting.DurableWorkflowOptions.CreateWorkerId();
     }
+
+    /// <inheritdoc />
+    public string WorkerId { get; }
 
     /// <summary>Lets queued writes commit, then stops the writer.</summary>
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
@@ -170,7 +183,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
                     statements,
                     $"""
                     INSERT INTO workflow_instances ({InstanceColumns})
-                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now, NULL, NULL, 0)
+                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now, NULL, NULL, 0, NULL, NULL, 0, 0)
                     ON CONFLICT (id) DO NOTHING;
                     """,
                     ("$id", instance.Id),
@@ -200,7 +213,12 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM workflow_instances WHERE status IN ($running, $pending) ORDER BY created_at, id;";
+        command.CommandText = """
+            SELECT id FROM workflow_instances
+            WHERE status IN ($running, $pending) AND poisoned = 0 AND (lease_owner IS NULL OR lease_expires_at <= $now)
+            ORDER BY created_at, id;
+            """;
+        command.Parameters.AddWithValue("$now", Now());
         command.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
         command.Parameters.AddWithValue("$pending", (int)WorkflowStatus.Pending);
         var ids = new List<string>();
@@ -212,18 +230,6 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
 
         return ids;
     }
-
-    /// <inheritdoc />
-    public Task MarkRunningAsync(string id, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(
-            statements => Execute(
-                statements,
-                "UPDATE workflow_instances SET status = $running, updated_at = $now WHERE id = $id AND status = $pending;",
-                ("$id", id),
-                ("$running", (int)WorkflowStatus.Running),
-                ("$pending", (int)WorkflowStatus.Pending),
-                ("$now", Now())),
-            cancellationToken);
 
     /// <inheritdoc />
     public async Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -253,14 +259,16 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         return _writer.WriteAsync(
             statements =>
             {
-                // The guard on the commit count comes first: when another run got there first, nothing is written.
+                // The guards on the commit count and the lease come first: when another run got there first, or another
+                // worker took the instance over, nothing is written. A commit is progress, so the start count restarts.
                 var update = statements.For(
                     """
-                    UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now,
+                    UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0,
                         cancellation = CASE WHEN $delivered AND cancellation = $requested THEN $done ELSE cancellation END
-                    WHERE id = $id AND status = $running AND commits = $commit - 1
+                    WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner
                     RETURNING cancellation;
                     """);
+                update.Parameters.AddWithValue("$owner", WorkerId);
                 update.Parameters.AddWithValue("$commit", commit.Commit);
                 update.Parameters.AddWithValue("$id", id);
                 update.Parameters.AddWithValue("$state", commit.State);
@@ -273,7 +281,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
                 if (update.ExecuteScalar() is not long cancellation)
                 {
                     throw new InvalidOperationException(
-                        $"Instance '{id}' is not running, or its commit {commit.Commit} was made by another run, so checkpoint {commit.State} is not committed.");
+                        $"Instance '{id}' is not running, its commit {commit.Commit} was made by another run, or worker '{WorkerId}' no longer holds its lease " +
+                        $"(it expired and another worker took the instance over), so checkpoint {commit.State} is not committed.");
                 }
 
                 if (commit.Step is { } step)
@@ -435,7 +444,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             await ExecuteAsync(
                 connection,
                 transaction,
-                "UPDATE workflow_instances SET status = $status, wake_at = $due, awaited_event = $name, updated_at = $now WHERE id = $id;",
+                // Saved at a durable wait: that is progress (the start count restarts), and no worker needs it until it wakes.
+                "UPDATE workflow_instances SET status = $status, wake_at = $due, awaited_event = $name, updated_at = $now, lease_owner = NULL, lease_expires_at = NULL, starts = 0 WHERE id = $id;",
                 cancellationToken,
                 ("$id", id),
                 ("$status", (int)(wait.Kind == WaitKind.Timer ? WorkflowStatus.Sleeping : WorkflowStatus.WaitingForEvent)),
@@ -552,7 +562,16 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     /// <inheritdoc />
     public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
-            statements => Execute(statements, "UPDATE workflow_instances SET set_aside_reason = $reason WHERE id = $id;", ("$id", id), ("$reason", reason)),
+            // A host that declines an instance never ran it: that is not a start, and the lease goes back at once.
+            statements => Execute(
+                statements,
+                """
+                UPDATE workflow_instances SET set_aside_reason = $reason, lease_owner = NULL, lease_expires_at = NULL, starts = MAX(starts - 1, 0)
+                WHERE id = $id AND lease_owner = $owner;
+                """,
+                ("$id", id),
+                ("$reason", reason),
+                ("$owner", WorkerId)),
             cancellationToken);
 
     /// <inheritdoc />
@@ -592,39 +611,49 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         _writer.WriteAsync(
             statements =>
             {
-                Execute(
+                var finished = Execute(
                     statements,
                     $"""
-                    UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL, updated_at = $now
-                    WHERE id = $id AND status = $running;
+                    UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL, updated_at = $now,
+                        lease_owner = NULL, lease_expires_at = NULL
+                    WHERE id = $id AND status = $running AND lease_owner = $owner;
                     """,
                     ("$id", id),
+                    ("$owner", WorkerId),
                     ("$status", (int)status),
                     ("$value", (object?)value ?? DBNull.Value),
                     ("$now", Now()),
                     ("$running", (int)WorkflowStatus.Running));
+                if (finished != 1)
+                {
+                    throw new InvalidOperationException(
+                        $"Instance '{id}' is not running, or worker '{WorkerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {status}.");
+                }
+
                 // A wait that ended without a commit (a timeout the workflow caught before it returned) is not needed any more.
                 return Execute(statements, "DELETE FROM workflow_waits WHERE instance_id = $id;", ("$id", id));
             },
             cancellationToken);
 
     /// <summary>
-    /// Checks, inside the transaction, that the instance is running at the commit <paramref name="wait"/> precedes, so
-    /// a run that another run has overtaken writes nothing. Returns the instance's cancellation state.
+    /// Checks, inside the transaction, that the instance is running at the commit <paramref name="wait"/> precedes under
+    /// this worker's lease, so a run that another run has overtaken writes nothing. Returns the instance's cancellation state.
     /// </summary>
-    private static async Task<CancellationState> EnsureRunningAtAsync(SqliteConnection connection, SqliteTransaction transaction, string id, WaitRequest wait, CancellationToken cancellationToken)
+    private async Task<CancellationState> EnsureRunningAtAsync(SqliteConnection connection, SqliteTransaction transaction, string id, WaitRequest wait, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT status, commits, cancellation FROM workflow_instances WHERE id = $id;";
+        command.CommandText = "SELECT status, commits, cancellation, lease_owner FROM workflow_instances WHERE id = $id;";
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ||
             (WorkflowStatus)reader.GetInt32(0) != WorkflowStatus.Running ||
-            reader.GetInt32(1) != wait.Commit - 1)
+            reader.GetInt32(1) != wait.Commit - 1 ||
+            (reader.IsDBNull(3) ? null : reader.GetString(3)) != WorkerId)
         {
             throw new InvalidOperationException(
-                $"Instance '{id}' is not running, or another run committed before its commit {wait.Commit}, so its wait at checkpoint {wait.Checkpoint} is not recorded.");
+                $"Instance '{id}' is not running, another run committed before its commit {wait.Commit}, or worker '{WorkerId}' no longer holds its lease, " +
+                $"so its wait at checkpoint {wait.Checkpoint} is not recorded.");
         }
 
         return (CancellationState)reader.GetInt32(2);
@@ -722,12 +751,12 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     private static WorkflowInstance? ReadInstance(SqliteCommand select)
     {
         using var reader = select.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
+        return reader.Read() ? ReadInstance(reader) : null;
+    }
 
-        return new WorkflowInstance(
+    /// <summary>The instance on the current row of a reader over <see cref="InstanceColumns"/>.</summary>
+    private static WorkflowInstance ReadInstance(SqliteDataReader reader) =>
+        new WorkflowInstance(
             Id: reader.GetString(0),
             Name: reader.GetString(1),
             Status: (WorkflowStatus)reader.GetInt32(2),
@@ -742,8 +771,11 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
             WakeAt: reader.IsDBNull(12) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)),
             AwaitedEvent: reader.IsDBNull(13) ? null : reader.GetString(13),
-            Cancellation: (CancellationState)reader.GetInt32(14));
-    }
+            Cancellation: (CancellationState)reader.GetInt32(14),
+            LeaseOwner: reader.IsDBNull(15) ? null : reader.GetString(15),
+            LeaseExpiresAt: reader.IsDBNull(16) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(16)),
+            Starts: reader.GetInt32(17),
+            Poisoned: reader.GetInt32(18) != 0);
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -16,6 +16,10 @@ namespace SourceGenDurable.Storage;
 /// <param name="WakeAt">When a sleeping instance's timer is due, or a waiting instance's timeout; null otherwise.</param>
 /// <param name="AwaitedEvent">The event name a <see cref="WorkflowStatus.WaitingForEvent"/> instance waits for.</param>
 /// <param name="Cancellation">Whether cancellation was requested, and whether the workflow has been told.</param>
+/// <param name="LeaseOwner">The worker running the instance now, while its lease lasts; null when no worker holds it.</param>
+/// <param name="LeaseExpiresAt">When the lease ends unless its owner renews it; another worker may take it then.</param>
+/// <param name="Starts">How many runs have started since the instance last reached a checkpoint (or a durable wait).</param>
+/// <param name="Poisoned">Set aside because it was started too often without progress: no worker takes it until it is resumed.</param>
 public sealed record WorkflowInstance(
     string Id,
     string Name,
@@ -31,7 +35,11 @@ public sealed record WorkflowInstance(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? WakeAt = null,
     string? AwaitedEvent = null,
-    CancellationState Cancellation = CancellationState.None);
+    CancellationState Cancellation = CancellationState.None,
+    string? LeaseOwner = null,
+    DateTimeOffset? LeaseExpiresAt = null,
+    int Starts = 0,
+    bool Poisoned = false);
 
 /// <summary>Where a cancellation request is; stored as an integer.</summary>
 public enum CancellationState

@@ -94,6 +94,9 @@ public sealed class DurableTestHost : IAsyncDisposable
         services.AddDurableWorkflows(o =>
         {
             o.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
+            // The test clock does not move while the host stops, so a shutdown timeout on it would never pass:
+            // disposing the host cancels running steps at once, unless the test asks otherwise.
+            o.ShutdownTimeout = TimeSpan.Zero;
             configureOptions?.Invoke(o);
         });
 

@@ -9,6 +9,7 @@ using SourceGenDurable.Client;
 using SourceGenDurable.Execution;
 using SourceGenDurable.Hosting;
 using SourceGenDurable.Storage;
+using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Corpus;
 
 namespace SourceGenDurable.Tests.CrashHarness;
@@ -130,9 +131,13 @@ public static class CrashHarnessRunner
         var commits = new List<CommitRecord>();
         var anomalies = new List<string>();
         var processes = 0;
+        // A dead process keeps its lease until it expires: each new process starts one lease duration later.
+        var clock = new ManualClock(DurableTestHost.DefaultStart);
+        var leaseDuration = new DurableWorkflowOptions().LeaseDuration;
         while (true)
         {
             processes++;
+            clock.AdvanceTo(clock.GetUtcNow() + leaseDuration);
             if (processes > MaxProcesses)
             {
                 anomalies.Add($"The instance did not finish within {MaxProcesses} processes.");
@@ -144,6 +149,7 @@ public static class CrashHarnessRunner
             services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
             services.AddLogging();
             services.AddSingleton(log);
+            services.AddSingleton<TimeProvider>(clock);
             CorpusServices.AddTo(services);
             services.AddDurableWorkflows(o =>
             {

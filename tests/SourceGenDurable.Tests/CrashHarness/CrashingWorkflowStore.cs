@@ -76,12 +76,6 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         return cancelRequested;
     }
 
-    public Task MarkRunningAsync(string id, CancellationToken cancellationToken)
-    {
-        ThrowIfDead(nameof(MarkRunningAsync));
-        return inner.MarkRunningAsync(id, cancellationToken);
-    }
-
     public Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         ThrowIfDead(nameof(WakeDueAsync));
@@ -146,6 +140,38 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
     {
         ThrowIfDead(nameof(GetStepsAsync));
         return inner.GetStepsAsync(id, cancellationToken);
+    }
+
+    public string WorkerId => inner.WorkerId;
+
+    public Task<LeaseAttempt> AcquireLeaseAsync(string id, TimeSpan duration, int maxStartsWithoutProgress, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(AcquireLeaseAsync));
+        return inner.AcquireLeaseAsync(id, duration, maxStartsWithoutProgress, cancellationToken);
+    }
+
+    public Task<bool> RenewLeaseAsync(string id, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(RenewLeaseAsync));
+        return inner.RenewLeaseAsync(id, duration, cancellationToken);
+    }
+
+    public Task ReleaseLeaseAsync(string id, bool failed, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(ReleaseLeaseAsync));
+        return inner.ReleaseLeaseAsync(id, failed, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetSetAsideAsync));
+        return inner.GetSetAsideAsync(cancellationToken);
+    }
+
+    public Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(ResumeSetAsideAsync));
+        return inner.ResumeSetAsideAsync(id, cancellationToken);
     }
 
     private void ThrowIfDead(string call)

@@ -1,0 +1,128 @@
+using Microsoft.Data.Sqlite;
+
+namespace SourceGenDurable.Storage;
+
+/// <summary>
+/// Leases: one worker runs an instance at a time. A lease is an owner and an expiry on the instance row, taken in the
+/// writer's <c>BEGIN IMMEDIATE</c> transaction (so two workers never both take it), renewed while the run lasts, and
+/// dropped by the same write that finishes or suspends the instance. Every commit and wait checks the owner in its own
+/// guarded statement, so a worker whose lease was taken over writes nothing.
+/// </summary>
+public sealed partial class SqliteWorkflowStore
+{
+    /// <inheritdoc />
+    public Task<LeaseAttempt> AcquireLeaseAsync(string id, TimeSpan duration, int maxStartsWithoutProgress, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            statements =>
+            {
+                var select = statements.For(SelectInstance);
+                select.Parameters.AddWithValue("$id", id);
+                var instance = ReadInstance(select);
+                var now = _timeProvider.GetUtcNow();
+                if (instance is not { Status: WorkflowStatus.Pending or WorkflowStatus.Running, Poisoned: false })
+                {
+                    return new LeaseAttempt(LeaseOutcome.NotRunnable, instance);
+                }
+
+                if (instance.LeaseOwner is not null && instance.LeaseExpiresAt > now)
+                {
+                    return new LeaseAttempt(LeaseOutcome.HeldElsewhere, instance);
+                }
+
+                if (instance.Starts >= maxStartsWithoutProgress)
+                {
+                    // Every run since the last checkpoint ended without a commit or a wait: the process died in a step,
+                    // or the checkpoint could not be written. Running it again would only take the next worker down too.
+                    var reason =
+                        $"Workflow '{instance.Name}' was started {instance.Starts} times at checkpoint {instance.State} and no run reached a new checkpoint: " +
+                        "each ended without committing, because its process died during a step (a crash, a kill, running out of memory) or its checkpoint " +
+                        "could not be written (see the workers' logs). No worker runs it again until you fix the cause and call IWorkflowClient.ResumeAsync.";
+                    Execute(
+                        statements,
+                        "UPDATE workflow_instances SET poisoned = 1, set_aside_reason = $reason, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now WHERE id = $id;",
+                        ("$id", id),
+                        ("$reason", reason),
+                        ("$now", now.ToUnixTimeMilliseconds()));
+                    return new LeaseAttempt(LeaseOutcome.Poisoned, instance with { Poisoned = true, SetAsideReason = reason, LeaseOwner = null, LeaseExpiresAt = null });
+                }
+
+                var expires = now + duration;
+                Execute(
+                    statements,
+                    """
+                    UPDATE workflow_instances SET lease_owner = $owner, lease_expires_at = $expires, starts = starts + 1, status = $running, updated_at = $now
+                    WHERE id = $id;
+                    """,
+                    ("$id", id),
+                    ("$owner", WorkerId),
+                    ("$expires", expires.ToUnixTimeMilliseconds()),
+                    ("$running", (int)WorkflowStatus.Running),
+                    ("$now", now.ToUnixTimeMilliseconds()));
+                return new LeaseAttempt(
+                    LeaseOutcome.Acquired,
+                    instance with { Status = WorkflowStatus.Running, LeaseOwner = WorkerId, LeaseExpiresAt = expires, Starts = instance.Starts + 1 });
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RenewLeaseAsync(string id, TimeSpan duration, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            statements => Execute(
+                statements,
+                "UPDATE workflow_instances SET lease_expires_at = $expires WHERE id = $id AND lease_owner = $owner;",
+                ("$id", id),
+                ("$owner", WorkerId),
+                ("$expires", (_timeProvider.GetUtcNow() + duration).ToUnixTimeMilliseconds())) == 1,
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task ReleaseLeaseAsync(string id, bool failed, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            statements => Execute(
+                statements,
+                """
+                UPDATE workflow_instances SET lease_owner = NULL, lease_expires_at = NULL,
+                    starts = CASE WHEN $failed THEN starts ELSE MAX(starts - 1, 0) END
+                WHERE id = $id AND lease_owner = $owner;
+                """,
+                ("$id", id),
+                ("$owner", WorkerId),
+                ("$failed", failed)),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {InstanceColumns} FROM workflow_instances WHERE set_aside_reason IS NOT NULL AND status IN {Unfinished} ORDER BY updated_at DESC, id;";
+        var instances = new List<WorkflowInstance>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            instances.Add(ReadInstance(reader));
+        }
+
+        return instances;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ReadStatusAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
+        var resumed = await ExecuteAsync(
+            connection,
+            transaction,
+            $"""
+            UPDATE workflow_instances SET set_aside_reason = NULL, poisoned = 0, starts = 0, updated_at = $now
+            WHERE id = $id AND set_aside_reason IS NOT NULL AND status IN {Unfinished};
+            """,
+            cancellationToken,
+            ("$id", id),
+            ("$now", Now())).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return resumed == 1;
+    }
+}

@@ -1,0 +1,185 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SourceGenDurable.Hosting;
+using SourceGenDurable.Storage;
+using SourceGenDurable.Tests.Workflows;
+
+namespace SourceGenDurable.Tests;
+
+/// <summary>Leases, poisoned instances and graceful shutdown, in one process (the kill tests run them across real processes).</summary>
+public sealed class LeaseTests : IDisposable
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+    private readonly TempDatabase _database = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly List<SqliteWorkflowStore> _stores = [];
+
+    public void Dispose()
+    {
+        _stores.ForEach(store => store.Dispose());
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task A_lease_is_held_by_one_worker_until_it_expires_and_a_worker_whose_lease_was_taken_over_cannot_commit()
+    {
+        var (a, b) = (await StoreAsync("worker-a"), await StoreAsync("worker-b"));
+        await a.CreateAsync(NewInstance("leased"), default);
+
+        Assert.Equal(LeaseOutcome.Acquired, (await a.AcquireLeaseAsync("leased", Lease, 5, default)).Outcome);
+        var held = await b.AcquireLeaseAsync("leased", Lease, 5, default);
+        Assert.Equal(LeaseOutcome.HeldElsewhere, held.Outcome);
+        Assert.Equal("worker-a", held.Instance!.LeaseOwner);
+        Assert.Empty(await b.GetRunningIdsAsync(default));
+
+        // Renewed, the lease outlives its first expiry; unrenewed, it expires and another worker takes it.
+        _clock.Advance(Lease / 2);
+        Assert.True(await a.RenewLeaseAsync("leased", Lease, default));
+        _clock.Advance(Lease / 2 + TimeSpan.FromSeconds(1));
+        Assert.Equal(LeaseOutcome.HeldElsewhere, (await b.AcquireLeaseAsync("leased", Lease, 5, default)).Outcome);
+        _clock.Advance(Lease);
+        Assert.Equal(["leased"], await b.GetRunningIdsAsync(default));
+        Assert.Equal(LeaseOutcome.Acquired, (await b.AcquireLeaseAsync("leased", Lease, 5, default)).Outcome);
+
+        var commit = new CheckpointCommit(0, 1, "{}", null, null, false);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => a.CommitCheckpointAsync("leased", commit, default));
+        Assert.Contains("worker 'worker-a' no longer holds its lease", refused.Message);
+        Assert.False(await a.RenewLeaseAsync("leased", Lease, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => a.CompleteAsync("leased", "1", default));
+        await a.ReleaseLeaseAsync("leased", failed: false, default);
+
+        await b.CommitCheckpointAsync("leased", commit, default);
+        await b.CompleteAsync("leased", "1", default);
+        var done = (await b.GetAsync("leased", default))!;
+        Assert.Equal((WorkflowStatus.Completed, null, 0), (done.Status, done.LeaseOwner, done.Starts));
+    }
+
+    [Fact]
+    public async Task An_instance_started_too_often_without_a_new_checkpoint_is_set_aside_for_every_worker_until_resumed()
+    {
+        var store = await StoreAsync("worker-a");
+        await store.CreateAsync(NewInstance("poison"), default);
+
+        // Two runs that end without a commit (their checkpoint cannot be written) count; one stopped by its host does not.
+        for (var run = 0; run < 2; run++)
+        {
+            Assert.Equal(LeaseOutcome.Acquired, (await store.AcquireLeaseAsync("poison", Lease, 2, default)).Outcome);
+            await store.ReleaseLeaseAsync("poison", failed: true, default);
+        }
+
+        var poisoned = await store.AcquireLeaseAsync("poison", Lease, 2, default);
+        Assert.Equal(LeaseOutcome.Poisoned, poisoned.Outcome);
+        Assert.Contains("started 2 times at checkpoint -1 and no run reached a new checkpoint", poisoned.Instance!.SetAsideReason);
+        Assert.Contains("IWorkflowClient.ResumeAsync", poisoned.Instance.SetAsideReason);
+        var other = await StoreAsync("worker-b");
+        Assert.Empty(await other.GetRunningIdsAsync(default));
+        Assert.Equal(LeaseOutcome.NotRunnable, (await other.AcquireLeaseAsync("poison", Lease, 2, default)).Outcome);
+        Assert.Equal(["poison"], (await other.GetSetAsideAsync(default)).Select(i => i.Id));
+
+        Assert.True(await other.ResumeSetAsideAsync("poison", default));
+        Assert.False(await other.ResumeSetAsideAsync("poison", default));
+        Assert.Empty(await other.GetSetAsideAsync(default));
+        Assert.Equal(LeaseOutcome.Acquired, (await other.AcquireLeaseAsync("poison", Lease, 2, default)).Outcome);
+        await other.ReleaseLeaseAsync("poison", failed: false, default);
+        Assert.Equal(0, (await other.GetAsync("poison", default))!.Starts);
+        await Assert.ThrowsAsync<SourceGenDurable.Client.WorkflowNotFoundException>(() => other.ResumeSetAsideAsync("nobody", default));
+    }
+
+    [Fact]
+    public async Task On_a_graceful_stop_the_running_step_finishes_and_commits_and_another_host_resumes_at_once()
+    {
+        var services = new FakeServices();
+        services.Gates["charge"] = new TaskCompletionSource();
+        var first = await TestHost.StartAsync(_database.ConnectionString, services);
+        await first.Client.StartProcessOrderAsync(new Order("o-1", "ada", 10m, 1m), workflowId: "graceful");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("charge") == 1), "the charge step runs");
+
+        var stopping = first.Host.StopAsync();
+        await Task.Delay(300); // the worker has stopped taking work: the step that runs is let finish
+        services.Gates["charge"].SetResult();
+        await stopping;
+        first.Host.Dispose();
+
+        var left = (await (await StoreAsync("observer")).GetAsync("graceful", default))!;
+        Assert.Equal((1, null, 0), (left.State, left.LeaseOwner, left.Starts));
+        Assert.Equal(0, services.CountOf("email")); // no new step started while stopping
+
+        // The lease (30 s) was released: a new host does not wait for it to expire.
+        await using var second = await TestHost.StartAsync(_database.ConnectionString, services);
+        var receipt = await second.Client.GetResultAsync<Receipt>("graceful").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(11m, receipt.Total);
+        Assert.Equal((1, 1), (services.CountOf("charge"), services.CountOf("email")));
+    }
+
+    [Fact]
+    public async Task A_step_still_running_at_the_shutdown_timeout_is_cancelled_and_its_lease_released()
+    {
+        var services = new FakeServices();
+        services.Gates["charge"] = new TaskCompletionSource(); // never released in the first host
+        var first = await TestHost.StartAsync(_database.ConnectionString, services, s => s.Configure<DurableWorkflowOptions>(o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(200)));
+        await first.Client.StartProcessOrderAsync(new Order("o-2", "bob", 5m, 1m), workflowId: "timed-out");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("charge") == 1), "the charge step runs");
+
+        await first.Host.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        first.Host.Dispose();
+
+        var left = (await (await StoreAsync("observer")).GetAsync("timed-out", default))!;
+        Assert.Equal((0, WorkflowStatus.Running, null), (left.State, left.Status, left.LeaseOwner));
+
+        services.Gates.Clear();
+        await using var second = await TestHost.StartAsync(_database.ConnectionString, services);
+        await second.Client.GetResultAsync<Receipt>("timed-out").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((1, 2, 1), (services.CountOf("reserve"), services.CountOf("charge"), services.CountOf("email")));
+    }
+
+    [Fact]
+    public async Task Lease_and_shutdown_options_are_bound_from_configuration_and_validated()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SourceGenDurable:ConnectionString"] = _database.ConnectionString,
+            ["SourceGenDurable:LeaseDuration"] = "00:00:05",
+            ["SourceGenDurable:WorkerId"] = "node-7",
+            ["SourceGenDurable:MaxStartsWithoutProgress"] = "3",
+            ["SourceGenDurable:ShutdownTimeout"] = "00:00:02",
+        });
+        builder.Services.AddSingleton(new FakeServices());
+        builder.Services.AddDurableWorkflows();
+        using var host = builder.Build();
+        var options = host.Services.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value;
+        Assert.Equal((TimeSpan.FromSeconds(5), "node-7", 3, TimeSpan.FromSeconds(2)), (options.LeaseDuration, options.WorkerId, options.MaxStartsWithoutProgress, options.ShutdownTimeout));
+        Assert.Equal("node-7", host.Services.GetRequiredService<IWorkflowStore>().WorkerId);
+
+        var defaults = new DurableWorkflowOptions();
+        Assert.Equal((TimeSpan.FromSeconds(30), 5), (defaults.LeaseDuration, defaults.MaxStartsWithoutProgress));
+        Assert.StartsWith($"{Environment.MachineName}-{Environment.ProcessId}-", defaults.WorkerId);
+        Assert.NotEqual(defaults.WorkerId, new DurableWorkflowOptions().WorkerId);
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddDurableWorkflows(o => (o.LeaseDuration, o.WorkerId, o.MaxStartsWithoutProgress, o.ShutdownTimeout) = (TimeSpan.FromMilliseconds(10), " ", 0, TimeSpan.FromSeconds(-1)));
+        using var provider = services.BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value);
+        Assert.Contains("SourceGenDurable:LeaseDuration must be at least 1 second", error.Message);
+        Assert.Contains("SourceGenDurable:WorkerId must not be empty", error.Message);
+        Assert.Contains("SourceGenDurable:MaxStartsWithoutProgress must be at least 1", error.Message);
+        Assert.Contains("SourceGenDurable:ShutdownTimeout must not be negative", error.Message);
+    }
+
+    private async Task<SqliteWorkflowStore> StoreAsync(string workerId)
+    {
+        var store = new SqliteWorkflowStore(_database.ConnectionString, _clock, SqliteSynchronousMode.Normal, workerId);
+        _stores.Add(store);
+        await store.InitializeAsync(default);
+        return store;
+    }
+
+    private WorkflowInstance NewInstance(string id) =>
+        new(id, "test", WorkflowStatus.Pending, -1, 0, "layout", "{}", null, null, null, _clock.GetUtcNow(), _clock.GetUtcNow());
+}
