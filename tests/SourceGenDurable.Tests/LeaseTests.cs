@@ -94,7 +94,7 @@ public sealed class LeaseTests : IDisposable
     {
         var services = new FakeServices();
         services.Gates["charge"] = new TaskCompletionSource();
-        var first = await TestHost.StartAsync(_database.ConnectionString, services);
+        var first = await TestHost.StartAsync(_database.ConnectionString, services, s => s.Configure<DurableWorkflowOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20)));
         await first.Client.StartProcessOrderAsync(new Order("o-1", "ada", 10m, 1m), workflowId: "graceful");
         await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("charge") == 1), "the charge step runs");
 

@@ -75,6 +75,9 @@ public sealed class TestHost : IAsyncDisposable
         {
             o.UseSqlite(connectionString);
             o.PollInterval = TimeSpan.FromMilliseconds(50);
+            // Most tests stop a host to simulate a process leaving mid-step, some on a fake clock on which a shutdown
+            // timeout never passes: running steps are cancelled at once unless a test asks for a graceful stop.
+            o.ShutdownTimeout = TimeSpan.Zero;
         });
         configure?.Invoke(builder.Services);
         var host = builder.Build();

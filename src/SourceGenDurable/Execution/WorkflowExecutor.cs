@@ -67,8 +67,18 @@ internal sealed partial class WorkflowExecutor(
     /// <summary>Runs a leased instance. Returns whether its lease was dropped by the write that ended the run, and whether the run counts as a failed start.</summary>
     private async Task<(bool LeaseDropped, bool FailedStart)> RunLeasedAsync(WorkflowInstance instance, LeaseKeeper keeper, CancellationToken hostStopping, CancellationToken hostAbort)
     {
-        using var stoppingSource = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, keeper.Lost);
-        using var abortSource = CancellationTokenSource.CreateLinkedTokenSource(hostAbort, keeper.Lost);
+        // Cancelling steps always means leaving, and the run must know it is leaving before a cancelled step's
+        // continuation (which may run inline) reaches the workflow's catch filters: stopping is cancelled first.
+        using var stoppingSource = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
+        using var abortSource = new CancellationTokenSource();
+        void Abort()
+        {
+            stoppingSource.Cancel();
+            abortSource.Cancel();
+        }
+
+        using var onHostAbort = hostAbort.Register(Abort);
+        using var onLeaseLost = keeper.Lost.Register(Abort);
         var stopping = stoppingSource.Token;
 
         if (!WorkflowRegistry.TryGet(instance.Name, out var definition))
