@@ -141,7 +141,7 @@ internal static class SourceGenDurableRuns
         await host.StopAsync();
     }
 
-    private static async Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
+    public static async Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddDurableWorkflows(options =>
