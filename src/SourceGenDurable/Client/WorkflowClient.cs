@@ -153,4 +153,30 @@ internal sealed class WorkflowClient(
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
+
+    public async Task<WorkflowPage> ListWorkflowsAsync(WorkflowQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.PageSize is < 1 or > WorkflowQuery.MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, $"WorkflowQuery.PageSize must be between 1 and {WorkflowQuery.MaxPageSize}.");
+        }
+
+        var after = query.ContinuationToken is null ? ((DateTimeOffset, string)?)null : PageToken.Read(query.ContinuationToken);
+
+        // One more than the page tells whether another page follows, without a count.
+        var filter = new InstanceFilter(query.WorkflowName, query.Status, query.CreatedFrom, query.CreatedBefore);
+        var instances = await store.ListAsync(filter, after, query.PageSize + 1, cancellationToken).ConfigureAwait(false);
+        var page = instances.Take(query.PageSize).Select(WorkflowInstanceInfo.From).ToList();
+        var next = instances.Count > query.PageSize ? PageToken.Write(page[^1].CreatedAt, page[^1].Id) : null;
+        return new WorkflowPage(page, next);
+    }
+
+    public async Task<IReadOnlyList<StepHistoryEntry>> GetHistoryAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        _ = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(workflowId);
+        var steps = await store.GetStepsAsync(workflowId, cancellationToken).ConfigureAwait(false);
+        return steps.Select(s => new StepHistoryEntry(s.Sequence, s.Checkpoint, s.Name, s.Attempts, s.CompletedAt, s.Result)).ToList();
+    }
 }

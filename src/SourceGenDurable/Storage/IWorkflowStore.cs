@@ -85,4 +85,13 @@ public interface IWorkflowStore
 
     /// <summary>The events raised to an instance, in the order they were raised.</summary>
     Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> instances matching the filters, ordered by creation time then id, starting after
+    /// <paramref name="after"/> (the creation time and id of the last instance of the previous page).
+    /// </summary>
+    Task<IReadOnlyList<WorkflowInstance>> ListAsync(InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>The filters of a listing; null filters match everything.</summary>
+public sealed record InstanceFilter(string? Name, WorkflowStatus? Status, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedBefore);

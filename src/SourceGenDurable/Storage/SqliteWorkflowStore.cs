@@ -556,6 +556,62 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             cancellationToken);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<WorkflowInstance>> ListAsync(
+        InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        void Where(string condition, string name, object value)
+        {
+            where.Add(condition);
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        if (filter.Name is { } name)
+        {
+            Where("name = $name", "$name", name);
+        }
+
+        if (filter.Status is { } status)
+        {
+            Where("status = $status", "$status", (int)status);
+        }
+
+        if (filter.CreatedFrom is { } from)
+        {
+            Where("created_at >= $from", "$from", from.ToUnixTimeMilliseconds());
+        }
+
+        if (filter.CreatedBefore is { } before)
+        {
+            Where("created_at < $before", "$before", before.ToUnixTimeMilliseconds());
+        }
+
+        if (after is { } last)
+        {
+            Where("(created_at, id) > ($afterCreated, $afterId)", "$afterCreated", last.CreatedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$afterId", last.Id);
+        }
+
+        command.CommandText = $"""
+            SELECT {InstanceColumns} FROM workflow_instances
+            {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}
+            ORDER BY created_at, id LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        var instances = new List<WorkflowInstance>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            instances.Add(ReadInstance(reader));
+        }
+
+        return instances;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -722,12 +778,12 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     private static WorkflowInstance? ReadInstance(SqliteCommand select)
     {
         using var reader = select.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
+        return reader.Read() ? ReadInstance(reader) : null;
+    }
 
-        return new WorkflowInstance(
+    /// <summary>The instance at the reader's current row of <see cref="InstanceColumns"/>.</summary>
+    private static WorkflowInstance ReadInstance(SqliteDataReader reader) =>
+        new(
             Id: reader.GetString(0),
             Name: reader.GetString(1),
             Status: (WorkflowStatus)reader.GetInt32(2),
@@ -743,7 +799,6 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             WakeAt: reader.IsDBNull(12) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)),
             AwaitedEvent: reader.IsDBNull(13) ? null : reader.GetString(13),
             Cancellation: (CancellationState)reader.GetInt32(14));
-    }
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

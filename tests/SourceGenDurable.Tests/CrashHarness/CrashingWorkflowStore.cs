@@ -142,6 +142,12 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         return inner.SetAsideAsync(id, reason, cancellationToken);
     }
 
+    public Task<IReadOnlyList<WorkflowInstance>> ListAsync(InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(ListAsync));
+        return inner.ListAsync(filter, after, limit, cancellationToken);
+    }
+
     public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken)
     {
         ThrowIfDead(nameof(GetStepsAsync));
