@@ -30,6 +30,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             cancellation INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
+        CREATE INDEX IF NOT EXISTS ix_workflow_instances_created ON workflow_instances (created_at, id);
         CREATE TABLE IF NOT EXISTS workflow_steps (
             instance_id TEXT NOT NULL,
             sequence INTEGER NOT NULL,
