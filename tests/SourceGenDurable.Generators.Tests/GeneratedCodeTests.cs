@@ -157,4 +157,36 @@ public sealed class GeneratedCodeTests
 
         Assert.All(files, f => Assert.DoesNotContain("goto case", f.Text));
     }
+    [Fact]
+    public void A_local_read_in_a_try_block_before_its_checkpoint_is_saved_because_a_resume_enters_the_block_at_its_start()
+    {
+        var files = GeneratorHarness.Generate("""
+            using SourceGenDurable;
+            public partial class Tries
+            {
+                [DurableWorkflow]
+                public async Task<int> Run(WorkflowContext ctx, int[] values)
+                {
+                    var total = 0;
+                    foreach (var value in values)
+                    {
+                        var doubled = value * 2;
+                        try
+                        {
+                            var sum = await ctx.Step("add", ct => Task.FromResult(doubled + value));
+                            total += sum;
+                        }
+                        finally
+                        {
+                            await ctx.Step("audit", ct => Task.FromResult(total));
+                        }
+                    }
+
+                    return total;
+                }
+            }
+            """);
+
+        Assert.Contains("__slots.doubled", files.Single(f => f.HintName == "Tries.Run.g.cs").Text);
+    }
 }
