@@ -30,3 +30,13 @@ public sealed class InputsJsonAttribute(string json) : Attribute
     /// <inheritdoc cref="InputsAttribute.KnownBug"/>
     public string? KnownBug { get; init; }
 }
+
+/// <summary>
+/// Closes a generic corpus class over <see cref="TypeArguments"/>: each of its workflows is a corpus case per
+/// attribute, named like <c>Ledger&lt;Int32&gt;.Method</c>, with the method's inputs. An open class is no case.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ClosedAsAttribute(params Type[] typeArguments) : Attribute
+{
+    public Type[] TypeArguments { get; } = typeArguments;
+}
