@@ -40,3 +40,14 @@ public sealed class ClosedAsAttribute(params Type[] typeArguments) : Attribute
 {
     public Type[] TypeArguments { get; } = typeArguments;
 }
+
+/// <summary>
+/// The events a corpus workflow receives, in order, each written <c>name:json</c>. The direct run hands a wait the next
+/// scripted event of its name (or times it out when none is left); the durable run raises that event through the
+/// client only once the instance is saved as waiting for it, so every wait goes through a real suspension.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class RaisesAttribute(params string[] events) : Attribute
+{
+    public IReadOnlyList<string> Events { get; } = events;
+}
