@@ -16,6 +16,9 @@ internal sealed class WorkflowClient(
     IOptions<DurableWorkflowOptions> options,
     TimeProvider timeProvider) : IWorkflowClient
 {
+    /// <summary>How soon a waiter first reads the store again; each later read waits twice as long, up to the poll interval.</summary>
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
+
     public Task<WorkflowHandle> StartWorkflowAsync(string workflowName, JsonElement input, string? workflowId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowName);
@@ -133,6 +136,10 @@ internal sealed class WorkflowClient(
     private async Task<WorkflowInstance> WaitAsync(string workflowId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+
+        // In this process the end of the run wakes the waiter at once. Another process may be running the instance,
+        // so the store is read too: soon at first, then less and less often, up to the poll interval.
+        var poll = TimeSpan.FromMilliseconds(Math.Min(FirstPoll.TotalMilliseconds, options.Value.PollInterval.TotalMilliseconds));
         while (true)
         {
             var finished = signals.WhenFinished(workflowId);
@@ -148,9 +155,14 @@ internal sealed class WorkflowClient(
                     throw WorkflowCancelledException.For(workflowId);
             }
 
-            // Another process may be running it: poll as well as listen.
-            await Task.WhenAny(finished, Task.Delay(options.Value.PollInterval, timeProvider, cancellationToken)).ConfigureAwait(false);
+            using (var pollWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                await Task.WhenAny(finished, Task.Delay(poll, timeProvider, pollWait.Token)).ConfigureAwait(false);
+                await pollWait.CancelAsync().ConfigureAwait(false);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
+            poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, options.Value.PollInterval.Ticks));
         }
     }
 
