@@ -26,6 +26,8 @@ internal static class AnalyzerVerifier<TAnalyzer>
     /// <summary>Usings every test source gets, as a second document, so the sources show only the workflow.</summary>
     private const string GlobalUsings = """
         global using System;
+        global using System.Collections.Generic;
+        global using System.Linq;
         global using System.Threading;
         global using System.Threading.Tasks;
         global using SourceGenDurable;
