@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -58,11 +59,13 @@ internal sealed class CallGraph
     private readonly Compilation _compilation;
     private readonly BannedApis _banned;
     private readonly ConcurrentDictionary<IMethodSymbol, CallSummary> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<ILookup<INamedTypeSymbol, INamedTypeSymbol>> _derivedTypes;
 
     public CallGraph(Compilation compilation, BannedApis banned)
     {
         _compilation = compilation;
         _banned = banned;
+        _derivedTypes = new Lazy<ILookup<INamedTypeSymbol, INamedTypeSymbol>>(IndexDerivedTypes, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -83,7 +86,7 @@ internal sealed class CallGraph
             _ => null,
         };
         if (method is null || method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.DelegateInvoke ||
-            method.DeclaringSyntaxReferences.IsEmpty || method.IsAbstract || method.IsExtern)
+            method.DeclaringSyntaxReferences.IsEmpty || method.IsExtern)
         {
             return null;
         }
@@ -99,13 +102,17 @@ internal sealed class CallGraph
         return method.PartialImplementationPart ?? method.ReducedFrom ?? method.OriginalDefinition;
     }
 
-    /// <summary>How a callee is named in a chain: <c>Price</c>, <c>new Calculator</c>.</summary>
-    public static string Name(IMethodSymbol method) => method.MethodKind switch
+    /// <summary>How a callee is named in a chain: <c>Price</c>, <c>new Calculator</c>, <c>IClock.Now</c> for an interface or abstract member.</summary>
+    public static string Name(IMethodSymbol method)
     {
-        MethodKind.Constructor => "new " + method.ContainingType.Name,
-        MethodKind.PropertyGet or MethodKind.PropertySet => method.AssociatedSymbol!.Name,
-        _ => method.Name,
-    };
+        var name = method.MethodKind switch
+        {
+            MethodKind.Constructor => "new " + method.ContainingType.Name,
+            MethodKind.PropertyGet or MethodKind.PropertySet => method.AssociatedSymbol!.Name,
+            _ => method.Name,
+        };
+        return method.IsAbstract ? method.ContainingType.Name + "." + name : name;
+    }
 
     public CallSummary Summarize(IMethodSymbol method, CancellationToken cancellationToken) =>
         Summarize(method, new List<IMethodSymbol>(), cancellationToken).Summary;
@@ -134,6 +141,18 @@ internal sealed class CallGraph
         Finding? banned = null;
         Finding? durable = null;
         var lowest = int.MaxValue;
+
+        // An interface or abstract member has no body: what it reaches is what any implementation of the compilation
+        // reaches, since the one that runs is chosen at run time (by dependency injection, typically).
+        foreach (var implementation in method.IsAbstract ? Implementations(method) : [])
+        {
+            var (summary, implementationLowest) = Summarize(implementation, path, cancellationToken);
+            lowest = Math.Min(lowest, implementationLowest);
+            var name = implementation.ContainingType.Name + "." + Name(implementation);
+            banned ??= summary.Banned?.Through(name);
+            durable ??= summary.Durable?.Through(name);
+        }
+
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var declaration = reference.GetSyntax(cancellationToken);
@@ -185,6 +204,72 @@ internal sealed class CallGraph
         }
 
         return (result, complete ? int.MaxValue : lowest);
+    }
+
+    /// <summary>The members of the compilation's types that implement or override <paramref name="member"/> (an interface or abstract member).</summary>
+    private IEnumerable<IMethodSymbol> Implementations(IMethodSymbol member)
+    {
+        foreach (var type in _derivedTypes.Value[member.ContainingType.OriginalDefinition])
+        {
+            var implementation = member.ContainingType.TypeKind == TypeKind.Interface
+                ? type.AllInterfaces
+                    .Where(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, member.ContainingType.OriginalDefinition))
+                    .SelectMany(i => i.GetMembers(member.Name))
+                    .Where(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, member.OriginalDefinition))
+                    .Select(m => type.FindImplementationForInterfaceMember(m))
+                    .OfType<IMethodSymbol>()
+                    .FirstOrDefault()
+                : type.GetMembers(member.Name).OfType<IMethodSymbol>().FirstOrDefault(m => Overrides(m, member));
+            if (implementation is { IsAbstract: false, DeclaringSyntaxReferences.IsEmpty: false })
+            {
+                yield return implementation.OriginalDefinition;
+            }
+        }
+    }
+
+    private static bool Overrides(IMethodSymbol method, IMethodSymbol member)
+    {
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Each interface and base class of the compilation's types, with the types of the compilation that implement or
+    /// derive from it. Built once per compilation, the first time a workflow calls through an interface or abstract member.
+    /// </summary>
+    private ILookup<INamedTypeSymbol, INamedTypeSymbol> IndexDerivedTypes()
+    {
+        var pairs = new List<(INamedTypeSymbol Base, INamedTypeSymbol Type)>();
+        var namespaces = new Stack<INamespaceOrTypeSymbol>();
+        namespaces.Push(_compilation.Assembly.GlobalNamespace);
+        while (namespaces.Count > 0)
+        {
+            foreach (var member in namespaces.Pop().GetMembers())
+            {
+                if (member is INamespaceOrTypeSymbol container)
+                {
+                    namespaces.Push(container);
+                }
+
+                if (member is INamedTypeSymbol { IsAbstract: false, TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                {
+                    pairs.AddRange(type.AllInterfaces.Select(i => (i.OriginalDefinition, type)));
+                    for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+                    {
+                        pairs.Add((baseType.OriginalDefinition, type));
+                    }
+                }
+            }
+        }
+
+        return pairs.ToLookup<(INamedTypeSymbol Base, INamedTypeSymbol Type), INamedTypeSymbol, INamedTypeSymbol>(p => p.Base, p => p.Type, SymbolEqualityComparer.Default);
     }
 
     /// <summary>Every operation under <paramref name="root"/>, in source order, except those inside <c>ctx.Step</c> bodies and <c>nameof</c>.</summary>

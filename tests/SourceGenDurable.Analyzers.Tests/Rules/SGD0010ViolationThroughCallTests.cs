@@ -60,6 +60,52 @@ public sealed class SGD0010ViolationThroughCallTests
             Verify.Diagnostic("SGD0010").WithLocation(0).WithArguments("new Ticket", "Guid.NewGuid", "ProcessOrder -> new Ticket -> Guid.NewGuid", "gives a random value"),
             Verify.Diagnostic("SGD0010").WithLocation(1).WithArguments("Config", "File.ReadAllText", "ProcessOrder -> Config -> File.ReadAllText", "does I/O"));
 
+    /// <summary>The implementation that runs is chosen at run time, so every implementation of the compilation is followed.</summary>
+    [Fact]
+    public Task Calls_through_an_interface_or_an_abstract_member_follow_their_implementations() =>
+        Verify.VerifyAsync(
+            """
+            public interface IClock
+            {
+                DateTimeOffset Now { get; }
+            }
+
+            public sealed class FixedClock : IClock
+            {
+                public DateTimeOffset Now => DateTimeOffset.MinValue;
+            }
+
+            public sealed class SystemClock : IClock
+            {
+                public DateTimeOffset Now => DateTimeOffset.UtcNow;
+            }
+
+            public abstract class Numbers
+            {
+                public abstract int Next();
+            }
+
+            public sealed class Dice : Numbers
+            {
+                public override int Next() => Random.Shared.Next(6);
+            }
+
+            public partial class Orders(IClock clock, Numbers numbers)
+            {
+                [DurableWorkflow]
+                public async Task<string> ProcessOrder(WorkflowContext ctx)
+                {
+                    var now = {|#0:clock.Now|};
+                    var roll = {|#1:numbers.Next()|};
+                    return await ctx.Step("a", ct => Task.FromResult($"{now}{roll}"));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0010").WithLocation(0).WithArguments(
+                "IClock.Now", "DateTimeOffset.UtcNow", "ProcessOrder -> IClock.Now -> SystemClock.Now -> DateTimeOffset.UtcNow", "reads the wall clock"),
+            Verify.Diagnostic("SGD0010").WithLocation(1).WithArguments(
+                "Numbers.Next", "Random.Shared", "ProcessOrder -> Numbers.Next -> Dice.Next -> Random.Shared", "gives a random value"));
+
     [Fact]
     public Task Recursive_and_mutually_recursive_helpers_are_followed_once_and_terminate() =>
         Verify.VerifyAsync(
