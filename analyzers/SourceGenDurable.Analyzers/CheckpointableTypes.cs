@@ -47,7 +47,7 @@ internal static class CheckpointableTypes
     {
         if (!visited.Add(type) || type is not INamedTypeSymbol named || type.TypeKind == TypeKind.Delegate || type.IsRefLikeType || type.IsAnonymousType)
         {
-            return type is IArrayTypeSymbol array ? Inside(type, array.ElementType, visited) : null;
+            return type is IArrayTypeSymbol array ? Inside(array.ElementType, visited) : null;
         }
 
         var definition = named.OriginalDefinition.ToDisplayString();
@@ -63,7 +63,7 @@ internal static class CheckpointableTypes
 
         foreach (var argument in named.TypeArguments)
         {
-            if (Inside(type, argument, visited) is { } inner)
+            if (Inside(argument, visited) is { } inner)
             {
                 return inner;
             }
@@ -73,7 +73,7 @@ internal static class CheckpointableTypes
         return named.Locations.Any(l => l.IsInSource) ? WhyNotData(named, visited) : null;
     }
 
-    private static string? Inside(ITypeSymbol container, ITypeSymbol element, HashSet<ITypeSymbol> visited) =>
+    private static string? Inside(ITypeSymbol element, HashSet<ITypeSymbol> visited) =>
         WhyNot(element, visited) is { } reason ? $"it holds a '{element.ToDisplayString()}', and {reason}" : null;
 
     private static string? WhyNotData(INamedTypeSymbol type, HashSet<ITypeSymbol> visited)
