@@ -78,7 +78,8 @@ internal static class CheckpointableTypes
 
     private static string? WhyNotData(INamedTypeSymbol type, HashSet<ITypeSymbol> visited)
     {
-        if (type.TypeKind is TypeKind.Enum || type.IsStatic)
+        // A type with its own [JsonConverter] decides how it is written and read back.
+        if (type.TypeKind is TypeKind.Enum || type.IsStatic || type.GetAttributes().Any(a => a.AttributeClass?.Name == "JsonConverterAttribute"))
         {
             return null;
         }

@@ -58,7 +58,7 @@ public sealed class SGD0008NotCheckpointableTests
                 "it holds a 'System.IO.Stream', and it is a disposable resource (a connection, a stream, a timer, a cancellation source), which JSON cannot hold and a restart does not reopen"));
 
     [Fact]
-    public Task Records_collections_polymorphic_hierarchies_and_values_not_read_after_a_checkpoint_are_not_reported() =>
+    public Task Records_collections_polymorphic_hierarchies_types_with_a_converter_and_values_not_read_after_a_checkpoint_are_not_reported() =>
         Verify.VerifyAsync(
             """
             using System.Text.Json.Serialization;
@@ -78,6 +78,23 @@ public sealed class SGD0008NotCheckpointableTests
                 public int Total => Lines.Count;
             }
 
+            [JsonConverter(typeof(MoneyConverter))]
+            public sealed class Money
+            {
+                private Money(decimal amount) => Amount = amount;
+
+                public decimal Amount { get; }
+
+                public static Money Of(decimal amount) => new(amount);
+            }
+
+            public sealed class MoneyConverter : JsonConverter<Money>
+            {
+                public override Money Read(ref System.Text.Json.Utf8JsonReader reader, Type type, System.Text.Json.JsonSerializerOptions options) => Money.Of(reader.GetDecimal());
+
+                public override void Write(System.Text.Json.Utf8JsonWriter writer, Money value, System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Amount);
+            }
+
             public partial class Orders
             {
                 [DurableWorkflow]
@@ -86,10 +103,11 @@ public sealed class SGD0008NotCheckpointableTests
                     var lines = new List<Line> { line };
                     Shape shape = new Circle(2);
                     var draft = new Draft();
+                    var price = Money.Of(2);
                     var scratch = new CancellationTokenSource();
                     scratch.Cancel();
                     await ctx.Step("first", ct => Task.CompletedTask);
-                    return lines.Count + (shape is Circle c ? c.Radius : 0) + draft.Total;
+                    return lines.Count + (shape is Circle c ? c.Radius : 0) + draft.Total + (int)price.Amount;
                 }
             }
             """);
