@@ -64,7 +64,7 @@ internal static class WorkflowParser
             containingTypes.Insert(0, type);
         }
 
-        var (namePrefix, nameSuffix) = WorkflowName(method);
+        var (namePrefix, nameSuffix) = WorkflowNames.Of(method);
         var typeParameters = method.ContainingType.TypeParameters;
         var workflowName = typeParameters.IsEmpty ? namePrefix + nameSuffix : $"{namePrefix}<{string.Join(", ", typeParameters.Select(t => t.Name))}>{nameSuffix}";
         var isPublic = method.DeclaredAccessibility == Accessibility.Public && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
@@ -119,24 +119,6 @@ internal static class WorkflowParser
         }
 
         return type.ContainingNamespace.IsGlobalNamespace ? name : type.ContainingNamespace.ToDisplayString() + "." + name;
-    }
-
-    /// <summary>
-    /// The workflow's name around where a generic class's type arguments go: <c>Class</c> and <c>.Method</c>, or a
-    /// pinned name and nothing.
-    /// </summary>
-    private static (string Prefix, string Suffix) WorkflowName(IMethodSymbol method)
-    {
-        var attribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute);
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == "Name" && argument.Value.Value is string { Length: > 0 } pinned)
-            {
-                return (pinned, "");
-            }
-        }
-
-        return (method.ContainingType.Name, "." + method.Name);
     }
 
     /// <summary><c> where T : ...</c> for a type parameter with constraints, as the class declares them.</summary>

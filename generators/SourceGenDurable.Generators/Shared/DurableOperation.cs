@@ -89,23 +89,32 @@ internal sealed class DurableOperation
                 continue;
             }
 
-            var name = method.Name;
             var maxAttempts = DefaultMaxAttempts;
             foreach (var argument in attribute.NamedArguments)
             {
-                if (argument.Key == "Name" && argument.Value.Value is string pinned)
-                {
-                    name = pinned;
-                }
-                else if (argument.Key == "MaxAttempts" && argument.Value.Value is int attempts)
+                if (argument.Key == "MaxAttempts" && argument.Value.Value is int attempts)
                 {
                     maxAttempts = attempts;
                 }
             }
 
-            return new DurableOperation(DurableOperationKind.StepMethod, method, resultType, name, maxAttempts);
+            return new DurableOperation(DurableOperationKind.StepMethod, method, resultType, StepNameOf(method, attribute), maxAttempts);
         }
 
         return null;
+    }
+
+    /// <summary>The step name of a <c>[DurableStep]</c> method: its pinned <c>Name</c>, or the method's name.</summary>
+    public static string StepNameOf(IMethodSymbol method, AttributeData stepAttribute)
+    {
+        foreach (var argument in stepAttribute.NamedArguments)
+        {
+            if (argument.Key == "Name" && argument.Value.Value is string pinned)
+            {
+                return pinned;
+            }
+        }
+
+        return method.Name;
     }
 }
