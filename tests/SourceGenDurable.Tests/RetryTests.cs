@@ -184,6 +184,7 @@ public sealed class RetryTests : IDisposable
         var handle = await host.Client.StartHourlyAsync("acme", workflowId: "hourly-2");
         await host.WaitUntilIdleAsync();
         await host.AdvanceTimeAsync(TimeSpan.FromHours(2));
+        Assert.Equal(WorkflowStatus.Failed, (await host.Client.GetWorkflowAsync("hourly-2"))!.Status);
 
         var failure = await Assert.ThrowsAsync<WorkflowFailedException>(() => handle.GetResultAsync());
         Assert.Contains("System.InvalidOperationException", failure.Message, StringComparison.Ordinal);

@@ -58,7 +58,7 @@ public sealed partial class RetryWorkflows(FlakyService flaky)
     [DurableWorkflow(Name = "hourly")]
     public async Task<string> Hourly(WorkflowContext ctx, string account)
     {
-        return await ctx.Step("sync", ct => flaky.CallAsync($"synced {account}", ct), new RetryPolicy { MaxAttempts = 3, FirstRetryDelay = TimeSpan.FromHours(1) });
+        return await ctx.Step("sync", ct => flaky.CallAsync($"synced {account}", ct), new RetryPolicy { MaxAttempts = 3, FirstRetryDelay = TimeSpan.FromHours(1), BackoffCoefficient = 1 });
     }
 
     /// <summary>An ArgumentException is not retried, and the workflow catches it.</summary>
