@@ -932,7 +932,8 @@ internal sealed class BodyLowerer
             case DurableOperationKind.WaitForEvent:
                 return $"{site.Operation.Method.Name}Async{resultType}({state}{string.Concat(passed.Select(p => ", " + p))})";
             case DurableOperationKind.ContextStep:
-                return $"StepAsync{resultType}({state}, {passed[0]}, {site.Operation.MaxAttempts}, {passed[1]})";
+                // ctx.Step(name, body[, retry]): a policy given is passed as written; without one, the default attempts.
+                return $"StepAsync{resultType}({state}, {passed[0]}, {(passed.Count > 2 ? passed[2] : RetryPolicies.Argument(site.Operation))}, {passed[1]})";
         }
 
         // A [DurableStep] call: evaluate its arguments once, in source order, so that every attempt sees the same values.
@@ -946,7 +947,7 @@ internal sealed class BodyLowerer
         }
 
         var name = SymbolDisplay.FormatLiteral(site.Operation.StepName!, quote: true);
-        return $"StepAsync{resultType}({state}, {name}, {site.Operation.MaxAttempts}, __ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", spilled)}))";
+        return $"StepAsync{resultType}({state}, {name}, {RetryPolicies.Argument(site.Operation)}, __ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", spilled)}))";
     }
 
     private void Copy(StatementSyntax statement)

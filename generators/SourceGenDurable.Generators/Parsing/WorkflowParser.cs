@@ -92,7 +92,11 @@ internal static class WorkflowParser
             ResultType: resultType,
             ContextParameter: TypeNames.Identifier(method.Parameters[0].Name),
             Slots: slots.ToEquatableArray(),
-            CaughtExceptions: lowerer.RebuildsExceptions ? CaughtExceptions(syntax, context.SemanticModel).ToEquatableArray() : null,
+            // Also for a step's exception rethrown after a resume (its attempts used up in an earlier run).
+            CaughtExceptions: lowerer.RebuildsExceptions || (shape.Checkpoints.Any(c => c.Operation.Kind is DurableOperationKind.ContextStep or DurableOperationKind.StepMethod) &&
+                syntax.Body!.DescendantNodes().OfType<CatchDeclarationSyntax>().Any())
+                ? CaughtExceptions(syntax, context.SemanticModel).ToEquatableArray()
+                : null,
             Body: body,
             LayoutFingerprint: Fingerprint(workflowName, shape, slots, context.SemanticModel));
     }

@@ -69,7 +69,7 @@ public sealed partial class WaitWorkflows(StepLog log)
     [DurableWorkflow]
     [Raises("release:{\"By\":\"ops\",\"Amount\":1}", "release:{\"By\":\"ops\",\"Amount\":2}")]
     [Inputs("hold")]
-    [Inputs("fail", KnownBug = KnownBugs.FailedStepRunsAgainAfterASuspension)]
+    [Inputs("fail")]
     [Inputs("skip")]
     public async Task<int> HoldAndRelease(WorkflowContext ctx, string mode)
     {

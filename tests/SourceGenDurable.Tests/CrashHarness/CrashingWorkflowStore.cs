@@ -154,6 +154,24 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         return inner.GetStepsAsync(id, cancellationToken);
     }
 
+    public Task RecordStepAttemptAsync(string id, StepAttempt attempt, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(RecordStepAttemptAsync));
+        return inner.RecordStepAttemptAsync(id, attempt, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetStepAttemptsAsync));
+        return inner.GetStepAttemptsAsync(id, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, int sequence, int ordinal, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetStepAttemptsAsync));
+        return inner.GetStepAttemptsAsync(id, sequence, ordinal, cancellationToken);
+    }
+
     private void ThrowIfDead(string call)
     {
         if (IsDead)

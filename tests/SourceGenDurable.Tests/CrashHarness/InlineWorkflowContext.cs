@@ -27,7 +27,14 @@ public sealed class InlineWorkflowContext(string workflowId, ScriptedEvents even
 
     public override Guid NewGuid() => Guid.NewGuid();
 
-    public override async Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body)
+    public override Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body) =>
+        Step(name, body, RetryPolicy.Default with { MaxAttempts = ContextStepMaxAttempts });
+
+    public override Task Step(string name, Func<CancellationToken, Task> body) =>
+        Step(name, body, RetryPolicy.Default with { MaxAttempts = ContextStepMaxAttempts });
+
+    // Retry delays are timers, and a direct run's timers are due at once.
+    public override async Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body, RetryPolicy retry)
     {
         StepLog.EnterInlineStep();
         for (var attempt = 1; ; attempt++)
@@ -36,18 +43,21 @@ public sealed class InlineWorkflowContext(string workflowId, ScriptedEvents even
             {
                 return await body(CancellationToken.None);
             }
-            catch (Exception) when (attempt < ContextStepMaxAttempts)
+            catch (Exception e) when (attempt < retry.MaxAttempts && !retry.IsNotRetried(e))
             {
             }
         }
     }
 
-    public override Task Step(string name, Func<CancellationToken, Task> body) =>
-        Step<bool>(name, async ct =>
-        {
-            await body(ct);
-            return true;
-        });
+    public override Task Step(string name, Func<CancellationToken, Task> body, RetryPolicy retry) =>
+        Step<bool>(
+            name,
+            async ct =>
+            {
+                await body(ct);
+                return true;
+            },
+            retry);
 
     // Timers are due at once: the clock jumps to their due time, as the harness moves the durable run's clock.
     public override Task Sleep(TimeSpan duration)

@@ -6,8 +6,4 @@ namespace SourceGenDurable.Tests.CrashHarness;
 /// </summary>
 public static class KnownBugs
 {
-    /// <summary>Found by <c>WaitWorkflows.HoldAndRelease</c> with <c>mode: "fail"</c>.</summary>
-    public const string FailedStepRunsAgainAfterASuspension =
-        "A step that used up its attempts leaves no record, so when a wait after it (here in a finally) suspends the " +
-        "instance, the re-execution on wake-up runs the failed step again. Recording attempts (issue 4, retries) fixes it.";
 }
