@@ -93,8 +93,28 @@ public sealed class ListingTests
         Assert.Equal(["notice", "renew"], history.Select(s => s.Name));
         Assert.Equal(history.Select(s => s.Sequence).Order(), history.Select(s => s.Sequence));
         Assert.Equal("\"renewed ada\"", history[^1].ResultJson);
-        Assert.All(history, step => Assert.Equal(1, step.Attempts));
+        Assert.All(history, step => Assert.Equal((1, null), (step.Attempt, step.Error)));
         await Assert.ThrowsAsync<WorkflowNotFoundException>(() => host.Client.GetHistoryAsync("nobody"));
+    }
+
+    [Fact]
+    public async Task The_history_shows_each_failed_attempt_with_its_error_before_the_attempt_that_completed_the_step()
+    {
+        var flaky = new FlakyService();
+        flaky.Failures["Charge"] = 2;
+        await using var host = await DurableTestHost.StartAsync(s => s.AddSingleton(flaky));
+        var handle = await host.Client.StartBackoffAsync("o-7", workflowId: "retried");
+        await host.WaitUntilIdleAsync();
+        await host.AdvanceTimeAsync(TimeSpan.FromMinutes(10));
+        await handle.GetResultAsync();
+
+        var history = await host.Client.GetHistoryAsync("retried");
+
+        Assert.Equal(
+            [("Charge", 1, "Charge failed on attempt 1", null), ("Charge", 2, "Charge failed on attempt 2", null), ("Charge", 3, null, "\"charged o-7\"")],
+            history.Select(e => (e.Name, e.Attempt, e.Error?.Message, e.ResultJson)));
+        Assert.All(history.Take(2), e => Assert.NotNull(e.StartedAt));
+        Assert.Equal(history.Select(e => e.EndedAt).Order(), history.Select(e => e.EndedAt));
     }
 
     private static List<string> Ids(WorkflowPage page) => page.Items.Select(i => i.Id).ToList();

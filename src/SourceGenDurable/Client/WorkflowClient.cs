@@ -189,6 +189,13 @@ internal sealed class WorkflowClient(
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
         _ = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(workflowId);
         var steps = await store.GetStepsAsync(workflowId, cancellationToken).ConfigureAwait(false);
-        return steps.Select(s => new StepHistoryEntry(s.Sequence, s.Checkpoint, s.Name, s.Attempts, s.CompletedAt, s.Result)).ToList();
+        var failures = await store.GetStepAttemptsAsync(workflowId, cancellationToken).ConfigureAwait(false);
+
+        // A commit's failed attempts come before the step it completes.
+        return failures.Select(f => (Order: (f.Sequence, 0, f.EndedAt), Entry: new StepHistoryEntry(f.Sequence, f.Checkpoint, f.StepName, f.Attempt, f.StartedAt, f.EndedAt, null, f.Error)))
+            .Concat(steps.Select(s => (Order: (s.Sequence, 1, s.CompletedAt), Entry: new StepHistoryEntry(s.Sequence, s.Checkpoint, s.Name, s.Attempts, null, s.CompletedAt, s.Result, null))))
+            .OrderBy(e => e.Order)
+            .Select(e => e.Entry)
+            .ToList();
     }
 }

@@ -29,11 +29,17 @@ public sealed record WorkflowQuery(
 /// <param name="ContinuationToken">Pass it in the next <see cref="WorkflowQuery"/> for the next page; null on the last page.</param>
 public sealed record WorkflowPage(IReadOnlyList<WorkflowInstanceInfo> Items, string? ContinuationToken);
 
-/// <summary>A committed step of an instance, as its history shows it.</summary>
-/// <param name="Sequence">The instance's commit number that recorded it: the order in which steps completed.</param>
+/// <summary>
+/// One entry of an instance's step history: a failed attempt of a step (with its error), or a step that completed (with
+/// its result). Entries are in the order they happened.
+/// </summary>
+/// <param name="Sequence">The instance's commit that the step precedes: the steps of one commit share it.</param>
 /// <param name="Checkpoint">The checkpoint of the workflow method that ran it.</param>
 /// <param name="Name">The step name.</param>
-/// <param name="Attempts">How many attempts it took.</param>
-/// <param name="CompletedAt">When it completed.</param>
-/// <param name="ResultJson">Its result as JSON; null for a step without a result.</param>
-public sealed record StepHistoryEntry(int Sequence, int Checkpoint, string Name, int Attempts, DateTimeOffset CompletedAt, string? ResultJson);
+/// <param name="Attempt">The attempt's number; for a completed step, how many attempts it took.</param>
+/// <param name="StartedAt">When a failed attempt started; null for a completed step, whose start is not recorded.</param>
+/// <param name="EndedAt">When the attempt failed, or when the step completed.</param>
+/// <param name="ResultJson">A completed step's result as JSON; null for a failure or a step without a result.</param>
+/// <param name="Error">Why the attempt failed; null for a completed step.</param>
+public sealed record StepHistoryEntry(
+    int Sequence, int Checkpoint, string Name, int Attempt, DateTimeOffset? StartedAt, DateTimeOffset EndedAt, string? ResultJson, WorkflowError? Error);
