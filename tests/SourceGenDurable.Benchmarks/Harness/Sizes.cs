@@ -35,7 +35,7 @@ internal sealed record Sizes(
         StartLatencySamples: 200,
         DurableTaskChains: [10, 100, 1_000, 3_000],
         DurableTaskOrchestrations: 20,
-        HangfireChains: 1_000,
+        HangfireChains: 200,
         IdleInstances: 100_000,
         SameSecondTimers: 10_000,
         TimerLead: TimeSpan.FromSeconds(60));
