@@ -61,19 +61,19 @@ internal static class DurableTaskRuns
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         Environment.SetEnvironmentVariable("ASPNETCORE_Logging__LogLevel__Default", "Warning");
         return DurableTaskTestHost.StartAsync(
-        tasks =>
-        {
-            tasks.AddOrchestratorFunc<int, int>("Chain", async (context, length) =>
+            tasks =>
             {
-                for (var i = 0; i < length; i++)
+                tasks.AddOrchestratorFunc<int, int>("Chain", async (context, length) =>
                 {
-                    await context.CallActivityAsync<int>("Noop", i);
-                }
+                    for (var i = 0; i < length; i++)
+                    {
+                        await context.CallActivityAsync<int>("Noop", i);
+                    }
 
-                return length;
-            });
-            tasks.AddActivityFunc<int, int>("Noop", (_, input) => input);
-        },
-        new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+                    return length;
+                });
+                tasks.AddActivityFunc<int, int>("Noop", (_, input) => input);
+            },
+            new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
     }
 }
