@@ -59,6 +59,24 @@ public sealed class LeaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_worker_whose_lease_was_taken_over_records_no_failed_step_attempt()
+    {
+        var (a, b) = (await StoreAsync("worker-a"), await StoreAsync("worker-b"));
+        await a.CreateAsync(NewInstance("attempts"), default);
+        Assert.Equal(LeaseOutcome.Acquired, (await a.AcquireLeaseAsync("attempts", Lease, 5, default)).Outcome);
+        _clock.Advance(Lease);
+        Assert.Equal(LeaseOutcome.Acquired, (await b.AcquireLeaseAsync("attempts", Lease, 5, default)).Outcome);
+
+        StepAttempt Failed(int attempt) =>
+            new(1, 0, 0, "charge", attempt, new WorkflowError("System.TimeoutException", "slow", null), _clock.GetUtcNow(), _clock.GetUtcNow(), Final: false);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => a.RecordStepAttemptAsync("attempts", Failed(1), default));
+        Assert.Contains("worker 'worker-a' no longer holds its lease", refused.Message);
+
+        await b.RecordStepAttemptAsync("attempts", Failed(1), default);
+        Assert.Equal([1], (await b.GetStepAttemptsAsync("attempts", 1, 0, default)).Select(attempt => attempt.Attempt));
+    }
+
+    [Fact]
     public async Task An_instance_started_too_often_without_a_new_checkpoint_is_set_aside_for_every_worker_until_resumed()
     {
         var store = await StoreAsync("worker-a");

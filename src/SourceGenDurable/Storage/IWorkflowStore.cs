@@ -87,7 +87,7 @@ public interface IWorkflowStore
     /// <summary>The events raised to an instance, in the order they were raised.</summary>
     Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>The worker this store writes for: the owner of the leases it takes, checked by every commit and wait.</summary>
+    /// <summary>The worker this store writes for: the owner of the leases it takes, checked by every commit, failed attempt and wait.</summary>
     string WorkerId { get; }
 
     /// <summary>
@@ -113,4 +113,28 @@ public interface IWorkflowStore
     /// <summary>Clears the set-aside reason and the start count of an unfinished instance, so workers take it again. False when it was not set aside.</summary>
     /// <exception cref="Client.WorkflowNotFoundException">No instance has this id.</exception>
     Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> instances matching the filters, ordered by creation time then id, starting after
+    /// <paramref name="after"/> (the creation time and id of the last instance of the previous page).
+    /// </summary>
+    Task<IReadOnlyList<WorkflowInstance>> ListAsync(InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a failed step attempt, durably, if the instance is running at the commit the step precedes under this
+    /// worker's lease.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The instance is not running, another run committed in between, or this worker no longer holds its lease.
+    /// </exception>
+    Task RecordStepAttemptAsync(string id, StepAttempt attempt, CancellationToken cancellationToken);
+
+    /// <summary>The failed step attempts of an instance (the step history), in the order they were made.</summary>
+    Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The failed attempts of the step at (<paramref name="sequence"/>, <paramref name="ordinal"/>), by attempt number.</summary>
+    Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, int sequence, int ordinal, CancellationToken cancellationToken);
 }
+
+/// <summary>The filters of a listing; null filters match everything.</summary>
+public sealed record InstanceFilter(string? Name, WorkflowStatus? Status, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedBefore);
