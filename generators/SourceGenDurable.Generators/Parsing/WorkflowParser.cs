@@ -125,7 +125,7 @@ internal static class WorkflowParser
     /// The workflow's name around where a generic class's type arguments go: <c>Class</c> and <c>.Method</c>, or a
     /// pinned name and nothing.
     /// </summary>
-    private static (string Prefix, string Suffix) WorkflowName(IMethodSymbol method)
+    internal static (string Prefix, string Suffix) WorkflowName(IMethodSymbol method)
     {
         var attribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute);
         foreach (var argument in attribute.NamedArguments)
@@ -193,6 +193,7 @@ internal static class WorkflowParser
                 DurableOperationKind.ContextStep => constantName ?? "ctx.Step",
                 // Timers and waits are named by kind, so replacing a step with one (or a wait's awaited type) changes the layout.
                 DurableOperationKind.WaitForEvent => $"ctx.WaitForEvent<{TypeNames.FullyQualified(checkpoint.Operation.ResultType!)}>({constantName})",
+                DurableOperationKind.ChildWorkflow => $"child {string.Concat(WorkflowName(checkpoint.Operation.Method))}",
                 _ => $"ctx.{checkpoint.Operation.Method.Name}",
             };
             text.Append(name).Append(';');

@@ -46,11 +46,22 @@ internal sealed partial class WorkflowExecutor(
             return;
         }
 
+        if (instance.Status == WorkflowStatus.Pending)
+        {
+            // Marked running first, so that an instance whose state cannot be read below can be failed (only a running
+            // instance finishes), instead of being picked up again on every pass.
+            await store.MarkRunningAsync(instance.Id, stopping).ConfigureAwait(false);
+            instance = instance with { Status = WorkflowStatus.Running };
+        }
+
         IWorkflowSlots slots;
         try
         {
             using var document = JsonDocument.Parse(instance.Slots);
-            slots = definition.ReadSlots(document.RootElement, serializer.Options);
+            // An instance that has not committed holds its inputs only (a child workflow is started with nothing else).
+            slots = instance.Commits == 0
+                ? definition.ReadInputs(document.RootElement, serializer.Options)
+                : definition.ReadSlots(document.RootElement, serializer.Options);
         }
         catch (Exception e) when (e is JsonException or WorkflowStateException)
         {
@@ -65,13 +76,7 @@ internal sealed partial class WorkflowExecutor(
         activity?.SetTag("workflow.resume_state", instance.State);
         LogRunning(instance.Id, instance.Name, instance.State);
 
-        if (instance.Status == WorkflowStatus.Pending)
-        {
-            await store.MarkRunningAsync(instance.Id, stopping).ConfigureAwait(false);
-            instance = instance with { Status = WorkflowStatus.Running };
-        }
-
-        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping);
+        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping, signals);
         using var cancellation = signals.OnCancelRequested(instance.Id, run.RequestCancellation);
         await using var scope = scopes.CreateAsyncScope();
         try

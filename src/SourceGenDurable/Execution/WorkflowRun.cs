@@ -12,7 +12,7 @@ namespace SourceGenDurable.Execution;
 /// Generated state machines call it at every durable operation.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class WorkflowRun : IDisposable
+public sealed partial class WorkflowRun : IDisposable
 {
     private readonly IWorkflowStore _store;
     private readonly JsonSerializerOptions _json;
@@ -26,9 +26,11 @@ public sealed class WorkflowRun : IDisposable
     private bool _commitFailed;
     private volatile bool _cancelRequested;
     private bool _cancelTold;
+    private readonly WorkflowSignals? _signals;
 
-    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken)
+    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken, WorkflowSignals? signals = null)
     {
+        _signals = signals;
         InstanceId = instance.Id;
         ResumeState = instance.State;
         _commits = instance.Commits;
@@ -221,11 +223,7 @@ public sealed class WorkflowRun : IDisposable
         activity?.SetTag("workflow.checkpoint", checkpoint);
         for (var attempt = 1; ; attempt++)
         {
-            CancellationToken.ThrowIfCancellationRequested();
-            if (CancellationPending)
-            {
-                throw DeliverCancellation();
-            }
+            ThrowIfCancelled();
 
             DurableTelemetry.StepAttempts.Add(1);
             try
@@ -252,12 +250,7 @@ public sealed class WorkflowRun : IDisposable
     /// </summary>
     private async Task<(WaitRequest Wait, WaitOutcome Outcome)> ResolveAsync(int checkpoint, WaitKind kind, string? name, DateTimeOffset? due)
     {
-        CancellationToken.ThrowIfCancellationRequested();
-        if (CancellationPending)
-        {
-            throw DeliverCancellation();
-        }
-
+        ThrowIfCancelled();
         var wait = new WaitRequest(_commits + 1, _waitsSinceCommit++, checkpoint, kind, name, due);
         var outcome = await WriteAsync(() => _store.AwaitAsync(InstanceId, wait, _timeProvider.GetUtcNow(), _cancelTold, CancellationToken)).ConfigureAwait(false);
         switch (outcome.Resolution)
@@ -294,6 +287,16 @@ public sealed class WorkflowRun : IDisposable
         await write().ConfigureAwait(false);
         return true;
     });
+
+    /// <summary>Before a durable operation starts: the host is stopping, or the workflow has a cancellation to receive.</summary>
+    private void ThrowIfCancelled()
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        if (CancellationPending)
+        {
+            throw DeliverCancellation();
+        }
+    }
 
     private WorkflowCancelledException DeliverCancellation()
     {

@@ -27,7 +27,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             updated_at INTEGER NOT NULL,
             wake_at INTEGER NULL,
             awaited_event TEXT NULL,
-            cancellation INTEGER NOT NULL DEFAULT 0
+            cancellation INTEGER NOT NULL DEFAULT 0,
+            parent_id TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
         CREATE TABLE IF NOT EXISTS workflow_steps (
@@ -71,6 +72,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         ("wake_at", "INTEGER NULL"),
         ("awaited_event", "TEXT NULL"),
         ("cancellation", "INTEGER NOT NULL DEFAULT 0"),
+        ("parent_id", "TEXT NULL"),
     ];
 
     private const string WaitOpen = "0";
@@ -80,7 +82,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     private const string SelectInstance = $"SELECT {InstanceColumns} FROM workflow_instances WHERE id = $id;";
 
     private const string InstanceColumns =
-        "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at, wake_at, awaited_event, cancellation";
+        "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at, wake_at, awaited_event, cancellation, parent_id";
 
     private const string EventColumns = "sequence, name, payload, raised_at, consumed_by_commit, rejected_reason";
 
@@ -170,7 +172,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
                     statements,
                     $"""
                     INSERT INTO workflow_instances ({InstanceColumns})
-                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now, NULL, NULL, 0)
+                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now, NULL, NULL, 0, $parent)
                     ON CONFLICT (id) DO NOTHING;
                     """,
                     ("$id", instance.Id),
@@ -179,7 +181,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
                     ("$state", instance.State),
                     ("$fingerprint", instance.LayoutFingerprint),
                     ("$slots", instance.Slots),
-                    ("$now", instance.CreatedAt.ToUnixTimeMilliseconds())) == 1;
+                    ("$now", instance.CreatedAt.ToUnixTimeMilliseconds()),
+                    ("$parent", (object?)instance.ParentId ?? DBNull.Value)) == 1;
                 var select = statements.For(SelectInstance);
                 select.Parameters.AddWithValue("$id", instance.Id);
                 var stored = ReadInstance(select)
@@ -539,15 +542,15 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
 
     /// <inheritdoc />
     public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Completed, "result", result, cancellationToken);
+        FinishAsync(id, WorkflowStatus.Completed, "result", result, new ChildOutcome(WorkflowStatus.Completed, result, null), cancellationToken);
 
     /// <inheritdoc />
     public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Failed, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), cancellationToken);
+        FinishAsync(id, WorkflowStatus.Failed, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Failed, null, error), cancellationToken);
 
     /// <inheritdoc />
     public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Cancelled, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), cancellationToken);
+        FinishAsync(id, WorkflowStatus.Cancelled, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Cancelled, null, error), cancellationToken);
 
     /// <inheritdoc />
     public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken) =>
@@ -588,11 +591,11 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         return await ReadEventsAsync(connection, null, "instance_id = $id ORDER BY sequence", cancellationToken, ("$id", id)).ConfigureAwait(false);
     }
 
-    private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, CancellationToken cancellationToken) =>
+    private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, ChildOutcome outcome, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements =>
             {
-                Execute(
+                var finished = Execute(
                     statements,
                     $"""
                     UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL, updated_at = $now
@@ -603,10 +606,47 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
                     ("$value", (object?)value ?? DBNull.Value),
                     ("$now", Now()),
                     ("$running", (int)WorkflowStatus.Running));
+                if (finished == 1)
+                {
+                    DeliverToParent(statements, id, outcome);
+                }
+
                 // A wait that ended without a commit (a timeout the workflow caught before it returned) is not needed any more.
                 return Execute(statements, "DELETE FROM workflow_waits WHERE instance_id = $id;", ("$id", id));
             },
             cancellationToken);
+
+    /// <summary>
+    /// A child workflow's outcome reaches its parent as an event in the parent's inbox, in the transaction that
+    /// finishes the child, and wakes the parent when it waits for it: so the parent waits like any event wait, holding
+    /// no memory, and the outcome can never be lost between the two.
+    /// </summary>
+    private void DeliverToParent(SqliteStatements statements, string id, ChildOutcome outcome)
+    {
+        var name = ChildOutcome.EventName(id);
+        var delivered = Execute(
+            statements,
+            "INSERT INTO workflow_events (instance_id, name, payload, raised_at) SELECT parent_id, $name, $payload, $now FROM workflow_instances WHERE id = $id AND parent_id IS NOT NULL;",
+            ("$id", id),
+            ("$name", name),
+            ("$payload", JsonSerializer.Serialize(outcome, StoreJsonContext.Default.ChildOutcome)),
+            ("$now", Now()));
+        if (delivered == 0)
+        {
+            return;
+        }
+
+        Execute(
+            statements,
+            $"""
+            UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
+            WHERE id = (SELECT parent_id FROM workflow_instances WHERE id = $id) AND status = {Waiting} AND awaited_event = $name;
+            """,
+            ("$id", id),
+            ("$name", name),
+            ("$running", (int)WorkflowStatus.Running),
+            ("$now", Now()));
+    }
 
     /// <summary>
     /// Checks, inside the transaction, that the instance is running at the commit <paramref name="wait"/> precedes, so
@@ -742,7 +782,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
             WakeAt: reader.IsDBNull(12) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)),
             AwaitedEvent: reader.IsDBNull(13) ? null : reader.GetString(13),
-            Cancellation: (CancellationState)reader.GetInt32(14));
+            Cancellation: (CancellationState)reader.GetInt32(14),
+            ParentId: reader.IsDBNull(15) ? null : reader.GetString(15));
     }
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

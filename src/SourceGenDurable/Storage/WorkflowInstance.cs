@@ -16,6 +16,7 @@ namespace SourceGenDurable.Storage;
 /// <param name="WakeAt">When a sleeping instance's timer is due, or a waiting instance's timeout; null otherwise.</param>
 /// <param name="AwaitedEvent">The event name a <see cref="WorkflowStatus.WaitingForEvent"/> instance waits for.</param>
 /// <param name="Cancellation">Whether cancellation was requested, and whether the workflow has been told.</param>
+/// <param name="ParentId">The workflow that started this one as its child, which receives its outcome; null for a top-level instance.</param>
 public sealed record WorkflowInstance(
     string Id,
     string Name,
@@ -31,7 +32,8 @@ public sealed record WorkflowInstance(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? WakeAt = null,
     string? AwaitedEvent = null,
-    CancellationState Cancellation = CancellationState.None);
+    CancellationState Cancellation = CancellationState.None,
+    string? ParentId = null);
 
 /// <summary>Where a cancellation request is; stored as an integer.</summary>
 public enum CancellationState
