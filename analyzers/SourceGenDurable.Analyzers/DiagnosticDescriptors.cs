@@ -38,12 +38,100 @@ internal static class DiagnosticDescriptors
         "Workflow cannot be generated",
         "Workflow '{0}' cannot be generated: {1}");
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) => new(
+    // Rules 1-7 and 10: code that runs again after a restart, or whose effect a restart loses. The workflow still runs,
+    // so these are warnings; rules 8, 9, 11 and 12 describe a workflow that cannot work, so those are errors.
+    public static readonly DiagnosticDescriptor WallClock = Warning(
+        "SGD0001",
+        DeterminismCategory,
+        "Workflow body reads the wall clock",
+        "'{0}' reads the machine's clock, which gives another value when this code runs again after a restart and ignores a test's fake clock: {1}");
+
+    public static readonly DiagnosticDescriptor Randomness = Warning(
+        "SGD0002",
+        DeterminismCategory,
+        "Workflow body uses a random source",
+        "'{0}' gives another value when this code runs again after a restart: {1}");
+
+    public static readonly DiagnosticDescriptor NonDurableTimer = Warning(
+        "SGD0003",
+        DeterminismCategory,
+        "Workflow body waits with a non-durable timer",
+        "'{0}' waits in memory, so a restart forgets the wait and a test's fake clock cannot advance it: {1}");
+
+    public static readonly DiagnosticDescriptor SideEffectOutsideStep = Warning(
+        "SGD0004",
+        SideEffectsCategory,
+        "Side effect outside a step",
+        "'{0}' does I/O in the workflow body, where it runs again every time the workflow resumes before the next checkpoint: {1}");
+
+    public static readonly DiagnosticDescriptor Concurrency = Warning(
+        "SGD0005",
+        DeterminismCategory,
+        "Workflow body starts concurrent work",
+        "'{0}' {1}");
+
+    public static readonly DiagnosticDescriptor NonDurableAwait = Warning(
+        "SGD0006",
+        SideEffectsCategory,
+        "Awaiting something that is not a durable operation",
+        "'{0}' is not a durable operation: its result is not recorded, so it runs again after a restart, and it is not retried; move it into a [DurableStep] method or a ctx.Step");
+
+    public static readonly DiagnosticDescriptor StateOutsideSlots = Warning(
+        "SGD0007",
+        StateCategory,
+        "Workflow body writes state that is not checkpointed",
+        "'{0}' is {1}, which is not saved at a checkpoint and is lost when the workflow resumes: keep the value in a local, or return it from a step");
+
+    public static readonly DiagnosticDescriptor NotCheckpointable = Error(
+        "SGD0008",
+        StateCategory,
+        "Variable that cannot be checkpointed lives across a durable await",
+        "'{0}' of type '{1}' lives across the checkpoint '{2}' on line {3}, so it is saved there and read back after a restart, but {4}: create it again after the durable await, or keep only its data");
+
+    public static readonly DiagnosticDescriptor DurableOperationOutsideWorkflowBody = Error(
+        "SGD0009",
+        StateCategory,
+        "Durable operation outside the workflow body",
+        "'{0}' reaches the durable operation '{1}' outside the workflow body ({2}), where it is not a checkpoint: await durable operations in the [DurableWorkflow] method itself");
+
+    public static readonly DiagnosticDescriptor ViolationThroughCall = Warning(
+        "SGD0010",
+        DeterminismCategory,
+        "Workflow body calls code that breaks a workflow rule",
+        "'{0}' reaches '{1}' ({2}), which {3}: move the call into a [DurableStep] method or a ctx.Step, or pass in the value through the context");
+
+    public static readonly DiagnosticDescriptor StepMisuse = Error(
+        "SGD0011",
+        ShapeCategory,
+        "[DurableStep] method cannot be a step",
+        "[DurableStep] '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateWorkflowName = Error(
+        "SGD0012",
+        ShapeCategory,
+        "Two workflows have the same name",
+        "Workflow '{0}' is registered under the name '{1}', like '{2}': instances are stored and resumed by name, so pin a different name with [DurableWorkflow(Name = \"...\")]",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    private const string DeterminismCategory = "SourceGenDurable.Determinism";
+    private const string SideEffectsCategory = "SourceGenDurable.SideEffects";
+    private const string StateCategory = "SourceGenDurable.State";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) => Error(id, ShapeCategory, title, message);
+
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message, params string[] tags) =>
+        Create(id, category, DiagnosticSeverity.Error, title, message, tags);
+
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string message) =>
+        Create(id, category, DiagnosticSeverity.Warning, title, message);
+
+    private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, params string[] tags) => new(
         id,
         title,
         message,
-        ShapeCategory,
-        DiagnosticSeverity.Error,
+        category,
+        severity,
         isEnabledByDefault: true,
-        helpLinkUri: $"https://github.com/sourcegendurable/sourcegendurable/blob/main/docs/diagnostics/{id}.md");
+        helpLinkUri: $"https://github.com/sourcegendurable/sourcegendurable/blob/main/docs/diagnostics/{id}.md",
+        customTags: tags);
 }

@@ -27,7 +27,8 @@ public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
     };
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DescriptorsById.Values.ToImmutableArray();
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        DescriptorsById.Values.Append(DiagnosticDescriptors.NotCheckpointable).ToImmutableArray();
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -56,9 +57,16 @@ public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var problem in WorkflowShape.Analyze(method, syntax, context.SemanticModel, context.CancellationToken).Problems)
+        var shape = WorkflowShape.Analyze(method, syntax, context.SemanticModel, context.CancellationToken);
+        foreach (var problem in shape.Problems)
         {
             context.ReportDiagnostic(Diagnostic.Create(DescriptorsById[problem.Id], problem.Location, problem.MessageArgs));
+        }
+
+        // SGD0008 reads the slots the shape found, so the body is analyzed once for both.
+        foreach (var diagnostic in CheckpointableTypes.Check(shape, syntax, context.SemanticModel))
+        {
+            context.ReportDiagnostic(diagnostic);
         }
     }
 }

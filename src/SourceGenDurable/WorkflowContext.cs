@@ -1,7 +1,7 @@
 namespace SourceGenDurable;
 
 /// <summary>
-/// What a workflow body may ask of the engine. Awaiting <see cref="Step{T}"/>, <see cref="Sleep"/>,
+/// What a workflow body may ask of the engine. Awaiting <see cref="Step{T}(string, Func{CancellationToken, Task{T}})"/>, <see cref="Sleep"/>,
 /// <see cref="SleepUntil"/> or <see cref="WaitForEvent{T}(string)"/> directly in a workflow body is a durable
 /// checkpoint; everything else on the context is safe to call between checkpoints.
 /// </summary>
@@ -28,6 +28,12 @@ public abstract class WorkflowContext
 
     /// <summary>Runs <paramref name="body"/> as a durable step named <paramref name="name"/>.</summary>
     public abstract Task Step(string name, Func<CancellationToken, Task> body);
+
+    /// <summary>Runs <paramref name="body"/> as a durable step, retried as <paramref name="retry"/> says, and records its result.</summary>
+    public abstract Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body, RetryPolicy retry);
+
+    /// <summary>Runs <paramref name="body"/> as a durable step, retried as <paramref name="retry"/> says.</summary>
+    public abstract Task Step(string name, Func<CancellationToken, Task> body, RetryPolicy retry);
 
     /// <summary>
     /// A durable timer: the instance is saved and leaves memory until <paramref name="duration"/> has passed on the

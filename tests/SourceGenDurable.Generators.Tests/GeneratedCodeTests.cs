@@ -102,4 +102,91 @@ public sealed class GeneratedCodeTests
         Assert.Contains(files, f => f.Text.Contains("file sealed class FillWorkflowDefinition<TKey, TValue, TStruct, TNew> : global::SourceGenDurable.StateMachines.WorkflowDefinition where TKey : notnull where TValue : class? where TStruct : unmanaged where TNew : global::System.Collections.Generic.List<TKey>, new()"));
         Assert.Contains(files, f => f.HintName == "Outer.Cache`4.DurableWorkflowClass.g.cs" && f.Text.Contains("partial class Cache<TKey, TValue, TStruct, TNew> : global::SourceGenDurable.StateMachines.IDurableWorkflowClass"));
     }
+    [Fact]
+    public void A_lowered_goto_case_finds_its_section_when_the_constant_converts_to_the_switch_type()
+    {
+        // Each goto case names its section with a constant of another type than the case label's: the compiler
+        // matches them after converting both to the governing type (long, double), so the lowering must too.
+        var files = GeneratorHarness.Generate("""
+            using SourceGenDurable;
+            public partial class Switches
+            {
+                [DurableWorkflow]
+                public async Task<long> OnLong(WorkflowContext ctx, long n)
+                {
+                    var total = 0L;
+                    switch (n)
+                    {
+                        case 1:
+                            total += await ctx.Step("one", ct => Task.FromResult(1L));
+                            goto case 2L;
+                        case 2L:
+                            try
+                            {
+                                total += await ctx.Step("two", ct => Task.FromResult(2L));
+                                if (total < 3) goto case 3;
+                            }
+                            finally
+                            {
+                                total += await ctx.Step("fee", ct => Task.FromResult(10L));
+                            }
+                            break;
+                        case (byte)3:
+                            total += 3;
+                            goto case 1;
+                    }
+
+                    return total;
+                }
+
+                [DurableWorkflow]
+                public async Task<double> OnDouble(WorkflowContext ctx, double x)
+                {
+                    switch (x)
+                    {
+                        case 0.5:
+                            goto case 2;
+                        case 2.0:
+                            return await ctx.Step("two", ct => Task.FromResult(x * 2));
+                    }
+
+                    return x;
+                }
+            }
+            """);
+
+        Assert.All(files, f => Assert.DoesNotContain("goto case", f.Text));
+    }
+    [Fact]
+    public void A_local_read_in_a_try_block_before_its_checkpoint_is_saved_because_a_resume_enters_the_block_at_its_start()
+    {
+        var files = GeneratorHarness.Generate("""
+            using SourceGenDurable;
+            public partial class Tries
+            {
+                [DurableWorkflow]
+                public async Task<int> Run(WorkflowContext ctx, int[] values)
+                {
+                    var total = 0;
+                    foreach (var value in values)
+                    {
+                        var doubled = value * 2;
+                        try
+                        {
+                            var sum = await ctx.Step("add", ct => Task.FromResult(doubled + value));
+                            total += sum;
+                        }
+                        finally
+                        {
+                            await ctx.Step("audit", ct => Task.FromResult(total));
+                        }
+                    }
+
+                    return total;
+                }
+            }
+            """);
+
+        Assert.Contains("__slots.doubled", files.Single(f => f.HintName == "Tries.Run.g.cs").Text);
+    }
 }

@@ -38,6 +38,38 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Retry_policies_on_a_step_method_and_on_ctx_Step_and_a_step_exception_rebuilt_as_the_caught_type()
+    {
+        Snapshot.Match(GeneratorHarness.Generate("""
+            using SourceGenDurable;
+
+            namespace Payments;
+
+            public interface IGateway { Task<string> ChargeAsync(string order, CancellationToken ct); }
+
+            public sealed partial class PaymentWorkflows(IGateway gateway)
+            {
+                [DurableWorkflow]
+                public async Task<string> Pay(WorkflowContext ctx, string order)
+                {
+                    try
+                    {
+                        var id = await Charge(order);
+                        return await ctx.Step("confirm", ct => gateway.ChargeAsync(id, ct), new RetryPolicy { MaxAttempts = 2, FirstRetryDelay = TimeSpan.FromHours(1) });
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return e.Message;
+                    }
+                }
+
+                [DurableStep(MaxAttempts = 5, FirstRetryDelayMilliseconds = 1000, BackoffCoefficient = 1.5, MaxRetryDelayMilliseconds = 60000, DoNotRetry = new[] { typeof(ArgumentException) })]
+                private Task<string> Charge(string order) => gateway.ChargeAsync(order, CancellationToken.None);
+            }
+            """));
+    }
+
+    [Fact]
     public void Step_methods_value_locals_a_local_that_crosses_no_checkpoint_and_a_primary_constructor_dependency()
     {
         Snapshot.Match(GeneratorHarness.Generate("""

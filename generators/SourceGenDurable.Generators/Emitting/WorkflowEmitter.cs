@@ -152,6 +152,11 @@ internal static class WorkflowEmitter
         using (writer.OpenBlock($"internal async {Tasks}.Task __{model.MethodName}_RunAsync({Runtime}.Execution.WorkflowRun run, {Runtime}.StateMachines.IWorkflowSlots slots)"))
         {
             var call = $"{ResumeMethod(model)}(run.Context, run, ({slotsType})slots).ConfigureAwait(false)";
+            if (model.CaughtExceptions is not null)
+            {
+                writer.Line($"run.RebuildException = __{model.MethodName}_RebuildException;");
+            }
+
             writer.Line(model.ResultType is null ? $"await {call};" : $"run.SetResult<{model.ResultType}>(await {call});");
         }
 

@@ -35,7 +35,7 @@ internal sealed class BodyLowerer
     private readonly Stack<(string Label, CatchClauseSyntax Clause)> _catchBodies = new();
     private readonly string? _resultType;
     private readonly string _rebuildMethod;
-    private Dictionary<object, string>? _caseLabels;
+    private Dictionary<Microsoft.CodeAnalysis.Text.TextSpan, string>? _caseLabels;
     private string? _defaultLabel;
     private string? _returnSlot;
     private readonly List<SlotModel> _synthesizedSlots = new();
@@ -465,7 +465,7 @@ internal sealed class BodyLowerer
         _out.Line($"goto {label}_break;");
         _jumps.Push(($"{label}_break", _jumps.Count > 0 ? _jumps.Peek().Continue : null));
         var (outerCases, outerDefault) = (_caseLabels, _defaultLabel);
-        _caseLabels = new Dictionary<object, string>();
+        _caseLabels = new Dictionary<Microsoft.CodeAnalysis.Text.TextSpan, string>();
         _defaultLabel = null;
         for (var section = 0; section < @switch.Sections.Count; section++)
         {
@@ -475,9 +475,10 @@ internal sealed class BodyLowerer
                 {
                     _defaultLabel = $"{label}_section{section}";
                 }
-                else if (caseLabel is CaseSwitchLabelSyntax constant && _model.GetConstantValue(constant.Value) is { HasValue: true, Value: { } value })
+                else if (caseLabel is CaseSwitchLabelSyntax)
                 {
-                    _caseLabels[value] = $"{label}_section{section}";
+                    // By the label itself: a goto case finds it as the compiler bound it (see GotoCaseTarget).
+                    _caseLabels[caseLabel.Span] = $"{label}_section{section}";
                 }
             }
         }
@@ -602,15 +603,25 @@ internal sealed class BodyLowerer
                 // The switch a goto case names is the nearest one around it; when that is outside the try, it is the flattened switch being lowered.
                 _ when g.Ancestors().OfType<SwitchStatementSyntax>().FirstOrDefault() is { } target && @try.Span.Contains(target.Span) => null,
                 SyntaxKind.GotoDefaultStatement => _defaultLabel,
-                _ => SectionLabel(g.Expression!),
+                _ => SectionLabel(g),
             })
             .OfType<string>()
             .Distinct()
             .ToList();
 
-    /// <summary>The section of the flattened switch being lowered that <c>goto case <paramref name="value"/></c> jumps to.</summary>
-    private string? SectionLabel(ExpressionSyntax value) =>
-        _caseLabels is not null && _model.GetConstantValue(value) is { HasValue: true, Value: { } constant } && _caseLabels.TryGetValue(constant, out var label) ? label : null;
+    /// <summary>The section of the flattened switch being lowered that <paramref name="gotoCase"/> jumps to.</summary>
+    private string? SectionLabel(GotoStatementSyntax gotoCase) =>
+        _caseLabels is not null && GotoCaseTarget(_model, gotoCase) is { } target && _caseLabels.TryGetValue(target, out var label) ? label : null;
+
+    /// <summary>
+    /// Where the case label that <paramref name="gotoCase"/> jumps to is, as the compiler bound it: it matches the
+    /// constants after converting both to the switch's type (<c>goto case 2</c> finds <c>case 2L</c> in a switch on a
+    /// long), which comparing their unconverted values would not.
+    /// </summary>
+    internal static Microsoft.CodeAnalysis.Text.TextSpan? GotoCaseTarget(SemanticModel model, GotoStatementSyntax gotoCase) =>
+        model.GetOperation(gotoCase) is IBranchOperation { Target: { } target } && target.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration
+            ? declaration.Span
+            : null;
 
     /// <summary>Where a goto to <paramref name="label"/> goes from here: through the enclosing lowered finally blocks first.</summary>
     private string GotoTarget(string label) =>
@@ -922,7 +933,8 @@ internal sealed class BodyLowerer
             case DurableOperationKind.WaitForEvent:
                 return $"{site.Operation.Method.Name}Async{resultType}({state}{string.Concat(passed.Select(p => ", " + p))})";
             case DurableOperationKind.ContextStep:
-                return $"StepAsync{resultType}({state}, {passed[0]}, {site.Operation.MaxAttempts}, {passed[1]})";
+                // ctx.Step(name, body[, retry]): a policy given is passed as written; without one, the default attempts.
+                return $"StepAsync{resultType}({state}, {passed[0]}, {(passed.Count > 2 ? passed[2] : RetryPolicies.Argument(site.Operation))}, {passed[1]})";
         }
 
         if (site.Operation.Kind == DurableOperationKind.ChildWorkflow)
@@ -931,14 +943,13 @@ internal sealed class BodyLowerer
             // its context argument is the workflow's own, which the child does not receive.
             var inputs = Spill(arguments.Where(a => a.Parameter!.Ordinal > 0), $"__child{state}")
                 .Select(s => $"global::SourceGenDurable.StateMachines.SlotSerializer.Write<{TypeNames.FullyQualified(s.Parameter.Type)}>(__writer, {SymbolDisplay.FormatLiteral(s.Parameter.Name, quote: true)}, {s.Local}, __options); ");
-            var (prefix, suffix) = WorkflowParser.WorkflowName(site.Operation.Method);
-            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(prefix + suffix, quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {RebuildMethod})";
+            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(site.Operation.Method), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {RebuildMethod})";
         }
 
         // A [DurableStep] call: its arguments are evaluated once, so that every attempt sees the same values.
         var spilled = Spill(arguments, $"__step{state}").Select(s => $"{TypeNames.Identifier(s.Parameter.Name)}: {s.Local}");
         var name = SymbolDisplay.FormatLiteral(site.Operation.StepName!, quote: true);
-        return $"StepAsync{resultType}({state}, {name}, {site.Operation.MaxAttempts}, __ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", spilled)}))";
+        return $"StepAsync{resultType}({state}, {name}, {RetryPolicies.Argument(site.Operation)}, __ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", spilled)}))";
     }
 
     /// <summary>Evaluates <paramref name="arguments"/> into locals, in source order (as C# evaluates them), before the call.</summary>

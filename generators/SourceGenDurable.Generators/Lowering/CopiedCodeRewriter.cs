@@ -47,8 +47,8 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     /// <summary>Inside a try whose finally became ordinary code: where a return goes first, and the slot for its value.</summary>
     public (string Label, string? ValueSlot)? ReturnRoute { get; set; }
 
-    /// <summary>Inside a flattened switch: where <c>goto case</c> (by the case's constant) and <c>goto default</c> (null key) go.</summary>
-    public IReadOnlyDictionary<object, string>? CaseLabels { get; set; }
+    /// <summary>Inside a flattened switch: where a <c>goto case</c> goes, by the span of the case label it names.</summary>
+    public IReadOnlyDictionary<Microsoft.CodeAnalysis.Text.TextSpan, string>? CaseLabels { get; set; }
 
     /// <summary>Inside a try whose finally became ordinary code: where a goto to a label goes first.</summary>
     public System.Func<string, string>? GotoTarget { get; set; }
@@ -221,8 +221,8 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
         var target = node.Kind() switch
         {
             SyntaxKind.GotoDefaultStatement => DefaultLabel,
-            SyntaxKind.GotoCaseStatement when CaseLabels is not null && _model.GetConstantValue(node.Expression!) is { HasValue: true, Value: { } value }
-                => CaseLabels.TryGetValue(value, out var label) ? label : null,
+            SyntaxKind.GotoCaseStatement when CaseLabels is not null && BodyLowerer.GotoCaseTarget(_model, node) is { } caseLabel
+                => CaseLabels.TryGetValue(caseLabel, out var label) ? label : null,
             _ => null,
         };
         // Leaving a try whose finally became ordinary code, the jump to the section runs that finally first.

@@ -64,7 +64,7 @@ internal static class WorkflowParser
             containingTypes.Insert(0, type);
         }
 
-        var (namePrefix, nameSuffix) = WorkflowName(method);
+        var (namePrefix, nameSuffix) = WorkflowNames.Of(method);
         var typeParameters = method.ContainingType.TypeParameters;
         var workflowName = typeParameters.IsEmpty ? namePrefix + nameSuffix : $"{namePrefix}<{string.Join(", ", typeParameters.Select(t => t.Name))}>{nameSuffix}";
         var isPublic = method.DeclaredAccessibility == Accessibility.Public && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
@@ -92,7 +92,11 @@ internal static class WorkflowParser
             ResultType: resultType,
             ContextParameter: TypeNames.Identifier(method.Parameters[0].Name),
             Slots: slots.ToEquatableArray(),
-            CaughtExceptions: lowerer.RebuildsExceptions ? CaughtExceptions(syntax, context.SemanticModel).ToEquatableArray() : null,
+            // Also for a step's exception rethrown after a resume (its attempts used up in an earlier run).
+            CaughtExceptions: lowerer.RebuildsExceptions || (shape.Checkpoints.Any(c => c.Operation.Kind is DurableOperationKind.ContextStep or DurableOperationKind.StepMethod) &&
+                syntax.Body!.DescendantNodes().OfType<CatchDeclarationSyntax>().Any())
+                ? CaughtExceptions(syntax, context.SemanticModel).ToEquatableArray()
+                : null,
             Body: body,
             LayoutFingerprint: Fingerprint(workflowName, shape, slots, context.SemanticModel));
     }
@@ -119,24 +123,6 @@ internal static class WorkflowParser
         }
 
         return type.ContainingNamespace.IsGlobalNamespace ? name : type.ContainingNamespace.ToDisplayString() + "." + name;
-    }
-
-    /// <summary>
-    /// The workflow's name around where a generic class's type arguments go: <c>Class</c> and <c>.Method</c>, or a
-    /// pinned name and nothing.
-    /// </summary>
-    internal static (string Prefix, string Suffix) WorkflowName(IMethodSymbol method)
-    {
-        var attribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute);
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == "Name" && argument.Value.Value is string { Length: > 0 } pinned)
-            {
-                return (pinned, "");
-            }
-        }
-
-        return (method.ContainingType.Name, "." + method.Name);
     }
 
     /// <summary><c> where T : ...</c> for a type parameter with constraints, as the class declares them.</summary>
@@ -193,7 +179,7 @@ internal static class WorkflowParser
                 DurableOperationKind.ContextStep => constantName ?? "ctx.Step",
                 // Timers and waits are named by kind, so replacing a step with one (or a wait's awaited type) changes the layout.
                 DurableOperationKind.WaitForEvent => $"ctx.WaitForEvent<{TypeNames.FullyQualified(checkpoint.Operation.ResultType!)}>({constantName})",
-                DurableOperationKind.ChildWorkflow => $"child {string.Concat(WorkflowName(checkpoint.Operation.Method))}",
+                DurableOperationKind.ChildWorkflow => "child " + WorkflowNames.Joined(checkpoint.Operation.Method),
                 _ => $"ctx.{checkpoint.Operation.Method.Name}",
             };
             text.Append(name).Append(';');

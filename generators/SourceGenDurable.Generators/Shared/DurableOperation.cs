@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -31,8 +33,10 @@ internal sealed class DurableOperation
 {
     private const int DefaultMaxAttempts = 3;
 
-    private DurableOperation(DurableOperationKind kind, IMethodSymbol method, ITypeSymbol? resultType, string? stepName, int maxAttempts)
+    private DurableOperation(
+        DurableOperationKind kind, IMethodSymbol method, ITypeSymbol? resultType, string? stepName, int maxAttempts, ImmutableArray<KeyValuePair<string, TypedConstant>> retryArguments = default)
     {
+        RetryArguments = retryArguments.IsDefault ? ImmutableArray<KeyValuePair<string, TypedConstant>>.Empty : retryArguments;
         Kind = kind;
         Method = method;
         ResultType = resultType;
@@ -51,6 +55,12 @@ internal sealed class DurableOperation
     public string? StepName { get; }
 
     public int MaxAttempts { get; }
+
+    /// <summary>
+    /// The retry policy arguments of a <c>[DurableStep]</c> besides <c>MaxAttempts</c> (first delay, backoff, maximum
+    /// delay, exceptions not retried), as written; empty for immediate retries.
+    /// </summary>
+    public ImmutableArray<KeyValuePair<string, TypedConstant>> RetryArguments { get; }
 
     /// <summary>A method of the workflow's context (called on its context parameter), not a <c>[DurableStep]</c> method.</summary>
     public bool IsContextOperation => Kind is not (DurableOperationKind.StepMethod or DurableOperationKind.ChildWorkflow);
@@ -99,23 +109,37 @@ internal sealed class DurableOperation
                 continue;
             }
 
-            var name = method.Name;
             var maxAttempts = DefaultMaxAttempts;
+            var retry = ImmutableArray.CreateBuilder<KeyValuePair<string, TypedConstant>>();
             foreach (var argument in attribute.NamedArguments)
             {
-                if (argument.Key == "Name" && argument.Value.Value is string pinned)
-                {
-                    name = pinned;
-                }
-                else if (argument.Key == "MaxAttempts" && argument.Value.Value is int attempts)
+                if (argument.Key == "MaxAttempts" && argument.Value.Value is int attempts)
                 {
                     maxAttempts = attempts;
                 }
+                else if (argument.Key != "Name" && argument.Key != "MaxAttempts")
+                {
+                    retry.Add(argument);
+                }
             }
 
-            return new DurableOperation(DurableOperationKind.StepMethod, method, resultType, name, maxAttempts);
+            return new DurableOperation(DurableOperationKind.StepMethod, method, resultType, StepNameOf(method, attribute), maxAttempts, retry.ToImmutable());
         }
 
         return null;
+    }
+
+    /// <summary>The step name of a <c>[DurableStep]</c> method: its pinned <c>Name</c>, or the method's name.</summary>
+    public static string StepNameOf(IMethodSymbol method, AttributeData stepAttribute)
+    {
+        foreach (var argument in stepAttribute.NamedArguments)
+        {
+            if (argument.Key == "Name" && argument.Value.Value is string pinned)
+            {
+                return pinned;
+            }
+        }
+
+        return method.Name;
     }
 }

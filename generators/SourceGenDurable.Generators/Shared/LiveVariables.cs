@@ -86,6 +86,11 @@ internal static class LiveVariables
                         AddFlowingInto(@finally.Block, model, live);
                         break;
                     case TryStatementSyntax @try when current == @try.Block:
+                        // A resume can only enter the try block at its start, whence it jumps to the checkpoint: the
+                        // compiler sees a path on to the block's reads before the checkpoint, so what flows into the
+                        // block must be assigned on a resume too (CS0165 otherwise).
+                        AddFlowingInto(@try.Block, model, live);
+
                         // A step after the checkpoint may throw into a catch block, and the finally block runs last.
                         foreach (var handler in @try.Catches.Select(c => c.Block).Concat(@try.Finally is null ? [] : [@try.Finally.Block]))
                         {

@@ -56,4 +56,13 @@ public interface IWorkflowClient
     /// <returns>True when the instance is unfinished (cancellation is requested); false when it had already finished, which is left as it was.</returns>
     /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
     Task<bool> CancelAsync(string workflowId, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the instances that match <paramref name="query"/>, oldest first.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is not between 1 and <see cref="WorkflowQuery.MaxPageSize"/>.</exception>
+    /// <exception cref="ArgumentException">The continuation token was not returned by a previous page.</exception>
+    Task<WorkflowPage> ListWorkflowsAsync(WorkflowQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The committed steps of an instance, in the order they completed.</summary>
+    /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
+    Task<IReadOnlyList<StepHistoryEntry>> GetHistoryAsync(string workflowId, CancellationToken cancellationToken = default);
 }

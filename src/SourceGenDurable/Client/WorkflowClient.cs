@@ -16,6 +16,9 @@ internal sealed class WorkflowClient(
     IOptions<DurableWorkflowOptions> options,
     TimeProvider timeProvider) : IWorkflowClient
 {
+    /// <summary>How soon a waiter first reads the store again; each later read waits twice as long, up to the poll interval.</summary>
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
+
     public Task<WorkflowHandle> StartWorkflowAsync(string workflowName, JsonElement input, string? workflowId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowName);
@@ -140,6 +143,10 @@ internal sealed class WorkflowClient(
     private async Task<WorkflowInstance> WaitAsync(string workflowId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+
+        // In this process the end of the run wakes the waiter at once. Another process may be running the instance,
+        // so the store is read too: soon at first, then less and less often, up to the poll interval.
+        var poll = TimeSpan.FromMilliseconds(Math.Min(FirstPoll.TotalMilliseconds, options.Value.PollInterval.TotalMilliseconds));
         while (true)
         {
             var finished = signals.WhenFinished(workflowId);
@@ -155,9 +162,47 @@ internal sealed class WorkflowClient(
                     throw WorkflowCancelledException.For(workflowId);
             }
 
-            // Another process may be running it: poll as well as listen.
-            await Task.WhenAny(finished, Task.Delay(options.Value.PollInterval, timeProvider, cancellationToken)).ConfigureAwait(false);
+            using (var pollWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                await Task.WhenAny(finished, Task.Delay(poll, timeProvider, pollWait.Token)).ConfigureAwait(false);
+                await pollWait.CancelAsync().ConfigureAwait(false);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
+            poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, options.Value.PollInterval.Ticks));
         }
+    }
+
+    public async Task<WorkflowPage> ListWorkflowsAsync(WorkflowQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.PageSize is < 1 or > WorkflowQuery.MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, $"WorkflowQuery.PageSize must be between 1 and {WorkflowQuery.MaxPageSize}.");
+        }
+
+        var after = query.ContinuationToken is null ? ((DateTimeOffset, string)?)null : PageToken.Read(query.ContinuationToken);
+
+        // One more than the page tells whether another page follows, without a count.
+        var filter = new InstanceFilter(query.WorkflowName, query.Status, query.CreatedFrom, query.CreatedBefore);
+        var instances = await store.ListAsync(filter, after, query.PageSize + 1, cancellationToken).ConfigureAwait(false);
+        var page = instances.Take(query.PageSize).Select(WorkflowInstanceInfo.From).ToList();
+        var next = instances.Count > query.PageSize ? PageToken.Write(page[^1].CreatedAt, page[^1].Id) : null;
+        return new WorkflowPage(page, next);
+    }
+
+    public async Task<IReadOnlyList<StepHistoryEntry>> GetHistoryAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        _ = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(workflowId);
+        var steps = await store.GetStepsAsync(workflowId, cancellationToken).ConfigureAwait(false);
+        var failures = await store.GetStepAttemptsAsync(workflowId, cancellationToken).ConfigureAwait(false);
+
+        // A commit's failed attempts come before the step it completes.
+        return failures.Select(f => (Order: (f.Sequence, 0, f.EndedAt), Entry: new StepHistoryEntry(f.Sequence, f.Checkpoint, f.StepName, f.Attempt, f.StartedAt, f.EndedAt, null, f.Error)))
+            .Concat(steps.Select(s => (Order: (s.Sequence, 1, s.CompletedAt), Entry: new StepHistoryEntry(s.Sequence, s.Checkpoint, s.Name, s.Attempts, null, s.CompletedAt, s.Result, null))))
+            .OrderBy(e => e.Order)
+            .Select(e => e.Entry)
+            .ToList();
     }
 }

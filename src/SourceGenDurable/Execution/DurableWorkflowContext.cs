@@ -18,6 +18,10 @@ internal sealed class DurableWorkflowContext(string workflowId, TimeProvider tim
 
     public override Task Step(string name, Func<CancellationToken, Task> body) => throw NotAwaitedDirectly($"Step '{name}'", "Step");
 
+    public override Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body, RetryPolicy retry) => throw NotAwaitedDirectly($"Step '{name}'", "Step");
+
+    public override Task Step(string name, Func<CancellationToken, Task> body, RetryPolicy retry) => throw NotAwaitedDirectly($"Step '{name}'", "Step");
+
     public override Task Sleep(TimeSpan duration) => throw NotAwaitedDirectly("Sleep", "Sleep");
 
     public override Task SleepUntil(DateTimeOffset dueTime) => throw NotAwaitedDirectly("SleepUntil", "SleepUntil");

@@ -4,9 +4,10 @@ namespace SourceGenDurable.Execution;
 
 /// <summary>
 /// An exception that was caught before a checkpoint and is needed again after a resume, when the original object is
-/// gone: it carries the original type name, message and stack text.
+/// gone: it carries the original type name, message and stack text. <see cref="StepFailedException"/> is the one a
+/// step that used up its attempts throws.
 /// </summary>
-public sealed class RestoredException : Exception
+public class RestoredException : Exception
 {
     /// <summary>Rebuilds the exception that <paramref name="original"/> describes.</summary>
     public RestoredException(WorkflowError original)

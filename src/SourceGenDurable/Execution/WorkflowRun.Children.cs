@@ -38,21 +38,21 @@ public sealed partial class WorkflowRun
     {
         ArgumentNullException.ThrowIfNull(writeInputs);
         ArgumentNullException.ThrowIfNull(rebuild);
-        ThrowIfCancelled();
         var childId = NextChildId();
-        await StartChildAsync(childId, workflowName, writeInputs).ConfigureAwait(false);
-
         (WaitRequest Wait, WaitOutcome Outcome) resolved;
         try
         {
+            ThrowIfCancelled();
+            await StartChildAsync(childId, workflowName, writeInputs).ConfigureAwait(false);
             resolved = await ResolveAsync(checkpoint, WaitKind.Event, ChildOutcome.EventName(childId), null).ConfigureAwait(false);
         }
         catch (WorkflowCancelledException)
         {
-            // The parent is cancelled while its child runs: the child is cancelled too, so nothing keeps working for a
-            // parent that no longer waits. The child's outcome still reaches the parent's inbox, where nothing takes it.
-            await WriteAsync(() => _store.RequestCancellationAsync(childId, CancellationToken)).ConfigureAwait(false);
-            _signals?.NotifyCancelRequested(childId);
+            // The parent is cancelled while its child runs, or at the call itself when a parent that waited out of memory
+            // re-executes to deliver its cancellation: the child started before is cancelled too, so nothing keeps
+            // working for a parent that no longer waits. The child's outcome still reaches the parent's inbox, where
+            // nothing takes it.
+            await CancelChildAsync(childId).ConfigureAwait(false);
             throw;
         }
 
@@ -67,6 +67,27 @@ public sealed partial class WorkflowRun
 
         var error = outcome.Error ?? new WorkflowError("Unknown", $"Child workflow '{childId}' ended as {outcome.Status} without a recorded error.", null);
         throw rebuild(error);
+    }
+
+    private async Task CancelChildAsync(string childId)
+    {
+        var started = await WriteAsync(async () =>
+        {
+            try
+            {
+                await _store.RequestCancellationAsync(childId, CancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (WorkflowNotFoundException)
+            {
+                // Cancelled before the call had ever started the child: there is nothing to cancel.
+                return false;
+            }
+        }).ConfigureAwait(false);
+        if (started)
+        {
+            _signals?.NotifyCancelRequested(childId);
+        }
     }
 
     /// <summary>Creates the child instance unless it exists; an existing one must be the same workflow.</summary>

@@ -22,7 +22,9 @@ public sealed partial class WorkflowRun : IDisposable
     private StepRecord? _pendingStep;
     private long? _pendingEvent;
     private int _commits;
+    private readonly int _loadedCommits;
     private int _waitsSinceCommit;
+    private int _stepsSinceCommit;
     private bool _commitFailed;
     private volatile bool _cancelRequested;
     private bool _cancelTold;
@@ -34,6 +36,7 @@ public sealed partial class WorkflowRun : IDisposable
         InstanceId = instance.Id;
         ResumeState = instance.State;
         _commits = instance.Commits;
+        _loadedCommits = instance.Commits;
         _store = store;
         _json = json;
         _timeProvider = timeProvider;
@@ -76,21 +79,35 @@ public sealed partial class WorkflowRun : IDisposable
     /// <summary>Cancellation was requested and the workflow has not received <see cref="WorkflowCancelledException"/> yet.</summary>
     private bool CancellationPending => _cancelRequested && !_cancelTold;
 
-    /// <summary>Runs a step with a result; the result is committed by the next <see cref="CheckpointAsync"/>.</summary>
-    public async Task<T> StepAsync<T>(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task<T>> body)
+    /// <summary>
+    /// Rebuilds a step's recorded last exception as the type the workflow's catch clauses name, when they name it (a
+    /// <see cref="RestoredException"/> otherwise); generated code sets it for workflows with typed catch clauses.
+    /// </summary>
+    public Func<WorkflowError, Exception>? RebuildException { get; set; }
+
+    /// <summary>Runs a step with a result, retried at once up to <paramref name="maxAttempts"/> times in all.</summary>
+    public Task<T> StepAsync<T>(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task<T>> body) =>
+        StepAsync(checkpoint, name, RetryPolicy.Default with { MaxAttempts = maxAttempts }, body);
+
+    /// <summary>Runs a step without a result, retried at once up to <paramref name="maxAttempts"/> times in all.</summary>
+    public Task StepAsync(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task> body) =>
+        StepAsync(checkpoint, name, RetryPolicy.Default with { MaxAttempts = maxAttempts }, body);
+
+    /// <summary>Runs a step with a result under <paramref name="policy"/>; the result is committed by the next <see cref="CheckpointAsync"/>.</summary>
+    public async Task<T> StepAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body)
     {
-        var (value, attempts) = await RunWithAttemptsAsync(checkpoint, name, maxAttempts, body).ConfigureAwait(false);
+        var (value, attempts) = await RunWithAttemptsAsync(checkpoint, name, policy, body).ConfigureAwait(false);
         _pendingStep = new StepRecord(_commits + 1, checkpoint, name, SlotSerializer.Serialize(value, _json), attempts, _timeProvider.GetUtcNow());
         return value;
     }
 
-    /// <summary>Runs a step without a result; its completion is committed by the next <see cref="CheckpointAsync"/>.</summary>
-    public async Task StepAsync(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task> body)
+    /// <summary>Runs a step without a result under <paramref name="policy"/>; its completion is committed by the next <see cref="CheckpointAsync"/>.</summary>
+    public async Task StepAsync(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task> body)
     {
         var (_, attempts) = await RunWithAttemptsAsync<bool>(
             checkpoint,
             name,
-            maxAttempts,
+            policy,
             async ct =>
             {
                 await body(ct).ConfigureAwait(false);
@@ -165,6 +182,7 @@ public sealed partial class WorkflowRun : IDisposable
         var cancelRequested = await WriteAsync(() => _store.CommitCheckpointAsync(InstanceId, commit, CancellationToken)).ConfigureAwait(false);
         _commits++;
         _waitsSinceCommit = 0;
+        _stepsSinceCommit = 0;
         _pendingStep = null;
         _pendingEvent = null;
         if (cancelRequested)
@@ -211,37 +229,113 @@ public sealed partial class WorkflowRun : IDisposable
     /// <summary>Records the workflow's return value.</summary>
     public void SetResult<T>(T result) => ResultJson = SlotSerializer.Serialize(result, _json);
 
-    private async Task<(T Value, int Attempts)> RunWithAttemptsAsync<T>(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task<T>> body)
+    /// <summary>
+    /// Runs a step's attempts. Each failed attempt is recorded before anything follows it; a retry delay is a durable
+    /// timer (the instance sleeps and leaves memory, and when woken re-executes to this step, reads the recorded attempts
+    /// and makes the next one). A step whose attempts are all recorded throws its last exception again at once: the
+    /// object itself in the run that caught it, rebuilt from its description in a later run.
+    /// </summary>
+    private async Task<(T Value, int Attempts)> RunWithAttemptsAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body)
     {
-        if (maxAttempts < 1)
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate(name);
+        var sequence = _commits + 1;
+        var ordinal = _stepsSinceCommit++;
+        var step = new StepContext(InstanceId, name, 1, $"{InstanceId}:{sequence}:{checkpoint}:{ordinal}");
+        var last = await LastRecordedAttemptAsync(sequence, ordinal, checkpoint, name).ConfigureAwait(false);
+        if (last is { Final: true })
         {
-            throw new ArgumentOutOfRangeException(nameof(maxAttempts), maxAttempts, $"Step '{name}' must be allowed at least one attempt.");
+            throw RebuildStepFailure(last);
+        }
+
+        // The backoff waits after the attempts recorded before the last one were passed in earlier runs: skip their
+        // wait positions, so that the wait after the last one is keyed as it was when it was first reached.
+        for (var earlier = 1; earlier < (last?.Attempt ?? 0); earlier++)
+        {
+            _waitsSinceCommit += policy.DelayAfter(earlier) > TimeSpan.Zero ? 1 : 0;
         }
 
         using var activity = DurableTelemetry.ActivitySource.StartActivity($"step {name}", ActivityKind.Internal);
         activity?.SetTag("workflow.id", InstanceId);
         activity?.SetTag("workflow.checkpoint", checkpoint);
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = (last?.Attempt ?? 0) + 1; ; attempt++)
         {
             ThrowIfCancelled();
 
+            if (last is not null && policy.DelayAfter(last.Attempt) is { } delay && delay > TimeSpan.Zero)
+            {
+                // Due from the recorded end of the failed attempt, so every re-execution computes the same time.
+                await ResolveAsync(checkpoint, WaitKind.Timer, null, last.EndedAt + delay).ConfigureAwait(false);
+            }
+
             DurableTelemetry.StepAttempts.Add(1);
+            var startedAt = _timeProvider.GetUtcNow();
             try
             {
                 // Compensation after the workflow has been told of its cancellation must be able to finish.
-                return (await body(_cancelTold ? CancellationToken : _stepCancellation.Token).ConfigureAwait(false), attempt);
+                var token = _cancelTold ? CancellationToken : _stepCancellation.Token;
+                return (await RunAttemptAsync(step with { Attempt = attempt }, body, token).ConfigureAwait(false), attempt);
             }
             catch (Exception) when (CancellationPending && !CancellationToken.IsCancellationRequested)
             {
                 // The step failed while the workflow was being cancelled (most likely because of it): no retry.
                 throw DeliverCancellation();
             }
-            catch (Exception e) when (attempt < maxAttempts && !CancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!CancellationToken.IsCancellationRequested)
             {
-                activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { ["exception.type"] = e.GetType().FullName }));
+                // A host that is stopping cut the attempt short: it is not recorded, and runs again after the restart.
+                last = new StepAttempt(
+                    sequence, ordinal, checkpoint, name, attempt, WorkflowError.From(e), startedAt, _timeProvider.GetUtcNow(), attempt >= policy.MaxAttempts || policy.IsNotRetried(e));
+                var recorded = last;
+                await WriteAsync(() => _store.RecordStepAttemptAsync(InstanceId, recorded, CancellationToken)).ConfigureAwait(false);
+                if (last.Final)
+                {
+                    throw;
+                }
+
+                activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { ["exception.type"] = last.Error.Type }));
             }
         }
     }
+
+    /// <summary>One attempt, with <see cref="StepContext.Current"/> set for the body (an async method restores it on return).</summary>
+    private static async Task<T> RunAttemptAsync<T>(StepContext step, Func<CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        StepContext.Current = step;
+        return await body(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The last failed attempt a previous run recorded for this step. Only the first commit after loading can have
+    /// them: a run that has committed since reaches every later step for the first time (a suspension ends the run).
+    /// </summary>
+    private async Task<StepAttempt?> LastRecordedAttemptAsync(int sequence, int ordinal, int checkpoint, string name)
+    {
+        if (_commits != _loadedCommits)
+        {
+            return null;
+        }
+
+        var recorded = await WriteAsync(() => _store.GetStepAttemptsAsync(InstanceId, sequence, ordinal, CancellationToken)).ConfigureAwait(false);
+        if (recorded.Count > 0 && recorded[^1].Checkpoint != checkpoint)
+        {
+            throw new InvalidOperationException(
+                $"Instance '{InstanceId}' re-executed from its last checkpoint and reached step '{name}' at checkpoint {checkpoint}, where it first reached " +
+                $"step '{recorded[^1].StepName}' at checkpoint {recorded[^1].Checkpoint}. The code between checkpoints must be deterministic: " +
+                "read the time, random numbers and outside state through ctx or a step.");
+        }
+
+        return recorded.Count > 0 ? recorded[^1] : null;
+    }
+
+    /// <summary>
+    /// A step's last exception, in a run after the one that caught it: as the type a catch clause of the workflow
+    /// names, or a <see cref="StepFailedException"/> that describes it.
+    /// </summary>
+    private Exception RebuildStepFailure(StepAttempt last) =>
+        RebuildException?.Invoke(last.Error) is { } rebuilt and not RestoredException
+            ? rebuilt
+            : new StepFailedException(last.StepName, last.Attempt, last.Error);
 
     /// <summary>
     /// Resolves a durable wait with the store, or suspends: the instance is saved as sleeping or waiting, and the run

@@ -85,4 +85,25 @@ public interface IWorkflowStore
 
     /// <summary>The events raised to an instance, in the order they were raised.</summary>
     Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> instances matching the filters, ordered by creation time then id, starting after
+    /// <paramref name="after"/> (the creation time and id of the last instance of the previous page).
+    /// </summary>
+    Task<IReadOnlyList<WorkflowInstance>> ListAsync(InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a failed step attempt, durably, if the instance is running at the commit the step precedes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The instance is not running, or another run committed in between.</exception>
+    Task RecordStepAttemptAsync(string id, StepAttempt attempt, CancellationToken cancellationToken);
+
+    /// <summary>The failed step attempts of an instance (the step history), in the order they were made.</summary>
+    Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The failed attempts of the step at (<paramref name="sequence"/>, <paramref name="ordinal"/>), by attempt number.</summary>
+    Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, int sequence, int ordinal, CancellationToken cancellationToken);
 }
+
+/// <summary>The filters of a listing; null filters match everything.</summary>
+public sealed record InstanceFilter(string? Name, WorkflowStatus? Status, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedBefore);

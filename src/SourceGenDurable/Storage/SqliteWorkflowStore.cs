@@ -31,6 +31,7 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             parent_id TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
+        CREATE INDEX IF NOT EXISTS ix_workflow_instances_created ON workflow_instances (created_at, id);
         CREATE TABLE IF NOT EXISTS workflow_steps (
             instance_id TEXT NOT NULL,
             sequence INTEGER NOT NULL,
@@ -64,6 +65,21 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         );
         CREATE INDEX IF NOT EXISTS ix_workflow_events_inbox ON workflow_events (instance_id, name, sequence)
             WHERE consumed_by_commit IS NULL AND rejected_reason IS NULL;
+        CREATE TABLE IF NOT EXISTS workflow_step_attempts (
+            instance_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            attempt INTEGER NOT NULL,
+            checkpoint INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            error_type TEXT NOT NULL,
+            message TEXT NOT NULL,
+            stack TEXT NULL,
+            started_at INTEGER NOT NULL,
+            ended_at INTEGER NOT NULL,
+            final INTEGER NOT NULL,
+            PRIMARY KEY (instance_id, sequence, ordinal, attempt)
+        );
         """;
 
     // Columns added after the first release: a database created by it gets them when a newer host opens it.
@@ -85,6 +101,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
         "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at, wake_at, awaited_event, cancellation, parent_id";
 
     private const string EventColumns = "sequence, name, payload, raised_at, consumed_by_commit, rejected_reason";
+
+    private const string AttemptColumns = "sequence, ordinal, checkpoint, name, attempt, error_type, message, stack, started_at, ended_at, final";
 
     private const string Sleeping = "4";
     private const string Waiting = "5";
@@ -559,6 +577,62 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             cancellationToken);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<WorkflowInstance>> ListAsync(
+        InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        void Where(string condition, string name, object value)
+        {
+            where.Add(condition);
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        if (filter.Name is { } name)
+        {
+            Where("name = $name", "$name", name);
+        }
+
+        if (filter.Status is { } status)
+        {
+            Where("status = $status", "$status", (int)status);
+        }
+
+        if (filter.CreatedFrom is { } from)
+        {
+            Where("created_at >= $from", "$from", from.ToUnixTimeMilliseconds());
+        }
+
+        if (filter.CreatedBefore is { } before)
+        {
+            Where("created_at < $before", "$before", before.ToUnixTimeMilliseconds());
+        }
+
+        if (after is { } last)
+        {
+            Where("(created_at, id) > ($afterCreated, $afterId)", "$afterCreated", last.CreatedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$afterId", last.Id);
+        }
+
+        command.CommandText = $"""
+            SELECT {InstanceColumns} FROM workflow_instances
+            {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}
+            ORDER BY created_at, id LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        var instances = new List<WorkflowInstance>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            instances.Add(ReadInstance(reader));
+        }
+
+        return instances;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -589,6 +663,77 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await ReadEventsAsync(connection, null, "instance_id = $id ORDER BY sequence", cancellationToken, ("$id", id)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task RecordStepAttemptAsync(string id, StepAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return _writer.WriteAsync(
+            statements =>
+            {
+                // Written only on top of the commit the step precedes: a run that another run overtook records nothing.
+                var written = Execute(
+                    statements,
+                    $"""
+                    INSERT INTO workflow_step_attempts (instance_id, {AttemptColumns})
+                    SELECT $id, $sequence, $ordinal, $checkpoint, $name, $attempt, $type, $message, $stack, $started, $ended, $final
+                    WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE id = $id AND status = $running AND commits = $sequence - 1);
+                    """,
+                    ("$id", id),
+                    ("$sequence", attempt.Sequence),
+                    ("$ordinal", attempt.Ordinal),
+                    ("$checkpoint", attempt.Checkpoint),
+                    ("$name", attempt.StepName),
+                    ("$attempt", attempt.Attempt),
+                    ("$type", attempt.Error.Type),
+                    ("$message", attempt.Error.Message),
+                    ("$stack", (object?)attempt.Error.StackTrace ?? DBNull.Value),
+                    ("$started", attempt.StartedAt.ToUnixTimeMilliseconds()),
+                    ("$ended", attempt.EndedAt.ToUnixTimeMilliseconds()),
+                    ("$final", attempt.Final),
+                    ("$running", (int)WorkflowStatus.Running));
+                if (written != 1)
+                {
+                    throw new InvalidOperationException(
+                        $"Instance '{id}' is not running, or another run committed before its commit {attempt.Sequence}, so attempt {attempt.Attempt} of step '{attempt.StepName}' is not recorded.");
+                }
+
+                return written;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, CancellationToken cancellationToken) =>
+        ReadAttemptsAsync("instance_id = $id ORDER BY sequence, ordinal, attempt", cancellationToken, ("$id", id));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, int sequence, int ordinal, CancellationToken cancellationToken) =>
+        ReadAttemptsAsync(
+            "instance_id = $id AND sequence = $sequence AND ordinal = $ordinal ORDER BY attempt", cancellationToken, ("$id", id), ("$sequence", sequence), ("$ordinal", ordinal));
+
+    private async Task<IReadOnlyList<StepAttempt>> ReadAttemptsAsync(string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {AttemptColumns} FROM workflow_step_attempts WHERE {where};", parameters);
+        var attempts = new List<StepAttempt>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            attempts.Add(new StepAttempt(
+                Sequence: reader.GetInt32(0),
+                Ordinal: reader.GetInt32(1),
+                Checkpoint: reader.GetInt32(2),
+                StepName: reader.GetString(3),
+                Attempt: reader.GetInt32(4),
+                Error: new WorkflowError(reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)),
+                StartedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+                EndedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                Final: reader.GetBoolean(10)));
+        }
+
+        return attempts;
     }
 
     private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, ChildOutcome outcome, CancellationToken cancellationToken) =>
@@ -762,12 +907,12 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
     private static WorkflowInstance? ReadInstance(SqliteCommand select)
     {
         using var reader = select.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
+        return reader.Read() ? ReadInstance(reader) : null;
+    }
 
-        return new WorkflowInstance(
+    /// <summary>The instance at the reader's current row of <see cref="InstanceColumns"/>.</summary>
+    private static WorkflowInstance ReadInstance(SqliteDataReader reader) =>
+        new(
             Id: reader.GetString(0),
             Name: reader.GetString(1),
             Status: (WorkflowStatus)reader.GetInt32(2),
@@ -784,7 +929,6 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDis
             AwaitedEvent: reader.IsDBNull(13) ? null : reader.GetString(13),
             Cancellation: (CancellationState)reader.GetInt32(14),
             ParentId: reader.IsDBNull(15) ? null : reader.GetString(15));
-    }
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

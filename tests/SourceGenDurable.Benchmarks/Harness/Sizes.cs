@@ -16,7 +16,10 @@ internal sealed record Sizes(
     int StartLatencySamples,
     int[] DurableTaskChains,
     int DurableTaskOrchestrations,
-    int HangfireChains)
+    int HangfireChains,
+    int IdleInstances,
+    int SameSecondTimers,
+    TimeSpan TimerLead)
 {
     public const int StepsPerConcurrentWorkflow = 10;
 
@@ -32,7 +35,10 @@ internal sealed record Sizes(
         StartLatencySamples: 200,
         DurableTaskChains: [10, 100, 1_000, 3_000],
         DurableTaskOrchestrations: 20,
-        HangfireChains: 1_000);
+        HangfireChains: 200,
+        IdleInstances: 100_000,
+        SameSecondTimers: 10_000,
+        TimerLead: TimeSpan.FromSeconds(60));
 
     public static Sizes Quick { get; } = new(
         Repeats: 3,
@@ -46,5 +52,8 @@ internal sealed record Sizes(
         StartLatencySamples: 30,
         DurableTaskChains: [10, 100],
         DurableTaskOrchestrations: 2,
-        HangfireChains: 20);
+        HangfireChains: 20,
+        IdleInstances: 1_000,
+        SameSecondTimers: 500,
+        TimerLead: TimeSpan.FromSeconds(5));
 }

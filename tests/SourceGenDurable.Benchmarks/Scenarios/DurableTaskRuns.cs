@@ -54,19 +54,26 @@ internal static class DurableTaskRuns
         return report.Add($"{orchestrations:N0} orchestrations x {Sizes.StepsPerConcurrentWorkflow} no-op activities", $"{System} (default settings)", "steps/s", Samples.Of(perSecond)).Values;
     }
 
-    private static Task<DurableTaskTestHost> StartAsync() => DurableTaskTestHost.StartAsync(
-        tasks =>
-        {
-            tasks.AddOrchestratorFunc<int, int>("Chain", async (context, length) =>
+    private static Task<DurableTaskTestHost> StartAsync()
+    {
+        // The host's gRPC sidecar logs every request at Information through its own default logging, whatever
+        // LoggerFactory is given; its configuration reads these variables.
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+        Environment.SetEnvironmentVariable("ASPNETCORE_Logging__LogLevel__Default", "Warning");
+        return DurableTaskTestHost.StartAsync(
+            tasks =>
             {
-                for (var i = 0; i < length; i++)
+                tasks.AddOrchestratorFunc<int, int>("Chain", async (context, length) =>
                 {
-                    await context.CallActivityAsync<int>("Noop", i);
-                }
+                    for (var i = 0; i < length; i++)
+                    {
+                        await context.CallActivityAsync<int>("Noop", i);
+                    }
 
-                return length;
-            });
-            tasks.AddActivityFunc<int, int>("Noop", (_, input) => input);
-        },
-        new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+                    return length;
+                });
+                tasks.AddActivityFunc<int, int>("Noop", (_, input) => input);
+            },
+            new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+    }
 }

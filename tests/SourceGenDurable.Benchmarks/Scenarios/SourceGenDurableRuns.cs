@@ -20,13 +20,16 @@ internal static class SourceGenDurableRuns
     public static async Task<Samples> SequentialAsync(Sizes sizes, Report report)
     {
         var perStep = new List<double>();
+        var allocated = new List<double>();
         for (var repeat = 0; repeat < sizes.Repeats; repeat++)
         {
             using var database = new TempDatabase();
-            await RunChainAsync(database, sizes.SequentialSteps);
+            var bytes = await RunChainAsync(database, sizes.SequentialSteps);
             perStep.AddRange(Enumerable.Range(1, sizes.SequentialSteps - 1).Select(StepProbe.StepMilliseconds));
+            allocated.Add(bytes / (double)sizes.SequentialSteps);
         }
 
+        report.Add($"one workflow of {sizes.SequentialSteps:N0} no-op steps", System, "bytes allocated per step", new Samples(allocated));
         return report.Add($"one workflow of {sizes.SequentialSteps:N0} no-op steps", System, "ms per step", new Samples(perStep)).Values;
     }
 
@@ -132,16 +135,20 @@ internal static class SourceGenDurableRuns
         return samples;
     }
 
-    private static async Task RunChainAsync(TempDatabase database, int steps)
+    /// <summary>Runs a chain to its end and returns the bytes the process allocated meanwhile (every thread).</summary>
+    private static async Task<long> RunChainAsync(TempDatabase database, int steps)
     {
         StepProbe.Arm(steps);
         using var host = await StartHostAsync(database);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         var handle = await host.Services.GetRequiredService<IWorkflowClient>().StartChainAsync(steps, "chain");
         await handle.GetResultAsync();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         await host.StopAsync();
+        return allocated;
     }
 
-    private static async Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
+    public static async Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddDurableWorkflows(options =>

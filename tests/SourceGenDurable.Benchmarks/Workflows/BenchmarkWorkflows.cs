@@ -27,4 +27,20 @@ public partial class BenchmarkWorkflows
 
         return total;
     }
+
+    /// <summary>Sleeps for a month: what an idle instance costs.</summary>
+    [DurableWorkflow]
+    public async Task Nap(WorkflowContext ctx, int days)
+    {
+        await ctx.Sleep(TimeSpan.FromDays(days));
+    }
+
+    /// <summary>Sleeps until <paramref name="due"/>, then reports to <see cref="TimerProbe"/> when it woke.</summary>
+    [DurableWorkflow]
+    public async Task<int> WakeAt(WorkflowContext ctx, DateTimeOffset due, int index)
+    {
+        await ctx.SleepUntil(due);
+        return await ctx.Step("woke", ct => TimerProbe.Woke(index));
+    }
 }
+

@@ -53,8 +53,17 @@ partial class Workflows
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     internal async global::System.Threading.Tasks.Task __Run_RunAsync(global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
     {
+        run.RebuildException = __Run_RebuildException;
         run.SetResult<int>(await __Run_Resume(run.Context, run, (__Run_Slots)slots).ConfigureAwait(false));
     }
+
+    /// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
+    private static global::System.Exception __Run_RebuildException(global::SourceGenDurable.Storage.WorkflowError error) => error.Type switch
+    {
+        "System.InvalidOperationException" => new global::System.InvalidOperationException(error.Message),
+        _ => new global::SourceGenDurable.Execution.RestoredException(error),
+    };
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.

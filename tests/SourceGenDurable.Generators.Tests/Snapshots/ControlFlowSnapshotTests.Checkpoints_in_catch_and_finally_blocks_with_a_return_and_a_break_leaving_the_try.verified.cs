@@ -71,6 +71,7 @@ partial class Workflows
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     internal async global::System.Threading.Tasks.Task __Run_RunAsync(global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
     {
+        run.RebuildException = __Run_RebuildException;
         run.SetResult<int>(await __Run_Resume(run.Context, run, (__Run_Slots)slots).ConfigureAwait(false));
     }
 

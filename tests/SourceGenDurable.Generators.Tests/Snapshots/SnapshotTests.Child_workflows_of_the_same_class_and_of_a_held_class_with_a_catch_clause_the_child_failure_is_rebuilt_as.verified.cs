@@ -160,6 +160,7 @@ partial class Orders
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     internal async global::System.Threading.Tasks.Task __Fulfil_RunAsync(global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
     {
+        run.RebuildException = __Fulfil_RebuildException;
         run.SetResult<string>(await __Fulfil_Resume(run.Context, run, (__Fulfil_Slots)slots).ConfigureAwait(false));
     }
 
@@ -225,7 +226,7 @@ file sealed class FulfilWorkflowDefinition : global::SourceGenDurable.StateMachi
 {
     public static readonly FulfilWorkflowDefinition Instance = new();
 
-    private FulfilWorkflowDefinition() : base("fulfil", "8a017be9404ebb90") { }
+    private FulfilWorkflowDefinition() : base("fulfil", "1f356f439bcd27e2") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

@@ -60,6 +60,7 @@ partial class RenewalWorkflows
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     internal async global::System.Threading.Tasks.Task __Renew_RunAsync(global::SourceGenDurable.Execution.WorkflowRun run, global::SourceGenDurable.StateMachines.IWorkflowSlots slots)
     {
+        run.RebuildException = __Renew_RebuildException;
         run.SetResult<string>(await __Renew_Resume(run.Context, run, (__Renew_Slots)slots).ConfigureAwait(false));
     }
 

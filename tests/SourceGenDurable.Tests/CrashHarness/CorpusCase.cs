@@ -9,7 +9,8 @@ public sealed record CorpusInput(string Json, string? KnownBug);
 
 /// <summary>
 /// A <c>[DurableWorkflow]</c> method in namespace <see cref="Namespace"/> with its input sets. Found by reflection:
-/// adding a case is writing the method and its <see cref="InputsAttribute"/>s.
+/// adding a case is writing the method and its <see cref="InputsAttribute"/>s. A method of a generic class is a case
+/// per <see cref="ClosedAsAttribute"/> of the class, on the closed class.
 /// </summary>
 public sealed class CorpusCase
 {
@@ -21,9 +22,8 @@ public sealed class CorpusCase
     {
         Method = method;
         Type = method.DeclaringType!;
-        Name = $"{Type.Name}.{method.Name}";
-        var attribute = method.GetCustomAttribute<DurableWorkflowAttribute>()!;
-        WorkflowName = string.IsNullOrEmpty(attribute.Name) ? $"{Type.Name}.{method.Name}" : attribute.Name;
+        Name = $"{DisplayName(Type)}.{method.Name}";
+        WorkflowName = GenericWorkflowClass.WorkflowName(method);
         Parameters = method.GetParameters().Skip(1).ToArray();
         ResultType = method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : null;
         Inputs = inputs;
@@ -131,9 +131,18 @@ public sealed class CorpusCase
                 inputs.Add(new CorpusInput(json.ToJsonString(), attribute.KnownBug));
             }
 
-            cases.Add(new CorpusCase(method, inputs));
+            foreach (var closed in GenericWorkflowClass.Close(method))
+            {
+                cases.Add(new CorpusCase(closed, inputs));
+            }
         }
 
         return cases;
     }
+
+    /// <summary><c>Ledger&lt;Int32&gt;</c> for a closed generic class, the plain name otherwise.</summary>
+    private static string DisplayName(Type type) =>
+        type.IsConstructedGenericType
+            ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GenericTypeArguments.Select(DisplayName))}>"
+            : type.Name;
 }

@@ -9,6 +9,7 @@ using SourceGenDurable.Client;
 using SourceGenDurable.Execution;
 using SourceGenDurable.Hosting;
 using SourceGenDurable.Storage;
+using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Corpus;
 
 namespace SourceGenDurable.Tests.CrashHarness;
@@ -83,7 +84,7 @@ public static class CrashHarnessRunner
         var workflow = ActivatorUtilities.CreateInstance(provider, corpusCase.Type);
         using var inputs = JsonDocument.Parse(input.Json);
         var arguments = new object?[corpusCase.Parameters.Count + 1];
-        arguments[0] = new InlineWorkflowContext(InstanceId);
+        arguments[0] = new InlineWorkflowContext(InstanceId, ScriptedEvents.For(corpusCase.Method));
         for (var i = 0; i < corpusCase.Parameters.Count; i++)
         {
             var parameter = corpusCase.Parameters[i];
@@ -130,6 +131,9 @@ public static class CrashHarnessRunner
         var commits = new List<CommitRecord>();
         var anomalies = new List<string>();
         var processes = 0;
+        var crashed = false;
+        var clock = new ManualClock(InlineWorkflowContext.Start);
+        var events = ScriptedEvents.For(corpusCase.Method);
         while (true)
         {
             processes++;
@@ -139,8 +143,9 @@ public static class CrashHarnessRunner
                 break;
             }
 
-            var plan = scenario.PlanFor(processes);
+            var plan = scenario.PlanFor(commits.Count, crashed);
             var services = new ServiceCollection();
+            services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
             services.AddLogging();
             services.AddSingleton(log);
@@ -188,6 +193,7 @@ public static class CrashHarnessRunner
                     anomalies.Add($"Process {processes} crashed, but RunAsync ended with {(escaped is null ? "a normal return" : escaped.GetType().FullName + ": " + escaped.Message)}: something swallowed the crash.");
                 }
 
+                crashed = true;
                 continue; // the process is gone: its provider is disposed and the next one starts on the same file
             }
 
@@ -197,13 +203,17 @@ public static class CrashHarnessRunner
                 break;
             }
 
-            var instance = await new SqliteWorkflowStore(connectionString, TimeProvider.System).GetAsync(InstanceId, CancellationToken.None);
-            if (instance is not { Status: WorkflowStatus.Completed or WorkflowStatus.Failed })
+            var instance = await store.GetAsync(InstanceId, CancellationToken.None);
+            if (await WakeAsync(instance, provider, store, clock, events) is { } stuck)
             {
-                anomalies.Add($"Process {processes} did not crash, yet RunAsync returned with the instance {Outcome.Of(instance, corpusCase.ResultType, EngineJson)}.");
+                anomalies.Add($"Process {processes} did not crash, yet RunAsync returned with the instance {Outcome.Of(instance, corpusCase.ResultType, EngineJson)}{stuck}.");
+                break;
             }
 
-            break;
+            if (instance is { Status: WorkflowStatus.Completed or WorkflowStatus.Failed })
+            {
+                break;
+            }
         }
 
         var observer = new SqliteWorkflowStore(connectionString, TimeProvider.System);
@@ -218,5 +228,32 @@ public static class CrashHarnessRunner
             steps,
             processes,
             anomalies);
+    }
+
+    /// <summary>
+    /// What the world does for a suspended instance: the clock moves to a sleeping instance's due time, and a waiting
+    /// instance gets the next scripted event of its name, or, when the script has none left, its timeout. Returns why
+    /// the instance cannot go on, or null.
+    /// </summary>
+    private static async Task<string?> WakeAsync(WorkflowInstance? instance, IServiceProvider provider, IWorkflowStore store, ManualClock clock, ScriptedEvents events)
+    {
+        switch (instance)
+        {
+            case { Status: WorkflowStatus.Completed or WorkflowStatus.Failed }:
+                return null;
+            case { Status: WorkflowStatus.WaitingForEvent, AwaitedEvent: { } name } when events.TakeNext(name) is { } json:
+                using (var payload = JsonDocument.Parse(json))
+                {
+                    await provider.GetRequiredService<IWorkflowClient>().RaiseEventAsync(InstanceId, name, payload.RootElement);
+                }
+
+                return null;
+            case { Status: WorkflowStatus.Sleeping or WorkflowStatus.WaitingForEvent, WakeAt: { } due }:
+                clock.AdvanceTo(due);
+                await store.WakeDueAsync(clock.GetUtcNow(), CancellationToken.None);
+                return null;
+            default:
+                return ", which nothing can wake (a wait with no timeout and no scripted event left)";
+        }
     }
 }

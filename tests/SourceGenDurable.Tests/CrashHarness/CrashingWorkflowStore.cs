@@ -142,10 +142,34 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         return inner.SetAsideAsync(id, reason, cancellationToken);
     }
 
+    public Task<IReadOnlyList<WorkflowInstance>> ListAsync(InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(ListAsync));
+        return inner.ListAsync(filter, after, limit, cancellationToken);
+    }
+
     public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken)
     {
         ThrowIfDead(nameof(GetStepsAsync));
         return inner.GetStepsAsync(id, cancellationToken);
+    }
+
+    public Task RecordStepAttemptAsync(string id, StepAttempt attempt, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(RecordStepAttemptAsync));
+        return inner.RecordStepAttemptAsync(id, attempt, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetStepAttemptsAsync));
+        return inner.GetStepAttemptsAsync(id, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, int sequence, int ordinal, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetStepAttemptsAsync));
+        return inner.GetStepAttemptsAsync(id, sequence, ordinal, cancellationToken);
     }
 
     private void ThrowIfDead(string call)

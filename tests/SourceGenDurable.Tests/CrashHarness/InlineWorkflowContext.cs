@@ -1,23 +1,40 @@
+using System.Text.Json;
+using SourceGenDurable.Execution;
+
 namespace SourceGenDurable.Tests.CrashHarness;
 
 /// <summary>
 /// The context of a direct run: steps run inline, nothing is persisted. Like the engine, it runs a
 /// <c>ctx.Step</c> body up to the MaxAttempts the generator gives <c>ctx.Step</c> (the <see cref="DurableStepAttribute"/> default).
 /// </summary>
-public sealed class InlineWorkflowContext(string workflowId) : WorkflowContext
+public sealed class InlineWorkflowContext(string workflowId, ScriptedEvents events) : WorkflowContext
 {
+    /// <summary>The clock a durable run starts from too, so that both runs see the same times.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly JsonSerializerOptions WorkflowJson = WorkflowSerializerOptions.CreateDefault().Options;
+    private DateTimeOffset _now = Start;
+
     /// <summary>The attempts of a <c>ctx.Step</c>: the generator uses the <c>[DurableStep]</c> default for it.</summary>
     public static int ContextStepMaxAttempts { get; } = new DurableStepAttribute().MaxAttempts;
 
     public override string WorkflowId => workflowId;
 
-    public override DateTimeOffset UtcNow { get; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>Moves only when the workflow sleeps or a wait times out, as the durable run's clock does.</summary>
+    public override DateTimeOffset UtcNow => _now;
 
     public override CancellationToken CancellationToken => CancellationToken.None;
 
     public override Guid NewGuid() => Guid.NewGuid();
 
-    public override async Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body)
+    public override Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body) =>
+        Step(name, body, RetryPolicy.Default with { MaxAttempts = ContextStepMaxAttempts });
+
+    public override Task Step(string name, Func<CancellationToken, Task> body) =>
+        Step(name, body, RetryPolicy.Default with { MaxAttempts = ContextStepMaxAttempts });
+
+    // Retry delays are timers, and a direct run's timers are due at once.
+    public override async Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> body, RetryPolicy retry)
     {
         StepLog.EnterInlineStep();
         for (var attempt = 1; ; attempt++)
@@ -26,26 +43,57 @@ public sealed class InlineWorkflowContext(string workflowId) : WorkflowContext
             {
                 return await body(CancellationToken.None);
             }
-            catch (Exception) when (attempt < ContextStepMaxAttempts)
+            catch (Exception e) when (attempt < retry.MaxAttempts && !retry.IsNotRetried(e))
             {
             }
         }
     }
 
-    public override Task Step(string name, Func<CancellationToken, Task> body) =>
-        Step<bool>(name, async ct =>
+    public override Task Step(string name, Func<CancellationToken, Task> body, RetryPolicy retry) =>
+        Step<bool>(
+            name,
+            async ct =>
+            {
+                await body(ct);
+                return true;
+            },
+            retry);
+
+    // Timers are due at once: the clock jumps to their due time, as the harness moves the durable run's clock.
+    public override Task Sleep(TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        _now += duration;
+        return Task.CompletedTask;
+    }
+
+    public override Task SleepUntil(DateTimeOffset dueTime)
+    {
+        _now = dueTime > _now ? dueTime : _now;
+        return Task.CompletedTask;
+    }
+
+    public override Task<T> WaitForEvent<T>(string name) =>
+        TryReceive<T>(name, out var payload)
+            ? Task.FromResult(payload)
+            : throw new InvalidOperationException(
+                $"Corpus convention: the workflow waits for event '{name}' without a timeout, and its [Raises] script has no more '{name}' events.");
+
+    public override Task<T> WaitForEvent<T>(string name, TimeSpan timeout)
+    {
+        if (TryReceive<T>(name, out var payload))
         {
-            await body(ct);
-            return true;
-        });
+            return Task.FromResult(payload);
+        }
 
-    // A direct run has no clock to wait on and nobody to raise events: timers are due at once, and the corpus has no
-    // event waits (the harness could not raise them between its simulated processes).
-    public override Task Sleep(TimeSpan duration) => Task.CompletedTask;
+        _now += timeout;
+        throw new TimeoutException($"Workflow '{workflowId}' waited for event '{name}' until its timeout, and no such event was raised by then.");
+    }
 
-    public override Task SleepUntil(DateTimeOffset dueTime) => Task.CompletedTask;
-
-    public override Task<T> WaitForEvent<T>(string name) => throw new NotSupportedException("The crash harness raises no events.");
-
-    public override Task<T> WaitForEvent<T>(string name, TimeSpan timeout) => WaitForEvent<T>(name);
+    private bool TryReceive<T>(string name, out T payload)
+    {
+        var json = events.TakeNext(name);
+        payload = json is null ? default! : JsonSerializer.Deserialize<T>(json, WorkflowJson)!;
+        return json is not null;
+    }
 }

@@ -50,24 +50,28 @@ public static class Outcome
 /// <summary>The reference: the original method run with an inline context.</summary>
 public sealed record DirectRun(string Outcome, IReadOnlyList<LogEntry> Log, IReadOnlyList<string> ConventionErrors);
 
-/// <summary>Which simulated processes crash, and where.</summary>
-public sealed record CrashScenario(string Label, string FileName, Func<int, CrashPlan> PlanFor, int? ReRunCommit)
+/// <summary>
+/// Which simulated processes crash, and where. A plan is made for each process from the commits the processes before
+/// it made and whether one of them crashed, so that "commit k" means the run's k-th commit even when a durable wait
+/// ends a process early (the next process, woken, makes the later commits).
+/// </summary>
+public sealed record CrashScenario(string Label, string FileName, Func<int, bool, CrashPlan> PlanFor, int? ReRunCommit)
 {
-    public static CrashScenario NoCrash { get; } = new("no crash", "none", _ => CrashPlan.Never, null);
+    public static CrashScenario NoCrash { get; } = new("no crash", "none", (_, _) => CrashPlan.Never, null);
 
     /// <summary>The crash mode every commit is tested with: the process dies right after each commit, again and again.</summary>
-    public static CrashScenario AfterEveryCommit { get; } = new("crash after every commit", "every", _ => new CrashPlan(1, null), null);
+    public static CrashScenario AfterEveryCommit { get; } = new("crash after every commit", "every", (_, _) => new CrashPlan(1, null), null);
 
-    /// <summary>The first process dies right after commit <paramref name="k"/>; the next one runs to the end.</summary>
+    /// <summary>The process that makes commit <paramref name="k"/> dies right after it; the next one runs to the end.</summary>
     public static CrashScenario AfterCommit(int k, int of) =>
-        new($"crash after commit k={k} of {of}", $"after-{k}", process => process == 1 ? new CrashPlan(k, null) : CrashPlan.Never, null);
+        new($"crash after commit k={k} of {of}", $"after-{k}", (prior, crashed) => !crashed && prior < k ? new CrashPlan(k - prior, null) : CrashPlan.Never, null);
 
     /// <summary>
-    /// The first process dies after step <paramref name="k"/> ran but before its commit; the next one runs that step
-    /// again (a step runs at least once) and goes on.
+    /// The process that would make commit <paramref name="k"/> dies after its step ran but before the commit; the next
+    /// one runs that step again (a step runs at least once) and goes on.
     /// </summary>
     public static CrashScenario BeforeCommit(int k, int of) =>
-        new($"crash before commit k={k} of {of}", $"before-{k}", process => process == 1 ? new CrashPlan(null, k) : CrashPlan.Never, k);
+        new($"crash before commit k={k} of {of}", $"before-{k}", (prior, crashed) => !crashed && prior < k ? new CrashPlan(null, k - prior) : CrashPlan.Never, k);
 }
 
 /// <summary>What one durable run did, over all its simulated processes.</summary>

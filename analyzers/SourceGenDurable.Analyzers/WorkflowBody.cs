@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SourceGenDurable.Shared;
+
+namespace SourceGenDurable.Analyzers;
+
+/// <summary>
+/// The rules that read one workflow body (1 to 7, 9 and 10, and step names for 11). The body is the
+/// <c>[DurableWorkflow]</c> method with its lambdas and local functions, minus the bodies of <c>ctx.Step</c>: that is
+/// the code that runs again, from the last checkpoint, after a restart.
+/// </summary>
+internal sealed class WorkflowBody
+{
+    /// <summary>The diagnostic property that holds the expression the code fix writes.</summary>
+    public const string ReplacementProperty = "Replacement";
+
+    private readonly IMethodSymbol _workflow;
+    private readonly string _context;
+    private readonly BannedApis _banned;
+    private readonly CallGraph _calls;
+    private readonly ConcurrentQueue<(string Name, Location Location, IMethodSymbol? StepMethod)> _stepNames = new();
+
+    public WorkflowBody(IMethodSymbol workflow, BannedApis banned, CallGraph calls)
+    {
+        _workflow = workflow;
+        _context = workflow.Parameters.FirstOrDefault()?.Name ?? "ctx";
+        _banned = banned;
+        _calls = calls;
+    }
+
+    /// <summary>Rules 1 to 5 on a banned API, 9 and 10 on a call into code that reaches one or a durable operation.</summary>
+    public void AnalyzeUse(OperationAnalysisContext context)
+    {
+        var operation = context.Operation;
+        if (!operation.IsInWorkflowBody())
+        {
+            return;
+        }
+
+        if (operation is IInvocationOperation { Syntax: InvocationExpressionSyntax call } &&
+            DurableOperation.Classify(call, operation.SemanticModel!, _workflow.ContainingType, context.CancellationToken) is { } durable)
+        {
+            RecordStepName(durable, call, operation.SemanticModel!);
+            return;
+        }
+
+        if (_banned.Match(operation) is { } api)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (Replacement(api, operation) is { } replacement)
+            {
+                properties = properties.Add(ReplacementProperty, replacement);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                api.Descriptor, operation.Syntax.GetLocation(), properties, BannedApis.Display(operation), string.Format(api.Advice, _context)));
+            return;
+        }
+
+        if (CallGraph.Callee(operation) is not { } callee)
+        {
+            return;
+        }
+
+        var summary = _calls.Summarize(callee, context.CancellationToken);
+        var location = operation.Syntax.GetLocation();
+        if (summary.Durable is { } reached)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.DurableOperationOutsideWorkflowBody, location, CallGraph.Name(callee), reached.Target, Chain(callee, reached)));
+        }
+
+        if (summary.Banned is { Api: { } banned } found)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ViolationThroughCall, location, CallGraph.Name(callee), found.Target, Chain(callee, found), banned.Reason));
+        }
+    }
+
+    /// <summary>Rule 6: an await of anything but a durable operation, unless another rule already reports what it awaits.</summary>
+    public void AnalyzeAwait(OperationAnalysisContext context)
+    {
+        var operand = ((IAwaitOperation)context.Operation).Operation.WithoutConversions();
+        // 'await x.ConfigureAwait(...)' awaits x: SGD0005 reports a 'false', and the rest is about x.
+        var awaited = operand;
+        while (awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+        {
+            awaited = configured.WithoutConversions();
+        }
+
+        if (!context.Operation.IsInWorkflowBody() || _banned.Match(operand) is not null || _banned.Match(awaited) is not null ||
+            IsAlreadyComplete(awaited))
+        {
+            return;
+        }
+
+        if (awaited is IInvocationOperation { Syntax: InvocationExpressionSyntax call } invocation &&
+            (DurableOperation.Classify(call, awaited.SemanticModel!, _workflow.ContainingType, context.CancellationToken) is not null ||
+             (CallGraph.Callee(invocation) is { } callee && !_calls.Summarize(callee, context.CancellationToken).IsClean)))
+        {
+            return;
+        }
+
+        var name = awaited is IInvocationOperation target
+            ? target.TargetMethod.ContainingType.Name + "." + target.TargetMethod.Name
+            : awaited.Syntax.ToString();
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonDurableAwait, awaited.Syntax.GetLocation(), name));
+    }
+
+    /// <summary>Rule 7: a write to a field or property of the workflow object, to a captured constructor parameter, or to static state.</summary>
+    public void AnalyzeWrite(OperationAnalysisContext context)
+    {
+        var target = context.Operation switch
+        {
+            IAssignmentOperation assignment => assignment.Target,
+            IIncrementOrDecrementOperation increment => increment.Target,
+            _ => null,
+        };
+        if (target is null || !context.Operation.IsInWorkflowBody())
+        {
+            return;
+        }
+
+        var workflowClass = _workflow.ContainingType;
+        var (name, what) = target switch
+        {
+            IFieldReferenceOperation { Field.IsStatic: true } field => (Qualified(field.Field), "a static field"),
+            IPropertyReferenceOperation { Property.IsStatic: true } property => (Qualified(property.Property), "a static property"),
+            IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field =>
+                (field.Field.Name, $"a field of the workflow class '{workflowClass.Name}'"),
+            IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } property =>
+                (property.Property.Name, $"a property of the workflow class '{workflowClass.Name}'"),
+            IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter
+                when SymbolEqualityComparer.Default.Equals(constructor.ContainingType, workflowClass) =>
+                (parameter.Parameter.Name, $"a constructor parameter captured by the workflow class '{workflowClass.Name}'"),
+            _ => (null, null),
+        };
+        if (name is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StateOutsideSlots, target.Syntax.GetLocation(), name, what));
+        }
+    }
+
+    /// <summary>Rule 11: a <c>ctx.Step</c> named like a <c>[DurableStep]</c> method that the same workflow awaits.</summary>
+    public void ReportStepNameClashes(OperationBlockAnalysisContext context)
+    {
+        var methodSteps = _stepNames.Where(s => s.StepMethod is not null).GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First().StepMethod!);
+        foreach (var (name, location, _) in _stepNames.Where(s => s.StepMethod is null))
+        {
+            if (methodSteps.TryGetValue(name, out var method))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.StepMisuse,
+                    location,
+                    method.Name,
+                    $"has the step name '{name}', which '{_context}.Step(\"{name}\", ...)' in workflow '{_workflow.Name}' also uses: give each step its own name, so that the step history tells them apart"));
+            }
+        }
+    }
+
+    private void RecordStepName(DurableOperation durable, InvocationExpressionSyntax call, SemanticModel model)
+    {
+        if (durable.Kind == DurableOperationKind.StepMethod)
+        {
+            _stepNames.Enqueue((durable.StepName!, call.GetLocation(), durable.Method));
+        }
+        else if (durable.Kind == DurableOperationKind.ContextStep && call.ArgumentList.Arguments.FirstOrDefault() is { } first &&
+                 model.GetConstantValue(first.Expression) is { HasValue: true, Value: string name })
+        {
+            _stepNames.Enqueue((name, first.GetLocation(), null));
+        }
+    }
+
+    private string Chain(IMethodSymbol callee, Finding finding) => $"{_workflow.Name} -> {CallGraph.Name(callee)} -> {finding.Chain}";
+
+    /// <summary>
+    /// The code fix's expression, when the replacement means the same as the use. A replacement that is a timer only
+    /// means the same when it is awaited: a Task.Delay kept in a variable is not a checkpoint.
+    /// </summary>
+    private string? Replacement(BannedApi api, IOperation operation)
+    {
+        if (api.Replacement is null || (operation.Type?.Name == "Task" && operation.ParentWithoutConversions() is not IAwaitOperation))
+        {
+            return null;
+        }
+
+        var argument = operation is IInvocationOperation { Arguments: [{ } first] } ? first.Value.Syntax.ToString() : "";
+        return string.Format(api.Replacement, _context, argument);
+    }
+
+    /// <summary>Whether the awaited task is complete when created (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>): awaiting it loses nothing.</summary>
+    private static bool IsAlreadyComplete(IOperation awaited)
+    {
+        ISymbol? member = awaited switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+        return member is { IsStatic: true, ContainingType: { Name: "Task" or "ValueTask" } type } &&
+            type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" &&
+            member.Name is "FromResult" or "FromException" or "FromCanceled" or "CompletedTask" or "Yield";
+    }
+
+    private static string Qualified(ISymbol member) => member.ContainingType.Name + "." + member.Name;
+}
