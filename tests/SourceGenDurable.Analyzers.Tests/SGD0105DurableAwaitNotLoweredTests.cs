@@ -809,4 +809,97 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_child_workflow_of_this_class_or_of_a_held_class_is_accepted_wherever_a_step_is() =>
+        Verify.VerifyAsync("""
+            public partial class Shipping
+            {
+                [DurableWorkflow]
+                public async Task<int> Ship(WorkflowContext ctx, int parcels)
+                {
+                    return await ctx.Step("label", ct => Task.FromResult(parcels));
+                }
+            }
+
+            public partial class Orders(Shipping shipping)
+            {
+                private readonly Shipping _field = shipping;
+
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    var total = await shipping.Ship(ctx, quantity) + await this.Count(ctx);
+                    if (total > 1) total += await _field.Ship(ctx, 2);
+                    return await Count(ctx);
+                }
+
+                [DurableWorkflow]
+                public async Task<int> Count(WorkflowContext ctx)
+                {
+                    return await ctx.Step("count", ct => Task.FromResult(1));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_child_workflow_called_on_something_the_class_does_not_hold_or_not_awaited_or_with_another_context_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Shipping
+            {
+                [DurableWorkflow]
+                public async Task<int> Ship(WorkflowContext ctx, int parcels)
+                {
+                    return await ctx.Step("label", ct => Task.FromResult(parcels));
+                }
+            }
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, WorkflowContext other, int quantity)
+                {
+                    var a = await {|#0:new Shipping().Ship(ctx, quantity)|};
+                    var b = await {|#1:Count(other)|};
+                    var pending = {|#2:Count(ctx)|};
+                    return a + b;
+                }
+
+                [DurableWorkflow]
+                public async Task<int> Count(WorkflowContext ctx)
+                {
+                    return await ctx.Step("count", ct => Task.FromResult(1));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "child workflow 'Ship' is called on 'new Shipping()'; call it on this class, or on a field, property or constructor parameter of this class that holds the child's class"),
+            Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments("pass the workflow's own context parameter 'ctx' as the context of child workflow 'Count'"),
+            Verify.Diagnostic("SGD0105").WithLocation(2).WithArguments("it is not awaited directly; write 'await' in front of the call"));
+
+    [Fact]
+    public Task A_child_workflow_of_a_generic_class_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Repo<T>
+            {
+                [DurableWorkflow]
+                public async Task<int> Save(WorkflowContext ctx, int id)
+                {
+                    return await ctx.Step("save", ct => Task.FromResult(id));
+                }
+            }
+
+            public partial class Orders(Repo<string> repo)
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    return await {|#0:repo.Save(ctx, quantity)|};
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "child workflow 'Save' is declared in generic class 'Repo', which cannot be started as a child yet; call a workflow of a non-generic class"));
 }

@@ -205,4 +205,47 @@ public sealed class SnapshotTests
             }
             """));
     }
+
+    [Fact]
+    public void Child_workflows_of_the_same_class_and_of_a_held_class_with_a_catch_clause_the_child_failure_is_rebuilt_as()
+    {
+        Snapshot.Match(GeneratorHarness.Generate("""
+            using SourceGenDurable;
+
+            namespace Shop;
+
+            public partial class Shipping
+            {
+                [DurableWorkflow(Name = "ship")]
+                public async Task<string> Ship(WorkflowContext ctx, string order, int parcels)
+                {
+                    return await ctx.Step("label", ct => Task.FromResult($"{order}x{parcels}"));
+                }
+            }
+
+            public partial class Orders(Shipping shipping)
+            {
+                [DurableWorkflow(Name = "fulfil")]
+                public async Task<string> Fulfil(WorkflowContext ctx, string order)
+                {
+                    try
+                    {
+                        var label = await shipping.Ship(ctx, parcels: 2, order: order + "!");
+                        await Audit(ctx, label);
+                        return label;
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return e.Message;
+                    }
+                }
+
+                [DurableWorkflow(Name = "audit")]
+                public async Task Audit(WorkflowContext ctx, string what)
+                {
+                    await ctx.Step("log", ct => Task.FromResult(what));
+                }
+            }
+            """));
+    }
 }

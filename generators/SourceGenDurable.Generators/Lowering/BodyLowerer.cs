@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
+using SourceGenDurable.Generators.Parsing;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
@@ -936,18 +937,34 @@ internal sealed class BodyLowerer
                 return $"StepAsync{resultType}({state}, {passed[0]}, {(passed.Count > 2 ? passed[2] : RetryPolicies.Argument(site.Operation))}, {passed[1]})";
         }
 
-        // A [DurableStep] call: evaluate its arguments once, in source order, so that every attempt sees the same values.
-        var spilled = new List<string>();
+        if (site.Operation.Kind == DurableOperationKind.ChildWorkflow)
+        {
+            // The child's inputs are written as its slots are (a JSON property per parameter, named as the parameter);
+            // its context argument is the workflow's own, which the child does not receive.
+            var inputs = Spill(arguments.Where(a => a.Parameter!.Ordinal > 0), $"__child{state}")
+                .Select(s => $"global::SourceGenDurable.StateMachines.SlotSerializer.Write<{TypeNames.FullyQualified(s.Parameter.Type)}>(__writer, {SymbolDisplay.FormatLiteral(s.Parameter.Name, quote: true)}, {s.Local}, __options); ");
+            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(site.Operation.Method), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {RebuildMethod})";
+        }
+
+        // A [DurableStep] call: its arguments are evaluated once, so that every attempt sees the same values.
+        var spilled = Spill(arguments, $"__step{state}").Select(s => $"{TypeNames.Identifier(s.Parameter.Name)}: {s.Local}");
+        var name = SymbolDisplay.FormatLiteral(site.Operation.StepName!, quote: true);
+        return $"StepAsync{resultType}({state}, {name}, {RetryPolicies.Argument(site.Operation)}, __ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", spilled)}))";
+    }
+
+    /// <summary>Evaluates <paramref name="arguments"/> into locals, in source order (as C# evaluates them), before the call.</summary>
+    private List<(IParameterSymbol Parameter, string Local)> Spill(IEnumerable<IArgumentOperation> arguments, string prefix)
+    {
+        var spilled = new List<(IParameterSymbol, string)>();
         foreach (var argument in arguments)
         {
             var parameter = argument.Parameter!;
-            var spill = $"__step{state}_{parameter.Name}";
+            var spill = $"{prefix}_{parameter.Name}";
             _out.Lines($"{TypeNames.FullyQualified(parameter.Type)} {spill} = {Rewrite(ValueOf(argument))};");
-            spilled.Add($"{TypeNames.Identifier(parameter.Name)}: {spill}");
+            spilled.Add((parameter, spill));
         }
 
-        var name = SymbolDisplay.FormatLiteral(site.Operation.StepName!, quote: true);
-        return $"StepAsync{resultType}({state}, {name}, {RetryPolicies.Argument(site.Operation)}, __ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", spilled)}))";
+        return spilled;
     }
 
     private void Copy(StatementSyntax statement)

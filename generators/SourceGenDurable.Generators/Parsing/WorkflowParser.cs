@@ -179,6 +179,7 @@ internal static class WorkflowParser
                 DurableOperationKind.ContextStep => constantName ?? "ctx.Step",
                 // Timers and waits are named by kind, so replacing a step with one (or a wait's awaited type) changes the layout.
                 DurableOperationKind.WaitForEvent => $"ctx.WaitForEvent<{TypeNames.FullyQualified(checkpoint.Operation.ResultType!)}>({constantName})",
+                DurableOperationKind.ChildWorkflow => "child " + WorkflowNames.Joined(checkpoint.Operation.Method),
                 _ => $"ctx.{checkpoint.Operation.Method.Name}",
             };
             text.Append(name).Append(';');

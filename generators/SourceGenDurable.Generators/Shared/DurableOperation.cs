@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,6 +23,9 @@ internal enum DurableOperationKind
 
     /// <summary><c>ctx.WaitForEvent&lt;T&gt;(name[, timeout])</c>: a durable wait for an event.</summary>
     WaitForEvent,
+
+    /// <summary>A call to a <c>[DurableWorkflow]</c> method: starts it as a child instance and waits for its outcome.</summary>
+    ChildWorkflow,
 }
 
 /// <summary>A call that is a durable operation: awaiting it directly in a workflow body is a checkpoint.</summary>
@@ -59,7 +63,7 @@ internal sealed class DurableOperation
     public ImmutableArray<KeyValuePair<string, TypedConstant>> RetryArguments { get; }
 
     /// <summary>A method of the workflow's context (called on its context parameter), not a <c>[DurableStep]</c> method.</summary>
-    public bool IsContextOperation => Kind != DurableOperationKind.StepMethod;
+    public bool IsContextOperation => Kind is not (DurableOperationKind.StepMethod or DurableOperationKind.ChildWorkflow);
 
     /// <summary>Classifies <paramref name="invocation"/>; null when it is not a durable operation.</summary>
     public static DurableOperation? Classify(InvocationExpressionSyntax invocation, SemanticModel model, INamedTypeSymbol workflowType, CancellationToken cancellationToken)
@@ -85,6 +89,12 @@ internal sealed class DurableOperation
                 _ => null,
             };
             return kind is { } contextKind ? new DurableOperation(contextKind, method, resultType, null, DefaultMaxAttempts) : null;
+        }
+
+        // A workflow of this class or of another one: the engine starts it by name, as a child instance.
+        if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute))
+        {
+            return new DurableOperation(DurableOperationKind.ChildWorkflow, method, resultType, null, DefaultMaxAttempts);
         }
 
         if (!SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, workflowType.OriginalDefinition))

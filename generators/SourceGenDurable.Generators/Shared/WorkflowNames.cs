@@ -26,4 +26,11 @@ internal static class WorkflowNames
 
         return (method.ContainingType.Name, "." + method.Name);
     }
+
+    /// <summary>The name of a workflow of a non-generic class (a generic class's name is closed at registration).</summary>
+    public static string Joined(IMethodSymbol method)
+    {
+        var (prefix, suffix) = Of(method);
+        return prefix + suffix;
+    }
 }

@@ -538,6 +538,11 @@ internal sealed class WorkflowShape
                 : $"call {operation.Method.Name} on the workflow's own context parameter '{method.Parameters[0].Name}'";
         }
 
+        if (operation.Kind == DurableOperationKind.ChildWorkflow)
+        {
+            return WhyChildNotLowered(method, invocation, operation, model);
+        }
+
         var returnType = operation.Method.ReturnType.OriginalDefinition.ToDisplayString();
         if (returnType != "System.Threading.Tasks.Task" && returnType != "System.Threading.Tasks.Task<TResult>")
         {
@@ -551,6 +556,44 @@ internal sealed class WorkflowShape
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A child workflow is started by name and run on an instance of its class that the engine creates, so the call's
+    /// receiver is never evaluated: it must be this class or a member that holds the child's class, with no side effects.
+    /// </summary>
+    private static string? WhyChildNotLowered(IMethodSymbol method, InvocationExpressionSyntax invocation, DurableOperation operation, SemanticModel model)
+    {
+        var child = operation.Method;
+        if (child.ContainingType.IsGenericType)
+        {
+            return $"child workflow '{child.Name}' is declared in generic class '{child.ContainingType.Name}', which cannot be started as a child yet; call a workflow of a non-generic class";
+        }
+
+        var receiver = invocation.Expression switch
+        {
+            IdentifierNameSyntax or GenericNameSyntax => null,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } => null,
+            MemberAccessExpressionSyntax access => model.GetSymbolInfo(access.Expression).Symbol ?? (ISymbol)method,
+            _ => method,
+        };
+        var held = receiver switch
+        {
+            null => true,
+            IFieldSymbol or IPropertySymbol => SymbolEqualityComparer.Default.Equals(receiver.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition),
+            IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } =>
+                SymbolEqualityComparer.Default.Equals(constructor.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition),
+            _ => false,
+        };
+        if (!held)
+        {
+            return $"child workflow '{child.Name}' is called on '{((MemberAccessExpressionSyntax)invocation.Expression).Expression}'; call it on this class, or on a field, property or constructor parameter of this class that holds the child's class";
+        }
+
+        var context = (model.GetOperation(invocation) as IInvocationOperation)?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
+        return context is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, method.Parameters[0])
+            ? null
+            : $"pass the workflow's own context parameter '{method.Parameters[0].Name}' as the context of child workflow '{child.Name}'";
     }
 
     private static bool IsDeclaredWhereLoweringCanAssignIt(ISymbol local, ImmutableHashSet<SyntaxNode> flattened) =>

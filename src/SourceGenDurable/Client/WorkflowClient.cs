@@ -107,6 +107,13 @@ internal sealed class WorkflowClient(
                 nameof(eventName));
         }
 
+        if (eventName.StartsWith(ChildOutcome.EventPrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Event names that start with '{ChildOutcome.EventPrefix}' are reserved: they carry a child workflow's outcome to its parent. Choose another name.",
+                nameof(eventName));
+        }
+
         var json = SlotSerializer.Serialize(payload, serializer.Options);
         var bytes = System.Text.Encoding.UTF8.GetByteCount(json);
         if (bytes > limits.MaxEventPayloadBytes)

@@ -101,11 +101,15 @@ internal sealed partial class WorkflowExecutor(
             return (true, false);
         }
 
+
         IWorkflowSlots slots;
         try
         {
             using var document = JsonDocument.Parse(instance.Slots);
-            slots = definition.ReadSlots(document.RootElement, serializer.Options);
+            // An instance that has not committed holds its inputs only (a child workflow is started with nothing else).
+            slots = instance.Commits == 0
+                ? definition.ReadInputs(document.RootElement, serializer.Options)
+                : definition.ReadSlots(document.RootElement, serializer.Options);
         }
         catch (Exception e) when (e is JsonException or WorkflowStateException)
         {
@@ -120,7 +124,7 @@ internal sealed partial class WorkflowExecutor(
         activity?.SetTag("workflow.resume_state", instance.State);
         LogRunning(instance.Id, instance.Name, instance.State);
 
-        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping, abortSource.Token);
+        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping, abortSource.Token, signals);
         using var cancellation = signals.OnCancelRequested(instance.Id, run.RequestCancellation);
         await using var scope = scopes.CreateAsyncScope();
         try

@@ -12,7 +12,7 @@ namespace SourceGenDurable.Execution;
 /// Generated state machines call it at every durable operation.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class WorkflowRun : IDisposable
+public sealed partial class WorkflowRun : IDisposable
 {
     private readonly IWorkflowStore _store;
     private readonly JsonSerializerOptions _json;
@@ -29,11 +29,13 @@ public sealed class WorkflowRun : IDisposable
     private bool _commitFailed;
     private volatile bool _cancelRequested;
     private bool _cancelTold;
+    private readonly WorkflowSignals? _signals;
 
     // cancellationToken: the host is stopping, so no new step or wait starts and the run leaves memory. abort: running
     // steps are cancelled too (the shutdown timeout passed, or the lease was lost).
-    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken, CancellationToken abort)
+    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken, CancellationToken abort, WorkflowSignals? signals = null)
     {
+        _signals = signals;
         InstanceId = instance.Id;
         ResumeState = instance.State;
         _commits = instance.Commits;
@@ -266,11 +268,7 @@ public sealed class WorkflowRun : IDisposable
         activity?.SetTag("workflow.checkpoint", checkpoint);
         for (var attempt = (last?.Attempt ?? 0) + 1; ; attempt++)
         {
-            CancellationToken.ThrowIfCancellationRequested();
-            if (CancellationPending)
-            {
-                throw DeliverCancellation();
-            }
+            ThrowIfCancelled();
 
             if (last is not null && policy.DelayAfter(last.Attempt) is { } delay && delay > TimeSpan.Zero)
             {
@@ -356,12 +354,7 @@ public sealed class WorkflowRun : IDisposable
     /// </summary>
     private async Task<(WaitRequest Wait, WaitOutcome Outcome)> ResolveAsync(int checkpoint, WaitKind kind, string? name, DateTimeOffset? due)
     {
-        CancellationToken.ThrowIfCancellationRequested();
-        if (CancellationPending)
-        {
-            throw DeliverCancellation();
-        }
-
+        ThrowIfCancelled();
         var wait = new WaitRequest(_commits + 1, _waitsSinceCommit++, checkpoint, kind, name, due);
         var outcome = await WriteAsync(() => _store.AwaitAsync(InstanceId, wait, _timeProvider.GetUtcNow(), _cancelTold, _abort)).ConfigureAwait(false);
         switch (outcome.Resolution)
@@ -398,6 +391,16 @@ public sealed class WorkflowRun : IDisposable
         await write().ConfigureAwait(false);
         return true;
     });
+
+    /// <summary>Before a durable operation starts: the host is stopping, or the workflow has a cancellation to receive.</summary>
+    private void ThrowIfCancelled()
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        if (CancellationPending)
+        {
+            throw DeliverCancellation();
+        }
+    }
 
     private WorkflowCancelledException DeliverCancellation()
     {

@@ -31,7 +31,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             lease_owner TEXT NULL,
             lease_expires_at INTEGER NULL,
             starts INTEGER NOT NULL DEFAULT 0,
-            poisoned INTEGER NOT NULL DEFAULT 0
+            poisoned INTEGER NOT NULL DEFAULT 0,
+            parent_id TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
         CREATE INDEX IF NOT EXISTS ix_workflow_instances_created ON workflow_instances (created_at, id);
@@ -95,6 +96,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         ("lease_expires_at", "INTEGER NULL"),
         ("starts", "INTEGER NOT NULL DEFAULT 0"),
         ("poisoned", "INTEGER NOT NULL DEFAULT 0"),
+        ("parent_id", "TEXT NULL"),
     ];
 
     private const string WaitOpen = "0";
@@ -104,7 +106,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     private const string SelectInstance = $"SELECT {InstanceColumns} FROM workflow_instances WHERE id = $id;";
 
     private const string InstanceColumns =
-        "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at, wake_at, awaited_event, cancellation, lease_owner, lease_expires_at, starts, poisoned";
+        "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at, wake_at, awaited_event, cancellation, lease_owner, lease_expires_at, starts, poisoned, parent_id";
 
     private const string EventColumns = "sequence, name, payload, raised_at, consumed_by_commit, rejected_reason";
 
@@ -201,7 +203,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     statements,
                     $"""
                     INSERT INTO workflow_instances ({InstanceColumns})
-                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now, NULL, NULL, 0, NULL, NULL, 0, 0)
+                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now, NULL, NULL, 0, NULL, NULL, 0, 0, $parent)
                     ON CONFLICT (id) DO NOTHING;
                     """,
                     ("$id", instance.Id),
@@ -210,7 +212,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     ("$state", instance.State),
                     ("$fingerprint", instance.LayoutFingerprint),
                     ("$slots", instance.Slots),
-                    ("$now", instance.CreatedAt.ToUnixTimeMilliseconds())) == 1;
+                    ("$now", instance.CreatedAt.ToUnixTimeMilliseconds()),
+                    ("$parent", (object?)instance.ParentId ?? DBNull.Value)) == 1;
                 var select = statements.For(SelectInstance);
                 select.Parameters.AddWithValue("$id", instance.Id);
                 var stored = ReadInstance(select)
@@ -567,15 +570,15 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     /// <inheritdoc />
     public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Completed, "result", result, cancellationToken);
+        FinishAsync(id, WorkflowStatus.Completed, "result", result, new ChildOutcome(WorkflowStatus.Completed, result, null), cancellationToken);
 
     /// <inheritdoc />
     public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Failed, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), cancellationToken);
+        FinishAsync(id, WorkflowStatus.Failed, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Failed, null, error), cancellationToken);
 
     /// <inheritdoc />
     public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Cancelled, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), cancellationToken);
+        FinishAsync(id, WorkflowStatus.Cancelled, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Cancelled, null, error), cancellationToken);
 
     /// <inheritdoc />
     public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken) =>
@@ -755,7 +758,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         return attempts;
     }
 
-    private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, CancellationToken cancellationToken) =>
+    private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, ChildOutcome outcome, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements =>
             {
@@ -778,10 +781,44 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                         $"Instance '{id}' is not running, or worker '{WorkerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {status}.");
                 }
 
+                DeliverToParent(statements, id, outcome);
+
                 // A wait that ended without a commit (a timeout the workflow caught before it returned) is not needed any more.
                 return Execute(statements, "DELETE FROM workflow_waits WHERE instance_id = $id;", ("$id", id));
             },
             cancellationToken);
+
+    /// <summary>
+    /// A child workflow's outcome reaches its parent as an event in the parent's inbox, in the transaction that
+    /// finishes the child, and wakes the parent when it waits for it: so the parent waits like any event wait, holding
+    /// no memory, and the outcome can never be lost between the two.
+    /// </summary>
+    private void DeliverToParent(SqliteStatements statements, string id, ChildOutcome outcome)
+    {
+        var name = ChildOutcome.EventName(id);
+        var delivered = Execute(
+            statements,
+            "INSERT INTO workflow_events (instance_id, name, payload, raised_at) SELECT parent_id, $name, $payload, $now FROM workflow_instances WHERE id = $id AND parent_id IS NOT NULL;",
+            ("$id", id),
+            ("$name", name),
+            ("$payload", JsonSerializer.Serialize(outcome, StoreJsonContext.Default.ChildOutcome)),
+            ("$now", Now()));
+        if (delivered == 0)
+        {
+            return;
+        }
+
+        Execute(
+            statements,
+            $"""
+            UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
+            WHERE id = (SELECT parent_id FROM workflow_instances WHERE id = $id) AND status = {Waiting} AND awaited_event = $name;
+            """,
+            ("$id", id),
+            ("$name", name),
+            ("$running", (int)WorkflowStatus.Running),
+            ("$now", Now()));
+    }
 
     /// <summary>
     /// Checks, inside the transaction, that the instance is running at the commit <paramref name="wait"/> precedes under
@@ -923,7 +960,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             LeaseOwner: reader.IsDBNull(15) ? null : reader.GetString(15),
             LeaseExpiresAt: reader.IsDBNull(16) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(16)),
             Starts: reader.GetInt32(17),
-            Poisoned: reader.GetInt32(18) != 0);
+            Poisoned: reader.GetInt32(18) != 0,
+            ParentId: reader.IsDBNull(19) ? null : reader.GetString(19));
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

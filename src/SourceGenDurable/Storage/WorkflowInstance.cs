@@ -20,6 +20,7 @@ namespace SourceGenDurable.Storage;
 /// <param name="LeaseExpiresAt">When the lease ends unless its owner renews it; another worker may take it then.</param>
 /// <param name="Starts">How many runs have started since the instance last reached a checkpoint (or a durable wait).</param>
 /// <param name="Poisoned">Set aside because it was started too often without progress: no worker takes it until it is resumed.</param>
+/// <param name="ParentId">The workflow that started this one as its child, which receives its outcome; null for a top-level instance.</param>
 public sealed record WorkflowInstance(
     string Id,
     string Name,
@@ -39,7 +40,8 @@ public sealed record WorkflowInstance(
     string? LeaseOwner = null,
     DateTimeOffset? LeaseExpiresAt = null,
     int Starts = 0,
-    bool Poisoned = false);
+    bool Poisoned = false,
+    string? ParentId = null);
 
 /// <summary>Where a cancellation request is; stored as an integer.</summary>
 public enum CancellationState
