@@ -130,7 +130,7 @@ internal sealed class BannedApis
         banned.AnyMember(Type("System.Threading.Thread"), offThread);
         banned.AnyMember(Type("System.Threading.ThreadPool"), offThread);
         var together = new BannedApi(DiagnosticDescriptors.Concurrency, Threads,
-            "awaits several tasks at once in the workflow body, where none of them is recorded or retried: await durable operations one after the other, or run the concurrent work inside one step");
+            "awaits several tasks at once in the workflow body, where none of them is recorded or retried: use ctx.WhenAll or ctx.WhenAny over durable operations, or run the concurrent work inside one step");
         banned.Named(task, "WhenAll", together);
         banned.Named(task, "WhenAny", together);
 

@@ -59,4 +59,31 @@ public abstract class WorkflowContext
     /// <exception cref="TimeoutException">No event of that name was raised before the deadline.</exception>
     /// <exception cref="EventPayloadException">The payload does not deserialize to <typeparamref name="T"/>.</exception>
     public abstract Task<T> WaitForEvent<T>(string name, TimeSpan timeout);
+
+    /// <summary>
+    /// Runs durable operations (steps, child workflows) concurrently and returns their results in the order given.
+    /// Awaited directly in a workflow body, it is one checkpoint: each operation's identity is its position here, each
+    /// step's result is recorded as it completes, so after a crash only the unfinished ones run again. When one fails,
+    /// the others still end, and the exception of the first failed operation in the order given is thrown.
+    /// </summary>
+    /// <param name="operations">Calls of durable operations, not awaited (<c>ctx.WhenAll(Charge(a), Charge(b))</c>).</param>
+    public abstract Task<T[]> WhenAll<T>(params Task<T>[] operations);
+
+    /// <summary>
+    /// As <see cref="WhenAll{T}(Task{T}[])"/>, over a sequence built with <c>Select</c>:
+    /// <c>ctx.WhenAll(lines.Select(line => Reserve(line)))</c>.
+    /// </summary>
+    public abstract Task<T[]> WhenAll<T>(IEnumerable<Task<T>> operations);
+
+    /// <summary>As <see cref="WhenAll{T}(Task{T}[])"/>, for operations of different result types or none; also timers and event waits.</summary>
+    public abstract Task WhenAll(params Task[] operations);
+
+    /// <summary>
+    /// Waits for the first of several durable operations to end (steps, child workflows, timers, event waits) and returns
+    /// which one, with its result. The typical use races an event against a timer:
+    /// <c>var first = await ctx.WhenAny(ctx.WaitForEvent&lt;Approval&gt;("approved"), ctx.Sleep(TimeSpan.FromDays(3)));</c>.
+    /// The others are dropped: a running step's token is cancelled and the step is waited for, a child workflow is
+    /// cancelled, a wait is forgotten (an event it did not take stays for a later wait).
+    /// </summary>
+    public abstract Task<WhenAnyResult> WhenAny(params Task[] operations);
 }

@@ -248,4 +248,38 @@ public sealed class SnapshotTests
             }
             """));
     }
+
+    [Fact]
+    public void Fan_outs_over_fixed_operations_and_over_a_Select_lower_each_operation_unstarted_in_one_checkpoint()
+    {
+        Snapshot.Match(GeneratorHarness.Generate("""
+            using SourceGenDurable;
+
+            namespace Shop;
+
+            public partial class Shipping
+            {
+                [DurableWorkflow(Name = "ship")]
+                public async Task<string> Ship(WorkflowContext ctx, string order, int parcels)
+                {
+                    return await ctx.Step("label", ct => Task.FromResult($"{order}x{parcels}"));
+                }
+            }
+
+            public partial class Orders(Shipping shipping)
+            {
+                [DurableWorkflow(Name = "fulfil-lines")]
+                public async Task<string> Fulfil(WorkflowContext ctx, string order, string[] lines)
+                {
+                    var reserved = await ctx.WhenAll(lines.Select(line => Reserve(order, line)));
+                    var done = await ctx.WhenAll(shipping.Ship(ctx, order, parcels: reserved.Length), Reserve(order, "gift"));
+                    var first = await ctx.WhenAny(ctx.WaitForEvent<string>("paid"), ctx.Sleep(TimeSpan.FromDays(1)));
+                    return first.Index == 0 ? done[0] : "expired";
+                }
+
+                [DurableStep]
+                private Task<string> Reserve(string order, string line) => Task.FromResult(order + line);
+            }
+            """));
+    }
 }

@@ -45,7 +45,7 @@ public sealed class LeaseTests : IDisposable
         Assert.Equal(["leased"], await b.GetRunningIdsAsync(default));
         Assert.Equal(LeaseOutcome.Acquired, (await b.AcquireLeaseAsync("leased", Lease, 5, default)).Outcome);
 
-        var commit = new CheckpointCommit(0, 1, "{}", null, null, false);
+        var commit = new CheckpointCommit(0, 1, "{}", null, [], false);
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => a.CommitCheckpointAsync("leased", commit, default));
         Assert.Contains("worker 'worker-a' no longer holds its lease", refused.Message);
         Assert.False(await a.RenewLeaseAsync("leased", Lease, default));

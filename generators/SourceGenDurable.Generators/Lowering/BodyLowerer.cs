@@ -895,7 +895,7 @@ internal sealed class BodyLowerer
             _ => "",
         };
         _out.Line($"// checkpoint {state}");
-        _out.Lines($"{target}await __run.{LowerOperation(site, state)};")
+        _out.Lines($"{target}await __run.{LowerOperation(site.Invocation, site.Operation, state)};")
             .Line($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
             .Line($"{ResumeLabel(state)}:;")
             .Line($"{State} = -1;");
@@ -918,53 +918,95 @@ internal sealed class BodyLowerer
 
     /// <summary>
     /// The <c>WorkflowRun</c> call that performs a checkpoint's durable operation: a step with its name and body, a
-    /// timer, or an event wait. Context operations take their arguments as written, after the checkpoint number.
+    /// timer, an event wait, a child workflow or a fan-out. Context operations take their arguments as written, after
+    /// the checkpoint number. Inside a fan-out's lambda (<paramref name="inLambda"/>) nothing is spilled into
+    /// statements: the lambda's parameters are fixed for each element, and the arguments are read as they are.
     /// </summary>
-    private string LowerOperation(CheckpointSite site, int state)
+    private string LowerOperation(InvocationExpressionSyntax invocation, DurableOperation operation, int state, bool inLambda = false, int? branch = null)
     {
-        var call = (IInvocationOperation)_model.GetOperation(site.Invocation)!;
+        var spillSuffix = branch is { } index ? $"_{index}" : "";
+        var call = (IInvocationOperation)_model.GetOperation(invocation)!;
         var arguments = call.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).OrderBy(a => a.Syntax.SpanStart).ToList();
-        var resultType = site.Operation.ResultType is null ? "" : $"<{TypeNames.FullyQualified(site.Operation.ResultType)}>";
+        var resultType = operation.ResultType is null ? "" : $"<{TypeNames.FullyQualified(operation.ResultType)}>";
+        if (operation.IsFanOut)
+        {
+            return LowerFanOut(invocation, operation, state);
+        }
+
         var passed = arguments.OrderBy(a => a.Parameter!.Ordinal).Select(a => Rewrite(ValueOf(a))).ToList();
-        switch (site.Operation.Kind)
+        switch (operation.Kind)
         {
             case DurableOperationKind.Sleep:
             case DurableOperationKind.SleepUntil:
             case DurableOperationKind.WaitForEvent:
-                return $"{site.Operation.Method.Name}Async{resultType}({state}{string.Concat(passed.Select(p => ", " + p))})";
+                return $"{operation.Method.Name}Async{resultType}({state}{string.Concat(passed.Select(p => ", " + p))})";
             case DurableOperationKind.ContextStep:
                 // ctx.Step(name, body[, retry]): a policy given is passed as written; without one, the default attempts.
-                return $"StepAsync{resultType}({state}, {passed[0]}, {(passed.Count > 2 ? passed[2] : RetryPolicies.Argument(site.Operation))}, {passed[1]})";
+                return $"StepAsync{resultType}({state}, {passed[0]}, {(passed.Count > 2 ? passed[2] : RetryPolicies.Argument(operation))}, {passed[1]})";
         }
 
-        if (site.Operation.Kind == DurableOperationKind.ChildWorkflow)
+        if (operation.Kind == DurableOperationKind.ChildWorkflow)
         {
             // The child's inputs are written as its slots are (a JSON property per parameter, named as the parameter);
             // its context argument is the workflow's own, which the child does not receive.
-            var inputs = Spill(arguments.Where(a => a.Parameter!.Ordinal > 0), $"__child{state}")
+            var inputs = Spill(arguments.Where(a => a.Parameter!.Ordinal > 0), $"__child{state}{spillSuffix}", inLambda)
                 .Select(s => $"global::SourceGenDurable.StateMachines.SlotSerializer.Write<{TypeNames.FullyQualified(s.Parameter.Type)}>(__writer, {SymbolDisplay.FormatLiteral(s.Parameter.Name, quote: true)}, {s.Local}, __options); ");
-            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(site.Operation.Method), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {RebuildMethod})";
+            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(operation.Method), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {RebuildMethod})";
         }
 
         // A [DurableStep] call: its arguments are evaluated once, so that every attempt sees the same values.
-        var spilled = Spill(arguments, $"__step{state}").Select(s => $"{TypeNames.Identifier(s.Parameter.Name)}: {s.Local}");
-        var name = SymbolDisplay.FormatLiteral(site.Operation.StepName!, quote: true);
-        return $"StepAsync{resultType}({state}, {name}, {RetryPolicies.Argument(site.Operation)}, __ct => {Rewrite(site.Invocation.Expression)}({string.Join(", ", spilled)}))";
+        var spilled = Spill(arguments, $"__step{state}{spillSuffix}", inLambda).Select(s => $"{TypeNames.Identifier(s.Parameter.Name)}: {s.Local}");
+        var name = SymbolDisplay.FormatLiteral(operation.StepName!, quote: true);
+        return $"StepAsync{resultType}({state}, {name}, {RetryPolicies.Argument(operation)}, __ct => {Rewrite(invocation.Expression)}({string.Join(", ", spilled)}))";
     }
 
-    /// <summary>Evaluates <paramref name="arguments"/> into locals, in source order (as C# evaluates them), before the call.</summary>
-    private List<(IParameterSymbol Parameter, string Local)> Spill(IEnumerable<IArgumentOperation> arguments, string prefix)
+    /// <summary>
+    /// Evaluates <paramref name="arguments"/> into locals, in source order (as C# evaluates them), before the call; in a
+    /// fan-out's lambda, where no statement can go, the argument expressions themselves.
+    /// </summary>
+    private List<(IParameterSymbol Parameter, string Local)> Spill(IEnumerable<IArgumentOperation> arguments, string prefix, bool inLambda)
     {
         var spilled = new List<(IParameterSymbol, string)>();
         foreach (var argument in arguments)
         {
             var parameter = argument.Parameter!;
+            if (inLambda)
+            {
+                spilled.Add((parameter, Rewrite(ValueOf(argument))));
+                continue;
+            }
+
             var spill = $"{prefix}_{parameter.Name}";
             _out.Lines($"{TypeNames.FullyQualified(parameter.Type)} {spill} = {Rewrite(ValueOf(argument))};");
             spilled.Add((parameter, spill));
         }
 
         return spilled;
+    }
+
+    /// <summary>
+    /// <c>ctx.WhenAll(a, b)</c> becomes <c>WhenAllAsync(state, () =&gt; a', () =&gt; b')</c>, each operation lowered
+    /// unstarted; <c>ctx.WhenAll(xs.Select(x =&gt; a))</c> becomes <c>WhenAllAsync(state, xs.Select(x =&gt; a'))</c>, which
+    /// the run enumerates, starting one operation per element.
+    /// </summary>
+    private string LowerFanOut(InvocationExpressionSyntax invocation, DurableOperation operation, int state)
+    {
+        var method = operation.Kind == DurableOperationKind.WhenAny ? "WhenAnyAsync" : "WhenAllAsync";
+        var elementType = operation.ResultType is IArrayTypeSymbol array ? $"<{TypeNames.FullyQualified(array.ElementType)}>" : "";
+        var branches = _shape.FanOuts[invocation];
+        if (branches.All(b => b.Lambda is null))
+        {
+            var started = branches.Select((b, index) => $"() => __run.{LowerOperation(b.Invocation, b.Operation, state, branch: index)}");
+            return $"{method}{elementType}({state}{string.Concat(started.Select(s => ", " + s))})";
+        }
+
+        // One argument, a sequence: each lambda's durable operation is replaced by its lowered call.
+        foreach (var branch in branches)
+        {
+            _rewriter.Substitutions[branch.Invocation] = $"__run.{LowerOperation(branch.Invocation, branch.Operation, state, inLambda: true)}";
+        }
+
+        return $"{method}{elementType}({state}, {Rewrite(invocation.ArgumentList.Arguments.Single().Expression)})";
     }
 
     private void Copy(StatementSyntax statement)

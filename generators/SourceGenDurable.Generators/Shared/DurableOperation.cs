@@ -26,6 +26,12 @@ internal enum DurableOperationKind
 
     /// <summary>A call to a <c>[DurableWorkflow]</c> method: starts it as a child instance and waits for its outcome.</summary>
     ChildWorkflow,
+
+    /// <summary><c>ctx.WhenAll(...)</c>: a fan-out over durable operations, waiting for all.</summary>
+    WhenAll,
+
+    /// <summary><c>ctx.WhenAny(...)</c>: a fan-out over durable operations, waiting for the first.</summary>
+    WhenAny,
 }
 
 /// <summary>A call that is a durable operation: awaiting it directly in a workflow body is a checkpoint.</summary>
@@ -62,6 +68,9 @@ internal sealed class DurableOperation
     /// </summary>
     public ImmutableArray<KeyValuePair<string, TypedConstant>> RetryArguments { get; }
 
+    /// <summary><c>ctx.WhenAll</c> or <c>ctx.WhenAny</c>: its arguments are the durable operations it runs.</summary>
+    public bool IsFanOut => Kind is DurableOperationKind.WhenAll or DurableOperationKind.WhenAny;
+
     /// <summary>A method of the workflow's context (called on its context parameter), not a <c>[DurableStep]</c> method.</summary>
     public bool IsContextOperation => Kind is not (DurableOperationKind.StepMethod or DurableOperationKind.ChildWorkflow);
 
@@ -86,6 +95,8 @@ internal sealed class DurableOperation
                 "Sleep" => DurableOperationKind.Sleep,
                 "SleepUntil" => DurableOperationKind.SleepUntil,
                 "WaitForEvent" => DurableOperationKind.WaitForEvent,
+                "WhenAll" => DurableOperationKind.WhenAll,
+                "WhenAny" => DurableOperationKind.WhenAny,
                 _ => null,
             };
             return kind is { } contextKind ? new DurableOperation(contextKind, method, resultType, null, DefaultMaxAttempts) : null;

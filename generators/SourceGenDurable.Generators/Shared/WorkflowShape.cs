@@ -85,8 +85,10 @@ internal sealed class WorkflowShape
         ImmutableArray<ISymbol> slotVariables,
         ImmutableHashSet<SyntaxNode> flattened,
         ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
-        ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>> branchPlans)
+        ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>> branchPlans,
+        ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>? fanOuts = null)
     {
+        FanOuts = fanOuts ?? ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>.Empty;
         BranchPlans = branchPlans;
         Problems = problems;
         Checkpoints = checkpoints;
@@ -115,6 +117,9 @@ internal sealed class WorkflowShape
     /// <summary>The plans of the operands that <c>?:</c>, <c>&amp;&amp;</c>, <c>||</c> and <c>??</c> evaluate on one path only.</summary>
     public ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>> BranchPlans { get; }
 
+    /// <summary>The operations each <c>ctx.WhenAll</c>/<c>ctx.WhenAny</c> checkpoint runs, in order.</summary>
+    public ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> FanOuts { get; }
+
     public static WorkflowShape Analyze(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken cancellationToken)
     {
         var problems = ImmutableArray.CreateBuilder<ShapeProblem>();
@@ -129,7 +134,8 @@ internal sealed class WorkflowShape
         var body = syntax.Body;
         var spillPlans = new Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>();
         var branchPlans = new Dictionary<ExpressionSyntax, List<ExpressionSyntax>>();
-        var checkpoints = FindCheckpoints(method, body, model, problems, spillPlans, branchPlans, cancellationToken);
+        var fanOuts = new Dictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>();
+        var checkpoints = FindCheckpoints(method, body, model, problems, spillPlans, branchPlans, fanOuts, cancellationToken);
         var plans = spillPlans.ToImmutableDictionary();
         var branches = branchPlans.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray());
         var flattened = checkpoints
@@ -184,7 +190,7 @@ internal sealed class WorkflowShape
             }
         }
 
-        return new WorkflowShape(problems.ToImmutable(), checkpoints, slots, flattened, plans, branches);
+        return new WorkflowShape(problems.ToImmutable(), checkpoints, slots, flattened, plans, branches, fanOuts.ToImmutableDictionary());
     }
 
     private static void CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, ImmutableArray<ShapeProblem>.Builder problems)
@@ -270,6 +276,7 @@ internal sealed class WorkflowShape
         ImmutableArray<ShapeProblem>.Builder problems,
         Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
         Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans,
+        Dictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> fanOuts,
         CancellationToken cancellationToken)
     {
         var checkpoints = ImmutableArray.CreateBuilder<CheckpointSite>();
@@ -284,17 +291,38 @@ internal sealed class WorkflowShape
 
         bool IsDurable(AwaitExpressionSyntax await) => Unparenthesize(await.Expression) is InvocationExpressionSyntax call && operations.ContainsKey(call);
 
+        // The operations a fan-out runs are part of its checkpoint, not checkpoints of their own.
+        var branches = new HashSet<InvocationExpressionSyntax>();
+        foreach (var fanOut in operations.Where(o => o.Value.IsFanOut).Select(o => o.Key))
+        {
+            var found = FanOutBranches.Find(fanOut, operations, out var problem);
+            fanOuts[fanOut] = found.ToImmutableArray();
+            foreach (var branch in found)
+            {
+                branches.Add(branch.Invocation);
+                if (WhyOperationNotLowered(method, branch.Invocation, branch.Operation, model) is { } reason)
+                {
+                    problems.Add(new ShapeProblem(DiagnosticIds.DurableAwaitNotLowered, branch.Invocation.GetLocation(), reason));
+                }
+            }
+
+            if (problem is { } invalid)
+            {
+                problems.Add(new ShapeProblem(DiagnosticIds.DurableAwaitNotLowered, invalid.Node.GetLocation(), invalid.Reason));
+            }
+        }
+
         foreach (var pair in operations.OrderBy(o => o.Key.SpanStart))
         {
             var (invocation, operation) = (pair.Key, pair.Value);
-            if (checkpoints.Any(c => c.Invocation == invocation) || problems.Any(p => p.Location.SourceSpan == invocation.GetLocation().SourceSpan))
+            if (branches.Contains(invocation) || checkpoints.Any(c => c.Invocation == invocation) || problems.Any(p => p.Location.SourceSpan == invocation.GetLocation().SourceSpan))
             {
                 continue;
             }
 
             var host = invocation.Ancestors().OfType<StatementSyntax>().First();
             var site = ClassifySite(body, invocation, operation, model, out var reason);
-            if (site is not null && operations.Keys.Count(o => o != invocation && host.Span.Contains(o.Span) && !IsInFunction(o, host)) > 0)
+            if (site is not null && operations.Keys.Count(o => o != invocation && !branches.Contains(o) && host.Span.Contains(o.Span) && !IsInFunction(o, host)) > 0)
             {
                 // Another durable await in the same statement, such as one in this operation's arguments.
                 (site, reason) = (null, LargerExpression);

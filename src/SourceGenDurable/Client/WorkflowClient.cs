@@ -107,10 +107,10 @@ internal sealed class WorkflowClient(
                 nameof(eventName));
         }
 
-        if (eventName.StartsWith(ChildOutcome.EventPrefix, StringComparison.Ordinal))
+        if (eventName.StartsWith('$'))
         {
             throw new ArgumentException(
-                $"Event names that start with '{ChildOutcome.EventPrefix}' are reserved: they carry a child workflow's outcome to its parent. Choose another name.",
+                $"Event names that start with '$' are reserved for the engine (a child workflow's outcome reaches its parent as '{ChildOutcome.EventPrefix}...'). Choose another name.",
                 nameof(eventName));
         }
 

@@ -30,6 +30,14 @@ internal sealed class DurableWorkflowContext(string workflowId, TimeProvider tim
 
     public override Task<T> WaitForEvent<T>(string name, TimeSpan timeout) => throw NotAwaitedDirectly($"WaitForEvent('{name}')", "WaitForEvent");
 
+    public override Task<T[]> WhenAll<T>(params Task<T>[] operations) => throw NotAwaitedDirectly("WhenAll", "WhenAll");
+
+    public override Task<T[]> WhenAll<T>(IEnumerable<Task<T>> operations) => throw NotAwaitedDirectly("WhenAll", "WhenAll");
+
+    public override Task WhenAll(params Task[] operations) => throw NotAwaitedDirectly("WhenAll", "WhenAll");
+
+    public override Task<WhenAnyResult> WhenAny(params Task[] operations) => throw NotAwaitedDirectly("WhenAny", "WhenAny");
+
     private static InvalidOperationException NotAwaitedDirectly(string what, string method) => new(
         $"{what} was called outside a checkpoint. Await ctx.{method}(...) directly in the [DurableWorkflow] method body, " +
         "so that the generator can make it a checkpoint.");

@@ -32,7 +32,9 @@ public sealed partial class WorkflowRun
     /// among the durable waits since the last commit. Re-executing from the last checkpoint reaches the same position,
     /// so a resumed parent finds the child it started instead of starting another.
     /// </summary>
-    private string NextChildId() => $"{InstanceId}/{_commits + 1}.{_waitsSinceCommit}";
+    /// <remarks>A child started by a fan-out is named by its position there instead (<c>order-42/3[1]</c>).</remarks>
+    private string NextChildId() =>
+        CurrentBranch is { } branch ? $"{InstanceId}/{_commits + 1}[{branch.Index}]" : $"{InstanceId}/{_commits + 1}.{_waitsSinceCommit}";
 
     private async Task<string?> RunChildAsync(int checkpoint, string workflowName, Action<Utf8JsonWriter, JsonSerializerOptions> writeInputs, Func<WorkflowError, Exception> rebuild)
     {
@@ -44,6 +46,7 @@ public sealed partial class WorkflowRun
         {
             ThrowIfCancelled();
             await StartChildAsync(childId, workflowName, writeInputs).ConfigureAwait(false);
+            CurrentBranch?.ChildId = childId;
             resolved = await ResolveAsync(checkpoint, WaitKind.Event, ChildOutcome.EventName(childId), null).ConfigureAwait(false);
         }
         catch (WorkflowCancelledException)
@@ -59,7 +62,7 @@ public sealed partial class WorkflowRun
         var received = resolved.Outcome.Event!;
         var outcome = JsonSerializer.Deserialize(received.Payload, StoreJsonContext.Default.ChildOutcome)
             ?? throw new InvalidOperationException($"The outcome of child workflow '{childId}' is empty.");
-        _pendingEvent = received.Sequence;
+        Received(received, outcome.Result);
         if (outcome.Status == WorkflowStatus.Completed)
         {
             return outcome.Result;

@@ -21,7 +21,7 @@ public sealed partial class WorkflowRun : IDisposable
     private readonly CancellationTokenSource _stepCancellation;
     private readonly CancellationToken _abort;
     private StepRecord? _pendingStep;
-    private long? _pendingEvent;
+    private readonly List<long> _pendingEvents = [];
     private int _commits;
     private readonly int _loadedCommits;
     private int _waitsSinceCommit;
@@ -103,14 +103,24 @@ public sealed partial class WorkflowRun : IDisposable
     /// <summary>Runs a step with a result under <paramref name="policy"/>; the result is committed by the next <see cref="CheckpointAsync"/>.</summary>
     public async Task<T> StepAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body)
     {
+        if (CurrentBranch?.Recorded is { } recorded)
+        {
+            return SlotSerializer.Deserialize<T>(recorded.Result!, _json);
+        }
+
         var (value, attempts) = await RunWithAttemptsAsync(checkpoint, name, policy, body).ConfigureAwait(false);
-        _pendingStep = new StepRecord(_commits + 1, checkpoint, name, SlotSerializer.Serialize(value, _json), attempts, _timeProvider.GetUtcNow());
+        await CompleteStepAsync(checkpoint, name, SlotSerializer.Serialize(value, _json), attempts).ConfigureAwait(false);
         return value;
     }
 
     /// <summary>Runs a step without a result under <paramref name="policy"/>; its completion is committed by the next <see cref="CheckpointAsync"/>.</summary>
     public async Task StepAsync(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task> body)
     {
+        if (CurrentBranch?.Recorded is not null)
+        {
+            return;
+        }
+
         var (_, attempts) = await RunWithAttemptsAsync<bool>(
             checkpoint,
             name,
@@ -120,7 +130,24 @@ public sealed partial class WorkflowRun : IDisposable
                 await body(ct).ConfigureAwait(false);
                 return true;
             }).ConfigureAwait(false);
-        _pendingStep = new StepRecord(_commits + 1, checkpoint, name, null, attempts, _timeProvider.GetUtcNow());
+        await CompleteStepAsync(checkpoint, name, null, attempts).ConfigureAwait(false);
+    }
+
+    /// <summary>A step's result: committed by the next checkpoint, or in a fan-out recorded at once as its branch's.</summary>
+    private async Task CompleteStepAsync(int checkpoint, string name, string? result, int attempts)
+    {
+        if (CurrentBranch is not { } branch)
+        {
+            _pendingStep = new StepRecord(_commits + 1, checkpoint, name, result, attempts, _timeProvider.GetUtcNow());
+            return;
+        }
+
+        branch.Result = result;
+        if (!branch.FanOut.Decided)
+        {
+            var record = new BranchRecord(_commits + 1, branch.Index, checkpoint, name, result, attempts, _timeProvider.GetUtcNow());
+            await WriteAsync(() => _store.RecordBranchAsync(InstanceId, record, _abort)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A durable timer of <paramref name="duration"/>, due from when it is first reached; the next <see cref="CheckpointAsync"/> commits it.</summary>
@@ -169,7 +196,7 @@ public sealed partial class WorkflowRun : IDisposable
             throw new EventPayloadException(name, typeof(T), received.Payload, reason, e);
         }
 
-        _pendingEvent = received.Sequence;
+        Received(received, received.Payload);
         return value;
     }
 
@@ -185,14 +212,14 @@ public sealed partial class WorkflowRun : IDisposable
             throw new InvalidOperationException($"Checkpoint {state} was committed while step '{step.Name}' of checkpoint {step.Checkpoint} was pending.");
         }
 
-        var commit = new CheckpointCommit(state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, _pendingEvent, _cancelTold);
+        var commit = new CheckpointCommit(state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, _pendingEvents.ToArray(), _cancelTold);
         // Committed even while the host stops: the step that just finished is not run again by the next worker.
         var cancelRequested = await WriteAsync(() => _store.CommitCheckpointAsync(InstanceId, commit, _abort)).ConfigureAwait(false);
         _commits++;
         _waitsSinceCommit = 0;
         _stepsSinceCommit = 0;
         _pendingStep = null;
-        _pendingEvent = null;
+        _pendingEvents.Clear();
         if (cancelRequested)
         {
             // Requested from another process: the commit is where this one learns of it.
@@ -248,7 +275,8 @@ public sealed partial class WorkflowRun : IDisposable
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate(name);
         var sequence = _commits + 1;
-        var ordinal = _stepsSinceCommit++;
+        // A fan-out's step is keyed by its position in the fan-out, since its branches run concurrently.
+        var ordinal = CurrentBranch is { } branch ? BranchOrdinal(branch.Index, 0) : _stepsSinceCommit++;
         var step = new StepContext(InstanceId, name, 1, $"{InstanceId}:{sequence}:{checkpoint}:{ordinal}");
         var last = await LastRecordedAttemptAsync(sequence, ordinal, checkpoint, name).ConfigureAwait(false);
         if (last is { Final: true })
@@ -260,7 +288,10 @@ public sealed partial class WorkflowRun : IDisposable
         // wait positions, so that the wait after the last one is keyed as it was when it was first reached.
         for (var earlier = 1; earlier < (last?.Attempt ?? 0); earlier++)
         {
-            _waitsSinceCommit += policy.DelayAfter(earlier) > TimeSpan.Zero ? 1 : 0;
+            if (policy.DelayAfter(earlier) > TimeSpan.Zero)
+            {
+                NextWaitOrdinal();
+            }
         }
 
         using var activity = DurableTelemetry.ActivitySource.StartActivity($"step {name}", ActivityKind.Internal);
@@ -282,7 +313,18 @@ public sealed partial class WorkflowRun : IDisposable
             {
                 // Compensation after the workflow has been told of its cancellation must be able to finish.
                 var token = _cancelTold ? _abort : _stepCancellation.Token;
-                return (await RunAttemptAsync(step with { Attempt = attempt }, body, token).ConfigureAwait(false), attempt);
+                return (await RunAttemptAsync(step with { Attempt = attempt }, body, CurrentBranch?.FanOut.StepToken(token) ?? token).ConfigureAwait(false), attempt);
+            }
+            catch (Exception) when (CurrentBranch is { FanOut.Decided: true })
+            {
+                // A WhenAny step that lost the race and was cancelled: its failure is nobody's and is not recorded.
+                throw;
+            }
+            catch (Exception) when (CurrentBranch is { } racing && racing.FanOut.CancelledDuring(_cancelRequested) && !CancellationToken.IsCancellationRequested)
+            {
+                // As below, for every branch of a fan-out the cancellation reached, not only the first to fail.
+                _cancelTold = true;
+                throw WorkflowCancelledException.For(InstanceId);
             }
             catch (Exception) when (CancellationPending && !CancellationToken.IsCancellationRequested)
             {
@@ -355,8 +397,16 @@ public sealed partial class WorkflowRun : IDisposable
     private async Task<(WaitRequest Wait, WaitOutcome Outcome)> ResolveAsync(int checkpoint, WaitKind kind, string? name, DateTimeOffset? due)
     {
         ThrowIfCancelled();
-        var wait = new WaitRequest(_commits + 1, _waitsSinceCommit++, checkpoint, kind, name, due);
+        var branch = CurrentBranch;
+        var wait = new WaitRequest(_commits + 1, NextWaitOrdinal(), checkpoint, kind, name, due, InFanOut: branch is not null);
         var outcome = await WriteAsync(() => _store.AwaitAsync(InstanceId, wait, _timeProvider.GetUtcNow(), _cancelTold, _abort)).ConfigureAwait(false);
+        while (outcome.Resolution == WaitResolution.Pending)
+        {
+            // The fan-out suspends when all its branches are done or pending, and tells the pending ones when to look again.
+            await branch!.FanOut.PendingAsync(branch, wait).ConfigureAwait(false);
+            outcome = await WriteAsync(() => _store.AwaitAsync(InstanceId, wait, _timeProvider.GetUtcNow(), _cancelTold, _abort)).ConfigureAwait(false);
+        }
+
         switch (outcome.Resolution)
         {
             case WaitResolution.Suspended:

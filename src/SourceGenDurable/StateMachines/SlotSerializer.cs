@@ -49,6 +49,9 @@ public static class SlotSerializer
     internal static T Deserialize<T>(string json, JsonSerializerOptions options) =>
         JsonSerializer.Deserialize(json, TypeInfo<T>(options))!;
 
+    internal static T Deserialize<T>(JsonElement json, JsonSerializerOptions options) =>
+        json.Deserialize(TypeInfo<T>(options))!;
+
     internal static string Serialize(IWorkflowSlots slots, JsonSerializerOptions options)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);

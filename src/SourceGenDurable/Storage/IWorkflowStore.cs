@@ -134,6 +134,22 @@ public interface IWorkflowStore
 
     /// <summary>The failed attempts of the step at (<paramref name="sequence"/>, <paramref name="ordinal"/>), by attempt number.</summary>
     Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, int sequence, int ordinal, CancellationToken cancellationToken);
+
+    /// <summary>Records the result of a fan-out's step as it completes, so that a re-execution does not run it again.</summary>
+    Task RecordBranchAsync(string id, BranchRecord branch, CancellationToken cancellationToken);
+
+    /// <summary>The fan-out step results recorded before commit <paramref name="sequence"/> (every commit's when null).</summary>
+    Task<IReadOnlyList<BranchRecord>> GetBranchesAsync(string id, int? sequence, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the instance as waiting for any of <paramref name="waits"/> (a fan-out's pending waits, recorded already by
+    /// <see cref="AwaitAsync"/>), in one transaction with a last look: returns <see cref="WaitResolution.Suspended"/>, or
+    /// <see cref="WaitResolution.CancellationRequested"/>, or another resolution when one of the waits can resolve now.
+    /// </summary>
+    Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken);
+
+    /// <summary>Requests the cancellation of every unfinished child of <paramref name="parentId"/>; returns their ids.</summary>
+    Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken);
 }
 
 /// <summary>The filters of a listing; null filters match everything.</summary>

@@ -46,6 +46,17 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             completed_at INTEGER NOT NULL,
             PRIMARY KEY (instance_id, sequence)
         );
+        CREATE TABLE IF NOT EXISTS workflow_branches (
+            instance_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            branch INTEGER NOT NULL,
+            checkpoint INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            result TEXT NULL,
+            attempts INTEGER NOT NULL,
+            completed_at INTEGER NOT NULL,
+            PRIMARY KEY (instance_id, sequence, branch)
+        );
         CREATE TABLE IF NOT EXISTS workflow_waits (
             instance_id TEXT NOT NULL,
             sequence INTEGER NOT NULL,
@@ -323,7 +334,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                         ("$completed", step.CompletedAt.ToUnixTimeMilliseconds()));
                 }
 
-                if (commit.ConsumedEvent is { } consumed)
+                foreach (var consumed in commit.ConsumedEvents)
                 {
                     var taken = Execute(
                         statements,
@@ -462,6 +473,11 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 return new WaitOutcome(WaitResolution.TimedOut);
             }
 
+            if (wait.InFanOut)
+            {
+                return new WaitOutcome(WaitResolution.Pending);
+            }
+
             await ExecuteAsync(
                 connection,
                 transaction,
@@ -525,7 +541,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             transaction,
             $"""
             UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
-            WHERE id = $id AND status = {Waiting} AND awaited_event = $name;
+            WHERE id = $id AND status = {Waiting} AND awaited_event IN ($name, '{AnyEvent}');
             """,
             cancellationToken,
             ("$id", id),
@@ -812,7 +828,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             statements,
             $"""
             UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
-            WHERE id = (SELECT parent_id FROM workflow_instances WHERE id = $id) AND status = {Waiting} AND awaited_event = $name;
+            WHERE id = (SELECT parent_id FROM workflow_instances WHERE id = $id) AND status = {Waiting} AND awaited_event IN ($name, '{AnyEvent}');
             """,
             ("$id", id),
             ("$name", name),

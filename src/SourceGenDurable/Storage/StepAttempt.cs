@@ -17,3 +17,13 @@ namespace SourceGenDurable.Storage;
 /// <param name="Final">No attempt follows: the attempts are used up or the exception is not retried, so it went to the workflow.</param>
 public sealed record StepAttempt(
     int Sequence, int Ordinal, int Checkpoint, string StepName, int Attempt, WorkflowError Error, DateTimeOffset StartedAt, DateTimeOffset EndedAt, bool Final);
+
+/// <summary>The result of a step run as a branch of a fan-out, recorded as soon as the step completed.</summary>
+/// <param name="Sequence">The commit the fan-out precedes.</param>
+/// <param name="Branch">The step's position in the fan-out.</param>
+/// <param name="Checkpoint">The fan-out's checkpoint.</param>
+/// <param name="Name">The step name.</param>
+/// <param name="Result">The step's result as JSON; null for a step without one.</param>
+/// <param name="Attempts">How many attempts it took.</param>
+/// <param name="CompletedAt">When it completed.</param>
+public sealed record BranchRecord(int Sequence, int Branch, int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt);

@@ -24,7 +24,11 @@ public enum WaitKind
 /// The timer's due time or the event's timeout deadline, computed when the wait is first reached; ignored when the wait
 /// record exists (the stored one wins). Null for an event wait without a timeout.
 /// </param>
-public sealed record WaitRequest(int Commit, int Ordinal, int Checkpoint, WaitKind Kind, string? EventName, DateTimeOffset? DueAt);
+/// <param name="InFanOut">
+/// A wait of a <c>WhenAll</c>/<c>WhenAny</c>: when it cannot resolve yet it is <see cref="WaitResolution.Pending"/> and
+/// the instance is not saved as waiting, since the fan-out decides when to suspend (<see cref="IWorkflowStore.SuspendAsync"/>).
+/// </param>
+public sealed record WaitRequest(int Commit, int Ordinal, int Checkpoint, WaitKind Kind, string? EventName, DateTimeOffset? DueAt, bool InFanOut = false);
 
 /// <summary>How a durable wait ended, or that it has to wait.</summary>
 public enum WaitResolution
@@ -46,6 +50,9 @@ public enum WaitResolution
 
     /// <summary>Cancellation was requested and the workflow has not been told yet.</summary>
     CancellationRequested,
+
+    /// <summary>A fan-out's wait that cannot resolve yet; the instance stays running (see <see cref="WaitRequest.InFanOut"/>).</summary>
+    Pending,
 }
 
 /// <summary>The answer to <see cref="IWorkflowStore.AwaitAsync"/>.</summary>
@@ -67,6 +74,6 @@ public sealed record EventRecord(long Sequence, string Name, string Payload, Dat
 /// <param name="Commit">The instance's commit number: it applies only on top of commit - 1.</param>
 /// <param name="Slots">The slots as a JSON object.</param>
 /// <param name="Step">The result of the step that just ran, if it was a step.</param>
-/// <param name="ConsumedEvent">The sequence of the event a wait just received, if it was an event wait.</param>
+/// <param name="ConsumedEvents">The sequences of the events the waits since the last commit received (one per wait of a fan-out).</param>
 /// <param name="CancellationDelivered">The workflow has received <see cref="WorkflowCancelledException"/> since its last commit.</param>
-public sealed record CheckpointCommit(int State, int Commit, string Slots, StepRecord? Step, long? ConsumedEvent, bool CancellationDelivered);
+public sealed record CheckpointCommit(int State, int Commit, string Slots, StepRecord? Step, IReadOnlyList<long> ConsumedEvents, bool CancellationDelivered);

@@ -33,7 +33,7 @@ public sealed class SGD0005ConcurrencyTests
                 "'Task.Run' runs work on another thread, outside the order that checkpoints record: run the work inside a step"),
             Verify.Diagnostic("SGD0005").WithLocation(1).WithArguments(
                 "Task.WhenAll",
-                "awaits several tasks at once in the workflow body, where none of them is recorded or retried: await durable operations one after the other, or run the concurrent work inside one step"),
+                "awaits several tasks at once in the workflow body, where none of them is recorded or retried: use ctx.WhenAll or ctx.WhenAny over durable operations, or run the concurrent work inside one step"),
             Verify.Diagnostic("SGD0005").WithLocation(2).WithArguments(
                 "Task.ConfigureAwait",
                 "resumes the workflow on a thread-pool thread, off the engine's scheduler: remove 'ConfigureAwait(false)' (a workflow body needs no ConfigureAwait)"));

@@ -205,4 +205,28 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
             throw new SimulatedCrashException($"{call} on a store whose process has crashed.");
         }
     }
+
+    public Task RecordBranchAsync(string id, BranchRecord branch, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(RecordBranchAsync));
+        return inner.RecordBranchAsync(id, branch, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<BranchRecord>> GetBranchesAsync(string id, int? sequence, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetBranchesAsync));
+        return inner.GetBranchesAsync(id, sequence, cancellationToken);
+    }
+
+    public Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(SuspendAsync));
+        return inner.SuspendAsync(id, waits, now, cancellationDelivered, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(RequestChildrenCancellationAsync));
+        return inner.RequestChildrenCancellationAsync(parentId, cancellationToken);
+    }
 }

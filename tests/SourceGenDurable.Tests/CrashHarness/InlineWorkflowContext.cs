@@ -73,6 +73,23 @@ public sealed class InlineWorkflowContext(string workflowId, ScriptedEvents even
         return Task.CompletedTask;
     }
 
+    // Operations run inline, one after the other, in the order given: the durable run starts them in that order too.
+    public override Task<T[]> WhenAll<T>(params Task<T>[] operations) => Task.WhenAll(operations);
+
+    public override Task<T[]> WhenAll<T>(IEnumerable<Task<T>> operations) => Task.WhenAll(operations.ToList());
+
+    public override Task WhenAll(params Task[] operations) => Task.WhenAll(operations);
+
+    // Inline operations have ended when they return, so the first in order wins, as it does in a durable run that
+    // finds several ready at once.
+    public override async Task<WhenAnyResult> WhenAny(params Task[] operations)
+    {
+        var index = Array.FindIndex(operations, o => o.IsCompleted);
+        await operations[index];
+        var result = operations[index].GetType().GetProperty("Result")?.GetValue(operations[index]);
+        return new WhenAnyResult(index, result is null ? null : JsonSerializer.SerializeToElement(result, result.GetType(), WorkflowJson));
+    }
+
     public override Task<T> WaitForEvent<T>(string name) =>
         TryReceive<T>(name, out var payload)
             ? Task.FromResult(payload)

@@ -1,0 +1,191 @@
+using Microsoft.Data.Sqlite;
+
+namespace SourceGenDurable.Storage;
+
+/// <summary>
+/// Fan-out (<c>ctx.WhenAll</c>, <c>ctx.WhenAny</c>): the results of its step branches, recorded as each completes,
+/// and the suspension of an instance that waits for several things at once.
+/// </summary>
+public sealed partial class SqliteWorkflowStore
+{
+    /// <summary>
+    /// The awaited event of an instance that waits for several events at once (a fan-out over event waits or child
+    /// workflows): any event raised to it wakes it, and it re-executes to the fan-out to see which waits resolve.
+    /// Names that start with '$' are the engine's, so no client can raise it.
+    /// </summary>
+    internal const string AnyEvent = "$any";
+
+    private const string BranchColumns = "sequence, branch, checkpoint, name, result, attempts, completed_at";
+
+    /// <inheritdoc />
+    public Task RecordBranchAsync(string id, BranchRecord branch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(branch);
+        return _writer.WriteAsync(
+            statements =>
+            {
+                // Guarded as a step attempt is: only on top of the commit the fan-out precedes, under this worker's lease.
+                var written = Execute(
+                    statements,
+                    $"""
+                    INSERT INTO workflow_branches (instance_id, {BranchColumns})
+                    SELECT $id, $sequence, $branch, $checkpoint, $name, $result, $attempts, $completed
+                    WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE id = $id AND status = $running AND commits = $sequence - 1 AND lease_owner = $owner)
+                    ON CONFLICT (instance_id, sequence, branch) DO NOTHING;
+                    """,
+                    ("$id", id),
+                    ("$owner", WorkerId),
+                    ("$sequence", branch.Sequence),
+                    ("$branch", branch.Branch),
+                    ("$checkpoint", branch.Checkpoint),
+                    ("$name", branch.Name),
+                    ("$result", (object?)branch.Result ?? DBNull.Value),
+                    ("$attempts", branch.Attempts),
+                    ("$completed", branch.CompletedAt.ToUnixTimeMilliseconds()),
+                    ("$running", (int)WorkflowStatus.Running));
+                if (written != 1)
+                {
+                    throw new InvalidOperationException(
+                        $"Instance '{id}' is not running, another run committed before its commit {branch.Sequence}, or worker '{WorkerId}' no longer holds its lease " +
+                        $"(or branch {branch.Branch} was recorded already), so the result of step '{branch.Name}' is not recorded.");
+                }
+
+                return written;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<BranchRecord>> GetBranchesAsync(string id, int? sequence, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            null,
+            $"SELECT {BranchColumns} FROM workflow_branches WHERE instance_id = $id AND ($sequence IS NULL OR sequence = $sequence) ORDER BY sequence, branch;",
+            [("$id", id), ("$sequence", (object?)sequence ?? DBNull.Value)]);
+        var branches = new List<BranchRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            branches.Add(new BranchRecord(
+                Sequence: reader.GetInt32(0),
+                Branch: reader.GetInt32(1),
+                Checkpoint: reader.GetInt32(2),
+                Name: reader.GetString(3),
+                Result: reader.IsDBNull(4) ? null : reader.GetString(4),
+                Attempts: reader.GetInt32(5),
+                CompletedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+        }
+
+        return branches;
+    }
+
+    /// <inheritdoc />
+    public async Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(waits);
+        if (waits.Count == 0)
+        {
+            throw new ArgumentException("A fan-out suspends only for the waits it has pending; it has none.", nameof(waits));
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // As in AwaitAsync: the write lock first, so an event raised meanwhile is either seen here or wakes the saved instance.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var cancellation = await EnsureRunningAtAsync(connection, transaction, id, waits[0], cancellationToken).ConfigureAwait(false);
+        if (cancellation == CancellationState.Requested && !cancellationDelivered)
+        {
+            return WaitResolution.CancellationRequested;
+        }
+
+        DateTimeOffset? wakeAt = null;
+        var events = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var wait in waits)
+        {
+            // The stored due time wins: it was computed when the wait was first reached.
+            var stored = await ScalarAsync(
+                connection,
+                transaction,
+                "SELECT due_at FROM workflow_waits WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;",
+                cancellationToken,
+                ("$id", id),
+                ("$sequence", wait.Commit),
+                ("$ordinal", wait.Ordinal)).ConfigureAwait(false);
+            DateTimeOffset? due = stored is long milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
+            if (due <= now)
+            {
+                return WaitResolution.TimerFired;
+            }
+
+            if (due is { } pendingDue && (wakeAt is null || pendingDue < wakeAt))
+            {
+                wakeAt = pendingDue;
+            }
+
+            if (wait.Kind == WaitKind.Event)
+            {
+                var raised = await ScalarAsync(
+                    connection,
+                    transaction,
+                    "SELECT 1 FROM workflow_events WHERE instance_id = $id AND name = $name AND consumed_by_commit IS NULL AND rejected_reason IS NULL AND ($deadline IS NULL OR raised_at < $deadline) LIMIT 1;",
+                    cancellationToken,
+                    ("$id", id),
+                    ("$name", wait.EventName!),
+                    ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value)).ConfigureAwait(false);
+                if (raised is not null)
+                {
+                    return WaitResolution.EventReceived;
+                }
+
+                events.Add(wait.EventName!);
+            }
+        }
+
+        await ExecuteAsync(
+            connection,
+            transaction,
+            "UPDATE workflow_instances SET status = $status, wake_at = $due, awaited_event = $name, updated_at = $now, lease_owner = NULL, lease_expires_at = NULL, starts = 0 WHERE id = $id;",
+            cancellationToken,
+            ("$id", id),
+            ("$status", (int)(events.Count > 0 ? WorkflowStatus.WaitingForEvent : WorkflowStatus.Sleeping)),
+            ("$due", wakeAt is { } wake ? wake.ToUnixTimeMilliseconds() : DBNull.Value),
+            ("$name", events.Count switch { 0 => DBNull.Value, 1 => events.First(), _ => AnyEvent }),
+            ("$now", Now())).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return WaitResolution.Suspended;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // As RequestCancellationAsync does for one instance: a sleeping or waiting child is woken to receive it.
+        await using var command = Command(
+            connection,
+            null,
+            $"""
+            UPDATE workflow_instances SET cancellation = $requested, updated_at = $now,
+                status = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN $running ELSE status END,
+                wake_at = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE wake_at END,
+                awaited_event = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE awaited_event END
+            WHERE parent_id = $parent AND status IN {Unfinished} AND cancellation = $none
+            RETURNING id;
+            """,
+            [
+                ("$parent", parentId),
+                ("$requested", (int)CancellationState.Requested),
+                ("$none", (int)CancellationState.None),
+                ("$running", (int)WorkflowStatus.Running),
+                ("$now", Now()),
+            ]);
+        var cancelled = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cancelled.Add(reader.GetString(0));
+        }
+
+        return cancelled;
+    }
+}
