@@ -902,4 +902,88 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """,
             Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
                 "child workflow 'Save' is declared in generic class 'Repo', which cannot be started as a child yet; call a workflow of a non-generic class"));
+
+    [Fact]
+    public Task A_fan_out_over_operation_calls_and_over_a_Select_whose_lambda_is_one_is_accepted() =>
+        Verify.VerifyAsync("""
+            using System.Linq;
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int[] lines)
+                {
+                    var each = await ctx.WhenAll(lines.Select(line => MyStep(line)));
+                    var both = await ctx.WhenAll(MyStep(1), ctx.Step("b", ct => Task.FromResult(2)));
+                    await ctx.WhenAll(ctx.Sleep(System.TimeSpan.FromHours(1)), MyStep(3));
+                    var first = await ctx.WhenAny(ctx.WaitForEvent<int>("paid"), ctx.Sleep(System.TimeSpan.FromDays(1)));
+                    return each.Sum() + both[0] + first.Index;
+                }
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """);
+
+    [Fact]
+    public Task A_fan_out_argument_that_is_not_a_durable_operation_call_is_reported_at_the_argument() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    var started = Task.FromResult(quantity);
+                    var both = await ctx.WhenAll(MyStep(quantity), {|#0:started|});
+                    return both[0];
+                }
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "each argument of a fan-out must be a call of a durable operation, not awaited (a step, a child workflow, ctx.Sleep, ctx.WaitForEvent), or a Select whose lambda returns one"));
+
+    [Fact]
+    public Task A_durable_operation_inside_a_larger_lambda_body_in_a_fan_out_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            using System.Linq;
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int[] lines)
+                {
+                    var each = await ctx.WhenAll(lines.Select(line => line > 0 ? {|#0:MyStep(line)|} : Task.FromResult(0)));
+                    return each.Length;
+                }
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "in a fan-out's argument a durable operation must be the whole body of a lambda ('line => Reserve(line)'), so that each element starts one operation"));
+
+    [Fact]
+    public Task A_fan_out_inside_a_fan_out_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    await ctx.WhenAll(MyStep(quantity), {|#0:ctx.WhenAll(MyStep(1))|});
+                    return quantity;
+                }
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments("a fan-out cannot run another fan-out; await the inner one first"));
 }
