@@ -4,43 +4,79 @@ using Microsoft.Extensions.Logging;
 using OrderProcessing;
 using SourceGenDurable.Client;
 using SourceGenDurable.Hosting;
+using SourceGenDurable.Storage;
 
+// Two orders: Ada's ships; Grace pays, then cancels while her order waits for the courier, and gets her money back.
 // Run it, kill it (Ctrl+C or kill -9) while orders are in flight, and run it again: the unfinished orders resume
 // from their last checkpoint, and no step that had committed runs twice.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddSingleton<IInventory, SlowInventory>();
-builder.Services.AddSingleton<IPayments, SlowPayments>();
-builder.Services.AddSingleton<INotifier, ConsoleNotifier>();
+
+var log = new CallLog { Latency = TimeSpan.FromMilliseconds(300) };
+log.Recorded += call => Console.WriteLine($"  {call}");
+var inventory = new InMemoryInventory(log);
+inventory.FailNext("book", calls: 1); // to watch a step retried after a durable backoff
+builder.Services.AddSingleton(log);
+builder.Services.AddSingleton<IInventory>(inventory);
+builder.Services.AddSingleton<IPayments, InMemoryPayments>();
+builder.Services.AddSingleton<IWarehouse, InMemoryWarehouse>();
+builder.Services.AddSingleton<INotifier, InMemoryNotifier>();
+builder.Services.AddTransient<ShippingWorkflows>(); // the engine creates OrderWorkflows through DI, and it holds this
 builder.Services.AddDurableWorkflows(o => o.UseSqlite("Data Source=orders.db"));
 
 using var host = builder.Build();
 await host.StartAsync();
-
 var client = host.Services.GetRequiredService<IWorkflowClient>();
+
+// Seconds, so that the sample finishes while you watch; a shop would hold an order for an hour or so.
+var cancellationWindow = TimeSpan.FromSeconds(2);
 var orders = new[]
 {
-    new Order("order-1", "ada@example.com", [new OrderLine("book", 2)], 40m, 5m),
-    new Order("order-2", "linus@example.com", [new OrderLine("keyboard", 1)], 120m, 0m),
-    new Order("order-3", "grace@example.com", [new OrderLine("cable", 3), new OrderLine("mouse", 1)], 35.5m, 4.5m),
+    new Order("order-1001", "ada@example.com", "12 Engine Row, London", [new OrderLine("book", 2)], 45m),
+    new Order("order-1002", "grace@example.com", "1 Compiler Lane, Arlington", [new OrderLine("cable", 3), new OrderLine("mouse", 1)], 40m),
 };
 
-var handles = new List<WorkflowHandle<Receipt>>();
-foreach (var order in orders)
+// Ctrl+C stops the host rather than the process: the waits below end, and the orders keep their last checkpoint.
+var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+try
 {
-    // Starting an id that exists returns the existing instance, so a second run starts nothing new.
-    var handle = await client.StartProcessOrderAsync(order, workflowId: order.Id);
-    var status = await client.GetWorkflowAsync(handle.Id);
-    Console.WriteLine(handle.Created
-        ? $"{handle.Id}: started"
-        : $"{handle.Id}: already {status!.Status}, at checkpoint {status.State}");
-    handles.Add(handle);
-}
+    var handles = new List<WorkflowHandle<OrderOutcome>>();
+    foreach (var order in orders)
+    {
+        // Starting an id that exists returns the existing instance, so a second run starts nothing new.
+        var handle = await client.StartFulfilAsync(order, cancellationWindow, workflowId: order.Id, stopping);
+        var status = await client.GetWorkflowAsync(handle.Id, stopping);
+        Console.WriteLine(handle.Created
+            ? $"{handle.Id}: started"
+            : $"{handle.Id}: already {status!.Status}, at checkpoint {status.State}");
+        if (handle.Created)
+        {
+            // The customer's bank would raise this; here it comes at once. An event raised before the workflow waits
+            // for it is kept until the wait takes it.
+            await client.RaiseEventAsync(order.Id, "payment-approved", new PaymentApproval($"card of {order.Customer}"), stopping);
+        }
 
-foreach (var handle in handles)
+        handles.Add(handle);
+    }
+
+    // Grace changes her mind once she has paid, while her order is held for the courier.
+    while (await client.GetWorkflowAsync("order-1002", stopping) is { Status: not (WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled) }
+           && !(await client.GetHistoryAsync("order-1002", stopping)).Any(step => step.Name == "TakePayment"))
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(100), stopping);
+    }
+
+    await client.CancelAsync("order-1002", stopping);
+
+    foreach (var handle in handles)
+    {
+        var outcome = await handle.GetResultAsync(stopping);
+        Console.WriteLine($"{outcome.OrderId}: {outcome.Status}{(outcome.TrackingNumber is { } tracking ? $", tracking number {tracking}" : "")}");
+    }
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
 {
-    var receipt = await handle.GetResultAsync();
-    Console.WriteLine($"{handle.Id}: done, reservation {receipt.ReservationId}, charge {receipt.ChargeId}, total {receipt.Total:0.00}");
+    Console.WriteLine("Stopped. Run the sample again to resume the unfinished orders.");
 }
 
 await host.StopAsync();
