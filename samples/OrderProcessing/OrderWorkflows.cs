@@ -39,12 +39,9 @@ public sealed partial class OrderWorkflows(IInventory inventory, IPayments payme
         OrderStatus status;
         try
         {
-            // One step per line: a restart in the middle of a large order does not reserve the earlier lines again.
-            foreach (var line in order.Lines)
-            {
-                var reserved = await Reserve(order.Id, line);
-                reservations.Add(reserved);
-            }
+            // One step per line, all at once: each reservation is recorded as it completes, so a restart in the middle
+            // of a large order reserves only the lines that were not reserved yet.
+            reservations.AddRange(await ctx.WhenAll(order.Lines.Select(line => Reserve(order.Id, line))));
 
             // The customer approves in their bank's app, which calls IWorkflowClient.RaiseEventAsync. The order leaves
             // memory while it waits, and the deadline holds across restarts.
@@ -95,16 +92,18 @@ public sealed partial class OrderWorkflows(IInventory inventory, IPayments payme
 
     // A busy inventory service is worth a few quick retries, each after a durable backoff (1 s, 2 s, 4 s, 8 s).
     [DurableStep(MaxAttempts = 5, FirstRetryDelayMilliseconds = 1_000)]
-    private Task<Reservation> Reserve(string orderId, OrderLine line) =>
-        inventory.ReserveAsync(orderId, line, CancellationToken.None);
+    // A CancellationToken parameter of a step gets the step's token: cancelled when the order is cancelled or the
+    // host's shutdown timeout passes. Calls leave it out.
+    private Task<Reservation> Reserve(string orderId, OrderLine line, CancellationToken cancellationToken = default) =>
+        inventory.ReserveAsync(orderId, line, cancellationToken);
 
     // A step runs at least once, so the charge carries a key the provider deduplicates on; a declined card is final.
     [DurableStep(MaxAttempts = 4, FirstRetryDelayMilliseconds = 30_000, DoNotRetry = new[] { typeof(PaymentDeclinedException) })]
-    private Task<Charge> TakePayment(Order order, PaymentApproval approval) =>
-        payments.ChargeAsync(order.Id, order.Total, approval.PaymentMethod, StepContext.Current!.IdempotencyKey, CancellationToken.None);
+    private Task<Charge> TakePayment(Order order, PaymentApproval approval, CancellationToken cancellationToken = default) =>
+        payments.ChargeAsync(order.Id, order.Total, approval.PaymentMethod, StepContext.Current!.IdempotencyKey, cancellationToken);
 
     [DurableStep]
-    private Task Release(Reservation reservation) => inventory.ReleaseAsync(reservation, CancellationToken.None);
+    private Task Release(Reservation reservation, CancellationToken cancellationToken = default) => inventory.ReleaseAsync(reservation, cancellationToken);
 }
 
 /// <summary>Shipping, started by <see cref="OrderWorkflows.Fulfil"/> as a child workflow.</summary>

@@ -5,6 +5,11 @@ namespace SourceGenDurable;
 /// <see cref="DurableWorkflowAttribute">workflow</see> is a checkpoint: the step runs at least once and its
 /// result is recorded exactly once.
 /// </summary>
+/// <remarks>
+/// A <see cref="CancellationToken"/> parameter of the method gets the attempt's token, whatever the call passes (declare
+/// it with <c>= default</c> and leave it out of calls): it is cancelled when the workflow is cancelled, when the step loses
+/// a <c>ctx.WhenAny</c>, and when the host's shutdown timeout passes.
+/// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class DurableStepAttribute : Attribute
 {

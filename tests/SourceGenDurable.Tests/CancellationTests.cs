@@ -83,6 +83,22 @@ public sealed class CancellationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_DurableStep_method_with_a_CancellationToken_parameter_gets_the_steps_token_and_sees_the_workflow_cancelled()
+    {
+        var services = new FakeServices();
+        services.Gates["long"] = new TaskCompletionSource(); // released only by cancellation of the step's token
+        await using var host = await DurableTestHost.StartAsync(s => s.AddSingleton(services));
+        var handle = await host.Client.StartLongStepMethodAsync(workflowId: "long-method");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("long") == 1), "the long step runs");
+
+        await host.Client.CancelAsync("long-method");
+
+        await Assert.ThrowsAsync<WorkflowCancelledException>(() => handle.GetResultAsync());
+        Assert.Equal(1, services.CountOf("long"));
+        Assert.Equal(0, services.CountOf("never"));
+    }
+
+    [Fact]
     public async Task Cancellation_requested_while_the_host_is_down_is_seen_by_the_next_process_and_compensation_survives_a_restart()
     {
         var services = new FakeServices();

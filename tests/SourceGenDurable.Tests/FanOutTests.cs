@@ -73,7 +73,7 @@ public sealed class FanOutTests : IDisposable
         Assert.Equal("label orderx1 | label orderx2 | invoice order", await handle.GetResultAsync());
         Assert.Equal(WorkflowStatus.Completed, (await host.Client.GetWorkflowAsync("fan-1/1[0]"))!.Status);
         Assert.Equal(WorkflowStatus.Completed, (await host.Client.GetWorkflowAsync("fan-1/1[1]"))!.Status);
-        Assert.Equal("fan-1", (await host.Store.GetAsync("fan-1/1[1]", default))!.ParentId);
+        Assert.Equal("fan-1", (await host.Client.GetWorkflowAsync("fan-1/1[1]"))!.ParentId);
         Assert.Equal(1, services.CountOf("invoice"));
         Assert.Equal(2, services.CountOf("label"));
     }

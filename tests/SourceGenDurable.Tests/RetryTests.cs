@@ -36,6 +36,8 @@ public sealed class RetryTests : IDisposable
         await host.AdvanceTimeAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(2, flaky.Attempts.Count);
         await AssertSleepingUntilAsync(host, "backoff-1", start + TimeSpan.FromMinutes(3)); // 1 + 2
+        // The status tells which step is being retried and which attempt comes next.
+        Assert.Equal(new Client.StepProgress(null, null, "Charge", 3), (await host.Client.GetWorkflowAsync("backoff-1"))!.Progress);
 
         await host.AdvanceTimeAsync(TimeSpan.FromMinutes(2));
         Assert.Equal(3, flaky.Attempts.Count);
@@ -52,6 +54,7 @@ public sealed class RetryTests : IDisposable
         Assert.Equal([start, start + TimeSpan.FromMinutes(1), start + TimeSpan.FromMinutes(3)], attempts.Select(a => a.EndedAt));
         Assert.All(attempts, a => Assert.Contains(nameof(FlakyService.CallAsync), a.Error.StackTrace));
         Assert.Equal(4, Assert.Single(await host.Store.GetStepsAsync("backoff-1", CancellationToken.None)).Attempts);
+        Assert.Equal(new Client.StepProgress("Charge", start + TimeSpan.FromMinutes(6), null, 0), (await host.Client.GetWorkflowAsync("backoff-1"))!.Progress);
     }
 
     [Fact]

@@ -954,11 +954,19 @@ internal sealed class BodyLowerer
             return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(operation.Method), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {RebuildMethod})";
         }
 
-        // A [DurableStep] call: its arguments are evaluated once, so that every attempt sees the same values.
-        var spilled = Spill(arguments, $"__step{state}{spillSuffix}", inLambda).Select(s => $"{TypeNames.Identifier(s.Parameter.Name)}: {s.Local}");
+        // A [DurableStep] call: its arguments are evaluated once, so that every attempt sees the same values. A
+        // CancellationToken parameter gets the attempt's token, whatever the call passes: the workflow body has no
+        // token that is cancelled when the step should stop (a cancellation, a lost WhenAny, the shutdown timeout).
+        var tokens = operation.Method.Parameters.Where(IsCancellationToken).Select(p => $"{TypeNames.Identifier(p.Name)}: __ct");
+        var spilled = Spill(arguments.Where(a => !IsCancellationToken(a.Parameter!)), $"__step{state}{spillSuffix}", inLambda)
+            .Select(s => $"{TypeNames.Identifier(s.Parameter.Name)}: {s.Local}")
+            .Concat(tokens);
         var name = SymbolDisplay.FormatLiteral(operation.StepName!, quote: true);
         return $"StepAsync{resultType}({state}, {name}, {RetryPolicies.Argument(operation)}, __ct => {Rewrite(invocation.Expression)}({string.Join(", ", spilled)}))";
     }
+
+    private static bool IsCancellationToken(IParameterSymbol parameter) =>
+        parameter.Type.ToDisplayString() == "System.Threading.CancellationToken";
 
     /// <summary>
     /// Evaluates <paramref name="arguments"/> into locals, in source order (as C# evaluates them), before the call; in a

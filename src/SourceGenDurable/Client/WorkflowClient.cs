@@ -82,7 +82,7 @@ internal sealed class WorkflowClient(
     public async Task<WorkflowInstanceInfo?> GetWorkflowAsync(string workflowId, CancellationToken cancellationToken = default)
     {
         var instance = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false);
-        return instance is null ? null : WorkflowInstanceInfo.From(instance);
+        return instance is null ? null : WorkflowInstanceInfo.From(instance, await store.GetProgressAsync(instance, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<WorkflowInstanceInfo> WaitForCompletionAsync(string workflowId, CancellationToken cancellationToken = default) =>
@@ -141,7 +141,7 @@ internal sealed class WorkflowClient(
     }
 
     public async Task<IReadOnlyList<WorkflowInstanceInfo>> GetSetAsideWorkflowsAsync(CancellationToken cancellationToken = default) =>
-        [.. (await store.GetSetAsideAsync(cancellationToken).ConfigureAwait(false)).Select(WorkflowInstanceInfo.From)];
+        [.. (await store.GetSetAsideAsync(cancellationToken).ConfigureAwait(false)).Select(i => WorkflowInstanceInfo.From(i))];
 
     public async Task<bool> ResumeAsync(string workflowId, CancellationToken cancellationToken = default)
     {
@@ -201,7 +201,7 @@ internal sealed class WorkflowClient(
         // One more than the page tells whether another page follows, without a count.
         var filter = new InstanceFilter(query.WorkflowName, query.Status, query.CreatedFrom, query.CreatedBefore);
         var instances = await store.ListAsync(filter, after, query.PageSize + 1, cancellationToken).ConfigureAwait(false);
-        var page = instances.Take(query.PageSize).Select(WorkflowInstanceInfo.From).ToList();
+        var page = instances.Take(query.PageSize).Select(i => WorkflowInstanceInfo.From(i)).ToList();
         var next = instances.Count > query.PageSize ? PageToken.Write(page[^1].CreatedAt, page[^1].Id) : null;
         return new WorkflowPage(page, next);
     }

@@ -14,6 +14,11 @@ namespace SourceGenDurable.Client;
 /// <param name="WakeAt">When a sleeping instance's timer is due, or a waiting instance's timeout; null otherwise.</param>
 /// <param name="AwaitedEvent">The event a <see cref="WorkflowStatus.WaitingForEvent"/> instance waits for.</param>
 /// <param name="CancelRequested">Cancellation of the instance was requested.</param>
+/// <param name="ParentId">The workflow that started this one as its child; null for a top-level instance.</param>
+/// <param name="Progress">
+/// The last completed step and the step being retried, read by <see cref="IWorkflowClient.GetWorkflowAsync"/> (null
+/// in listings, which read one row per instance).
+/// </param>
 public sealed record WorkflowInstanceInfo(
     string Id,
     string WorkflowName,
@@ -25,9 +30,11 @@ public sealed record WorkflowInstanceInfo(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? WakeAt,
     string? AwaitedEvent,
-    bool CancelRequested)
+    bool CancelRequested,
+    string? ParentId = null,
+    StepProgress? Progress = null)
 {
-    internal static WorkflowInstanceInfo From(WorkflowInstance instance) => new(
+    internal static WorkflowInstanceInfo From(WorkflowInstance instance, StepProgress? progress = null) => new(
         instance.Id,
         instance.Name,
         instance.Status,
@@ -38,5 +45,17 @@ public sealed record WorkflowInstanceInfo(
         instance.UpdatedAt,
         instance.WakeAt,
         instance.AwaitedEvent,
-        instance.Cancellation != CancellationState.None);
+        instance.Cancellation != CancellationState.None,
+        instance.ParentId,
+        progress);
 }
+
+/// <summary>Where an instance is among its steps.</summary>
+/// <param name="LastCompletedStep">The step whose result the last commit recorded; null before the first.</param>
+/// <param name="LastCompletedAt">When it completed.</param>
+/// <param name="RetryingStep">
+/// The step that has failed since the last commit and is being retried (or waits for its retry delay); null when none
+/// has failed. A first attempt in progress is not recorded anywhere (that would cost a write per step), so it is not shown.
+/// </param>
+/// <param name="Attempt">The attempt <see cref="RetryingStep"/> is on: its failed attempts plus one; 0 when none failed.</param>
+public sealed record StepProgress(string? LastCompletedStep, DateTimeOffset? LastCompletedAt, string? RetryingStep, int Attempt);

@@ -148,6 +148,9 @@ public interface IWorkflowStore
     /// </summary>
     Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken);
 
+    /// <summary>The last completed step of <paramref name="instance"/> and the step failing since its last commit, if any.</summary>
+    Task<Client.StepProgress> GetProgressAsync(WorkflowInstance instance, CancellationToken cancellationToken);
+
     /// <summary>Requests the cancellation of every unfinished child of <paramref name="parentId"/>; returns their ids.</summary>
     Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken);
 }

@@ -229,4 +229,10 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         ThrowIfDead(nameof(RequestChildrenCancellationAsync));
         return inner.RequestChildrenCancellationAsync(parentId, cancellationToken);
     }
+
+    public Task<Client.StepProgress> GetProgressAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        ThrowIfDead(nameof(GetProgressAsync));
+        return inner.GetProgressAsync(instance, cancellationToken);
+    }
 }

@@ -107,4 +107,15 @@ public sealed partial class PrimitiveWorkflows(FakeServices services)
         await ctx.Step("long", ct => services.CallAsync("long", 1, ct));
         return await ctx.Step("never", ct => services.CallAsync("never", 2, ct));
     }
+
+    [DurableWorkflow]
+    public async Task<int> LongStepMethod(WorkflowContext ctx)
+    {
+        await Long("long", CancellationToken.None);
+        return await ctx.Step("never", ct => services.CallAsync("never", 2, ct));
+    }
+
+    // The call passes CancellationToken.None, which the step does not get: it gets the attempt's token.
+    [DurableStep]
+    private Task<int> Long(string call, CancellationToken cancellationToken) => services.CallAsync(call, 1, cancellationToken);
 }
