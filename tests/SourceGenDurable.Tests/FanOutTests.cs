@@ -39,6 +39,9 @@ public sealed class FanOutTests : IDisposable
         var branches = await host.Store.GetBranchesAsync("reserve-1", null, default);
         Assert.Equal([0, 1, 2], branches.Select(b => b.Branch));
         Assert.All(branches, b => Assert.Equal(("reserve", 1), (b.Name, b.Sequence)));
+        var history = await host.Client.GetHistoryAsync("reserve-1");
+        Assert.Equal(["reserve", "reserve", "reserve", "confirm"], history.Select(h => h.Name));
+        Assert.Equal(["\"a reserved\"", "\"b reserved\"", "\"c reserved\""], history.Take(3).Select(h => h.ResultJson).Order());
     }
 
     [Fact]
