@@ -93,7 +93,7 @@ public sealed class SampleTests : IDisposable
     [Fact]
     public async Task An_order_whose_host_stops_while_it_waits_for_approval_is_finished_by_a_new_host_without_reserving_again()
     {
-        await using (var first = await StartHostAsync(_database.ConnectionString))
+        await using (var first = await StartHostAsync(_database.Path))
         {
             await first.Client.StartFulfilAsync(Order, CancellationWindow, workflowId: "order-7");
             await first.WaitUntilIdleAsync();
@@ -101,7 +101,7 @@ public sealed class SampleTests : IDisposable
         }
 
         // Only the database file is left of the first host; the services stand for systems outside the process.
-        await using var second = await StartHostAsync(_database.ConnectionString);
+        await using var second = await StartHostAsync(_database.Path);
         await second.Client.RaiseEventAsync("order-7", "payment-approved", new PaymentApproval("visa-4242"));
         await second.WaitUntilIdleAsync();
         await second.AdvanceTimeAsync(CancellationWindow);
@@ -182,8 +182,8 @@ public sealed class SampleTests : IDisposable
         Assert.Empty((await host.Client.ListWorkflowsAsync(new WorkflowQuery(WorkflowName: "order-shipping"))).Items);
     }
 
-    /// <summary>A test host with the sample's services; on <paramref name="connectionString"/> when given, else on its own temporary file.</summary>
-    private Task<DurableTestHost> StartHostAsync(string? connectionString = null) =>
+    /// <summary>A test host with the sample's services; on the database file <paramref name="databasePath"/> when given, else on its own temporary one.</summary>
+    private Task<DurableTestHost> StartHostAsync(string? databasePath = null) =>
         DurableTestHost.StartAsync(
             services => services
                 .AddSingleton(_log)
@@ -192,5 +192,5 @@ public sealed class SampleTests : IDisposable
                 .AddSingleton<IWarehouse, InMemoryWarehouse>()
                 .AddSingleton<INotifier, InMemoryNotifier>()
                 .AddTransient<ShippingWorkflows>(),
-            connectionString is null ? null : o => o.UseSqlite(connectionString));
+            databasePath: databasePath);
 }

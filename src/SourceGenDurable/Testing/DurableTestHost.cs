@@ -39,9 +39,9 @@ public sealed class DurableTestHost : IAsyncDisposable
     private readonly DurableWorkflowWorker _worker;
     private readonly IWorkflowStore _store;
     private readonly WorkflowSignals _signals;
-    private readonly string _folder;
+    private readonly string? _folder;
 
-    private DurableTestHost(ServiceProvider services, ManualClock clock, string folder, string databasePath)
+    private DurableTestHost(ServiceProvider services, ManualClock clock, string? folder, string databasePath)
     {
         _services = services;
         _clock = clock;
@@ -68,22 +68,27 @@ public sealed class DurableTestHost : IAsyncDisposable
     /// <summary>The host's current time.</summary>
     public DateTimeOffset UtcNow => _clock.GetUtcNow();
 
-    /// <summary>The temporary database file, deleted when the host is disposed.</summary>
+    /// <summary>The database file: a temporary one, deleted when the host is disposed, or the one the host was started on.</summary>
     public string DatabasePath { get; }
 
     /// <summary>Starts a host on a new temporary database, its clock at <paramref name="start"/> (<see cref="DefaultStart"/> by default).</summary>
     /// <param name="configureServices">Adds the services your workflows need (and, if you want its output, logging).</param>
     /// <param name="configureOptions">Changes runtime options, such as the event limits.</param>
     /// <param name="start">The clock's first reading.</param>
+    /// <param name="databasePath">
+    /// An existing database file to start on, kept when the host is disposed: a second host on the first one's file
+    /// is a restart (give it a <paramref name="start"/> at or after the first host's time). Null for a new temporary one.
+    /// </param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<DurableTestHost> StartAsync(
         Action<IServiceCollection>? configureServices = null,
         Action<DurableWorkflowOptions>? configureOptions = null,
         DateTimeOffset? start = null,
+        string? databasePath = null,
         CancellationToken cancellationToken = default)
     {
-        var folder = Directory.CreateTempSubdirectory("sourcegendurable-test-").FullName;
-        var path = Path.Combine(folder, "durable.db");
+        var folder = databasePath is null ? Directory.CreateTempSubdirectory("sourcegendurable-test-").FullName : null;
+        var path = databasePath ?? Path.Combine(folder!, "durable.db");
         var clock = new ManualClock(start ?? DefaultStart);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
@@ -169,7 +174,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the worker (running workflows keep their last checkpoint), and deletes the temporary database.</summary>
+    /// <summary>Stops the worker (running workflows keep their last checkpoint), and deletes a temporary database.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var hosted in _hostedServices.Reverse())
@@ -181,6 +186,11 @@ public sealed class DurableTestHost : IAsyncDisposable
         using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString()))
         {
             SqliteConnection.ClearPool(connection);
+        }
+
+        if (_folder is null)
+        {
+            return;
         }
 
         try
