@@ -3,16 +3,32 @@ namespace SourceGenDurable.CrashHost;
 /// <summary>Appends every step's side effect to a file, so the parent can count how often each step ran.</summary>
 public sealed class EffectLog(string path, int hangBeforeStep)
 {
+    // Steps of a fan-out run concurrently, and a file open for appending cannot be opened again meanwhile.
+    private readonly SemaphoreSlim _file = new(1, 1);
+
     public async Task<int> RecordAsync(int step, int value, CancellationToken cancellationToken)
     {
         if (step == hangBeforeStep)
         {
-            await File.AppendAllTextAsync(path, $"step{step}-started\n", cancellationToken);
+            await AppendAsync($"step{step}-started", cancellationToken);
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
-        await File.AppendAllTextAsync(path, $"step{step}\n", cancellationToken);
+        await AppendAsync($"step{step}", cancellationToken);
         return value;
+    }
+
+    private async Task AppendAsync(string line, CancellationToken cancellationToken)
+    {
+        await _file.WaitAsync(cancellationToken);
+        try
+        {
+            await File.AppendAllTextAsync(path, line + "\n", cancellationToken);
+        }
+        finally
+        {
+            _file.Release();
+        }
     }
 }
 
@@ -34,6 +50,13 @@ public sealed partial class ChainWorkflows(EffectLog effects)
         var a = await Add(1, seconds, 1);
         await ctx.Sleep(TimeSpan.FromSeconds(seconds));
         return await Add(2, a, 1);
+    }
+
+    [DurableWorkflow(Name = "fan")]
+    public async Task<int> Fan(WorkflowContext ctx, int seed)
+    {
+        var parts = await ctx.WhenAll(Enumerable.Range(1, 3).Select(step => Add(step, seed, step)));
+        return await Add(4, parts.Sum(), 0);
     }
 
     [DurableStep]

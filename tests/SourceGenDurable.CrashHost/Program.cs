@@ -15,8 +15,9 @@ using SourceGenDurable.Storage;
 // With "doom" it starts (or finds) "doom-1", whose second step kills this process until "<effects-file>.fixed" exists,
 // and prints the instance's status and set-aside reason once it has finished or is set aside.
 // With "resume-doom" it prints the ids of the set-aside instances, resumes "doom-1" and prints its result.
+// With "fan" it starts (or finds) "fan-1", whose steps 1 to 3 run as one ctx.WhenAll before step 4, and prints its result.
 // Options come from the environment too (SourceGenDurable__LeaseDuration=00:00:01, ...), as in any host.
-string[] modes = ["chain", "nap", "join", "doom", "resume-doom"];
+string[] modes = ["chain", "nap", "join", "doom", "resume-doom", "fan"];
 if (args.Length is not (3 or 4) || (args.Length == 4 && !modes.Contains(args[3])))
 {
     Console.Error.WriteLine($"usage: SourceGenDurable.CrashHost <database> <effects-file> <hang-before-step (0 for none)> [{string.Join('|', modes)}]");
@@ -36,6 +37,9 @@ switch (args.Length == 4 ? args[3] : "chain")
 {
     case "nap":
         Console.WriteLine($"result={await (await client.StartNapAsync(3, workflowId: "nap-1")).GetResultAsync()}");
+        break;
+    case "fan":
+        Console.WriteLine($"result={await (await client.StartFanAsync(10, workflowId: "fan-1")).GetResultAsync()}");
         break;
     case "join":
         Console.WriteLine($"result={await client.GetResultAsync<int>("chain-1")}");

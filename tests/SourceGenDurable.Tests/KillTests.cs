@@ -52,6 +52,35 @@ public sealed class KillTests : IDisposable
     }
 
     [Fact]
+    public async Task A_host_killed_in_the_middle_of_a_fan_out_runs_only_the_step_that_had_not_completed_again()
+    {
+        // Steps 1 to 3 run concurrently; step 2 announces itself and hangs, while steps 1 and 3 complete and are recorded.
+        using (var first = StartCrashHost(hangBeforeStep: 2, workflow: "fan"))
+        {
+            await TestHost.EventuallyAsync(
+                () => Task.FromResult(ReadEffects().Contains("step2-started") && (long)QueryScalar("SELECT COUNT(*) FROM workflow_branches WHERE instance_id = 'fan-1'")! == 2),
+                "steps 1 and 3 are recorded while step 2 hangs in the child process");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        Assert.Equal(0L, QueryScalar("SELECT commits FROM workflow_instances WHERE id = 'fan-1'"));
+
+        using var second = StartCrashHost(hangBeforeStep: 0, workflow: "fan");
+        var output = await second.StandardOutput.ReadToEndAsync();
+        await second.WaitForExitAsync();
+        Assert.True(second.ExitCode == 0, $"The second run failed: {output}{await second.StandardError.ReadToEndAsync()}");
+
+        // seed 10: 11 + 12 + 13 = 36.
+        Assert.Contains("result=36", output);
+        var effects = ReadEffects();
+        Assert.Equal(1, effects.Count(e => e == "step1"));
+        Assert.Equal(1, effects.Count(e => e == "step3"));
+        Assert.Equal(["step2-started", "step2", "step4"], effects.Where(e => e.StartsWith("step2", StringComparison.Ordinal) || e == "step4"));
+        Assert.Equal(3L, QueryScalar("SELECT COUNT(*) FROM workflow_branches WHERE instance_id = 'fan-1'"));
+    }
+
+    [Fact]
     public async Task A_host_killed_while_a_workflow_sleeps_leaves_it_sleeping_and_a_new_process_wakes_it_when_due()
     {
         using (var first = StartCrashHost(hangBeforeStep: 0, "nap"))
