@@ -128,6 +128,22 @@ public sealed class FanOutTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAny_cancels_the_losing_step_and_waits_for_it_and_cancels_a_losing_child()
+    {
+        var services = new FakeServices();
+        services.Gates["slow-quote"] = new TaskCompletionSource(); // ends only when its token is cancelled
+        await using var host = await StartTestHostAsync(services);
+
+        var handle = await host.Client.StartQuoteRaceAsync("order", workflowId: "race-5");
+
+        Assert.Equal(120, await handle.GetResultAsync());
+        Assert.Equal(1, services.CountOf("slow-quote"));
+        Assert.Empty(await host.Store.GetStepAttemptsAsync("race-5", default)); // a lost race is no failed attempt
+        await TestHost.EventuallyAsync(
+            async () => (await host.Client.GetWorkflowAsync("race-5/1[2]"))!.Status == WorkflowStatus.Cancelled, "the losing child is cancelled");
+    }
+
+    [Fact]
     public async Task A_failed_step_fails_WhenAll_after_the_others_ended_and_the_workflow_catches_its_exception()
     {
         var services = new FakeServices();

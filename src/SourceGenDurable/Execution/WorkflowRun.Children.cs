@@ -32,9 +32,16 @@ public sealed partial class WorkflowRun
     /// among the durable waits since the last commit. Re-executing from the last checkpoint reaches the same position,
     /// so a resumed parent finds the child it started instead of starting another.
     /// </summary>
-    /// <remarks>A child started by a fan-out is named by its position there instead (<c>order-42/3[1]</c>).</remarks>
-    private string NextChildId() =>
-        CurrentBranch is { } branch ? $"{InstanceId}/{_commits + 1}[{branch.Index}]" : $"{InstanceId}/{_commits + 1}.{_waitsSinceCommit}";
+    /// <remarks>
+    /// A child started by a fan-out is named by its position there instead (<c>order-42/3[1]</c>; a later fan-out
+    /// before the same commit, after one that failed and was caught, adds its ordinal: <c>order-42/3[1.0]</c>).
+    /// </remarks>
+    private string NextChildId() => CurrentBranch switch
+    {
+        { FanOut.Ordinal: 0 } branch => $"{InstanceId}/{_commits + 1}[{branch.Index}]",
+        { } branch => $"{InstanceId}/{_commits + 1}[{branch.FanOut.Ordinal}.{branch.Index}]",
+        null => $"{InstanceId}/{_commits + 1}.{_waitsSinceCommit}",
+    };
 
     private async Task<string?> RunChildAsync(int checkpoint, string workflowName, Action<Utf8JsonWriter, JsonSerializerOptions> writeInputs, Func<WorkflowError, Exception> rebuild)
     {

@@ -46,13 +46,32 @@ public sealed partial class WorkflowRun
     }
 
     /// <summary>The ordinal of the next durable wait: since the last commit, or within the current branch.</summary>
-    private int NextWaitOrdinal() => CurrentBranch is { } branch ? BranchOrdinal(branch.Index, ++branch.Waits) : _waitsSinceCommit++;
+    private int NextWaitOrdinal() => CurrentBranch is { } branch ? BranchOrdinal(branch, ++branch.Waits) : _waitsSinceCommit++;
 
     /// <summary>
-    /// The ordinal of a branch's step (<paramref name="position"/> 0) or of its n-th wait. Negative, so that it never
-    /// meets the ordinals of the operations that ended without a commit before the fan-out (a step or timeout caught).
+    /// The ordinal of a branch's step (<paramref name="position"/> 0) or of its n-th wait: by the fan-out's ordinal
+    /// since the last commit (a fan-out that failed and was caught makes no commit, so the next one counts on), the
+    /// branch's position and the wait's. Negative, so that it never meets the ordinals of the operations that ended
+    /// without a commit before the fan-out (a step or a timeout caught).
     /// </summary>
-    private static int BranchOrdinal(int branch, int position) => -1 - (branch * 1024) - position;
+    private static int BranchOrdinal(Branch branch, int position)
+    {
+        if (position >= MaxWaitsPerBranch)
+        {
+            throw new InvalidOperationException(
+                $"Operation {branch.Index} of a fan-out reached {MaxWaitsPerBranch} durable waits (retry delays); a fan-out's operation can have at most {MaxWaitsPerBranch - 1}.");
+        }
+
+        return -1 - (branch.FanOut.Ordinal * MaxBranches * MaxWaitsPerBranch) - (branch.Index * MaxWaitsPerBranch) - position;
+    }
+
+    private const int MaxWaitsPerBranch = 1024;
+
+    /// <summary>The most operations one fan-out runs: ordinals are 32-bit, shared by fan-outs, branches and waits.</summary>
+    private const int MaxBranches = 16_384;
+
+    /// <summary>The most fan-outs that may fail and be caught before the next commit.</summary>
+    private const int MaxFanOutsPerCommit = 100;
 
     /// <summary>A wait received <paramref name="received"/>: the next commit consumes it (a fan-out's, if its branch counts).</summary>
     private void Received(EventRecord received, string? result)
@@ -71,19 +90,33 @@ public sealed partial class WorkflowRun
     {
         ArgumentNullException.ThrowIfNull(operations);
         var sequence = _commits + 1;
-        using var fanOut = new FanOut(this, _cancelTold);
+        if (_fanOutsSinceCommit >= MaxFanOutsPerCommit)
+        {
+            throw new InvalidOperationException(
+                $"Workflow '{InstanceId}' started {MaxFanOutsPerCommit} fan-outs without a commit between them (each failed and was caught). Put a step between retries of a fan-out.");
+        }
+
+        using var fanOut = new FanOut(this, _fanOutsSinceCommit++, _cancelTold);
         try
         {
             ThrowIfCancelled();
 
             // Only the first commit after loading can have recorded branches: a suspension or a crash ends the run.
             var recorded = _commits == _loadedCommits
-                ? (await WriteAsync(() => _store.GetBranchesAsync(InstanceId, sequence, CancellationToken)).ConfigureAwait(false)).ToDictionary(b => b.Branch)
+                ? (await WriteAsync(() => _store.GetBranchesAsync(InstanceId, sequence, CancellationToken)).ConfigureAwait(false))
+                    .Where(b => b.FanOut == fanOut.Ordinal)
+                    .ToDictionary(b => b.Branch)
                 : [];
-            using (var enumerator = operations.GetEnumerator())
+            try
             {
+                using var enumerator = operations.GetEnumerator();
                 while (true)
                 {
+                    if (fanOut.Branches.Count == MaxBranches)
+                    {
+                        throw new ArgumentException($"A fan-out runs at most {MaxBranches} operations; the one at checkpoint {checkpoint} has more. Split it.", nameof(operations));
+                    }
+
                     var branch = new Branch(fanOut, fanOut.Branches.Count, recorded.GetValueOrDefault(fanOut.Branches.Count));
                     if (branch.Recorded is { } record && record.Checkpoint != checkpoint)
                     {
@@ -112,9 +145,16 @@ public sealed partial class WorkflowRun
                     fanOut.Branches.Add(branch);
                 }
             }
+            catch when (fanOut.Branches.Count > 0)
+            {
+                // Building the operations failed part way (a Select whose source throws): the ones started are stopped
+                // and waited for, so nothing of this fan-out runs on after it.
+                await fanOut.AbandonAsync().ConfigureAwait(false);
+                throw;
+            }
 
             await fanOut.SettleAsync(any).ConfigureAwait(false);
-            foreach (var branch in fanOut.Branches.Where(b => any ? b.Won : true))
+            foreach (var branch in fanOut.Branches.Where(b => !any || b.Won))
             {
                 if (branch.ConsumedEvent is { } consumed)
                 {
@@ -166,7 +206,7 @@ public sealed partial class WorkflowRun
     }
 
     /// <summary>The state of one fan-out while it runs.</summary>
-    private sealed class FanOut(WorkflowRun run, bool startedAfterCancellationTold) : IDisposable
+    private sealed class FanOut(WorkflowRun run, int ordinal, bool startedAfterCancellationTold) : IDisposable
     {
         private readonly object _gate = new();
         private readonly CancellationTokenSource _losers = new();
@@ -175,6 +215,9 @@ public sealed partial class WorkflowRun
         private TaskCompletionSource _lookAgain = NewSource();
 
         public WorkflowRun Run { get; } = run;
+
+        /// <summary>How many fan-outs this run started before this one since its last commit.</summary>
+        public int Ordinal { get; } = ordinal;
 
         public List<Branch> Branches { get; } = [];
 
@@ -201,6 +244,12 @@ public sealed partial class WorkflowRun
         {
             lock (_gate)
             {
+                if (Decided)
+                {
+                    // A WhenAny loser that reached its wait after the winner: it ends without waiting.
+                    return Task.FromCanceled(new CancellationToken(canceled: true));
+                }
+
                 branch.Pending = wait;
                 var lookAgain = _lookAgain.Task;
                 _changed.TrySetResult();
@@ -244,10 +293,10 @@ public sealed partial class WorkflowRun
                 }
 
                 var pending = Branches.Where(b => b.Pending is not null).ToList();
-                if (pending.Count == 0 || Branches.Any(b => b.Operation!.IsFaulted))
+                if (pending.Count == 0 || Branches.Any(b => b.Operation!.IsFaulted || b.Operation.IsCanceled))
                 {
                     // All ended, or one failed and only waits are left: no reason to wait for them (or their children).
-                    await DropPendingAsync(pending, cancelChildren: true).ConfigureAwait(false);
+                    await DropPendingAsync(pending, cancelChildren: !Run.IsSuspending).ConfigureAwait(false);
                     foreach (var branch in Branches.Except(pending))
                     {
                         await branch.Operation!.ConfigureAwait(false);
@@ -297,16 +346,52 @@ public sealed partial class WorkflowRun
         private async Task DropOthersAsync(Branch winner)
         {
             winner.Won = true;
-            Decided = true;
-            await _losers.CancelAsync().ConfigureAwait(false);
-            var losers = Branches.Where(b => b != winner).ToList();
-            await DropPendingAsync(losers.Where(b => b.Pending is not null).ToList(), cancelChildren: true).ConfigureAwait(false);
-            foreach (var loser in losers)
+            var losers = await StopAllAsync(except: winner).ConfigureAwait(false);
+
+            // A winner that ended because the host stops or a write failed decides nothing: the instance resumes later.
+            if (!Run.IsSuspending)
             {
-                // A loser's failure (most likely its cancellation) is nobody's.
-                await loser.Operation!.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                await CancelChildrenAsync(losers.Where(b => !b.Operation!.IsCompletedSuccessfully)).ConfigureAwait(false);
             }
         }
+
+        /// <summary>
+        /// Decides the fan-out: running steps are cancelled, pending waits dropped, and a branch that reaches its wait
+        /// later ends at once; returns the stopped branches once each has ended (their failures are nobody's).
+        /// </summary>
+        private async Task<List<Branch>> StopAllAsync(Branch? except)
+        {
+            List<Branch> pending;
+            lock (_gate)
+            {
+                Decided = true;
+                pending = Branches.Where(b => b != except && b.Pending is not null).ToList();
+            }
+
+            await _losers.CancelAsync().ConfigureAwait(false);
+            await DropPendingAsync(pending, cancelChildren: false).ConfigureAwait(false);
+            var stopped = Branches.Where(b => b != except).ToList();
+            foreach (var branch in stopped)
+            {
+                await branch.Operation!.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+
+            return stopped;
+        }
+
+        private async Task CancelChildrenAsync(IEnumerable<Branch> branches)
+        {
+            foreach (var branch in branches)
+            {
+                if (branch.ChildId is { } child && await Run.WriteAsync(() => Run._store.RequestCancellationAsync(child, Run._abort)).ConfigureAwait(false))
+                {
+                    Run._signals?.NotifyCancelRequested(child);
+                }
+            }
+        }
+
+        /// <summary>Stops the branches started so far and waits for them, observing whatever they end with.</summary>
+        public Task AbandonAsync() => StopAllAsync(except: null);
 
         /// <summary>
         /// Ends the pending waits' operations without a result (their tasks end cancelled, and nobody observes them),
@@ -325,10 +410,11 @@ public sealed partial class WorkflowRun
             foreach (var branch in pending)
             {
                 await branch.Operation!.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
-                if (cancelChildren && branch.ChildId is { } child && await Run.WriteAsync(() => Run._store.RequestCancellationAsync(child, Run._abort)).ConfigureAwait(false))
-                {
-                    Run._signals?.NotifyCancelRequested(child);
-                }
+            }
+
+            if (cancelChildren)
+            {
+                await CancelChildrenAsync(pending).ConfigureAwait(false);
             }
         }
 

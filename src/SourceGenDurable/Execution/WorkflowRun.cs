@@ -26,6 +26,7 @@ public sealed partial class WorkflowRun : IDisposable
     private readonly int _loadedCommits;
     private int _waitsSinceCommit;
     private int _stepsSinceCommit;
+    private int _fanOutsSinceCommit;
     private bool _commitFailed;
     private volatile bool _cancelRequested;
     private bool _cancelTold;
@@ -145,7 +146,7 @@ public sealed partial class WorkflowRun : IDisposable
         branch.Result = result;
         if (!branch.FanOut.Decided)
         {
-            var record = new BranchRecord(_commits + 1, branch.Index, checkpoint, name, result, attempts, _timeProvider.GetUtcNow());
+            var record = new BranchRecord(_commits + 1, branch.FanOut.Ordinal, branch.Index, checkpoint, name, result, attempts, _timeProvider.GetUtcNow());
             await WriteAsync(() => _store.RecordBranchAsync(InstanceId, record, _abort)).ConfigureAwait(false);
         }
     }
@@ -218,6 +219,7 @@ public sealed partial class WorkflowRun : IDisposable
         _commits++;
         _waitsSinceCommit = 0;
         _stepsSinceCommit = 0;
+        _fanOutsSinceCommit = 0;
         _pendingStep = null;
         _pendingEvents.Clear();
         if (cancelRequested)
@@ -276,7 +278,7 @@ public sealed partial class WorkflowRun : IDisposable
         policy.Validate(name);
         var sequence = _commits + 1;
         // A fan-out's step is keyed by its position in the fan-out, since its branches run concurrently.
-        var ordinal = CurrentBranch is { } branch ? BranchOrdinal(branch.Index, 0) : _stepsSinceCommit++;
+        var ordinal = CurrentBranch is { } branch ? BranchOrdinal(branch, 0) : _stepsSinceCommit++;
         var step = new StepContext(InstanceId, name, 1, $"{InstanceId}:{sequence}:{checkpoint}:{ordinal}");
         var last = await LastRecordedAttemptAsync(sequence, ordinal, checkpoint, name).ConfigureAwait(false);
         if (last is { Final: true })

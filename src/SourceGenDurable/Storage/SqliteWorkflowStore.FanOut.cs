@@ -15,7 +15,7 @@ public sealed partial class SqliteWorkflowStore
     /// </summary>
     internal const string AnyEvent = "$any";
 
-    private const string BranchColumns = "sequence, branch, checkpoint, name, result, attempts, completed_at";
+    private const string BranchColumns = "sequence, fan_out, branch, checkpoint, name, result, attempts, completed_at";
 
     /// <inheritdoc />
     public Task RecordBranchAsync(string id, BranchRecord branch, CancellationToken cancellationToken)
@@ -29,13 +29,14 @@ public sealed partial class SqliteWorkflowStore
                     statements,
                     $"""
                     INSERT INTO workflow_branches (instance_id, {BranchColumns})
-                    SELECT $id, $sequence, $branch, $checkpoint, $name, $result, $attempts, $completed
+                    SELECT $id, $sequence, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed
                     WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE id = $id AND status = $running AND commits = $sequence - 1 AND lease_owner = $owner)
-                    ON CONFLICT (instance_id, sequence, branch) DO NOTHING;
+                    ON CONFLICT (instance_id, sequence, fan_out, branch) DO NOTHING;
                     """,
                     ("$id", id),
                     ("$owner", WorkerId),
                     ("$sequence", branch.Sequence),
+                    ("$fanOut", branch.FanOut),
                     ("$branch", branch.Branch),
                     ("$checkpoint", branch.Checkpoint),
                     ("$name", branch.Name),
@@ -62,7 +63,7 @@ public sealed partial class SqliteWorkflowStore
         await using var command = Command(
             connection,
             null,
-            $"SELECT {BranchColumns} FROM workflow_branches WHERE instance_id = $id AND ($sequence IS NULL OR sequence = $sequence) ORDER BY sequence, branch;",
+            $"SELECT {BranchColumns} FROM workflow_branches WHERE instance_id = $id AND ($sequence IS NULL OR sequence = $sequence) ORDER BY sequence, fan_out, branch;",
             [("$id", id), ("$sequence", (object?)sequence ?? DBNull.Value)]);
         var branches = new List<BranchRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -70,12 +71,13 @@ public sealed partial class SqliteWorkflowStore
         {
             branches.Add(new BranchRecord(
                 Sequence: reader.GetInt32(0),
-                Branch: reader.GetInt32(1),
-                Checkpoint: reader.GetInt32(2),
-                Name: reader.GetString(3),
-                Result: reader.IsDBNull(4) ? null : reader.GetString(4),
-                Attempts: reader.GetInt32(5),
-                CompletedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+                FanOut: reader.GetInt32(1),
+                Branch: reader.GetInt32(2),
+                Checkpoint: reader.GetInt32(3),
+                Name: reader.GetString(4),
+                Result: reader.IsDBNull(5) ? null : reader.GetString(5),
+                Attempts: reader.GetInt32(6),
+                CompletedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7))));
         }
 
         return branches;

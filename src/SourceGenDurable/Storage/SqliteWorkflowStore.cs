@@ -49,13 +49,14 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         CREATE TABLE IF NOT EXISTS workflow_branches (
             instance_id TEXT NOT NULL,
             sequence INTEGER NOT NULL,
+            fan_out INTEGER NOT NULL,
             branch INTEGER NOT NULL,
             checkpoint INTEGER NOT NULL,
             name TEXT NOT NULL,
             result TEXT NULL,
             attempts INTEGER NOT NULL,
             completed_at INTEGER NOT NULL,
-            PRIMARY KEY (instance_id, sequence, branch)
+            PRIMARY KEY (instance_id, sequence, fan_out, branch)
         );
         CREATE TABLE IF NOT EXISTS workflow_waits (
             instance_id TEXT NOT NULL,

@@ -20,10 +20,11 @@ public sealed record StepAttempt(
 
 /// <summary>The result of a step run as a branch of a fan-out, recorded as soon as the step completed.</summary>
 /// <param name="Sequence">The commit the fan-out precedes.</param>
+/// <param name="FanOut">The fan-out's ordinal among those started since the last commit (one that failed and was caught makes none).</param>
 /// <param name="Branch">The step's position in the fan-out.</param>
 /// <param name="Checkpoint">The fan-out's checkpoint.</param>
 /// <param name="Name">The step name.</param>
 /// <param name="Result">The step's result as JSON; null for a step without one.</param>
 /// <param name="Attempts">How many attempts it took.</param>
 /// <param name="CompletedAt">When it completed.</param>
-public sealed record BranchRecord(int Sequence, int Branch, int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt);
+public sealed record BranchRecord(int Sequence, int FanOut, int Branch, int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt);

@@ -43,6 +43,16 @@ public sealed partial class FanOutWorkflows(FakeServices services, ShippingWorkf
         }
     }
 
+    [DurableWorkflow(Name = "quote-race")]
+    public async Task<int> QuoteRace(WorkflowContext ctx, string order)
+    {
+        var first = await ctx.WhenAny(
+            ctx.Step("slow-quote", ct => services.CallAsync("slow-quote", 10, ct)),
+            ctx.Step("fast-quote", ct => services.CallAsync("fast-quote", 20, ct)),
+            shipping.ShipAfterPickup(ctx, order));
+        return first.Index * 100 + first.GetResult<int>();
+    }
+
     [DurableStep(MaxAttempts = 1)]
     private Task<string> Reserve(string line) =>
         line.EndsWith("-broken", StringComparison.Ordinal)
