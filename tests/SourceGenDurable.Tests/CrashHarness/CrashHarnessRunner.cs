@@ -84,7 +84,7 @@ public static class CrashHarnessRunner
         var workflow = ActivatorUtilities.CreateInstance(provider, corpusCase.Type);
         using var inputs = JsonDocument.Parse(input.Json);
         var arguments = new object?[corpusCase.Parameters.Count + 1];
-        arguments[0] = new InlineWorkflowContext(InstanceId, ScriptedEvents.For(corpusCase.Method));
+        arguments[0] = new InlineWorkflowContext(InstanceId, ScriptedEvents.For(corpusCase.Method), log);
         for (var i = 0; i < corpusCase.Parameters.Count; i++)
         {
             var parameter = corpusCase.Parameters[i];
@@ -220,6 +220,8 @@ public static class CrashHarnessRunner
             }
         }
 
+        // The log could not tell where a step ran (see StepLog, Fan-outs).
+        anomalies.AddRange(log.ConventionErrors);
         var observer = new SqliteWorkflowStore(connectionString, TimeProvider.System);
         var final = await observer.GetAsync(InstanceId, CancellationToken.None);
         var steps = await observer.GetStepsAsync(InstanceId, CancellationToken.None);

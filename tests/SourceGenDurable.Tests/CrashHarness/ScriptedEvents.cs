@@ -5,7 +5,7 @@ namespace SourceGenDurable.Tests.CrashHarness;
 /// <summary>A corpus case's scripted events (see <see cref="RaisesAttribute"/>), handed out once each, in order per name.</summary>
 public sealed class ScriptedEvents
 {
-    private readonly Dictionary<string, Queue<string>> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedList<string>> _pending = new(StringComparer.Ordinal);
 
     private ScriptedEvents(IEnumerable<(string Name, string Json)> events)
     {
@@ -13,10 +13,10 @@ public sealed class ScriptedEvents
         {
             if (!_pending.TryGetValue(name, out var queue))
             {
-                _pending[name] = queue = new Queue<string>();
+                _pending[name] = queue = new LinkedList<string>();
             }
 
-            queue.Enqueue(json);
+            queue.AddLast(json);
         }
     }
 
@@ -31,5 +31,26 @@ public sealed class ScriptedEvents
         }));
 
     /// <summary>The next scripted payload of event <paramref name="name"/>, or null when the script has no more.</summary>
-    public string? TakeNext(string name) => _pending.TryGetValue(name, out var queue) && queue.Count > 0 ? queue.Dequeue() : null;
+    public string? TakeNext(string name)
+    {
+        if (!_pending.TryGetValue(name, out var queue) || queue.Count == 0)
+        {
+            return null;
+        }
+
+        var json = queue.First!.Value;
+        queue.RemoveFirst();
+        return json;
+    }
+
+    /// <summary>Gives back a payload taken by a wait that did not receive it after all (it lost a <c>WhenAny</c>): it is the next again.</summary>
+    public void PutBack(string name, string json)
+    {
+        if (!_pending.TryGetValue(name, out var queue))
+        {
+            _pending[name] = queue = new LinkedList<string>();
+        }
+
+        queue.AddFirst(json);
+    }
 }

@@ -7,7 +7,28 @@ namespace SourceGenDurable.Tests.CrashHarness;
 /// <param name="Result"><c>-> result</c>, or <c>!Exception: message</c>.</param>
 public sealed record LogEntry(string Call, string Result)
 {
-    public override string ToString() => $"{Call} {Result}";
+    /// <summary>
+    /// The fan-out (<c>ctx.WhenAll</c>/<c>ctx.WhenAny</c>) the attempt ran in, null outside one. As recorded, a key that
+    /// tells the fan-outs of one run apart (<c>commit 3 @5</c> in a durable run, <c>fan-out 2</c> in a direct run); in a
+    /// canonical log (<see cref="FanOutOrder.Canonical"/>) the fan-out's number in that log, from 1.
+    /// </summary>
+    public string? FanOut { get; init; }
+
+    /// <summary>Inside a fan-out: the position of the operation (the branch) the attempt ran in, from 0.</summary>
+    public int Branch { get; init; }
+
+    public override string ToString() => FanOut is null ? $"{Call} {Result}" : $"‖{FanOut}.{Branch} {Call} {Result}";
+}
+
+/// <summary>
+/// A step call of a direct run, as a fan-out may claim it: <see cref="InlineWorkflowContext"/> marks the calls it is
+/// given as a fan-out's operations, and the log tags their entries (also the ones appended before the claim).
+/// </summary>
+internal sealed class DirectOperation
+{
+    public string? FanOut { get; set; }
+
+    public int Branch { get; set; }
 }
 
 /// <summary>A step failure that goes away after a set number of attempts.</summary>
@@ -27,13 +48,24 @@ public sealed class TransientStepException(string message) : Exception(message);
 /// run the reference for "the C# semantics of the method plus the step contract", and lets the harness compare
 /// attempt lists entry for entry. Convention: a <c>[DurableStep]</c> method records itself once, under its step
 /// name; a direct run reports a <c>Run</c> outside <c>ctx.Step</c> whose name is no step's name.</para>
+/// <para>Fan-outs. The operations of a fan-out run concurrently, so their entries come in any order. Each entry says
+/// which fan-out and branch it ran in (<see cref="LogEntry.FanOut"/>, <see cref="LogEntry.Branch"/>), and the harness
+/// compares logs in <see cref="FanOutOrder.Canonical"/> form. A durable run reads it from
+/// <see cref="StepContext.Current"/>: the engine runs a fan-out's step with the idempotency key
+/// <c>{workflow id}:{commit}:{checkpoint}:{ordinal}</c>, whose ordinal is <c>-1 - 1024 × branch</c> (negative only in a
+/// fan-out; docs/architecture.md, Fan-out). A direct run has no engine: every call outside <c>ctx.Step</c> (and every
+/// inline <c>ctx.Step</c>) is a <see cref="DirectOperation"/> known by its task, and
+/// <see cref="InlineWorkflowContext"/> marks the ones a fan-out is given. So a step must call the log synchronously
+/// (a <c>[DurableStep]</c> method written <c>=&gt; log.Run(...)</c>): a fan-out given a task the log does not know
+/// reports a convention error.</para>
 /// </remarks>
 public sealed class StepLog
 {
-    private static readonly AsyncLocal<bool> InsideInlineStep = new();
+    private static readonly AsyncLocal<DirectOperation?> InlineStep = new();
 
     private readonly object _gate = new();
-    private readonly List<LogEntry> _entries = [];
+    private readonly List<(LogEntry Entry, DirectOperation? Operation)> _entries = [];
+    private readonly Dictionary<Task, DirectOperation> _operations = [];
     private readonly List<string> _conventionErrors = [];
     private readonly Dictionary<string, int> _failed = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, int>? _directStepAttempts;
@@ -65,7 +97,10 @@ public sealed class StepLog
         {
             lock (_gate)
             {
-                return _entries.ToArray();
+                // A direct run's fan-out claims its operations after they started: their entries are tagged on reading.
+                return _entries
+                    .Select(e => e.Operation is { FanOut: { } fanOut } operation ? e.Entry with { FanOut = fanOut, Branch = operation.Branch } : e.Entry)
+                    .ToArray();
             }
         }
     }
@@ -96,28 +131,107 @@ public sealed class StepLog
     public Func<bool> IsProcessDead { get; set; } = static () => false;
 
     /// <summary>Runs a step body: records <paramref name="name"/> and <paramref name="input"/>, returns <paramref name="compute"/>'s value or throws its exception.</summary>
-    public Task<T> Run<T>(string name, object? input, Func<T> compute) => RunCore(name, input, 0, compute);
+    public Task<T> Run<T>(string name, object? input, Func<T> compute) => Start(name, input, 0, compute);
 
     /// <summary>Like <see cref="Run{T}"/>, but the first <paramref name="failures"/> attempts of this call (same name and input, counted over the whole run) throw <see cref="TransientStepException"/>.</summary>
-    public Task<T> RunFlaky<T>(string name, object? input, int failures, Func<T> compute) => RunCore(name, input, failures, compute);
+    public Task<T> RunFlaky<T>(string name, object? input, int failures, Func<T> compute) => Start(name, input, failures, compute);
 
     /// <summary>A step without a result; <paramref name="effect"/> may throw.</summary>
     public Task Do(string name, object? input, Action? effect = null) =>
-        RunCore<bool>(name, input, 0, () =>
+        Start<bool>(name, input, 0, () =>
         {
             effect?.Invoke();
             return true;
         });
 
     /// <summary>Marks the rest of the current async flow as running inside an inline <c>ctx.Step</c>, which retries by itself.</summary>
-    internal static void EnterInlineStep() => InsideInlineStep.Value = true;
+    internal static void EnterInlineStep(DirectOperation operation) => InlineStep.Value = operation;
 
-    private async Task<T> RunCore<T>(string name, object? input, int failures, Func<T> compute)
+    /// <summary>A direct run: <paramref name="task"/> is the task of <paramref name="operation"/>, for a fan-out that is given it.</summary>
+    internal void Track(Task task, DirectOperation operation)
+    {
+        lock (_gate)
+        {
+            _operations[task] = operation;
+        }
+    }
+
+    /// <summary>A direct run: the operation whose task is <paramref name="task"/>, or null when it records nothing here.</summary>
+    internal DirectOperation? OperationOf(Task task)
+    {
+        lock (_gate)
+        {
+            return _operations.GetValueOrDefault(task);
+        }
+    }
+
+    internal void ReportConventionError(string error)
+    {
+        lock (_gate)
+        {
+            _conventionErrors.Add(error);
+        }
+    }
+
+    private Task<T> Start<T>(string name, object? input, int failures, Func<T> compute)
+    {
+        if (_directStepAttempts is null)
+        {
+            return RunCore(name, input, failures, compute, null, DurableFanOut(name));
+        }
+
+        // A direct call outside ctx.Step is an operation of its own; inside, it is the inline step's.
+        var inline = InlineStep.Value;
+        var operation = inline ?? new DirectOperation();
+        var task = RunCore(name, input, failures, compute, operation, (null, 0));
+        if (inline is null)
+        {
+            Track(task, operation);
+        }
+
+        return task;
+    }
+
+    /// <summary>
+    /// The fan-out and branch a durable run's step attempt runs in, read from the idempotency key
+    /// <c>{workflow id}:{commit}:{checkpoint}:{ordinal}</c>: the engine gives a fan-out's step the ordinal
+    /// <c>-1 - 1024 × branch</c>, and every other step an ordinal from 0.
+    /// </summary>
+    private (string? FanOut, int Branch) DurableFanOut(string name)
+    {
+        if (StepContext.Current?.IdempotencyKey is not { } key)
+        {
+            return (null, 0);
+        }
+
+        var parts = key.Split(':');
+        if (parts.Length < 4 || !int.TryParse(parts[^3], out var commit) || !int.TryParse(parts[^2], out var checkpoint) || !int.TryParse(parts[^1], out var ordinal))
+        {
+            ReportConventionError($"Step '{name}' ran with the idempotency key '{key}', which is not {{workflow id}}:{{commit}}:{{checkpoint}}:{{ordinal}}: the harness cannot tell whether it ran in a fan-out.");
+            return (null, 0);
+        }
+
+        if (ordinal >= 0)
+        {
+            return (null, 0);
+        }
+
+        var (branch, position) = Math.DivRem(-1 - ordinal, 1024);
+        if (position != 0)
+        {
+            ReportConventionError($"Step '{name}' ran with the idempotency key '{key}', whose ordinal is not a fan-out step's (-1 - 1024 × branch).");
+        }
+
+        // The checkpoint too: a fan-out whose failure was caught makes no commit, so the next one can have the same commit number.
+        return ($"commit {commit} @{checkpoint}", branch);
+    }
+
+    private async Task<T> RunCore<T>(string name, object? input, int failures, Func<T> compute, DirectOperation? operation, (string? FanOut, int Branch) durable)
     {
         await Task.Yield();
         var call = $"{name}({JsonSerializer.Serialize(input, Json)})";
         var attempts = 1;
-        if (_directStepAttempts is not null && !InsideInlineStep.Value)
+        if (_directStepAttempts is not null && InlineStep.Value is null)
         {
             if (_directStepAttempts.TryGetValue(name, out var max))
             {
@@ -136,7 +250,7 @@ public sealed class StepLog
         {
             if (IsProcessDead())
             {
-                Append(new LogEntry("!! " + call, "ran after its process crashed"));
+                Append(new LogEntry("!! " + call, "ran after its process crashed") { FanOut = durable.FanOut, Branch = durable.Branch }, operation);
                 throw new SimulatedCrashException($"'{call}' ran after its process crashed.");
             }
 
@@ -148,12 +262,12 @@ public sealed class StepLog
                 }
 
                 var value = compute();
-                Append(new LogEntry(call, "-> " + JsonSerializer.Serialize(value, Json)));
+                Append(new LogEntry(call, "-> " + JsonSerializer.Serialize(value, Json)) { FanOut = durable.FanOut, Branch = durable.Branch }, operation);
                 return value;
             }
             catch (Exception e) when (e is not SimulatedCrashException)
             {
-                Append(new LogEntry(call, $"!{e.GetType().Name}: {e.Message}"));
+                Append(new LogEntry(call, $"!{e.GetType().Name}: {e.Message}") { FanOut = durable.FanOut, Branch = durable.Branch }, operation);
                 if (attempt >= attempts)
                 {
                     throw;
@@ -177,11 +291,11 @@ public sealed class StepLog
         }
     }
 
-    private void Append(LogEntry entry)
+    private void Append(LogEntry entry, DirectOperation? operation)
     {
         lock (_gate)
         {
-            _entries.Add(entry);
+            _entries.Add((entry, operation));
         }
     }
 }
