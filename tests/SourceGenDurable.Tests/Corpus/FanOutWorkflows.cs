@@ -71,13 +71,13 @@ public sealed partial class FanOutWorkflows(StepLog log)
 
     /// <summary>
     /// As <see cref="ReserveAll"/>, after a step, but the compensation is a fan-out too: a second fan-out in the same
-    /// stretch between two commits (the first one failed, so it made no commit). Known bug: the second fan-out takes
-    /// the first one's records for its own (<see cref="KnownBugs.FanOutAfterCaughtFanOut"/>).
+    /// stretch between two commits (the first one failed, so it made no commit). The second fan-out is keyed
+    /// by its ordinal since the commit, so it does not take the first one's records for its own (a bug the corpus found).
     /// </summary>
     [DurableWorkflow]
     [InputsJson("""{"skus":["tea","cup"]}""")]
-    [InputsJson("""{"skus":["tea","cup!","mug"]}""", KnownBug = KnownBugs.FanOutAfterCaughtFanOut)]
-    [InputsJson("""{"skus":["cup!"]}""", KnownBug = KnownBugs.FanOutAfterCaughtFanOut)]
+    [InputsJson("""{"skus":["tea","cup!","mug"]}""")]
+    [InputsJson("""{"skus":["cup!"]}""")]
     public async Task<string> ReserveAllOrReleaseAll(WorkflowContext ctx, string[] skus)
     {
         await Open(skus.Length);
@@ -117,11 +117,11 @@ public sealed partial class FanOutWorkflows(StepLog log)
 
     /// <summary>
     /// A fan-out tried again after its failure was caught, with no commit in between: the second try makes the attempt
-    /// that succeeds ('??' fails the first two attempts, which are all a try has). Known bug: the second try returns the
-    /// first one's records without running (<see cref="KnownBugs.FanOutAfterCaughtFanOut"/>).
+    /// that succeeds ('??' fails the first two attempts, which are all a try has). The second try runs its
+    /// steps again: it is a new fan-out, not the first one's records (a bug the corpus found).
     /// </summary>
     [DurableWorkflow]
-    [InputsJson("""{"skus":["tea","mug??"]}""", KnownBug = KnownBugs.FanOutAfterCaughtFanOut)]
+    [InputsJson("""{"skus":["tea","mug??"]}""")]
     public async Task<string> ReserveWithRetry(WorkflowContext ctx, string[] skus)
     {
         var tries = 0;

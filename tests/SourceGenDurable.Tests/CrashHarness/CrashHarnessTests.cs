@@ -15,7 +15,6 @@ public sealed class CrashHarnessTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Rows))]
-    [MemberData(nameof(RowsWithKnownBug), KnownBugs.FanOutAfterCaughtFanOut, Skip = KnownBugs.FanOutAfterCaughtFanOut)]
     public async Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input)
     {
         var corpusCase = CorpusCase.Get(@case);

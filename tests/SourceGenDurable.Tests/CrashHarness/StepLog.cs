@@ -52,8 +52,8 @@ public sealed class TransientStepException(string message) : Exception(message);
 /// which fan-out and branch it ran in (<see cref="LogEntry.FanOut"/>, <see cref="LogEntry.Branch"/>), and the harness
 /// compares logs in <see cref="FanOutOrder.Canonical"/> form. A durable run reads it from
 /// <see cref="StepContext.Current"/>: the engine runs a fan-out's step with the idempotency key
-/// <c>{workflow id}:{commit}:{checkpoint}:{ordinal}</c>, whose ordinal is <c>-1 - 1024 × branch</c> (negative only in a
-/// fan-out; docs/architecture.md, Fan-out). A direct run has no engine: every call outside <c>ctx.Step</c> (and every
+/// <c>{workflow id}:{commit}:{checkpoint}:{ordinal}</c>, whose ordinal is <c>-1 - 2²⁴ × fan-out - 1024 × branch</c>
+/// (negative only in a fan-out; docs/architecture.md, Fan-out). A direct run has no engine: every call outside <c>ctx.Step</c> (and every
 /// inline <c>ctx.Step</c>) is a <see cref="DirectOperation"/> known by its task, and
 /// <see cref="InlineWorkflowContext"/> marks the ones a fan-out is given. So a step must call the log synchronously
 /// (a <c>[DurableStep]</c> method written <c>=&gt; log.Run(...)</c>): a fan-out given a task the log does not know
@@ -195,7 +195,8 @@ public sealed class StepLog
     /// <summary>
     /// The fan-out and branch a durable run's step attempt runs in, read from the idempotency key
     /// <c>{workflow id}:{commit}:{checkpoint}:{ordinal}</c>: the engine gives a fan-out's step the ordinal
-    /// <c>-1 - 1024 × branch</c>, and every other step an ordinal from 0.
+    /// <c>-1 - 2²⁴ × fan-out - 1024 × branch</c> (the fan-out's ordinal since the last commit), and every other step an
+    /// ordinal from 0.
     /// </summary>
     private (string? FanOut, int Branch) DurableFanOut(string name)
     {
@@ -216,14 +217,15 @@ public sealed class StepLog
             return (null, 0);
         }
 
-        var (branch, position) = Math.DivRem(-1 - ordinal, 1024);
+        var (fanOut, rest) = Math.DivRem(-1 - ordinal, 1 << 24);
+        var (branch, position) = Math.DivRem(rest, 1024);
         if (position != 0)
         {
-            ReportConventionError($"Step '{name}' ran with the idempotency key '{key}', whose ordinal is not a fan-out step's (-1 - 1024 × branch).");
+            ReportConventionError($"Step '{name}' ran with the idempotency key '{key}', whose ordinal is not a fan-out step's (-1 - 2^24 × fan-out - 1024 × branch).");
         }
 
-        // The checkpoint too: a fan-out whose failure was caught makes no commit, so the next one can have the same commit number.
-        return ($"commit {commit} @{checkpoint}", branch);
+        // A fan-out whose failure was caught makes no commit: the next one has the same commit number and a higher ordinal.
+        return ($"commit {commit} fan-out {fanOut}", branch);
     }
 
     private async Task<T> RunCore<T>(string name, object? input, int failures, Func<T> compute, DirectOperation? operation, (string? FanOut, int Branch) durable)
