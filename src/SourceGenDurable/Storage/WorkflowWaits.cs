@@ -69,4 +69,8 @@ public sealed record EventRecord(long Sequence, string Name, string Payload, Dat
 /// <param name="Step">The result of the step that just ran, if it was a step.</param>
 /// <param name="ConsumedEvent">The sequence of the event a wait just received, if it was an event wait.</param>
 /// <param name="CancellationDelivered">The workflow has received <see cref="WorkflowCancelledException"/> since its last commit.</param>
-public sealed record CheckpointCommit(int State, int Commit, string Slots, StepRecord? Step, long? ConsumedEvent, bool CancellationDelivered);
+/// <param name="MayHaveWaits">
+/// Wait records of this commit may exist: the run reached a durable wait since its last commit, or this is its first
+/// commit since it was loaded (an earlier run may have recorded waits before it). When false the commit skips removing them.
+/// </param>
+public sealed record CheckpointCommit(int State, int Commit, string Slots, StepRecord? Step, long? ConsumedEvent, bool CancellationDelivered, bool MayHaveWaits = true);
