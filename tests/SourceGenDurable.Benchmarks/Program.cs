@@ -12,6 +12,7 @@ var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputInde
 var sizes = quick ? Sizes.Quick : Sizes.Full;
 var report = new Report(quick);
 var total = Stopwatch.StartNew();
+var loadAtStart = LoadAverage();
 
 Console.WriteLine($"SourceGenDurable benchmarks, {(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores");
 
@@ -26,7 +27,7 @@ var durableTaskChains = await DurableTaskRuns.ChainsAsync(sizes, report);
 
 Console.WriteLine("Throughput");
 var throughput = await SourceGenDurableRuns.ThroughputAsync(sizes, report, SqliteSynchronousMode.Full);
-await SourceGenDurableRuns.ThroughputAsync(sizes, report, SqliteSynchronousMode.Normal);
+var throughputNormal = await SourceGenDurableRuns.ThroughputAsync(sizes, report, SqliteSynchronousMode.Normal);
 var hangfireSqlite = await HangfireRuns.ChainsAsync(sizes, report, inMemory: false);
 var hangfireMemory = await HangfireRuns.ChainsAsync(sizes, report, inMemory: true);
 var durableTask = await DurableTaskRuns.ThroughputAsync(sizes, report);
@@ -55,16 +56,59 @@ report.Goal("4. start latency p50 < 1 ms", $"{Report.Format(start.Median)} ms", 
 report.Goal($"5. {sizes.IdleInstances:N0} sleeping instances add < 50 MB to the working set", $"{Report.Format(idle.MegabytesAdded)} MB; {Report.Format(idle.BytesPerInstance)} bytes stored per instance, {Report.Format(idle.BytesPerCheckpoint)} per checkpoint", idle.MegabytesAdded < 50);
 report.Goal($"6. {sizes.SameSecondTimers:N0} timers due in one second all fire within 1 s of due", $"latest {Report.Format(sameSecond.Max)} ms late (median {Report.Format(sameSecond.Median)} ms)", sameSecond.Max <= 1_000);
 report.Goal("6. a single timer fires within 50 ms of due", $"{Report.Format(single.Max)} ms late at worst (median {Report.Format(single.Median)} ms)", single.Max <= 50);
+Console.WriteLine("What the optimizations bought (from this run's numbers)");
+var perCheckpointCeiling = 1_000 / floor.CommitMilliseconds.Median;
+report.Bought(
+    "Group commit: many instances' checkpoints in one transaction, each instance continuing once it is durable",
+    $"{Report.Format(throughput.Median)} steps/s at synchronous=FULL, {Report.Ratio(throughput.Median, perCheckpointCeiling)} the {Report.Format(perCheckpointCeiling)} checkpoints/s that one transaction per checkpoint could reach at best (one raw single-row commit takes {Report.Format(floor.CommitMilliseconds.Median)} ms here)");
+report.Bought(
+    "A checkpoint is one small write (prepared statements on the writer's connection)",
+    $"{Report.Format(sequential.Median)} ms per step in a lone chain, {Report.Format(sequential.Median - floor.CommitMilliseconds.Median)} ms above the disk's single-row commit ({Report.Ratio(sequential.Median, floor.CommitMilliseconds.Median)})");
+report.Bought(
+    "Flat resume: load one row and jump to the saved state, no history replay",
+    $"resuming {longest:N0} committed steps takes {Report.Ratio(resume[longest].Median, resume[shortest].Median)} the time of {shortest:N0}; the Durable Task host's per-step cost grows from {Report.Format(durableTaskChains[durableTaskChains.Keys.Min()].Median)} ms at {durableTaskChains.Keys.Min():N0} steps to {Report.Format(durableTaskChains[durableTaskChains.Keys.Max()].Median)} ms at {durableTaskChains.Keys.Max():N0}");
+report.Bought(
+    "synchronous=NORMAL (a user's choice, not the default: a power loss may drop the last commits)",
+    $"{Report.Format(throughputNormal.Median)} steps/s, {Report.Ratio(throughputNormal.Median, throughput.Median)} FULL's throughput");
+var optimizations = Path.Combine(AppContext.BaseDirectory, "optimizations.md");
+if (File.Exists(optimizations))
+{
+    report.BoughtElsewhere(await File.ReadAllTextAsync(optimizations));
+}
+
 report.Note("Durable Task chains of 1,000 or more activities run once (a 3,000-step chain takes minutes); Hangfire and Durable Task throughput runs once per mode.");
 report.Note($"Hangfire runs {sizes.HangfireChains:N0} chains of 10 jobs rather than 1,000: on SQLite it completes a few dozen jobs a second here, so 10,000 jobs would take minutes; its rate does not depend on the count.");
 report.Note($"Durable Task with default settings runs {sizes.DurableTaskOrchestrations:N0} orchestrations rather than 200: at a few activities per second, 200 x 10 would take about ten minutes.");
 
 total.Stop();
+var loadAtEnd = LoadAverage();
+if (loadAtStart is not null && loadAtEnd is not null)
+{
+    report.Note(
+        $"The suite took {total.Elapsed.TotalMinutes:0.0} minutes. Load average (1 minute) at its start {loadAtStart}, at its end {loadAtEnd}, on {Environment.ProcessorCount} cores" +
+        (Math.Max(double.Parse(loadAtStart, System.Globalization.CultureInfo.InvariantCulture), double.Parse(loadAtEnd, System.Globalization.CultureInfo.InvariantCulture)) > 1.5
+            ? ": other processes (builds, tests) were running on the machine while it ran, so the times are noisier and slower than on an idle machine; the ratios compare numbers taken under the same load."
+            : "."));
+}
+
 Console.WriteLine($"Suite finished in {total.Elapsed.TotalSeconds:0} s");
 if (output is not null)
 {
     await File.WriteAllTextAsync(output, report.ToMarkdown(DateTimeOffset.UtcNow));
     Console.WriteLine($"Wrote {output}");
+}
+
+// The 1-minute load average from /proc/loadavg (Linux), or null elsewhere.
+static string? LoadAverage()
+{
+    try
+    {
+        return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
+    }
+    catch (IOException)
+    {
+        return null;
+    }
 }
 
 static string RepositoryRoot()

@@ -213,7 +213,10 @@ public sealed partial class WorkflowRun : IDisposable
             throw new InvalidOperationException($"Checkpoint {state} was committed while step '{step.Name}' of checkpoint {step.Checkpoint} was pending.");
         }
 
-        var commit = new CheckpointCommit(state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, _pendingEvents.ToArray(), _cancelTold);
+        // Only a wait reached since the last commit (a fan-out's waits count apart), or one a previous run reached before the
+        // first commit since loading, has a record to remove.
+        var mayHaveWaits = _waitsSinceCommit > 0 || _fanOutsSinceCommit > 0 || _commits == _loadedCommits;
+        var commit = new CheckpointCommit(state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, _pendingEvents.ToArray(), _cancelTold, mayHaveWaits);
         // Committed even while the host stops: the step that just finished is not run again by the next worker.
         var cancelRequested = await WriteAsync(() => _store.CommitCheckpointAsync(InstanceId, commit, _abort)).ConfigureAwait(false);
         _commits++;

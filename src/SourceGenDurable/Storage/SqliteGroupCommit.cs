@@ -11,7 +11,7 @@ namespace SourceGenDurable.Storage;
 /// </summary>
 /// <remarks>
 /// Each write runs inside its own savepoint: one that throws is rolled back alone and fails alone, and the others in the
-/// batch still commit. A failure of the transaction itself fails every write in it, and the next batch opens a new
+/// batch still commit (a write alone in its batch needs none: its failure rolls the transaction back). A failure of the transaction itself fails every write in it, and the next batch opens a new
 /// connection.
 /// </remarks>
 internal sealed class SqliteGroupCommit : IAsyncDisposable
@@ -114,19 +114,38 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         using (var transaction = statements.Connection.BeginTransaction(deferred: false))
         {
             statements.Transaction = transaction;
-            foreach (var write in batch)
+            if (batch.Count == 1)
             {
-                transaction.Save("write");
+                // A write alone needs no savepoint: when it throws, the whole transaction is rolled back with it.
                 try
                 {
-                    write.Run(statements);
-                    transaction.Release("write");
+                    batch[0].Run(statements);
                 }
                 catch (Exception e)
                 {
-                    transaction.Rollback("write");
-                    transaction.Release("write");
-                    write.Fail(e);
+                    transaction.Rollback();
+                    statements.Transaction = null;
+                    batch[0].Fail(e);
+                    return;
+                }
+            }
+            else
+            {
+                foreach (var write in batch)
+                {
+                    // The savepoint statements are prepared once, like the writes' own.
+                    statements.For("SAVEPOINT write;").ExecuteNonQuery();
+                    try
+                    {
+                        write.Run(statements);
+                        statements.For("RELEASE write;").ExecuteNonQuery();
+                    }
+                    catch (Exception e)
+                    {
+                        statements.For("ROLLBACK TO write;").ExecuteNonQuery();
+                        statements.For("RELEASE write;").ExecuteNonQuery();
+                        write.Fail(e);
+                    }
                 }
             }
 

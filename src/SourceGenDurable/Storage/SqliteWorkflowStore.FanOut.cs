@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace SourceGenDurable.Storage;
 
 /// <summary>
@@ -84,7 +82,7 @@ public sealed partial class SqliteWorkflowStore
     }
 
     /// <inheritdoc />
-    public async Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
+    public Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(waits);
         if (waits.Count == 0)
@@ -92,10 +90,14 @@ public sealed partial class SqliteWorkflowStore
             throw new ArgumentException("A fan-out suspends only for the waits it has pending; it has none.", nameof(waits));
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // As in AwaitAsync: the write lock first, so an event raised meanwhile is either seen here or wakes the saved instance.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var cancellation = await EnsureRunningAtAsync(connection, transaction, id, waits[0], cancellationToken).ConfigureAwait(false);
+        // In the writer's transaction, which holds the write lock: an event raised meanwhile is either seen here or
+        // wakes the saved instance.
+        return _writer.WriteAsync(statements => Suspend(statements, id, waits, now, cancellationDelivered), cancellationToken);
+    }
+
+    private WaitResolution Suspend(SqliteStatements statements, string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered)
+    {
+        var cancellation = EnsureRunningAt(statements, id, waits[0]);
         if (cancellation == CancellationState.Requested && !cancellationDelivered)
         {
             return WaitResolution.CancellationRequested;
@@ -106,14 +108,12 @@ public sealed partial class SqliteWorkflowStore
         foreach (var wait in waits)
         {
             // The stored due time wins: it was computed when the wait was first reached.
-            var stored = await ScalarAsync(
-                connection,
-                transaction,
+            var stored = Scalar(
+                statements,
                 "SELECT due_at FROM workflow_waits WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;",
-                cancellationToken,
                 ("$id", id),
                 ("$sequence", wait.Commit),
-                ("$ordinal", wait.Ordinal)).ConfigureAwait(false);
+                ("$ordinal", wait.Ordinal));
             DateTimeOffset? due = stored is long milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
             if (due <= now)
             {
@@ -127,14 +127,12 @@ public sealed partial class SqliteWorkflowStore
 
             if (wait.Kind == WaitKind.Event)
             {
-                var raised = await ScalarAsync(
-                    connection,
-                    transaction,
+                var raised = Scalar(
+                    statements,
                     "SELECT 1 FROM workflow_events WHERE instance_id = $id AND name = $name AND consumed_by_commit IS NULL AND rejected_reason IS NULL AND ($deadline IS NULL OR raised_at < $deadline) LIMIT 1;",
-                    cancellationToken,
                     ("$id", id),
                     ("$name", wait.EventName!),
-                    ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value)).ConfigureAwait(false);
+                    ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value));
                 if (raised is not null)
                 {
                     return WaitResolution.EventReceived;
@@ -144,50 +142,57 @@ public sealed partial class SqliteWorkflowStore
             }
         }
 
-        await ExecuteAsync(
-            connection,
-            transaction,
+        Execute(
+            statements,
             "UPDATE workflow_instances SET status = $status, wake_at = $due, awaited_event = $name, updated_at = $now, lease_owner = NULL, lease_expires_at = NULL, starts = 0 WHERE id = $id;",
-            cancellationToken,
             ("$id", id),
             ("$status", (int)(events.Count > 0 ? WorkflowStatus.WaitingForEvent : WorkflowStatus.Sleeping)),
             ("$due", wakeAt is { } wake ? wake.ToUnixTimeMilliseconds() : DBNull.Value),
             ("$name", events.Count switch { 0 => DBNull.Value, 1 => events.First(), _ => AnyEvent }),
-            ("$now", Now())).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            ("$now", Now()));
         return WaitResolution.Suspended;
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+    public Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken) =>
         // As RequestCancellationAsync does for one instance: a sleeping or waiting child is woken to receive it.
-        await using var command = Command(
-            connection,
-            null,
-            $"""
-            UPDATE workflow_instances SET cancellation = $requested, updated_at = $now,
-                status = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN $running ELSE status END,
-                wake_at = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE wake_at END,
-                awaited_event = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE awaited_event END
-            WHERE parent_id = $parent AND status IN {Unfinished} AND cancellation = $none
-            RETURNING id;
-            """,
-            [
-                ("$parent", parentId),
-                ("$requested", (int)CancellationState.Requested),
-                ("$none", (int)CancellationState.None),
-                ("$running", (int)WorkflowStatus.Running),
-                ("$now", Now()),
-            ]);
-        var cancelled = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        _writer.WriteAsync<IReadOnlyList<string>>(
+            statements =>
+            {
+                var command = statements.For(
+                    $"""
+                    UPDATE workflow_instances SET cancellation = $requested, updated_at = $now,
+                        status = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN $running ELSE status END,
+                        wake_at = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE wake_at END,
+                        awaited_event = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE awaited_event END
+                    WHERE parent_id = $parent AND status IN {Unfinished} AND cancellation = $none
+                    RETURNING id;
+                    """);
+                command.Parameters.AddWithValue("$parent", parentId);
+                command.Parameters.AddWithValue("$requested", (int)CancellationState.Requested);
+                command.Parameters.AddWithValue("$none", (int)CancellationState.None);
+                command.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
+                command.Parameters.AddWithValue("$now", Now());
+                var cancelled = new List<string>();
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    cancelled.Add(reader.GetString(0));
+                }
+
+                return cancelled;
+            },
+            cancellationToken);
+
+    /// <summary>The first column of the first row, or null, on the writer's connection in its open transaction.</summary>
+    private static object? Scalar(SqliteStatements statements, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = statements.For(sql);
+        foreach (var (name, value) in parameters)
         {
-            cancelled.Add(reader.GetString(0));
+            command.Parameters.AddWithValue(name, value);
         }
 
-        return cancelled;
+        return command.ExecuteScalar() is var scalar and not DBNull ? scalar : null;
     }
 }

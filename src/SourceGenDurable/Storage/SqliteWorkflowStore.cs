@@ -4,10 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace SourceGenDurable.Storage;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode. The writes on a workflow's hot path (start, checkpoint, finish) go
-/// through one writer that commits whatever has queued as one transaction (group commit); every write is atomic on its
-/// own, and with the default <c>synchronous=FULL</c> a committed checkpoint survives power loss before its task
-/// completes. Waits, events and cancellation take their own transactions, which SQLite serializes with the writer's.
+/// The embedded store: one SQLite file in WAL mode. The writes on a workflow's hot path (start, lease, checkpoint, durable
+/// waits, events, cancellation, waking due timers, finish) go through one writer that commits whatever has queued as one
+/// transaction (group commit); every write is atomic on its own, and with the default <c>synchronous=FULL</c> a committed
+/// checkpoint survives power loss before its task completes. The rare writes left (rejecting an event payload, resuming
+/// a set-aside instance) take their own transactions, which SQLite serializes with the writer's.
 /// </summary>
 public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
 {
@@ -265,25 +266,23 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    public async Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
-            connection,
-            transaction,
-            $"""
-            UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
-            WHERE status IN ({Sleeping}, {Waiting}) AND wake_at <= $due;
-            """,
-            cancellationToken,
-            ("$running", (int)WorkflowStatus.Running),
-            ("$due", now.ToUnixTimeMilliseconds()),
-            ("$now", Now())).ConfigureAwait(false);
-        var next = await ScalarAsync(connection, transaction, $"SELECT MIN(wake_at) FROM workflow_instances WHERE status IN ({Sleeping}, {Waiting});", cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return next is long milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
-    }
+    public Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _writer.WriteAsync<DateTimeOffset?>(
+            statements =>
+            {
+                Execute(
+                    statements,
+                    $"""
+                    UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
+                    WHERE status IN ({Sleeping}, {Waiting}) AND wake_at <= $due;
+                    """,
+                    ("$running", (int)WorkflowStatus.Running),
+                    ("$due", now.ToUnixTimeMilliseconds()),
+                    ("$now", Now()));
+                var next = statements.For($"SELECT MIN(wake_at) FROM workflow_instances WHERE status IN ({Sleeping}, {Waiting});").ExecuteScalar();
+                return next is long milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> CommitCheckpointAsync(string id, CheckpointCommit commit, CancellationToken cancellationToken)
@@ -355,38 +354,48 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 }
 
                 // The waits reached before this commit are behind the instance now: no re-execution reaches them again.
-                Execute(statements, "DELETE FROM workflow_waits WHERE instance_id = $id AND sequence = $commit;", ("$id", id), ("$commit", commit.Commit));
+                // A run that reached none since its last commit (and has committed since it was loaded) has none to remove.
+                if (commit.MayHaveWaits)
+                {
+                    Execute(statements, "DELETE FROM workflow_waits WHERE instance_id = $id AND sequence = $commit;", ("$id", id), ("$commit", commit.Commit));
+                }
+
                 return cancellation == (int)CancellationState.Requested;
             },
             cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<WaitOutcome> AwaitAsync(string id, WaitRequest wait, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
+    public Task<WaitOutcome> AwaitAsync(string id, WaitRequest wait, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wait);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // BEGIN IMMEDIATE (the default) takes the write lock first, so no event or cancellation can slip in between
-        // looking for it and saving the instance as waiting: either it is seen here or it wakes the saved instance.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var cancellation = await EnsureRunningAtAsync(connection, transaction, id, wait, cancellationToken).ConfigureAwait(false);
+        // The writer's transaction is BEGIN IMMEDIATE and holds the write lock, so no event or cancellation can slip in
+        // between looking for it and saving the instance as waiting: either it is seen here or it wakes the saved instance.
+        // The outcome is returned only once the transaction holding the wait record is durable.
+        return _writer.WriteAsync(statements => Await(statements, id, wait, now, cancellationDelivered), cancellationToken);
+    }
+
+    private WaitOutcome Await(SqliteStatements statements, string id, WaitRequest wait, DateTimeOffset now, bool cancellationDelivered)
+    {
+        var cancellation = EnsureRunningAt(statements, id, wait);
 
         DateTimeOffset? due = wait.DueAt;
         var outcome = WaitOpen;
         long? rejectedEvent = null;
-        await using (var find = connection.CreateCommand())
+        var found = false;
+        var find = statements.For(
+            """
+            SELECT checkpoint, kind, event_name, due_at, outcome, event_sequence FROM workflow_waits
+            WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;
+            """);
+        find.Parameters.AddWithValue("$id", id);
+        find.Parameters.AddWithValue("$sequence", wait.Commit);
+        find.Parameters.AddWithValue("$ordinal", wait.Ordinal);
+        using (var reader = find.ExecuteReader())
         {
-            find.Transaction = transaction;
-            find.CommandText = """
-                SELECT checkpoint, kind, event_name, due_at, outcome, event_sequence FROM workflow_waits
-                WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;
-                """;
-            find.Parameters.AddWithValue("$id", id);
-            find.Parameters.AddWithValue("$sequence", wait.Commit);
-            find.Parameters.AddWithValue("$ordinal", wait.Ordinal);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (reader.Read())
             {
+                found = true;
                 var (checkpoint, kind, name) = (reader.GetInt32(0), (WaitKind)reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2));
                 if (checkpoint != wait.Checkpoint || kind != wait.Kind || name != wait.EventName)
                 {
@@ -400,33 +409,29 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 outcome = reader.GetInt32(4).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 rejectedEvent = reader.IsDBNull(5) ? null : reader.GetInt64(5);
             }
-            else if (!(wait.Kind == WaitKind.Timer && due <= now))
-            {
-                // A timer already due needs no record: re-executing reaches it due again.
-                await reader.DisposeAsync().ConfigureAwait(false);
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    """
-                    INSERT INTO workflow_waits (instance_id, sequence, ordinal, checkpoint, kind, event_name, due_at, outcome, event_sequence)
-                    VALUES ($id, $sequence, $ordinal, $checkpoint, $kind, $name, $due, 0, NULL);
-                    """,
-                    cancellationToken,
-                    ("$id", id),
-                    ("$sequence", wait.Commit),
-                    ("$ordinal", wait.Ordinal),
-                    ("$checkpoint", wait.Checkpoint),
-                    ("$kind", (int)wait.Kind),
-                    ("$name", (object?)wait.EventName ?? DBNull.Value),
-                    ("$due", due is { } d ? d.ToUnixTimeMilliseconds() : DBNull.Value)).ConfigureAwait(false);
-            }
         }
 
-        var result = await DecideAsync().ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+        if (!found && !(wait.Kind == WaitKind.Timer && due <= now))
+        {
+            // A timer already due needs no record: re-executing reaches it due again.
+            Execute(
+                statements,
+                """
+                INSERT INTO workflow_waits (instance_id, sequence, ordinal, checkpoint, kind, event_name, due_at, outcome, event_sequence)
+                VALUES ($id, $sequence, $ordinal, $checkpoint, $kind, $name, $due, 0, NULL);
+                """,
+                ("$id", id),
+                ("$sequence", wait.Commit),
+                ("$ordinal", wait.Ordinal),
+                ("$checkpoint", wait.Checkpoint),
+                ("$kind", (int)wait.Kind),
+                ("$name", (object?)wait.EventName ?? DBNull.Value),
+                ("$due", due is { } d ? d.ToUnixTimeMilliseconds() : DBNull.Value));
+        }
 
-        async Task<WaitOutcome> DecideAsync()
+        return Decide();
+
+        WaitOutcome Decide()
         {
             if (outcome == WaitTimedOut)
             {
@@ -435,7 +440,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
             if (outcome == WaitRejected)
             {
-                var rejected = await ReadEventsAsync(connection, transaction, "sequence = $sequence", cancellationToken, ("$sequence", rejectedEvent!.Value)).ConfigureAwait(false);
+                var rejected = ReadEvents(statements, "sequence = $sequence", ("$sequence", rejectedEvent!.Value));
                 return new WaitOutcome(WaitResolution.EventRejected, rejected.Single());
             }
 
@@ -448,14 +453,12 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             {
                 // The earliest event of that name not yet taken, raised before the deadline: one raised at or after it
                 // is left for a later wait, so a wait that could have timed out never takes it after the fact.
-                var inbox = await ReadEventsAsync(
-                    connection,
-                    transaction,
+                var inbox = ReadEvents(
+                    statements,
                     "instance_id = $id AND name = $name AND consumed_by_commit IS NULL AND rejected_reason IS NULL AND ($deadline IS NULL OR raised_at < $deadline) ORDER BY sequence LIMIT 1",
-                    cancellationToken,
                     ("$id", id),
                     ("$name", wait.EventName!),
-                    ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value)).ConfigureAwait(false);
+                    ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value));
                 if (inbox.Count == 1)
                 {
                     return new WaitOutcome(WaitResolution.EventReceived, inbox[0]);
@@ -470,7 +473,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 }
 
                 // Stored before the workflow sees it: a re-execution times out again even if the event arrives meanwhile.
-                await SetWaitOutcomeAsync(connection, transaction, id, wait, WaitTimedOut, null, cancellationToken).ConfigureAwait(false);
+                SetWaitOutcome(statements, id, wait, WaitTimedOut, null);
                 return new WaitOutcome(WaitResolution.TimedOut);
             }
 
@@ -479,17 +482,15 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 return new WaitOutcome(WaitResolution.Pending);
             }
 
-            await ExecuteAsync(
-                connection,
-                transaction,
+            Execute(
+                statements,
                 // Saved at a durable wait: that is progress (the start count restarts), and no worker needs it until it wakes.
                 "UPDATE workflow_instances SET status = $status, wake_at = $due, awaited_event = $name, updated_at = $now, lease_owner = NULL, lease_expires_at = NULL, starts = 0 WHERE id = $id;",
-                cancellationToken,
                 ("$id", id),
                 ("$status", (int)(wait.Kind == WaitKind.Timer ? WorkflowStatus.Sleeping : WorkflowStatus.WaitingForEvent)),
                 ("$due", due is { } wake ? wake.ToUnixTimeMilliseconds() : DBNull.Value),
                 ("$name", (object?)wait.EventName ?? DBNull.Value),
-                ("$now", Now())).ConfigureAwait(false);
+                ("$now", Now()));
             return new WaitOutcome(WaitResolution.Suspended);
         }
     }
@@ -514,76 +515,69 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    public async Task<long> RaiseEventAsync(string id, string name, string payload, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var status = await ReadStatusAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
-        if (status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
-        {
-            throw new Client.WorkflowFinishedException(
-                id,
-                status,
-                $"Event '{name}' cannot be raised to workflow '{id}': it is {status}, so no wait will ever receive it. Raise events only to unfinished instances.");
-        }
+    public Task<long> RaiseEventAsync(string id, string name, string payload, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            statements =>
+            {
+                var status = ReadStatus(statements, id);
+                if (status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
+                {
+                    throw new Client.WorkflowFinishedException(
+                        id,
+                        status,
+                        $"Event '{name}' cannot be raised to workflow '{id}': it is {status}, so no wait will ever receive it. Raise events only to unfinished instances.");
+                }
 
-        var now = Now();
-        var sequence = (long)(await ScalarAsync(
-            connection,
-            transaction,
-            "INSERT INTO workflow_events (instance_id, name, payload, raised_at) VALUES ($id, $name, $payload, $now) RETURNING sequence;",
-            cancellationToken,
-            ("$id", id),
-            ("$name", name),
-            ("$payload", payload),
-            ("$now", now)).ConfigureAwait(false))!;
-        await ExecuteAsync(
-            connection,
-            transaction,
-            $"""
-            UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
-            WHERE id = $id AND status = {Waiting} AND awaited_event IN ($name, '{AnyEvent}');
-            """,
-            cancellationToken,
-            ("$id", id),
-            ("$name", name),
-            ("$running", (int)WorkflowStatus.Running),
-            ("$now", now)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return sequence;
-    }
+                var now = Now();
+                var insert = statements.For("INSERT INTO workflow_events (instance_id, name, payload, raised_at) VALUES ($id, $name, $payload, $now) RETURNING sequence;");
+                insert.Parameters.AddWithValue("$id", id);
+                insert.Parameters.AddWithValue("$name", name);
+                insert.Parameters.AddWithValue("$payload", payload);
+                insert.Parameters.AddWithValue("$now", now);
+                var sequence = (long)insert.ExecuteScalar()!;
+                Execute(
+                    statements,
+                    $"""
+                    UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
+                    WHERE id = $id AND status = {Waiting} AND awaited_event IN ($name, '{AnyEvent}');
+                    """,
+                    ("$id", id),
+                    ("$name", name),
+                    ("$running", (int)WorkflowStatus.Running),
+                    ("$now", now));
+                return sequence;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> RequestCancellationAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var status = await ReadStatusAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
-        if (status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
-        {
-            return false;
-        }
+    public Task<bool> RequestCancellationAsync(string id, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            statements =>
+            {
+                var status = ReadStatus(statements, id);
+                if (status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
+                {
+                    return false;
+                }
 
-        // Only the first request wakes a sleeping or waiting instance: a later one finds it told already (or about to be).
-        await ExecuteAsync(
-            connection,
-            transaction,
-            $"""
-            UPDATE workflow_instances SET cancellation = $requested, updated_at = $now,
-                status = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN $running ELSE status END,
-                wake_at = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE wake_at END,
-                awaited_event = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE awaited_event END
-            WHERE id = $id AND cancellation = $none;
-            """,
-            cancellationToken,
-            ("$id", id),
-            ("$requested", (int)CancellationState.Requested),
-            ("$none", (int)CancellationState.None),
-            ("$running", (int)WorkflowStatus.Running),
-            ("$now", Now())).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+                // Only the first request wakes a sleeping or waiting instance: a later one finds it told already (or about to be).
+                Execute(
+                    statements,
+                    $"""
+                    UPDATE workflow_instances SET cancellation = $requested, updated_at = $now,
+                        status = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN $running ELSE status END,
+                        wake_at = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE wake_at END,
+                        awaited_event = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE awaited_event END
+                    WHERE id = $id AND cancellation = $none;
+                    """,
+                    ("$id", id),
+                    ("$requested", (int)CancellationState.Requested),
+                    ("$none", (int)CancellationState.None),
+                    ("$running", (int)WorkflowStatus.Running),
+                    ("$now", Now()));
+                return true;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
@@ -859,6 +853,67 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         }
 
         return (CancellationState)reader.GetInt32(2);
+    }
+
+    /// <summary>As <see cref="EnsureRunningAtAsync"/>, on the writer's connection in its open transaction.</summary>
+    private CancellationState EnsureRunningAt(SqliteStatements statements, string id, WaitRequest wait)
+    {
+        var command = statements.For("SELECT status, commits, cancellation, lease_owner FROM workflow_instances WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read() ||
+            (WorkflowStatus)reader.GetInt32(0) != WorkflowStatus.Running ||
+            reader.GetInt32(1) != wait.Commit - 1 ||
+            (reader.IsDBNull(3) ? null : reader.GetString(3)) != WorkerId)
+        {
+            throw new InvalidOperationException(
+                $"Instance '{id}' is not running, another run committed before its commit {wait.Commit}, or worker '{WorkerId}' no longer holds its lease, " +
+                $"so its wait at checkpoint {wait.Checkpoint} is not recorded.");
+        }
+
+        return (CancellationState)reader.GetInt32(2);
+    }
+
+    private static void SetWaitOutcome(SqliteStatements statements, string id, WaitRequest wait, string outcome, long? eventSequence) =>
+        Execute(
+            statements,
+            $"UPDATE workflow_waits SET outcome = {outcome}, event_sequence = $event WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;",
+            ("$id", id),
+            ("$sequence", wait.Commit),
+            ("$ordinal", wait.Ordinal),
+            ("$event", (object?)eventSequence ?? DBNull.Value));
+
+    /// <summary>As <see cref="ReadStatusAsync"/>, on the writer's connection in its open transaction.</summary>
+    private static WorkflowStatus ReadStatus(SqliteStatements statements, string id)
+    {
+        var command = statements.For("SELECT status FROM workflow_instances WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() is long status ? (WorkflowStatus)status : throw new Client.WorkflowNotFoundException(id);
+    }
+
+    /// <summary>As <see cref="ReadEventsAsync"/>, on the writer's connection in its open transaction.</summary>
+    private static List<EventRecord> ReadEvents(SqliteStatements statements, string where, params (string Name, object Value)[] parameters)
+    {
+        var command = statements.For($"SELECT {EventColumns} FROM workflow_events WHERE {where};");
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var events = new List<EventRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            events.Add(new EventRecord(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return events;
     }
 
     private static Task SetWaitOutcomeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, WaitRequest wait, string outcome, long? eventSequence, CancellationToken cancellationToken) =>

@@ -76,4 +76,8 @@ public sealed record EventRecord(long Sequence, string Name, string Payload, Dat
 /// <param name="Step">The result of the step that just ran, if it was a step.</param>
 /// <param name="ConsumedEvents">The sequences of the events the waits since the last commit received (one per wait of a fan-out).</param>
 /// <param name="CancellationDelivered">The workflow has received <see cref="WorkflowCancelledException"/> since its last commit.</param>
-public sealed record CheckpointCommit(int State, int Commit, string Slots, StepRecord? Step, IReadOnlyList<long> ConsumedEvents, bool CancellationDelivered);
+/// <param name="MayHaveWaits">
+/// Wait records of this commit may exist: the run reached a durable wait since its last commit, or this is its first
+/// commit since it was loaded (an earlier run may have recorded waits before it). When false the commit skips removing them.
+/// </param>
+public sealed record CheckpointCommit(int State, int Commit, string Slots, StepRecord? Step, IReadOnlyList<long> ConsumedEvents, bool CancellationDelivered, bool MayHaveWaits = true);

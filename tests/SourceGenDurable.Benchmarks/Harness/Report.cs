@@ -22,6 +22,8 @@ internal sealed class Report(bool quick)
     private readonly List<Measurement> _measurements = [];
     private readonly List<GoalCheck> _goals = [];
     private readonly List<string> _notes = [];
+    private readonly List<(string Change, string Bought)> _bought = [];
+    private string? _boughtElsewhere;
 
     public Measurement Add(string scenario, string system, string metric, Samples values)
     {
@@ -42,6 +44,16 @@ internal sealed class Report(bool quick)
         _notes.Add(note);
         Console.WriteLine($"  note: {note}");
     }
+
+    /// <summary>What an optimization bought, from numbers measured in this run.</summary>
+    public void Bought(string change, string bought)
+    {
+        _bought.Add((change, bought));
+        Console.WriteLine($"  bought: {change}: {bought}");
+    }
+
+    /// <summary>Hand-written findings measured in other runs (they say when and how), included verbatim.</summary>
+    public void BoughtElsewhere(string markdown) => _boughtElsewhere = markdown.Trim();
 
     public string ToMarkdown(DateTimeOffset date)
     {
@@ -69,6 +81,32 @@ internal sealed class Report(bool quick)
         foreach (var m in _measurements)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {m.System} | {m.Scenario} | {m.Metric} | {Format(m.Values.Median)} | {Format(m.Values.Min)} | {Format(m.Values.Max)} | {m.Values.Count} |");
+        }
+
+        if (_bought.Count > 0 || _boughtElsewhere is not null)
+        {
+            text.AppendLine();
+            text.AppendLine("## What each optimization bought");
+            if (_bought.Count > 0)
+            {
+                text.AppendLine();
+                text.AppendLine("Measured in this run:");
+                text.AppendLine();
+                text.AppendLine("| Optimization | What it bought in this run |");
+                text.AppendLine("|---|---|");
+                foreach (var (change, bought) in _bought)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| {change} | {bought} |");
+                }
+            }
+
+            if (_boughtElsewhere is not null)
+            {
+                text.AppendLine();
+                text.AppendLine("Measured in separate runs (from `tests/SourceGenDurable.Benchmarks/optimizations.md`, included as written; the dates and builds are in each heading):");
+                text.AppendLine();
+                text.AppendLine(_boughtElsewhere);
+            }
         }
 
         if (_notes.Count > 0)
