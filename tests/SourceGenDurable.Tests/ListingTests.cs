@@ -113,7 +113,9 @@ public sealed class ListingTests
         Assert.Equal(
             [("Charge", 1, "Charge failed on attempt 1", null), ("Charge", 2, "Charge failed on attempt 2", null), ("Charge", 3, null, "\"charged o-7\"")],
             history.Select(e => (e.Name, e.Attempt, e.Error?.Message, e.ResultJson)));
-        Assert.All(history.Take(2), e => Assert.NotNull(e.StartedAt));
+        // Every entry has its start: the failed attempts' and the attempt that completed the step, after its backoff.
+        Assert.All(history, e => Assert.True(e.StartedAt <= e.EndedAt));
+        Assert.True(history[2].StartedAt >= history[1].EndedAt + TimeSpan.FromMinutes(1));
         Assert.Equal(history.Select(e => e.EndedAt).Order(), history.Select(e => e.EndedAt));
     }
 

@@ -216,8 +216,8 @@ internal sealed class WorkflowClient(
 
         // A commit's failed attempts come before the step it completes; a fan-out's steps in the order they completed.
         return failures.Select(f => (Order: (f.Sequence, 0, f.EndedAt), Entry: new StepHistoryEntry(f.Sequence, f.Checkpoint, f.StepName, f.Attempt, f.StartedAt, f.EndedAt, null, f.Error)))
-            .Concat(steps.Select(s => (Order: (s.Sequence, 1, s.CompletedAt), Entry: new StepHistoryEntry(s.Sequence, s.Checkpoint, s.Name, s.Attempts, null, s.CompletedAt, s.Result, null))))
-            .Concat(branches.Select(b => (Order: (b.Sequence, 1, b.CompletedAt), Entry: new StepHistoryEntry(b.Sequence, b.Checkpoint, b.Name, b.Attempts, null, b.CompletedAt, b.Result, null))))
+            .Concat(steps.Select(s => (Order: (s.Sequence, 1, s.CompletedAt), Entry: new StepHistoryEntry(s.Sequence, s.Checkpoint, s.Name, s.Attempts, s.StartedAt, s.CompletedAt, s.Result, null))))
+            .Concat(branches.Select(b => (Order: (b.Sequence, 1, b.CompletedAt), Entry: new StepHistoryEntry(b.Sequence, b.Checkpoint, b.Name, b.Attempts, b.StartedAt, b.CompletedAt, b.Result, null))))
             .OrderBy(e => e.Order)
             .Select(e => e.Entry)
             .ToList();

@@ -37,7 +37,7 @@ public sealed record WorkflowPage(IReadOnlyList<WorkflowInstanceInfo> Items, str
 /// <param name="Checkpoint">The checkpoint of the workflow method that ran it.</param>
 /// <param name="Name">The step name.</param>
 /// <param name="Attempt">The attempt's number; for a completed step, how many attempts it took.</param>
-/// <param name="StartedAt">When a failed attempt started; null for a completed step, whose start is not recorded.</param>
+/// <param name="StartedAt">When the attempt started; null for a step recorded by a version that did not record it.</param>
 /// <param name="EndedAt">When the attempt failed, or when the step completed.</param>
 /// <param name="ResultJson">A completed step's result as JSON; null for a failure or a step without a result.</param>
 /// <param name="Error">Why the attempt failed; null for a completed step.</param>

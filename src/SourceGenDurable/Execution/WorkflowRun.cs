@@ -109,8 +109,8 @@ public sealed partial class WorkflowRun : IDisposable
             return SlotSerializer.Deserialize<T>(recorded.Result!, _json);
         }
 
-        var (value, attempts) = await RunWithAttemptsAsync(checkpoint, name, policy, body).ConfigureAwait(false);
-        await CompleteStepAsync(checkpoint, name, SlotSerializer.Serialize(value, _json), attempts).ConfigureAwait(false);
+        var (value, attempts, startedAt) = await RunWithAttemptsAsync(checkpoint, name, policy, body).ConfigureAwait(false);
+        await CompleteStepAsync(checkpoint, name, SlotSerializer.Serialize(value, _json), attempts, startedAt).ConfigureAwait(false);
         return value;
     }
 
@@ -122,7 +122,7 @@ public sealed partial class WorkflowRun : IDisposable
             return;
         }
 
-        var (_, attempts) = await RunWithAttemptsAsync<bool>(
+        var (_, attempts, startedAt) = await RunWithAttemptsAsync<bool>(
             checkpoint,
             name,
             policy,
@@ -131,22 +131,22 @@ public sealed partial class WorkflowRun : IDisposable
                 await body(ct).ConfigureAwait(false);
                 return true;
             }).ConfigureAwait(false);
-        await CompleteStepAsync(checkpoint, name, null, attempts).ConfigureAwait(false);
+        await CompleteStepAsync(checkpoint, name, null, attempts, startedAt).ConfigureAwait(false);
     }
 
     /// <summary>A step's result: committed by the next checkpoint, or in a fan-out recorded at once as its branch's.</summary>
-    private async Task CompleteStepAsync(int checkpoint, string name, string? result, int attempts)
+    private async Task CompleteStepAsync(int checkpoint, string name, string? result, int attempts, DateTimeOffset startedAt)
     {
         if (CurrentBranch is not { } branch)
         {
-            _pendingStep = new StepRecord(_commits + 1, checkpoint, name, result, attempts, _timeProvider.GetUtcNow());
+            _pendingStep = new StepRecord(_commits + 1, checkpoint, name, result, attempts, _timeProvider.GetUtcNow(), startedAt);
             return;
         }
 
         branch.Result = result;
         if (!branch.FanOut.Decided)
         {
-            var record = new BranchRecord(_commits + 1, branch.FanOut.Ordinal, branch.Index, checkpoint, name, result, attempts, _timeProvider.GetUtcNow());
+            var record = new BranchRecord(_commits + 1, branch.FanOut.Ordinal, branch.Index, checkpoint, name, result, attempts, _timeProvider.GetUtcNow(), startedAt);
             await WriteAsync(() => _store.RecordBranchAsync(InstanceId, record, _abort)).ConfigureAwait(false);
         }
     }
@@ -275,7 +275,7 @@ public sealed partial class WorkflowRun : IDisposable
     /// and makes the next one). A step whose attempts are all recorded throws its last exception again at once: the
     /// object itself in the run that caught it, rebuilt from its description in a later run.
     /// </summary>
-    private async Task<(T Value, int Attempts)> RunWithAttemptsAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body)
+    private async Task<(T Value, int Attempts, DateTimeOffset StartedAt)> RunWithAttemptsAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body)
     {
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate(name);
@@ -318,7 +318,7 @@ public sealed partial class WorkflowRun : IDisposable
             {
                 // Compensation after the workflow has been told of its cancellation must be able to finish.
                 var token = _cancelTold ? _abort : _stepCancellation.Token;
-                return (await RunAttemptAsync(step with { Attempt = attempt }, body, CurrentBranch?.FanOut.StepToken(token) ?? token).ConfigureAwait(false), attempt);
+                return (await RunAttemptAsync(step with { Attempt = attempt }, body, CurrentBranch?.FanOut.StepToken(token) ?? token).ConfigureAwait(false), attempt, startedAt);
             }
             catch (Exception) when (CurrentBranch is { FanOut.Decided: true })
             {

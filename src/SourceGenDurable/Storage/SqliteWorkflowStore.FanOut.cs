@@ -13,7 +13,7 @@ public sealed partial class SqliteWorkflowStore
     /// </summary>
     internal const string AnyEvent = "$any";
 
-    private const string BranchColumns = "sequence, fan_out, branch, checkpoint, name, result, attempts, completed_at";
+    private const string BranchColumns = "sequence, fan_out, branch, checkpoint, name, result, attempts, completed_at, started_at";
 
     /// <inheritdoc />
     public Task RecordBranchAsync(string id, BranchRecord branch, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed partial class SqliteWorkflowStore
                     statements,
                     $"""
                     INSERT INTO workflow_branches (instance_id, {BranchColumns})
-                    SELECT $id, $sequence, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed
+                    SELECT $id, $sequence, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed, $started
                     WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE id = $id AND status = $running AND commits = $sequence - 1 AND lease_owner = $owner)
                     ON CONFLICT (instance_id, sequence, fan_out, branch) DO NOTHING;
                     """,
@@ -41,6 +41,7 @@ public sealed partial class SqliteWorkflowStore
                     ("$result", (object?)branch.Result ?? DBNull.Value),
                     ("$attempts", branch.Attempts),
                     ("$completed", branch.CompletedAt.ToUnixTimeMilliseconds()),
+                    ("$started", branch.StartedAt is { } started ? started.ToUnixTimeMilliseconds() : DBNull.Value),
                     ("$running", (int)WorkflowStatus.Running));
                 if (written != 1)
                 {
@@ -75,7 +76,8 @@ public sealed partial class SqliteWorkflowStore
                 Name: reader.GetString(4),
                 Result: reader.IsDBNull(5) ? null : reader.GetString(5),
                 Attempts: reader.GetInt32(6),
-                CompletedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7))));
+                CompletedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                StartedAt: reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
         }
 
         return branches;

@@ -45,6 +45,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             result TEXT NULL,
             attempts INTEGER NOT NULL,
             completed_at INTEGER NOT NULL,
+            started_at INTEGER NULL,
             PRIMARY KEY (instance_id, sequence)
         );
         CREATE TABLE IF NOT EXISTS workflow_branches (
@@ -57,6 +58,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             result TEXT NULL,
             attempts INTEGER NOT NULL,
             completed_at INTEGER NOT NULL,
+            started_at INTEGER NULL,
             PRIMARY KEY (instance_id, sequence, fan_out, branch)
         );
         CREATE TABLE IF NOT EXISTS workflow_waits (
@@ -100,16 +102,17 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         """;
 
     // Columns added after the first release: a database created by it gets them when a newer host opens it.
-    private static readonly (string Name, string Definition)[] AddedInstanceColumns =
+    private static readonly (string Table, string Name, string Definition)[] AddedColumns =
     [
-        ("wake_at", "INTEGER NULL"),
-        ("awaited_event", "TEXT NULL"),
-        ("cancellation", "INTEGER NOT NULL DEFAULT 0"),
-        ("lease_owner", "TEXT NULL"),
-        ("lease_expires_at", "INTEGER NULL"),
-        ("starts", "INTEGER NOT NULL DEFAULT 0"),
-        ("poisoned", "INTEGER NOT NULL DEFAULT 0"),
-        ("parent_id", "TEXT NULL"),
+        ("workflow_instances", "wake_at", "INTEGER NULL"),
+        ("workflow_instances", "awaited_event", "TEXT NULL"),
+        ("workflow_instances", "cancellation", "INTEGER NOT NULL DEFAULT 0"),
+        ("workflow_instances", "lease_owner", "TEXT NULL"),
+        ("workflow_instances", "lease_expires_at", "INTEGER NULL"),
+        ("workflow_instances", "starts", "INTEGER NOT NULL DEFAULT 0"),
+        ("workflow_instances", "poisoned", "INTEGER NOT NULL DEFAULT 0"),
+        ("workflow_instances", "parent_id", "TEXT NULL"),
+        ("workflow_steps", "started_at", "INTEGER NULL"),
     ];
 
     private const string WaitOpen = "0";
@@ -176,20 +179,23 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             }
 
             await ExecuteAsync(connection, null, Schema, cancellationToken).ConfigureAwait(false);
-            var columns = new HashSet<string>(StringComparer.Ordinal);
-            await using (var info = connection.CreateCommand())
+            foreach (var table in AddedColumns.GroupBy(c => c.Table))
             {
-                info.CommandText = "PRAGMA table_info(workflow_instances);";
-                await using var reader = await info.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                var columns = new HashSet<string>(StringComparer.Ordinal);
+                await using (var info = connection.CreateCommand())
                 {
-                    columns.Add(reader.GetString(1));
+                    info.CommandText = $"PRAGMA table_info({table.Key});";
+                    await using var reader = await info.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        columns.Add(reader.GetString(1));
+                    }
                 }
-            }
 
-            foreach (var (name, definition) in AddedInstanceColumns.Where(c => !columns.Contains(c.Name)))
-            {
-                await ExecuteAsync(connection, null, $"ALTER TABLE workflow_instances ADD COLUMN {name} {definition};", cancellationToken).ConfigureAwait(false);
+                foreach (var (_, name, definition) in table.Where(c => !columns.Contains(c.Name)))
+                {
+                    await ExecuteAsync(connection, null, $"ALTER TABLE {table.Key} ADD COLUMN {name} {definition};", cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await ExecuteAsync(
@@ -322,8 +328,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     Execute(
                         statements,
                         """
-                        INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at)
-                        VALUES ($id, $sequence, $checkpoint, $name, $result, $attempts, $completed);
+                        INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at, started_at)
+                        VALUES ($id, $sequence, $checkpoint, $name, $result, $attempts, $completed, $started);
                         """,
                         ("$id", id),
                         ("$sequence", commit.Commit),
@@ -331,7 +337,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                         ("$name", step.Name),
                         ("$result", (object?)step.Result ?? DBNull.Value),
                         ("$attempts", step.Attempts),
-                        ("$completed", step.CompletedAt.ToUnixTimeMilliseconds()));
+                        ("$completed", step.CompletedAt.ToUnixTimeMilliseconds()),
+                        ("$started", step.StartedAt is { } started ? started.ToUnixTimeMilliseconds() : DBNull.Value));
                 }
 
                 foreach (var consumed in commit.ConsumedEvents)
@@ -668,7 +675,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT sequence, checkpoint, name, result, attempts, completed_at FROM workflow_steps
+            SELECT sequence, checkpoint, name, result, attempts, completed_at, started_at FROM workflow_steps
             WHERE instance_id = $id ORDER BY sequence;
             """;
         command.Parameters.AddWithValue("$id", id);
@@ -682,7 +689,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetInt32(4),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
         }
 
         return steps;

@@ -27,4 +27,5 @@ public sealed record StepAttempt(
 /// <param name="Result">The step's result as JSON; null for a step without one.</param>
 /// <param name="Attempts">How many attempts it took.</param>
 /// <param name="CompletedAt">When it completed.</param>
-public sealed record BranchRecord(int Sequence, int FanOut, int Branch, int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt);
+/// <param name="StartedAt">When the attempt that succeeded started.</param>
+public sealed record BranchRecord(int Sequence, int FanOut, int Branch, int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt, DateTimeOffset? StartedAt = null);

@@ -63,7 +63,8 @@ public enum CancellationState
 /// <param name="Result">The step's result as JSON, or null for a step without one.</param>
 /// <param name="Attempts">How many times the body ran before it succeeded.</param>
 /// <param name="CompletedAt">When the step succeeded.</param>
-public sealed record StepRecord(int Sequence, int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt);
+/// <param name="StartedAt">When the attempt that succeeded started; null in a database from before it was recorded.</param>
+public sealed record StepRecord(int Sequence, int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt, DateTimeOffset? StartedAt = null);
 
 /// <summary>A serializable description of an exception: it outlives the process that threw it.</summary>
 /// <param name="Type">The exception's full type name.</param>
