@@ -34,8 +34,9 @@ public sealed class FanOutTests : IDisposable
         Assert.Equal(1, services.CountOf("reserve a"));
         Assert.Equal(1, services.CountOf("reserve b"));
         Assert.Equal(1, services.CountOf("reserve c"));
-        // One checkpoint for the fan-out, one for "confirm"; each step's result was recorded as it completed.
-        Assert.Equal(2, (await host.Store.GetAsync("reserve-1", default))!.Commits);
+        // One checkpoint for the fan-out, one for "confirm", one for the empty fan-out in the return; each step's result
+        // was recorded as it completed.
+        Assert.Equal(3, (await host.Store.GetAsync("reserve-1", default))!.Commits);
         var branches = await host.Store.GetBranchesAsync("reserve-1", null, default);
         Assert.Equal([0, 1, 2], branches.Select(b => b.Branch));
         Assert.All(branches, b => Assert.Equal(("reserve", 1), (b.Name, b.Sequence)));
