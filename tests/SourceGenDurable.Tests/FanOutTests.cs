@@ -145,6 +145,59 @@ public sealed class FanOutTests : IDisposable
     }
 
     [Fact]
+    public async Task A_timer_raced_against_a_running_step_wins_when_it_falls_due_and_the_step_is_cancelled()
+    {
+        var services = new FakeServices();
+        services.Gates["slow-check"] = new TaskCompletionSource(); // ends only when its token is cancelled
+        await using var host = await StartTestHostAsync(services);
+        var handle = await host.Client.StartStepOrDeadlineAsync("order", workflowId: "deadline-1");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("slow-check") == 1), "the step runs");
+
+        // Minute by minute, as time passes while a step runs (AdvanceTimeAsync would wait for the step to end first).
+        var result = handle.GetResultAsync();
+        var minutes = await PassTimeUntilAsync(host, result, TimeSpan.FromMinutes(1), limit: 90);
+
+        Assert.Equal("deadline", await result);
+        Assert.Equal(60, minutes);
+        Assert.Equal(1, services.CountOf("slow-check"));
+    }
+
+    [Fact]
+    public async Task An_event_raced_against_a_running_step_wins_within_a_second_of_the_hosts_clock()
+    {
+        var services = new FakeServices();
+        services.Gates["slow-check"] = new TaskCompletionSource();
+        await using var host = await StartTestHostAsync(services);
+        var handle = await host.Client.StartStepOrSkipAsync("order", workflowId: "skip-1");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("slow-check") == 1), "the step runs");
+
+        await host.Client.RaiseEventAsync("skip-1", "skip-check", "ops");
+        var result = handle.GetResultAsync();
+        var seconds = await PassTimeUntilAsync(host, result, TimeSpan.FromSeconds(1), limit: 30);
+
+        Assert.Equal("skipped by ops", await result);
+        Assert.InRange(seconds, 1, 2);
+    }
+
+    /// <summary>Moves the host's clock by <paramref name="tick"/> until <paramref name="done"/> ends; returns the ticks it took.</summary>
+    private static async Task<int> PassTimeUntilAsync(DurableTestHost host, Task done, TimeSpan tick, int limit)
+    {
+        var clock = (ManualClock)host.TimeProvider;
+        for (var ticks = 0; ticks < limit; ticks++)
+        {
+            // Real time for the instance to react to the last tick before the next one.
+            if (await Task.WhenAny(done, Task.Delay(200)) == done)
+            {
+                return ticks;
+            }
+
+            clock.AdvanceTo(host.UtcNow + tick);
+        }
+
+        throw new TimeoutException($"Not done after {limit} ticks of {tick}.");
+    }
+
+    [Fact]
     public async Task A_failed_step_fails_WhenAll_after_the_others_ended_and_the_workflow_catches_its_exception()
     {
         var services = new FakeServices();

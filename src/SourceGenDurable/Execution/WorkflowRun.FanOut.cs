@@ -202,6 +202,9 @@ public sealed partial class WorkflowRun
         /// <summary>The wait this branch is pending on; null while it runs or once it has ended.</summary>
         public WaitRequest? Pending { get; set; }
 
+        /// <summary>When the pending wait is due (a timer) or times out (an event); null for an event without a timeout.</summary>
+        public DateTimeOffset? PendingDue { get; set; }
+
         public bool Won { get; set; }
     }
 
@@ -240,7 +243,7 @@ public sealed partial class WorkflowRun
         }
 
         /// <summary>Called by a branch whose wait cannot resolve yet; completes when the fan-out wants it to look again.</summary>
-        public Task PendingAsync(Branch branch, WaitRequest wait)
+        public Task PendingAsync(Branch branch, WaitRequest wait, DateTimeOffset? due)
         {
             lock (_gate)
             {
@@ -251,6 +254,7 @@ public sealed partial class WorkflowRun
                 }
 
                 branch.Pending = wait;
+                branch.PendingDue = due;
                 var lookAgain = _lookAgain.Task;
                 _changed.TrySetResult();
                 return WaitThenRunAsync(branch, lookAgain);
@@ -275,6 +279,12 @@ public sealed partial class WorkflowRun
                 List<Branch> running;
                 lock (_gate)
                 {
+                    // A change seen now is consumed: the next branch to become pending signals a new one.
+                    if (_changed.Task.IsCompleted)
+                    {
+                        _changed = NewSource();
+                    }
+
                     changed = _changed.Task;
                     running = Branches.Where(b => !b.Operation!.IsCompleted && b.Pending is null).ToList();
                 }
@@ -288,7 +298,7 @@ public sealed partial class WorkflowRun
 
                 if (running.Count > 0)
                 {
-                    await Task.WhenAny(running.Select(b => b.Operation!).Append(changed)).ConfigureAwait(false);
+                    await WaitForRunningAsync(running, changed, any).ConfigureAwait(false);
                     continue;
                 }
 
@@ -325,21 +335,62 @@ public sealed partial class WorkflowRun
                     throw Run.DeliverCancellation();
                 default:
                     // Something arrived between the waits' first look and the suspension: each looks again.
-                    TaskCompletionSource lookAgain;
-                    lock (_gate)
-                    {
-                        lookAgain = _lookAgain;
-                        _lookAgain = NewSource();
-                        _changed = NewSource();
-                        foreach (var branch in pending)
-                        {
-                            branch.Pending = null;
-                        }
-                    }
-
-                    lookAgain.TrySetResult();
+                    LookAgain();
                     break;
             }
+        }
+
+        /// <summary>
+        /// Waits for a running step to end or a branch to become pending. In a <c>WhenAny</c>, a pending wait can win
+        /// while steps still run: the pending waits look again when the earliest timer falls due, and every
+        /// <see cref="EventLookInterval"/> while one waits for an event (raised in this process or another).
+        /// </summary>
+        private async Task WaitForRunningAsync(List<Branch> running, Task changed, bool any)
+        {
+            var pending = Branches.Where(b => b.Pending is not null).ToList();
+            var now = Run._timeProvider.GetUtcNow();
+            DateTimeOffset? lookAt = any && pending.Count > 0
+                ? pending.Select(b => b.Pending!.Kind == WaitKind.Event ? Earliest(b.PendingDue, now + EventLookInterval) : b.PendingDue).Min()
+                : null;
+            if (lookAt is null)
+            {
+                await Task.WhenAny(running.Select(b => b.Operation!).Append(changed)).ConfigureAwait(false);
+                return;
+            }
+
+            using var stop = new CancellationTokenSource();
+            var delay = Task.Delay(Max(lookAt.Value - now, TimeSpan.Zero), Run._timeProvider, stop.Token);
+            var ended = await Task.WhenAny(running.Select(b => b.Operation!).Append(changed).Append(delay)).ConfigureAwait(false);
+            await stop.CancelAsync().ConfigureAwait(false);
+            if (ended == delay)
+            {
+                LookAgain();
+            }
+        }
+
+        /// <summary>How often a <c>WhenAny</c> whose steps still run looks for an event that one of its waits awaits.</summary>
+        private static readonly TimeSpan EventLookInterval = TimeSpan.FromSeconds(1);
+
+        private static DateTimeOffset Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value < b ? value : b;
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+        /// <summary>Tells every pending branch to ask the store about its wait again.</summary>
+        private void LookAgain()
+        {
+            TaskCompletionSource lookAgain;
+            lock (_gate)
+            {
+                lookAgain = _lookAgain;
+                _lookAgain = NewSource();
+                _changed = NewSource();
+                foreach (var branch in Branches)
+                {
+                    branch.Pending = null;
+                }
+            }
+
+            lookAgain.TrySetResult();
         }
 
         /// <summary>A <c>WhenAny</c> has its winner: running steps are cancelled and waited for, pending waits forgotten, children cancelled.</summary>

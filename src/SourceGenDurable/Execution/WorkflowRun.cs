@@ -408,7 +408,7 @@ public sealed partial class WorkflowRun : IDisposable
         while (outcome.Resolution == WaitResolution.Pending)
         {
             // The fan-out suspends when all its branches are done or pending, and tells the pending ones when to look again.
-            await branch!.FanOut.PendingAsync(branch, wait).ConfigureAwait(false);
+            await branch!.FanOut.PendingAsync(branch, wait, outcome.DueAt).ConfigureAwait(false);
             outcome = await WriteAsync(() => _store.AwaitAsync(InstanceId, wait, _timeProvider.GetUtcNow(), _cancelTold, _abort)).ConfigureAwait(false);
         }
 

@@ -486,7 +486,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
             if (wait.InFanOut)
             {
-                return new WaitOutcome(WaitResolution.Pending);
+                return new WaitOutcome(WaitResolution.Pending, DueAt: due);
             }
 
             Execute(

@@ -58,7 +58,8 @@ public enum WaitResolution
 /// <summary>The answer to <see cref="IWorkflowStore.AwaitAsync"/>.</summary>
 /// <param name="Resolution">How the wait ended.</param>
 /// <param name="Event">The delivered or rejected event.</param>
-public sealed record WaitOutcome(WaitResolution Resolution, EventRecord? Event = null);
+/// <param name="DueAt">A <see cref="WaitResolution.Pending"/> wait's stored due time (a timer's, or an event's deadline).</param>
+public sealed record WaitOutcome(WaitResolution Resolution, EventRecord? Event = null, DateTimeOffset? DueAt = null);
 
 /// <summary>An event in an instance's inbox.</summary>
 /// <param name="Sequence">Its position among all events of the store: events of one name are delivered in this order.</param>

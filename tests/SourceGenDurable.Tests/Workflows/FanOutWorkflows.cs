@@ -55,6 +55,20 @@ public sealed partial class FanOutWorkflows(FakeServices services, ShippingWorkf
         return first.Index * 100 + first.GetResult<int>();
     }
 
+    [DurableWorkflow(Name = "step-or-deadline")]
+    public async Task<string> StepOrDeadline(WorkflowContext ctx, string order)
+    {
+        var first = await ctx.WhenAny(ctx.Step("slow-check", ct => services.CallAsync("slow-check", "checked", ct)), ctx.Sleep(TimeSpan.FromHours(1)));
+        return first.Index == 0 ? first.GetResult<string>() : "deadline";
+    }
+
+    [DurableWorkflow(Name = "step-or-skip")]
+    public async Task<string> StepOrSkip(WorkflowContext ctx, string order)
+    {
+        var first = await ctx.WhenAny(ctx.Step("slow-check", ct => services.CallAsync("slow-check", "checked", ct)), ctx.WaitForEvent<string>("skip-check"));
+        return first.Index == 0 ? first.GetResult<string>() : $"skipped by {first.GetResult<string>()}";
+    }
+
     [DurableStep(MaxAttempts = 1)]
     private Task<string> Reserve(string line) =>
         line.EndsWith("-broken", StringComparison.Ordinal)
