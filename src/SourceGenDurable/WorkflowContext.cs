@@ -53,10 +53,10 @@ public abstract class WorkflowContext
 
     /// <summary>
     /// Waits as <see cref="WaitForEvent{T}(string)"/> does, for at most <paramref name="timeout"/> (measured from when
-    /// the wait is first reached); then throws <see cref="TimeoutException"/>. An event raised after the deadline is
+    /// the wait is first reached); then throws <see cref="EventTimeoutException"/>, a <see cref="TimeoutException"/>. An event raised after the deadline is
     /// left for a later wait.
     /// </summary>
-    /// <exception cref="TimeoutException">No event of that name was raised before the deadline.</exception>
+    /// <exception cref="EventTimeoutException">No event of that name was raised before the deadline.</exception>
     /// <exception cref="EventPayloadException">The payload does not deserialize to <typeparamref name="T"/>.</exception>
     public abstract Task<T> WaitForEvent<T>(string name, TimeSpan timeout);
 

@@ -52,3 +52,26 @@ public sealed class EventPayloadException : Exception
     /// <summary>The event's payload as it was raised, when known.</summary>
     public string? Payload { get; }
 }
+
+/// <summary>
+/// A wait for an event reached its timeout before such an event was raised. It is a <see cref="TimeoutException"/>, so
+/// <c>catch (TimeoutException)</c> works; catch this type to tell it from a step's own timeout.
+/// </summary>
+public sealed class EventTimeoutException : TimeoutException
+{
+    /// <summary>Creates the exception for a wait for <paramref name="eventName"/> by workflow <paramref name="workflowId"/>.</summary>
+    public EventTimeoutException(string workflowId, string eventName)
+        : base($"Workflow '{workflowId}' waited for event '{eventName}' until its timeout, and no such event was raised by then.")
+    {
+        EventName = eventName;
+    }
+
+    /// <summary>Rebuilds the exception from its message, as generated code does after a resume.</summary>
+    public EventTimeoutException(string? message)
+        : base(message)
+    {
+    }
+
+    /// <summary>The awaited event's name, when known.</summary>
+    public string? EventName { get; }
+}

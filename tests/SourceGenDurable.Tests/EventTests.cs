@@ -123,6 +123,18 @@ public sealed class EventTests : IDisposable
     }
 
     [Fact]
+    public async Task A_timeout_is_an_EventTimeoutException_that_names_the_event_so_a_catch_can_tell_it_from_other_timeouts()
+    {
+        await using var host = await DurableTestHost.StartAsync(s => s.AddSingleton(new FakeServices()));
+        var handle = await host.Client.StartTellTimeoutsAsync(workflowId: "tell");
+        await host.WaitUntilIdleAsync();
+
+        await host.AdvanceTimeAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Equal("no signature in time", await handle.GetResultAsync());
+    }
+
+    [Fact]
     public async Task An_event_before_the_deadline_wins_over_the_timeout()
     {
         var services = new FakeServices();

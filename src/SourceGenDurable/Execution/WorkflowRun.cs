@@ -418,7 +418,7 @@ public sealed partial class WorkflowRun : IDisposable
                 IsSuspended = true;
                 throw new WorkflowSuspendedException(InstanceId, kind == WaitKind.Timer ? "its timer" : $"event '{name}'");
             case WaitResolution.TimedOut:
-                throw new TimeoutException($"Workflow '{InstanceId}' waited for event '{name}' until its timeout, and no such event was raised by then.");
+                throw new EventTimeoutException(InstanceId, name!);
             case WaitResolution.CancellationRequested:
                 RequestCancellation();
                 throw DeliverCancellation();

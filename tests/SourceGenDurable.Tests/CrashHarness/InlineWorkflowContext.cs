@@ -137,7 +137,7 @@ public sealed class InlineWorkflowContext(string workflowId, ScriptedEvents even
 
         var started = Started(WaitKind.Timer, duration: timeout, eventName: name);
         _now += timeout;
-        return Failed<T>(started, new TimeoutException($"Workflow '{workflowId}' waited for event '{name}' until its timeout, and no such event was raised by then."));
+        return Failed<T>(started, new EventTimeoutException(workflowId, name));
     }
 
     /// <summary>

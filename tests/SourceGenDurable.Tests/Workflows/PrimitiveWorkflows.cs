@@ -34,6 +34,20 @@ public sealed partial class PrimitiveWorkflows(FakeServices services)
         return names;
     }
 
+    [DurableWorkflow]
+    public async Task<string> TellTimeouts(WorkflowContext ctx)
+    {
+        try
+        {
+            await ctx.WaitForEvent<string>("signature", TimeSpan.FromMinutes(5));
+            return "signed";
+        }
+        catch (EventTimeoutException e)
+        {
+            return $"no {e.EventName} in time";
+        }
+    }
+
     [DurableWorkflow(Name = "approval-or-escalation")]
     public async Task<string> ApprovalOrEscalation(WorkflowContext ctx, int hours)
     {
