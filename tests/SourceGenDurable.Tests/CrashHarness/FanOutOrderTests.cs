@@ -101,7 +101,7 @@ public sealed class FanOutOrderTests
         Assert.Equal(start.AddHours(3).AddDays(2), ctx.UtcNow);
 
         // The shorter deadline wins: here the wait's timeout, thrown out of WhenAny.
-        await Assert.ThrowsAsync<TimeoutException>(() => ctx.WhenAny(ctx.WaitForEvent<Approval>("approval", TimeSpan.FromDays(1)), ctx.Sleep(TimeSpan.FromDays(3))));
+        await Assert.ThrowsAsync<EventTimeoutException>(() => ctx.WhenAny(ctx.WaitForEvent<Approval>("approval", TimeSpan.FromDays(1)), ctx.Sleep(TimeSpan.FromDays(3))));
         Assert.Equal(start.AddHours(3).AddDays(3), ctx.UtcNow);
         Assert.Empty(log.ConventionErrors);
     }
