@@ -19,23 +19,23 @@ Console.WriteLine($"SourceGenDurable benchmarks, {(quick ? "quick" : "full")} mo
 Console.WriteLine("Raw SQLite floor");
 var floor = await RawSqliteFloor.RunAsync(sizes, report);
 
-Console.WriteLine("Sequential latency and flat resume");
+Console.WriteLine($"Sequential latency and flat resume (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var sequential = await SourceGenDurableRuns.SequentialAsync(sizes, report);
 var chain = await SourceGenDurableRuns.LongChainAsync(sizes, report);
 var resume = await SourceGenDurableRuns.ResumeAsync(sizes, report);
 var durableTaskChains = await DurableTaskRuns.ChainsAsync(sizes, report);
 
-Console.WriteLine("Throughput");
+Console.WriteLine($"Throughput (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var throughput = await SourceGenDurableRuns.ThroughputAsync(sizes, report, SqliteSynchronousMode.Full);
 var throughputNormal = await SourceGenDurableRuns.ThroughputAsync(sizes, report, SqliteSynchronousMode.Normal);
 var hangfireSqlite = await HangfireRuns.ChainsAsync(sizes, report, inMemory: false);
 var hangfireMemory = await HangfireRuns.ChainsAsync(sizes, report, inMemory: true);
 var durableTask = await DurableTaskRuns.ThroughputAsync(sizes, report);
 
-Console.WriteLine("Start latency");
+Console.WriteLine($"Start latency (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var start = await SourceGenDurableRuns.StartLatencyAsync(sizes, report);
 
-Console.WriteLine("Timers and idle instances");
+Console.WriteLine($"Timers and idle instances (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var idle = await TimerRuns.IdleAsync(sizes, report);
 var sameSecond = await TimerRuns.SameSecondAsync(sizes, report);
 var single = await TimerRuns.SingleAsync(sizes, report);
