@@ -19,14 +19,7 @@ namespace SourceGenDurable.Analyzers.Tests;
 internal static class TestSetup
 {
     /// <summary>Usings every test source gets, as a second document, so the sources show only the workflow.</summary>
-    public const string GlobalUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.Linq;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        global using SourceGenDurable;
-        """;
+    public const string GlobalUsings = SourceGenDurable.PerformanceProjects.ProjectCompilation.GlobalUsings;
 
     public static void Configure(AnalyzerTest<DefaultVerifier> test)
     {

@@ -19,28 +19,32 @@ Console.WriteLine($"SourceGenDurable benchmarks, {(quick ? "quick" : "full")} mo
 Console.WriteLine("Raw SQLite floor");
 var floor = await RawSqliteFloor.RunAsync(sizes, report);
 
-Console.WriteLine("Sequential latency and flat resume");
+Console.WriteLine($"Sequential latency and flat resume (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var sequential = await SourceGenDurableRuns.SequentialAsync(sizes, report);
 var chain = await SourceGenDurableRuns.LongChainAsync(sizes, report);
 var resume = await SourceGenDurableRuns.ResumeAsync(sizes, report);
 var durableTaskChains = await DurableTaskRuns.ChainsAsync(sizes, report);
 
-Console.WriteLine("Throughput");
+Console.WriteLine($"Throughput (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var throughput = await SourceGenDurableRuns.ThroughputAsync(sizes, report, SqliteSynchronousMode.Full);
 var throughputNormal = await SourceGenDurableRuns.ThroughputAsync(sizes, report, SqliteSynchronousMode.Normal);
 var hangfireSqlite = await HangfireRuns.ChainsAsync(sizes, report, inMemory: false);
 var hangfireMemory = await HangfireRuns.ChainsAsync(sizes, report, inMemory: true);
 var durableTask = await DurableTaskRuns.ThroughputAsync(sizes, report);
 
-Console.WriteLine("Start latency");
+Console.WriteLine($"Start latency (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var start = await SourceGenDurableRuns.StartLatencyAsync(sizes, report);
 
-Console.WriteLine("Timers and idle instances");
+Console.WriteLine($"Timers and idle instances (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var idle = await TimerRuns.IdleAsync(sizes, report);
 var sameSecond = await TimerRuns.SameSecondAsync(sizes, report);
 var single = await TimerRuns.SingleAsync(sizes, report);
 
-Console.WriteLine("Goals (ratios of medians from this run)");
+Console.WriteLine($"Generator and analyzers (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
+var generator = CompilerRuns.Generators(sizes, report);
+var analyzers = await CompilerRuns.AnalyzersAsync(sizes, report);
+
+Console.WriteLine($"Goals (ratios of medians from this run; the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 report.Goal("1. per-step time of a 1,000-step chain <= 1.5x one raw single-row commit", Report.Ratio(sequential.Median, floor.CommitMilliseconds.Median), sequential.Median <= 1.5 * floor.CommitMilliseconds.Median);
 var comparableChain = durableTaskChains.Keys.Where(k => k <= sizes.SequentialSteps).DefaultIfEmpty(durableTaskChains.Keys.Min()).Max();
 report.Goal($"1. >= 10x faster per step than the Durable Task host at {comparableChain:N0} steps", Report.Ratio(durableTaskChains[comparableChain].Median, sequential.Median), durableTaskChains[comparableChain].Median >= 10 * sequential.Median);
@@ -56,6 +60,10 @@ report.Goal("4. start latency p50 < 1 ms", $"{Report.Format(start.Median)} ms", 
 report.Goal($"5. {sizes.IdleInstances:N0} sleeping instances add < 50 MB to the working set", $"{Report.Format(idle.MegabytesAdded)} MB; {Report.Format(idle.BytesPerInstance)} bytes stored per instance, {Report.Format(idle.BytesPerCheckpoint)} per checkpoint", idle.MegabytesAdded < 50);
 report.Goal($"6. {sizes.SameSecondTimers:N0} timers due in one second all fire within 1 s of due", $"latest {Report.Format(sameSecond.Max)} ms late (median {Report.Format(sameSecond.Median)} ms)", sameSecond.Max <= 1_000);
 report.Goal("6. a single timer fires within 50 ms of due", $"{Report.Format(single.Max)} ms late at worst (median {Report.Format(single.Median)} ms)", single.Max <= 50);
+report.Goal(
+    "7. the generator's cold and incremental times and the analyzers' time for 200 workflows stay in the suite",
+    $"generator: cold {Report.Format(generator.Cold.Median)} ms, incremental after one edit {Report.Format(generator.Incremental.Median)} ms (the attribute-only baseline: {Report.Format(generator.BaselineCold.Median)} ms and {Report.Format(generator.BaselineIncremental.Median)} ms); analyzers: {Report.Format(analyzers.Median)} ms per new compilation of 200 workflows and 1,000 helpers",
+    true);
 Console.WriteLine("What the optimizations bought (from this run's numbers)");
 var perCheckpointCeiling = 1_000 / floor.CommitMilliseconds.Median;
 report.Bought(

@@ -3,38 +3,16 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SourceGenDurable.Generators;
 using SourceGenDurable.Generators.Parsing;
+using SourceGenDurable.PerformanceProjects;
 
 namespace SourceGenDurable.Generators.Tests;
 
 /// <summary>Compiles test sources with the generator attached, the way a user's project with warnings as errors does.</summary>
 internal static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    public static readonly CSharpParseOptions ParseOptions = ProjectCompilation.ParseOptions;
 
-    private static readonly ImmutableArray<MetadataReference> References =
-    [
-        .. Basic.Reference.Assemblies.Net100.References.All,
-        MetadataReference.CreateFromFile(typeof(WorkflowContext).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ActivatorUtilities).Assembly.Location),
-    ];
-
-    /// <summary>What the SDK's implicit usings give a console project.</summary>
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.Linq;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
-    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
-        "TestWorkflows",
-        sources.Append(ImplicitUsings).Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Workflow{i}.cs")),
-        References,
-        new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            nullableContextOptions: NullableContextOptions.Enable,
-            generalDiagnosticOption: ReportDiagnostic.Error));
+    public static CSharpCompilation Compile(params string[] sources) => ProjectCompilation.Compile(sources);
 
     public static GeneratorDriver CreateDriver(bool trackSteps = false, WorkflowModelCache? models = null) => CSharpGeneratorDriver.Create(
         [new WorkflowGenerator(models ?? new WorkflowModelCache()).AsSourceGenerator()],

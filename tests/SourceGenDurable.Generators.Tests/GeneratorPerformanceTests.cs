@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SourceGenDurable.Generators.Parsing;
+using SourceGenDurable.PerformanceProjects;
 using Xunit.Abstractions;
 
 namespace SourceGenDurable.Generators.Tests;
@@ -16,12 +16,12 @@ namespace SourceGenDurable.Generators.Tests;
 /// </summary>
 public sealed class GeneratorPerformanceTests(ITestOutputHelper output)
 {
-    private const int Workflows = 200;
+    private const int Workflows = GeneratorProject.Workflows;
 
     [Fact]
     public void Editing_one_of_200_workflows_changes_and_emits_only_that_one()
     {
-        var sources = Enumerable.Range(0, Workflows).Select(Workflow).ToArray();
+        var sources = GeneratorProject.Sources();
         var compilation = GeneratorHarness.Compile(sources);
 
         var models = new WorkflowModelCache();
@@ -32,7 +32,7 @@ public sealed class GeneratorPerformanceTests(ITestOutputHelper output)
 
         var edited = compilation.SyntaxTrees.First();
         var changed = edited.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
-            sources[0].Replace("total += 1;", "total += 2;", StringComparison.Ordinal)));
+            GeneratorProject.EditFirst(sources, 2)));
         var incremental = Stopwatch.StartNew();
         var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(edited, changed)).GetRunResult().Results.Single();
         incremental.Stop();
@@ -48,7 +48,7 @@ public sealed class GeneratorPerformanceTests(ITestOutputHelper output)
         // A second edit: the first incremental run still pays one-time costs (JIT, the new compilation's declarations).
         var again = Stopwatch.StartNew();
         driver.RunGenerators(compilation.ReplaceSyntaxTree(edited, edited.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
-            sources[0].Replace("total += 1;", "total += 3;", StringComparison.Ordinal)))));
+            GeneratorProject.EditFirst(sources, 3)))));
         again.Stop();
         Assert.Equal(Workflows + 2, models.Lowerings);
 
@@ -70,61 +70,4 @@ public sealed class GeneratorPerformanceTests(ITestOutputHelper output)
             $"incremental run after one edit {incremental.Elapsed.TotalMilliseconds:0} ms, after another edit {again.Elapsed.TotalMilliseconds:0} ms; " +
             $"baseline generator that only finds the attributes: cold {baselineCold.Elapsed.TotalMilliseconds:0} ms, incremental {baselineIncremental.Elapsed.TotalMilliseconds:0} ms");
     }
-
-    /// <summary>A workflow of 30 statements: loops, branches, a try block and ten checkpoints.</summary>
-    private static string Workflow(int index)
-    {
-        var body = new StringBuilder();
-        body.AppendLine("var total = seed;");
-        for (var block = 0; block < 5; block++)
-        {
-            body.AppendLine($$"""
-                for (var i{{block}} = 0; i{{block}} < 3; i{{block}}++)
-                {
-                    total += 1;
-                    var v{{block}} = await ctx.Step("s{{block}}", ct => Task.FromResult(total));
-                    if (v{{block}} > 100) break;
-                }
-                try
-                {
-                    total = await Add(total, {{block}});
-                }
-                catch (InvalidOperationException)
-                {
-                    total--;
-                }
-                """);
-        }
-
-        body.AppendLine("return total;");
-        return $$"""
-            using SourceGenDurable;
-            namespace Perf;
-            public partial class Workflow{{index}}
-            {
-                [DurableWorkflow]
-                public async Task<int> Run(WorkflowContext ctx, int seed)
-                {
-            {{body}}
-                }
-
-                [DurableStep] private Task<int> Add(int a, int b) => Task.FromResult(a + b);
-            }
-            """;
-    }
-
-#pragma warning disable RS1036, RS1041 // a test-only generator, run in this process and never loaded by a compiler
-    [Generator]
-    private sealed class AttributeOnlyGenerator : IIncrementalGenerator
-    {
-        public void Initialize(IncrementalGeneratorInitializationContext context)
-        {
-            var names = context.SyntaxProvider.ForAttributeWithMetadataName(
-                "SourceGenDurable.DurableWorkflowAttribute",
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
-                static (syntax, _) => syntax.TargetSymbol.ContainingType.Name);
-            context.RegisterSourceOutput(names, static (output, name) => output.AddSource($"{name}.g.cs", $"// {name}"));
-        }
-    }
-#pragma warning restore RS1036, RS1041
 }

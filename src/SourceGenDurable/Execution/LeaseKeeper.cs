@@ -45,7 +45,14 @@ internal sealed partial class LeaseKeeper : IAsyncDisposable
         {
             while (true)
             {
-                await Task.Delay(_duration / 3, _timeProvider, _stop.Token).ConfigureAwait(false);
+                // Stopping is the usual end of every run: it ends the delay without throwing (an exception per run costs more
+                // than the rest of this loop).
+                await Task.Delay(_duration / 3, _timeProvider, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 try
                 {
                     if (!await _store.RenewLeaseAsync(_id, _duration, _stop.Token).ConfigureAwait(false))

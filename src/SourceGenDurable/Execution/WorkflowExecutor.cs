@@ -21,14 +21,15 @@ internal sealed partial class WorkflowExecutor(
     ILogger<WorkflowExecutor> logger)
 {
     /// <summary>Runs <paramref name="id"/> until it finishes, is set aside, or <paramref name="stopping"/> fires (running steps are cancelled then too).</summary>
-    public Task RunAsync(string id, CancellationToken stopping) => RunAsync(id, stopping, stopping);
+    public Task<bool> RunAsync(string id, CancellationToken stopping) => RunAsync(id, stopping, stopping);
 
     /// <summary>
     /// Takes the instance's lease and runs it until it finishes, suspends or is set aside. When <paramref name="stopping"/>
     /// fires, no new step or wait starts and the run leaves memory; <paramref name="abort"/> cancels the running steps.
-    /// Does nothing when another worker holds the instance.
+    /// Does nothing when another worker holds the instance. Returns whether this run set the instance aside because this
+    /// host cannot run it (its workflow is not compiled in, or its state machine layout differs): the worker then leaves it.
     /// </summary>
-    public async Task RunAsync(string id, CancellationToken stopping, CancellationToken abort)
+    public async Task<bool> RunAsync(string id, CancellationToken stopping, CancellationToken abort)
     {
         var settings = options.Value;
         var lease = await store.AcquireLeaseAsync(id, settings.LeaseDuration, settings.MaxStartsWithoutProgress, stopping).ConfigureAwait(false);
@@ -36,23 +37,24 @@ internal sealed partial class WorkflowExecutor(
         {
             case LeaseOutcome.HeldElsewhere:
                 LogHeldElsewhere(id, lease.Instance!.LeaseOwner!);
-                return;
+                return false;
             case LeaseOutcome.Poisoned:
                 LogSetAside(id, lease.Instance!.SetAsideReason!);
                 signals.NotifyFinished(id);
-                return;
+                return false;
             case LeaseOutcome.NotRunnable:
-                return;
+                return false;
         }
 
         // From here this worker holds the lease. Finishing, suspending and setting aside drop it in their own write;
         // any other way out releases it, so another worker can take the instance at once.
         var leaseDropped = false;
         var failedStart = true;
+        var declined = false;
         var keeper = new LeaseKeeper(store, id, settings.LeaseDuration, timeProvider, logger);
         try
         {
-            (leaseDropped, failedStart) = await RunLeasedAsync(lease.Instance!, keeper, stopping, abort).ConfigureAwait(false);
+            (leaseDropped, failedStart, declined) = await RunLeasedAsync(lease.Instance!, keeper, stopping, abort).ConfigureAwait(false);
         }
         finally
         {
@@ -62,10 +64,15 @@ internal sealed partial class WorkflowExecutor(
                 await ReleaseAsync(id, failedStart).ConfigureAwait(false);
             }
         }
+
+        return declined;
     }
 
-    /// <summary>Runs a leased instance. Returns whether its lease was dropped by the write that ended the run, and whether the run counts as a failed start.</summary>
-    private async Task<(bool LeaseDropped, bool FailedStart)> RunLeasedAsync(WorkflowInstance instance, LeaseKeeper keeper, CancellationToken hostStopping, CancellationToken hostAbort)
+    /// <summary>
+    /// Runs a leased instance. Returns whether its lease was dropped by the write that ended the run, whether the run
+    /// counts as a failed start, and whether the instance was set aside because this host cannot run it.
+    /// </summary>
+    private async Task<(bool LeaseDropped, bool FailedStart, bool Declined)> RunLeasedAsync(WorkflowInstance instance, LeaseKeeper keeper, CancellationToken hostStopping, CancellationToken hostAbort)
     {
         // Cancelling steps always means leaving, and the run must know it is leaving before a cancelled step's
         // continuation (which may run inline) reaches the workflow's catch filters: stopping is cancelled first.
@@ -88,7 +95,7 @@ internal sealed partial class WorkflowExecutor(
                 ? " It looks like a workflow of a closed generic class: register that class with services.AddDurableWorkflows().AddWorkflowClass<...>() (for example AddWorkflowClass<Repo<Customer>>()) so this host resumes its instances."
                 : "";
             await SetAsideAsync(instance, $"No workflow named '{instance.Name}' is compiled into this host.{hint} Registered: {string.Join(", ", WorkflowRegistry.Names)}.", stopping).ConfigureAwait(false);
-            return (true, false);
+            return (true, false, true);
         }
 
         if (definition.LayoutFingerprint != instance.LayoutFingerprint)
@@ -98,7 +105,7 @@ internal sealed partial class WorkflowExecutor(
                 $"Workflow '{instance.Name}' was saved under state machine layout {instance.LayoutFingerprint}, but this host's code has layout {definition.LayoutFingerprint}. " +
                 "It is left intact for a host that runs the code it was started with.",
                 stopping).ConfigureAwait(false);
-            return (true, false);
+            return (true, false, true);
         }
 
 
@@ -116,7 +123,7 @@ internal sealed partial class WorkflowExecutor(
             var error = new WorkflowError(e.GetType().FullName!, $"The saved state of '{instance.Id}' at checkpoint {instance.State} could not be read: {e.Message}", e.StackTrace);
             await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, error, stopping)).ConfigureAwait(false);
             LogStateUnreadable(instance.Id, instance.Name, e.Message);
-            return (true, false);
+            return (true, false, false);
         }
 
         using var activity = DurableTelemetry.ActivitySource.StartActivity($"workflow {instance.Name}", ActivityKind.Internal);
@@ -134,20 +141,20 @@ internal sealed partial class WorkflowExecutor(
         catch (Exception) when (keeper.IsLost)
         {
             // Another worker runs the instance now; this run's writes would all be refused.
-            return (false, false);
+            return (false, false, false);
         }
         catch (Exception) when (stopping.IsCancellationRequested)
         {
             // The host is stopping: whatever the workflow was doing, its last committed checkpoint is where the next
             // start resumes, and a failure seen while leaving is seen again there. Not the instance's fault: no failed start.
             LogStopped(instance.Id);
-            return (false, false);
+            return (false, false, false);
         }
         catch (WorkflowSuspendedException e) when (run.IsSuspended)
         {
             // Saved as sleeping or waiting: whatever wakes it (its timer, an event, a cancellation) runs it again.
             LogSuspended(instance.Id, e.Message);
-            return (true, false);
+            return (true, false, false);
         }
         catch (Exception e) when (run.IsSuspending)
         {
@@ -160,19 +167,19 @@ internal sealed partial class WorkflowExecutor(
         {
             LogCancelled(instance.Id, instance.Name);
             await FinishAsync(instance, WorkflowStatus.Cancelled, () => store.CancelAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false);
-            return (true, false);
+            return (true, false, false);
         }
         catch (Exception e)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             LogFailed(instance.Id, instance.Name, e);
             await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false);
-            return (true, false);
+            return (true, false, false);
         }
 
         await FinishAsync(instance, WorkflowStatus.Completed, () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
         LogCompleted(instance.Id, instance.Name);
-        return (true, false);
+        return (true, false, false);
     }
 
     /// <summary>Gives the lease back. A store that fails here (a dying process) leaves it to expire.</summary>

@@ -106,10 +106,9 @@ internal sealed partial class DurableWorkflowWorker(
         var lookAgain = false;
         try
         {
-            await executor.RunAsync(id, stoppingToken, abort).ConfigureAwait(false);
-            var instance = await store.GetAsync(id, CancellationToken.None).ConfigureAwait(false);
-            // A poisoned instance is skipped by every worker through the store, and taken again once it is resumed.
-            if (instance is { Status: WorkflowStatus.Running, SetAsideReason: not null, Poisoned: false })
+            // A host that cannot run the instance (its workflow is not compiled in, or its layout differs) set it aside and
+            // leaves it. A poisoned instance is skipped by every worker through the store, and taken again once it is resumed.
+            if (await executor.RunAsync(id, stoppingToken, abort).ConfigureAwait(false))
             {
                 _declined.TryAdd(id, true);
             }

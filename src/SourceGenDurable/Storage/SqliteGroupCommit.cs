@@ -10,9 +10,10 @@ namespace SourceGenDurable.Storage;
 /// so grouping never weakens what a completed commit means.
 /// </summary>
 /// <remarks>
-/// Each write runs inside its own savepoint: one that throws is rolled back alone and fails alone, and the others in the
-/// batch still commit (a write alone in its batch needs none: its failure rolls the transaction back). A failure of the transaction itself fails every write in it, and the next batch opens a new
-/// connection.
+/// A batch runs first with no savepoints. When a write throws, the transaction is rolled back and the batch runs again
+/// with each write inside its own savepoint: the one that throws is rolled back alone and fails alone, and the others in
+/// the batch still commit (a write alone in its batch is not run again: it simply fails). A failure of the transaction
+/// itself fails every write in it, and the next batch opens a new connection.
 /// </remarks>
 internal sealed class SqliteGroupCommit : IAsyncDisposable
 {
@@ -111,53 +112,119 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
     private static void Commit(SqliteStatements statements, List<PendingWrite> batch)
     {
-        using (var transaction = statements.Connection.BeginTransaction(deferred: false))
+        try
         {
-            statements.Transaction = transaction;
-            if (batch.Count == 1)
-            {
-                // A write alone needs no savepoint: when it throws, the whole transaction is rolled back with it.
-                try
-                {
-                    batch[0].Run(statements);
-                }
-                catch (Exception e)
-                {
-                    transaction.Rollback();
-                    statements.Transaction = null;
-                    batch[0].Fail(e);
-                    return;
-                }
-            }
-            else
-            {
-                foreach (var write in batch)
-                {
-                    // The savepoint statements are prepared once, like the writes' own.
-                    statements.For("SAVEPOINT write;").ExecuteNonQuery();
-                    try
-                    {
-                        write.Run(statements);
-                        statements.For("RELEASE write;").ExecuteNonQuery();
-                    }
-                    catch (Exception e)
-                    {
-                        statements.For("ROLLBACK TO write;").ExecuteNonQuery();
-                        statements.For("RELEASE write;").ExecuteNonQuery();
-                        write.Fail(e);
-                    }
-                }
-            }
-
-            transaction.Commit();
-            statements.Transaction = null;
+            CommitOrRetry(statements, batch);
         }
+        catch
+        {
+            // The transaction was begun as a statement, so the connection object does not know of it: roll it back here,
+            // before the caller closes the connection (a pooled connection must not go back to the pool inside it).
+            RollBackIfOpen(statements);
+            throw;
+        }
+    }
 
+    private static void RollBackIfOpen(SqliteStatements statements)
+    {
+        try
+        {
+            if (SQLitePCL.raw.sqlite3_get_autocommit(statements.Connection.Handle) == 0)
+            {
+                statements.For("ROLLBACK;").ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException)
+        {
+            // The connection is closed next; closing it rolls back what is open.
+        }
+    }
+
+    private static void CommitOrRetry(SqliteStatements statements, List<PendingWrite> batch)
+    {
+        // First every write straight in the one transaction, with no savepoints: a write almost never throws, and a
+        // savepoint around each would add two statements to every write. When one throws, the whole transaction is
+        // rolled back (nothing of it was committed, and no write's task has completed), and the batch runs again with a
+        // savepoint around each write, so that the one that throws fails alone. The writes only read and write the
+        // database, so running them again in a rolled-back transaction sees what the first run saw.
+        Exception? failure = null;
+        Begin(statements);
         foreach (var write in batch)
         {
+            try
+            {
+                write.Run(statements);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+                break;
+            }
+        }
+
+        if (failure is null)
+        {
+            End(statements, "COMMIT;");
+            foreach (var write in batch)
+            {
+                write.Succeed();
+            }
+
+            return;
+        }
+
+        End(statements, "ROLLBACK;");
+        if (batch.Count == 1)
+        {
+            batch[0].Fail(failure);
+            return;
+        }
+
+        CommitInSavepoints(statements, batch);
+    }
+
+    /// <summary>The batch again, each write in its own savepoint: one that throws is rolled back and fails alone.</summary>
+    private static void CommitInSavepoints(SqliteStatements statements, List<PendingWrite> batch)
+    {
+        Begin(statements);
+        foreach (var write in batch)
+        {
+            // The savepoint statements are prepared once, like the writes' own.
+            statements.For("SAVEPOINT write;").ExecuteNonQuery();
+            try
+            {
+                write.Run(statements);
+                statements.For("RELEASE write;").ExecuteNonQuery();
+            }
+            catch (Exception e)
+            {
+                statements.For("ROLLBACK TO write;").ExecuteNonQuery();
+                statements.For("RELEASE write;").ExecuteNonQuery();
+                write.Fail(e);
+            }
+        }
+
+        End(statements, "COMMIT;");
+        foreach (var write in batch)
+        {
+            // Ignored by a write that failed in its savepoint.
             write.Succeed();
         }
     }
+
+    /// <summary>
+    /// BEGIN IMMEDIATE as a prepared statement of the writer's connection (BeginTransaction would prepare a new command
+    /// for each batch). The writes' commands run with no <see cref="SqliteTransaction"/> object: the connection is in
+    /// the transaction all the same.
+    /// </summary>
+    private static void Begin(SqliteStatements statements)
+    {
+        statements.Transaction = null;
+        statements.For("BEGIN IMMEDIATE;").ExecuteNonQuery();
+    }
+
+    /// <summary>COMMIT or ROLLBACK. When it throws, the caller fails the batch and closes the connection, which rolls back whatever is open.</summary>
+    private static void End(SqliteStatements statements, string sql) => statements.For(sql).ExecuteNonQuery();
 
     private abstract class PendingWrite
     {

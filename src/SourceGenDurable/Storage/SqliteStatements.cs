@@ -15,7 +15,10 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
 
     public SqliteConnection Connection => connection;
 
-    /// <summary>The command for <paramref name="sql"/>, in the open transaction, with no parameters set.</summary>
+    /// <summary>
+    /// The command for <paramref name="sql"/>. Its parameters keep the values of its last run: set every one it names with
+    /// <see cref="SqliteStatementParameters.Set"/>, which reuses the parameter objects rather than creating new ones.
+    /// </summary>
     public SqliteCommand For(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
@@ -26,7 +29,6 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
         }
 
         command.Transaction = Transaction;
-        command.Parameters.Clear();
         return command;
     }
 
@@ -38,5 +40,24 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
         }
 
         connection.Dispose();
+    }
+}
+
+/// <summary>Parameters of the writer's cached commands, reused from one run to the next.</summary>
+internal static class SqliteStatementParameters
+{
+    /// <summary>Sets <paramref name="name"/> to <paramref name="value"/>, adding the parameter on the command's first run.</summary>
+    public static void Set(this SqliteCommand command, string name, object? value)
+    {
+        var parameters = command.Parameters;
+        var index = parameters.IndexOf(name);
+        if (index >= 0)
+        {
+            parameters[index].Value = value;
+        }
+        else
+        {
+            parameters.AddWithValue(name, value);
+        }
     }
 }

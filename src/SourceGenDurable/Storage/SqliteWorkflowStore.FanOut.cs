@@ -58,7 +58,7 @@ public sealed partial class SqliteWorkflowStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<BranchRecord>> GetBranchesAsync(string id, int? sequence, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
             connection,
             null,
@@ -170,11 +170,11 @@ public sealed partial class SqliteWorkflowStore
                     WHERE parent_id = $parent AND status IN {Unfinished} AND cancellation = $none
                     RETURNING id;
                     """);
-                command.Parameters.AddWithValue("$parent", parentId);
-                command.Parameters.AddWithValue("$requested", (int)CancellationState.Requested);
-                command.Parameters.AddWithValue("$none", (int)CancellationState.None);
-                command.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
-                command.Parameters.AddWithValue("$now", Now());
+                command.Set("$parent", parentId);
+                command.Set("$requested", (int)CancellationState.Requested);
+                command.Set("$none", (int)CancellationState.None);
+                command.Set("$running", (int)WorkflowStatus.Running);
+                command.Set("$now", Now());
                 var cancelled = new List<string>();
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
@@ -192,7 +192,7 @@ public sealed partial class SqliteWorkflowStore
         var command = statements.For(sql);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Set(name, value);
         }
 
         return command.ExecuteScalar() is var scalar and not DBNull ? scalar : null;

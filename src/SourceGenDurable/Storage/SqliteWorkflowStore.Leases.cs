@@ -15,10 +15,34 @@ public sealed partial class SqliteWorkflowStore
         _writer.WriteAsync(
             statements =>
             {
-                var select = statements.For(SelectInstance);
-                select.Parameters.AddWithValue("$id", id);
-                var instance = ReadInstance(select);
                 var now = _timeProvider.GetUtcNow();
+                var expires = now + duration;
+
+                // The common case in one statement: a runnable instance that no live lease holds and that is not due to be
+                // poisoned is taken, and the row comes back as taken. Otherwise nothing is written, and the instance is
+                // read to tell why (the same checks, in the same order, as below).
+                var take = statements.For(
+                    $"""
+                    UPDATE workflow_instances SET lease_owner = $owner, lease_expires_at = $expires, starts = starts + 1, status = $running, updated_at = $now
+                    WHERE id = $id AND status IN ($pending, $running) AND poisoned = 0
+                        AND (lease_owner IS NULL OR lease_expires_at <= $now) AND starts < $maxStarts
+                    RETURNING {InstanceColumns};
+                    """);
+                take.Set("$id", id);
+                take.Set("$owner", WorkerId);
+                take.Set("$expires", expires.ToUnixTimeMilliseconds());
+                take.Set("$running", (int)WorkflowStatus.Running);
+                take.Set("$pending", (int)WorkflowStatus.Pending);
+                take.Set("$now", now.ToUnixTimeMilliseconds());
+                take.Set("$maxStarts", maxStartsWithoutProgress);
+                if (ReadInstance(take) is { } taken)
+                {
+                    return new LeaseAttempt(LeaseOutcome.Acquired, taken);
+                }
+
+                var select = statements.For(SelectInstance);
+                select.Set("$id", id);
+                var instance = ReadInstance(select);
                 if (instance is not { Status: WorkflowStatus.Pending or WorkflowStatus.Running, Poisoned: false })
                 {
                     return new LeaseAttempt(LeaseOutcome.NotRunnable, instance);
@@ -46,7 +70,6 @@ public sealed partial class SqliteWorkflowStore
                     return new LeaseAttempt(LeaseOutcome.Poisoned, instance with { Poisoned = true, SetAsideReason = reason, LeaseOwner = null, LeaseExpiresAt = null });
                 }
 
-                var expires = now + duration;
                 Execute(
                     statements,
                     """
@@ -93,7 +116,7 @@ public sealed partial class SqliteWorkflowStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {InstanceColumns} FROM workflow_instances WHERE set_aside_reason IS NOT NULL AND status IN {Unfinished} ORDER BY updated_at DESC, id;";
         var instances = new List<WorkflowInstance>();

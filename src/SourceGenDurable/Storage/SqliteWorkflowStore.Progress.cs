@@ -9,7 +9,7 @@ public sealed partial class SqliteWorkflowStore
     public async Task<StepProgress> GetProgressAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         string? lastStep = null;
         DateTimeOffset? lastAt = null;
         await using (var last = Command(

@@ -234,7 +234,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     ("$now", instance.CreatedAt.ToUnixTimeMilliseconds()),
                     ("$parent", (object?)instance.ParentId ?? DBNull.Value)) == 1;
                 var select = statements.For(SelectInstance);
-                select.Parameters.AddWithValue("$id", instance.Id);
+                select.Set("$id", instance.Id);
                 var stored = ReadInstance(select)
                     ?? throw new InvalidOperationException($"Instance '{instance.Id}' vanished right after it was inserted.");
                 return (stored, created);
@@ -244,14 +244,14 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     /// <inheritdoc />
     public async Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         return await GetAsync(connection, id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id FROM workflow_instances
@@ -306,16 +306,16 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner
                     RETURNING cancellation;
                     """);
-                update.Parameters.AddWithValue("$owner", WorkerId);
-                update.Parameters.AddWithValue("$commit", commit.Commit);
-                update.Parameters.AddWithValue("$id", id);
-                update.Parameters.AddWithValue("$state", commit.State);
-                update.Parameters.AddWithValue("$slots", commit.Slots);
-                update.Parameters.AddWithValue("$now", Now());
-                update.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
-                update.Parameters.AddWithValue("$delivered", commit.CancellationDelivered);
-                update.Parameters.AddWithValue("$requested", (int)CancellationState.Requested);
-                update.Parameters.AddWithValue("$done", (int)CancellationState.Delivered);
+                update.Set("$owner", WorkerId);
+                update.Set("$commit", commit.Commit);
+                update.Set("$id", id);
+                update.Set("$state", commit.State);
+                update.Set("$slots", commit.Slots);
+                update.Set("$now", Now());
+                update.Set("$running", (int)WorkflowStatus.Running);
+                update.Set("$delivered", commit.CancellationDelivered);
+                update.Set("$requested", (int)CancellationState.Requested);
+                update.Set("$done", (int)CancellationState.Delivered);
                 if (update.ExecuteScalar() is not long cancellation)
                 {
                     throw new InvalidOperationException(
@@ -395,9 +395,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             SELECT checkpoint, kind, event_name, due_at, outcome, event_sequence FROM workflow_waits
             WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;
             """);
-        find.Parameters.AddWithValue("$id", id);
-        find.Parameters.AddWithValue("$sequence", wait.Commit);
-        find.Parameters.AddWithValue("$ordinal", wait.Ordinal);
+        find.Set("$id", id);
+        find.Set("$sequence", wait.Commit);
+        find.Set("$ordinal", wait.Ordinal);
         using (var reader = find.ExecuteReader())
         {
             if (reader.Read())
@@ -537,10 +537,10 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
                 var now = Now();
                 var insert = statements.For("INSERT INTO workflow_events (instance_id, name, payload, raised_at) VALUES ($id, $name, $payload, $now) RETURNING sequence;");
-                insert.Parameters.AddWithValue("$id", id);
-                insert.Parameters.AddWithValue("$name", name);
-                insert.Parameters.AddWithValue("$payload", payload);
-                insert.Parameters.AddWithValue("$now", now);
+                insert.Set("$id", id);
+                insert.Set("$name", name);
+                insert.Set("$payload", payload);
+                insert.Set("$now", now);
                 var sequence = (long)insert.ExecuteScalar()!;
                 Execute(
                     statements,
@@ -618,7 +618,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = new List<string>();
         void Where(string condition, string name, object value)
@@ -672,7 +672,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     /// <inheritdoc />
     public async Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT sequence, checkpoint, name, result, attempts, completed_at, started_at FROM workflow_steps
@@ -699,7 +699,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     /// <inheritdoc />
     public async Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         return await ReadEventsAsync(connection, null, "instance_id = $id ORDER BY sequence", cancellationToken, ("$id", id)).ConfigureAwait(false);
     }
 
@@ -756,7 +756,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     private async Task<IReadOnlyList<StepAttempt>> ReadAttemptsAsync(string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, $"SELECT {AttemptColumns} FROM workflow_step_attempts WHERE {where};", parameters);
         var attempts = new List<StepAttempt>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -781,26 +781,37 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         _writer.WriteAsync(
             statements =>
             {
-                var finished = Execute(
-                    statements,
+                var finish = statements.For(
                     $"""
                     UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL, updated_at = $now,
                         lease_owner = NULL, lease_expires_at = NULL
-                    WHERE id = $id AND status = $running AND lease_owner = $owner;
-                    """,
-                    ("$id", id),
-                    ("$owner", WorkerId),
-                    ("$status", (int)status),
-                    ("$value", (object?)value ?? DBNull.Value),
-                    ("$now", Now()),
-                    ("$running", (int)WorkflowStatus.Running));
-                if (finished != 1)
+                    WHERE id = $id AND status = $running AND lease_owner = $owner
+                    RETURNING parent_id;
+                    """);
+                finish.Set("$id", id);
+                finish.Set("$owner", WorkerId);
+                finish.Set("$status", (int)status);
+                finish.Set("$value", (object?)value ?? DBNull.Value);
+                finish.Set("$now", Now());
+                finish.Set("$running", (int)WorkflowStatus.Running);
+                bool finished, hasParent;
+                using (var reader = finish.ExecuteReader())
+                {
+                    finished = reader.Read();
+                    hasParent = finished && !reader.IsDBNull(0);
+                }
+
+                if (!finished)
                 {
                     throw new InvalidOperationException(
                         $"Instance '{id}' is not running, or worker '{WorkerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {status}.");
                 }
 
-                DeliverToParent(statements, id, outcome);
+                // Only a child has a parent to tell, in this same transaction.
+                if (hasParent)
+                {
+                    DeliverToParent(statements, id, outcome);
+                }
 
                 // A wait that ended without a commit (a timeout the workflow caught before it returned) is not needed any more.
                 return Execute(statements, "DELETE FROM workflow_waits WHERE instance_id = $id;", ("$id", id));
@@ -867,7 +878,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     private CancellationState EnsureRunningAt(SqliteStatements statements, string id, WaitRequest wait)
     {
         var command = statements.For("SELECT status, commits, cancellation, lease_owner FROM workflow_instances WHERE id = $id;");
-        command.Parameters.AddWithValue("$id", id);
+        command.Set("$id", id);
         using var reader = command.ExecuteReader();
         if (!reader.Read() ||
             (WorkflowStatus)reader.GetInt32(0) != WorkflowStatus.Running ||
@@ -895,7 +906,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     private static WorkflowStatus ReadStatus(SqliteStatements statements, string id)
     {
         var command = statements.For("SELECT status FROM workflow_instances WHERE id = $id;");
-        command.Parameters.AddWithValue("$id", id);
+        command.Set("$id", id);
         return command.ExecuteScalar() is long status ? (WorkflowStatus)status : throw new Client.WorkflowNotFoundException(id);
     }
 
@@ -905,7 +916,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         var command = statements.For($"SELECT {EventColumns} FROM workflow_events WHERE {where};");
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Set(name, value);
         }
 
         var events = new List<EventRecord>();
@@ -994,7 +1005,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         var command = statements.For(sql);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Set(name, value);
         }
 
         return command.ExecuteNonQuery();
@@ -1053,6 +1064,25 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             // synchronous is a per-connection setting, so every connection gets it before its first write.
             command.CommandText = $"PRAGMA synchronous={_synchronous};";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A pooled connection for reads only. It skips <c>PRAGMA synchronous</c>: the setting matters only to a connection's
+    /// writes, and <see cref="OpenAsync"/> sets it again whenever a pooled connection is opened to write.
+    /// </summary>
+    internal async Task<SqliteConnection> OpenForReadingAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -19,7 +19,8 @@ internal sealed record Sizes(
     int HangfireChains,
     int IdleInstances,
     int SameSecondTimers,
-    TimeSpan TimerLead)
+    TimeSpan TimerLead,
+    int CompilerRepeats)
 {
     public const int StepsPerConcurrentWorkflow = 10;
 
@@ -38,7 +39,8 @@ internal sealed record Sizes(
         HangfireChains: 200,
         IdleInstances: 100_000,
         SameSecondTimers: 10_000,
-        TimerLead: TimeSpan.FromSeconds(60));
+        TimerLead: TimeSpan.FromSeconds(60),
+        CompilerRepeats: 5);
 
     public static Sizes Quick { get; } = new(
         Repeats: 3,
@@ -55,5 +57,6 @@ internal sealed record Sizes(
         HangfireChains: 20,
         IdleInstances: 1_000,
         SameSecondTimers: 500,
-        TimerLead: TimeSpan.FromSeconds(5));
+        TimerLead: TimeSpan.FromSeconds(5),
+        CompilerRepeats: 2);
 }

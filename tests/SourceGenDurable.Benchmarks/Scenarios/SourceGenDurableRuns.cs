@@ -68,7 +68,9 @@ internal static class SourceGenDurableRuns
             using var database = new TempDatabase();
             StepProbe.Arm(history + 1, blockAt: history);
             var reached = StepProbe.Reached(history);
-            using (var host = await StartHostAsync(database))
+            // The step the instance blocks in ends only when the host cancels it: stop at once rather than after the
+            // default 20 s of grace (which made this scenario most of the suite's time), from the same committed state.
+            using (var host = await StartHostAsync(database, shutdownTimeout: TimeSpan.Zero))
             {
                 await host.Services.GetRequiredService<IWorkflowClient>().StartChainAsync(history + 1, "chain");
                 await reached;
@@ -81,7 +83,7 @@ internal static class SourceGenDurableRuns
                 StepProbe.Arm(history + 1, blockAt: history);
                 reached = StepProbe.Reached(history);
                 var start = Stopwatch.GetTimestamp();
-                using var host = await StartHostAsync(database);
+                using var host = await StartHostAsync(database, shutdownTimeout: TimeSpan.Zero);
                 await reached;
                 times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 await host.StopAsync();
@@ -148,7 +150,7 @@ internal static class SourceGenDurableRuns
         return allocated;
     }
 
-    public static async Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full)
+    public static async Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, TimeSpan? shutdownTimeout = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddDurableWorkflows(options =>
@@ -156,6 +158,10 @@ internal static class SourceGenDurableRuns
             options.ConnectionString = database.ConnectionString;
             options.MaxConcurrentWorkflows = maxConcurrentWorkflows;
             options.Synchronous = synchronous;
+            if (shutdownTimeout is { } timeout)
+            {
+                options.ShutdownTimeout = timeout;
+            }
         });
         var host = builder.Build();
         await host.StartAsync();
