@@ -503,22 +503,22 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    public async Task RejectEventAsync(string id, WaitRequest wait, long eventSequence, string reason, CancellationToken cancellationToken)
+    public Task RejectEventAsync(string id, WaitRequest wait, long eventSequence, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wait);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await EnsureRunningAtAsync(connection, transaction, id, wait, cancellationToken).ConfigureAwait(false);
-        await SetWaitOutcomeAsync(connection, transaction, id, wait, WaitRejected, eventSequence, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
-            connection,
-            transaction,
-            "UPDATE workflow_events SET rejected_reason = $reason WHERE sequence = $sequence AND instance_id = $id AND consumed_by_commit IS NULL;",
-            cancellationToken,
-            ("$reason", reason),
-            ("$sequence", eventSequence),
-            ("$id", id)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return _writer.WriteAsync(
+            statements =>
+            {
+                EnsureRunningAt(statements, id, wait);
+                SetWaitOutcome(statements, id, wait, WaitRejected, eventSequence);
+                return Execute(
+                    statements,
+                    "UPDATE workflow_events SET rejected_reason = $reason WHERE sequence = $sequence AND instance_id = $id AND consumed_by_commit IS NULL;",
+                    ("$reason", reason),
+                    ("$sequence", eventSequence),
+                    ("$id", id));
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -854,27 +854,6 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     /// Checks, inside the transaction, that the instance is running at the commit <paramref name="wait"/> precedes under
     /// this worker's lease, so a run that another run has overtaken writes nothing. Returns the instance's cancellation state.
     /// </summary>
-    private async Task<CancellationState> EnsureRunningAtAsync(SqliteConnection connection, SqliteTransaction transaction, string id, WaitRequest wait, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT status, commits, cancellation, lease_owner FROM workflow_instances WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ||
-            (WorkflowStatus)reader.GetInt32(0) != WorkflowStatus.Running ||
-            reader.GetInt32(1) != wait.Commit - 1 ||
-            (reader.IsDBNull(3) ? null : reader.GetString(3)) != WorkerId)
-        {
-            throw new InvalidOperationException(
-                $"Instance '{id}' is not running, another run committed before its commit {wait.Commit}, or worker '{WorkerId}' no longer holds its lease, " +
-                $"so its wait at checkpoint {wait.Checkpoint} is not recorded.");
-        }
-
-        return (CancellationState)reader.GetInt32(2);
-    }
-
-    /// <summary>As <see cref="EnsureRunningAtAsync"/>, on the writer's connection in its open transaction.</summary>
     private CancellationState EnsureRunningAt(SqliteStatements statements, string id, WaitRequest wait)
     {
         var command = statements.For("SELECT status, commits, cancellation, lease_owner FROM workflow_instances WHERE id = $id;");
@@ -934,17 +913,6 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
         return events;
     }
-
-    private static Task SetWaitOutcomeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, WaitRequest wait, string outcome, long? eventSequence, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            connection,
-            transaction,
-            $"UPDATE workflow_waits SET outcome = {outcome}, event_sequence = $event WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;",
-            cancellationToken,
-            ("$id", id),
-            ("$sequence", wait.Commit),
-            ("$ordinal", wait.Ordinal),
-            ("$event", (object?)eventSequence ?? DBNull.Value));
 
     private static async Task<WorkflowStatus> ReadStatusAsync(SqliteConnection connection, SqliteTransaction transaction, string id, CancellationToken cancellationToken) =>
         await ScalarAsync(connection, transaction, "SELECT status FROM workflow_instances WHERE id = $id;", cancellationToken, ("$id", id)).ConfigureAwait(false) is long status
