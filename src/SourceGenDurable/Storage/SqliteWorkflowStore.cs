@@ -902,17 +902,21 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            events.Add(new EventRecord(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+            events.Add(ReadEvent(reader));
         }
 
         return events;
     }
+
+    /// <summary>The event at the reader's current row of <see cref="EventColumns"/>.</summary>
+    private static EventRecord ReadEvent(SqliteDataReader reader) =>
+        new(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+            reader.IsDBNull(4) ? null : reader.GetInt32(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5));
 
     private static async Task<WorkflowStatus> ReadStatusAsync(SqliteConnection connection, SqliteTransaction transaction, string id, CancellationToken cancellationToken) =>
         await ScalarAsync(connection, transaction, "SELECT status FROM workflow_instances WHERE id = $id;", cancellationToken, ("$id", id)).ConfigureAwait(false) is long status
@@ -927,13 +931,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new EventRecord(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+            events.Add(ReadEvent(reader));
         }
 
         return events;
