@@ -31,6 +31,7 @@ var throughputNormal = await SourceGenDurableRuns.ThroughputAsync(sizes, report,
 var hangfireSqlite = await HangfireRuns.ChainsAsync(sizes, report, inMemory: false);
 var hangfireMemory = await HangfireRuns.ChainsAsync(sizes, report, inMemory: true);
 var durableTask = await DurableTaskRuns.ThroughputAsync(sizes, report);
+var durableTaskCapLifted = await DurableTaskRuns.ThroughputWithCapLiftedAsync(sizes, report);
 
 Console.WriteLine($"Start latency (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var start = await SourceGenDurableRuns.StartLatencyAsync(sizes, report);
@@ -55,7 +56,7 @@ report.Goal("3. throughput >= 25% of raw SQLite at 1,000 rows per transaction", 
 report.Goal("3. throughput >= 50x Hangfire on SQLite", Report.Ratio(throughput.Median, hangfireSqlite.Median), throughput.Median >= 50 * hangfireSqlite.Median);
 report.Goal("3. throughput > Hangfire in memory", Report.Ratio(throughput.Median, hangfireMemory.Median), throughput.Median > hangfireMemory.Median);
 report.Goal("3. throughput >= 20x the Durable Task host, default settings", Report.Ratio(throughput.Median, durableTask.Median), throughput.Median >= 20 * durableTask.Median);
-report.Goal("3. throughput >= 20x the Durable Task host, concurrency cap lifted", "not measured: the host's cap is a sealed property of its in-memory service", null);
+report.Goal("3. throughput >= 20x the Durable Task host, concurrency cap lifted", Report.Ratio(throughput.Median, durableTaskCapLifted.Median), throughput.Median >= 20 * durableTaskCapLifted.Median);
 report.Goal("4. start latency p50 < 1 ms", $"{Report.Format(start.Median)} ms", start.Median < 1);
 report.Goal($"5. {sizes.IdleInstances:N0} sleeping instances add < 50 MB to the working set", $"{Report.Format(idle.MegabytesAdded)} MB; {Report.Format(idle.BytesPerInstance)} bytes stored per instance, {Report.Format(idle.BytesPerCheckpoint)} per checkpoint", idle.MegabytesAdded < 50);
 report.Goal($"6. {sizes.SameSecondTimers:N0} timers due in one second all fire within 1 s of due", $"latest {Report.Format(sameSecond.Max)} ms late (median {Report.Format(sameSecond.Median)} ms)", sameSecond.Max <= 1_000);
@@ -86,7 +87,8 @@ if (File.Exists(optimizations))
 
 report.Note("Durable Task chains of 1,000 or more activities run once (a 3,000-step chain takes minutes); Hangfire and Durable Task throughput runs once per mode.");
 report.Note($"Hangfire runs {sizes.HangfireChains:N0} chains of 10 jobs rather than 1,000: on SQLite it completes a few dozen jobs a second here, so 10,000 jobs would take minutes; its rate does not depend on the count.");
-report.Note($"Durable Task with default settings runs {sizes.DurableTaskOrchestrations:N0} orchestrations rather than 200: at a few activities per second, 200 x 10 would take about ten minutes.");
+report.Note($"Durable Task with default settings runs {sizes.DurableTaskOrchestrations:N0} orchestrations rather than 200: at a few activities per second (its sidecar's full dispatchers sleep 500 ms before they look again), 200 x 10 would take about ten minutes.");
+report.Note($"Durable Task with its concurrency cap lifted runs {sizes.DurableTaskOrchestrationsCapLifted:N0} orchestrations on the same sidecar, worker and client, assembled from the package's public pieces around an in-memory orchestration service that re-implements the two cap properties (the test host's StartAsync has no setting for them); the worker keeps its defaults.");
 
 total.Stop();
 var loadAtEnd = LoadAverage();

@@ -1,7 +1,20 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SourceGenDurable.Benchmarks.Harness;
 
@@ -40,18 +53,30 @@ internal static class DurableTaskRuns
 
     /// <summary>
     /// Activities per second with many orchestrations of ten no-op activities in flight, with the host's default
-    /// settings: its in-memory service runs as many work items at once as the machine has cores, a limit it exposes
-    /// only as a sealed property, so the suite does not lift it.
+    /// settings: its sidecar's orchestration and activity dispatchers each run as many work items at once as the
+    /// machine has cores, and a full dispatcher sleeps 500 ms before it looks again, so each starts at most twice
+    /// the core count of work items a second. On two cores that is about four orchestration episodes a second, and
+    /// an orchestration of ten activities takes eleven episodes.
     /// </summary>
-    public static async Task<Samples> ThroughputAsync(Sizes sizes, Report report)
+    public static Task<Samples> ThroughputAsync(Sizes sizes, Report report) =>
+        RunThroughputAsync(StartAsync, sizes.DurableTaskOrchestrations, "default settings", report);
+
+    /// <summary>
+    /// The same shape as <see cref="ThroughputAsync(Sizes, Report)"/> on the same sidecar, worker and client, with
+    /// only the sidecar's cap on concurrent work items lifted (see <see cref="UncappedOrchestrationService"/>), so
+    /// that its dispatchers never reach the full-dispatcher sleep and the peer runs as fast as its code allows.
+    /// </summary>
+    public static Task<Samples> ThroughputWithCapLiftedAsync(Sizes sizes, Report report) =>
+        RunThroughputAsync(StartWithCapLiftedAsync, sizes.DurableTaskOrchestrationsCapLifted, "concurrency cap lifted", report);
+
+    private static async Task<Samples> RunThroughputAsync(Func<Task<DurableTaskTestHost>> startHost, int orchestrations, string settings, Report report)
     {
-        var orchestrations = sizes.DurableTaskOrchestrations;
-        await using var host = await StartAsync();
+        await using var host = await startHost();
         var start = Stopwatch.GetTimestamp();
         var ids = await Task.WhenAll(Enumerable.Range(0, orchestrations).Select(_ => host.Client.ScheduleNewOrchestrationInstanceAsync("Chain", Sizes.StepsPerConcurrentWorkflow)));
         await Task.WhenAll(ids.Select(id => host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false)));
         var perSecond = orchestrations * Sizes.StepsPerConcurrentWorkflow / Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return report.Add($"{orchestrations:N0} orchestrations x {Sizes.StepsPerConcurrentWorkflow} no-op activities", $"{System} (default settings)", "steps/s", Samples.Of(perSecond)).Values;
+        return report.Add($"{orchestrations:N0} orchestrations x {Sizes.StepsPerConcurrentWorkflow} no-op activities", $"{System} ({settings})", "steps/s", Samples.Of(perSecond)).Values;
     }
 
     private static Task<DurableTaskTestHost> StartAsync()
@@ -60,20 +85,75 @@ internal static class DurableTaskRuns
         // LoggerFactory is given; its configuration reads these variables.
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         Environment.SetEnvironmentVariable("ASPNETCORE_Logging__LogLevel__Default", "Warning");
-        return DurableTaskTestHost.StartAsync(
-            tasks =>
-            {
-                tasks.AddOrchestratorFunc<int, int>("Chain", async (context, length) =>
-                {
-                    for (var i = 0; i < length; i++)
-                    {
-                        await context.CallActivityAsync<int>("Noop", i);
-                    }
+        return DurableTaskTestHost.StartAsync(AddChain, new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+    }
 
-                    return length;
-                });
-                tasks.AddActivityFunc<int, int>("Noop", (_, input) => input);
-            },
-            new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+    /// <summary>
+    /// The test host as <see cref="DurableTaskTestHost.StartAsync"/> assembles it (a gRPC sidecar serving an
+    /// in-memory orchestration service over HTTP/2, a worker and a client connected to it), built here from the
+    /// package's public pieces because StartAsync creates its orchestration service itself and offers no setting
+    /// for the cap. The worker keeps its own defaults (100 work items of each kind per core).
+    /// </summary>
+    private static async Task<DurableTaskTestHost> StartWithCapLiftedAsync()
+    {
+        var address = $"http://localhost:{FreeLoopbackPort()}";
+        var orchestrationService = new UncappedOrchestrationService();
+        var sidecarHost = Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.ClearProviders())
+            .ConfigureWebHostDefaults(web => web
+                .UseUrls(address)
+                .ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2))
+                .ConfigureServices(services => services
+                    .AddSingleton<IOrchestrationService>(orchestrationService)
+                    .AddSingleton<IOrchestrationServiceClient>(orchestrationService)
+                    .AddSingleton<TaskHubGrpcServer>()
+                    .AddGrpc())
+                .Configure(app => app.UseRouting().UseEndpoints(endpoints => endpoints.MapGrpcService<TaskHubGrpcServer>())))
+            .Build();
+        await sidecarHost.StartAsync();
+
+        var channel = GrpcChannel.ForAddress(address);
+        var workerHost = Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.ClearProviders())
+            .ConfigureServices(services => services
+                .AddDurableTaskWorker(worker => worker.UseGrpc(channel).AddTasks(AddChain))
+                .AddDurableTaskClient(client => client.UseGrpc(channel).RegisterDirectly()))
+            .Build();
+        await workerHost.StartAsync();
+        return new DurableTaskTestHost(sidecarHost, workerHost, channel, workerHost.Services.GetRequiredService<DurableTaskClient>());
+    }
+
+    private static void AddChain(DurableTaskRegistry tasks)
+    {
+        tasks.AddOrchestratorFunc<int, int>("Chain", async (context, length) =>
+        {
+            for (var i = 0; i < length; i++)
+            {
+                await context.CallActivityAsync<int>("Noop", i);
+            }
+
+            return length;
+        });
+        tasks.AddActivityFunc<int, int>("Noop", (_, input) => input);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// The package's in-memory orchestration service with no cap on concurrent work items. The sidecar's
+    /// orchestration and activity dispatchers read their cap from <see cref="IOrchestrationService"/>, where
+    /// <see cref="InMemoryOrchestrationService"/> answers the processor count through non-virtual members; declaring
+    /// the interface again here re-implements just those two members and leaves every other one to the base class.
+    /// </summary>
+    private sealed class UncappedOrchestrationService() : InMemoryOrchestrationService(NullLoggerFactory.Instance), IOrchestrationService
+    {
+        int IOrchestrationService.MaxConcurrentTaskOrchestrationWorkItems => int.MaxValue;
+
+        int IOrchestrationService.MaxConcurrentTaskActivityWorkItems => int.MaxValue;
     }
 }
