@@ -4,11 +4,13 @@ namespace SourceGenDurable.Storage;
 
 /// <summary>
 /// The writer's connection and its statements: each SQL text is compiled once per connection and reused for every
-/// later write, rather than parsed again for each checkpoint.
+/// later write, rather than parsed again for each checkpoint. Statements that read rows are commands (their rows are
+/// mapped by the same code as the readers' queries); the rest are <see cref="SqlitePreparedStatement"/>s.
 /// </summary>
 internal sealed class SqliteStatements(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqlitePreparedStatement> _prepared = new(StringComparer.Ordinal);
 
     /// <summary>The transaction the writer has open; every command runs in it.</summary>
     public SqliteTransaction? Transaction { get; set; }
@@ -32,8 +34,29 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
         return command;
     }
 
+    /// <summary>
+    /// The prepared statement for <paramref name="sql"/>, which writes or reads one value. Its parameters keep the values
+    /// of its last run: bind every one it names.
+    /// </summary>
+    public SqlitePreparedStatement Prepared(string sql)
+    {
+        if (!_prepared.TryGetValue(sql, out var statement))
+        {
+            statement = SqlitePreparedStatement.Prepare(connection, sql);
+            _prepared[sql] = statement;
+        }
+
+        return statement;
+    }
+
     public void Dispose()
     {
+        // Finalized before the connection goes back to the pool, where they would hold it.
+        foreach (var statement in _prepared.Values)
+        {
+            statement.Dispose();
+        }
+
         foreach (var command in _commands.Values)
         {
             command.Dispose();

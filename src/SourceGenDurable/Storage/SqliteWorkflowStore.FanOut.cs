@@ -189,12 +189,12 @@ public sealed partial class SqliteWorkflowStore
     /// <summary>The first column of the first row, or null, on the writer's connection in its open transaction.</summary>
     private static object? Scalar(SqliteStatements statements, string sql, params (string Name, object Value)[] parameters)
     {
-        var command = statements.For(sql);
+        var statement = statements.Prepared(sql);
         foreach (var (name, value) in parameters)
         {
-            command.Set(name, value);
+            statement.Bind(name, value);
         }
 
-        return command.ExecuteScalar() is var scalar and not DBNull ? scalar : null;
+        return statement.ExecuteScalar();
     }
 }

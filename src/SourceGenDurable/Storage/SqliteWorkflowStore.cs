@@ -299,46 +299,47 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             {
                 // The guards on the commit count and the lease come first: when another run got there first, or another
                 // worker took the instance over, nothing is written. A commit is progress, so the start count restarts.
-                var update = statements.For(
+                var update = statements.Prepared(
                     """
                     UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0,
                         cancellation = CASE WHEN $delivered AND cancellation = $requested THEN $done ELSE cancellation END
-                    WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner
-                    RETURNING cancellation;
+                    WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner;
                     """);
-                update.Set("$owner", WorkerId);
-                update.Set("$commit", commit.Commit);
-                update.Set("$id", id);
-                update.Set("$state", commit.State);
-                update.Set("$slots", commit.Slots);
-                update.Set("$now", Now());
-                update.Set("$running", (int)WorkflowStatus.Running);
-                update.Set("$delivered", commit.CancellationDelivered);
-                update.Set("$requested", (int)CancellationState.Requested);
-                update.Set("$done", (int)CancellationState.Delivered);
-                if (update.ExecuteScalar() is not long cancellation)
+                update.Bind("$owner", WorkerId)
+                    .Bind("$commit", commit.Commit)
+                    .Bind("$id", id)
+                    .Bind("$state", commit.State)
+                    .Bind("$slots", commit.Slots)
+                    .Bind("$now", Now())
+                    .Bind("$running", (int)WorkflowStatus.Running)
+                    .Bind("$delivered", commit.CancellationDelivered ? 1 : 0)
+                    .Bind("$requested", (int)CancellationState.Requested)
+                    .Bind("$done", (int)CancellationState.Delivered);
+                if (update.ExecuteNonQuery() != 1)
                 {
                     throw new InvalidOperationException(
                         $"Instance '{id}' is not running, its commit {commit.Commit} was made by another run, or worker '{WorkerId}' no longer holds its lease " +
                         $"(it expired and another worker took the instance over), so checkpoint {commit.State} is not committed.");
                 }
 
+                // Read apart rather than with RETURNING, which costs SQLite more than this second lookup of the same row.
+                var cancellation = (long)statements.Prepared("SELECT cancellation FROM workflow_instances WHERE id = $id;").Bind("$id", id).ExecuteScalar()!;
                 if (commit.Step is { } step)
                 {
-                    Execute(
-                        statements,
+                    statements.Prepared(
                         """
                         INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at, started_at)
                         VALUES ($id, $sequence, $checkpoint, $name, $result, $attempts, $completed, $started);
-                        """,
-                        ("$id", id),
-                        ("$sequence", commit.Commit),
-                        ("$checkpoint", step.Checkpoint),
-                        ("$name", step.Name),
-                        ("$result", (object?)step.Result ?? DBNull.Value),
-                        ("$attempts", step.Attempts),
-                        ("$completed", step.CompletedAt.ToUnixTimeMilliseconds()),
-                        ("$started", step.StartedAt is { } started ? started.ToUnixTimeMilliseconds() : DBNull.Value));
+                        """)
+                        .Bind("$id", id)
+                        .Bind("$sequence", commit.Commit)
+                        .Bind("$checkpoint", step.Checkpoint)
+                        .Bind("$name", step.Name)
+                        .Bind("$result", step.Result)
+                        .Bind("$attempts", step.Attempts)
+                        .Bind("$completed", step.CompletedAt.ToUnixTimeMilliseconds())
+                        .Bind("$started", step.StartedAt?.ToUnixTimeMilliseconds())
+                        .ExecuteNonQuery();
                 }
 
                 foreach (var consumed in commit.ConsumedEvents)
@@ -968,13 +969,13 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     /// <summary>Runs <paramref name="sql"/> on the writer's connection, in its open transaction.</summary>
     private static int Execute(SqliteStatements statements, string sql, params (string Name, object Value)[] parameters)
     {
-        var command = statements.For(sql);
+        var statement = statements.Prepared(sql);
         foreach (var (name, value) in parameters)
         {
-            command.Set(name, value);
+            statement.Bind(name, value);
         }
 
-        return command.ExecuteNonQuery();
+        return statement.ExecuteNonQuery();
     }
 
     private static string Describe(WaitKind kind, string? eventName) => kind == WaitKind.Timer ? "timer" : $"event '{eventName}'";
