@@ -159,8 +159,9 @@ internal sealed class WorkflowClient(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
 
-        // In this process the end of the run wakes the waiter at once. Another process may be running the instance,
-        // so the store is read too: soon at first, then less and less often, up to the poll interval.
+        // In this process the end of the run wakes the waiter at once, so while this process runs the instance the store
+        // is read only at the poll interval. Another process may be running it, so otherwise the store is read soon at
+        // first, then less and less often, up to the poll interval.
         var poll = TimeSpan.FromMilliseconds(Math.Min(FirstPoll.TotalMilliseconds, options.Value.PollInterval.TotalMilliseconds));
         while (true)
         {
@@ -179,7 +180,8 @@ internal sealed class WorkflowClient(
 
             using (var pollWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                await Task.WhenAny(finished, Task.Delay(poll, timeProvider, pollWait.Token)).ConfigureAwait(false);
+                var readAgainAfter = signals.IsRunningHere(workflowId) ? options.Value.PollInterval : poll;
+                await Task.WhenAny(finished, Task.Delay(readAgainAfter, timeProvider, pollWait.Token)).ConfigureAwait(false);
                 await pollWait.CancelAsync().ConfigureAwait(false);
             }
 

@@ -52,6 +52,7 @@ internal sealed partial class WorkflowExecutor(
         var failedStart = true;
         var declined = false;
         var keeper = new LeaseKeeper(store, id, settings.LeaseDuration, timeProvider, logger);
+        signals.NotifyRunStarted(id);
         try
         {
             (leaseDropped, failedStart, declined) = await RunLeasedAsync(lease.Instance!, keeper, stopping, abort).ConfigureAwait(false);
@@ -63,6 +64,8 @@ internal sealed partial class WorkflowExecutor(
             {
                 await ReleaseAsync(id, failedStart).ConfigureAwait(false);
             }
+
+            signals.NotifyRunEnded(id);
         }
 
         return declined;

@@ -11,6 +11,7 @@ internal sealed class WorkflowSignals
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finished = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Action> _cancellationHandlers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _runningHere = new(StringComparer.Ordinal);
     private TaskCompletionSource _work = NewSource();
 
     /// <summary>Something may have become runnable (started, woken, cancelled, or a run ended): the worker looks again.</summary>
@@ -19,8 +20,24 @@ internal sealed class WorkflowSignals
     /// <summary>Completes at the next <see cref="NotifyWork"/>. Take it before reading the store.</summary>
     public Task WhenWork => Volatile.Read(ref _work).Task;
 
-    /// <summary>A task that completes when <paramref name="id"/> finishes in this process. Take it before reading the store.</summary>
+    /// <summary>
+    /// A task that completes when <paramref name="id"/> finishes in this process, or a run of it here ends in any other
+    /// way (it suspends, stops or loses its lease). Take it before reading the store.
+    /// </summary>
     public Task WhenFinished(string id) => _finished.GetOrAdd(id, _ => NewSource()).Task;
+
+    /// <summary>Whether this process holds <paramref name="id"/>'s lease and runs it: its end is signalled here, with no need to poll.</summary>
+    public bool IsRunningHere(string id) => _runningHere.ContainsKey(id);
+
+    /// <summary>This process took <paramref name="id"/>'s lease and runs it.</summary>
+    public void NotifyRunStarted(string id) => _runningHere[id] = true;
+
+    /// <summary>The run of <paramref name="id"/> in this process ended: whoever waits for the instance reads the store again.</summary>
+    public void NotifyRunEnded(string id)
+    {
+        _runningHere.TryRemove(id, out _);
+        NotifyFinished(id);
+    }
 
     public void NotifyFinished(string id)
     {
