@@ -12,6 +12,13 @@ public sealed record RetryPolicy
     /// <summary>Three attempts, retried at once: what a step gets without a policy.</summary>
     public static RetryPolicy Default { get; } = new();
 
+    // The policies of steps declared with only a number of attempts: one object each, not one per step run.
+    private static readonly RetryPolicy[] ImmediateRetries = [.. Enumerable.Range(1, 10).Select(attempts => new RetryPolicy { MaxAttempts = attempts })];
+
+    /// <summary><see cref="Default"/> with <paramref name="maxAttempts"/> attempts in all.</summary>
+    internal static RetryPolicy WithMaxAttempts(int maxAttempts) =>
+        maxAttempts >= 1 && maxAttempts <= ImmediateRetries.Length ? ImmediateRetries[maxAttempts - 1] : Default with { MaxAttempts = maxAttempts };
+
     /// <summary>How many times the step body runs before its last exception is thrown into the workflow; at least 1.</summary>
     public int MaxAttempts { get; init; } = 3;
 

@@ -55,7 +55,7 @@ internal sealed partial class WorkflowExecutor(
         signals.NotifyRunStarted(id);
         try
         {
-            (leaseDropped, failedStart, declined) = await RunLeasedAsync(lease.Instance!, keeper, stopping, abort).ConfigureAwait(false);
+            (leaseDropped, failedStart, declined) = await RunLeasedAsync(lease, keeper, stopping, abort).ConfigureAwait(false);
         }
         finally
         {
@@ -75,8 +75,9 @@ internal sealed partial class WorkflowExecutor(
     /// Runs a leased instance. Returns whether its lease was dropped by the write that ended the run, whether the run
     /// counts as a failed start, and whether the instance was set aside because this host cannot run it.
     /// </summary>
-    private async Task<(bool LeaseDropped, bool FailedStart, bool Declined)> RunLeasedAsync(WorkflowInstance instance, LeaseKeeper keeper, CancellationToken hostStopping, CancellationToken hostAbort)
+    private async Task<(bool LeaseDropped, bool FailedStart, bool Declined)> RunLeasedAsync(LeaseAttempt lease, LeaseKeeper keeper, CancellationToken hostStopping, CancellationToken hostAbort)
     {
+        var instance = lease.Instance!;
         // Cancelling steps always means leaving, and the run must know it is leaving before a cancelled step's
         // continuation (which may run inline) reaches the workflow's catch filters: stopping is cancelled first.
         using var stoppingSource = CancellationTokenSource.CreateLinkedTokenSource(hostStopping);
@@ -134,7 +135,7 @@ internal sealed partial class WorkflowExecutor(
         activity?.SetTag("workflow.resume_state", instance.State);
         LogRunning(instance.Id, instance.Name, instance.State);
 
-        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping, abortSource.Token, signals);
+        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping, abortSource.Token, signals, lease.StepAttemptsRecorded);
         using var cancellation = signals.OnCancelRequested(instance.Id, run.RequestCancellation);
         await using var scope = scopes.CreateAsyncScope();
         try

@@ -31,12 +31,15 @@ public sealed partial class WorkflowRun : IDisposable
     private volatile bool _cancelRequested;
     private bool _cancelTold;
     private readonly WorkflowSignals? _signals;
+    private readonly bool _stepAttemptsRecorded;
+    private readonly SlotsWriter _slotsWriter = new();
 
     // cancellationToken: the host is stopping, so no new step or wait starts and the run leaves memory. abort: running
-    // steps are cancelled too (the shutdown timeout passed, or the lease was lost).
-    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken, CancellationToken abort, WorkflowSignals? signals = null)
+    // steps are cancelled too (the shutdown timeout passed, or the lease was lost). stepAttemptsRecorded: from the lease.
+    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken, CancellationToken abort, WorkflowSignals? signals = null, bool stepAttemptsRecorded = true)
     {
         _signals = signals;
+        _stepAttemptsRecorded = stepAttemptsRecorded;
         InstanceId = instance.Id;
         ResumeState = instance.State;
         _commits = instance.Commits;
@@ -95,11 +98,11 @@ public sealed partial class WorkflowRun : IDisposable
 
     /// <summary>Runs a step with a result, retried at once up to <paramref name="maxAttempts"/> times in all.</summary>
     public Task<T> StepAsync<T>(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task<T>> body) =>
-        StepAsync(checkpoint, name, RetryPolicy.Default with { MaxAttempts = maxAttempts }, body);
+        StepAsync(checkpoint, name, RetryPolicy.WithMaxAttempts(maxAttempts), body);
 
     /// <summary>Runs a step without a result, retried at once up to <paramref name="maxAttempts"/> times in all.</summary>
     public Task StepAsync(int checkpoint, string name, int maxAttempts, Func<CancellationToken, Task> body) =>
-        StepAsync(checkpoint, name, RetryPolicy.Default with { MaxAttempts = maxAttempts }, body);
+        StepAsync(checkpoint, name, RetryPolicy.WithMaxAttempts(maxAttempts), body);
 
     /// <summary>Runs a step with a result under <paramref name="policy"/>; the result is committed by the next <see cref="CheckpointAsync"/>.</summary>
     public async Task<T> StepAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body)
@@ -216,7 +219,7 @@ public sealed partial class WorkflowRun : IDisposable
         // Only a wait reached since the last commit (a fan-out's waits count apart), or one a previous run reached before the
         // first commit since loading, has a record to remove.
         var mayHaveWaits = _waitsSinceCommit > 0 || _fanOutsSinceCommit > 0 || _commits == _loadedCommits;
-        var commit = new CheckpointCommit(state, _commits + 1, SlotSerializer.Serialize(slots, _json), step, _pendingEvents.ToArray(), _cancelTold, mayHaveWaits);
+        var commit = new CheckpointCommit(state, _commits + 1, _slotsWriter.Write(slots, _json), step, _pendingEvents.ToArray(), _cancelTold, mayHaveWaits);
         // Committed even while the host stops: the step that just finished is not run again by the next worker.
         var cancelRequested = await WriteAsync(() => _store.CommitCheckpointAsync(InstanceId, commit, _abort)).ConfigureAwait(false);
         _commits++;
@@ -364,11 +367,12 @@ public sealed partial class WorkflowRun : IDisposable
 
     /// <summary>
     /// The last failed attempt a previous run recorded for this step. Only the first commit after loading can have
-    /// them: a run that has committed since reaches every later step for the first time (a suspension ends the run).
+    /// them, and only when the lease found some: a run that has committed since reaches every later step for the first
+    /// time (a suspension ends the run).
     /// </summary>
     private async Task<StepAttempt?> LastRecordedAttemptAsync(int sequence, int ordinal, int checkpoint, string name)
     {
-        if (_commits != _loadedCommits)
+        if (_commits != _loadedCommits || !_stepAttemptsRecorded)
         {
             return null;
         }

@@ -52,16 +52,7 @@ public static class SlotSerializer
     internal static T Deserialize<T>(JsonElement json, JsonSerializerOptions options) =>
         json.Deserialize(TypeInfo<T>(options))!;
 
-    internal static string Serialize(IWorkflowSlots slots, JsonSerializerOptions options)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            slots.Write(writer, options);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    internal static string Serialize(IWorkflowSlots slots, JsonSerializerOptions options) => new SlotsWriter().Write(slots, options);
 
     private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) =>
         (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));

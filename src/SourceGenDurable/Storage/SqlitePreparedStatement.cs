@@ -55,8 +55,9 @@ internal sealed class SqlitePreparedStatement : IDisposable
     public SqlitePreparedStatement Bind(string name, long value) => Check(raw.sqlite3_bind_int64(_statement, IndexOf(name), value));
 
     /// <inheritdoc cref="Bind(string, long)" />
+    /// <remarks>Bound as UTF-16, which SQLite copies and converts itself: binding UTF-8 would first encode the string into a new array.</remarks>
     public SqlitePreparedStatement Bind(string name, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, IndexOf(name)) : raw.sqlite3_bind_text(_statement, IndexOf(name), value));
+        Check(value is null ? raw.sqlite3_bind_null(_statement, IndexOf(name)) : raw.sqlite3_bind_text16(_statement, IndexOf(name), value.AsSpan()));
 
     /// <inheritdoc cref="Bind(string, long)" />
     public SqlitePreparedStatement Bind(string name, object? value) => value switch

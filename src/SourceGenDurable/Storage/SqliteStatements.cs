@@ -34,6 +34,18 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
         return command;
     }
 
+    /// <summary>The command for <paramref name="sql"/> with <paramref name="parameters"/> set: every one it names.</summary>
+    public SqliteCommand For(string sql, IEnumerable<(string Name, object Value)> parameters)
+    {
+        var command = For(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Set(name, value);
+        }
+
+        return command;
+    }
+
     /// <summary>
     /// The prepared statement for <paramref name="sql"/>, which writes or reads one value. Its parameters keep the values
     /// of its last run: bind every one it names.

@@ -56,32 +56,23 @@ public sealed partial class SqliteWorkflowStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<BranchRecord>> GetBranchesAsync(string id, int? sequence, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(
-            connection,
-            null,
-            $"SELECT {BranchColumns} FROM workflow_branches WHERE instance_id = $id AND ($sequence IS NULL OR sequence = $sequence) ORDER BY sequence, fan_out, branch;",
-            [("$id", id), ("$sequence", (object?)sequence ?? DBNull.Value)]);
-        var branches = new List<BranchRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            branches.Add(new BranchRecord(
-                Sequence: reader.GetInt32(0),
-                FanOut: reader.GetInt32(1),
-                Branch: reader.GetInt32(2),
-                Checkpoint: reader.GetInt32(3),
-                Name: reader.GetString(4),
-                Result: reader.IsDBNull(5) ? null : reader.GetString(5),
-                Attempts: reader.GetInt32(6),
-                CompletedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-                StartedAt: reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
-        }
-
-        return branches;
-    }
+    public Task<IReadOnlyList<BranchRecord>> GetBranchesAsync(string id, int? sequence, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<BranchRecord>>(
+            statements => ReadAll(
+                statements.For(
+                    $"SELECT {BranchColumns} FROM workflow_branches WHERE instance_id = $id AND ($sequence IS NULL OR sequence = $sequence) ORDER BY sequence, fan_out, branch;",
+                    [("$id", id), ("$sequence", (object?)sequence ?? DBNull.Value)]),
+                reader => new BranchRecord(
+                    Sequence: reader.GetInt32(0),
+                    FanOut: reader.GetInt32(1),
+                    Branch: reader.GetInt32(2),
+                    Checkpoint: reader.GetInt32(3),
+                    Name: reader.GetString(4),
+                    Result: reader.IsDBNull(5) ? null : reader.GetString(5),
+                    Attempts: reader.GetInt32(6),
+                    CompletedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                    StartedAt: reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)))),
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed partial class SqliteWorkflowStore
                 take.Set("$maxStarts", maxStartsWithoutProgress);
                 if (ReadInstance(take) is { } taken)
                 {
-                    return new LeaseAttempt(LeaseOutcome.Acquired, taken);
+                    return Acquired(statements, taken);
                 }
 
                 var select = statements.For(SelectInstance);
@@ -81,11 +81,23 @@ public sealed partial class SqliteWorkflowStore
                     ("$expires", expires.ToUnixTimeMilliseconds()),
                     ("$running", (int)WorkflowStatus.Running),
                     ("$now", now.ToUnixTimeMilliseconds()));
-                return new LeaseAttempt(
-                    LeaseOutcome.Acquired,
-                    instance with { Status = WorkflowStatus.Running, LeaseOwner = WorkerId, LeaseExpiresAt = expires, Starts = instance.Starts + 1 });
+                return Acquired(statements, instance with { Status = WorkflowStatus.Running, LeaseOwner = WorkerId, LeaseExpiresAt = expires, Starts = instance.Starts + 1 });
             },
             cancellationToken);
+
+    /// <summary>
+    /// The lease taken, with whether an earlier run recorded failed attempts of steps before the next commit: under the
+    /// lease only this run can record more, so a run told there are none skips looking them up at every step.
+    /// </summary>
+    private static LeaseAttempt Acquired(SqliteStatements statements, WorkflowInstance instance)
+    {
+        var recorded = Scalar(
+            statements,
+            "SELECT EXISTS (SELECT 1 FROM workflow_step_attempts WHERE instance_id = $id AND sequence = $sequence);",
+            ("$id", instance.Id),
+            ("$sequence", instance.Commits + 1));
+        return new LeaseAttempt(LeaseOutcome.Acquired, instance, StepAttemptsRecorded: recorded is not 0L);
+    }
 
     /// <inheritdoc />
     public Task<bool> RenewLeaseAsync(string id, TimeSpan duration, CancellationToken cancellationToken) =>
@@ -114,38 +126,27 @@ public sealed partial class SqliteWorkflowStore
             cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {InstanceColumns} FROM workflow_instances WHERE set_aside_reason IS NOT NULL AND status IN {Unfinished} ORDER BY updated_at DESC, id;";
-        var instances = new List<WorkflowInstance>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            instances.Add(ReadInstance(reader));
-        }
-
-        return instances;
-    }
+    public Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<WorkflowInstance>>(
+            statements => ReadAll(
+                statements.For($"SELECT {InstanceColumns} FROM workflow_instances WHERE set_aside_reason IS NOT NULL AND status IN {Unfinished} ORDER BY updated_at DESC, id;"),
+                ReadInstance),
+            cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ReadStatusAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
-        var resumed = await ExecuteAsync(
-            connection,
-            transaction,
-            $"""
-            UPDATE workflow_instances SET set_aside_reason = NULL, poisoned = 0, starts = 0, updated_at = $now
-            WHERE id = $id AND set_aside_reason IS NOT NULL AND status IN {Unfinished};
-            """,
-            cancellationToken,
-            ("$id", id),
-            ("$now", Now())).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return resumed == 1;
-    }
+    public Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            statements =>
+            {
+                ReadStatus(statements, id);
+                return Execute(
+                    statements,
+                    $"""
+                    UPDATE workflow_instances SET set_aside_reason = NULL, poisoned = 0, starts = 0, updated_at = $now
+                    WHERE id = $id AND set_aside_reason IS NOT NULL AND status IN {Unfinished};
+                    """,
+                    ("$id", id),
+                    ("$now", Now())) == 1;
+            },
+            cancellationToken);
 }

@@ -137,6 +137,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     private readonly string _synchronous;
     private readonly TimeProvider _timeProvider;
     private readonly SqliteGroupCommit _writer;
+    private readonly SqliteReadConnections _readers;
 
     /// <summary>Creates a store over the SQLite database that <paramref name="connectionString"/> names.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
@@ -154,17 +155,22 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         _timeProvider = timeProvider;
         _synchronous = synchronous.ToString().ToUpperInvariant();
         _writer = new SqliteGroupCommit(OpenForWriting);
+        _readers = new SqliteReadConnections(OpenForReading);
         WorkerId = workerId ?? Hosting.DurableWorkflowOptions.CreateWorkerId();
     }
 
     /// <inheritdoc />
     public string WorkerId { get; }
 
-    /// <summary>Lets queued writes commit, then stops the writer.</summary>
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    /// <summary>Lets queued writes commit, then stops the writer and closes the idle read connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _readers.Dispose();
+    }
 
     /// <summary>Lets queued writes commit, then stops the writer (hosts disposed synchronously end here).</summary>
-    public void Dispose() => _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -242,34 +248,33 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             cancellationToken);
 
     /// <inheritdoc />
-    public async Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
-        return await GetAsync(connection, id, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(
+            statements =>
+            {
+                var select = statements.For(SelectInstance);
+                select.Set("$id", id);
+                return ReadInstance(select);
+            },
+            cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id FROM workflow_instances
-            WHERE status IN ($running, $pending) AND poisoned = 0 AND (lease_owner IS NULL OR lease_expires_at <= $now)
-            ORDER BY created_at, id;
-            """;
-        command.Parameters.AddWithValue("$now", Now());
-        command.Parameters.AddWithValue("$running", (int)WorkflowStatus.Running);
-        command.Parameters.AddWithValue("$pending", (int)WorkflowStatus.Pending);
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
-    }
+    public Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<string>>(
+            statements =>
+            {
+                var select = statements.For(
+                    """
+                    SELECT id FROM workflow_instances
+                    WHERE status IN ($running, $pending) AND poisoned = 0 AND (lease_owner IS NULL OR lease_expires_at <= $now)
+                    ORDER BY created_at, id;
+                    """);
+                select.Set("$now", Now());
+                select.Set("$running", (int)WorkflowStatus.Running);
+                select.Set("$pending", (int)WorkflowStatus.Pending);
+                return ReadAll(select, reader => reader.GetString(0));
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -615,94 +620,73 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<WorkflowInstance>> ListAsync(
+    public Task<IReadOnlyList<WorkflowInstance>> ListAsync(
         InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
         var where = new List<string>();
-        void Where(string condition, string name, object value)
+        var parameters = new List<(string Name, object Value)>();
+        void Where(string condition, params (string Name, object Value)[] values)
         {
             where.Add(condition);
-            command.Parameters.AddWithValue(name, value);
+            parameters.AddRange(values);
         }
 
         if (filter.Name is { } name)
         {
-            Where("name = $name", "$name", name);
+            Where("name = $name", ("$name", name));
         }
 
         if (filter.Status is { } status)
         {
-            Where("status = $status", "$status", (int)status);
+            Where("status = $status", ("$status", (int)status));
         }
 
         if (filter.CreatedFrom is { } from)
         {
-            Where("created_at >= $from", "$from", from.ToUnixTimeMilliseconds());
+            Where("created_at >= $from", ("$from", from.ToUnixTimeMilliseconds()));
         }
 
         if (filter.CreatedBefore is { } before)
         {
-            Where("created_at < $before", "$before", before.ToUnixTimeMilliseconds());
+            Where("created_at < $before", ("$before", before.ToUnixTimeMilliseconds()));
         }
 
         if (after is { } last)
         {
-            Where("(created_at, id) > ($afterCreated, $afterId)", "$afterCreated", last.CreatedAt.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$afterId", last.Id);
+            Where("(created_at, id) > ($afterCreated, $afterId)", ("$afterCreated", last.CreatedAt.ToUnixTimeMilliseconds()), ("$afterId", last.Id));
         }
 
-        command.CommandText = $"""
+        parameters.Add(("$limit", limit));
+        // One SQL text per combination of filters, each compiled once per read connection.
+        var sql = $"""
             SELECT {InstanceColumns} FROM workflow_instances
             {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}
             ORDER BY created_at, id LIMIT $limit;
             """;
-        command.Parameters.AddWithValue("$limit", limit);
-        var instances = new List<WorkflowInstance>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            instances.Add(ReadInstance(reader));
-        }
-
-        return instances;
+        return ReadAsync<IReadOnlyList<WorkflowInstance>>(statements => ReadAll(statements.For(sql, parameters), ReadInstance), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT sequence, checkpoint, name, result, attempts, completed_at, started_at FROM workflow_steps
-            WHERE instance_id = $id ORDER BY sequence;
-            """;
-        command.Parameters.AddWithValue("$id", id);
-        var steps = new List<StepRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            steps.Add(new StepRecord(
-                reader.GetInt32(0),
-                reader.GetInt32(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetInt32(4),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
-        }
-
-        return steps;
-    }
+    public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<StepRecord>>(
+            statements => ReadAll(
+                statements.For(
+                    "SELECT sequence, checkpoint, name, result, attempts, completed_at, started_at FROM workflow_steps WHERE instance_id = $id ORDER BY sequence;",
+                    [("$id", id)]),
+                reader => new StepRecord(
+                    reader.GetInt32(0),
+                    reader.GetInt32(1),
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetInt32(4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                    reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)))),
+            cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadEventsAsync(connection, null, "instance_id = $id ORDER BY sequence", cancellationToken, ("$id", id)).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<EventRecord>>(statements => ReadEvents(statements, "instance_id = $id ORDER BY sequence", ("$id", id)), cancellationToken);
 
     /// <inheritdoc />
     public Task RecordStepAttemptAsync(string id, StepAttempt attempt, CancellationToken cancellationToken)
@@ -755,28 +739,21 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         ReadAttemptsAsync(
             "instance_id = $id AND sequence = $sequence AND ordinal = $ordinal ORDER BY attempt", cancellationToken, ("$id", id), ("$sequence", sequence), ("$ordinal", ordinal));
 
-    private async Task<IReadOnlyList<StepAttempt>> ReadAttemptsAsync(string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, $"SELECT {AttemptColumns} FROM workflow_step_attempts WHERE {where};", parameters);
-        var attempts = new List<StepAttempt>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            attempts.Add(new StepAttempt(
-                Sequence: reader.GetInt32(0),
-                Ordinal: reader.GetInt32(1),
-                Checkpoint: reader.GetInt32(2),
-                StepName: reader.GetString(3),
-                Attempt: reader.GetInt32(4),
-                Error: new WorkflowError(reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)),
-                StartedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
-                EndedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-                Final: reader.GetBoolean(10)));
-        }
-
-        return attempts;
-    }
+    private Task<IReadOnlyList<StepAttempt>> ReadAttemptsAsync(string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        ReadAsync<IReadOnlyList<StepAttempt>>(
+            statements => ReadAll(
+                statements.For($"SELECT {AttemptColumns} FROM workflow_step_attempts WHERE {where};", parameters),
+                reader => new StepAttempt(
+                    Sequence: reader.GetInt32(0),
+                    Ordinal: reader.GetInt32(1),
+                    Checkpoint: reader.GetInt32(2),
+                    StepName: reader.GetString(3),
+                    Attempt: reader.GetInt32(4),
+                    Error: new WorkflowError(reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)),
+                    StartedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+                    EndedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                    Final: reader.GetBoolean(10))),
+            cancellationToken);
 
     private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, ChildOutcome outcome, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
@@ -882,7 +859,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             ("$ordinal", wait.Ordinal),
             ("$event", (object?)eventSequence ?? DBNull.Value));
 
-    /// <summary>As <see cref="ReadStatusAsync"/>, on the writer's connection in its open transaction.</summary>
+    /// <summary>The instance's status; throws <see cref="Client.WorkflowNotFoundException"/> when there is no such instance.</summary>
     private static WorkflowStatus ReadStatus(SqliteStatements statements, string id)
     {
         var command = statements.For("SELECT status FROM workflow_instances WHERE id = $id;");
@@ -890,24 +867,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         return command.ExecuteScalar() is long status ? (WorkflowStatus)status : throw new Client.WorkflowNotFoundException(id);
     }
 
-    /// <summary>As <see cref="ReadEventsAsync"/>, on the writer's connection in its open transaction.</summary>
-    private static List<EventRecord> ReadEvents(SqliteStatements statements, string where, params (string Name, object Value)[] parameters)
-    {
-        var command = statements.For($"SELECT {EventColumns} FROM workflow_events WHERE {where};");
-        foreach (var (name, value) in parameters)
-        {
-            command.Set(name, value);
-        }
-
-        var events = new List<EventRecord>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            events.Add(ReadEvent(reader));
-        }
-
-        return events;
-    }
+    /// <summary>The events <paramref name="where"/> selects, in the order it gives.</summary>
+    private static List<EventRecord> ReadEvents(SqliteStatements statements, string where, params (string Name, object Value)[] parameters) =>
+        ReadAll(statements.For($"SELECT {EventColumns} FROM workflow_events WHERE {where};", parameters), ReadEvent);
 
     /// <summary>The event at the reader's current row of <see cref="EventColumns"/>.</summary>
     private static EventRecord ReadEvent(SqliteDataReader reader) =>
@@ -919,38 +881,11 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             reader.IsDBNull(4) ? null : reader.GetInt32(4),
             reader.IsDBNull(5) ? null : reader.GetString(5));
 
-    private static async Task<WorkflowStatus> ReadStatusAsync(SqliteConnection connection, SqliteTransaction transaction, string id, CancellationToken cancellationToken) =>
-        await ScalarAsync(connection, transaction, "SELECT status FROM workflow_instances WHERE id = $id;", cancellationToken, ("$id", id)).ConfigureAwait(false) is long status
-            ? (WorkflowStatus)status
-            : throw new Client.WorkflowNotFoundException(id);
-
-    private static async Task<List<EventRecord>> ReadEventsAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string where, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = Command(connection, transaction, $"SELECT {EventColumns} FROM workflow_events WHERE {where};", parameters);
-        var events = new List<EventRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add(ReadEvent(reader));
-        }
-
-        return events;
-    }
-
     private static async Task<int> ExecuteAsync(
         SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = Command(connection, transaction, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<object?> ScalarAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = Command(connection, transaction, sql, parameters);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is DBNull ? null : value;
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object Value)[] parameters)
@@ -980,14 +915,38 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     private static string Describe(WaitKind kind, string? eventName) => kind == WaitKind.Timer ? "timer" : $"event '{eventName}'";
 
-    private static Task<WorkflowInstance?> GetAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="read"/> on a read connection, whose statements stay compiled for the next read. SQLite reads
+    /// synchronously whatever the API, so the read runs on the caller's thread.
+    /// </summary>
+    private Task<T> ReadAsync<T>(Func<SqliteStatements, T> read, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        // CreateCommand joins the transaction the connection may have open.
-        using var command = connection.CreateCommand();
-        command.CommandText = SelectInstance;
-        command.Parameters.AddWithValue("$id", id);
-        return Task.FromResult(ReadInstance(command));
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(_readers.Read(read));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
+    }
+
+    /// <summary>Runs <paramref name="select"/> and maps every row it returns.</summary>
+    private static List<T> ReadAll<T>(SqliteCommand select, Func<SqliteDataReader, T> map)
+    {
+        var rows = new List<T>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
     }
 
     /// <summary>Runs <paramref name="select"/> (<see cref="SelectInstance"/> with its id set) and reads the instance.</summary>
@@ -1041,20 +1000,20 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     }
 
     /// <summary>
-    /// A pooled connection for reads only. It skips <c>PRAGMA synchronous</c>: the setting matters only to a connection's
-    /// writes, and <see cref="OpenAsync"/> sets it again whenever a pooled connection is opened to write.
+    /// A connection for reads only. It skips <c>PRAGMA synchronous</c>: the setting matters only to a connection's writes,
+    /// and <see cref="OpenAsync"/> sets it again whenever a pooled connection is opened to write.
     /// </summary>
-    internal async Task<SqliteConnection> OpenForReadingAsync(CancellationToken cancellationToken)
+    private SqliteConnection OpenForReading()
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            connection.Open();
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Dispose();
             throw;
         }
     }

@@ -19,4 +19,9 @@ public enum LeaseOutcome
 /// <summary>The answer to <see cref="IWorkflowStore.AcquireLeaseAsync"/>.</summary>
 /// <param name="Outcome">Whether the lease was taken.</param>
 /// <param name="Instance">The instance as stored after the attempt; null when there is no such instance.</param>
-public sealed record LeaseAttempt(LeaseOutcome Outcome, WorkflowInstance? Instance);
+/// <param name="StepAttemptsRecorded">
+/// Whether failed step attempts are recorded for the commit the instance resumes into (one past
+/// <see cref="WorkflowInstance.Commits"/>). When none are, the run knows that no step it reaches before its first
+/// commit has any, and does not look them up step by step. True when the store cannot tell.
+/// </param>
+public sealed record LeaseAttempt(LeaseOutcome Outcome, WorkflowInstance? Instance, bool StepAttemptsRecorded = true);
