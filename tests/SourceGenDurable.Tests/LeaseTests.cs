@@ -77,6 +77,24 @@ public sealed class LeaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lease_tells_the_run_whether_failed_attempts_wait_at_the_commit_it_resumes_into()
+    {
+        var store = await StoreAsync("worker-a");
+        await store.CreateAsync(NewInstance("retried"), default);
+        var first = await store.AcquireLeaseAsync("retried", Lease, 5, default);
+        Assert.False(first.StepAttemptsRecorded);
+
+        var failed = new StepAttempt(1, 0, 0, "charge", 1, new WorkflowError("System.TimeoutException", "slow", null), _clock.GetUtcNow(), _clock.GetUtcNow(), Final: false);
+        await store.RecordStepAttemptAsync("retried", failed, default);
+        await store.ReleaseLeaseAsync("retried", failed: true, default);
+
+        // The next run must read the recorded attempt, so that it makes attempt 2 rather than attempt 1 again.
+        var second = await store.AcquireLeaseAsync("retried", Lease, 5, default);
+        Assert.Equal(LeaseOutcome.Acquired, second.Outcome);
+        Assert.True(second.StepAttemptsRecorded);
+    }
+
+    [Fact]
     public async Task An_instance_started_too_often_without_a_new_checkpoint_is_set_aside_for_every_worker_until_resumed()
     {
         var store = await StoreAsync("worker-a");

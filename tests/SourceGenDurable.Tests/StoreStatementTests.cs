@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Tests;
+
+/// <summary>The store's compiled statements: the writer's prepared statements and the kept-open read connections.</summary>
+public sealed class StoreStatementTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+    private readonly SqliteConnection _connection;
+
+    public StoreStatementTests()
+    {
+        _connection = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+        _connection.Open();
+        using var create = _connection.CreateCommand();
+        create.CommandText = "CREATE TABLE items (id TEXT NOT NULL PRIMARY KEY, count INTEGER NULL, weight REAL NULL);";
+        create.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public void A_prepared_statement_runs_again_with_new_values_and_reports_the_rows_it_changed()
+    {
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count, weight) VALUES ($id, $count, $weight);");
+        Assert.Equal(1, insert.Bind("$id", "a").Bind("$count", 1).Bind("$weight", 0.5).ExecuteNonQuery());
+        Assert.Equal(1, insert.Bind("$id", "b").Bind("$count", (object?)null).Bind("$weight", DBNull.Value).ExecuteNonQuery());
+
+        using var update = SqlitePreparedStatement.Prepare(_connection, "UPDATE items SET count = coalesce(count, 0) + $by;");
+        Assert.Equal(2, update.Bind("$by", 10L).ExecuteNonQuery());
+
+        using var select = SqlitePreparedStatement.Prepare(_connection, "SELECT count FROM items WHERE id = $id;");
+        Assert.Equal(11L, select.Bind("$id", "a").ExecuteScalar());
+        Assert.Equal(10L, select.Bind("$id", "b").ExecuteScalar());
+        Assert.Null(select.Bind("$id", "missing").ExecuteScalar());
+        using var text = SqlitePreparedStatement.Prepare(_connection, "SELECT id || '✓' FROM items WHERE count = $count;");
+        Assert.Equal("a✓", text.Bind("$count", 11).ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_statement_that_fails_throws_SQLites_error_and_can_run_again()
+    {
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id) VALUES ($id);");
+        insert.Bind("$id", "same").ExecuteNonQuery();
+
+        var duplicate = Assert.Throws<SqliteException>(() => insert.Bind("$id", "same").ExecuteNonQuery());
+        Assert.Equal(19, duplicate.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Contains("UNIQUE", duplicate.Message, StringComparison.Ordinal);
+
+        Assert.Equal(1, insert.Bind("$id", "other").ExecuteNonQuery());
+    }
+
+    [Fact]
+    public void Binding_a_name_the_statement_lacks_or_a_type_it_cannot_store_is_a_clear_error()
+    {
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count) VALUES ($id, $count);");
+
+        var unknown = Assert.Throws<ArgumentException>(() => insert.Bind("$name", "a"));
+        Assert.Contains("no parameter named '$name'", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("$id, $count", unknown.Message, StringComparison.Ordinal);
+
+        var unsupported = Assert.Throws<ArgumentException>(() => insert.Bind("$count", (object)DateTimeOffset.UnixEpoch));
+        Assert.Contains(typeof(DateTimeOffset).FullName!, unsupported.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_prepared_statement_holds_one_statement_and_invalid_SQL_fails_as_SQLite_reports_it()
+    {
+        var two = Assert.Throws<ArgumentException>(() => SqlitePreparedStatement.Prepare(_connection, "DELETE FROM items; DELETE FROM items;"));
+        Assert.Contains("one SQL statement", two.Message, StringComparison.Ordinal);
+
+        var invalid = Assert.Throws<SqliteException>(() => SqlitePreparedStatement.Prepare(_connection, "SELECT x FROM nowhere;"));
+        Assert.Contains("no such table", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_read_connection_is_kept_for_the_next_read_unless_a_read_failed_on_it()
+    {
+        var opened = 0;
+        using var readers = new SqliteReadConnections(() =>
+        {
+            opened++;
+            var connection = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+            connection.Open();
+            return connection;
+        });
+        long Count(SqliteStatements statements) => (long)statements.For("SELECT count(*) FROM items;").ExecuteScalar()!;
+
+        Assert.Equal(0, readers.Read(Count));
+        Assert.Equal(0, readers.Read(Count));
+        Assert.Equal(1, opened);
+
+        Assert.Throws<SqliteException>(() => readers.Read(statements => statements.For("SELECT x FROM nowhere;").ExecuteScalar()));
+        Assert.Equal(0, readers.Read(Count));
+        Assert.Equal(2, opened);
+
+        readers.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => readers.Read(Count));
+    }
+}
