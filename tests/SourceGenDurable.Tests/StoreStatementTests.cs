@@ -79,6 +79,30 @@ public sealed class StoreStatementTests : IDisposable
     }
 
     [Fact]
+    public async Task An_idle_writer_ends_its_thread_and_the_next_write_starts_another_that_still_commits()
+    {
+        var opened = 0;
+        await using var writer = new SqliteGroupCommit(() =>
+        {
+            Interlocked.Increment(ref opened);
+            var connection = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+            connection.Open();
+            return connection;
+        });
+        int Insert(SqliteStatements statements, string id) => statements.Prepared("INSERT INTO items (id) VALUES ($id);").Bind("$id", id).ExecuteNonQuery();
+
+        Assert.Equal(1, await writer.WriteAsync(statements => Insert(statements, "before"), default));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(1, await writer.WriteAsync(statements => Insert(statements, "after"), default));
+
+        // The first writer closed its connection when it ended; the second opened its own.
+        Assert.Equal(2, opened);
+        using var count = _connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM items;";
+        Assert.Equal(2L, count.ExecuteScalar());
+    }
+
+    [Fact]
     public void A_read_connection_is_kept_for_the_next_read_unless_a_read_failed_on_it()
     {
         var opened = 0;

@@ -20,6 +20,9 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     /// <summary>Large enough to amortize a sync over many instances; small enough to keep a batch's latency low.</summary>
     private const int MaxBatch = 1_000;
 
+    /// <summary>How long the writer's thread waits for a write before it ends; the next write starts another.</summary>
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1);
+
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<SqliteConnection> _open;
     private readonly Lock _startLock = new();
@@ -53,9 +56,9 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        if (_writer is not null)
+        if (Volatile.Read(ref _writer) is { } writer)
         {
-            await _writer.ConfigureAwait(false);
+            await writer.ConfigureAwait(false);
         }
     }
 
@@ -68,17 +71,50 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
         lock (_startLock)
         {
-            _writer ??= Task.Run(WriteBatchesAsync);
+            // A thread of its own while writes keep coming: as a thread-pool work item, the writer's next batch waited
+            // in the queue behind the continuations of every instance its last commit released, so batches were many
+            // and small. An idle writer ends its thread, so an idle or forgotten store holds none.
+            _writer ??= Task.Factory.StartNew(WriteBatches, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 
-    private async Task WriteBatchesAsync()
+    /// <summary>
+    /// Blocks the writer's thread until a write is queued (true), the queue is completed (false), or it stays empty for
+    /// <see cref="IdleTimeout"/> (false, and the writer is no longer running: the next write starts another).
+    /// </summary>
+    private bool WaitForWrites()
+    {
+        while (!_queue.Reader.TryPeek(out _))
+        {
+            using var idle = new CancellationTokenSource(IdleTimeout);
+            try
+            {
+                return _queue.Reader.WaitToReadAsync(idle.Token).AsTask().GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (idle.IsCancellationRequested)
+            {
+                // Under the lock a write that is queued now either is seen here or starts a new writer.
+                lock (_startLock)
+                {
+                    if (!_queue.Reader.TryPeek(out _))
+                    {
+                        _writer = null;
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private void WriteBatches()
     {
         var batch = new List<PendingWrite>(MaxBatch);
         SqliteStatements? statements = null;
         try
         {
-            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (WaitForWrites())
             {
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
                 {

@@ -304,31 +304,52 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             {
                 // The guards on the commit count and the lease come first: when another run got there first, or another
                 // worker took the instance over, nothing is written. A commit is progress, so the start count restarts.
-                var update = statements.Prepared(
+                // Almost always no cancellation is pending, and the first statement alone commits; otherwise the second
+                // one learns of it (and marks it delivered once the workflow has received it).
+                var cancellationRequested = false;
+                var committed = statements.Prepared(
                     """
-                    UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0,
-                        cancellation = CASE WHEN $delivered AND cancellation = $requested THEN $done ELSE cancellation END
-                    WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner;
-                    """);
-                update.Bind("$owner", WorkerId)
+                    UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0
+                    WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner AND cancellation <> $requested;
+                    """)
+                    .Bind("$owner", WorkerId)
                     .Bind("$commit", commit.Commit)
                     .Bind("$id", id)
                     .Bind("$state", commit.State)
                     .Bind("$slots", commit.Slots)
                     .Bind("$now", Now())
                     .Bind("$running", (int)WorkflowStatus.Running)
-                    .Bind("$delivered", commit.CancellationDelivered ? 1 : 0)
                     .Bind("$requested", (int)CancellationState.Requested)
-                    .Bind("$done", (int)CancellationState.Delivered);
-                if (update.ExecuteNonQuery() != 1)
+                    .ExecuteNonQuery() == 1;
+                if (!committed)
+                {
+                    committed = statements.Prepared(
+                        """
+                        UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0,
+                            cancellation = CASE WHEN $delivered THEN $done ELSE cancellation END
+                        WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner AND cancellation = $requested;
+                        """)
+                        .Bind("$owner", WorkerId)
+                        .Bind("$commit", commit.Commit)
+                        .Bind("$id", id)
+                        .Bind("$state", commit.State)
+                        .Bind("$slots", commit.Slots)
+                        .Bind("$now", Now())
+                        .Bind("$running", (int)WorkflowStatus.Running)
+                        .Bind("$delivered", commit.CancellationDelivered ? 1 : 0)
+                        .Bind("$requested", (int)CancellationState.Requested)
+                        .Bind("$done", (int)CancellationState.Delivered)
+                        .ExecuteNonQuery() == 1;
+                    cancellationRequested = !commit.CancellationDelivered;
+                }
+
+                if (!committed)
                 {
                     throw new InvalidOperationException(
                         $"Instance '{id}' is not running, its commit {commit.Commit} was made by another run, or worker '{WorkerId}' no longer holds its lease " +
                         $"(it expired and another worker took the instance over), so checkpoint {commit.State} is not committed.");
                 }
 
-                // Read apart rather than with RETURNING, which costs SQLite more than this second lookup of the same row.
-                var cancellation = (long)statements.Prepared("SELECT cancellation FROM workflow_instances WHERE id = $id;").Bind("$id", id).ExecuteScalar()!;
                 if (commit.Step is { } step)
                 {
                     statements.Prepared(
@@ -373,7 +394,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     Execute(statements, "DELETE FROM workflow_waits WHERE instance_id = $id AND sequence = $commit;", ("$id", id), ("$commit", commit.Commit));
                 }
 
-                return cancellation == (int)CancellationState.Requested;
+                return cancellationRequested;
             },
             cancellationToken);
     }
@@ -759,34 +780,27 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         _writer.WriteAsync(
             statements =>
             {
-                var finish = statements.For(
+                var finished = statements.Prepared(
                     $"""
                     UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL, updated_at = $now,
                         lease_owner = NULL, lease_expires_at = NULL
-                    WHERE id = $id AND status = $running AND lease_owner = $owner
-                    RETURNING parent_id;
-                    """);
-                finish.Set("$id", id);
-                finish.Set("$owner", WorkerId);
-                finish.Set("$status", (int)status);
-                finish.Set("$value", (object?)value ?? DBNull.Value);
-                finish.Set("$now", Now());
-                finish.Set("$running", (int)WorkflowStatus.Running);
-                bool finished, hasParent;
-                using (var reader = finish.ExecuteReader())
-                {
-                    finished = reader.Read();
-                    hasParent = finished && !reader.IsDBNull(0);
-                }
-
+                    WHERE id = $id AND status = $running AND lease_owner = $owner;
+                    """)
+                    .Bind("$id", id)
+                    .Bind("$owner", WorkerId)
+                    .Bind("$status", (int)status)
+                    .Bind("$value", value)
+                    .Bind("$now", Now())
+                    .Bind("$running", (int)WorkflowStatus.Running)
+                    .ExecuteNonQuery() == 1;
                 if (!finished)
                 {
                     throw new InvalidOperationException(
                         $"Instance '{id}' is not running, or worker '{WorkerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {status}.");
                 }
 
-                // Only a child has a parent to tell, in this same transaction.
-                if (hasParent)
+                // Only a child has a parent to tell, in this same transaction. Read apart: RETURNING costs SQLite more.
+                if (Scalar(statements, "SELECT parent_id FROM workflow_instances WHERE id = $id;", ("$id", id)) is not null)
                 {
                     DeliverToParent(statements, id, outcome);
                 }
