@@ -21,15 +21,15 @@ internal sealed partial class WorkflowExecutor(
     ILogger<WorkflowExecutor> logger)
 {
     /// <summary>Runs <paramref name="id"/> until it finishes, is set aside, or <paramref name="stopping"/> fires (running steps are cancelled then too).</summary>
-    public Task<bool> RunAsync(string id, CancellationToken stopping) => RunAsync(id, stopping, stopping);
+    public Task<RunEnd> RunAsync(string id, CancellationToken stopping) => RunAsync(id, stopping, stopping);
 
     /// <summary>
     /// Takes the instance's lease and runs it until it finishes, suspends or is set aside. When <paramref name="stopping"/>
     /// fires, no new step or wait starts and the run leaves memory; <paramref name="abort"/> cancels the running steps.
-    /// Does nothing when another worker holds the instance. Returns whether this run set the instance aside because this
-    /// host cannot run it (its workflow is not compiled in, or its state machine layout differs): the worker then leaves it.
+    /// Does nothing when another worker holds the instance. Returns how the run ended, for the worker to know whether to
+    /// look at the store again and whether to leave the instance (set aside because this host cannot run it).
     /// </summary>
-    public async Task<bool> RunAsync(string id, CancellationToken stopping, CancellationToken abort)
+    public async Task<RunEnd> RunAsync(string id, CancellationToken stopping, CancellationToken abort)
     {
         var settings = options.Value;
         var lease = await store.AcquireLeaseAsync(id, settings.LeaseDuration, settings.MaxStartsWithoutProgress, stopping).ConfigureAwait(false);
@@ -37,25 +37,25 @@ internal sealed partial class WorkflowExecutor(
         {
             case LeaseOutcome.HeldElsewhere:
                 LogHeldElsewhere(id, lease.Instance!.LeaseOwner!);
-                return false;
+                return RunEnd.LookAgain;
             case LeaseOutcome.Poisoned:
                 LogSetAside(id, lease.Instance!.SetAsideReason!);
                 signals.NotifyFinished(id);
-                return false;
+                return RunEnd.LookAgain;
             case LeaseOutcome.NotRunnable:
-                return false;
+                return RunEnd.LookAgain;
         }
 
         // From here this worker holds the lease. Finishing, suspending and setting aside drop it in their own write;
         // any other way out releases it, so another worker can take the instance at once.
         var leaseDropped = false;
         var failedStart = true;
-        var declined = false;
+        var end = RunEnd.LookAgain;
         var keeper = new LeaseKeeper(store, id, settings.LeaseDuration, timeProvider, logger);
         signals.NotifyRunStarted(id);
         try
         {
-            (leaseDropped, failedStart, declined) = await RunLeasedAsync(lease, keeper, stopping, abort).ConfigureAwait(false);
+            (leaseDropped, failedStart, end) = await RunLeasedAsync(lease, keeper, stopping, abort).ConfigureAwait(false);
         }
         finally
         {
@@ -68,14 +68,14 @@ internal sealed partial class WorkflowExecutor(
             signals.NotifyRunEnded(id);
         }
 
-        return declined;
+        return end;
     }
 
     /// <summary>
     /// Runs a leased instance. Returns whether its lease was dropped by the write that ended the run, whether the run
-    /// counts as a failed start, and whether the instance was set aside because this host cannot run it.
+    /// counts as a failed start, and how it ended for the worker.
     /// </summary>
-    private async Task<(bool LeaseDropped, bool FailedStart, bool Declined)> RunLeasedAsync(LeaseAttempt lease, LeaseKeeper keeper, CancellationToken hostStopping, CancellationToken hostAbort)
+    private async Task<(bool LeaseDropped, bool FailedStart, RunEnd End)> RunLeasedAsync(LeaseAttempt lease, LeaseKeeper keeper, CancellationToken hostStopping, CancellationToken hostAbort)
     {
         var instance = lease.Instance!;
         // Cancelling steps always means leaving, and the run must know it is leaving before a cancelled step's
@@ -99,7 +99,7 @@ internal sealed partial class WorkflowExecutor(
                 ? " It looks like a workflow of a closed generic class: register that class with services.AddDurableWorkflows().AddWorkflowClass<...>() (for example AddWorkflowClass<Repo<Customer>>()) so this host resumes its instances."
                 : "";
             await SetAsideAsync(instance, $"No workflow named '{instance.Name}' is compiled into this host.{hint} Registered: {string.Join(", ", WorkflowRegistry.Names)}.", stopping).ConfigureAwait(false);
-            return (true, false, true);
+            return (true, false, RunEnd.Declined);
         }
 
         if (definition.LayoutFingerprint != instance.LayoutFingerprint)
@@ -109,7 +109,7 @@ internal sealed partial class WorkflowExecutor(
                 $"Workflow '{instance.Name}' was saved under state machine layout {instance.LayoutFingerprint}, but this host's code has layout {definition.LayoutFingerprint}. " +
                 "It is left intact for a host that runs the code it was started with.",
                 stopping).ConfigureAwait(false);
-            return (true, false, true);
+            return (true, false, RunEnd.Declined);
         }
 
 
@@ -125,9 +125,9 @@ internal sealed partial class WorkflowExecutor(
         catch (Exception e) when (e is JsonException or WorkflowStateException)
         {
             var error = new WorkflowError(e.GetType().FullName!, $"The saved state of '{instance.Id}' at checkpoint {instance.State} could not be read: {e.Message}", e.StackTrace);
-            await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, error, stopping)).ConfigureAwait(false);
+            var unreadable = await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, error, stopping)).ConfigureAwait(false);
             LogStateUnreadable(instance.Id, instance.Name, e.Message);
-            return (true, false, false);
+            return (true, false, unreadable);
         }
 
         using var activity = DurableTelemetry.ActivitySource.StartActivity($"workflow {instance.Name}", ActivityKind.Internal);
@@ -145,20 +145,20 @@ internal sealed partial class WorkflowExecutor(
         catch (Exception) when (keeper.IsLost)
         {
             // Another worker runs the instance now; this run's writes would all be refused.
-            return (false, false, false);
+            return (false, false, RunEnd.LookAgain);
         }
         catch (Exception) when (stopping.IsCancellationRequested)
         {
             // The host is stopping: whatever the workflow was doing, its last committed checkpoint is where the next
             // start resumes, and a failure seen while leaving is seen again there. Not the instance's fault: no failed start.
             LogStopped(instance.Id);
-            return (false, false, false);
+            return (false, false, RunEnd.LookAgain);
         }
         catch (WorkflowSuspendedException e) when (run.IsSuspended)
         {
             // Saved as sleeping or waiting: whatever wakes it (its timer, an event, a cancellation) runs it again.
             LogSuspended(instance.Id, e.Message);
-            return (true, false, false);
+            return (true, false, RunEnd.LookAgain);
         }
         catch (Exception e) when (run.IsSuspending)
         {
@@ -170,20 +170,18 @@ internal sealed partial class WorkflowExecutor(
         catch (Exception e) when (IsCancellation(e))
         {
             LogCancelled(instance.Id, instance.Name);
-            await FinishAsync(instance, WorkflowStatus.Cancelled, () => store.CancelAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false);
-            return (true, false, false);
+            return (true, false, await FinishAsync(instance, WorkflowStatus.Cancelled, () => store.CancelAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false));
         }
         catch (Exception e)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             LogFailed(instance.Id, instance.Name, e);
-            await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false);
-            return (true, false, false);
+            return (true, false, await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false));
         }
 
-        await FinishAsync(instance, WorkflowStatus.Completed, () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
+        var completed = await FinishAsync(instance, WorkflowStatus.Completed, () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
         LogCompleted(instance.Id, instance.Name);
-        return (true, false, false);
+        return (true, false, completed);
     }
 
     /// <summary>Gives the lease back. A store that fails here (a dying process) leaves it to expire.</summary>
@@ -206,11 +204,16 @@ internal sealed partial class WorkflowExecutor(
     private static bool IsCancellation(Exception e) =>
         e is WorkflowCancelledException || (e is RestoredException restored && restored.Original.Type == typeof(WorkflowCancelledException).FullName);
 
-    private async Task FinishAsync(WorkflowInstance instance, WorkflowStatus status, Func<Task> write)
+    /// <summary>
+    /// Writes the instance's end. A child's end reaches its parent in the same write, and may wake it: only the end of an
+    /// instance without a parent leaves nothing new for the worker to find.
+    /// </summary>
+    private async Task<RunEnd> FinishAsync(WorkflowInstance instance, WorkflowStatus status, Func<Task> write)
     {
         await write().ConfigureAwait(false);
         DurableTelemetry.WorkflowsFinished.Add(1, new KeyValuePair<string, object?>("workflow.status", status.ToString()));
         signals.NotifyFinished(instance.Id);
+        return instance.ParentId is null ? RunEnd.Finished : RunEnd.LookAgain;
     }
 
     private async Task SetAsideAsync(WorkflowInstance instance, string reason, CancellationToken cancellationToken)
@@ -252,4 +255,17 @@ internal sealed partial class WorkflowExecutor(
 
     [LoggerMessage(6, LogLevel.Information, "Workflow {WorkflowId} stopped with the host; it resumes from its last checkpoint on the next start.")]
     private partial void LogStopped(string workflowId);
+}
+
+/// <summary>How a run of an instance ended, as far as the worker that started it is concerned.</summary>
+internal enum RunEnd
+{
+    /// <summary>The instance left memory unfinished, or finished and told its parent: the worker looks at the store again.</summary>
+    LookAgain,
+
+    /// <summary>The instance finished and has no parent: nothing became runnable, nor due sooner, through this run.</summary>
+    Finished,
+
+    /// <summary>This host cannot run the instance (its workflow is not compiled in, or its layout differs) and set it aside.</summary>
+    Declined,
 }

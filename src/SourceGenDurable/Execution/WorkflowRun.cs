@@ -285,7 +285,7 @@ public sealed partial class WorkflowRun : IDisposable
         var sequence = _commits + 1;
         // A fan-out's step is keyed by its position in the fan-out, since its branches run concurrently.
         var ordinal = CurrentBranch is { } branch ? BranchOrdinal(branch, 0) : _stepsSinceCommit++;
-        var step = new StepContext(InstanceId, name, 1, $"{InstanceId}:{sequence}:{checkpoint}:{ordinal}");
+        var idempotencyKey = $"{InstanceId}:{sequence}:{checkpoint}:{ordinal}";
         var last = await LastRecordedAttemptAsync(sequence, ordinal, checkpoint, name).ConfigureAwait(false);
         if (last is { Final: true })
         {
@@ -321,7 +321,8 @@ public sealed partial class WorkflowRun : IDisposable
             {
                 // Compensation after the workflow has been told of its cancellation must be able to finish.
                 var token = _cancelTold ? _abort : _stepCancellation.Token;
-                return (await RunAttemptAsync(step with { Attempt = attempt }, body, CurrentBranch?.FanOut.StepToken(token) ?? token).ConfigureAwait(false), attempt, startedAt);
+                var running = RunAttempt(new StepContext(InstanceId, name, attempt, idempotencyKey), body, CurrentBranch?.FanOut.StepToken(token) ?? token);
+                return (running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false), attempt, startedAt);
             }
             catch (Exception) when (CurrentBranch is { FanOut.Decided: true })
             {
@@ -358,11 +359,22 @@ public sealed partial class WorkflowRun : IDisposable
         }
     }
 
-    /// <summary>One attempt, with <see cref="StepContext.Current"/> set for the body (an async method restores it on return).</summary>
-    private static async Task<T> RunAttemptAsync<T>(StepContext step, Func<CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts one attempt with <see cref="StepContext.Current"/> set for the body. Set and restored here as an async
+    /// method would (the body's own awaits capture it), without the extra task and frame of one.
+    /// </summary>
+    private static Task<T> RunAttempt<T>(StepContext step, Func<CancellationToken, Task<T>> body, CancellationToken cancellationToken)
     {
+        var outer = StepContext.Current;
         StepContext.Current = step;
-        return await body(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return body(cancellationToken);
+        }
+        finally
+        {
+            StepContext.Current = outer;
+        }
     }
 
     /// <summary>

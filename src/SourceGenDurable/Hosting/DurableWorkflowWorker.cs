@@ -108,12 +108,13 @@ internal sealed partial class DurableWorkflowWorker(
         {
             // A host that cannot run the instance (its workflow is not compiled in, or its layout differs) set it aside and
             // leaves it. A poisoned instance is skipped by every worker through the store, and taken again once it is resumed.
-            if (await executor.RunAsync(id, stoppingToken, abort).ConfigureAwait(false))
+            var end = await executor.RunAsync(id, stoppingToken, abort).ConfigureAwait(false);
+            if (end == RunEnd.Declined)
             {
                 _declined.TryAdd(id, true);
             }
 
-            lookAgain = true;
+            lookAgain = end != RunEnd.Finished;
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
