@@ -19,7 +19,11 @@ internal sealed class SqliteReadConnections(Func<SqliteConnection> open) : IDisp
     /// <summary>Runs <paramref name="read"/> on a connection of its own; a connection on which a read failed is closed.</summary>
     public T Read<T>(Func<SqliteStatements, T> read)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(SqliteWorkflowStore), "The store is disposed (its host stopped): it no longer reads. Use the client of a running host.");
+        }
+
         var statements = Take() ?? new SqliteStatements(open());
         T result;
         try

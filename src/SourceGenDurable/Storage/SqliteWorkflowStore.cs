@@ -306,29 +306,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 // worker took the instance over, nothing is written. A commit is progress, so the start count restarts.
                 // Almost always no cancellation is pending, and the first statement alone commits; otherwise the second
                 // one learns of it (and marks it delivered once the workflow has received it).
-                var cancellationRequested = false;
-                var committed = statements.Prepared(
-                    """
-                    UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0
-                    WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner AND cancellation <> $requested;
-                    """)
-                    .Bind("$owner", WorkerId)
-                    .Bind("$commit", commit.Commit)
-                    .Bind("$id", id)
-                    .Bind("$state", commit.State)
-                    .Bind("$slots", commit.Slots)
-                    .Bind("$now", Now())
-                    .Bind("$running", (int)WorkflowStatus.Running)
-                    .Bind("$requested", (int)CancellationState.Requested)
-                    .ExecuteNonQuery() == 1;
-                if (!committed)
-                {
-                    committed = statements.Prepared(
-                        """
-                        UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0,
-                            cancellation = CASE WHEN $delivered THEN $done ELSE cancellation END
-                        WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner AND cancellation = $requested;
-                        """)
+                SqlitePreparedStatement Guarded(string sql) =>
+                    statements.Prepared(sql)
                         .Bind("$owner", WorkerId)
                         .Bind("$commit", commit.Commit)
                         .Bind("$id", id)
@@ -336,8 +315,23 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                         .Bind("$slots", commit.Slots)
                         .Bind("$now", Now())
                         .Bind("$running", (int)WorkflowStatus.Running)
+                        .Bind("$requested", (int)CancellationState.Requested);
+
+                var cancellationRequested = false;
+                var committed = Guarded(
+                    """
+                    UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0
+                    WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner AND cancellation <> $requested;
+                    """).ExecuteNonQuery() == 1;
+                if (!committed)
+                {
+                    committed = Guarded(
+                        """
+                        UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0,
+                            cancellation = CASE WHEN $delivered THEN $done ELSE cancellation END
+                        WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner AND cancellation = $requested;
+                        """)
                         .Bind("$delivered", commit.CancellationDelivered ? 1 : 0)
-                        .Bind("$requested", (int)CancellationState.Requested)
                         .Bind("$done", (int)CancellationState.Delivered)
                         .ExecuteNonQuery() == 1;
                     cancellationRequested = !commit.CancellationDelivered;
