@@ -138,7 +138,7 @@ public sealed partial class WorkflowRun : IDisposable
     }
 
     /// <summary>A step's result: committed by the next checkpoint, or in a fan-out recorded at once as its branch's.</summary>
-    private async Task CompleteStepAsync(int checkpoint, string name, string? result, int attempts, DateTimeOffset startedAt)
+    private async ValueTask CompleteStepAsync(int checkpoint, string name, string? result, int attempts, DateTimeOffset startedAt)
     {
         if (CurrentBranch is not { } branch)
         {
@@ -220,8 +220,19 @@ public sealed partial class WorkflowRun : IDisposable
         // first commit since loading, has a record to remove.
         var mayHaveWaits = _waitsSinceCommit > 0 || _fanOutsSinceCommit > 0 || _commits == _loadedCommits;
         var commit = new CheckpointCommit(state, _commits + 1, _slotsWriter.Write(slots, _json), step, _pendingEvents.ToArray(), _cancelTold, mayHaveWaits);
-        // Committed even while the host stops: the step that just finished is not run again by the next worker.
-        var cancelRequested = await WriteAsync(() => _store.CommitCheckpointAsync(InstanceId, commit, _abort)).ConfigureAwait(false);
+        // Committed even while the host stops: the step that just finished is not run again by the next worker. Awaited
+        // here rather than through WriteAsync, whose frame and closure every step would pay for.
+        bool cancelRequested;
+        try
+        {
+            cancelRequested = await _store.CommitCheckpointAsync(InstanceId, commit, _abort).ConfigureAwait(false);
+        }
+        catch
+        {
+            _commitFailed = true;
+            throw;
+        }
+
         _commits++;
         _waitsSinceCommit = 0;
         _stepsSinceCommit = 0;
@@ -278,7 +289,7 @@ public sealed partial class WorkflowRun : IDisposable
     /// and makes the next one). A step whose attempts are all recorded throws its last exception again at once: the
     /// object itself in the run that caught it, rebuilt from its description in a later run.
     /// </summary>
-    private async Task<(T Value, int Attempts, DateTimeOffset StartedAt)> RunWithAttemptsAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body)
+    private async ValueTask<(T Value, int Attempts, DateTimeOffset StartedAt)> RunWithAttemptsAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body)
     {
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate(name);
@@ -382,7 +393,7 @@ public sealed partial class WorkflowRun : IDisposable
     /// them, and only when the lease found some: a run that has committed since reaches every later step for the first
     /// time (a suspension ends the run).
     /// </summary>
-    private async Task<StepAttempt?> LastRecordedAttemptAsync(int sequence, int ordinal, int checkpoint, string name)
+    private async ValueTask<StepAttempt?> LastRecordedAttemptAsync(int sequence, int ordinal, int checkpoint, string name)
     {
         if (_commits != _loadedCommits || !_stepAttemptsRecorded)
         {

@@ -36,14 +36,21 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     /// committed. A write that was queued runs and commits even if <paramref name="cancellationToken"/> is cancelled
     /// later: it is cancelled only before it is queued.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteStatements, T> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteStatements, T> write, CancellationToken cancellationToken) =>
+        WriteAsync(static (statements, write) => write(statements), write, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}(Func{SqliteStatements, T}, CancellationToken)"/>, with what the write needs passed as
+    /// <paramref name="state"/>, so that a write made at every checkpoint needs no closure.
+    /// </summary>
+    public Task<T> WriteAsync<TState, T>(Func<SqliteStatements, TState, T> write, TState state, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<T>(cancellationToken);
         }
 
-        var pending = new PendingWrite<T>(write);
+        var pending = new PendingWrite<TState, T>(write, state);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqliteWorkflowStore), "The store is disposed: its writer no longer takes writes.");
@@ -273,14 +280,14 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteStatements, T> write) : PendingWrite
+    private sealed class PendingWrite<TState, T>(Func<SqliteStatements, TState, T> write, TState state) : PendingWrite
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T _result = default!;
 
         public Task<T> Task => _completion.Task;
 
-        public override void Run(SqliteStatements statements) => _result = write(statements);
+        public override void Run(SqliteStatements statements) => _result = write(statements, state);
 
         public override void Succeed() => _completion.TrySetResult(_result);
 
