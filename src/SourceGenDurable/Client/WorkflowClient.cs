@@ -159,9 +159,9 @@ internal sealed class WorkflowClient(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
 
-        // In this process the end of the run wakes the waiter at once, so while this process runs the instance the store
-        // is read only at the poll interval. Another process may be running it, so otherwise the store is read soon at
-        // first, then less and less often, up to the poll interval.
+        // In this process the end of the run wakes the waiter at once (however it ends: finished, suspended, stopped or
+        // lease lost), so while this process runs the instance the store is read only then. Another process may be
+        // running it, so otherwise the store is read soon at first, then less and less often, up to the poll interval.
         var poll = TimeSpan.FromMilliseconds(Math.Min(FirstPoll.TotalMilliseconds, options.Value.PollInterval.TotalMilliseconds));
         while (true)
         {
@@ -178,10 +178,15 @@ internal sealed class WorkflowClient(
                     throw WorkflowCancelledException.For(workflowId);
             }
 
+            if (signals.IsRunningHere(workflowId))
+            {
+                await finished.WaitAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             using (var pollWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                var readAgainAfter = signals.IsRunningHere(workflowId) ? options.Value.PollInterval : poll;
-                await Task.WhenAny(finished, Task.Delay(readAgainAfter, timeProvider, pollWait.Token)).ConfigureAwait(false);
+                await Task.WhenAny(finished, Task.Delay(poll, timeProvider, pollWait.Token)).ConfigureAwait(false);
                 await pollWait.CancelAsync().ConfigureAwait(false);
             }
 

@@ -19,30 +19,30 @@ public sealed partial class SqliteWorkflowStore
                 var expires = now + duration;
 
                 // The common case in one statement: a runnable instance that no live lease holds and that is not due to be
-                // poisoned is taken, and the row comes back as taken. Otherwise nothing is written, and the instance is
-                // read to tell why (the same checks, in the same order, as below).
-                var take = statements.For(
-                    $"""
+                // poisoned is taken, and read back as taken (apart: RETURNING costs SQLite more). Otherwise nothing is
+                // written, and the instance is read to tell why (the same checks, in the same order, as below).
+                var taken = statements.Prepared(
+                    """
                     UPDATE workflow_instances SET lease_owner = $owner, lease_expires_at = $expires, starts = starts + 1, status = $running, updated_at = $now
                     WHERE id = $id AND status IN ($pending, $running) AND poisoned = 0
-                        AND (lease_owner IS NULL OR lease_expires_at <= $now) AND starts < $maxStarts
-                    RETURNING {InstanceColumns};
-                    """);
-                take.Set("$id", id);
-                take.Set("$owner", WorkerId);
-                take.Set("$expires", expires.ToUnixTimeMilliseconds());
-                take.Set("$running", (int)WorkflowStatus.Running);
-                take.Set("$pending", (int)WorkflowStatus.Pending);
-                take.Set("$now", now.ToUnixTimeMilliseconds());
-                take.Set("$maxStarts", maxStartsWithoutProgress);
-                if (ReadInstance(take) is { } taken)
-                {
-                    return Acquired(statements, taken);
-                }
-
+                        AND (lease_owner IS NULL OR lease_expires_at <= $now) AND starts < $maxStarts;
+                    """)
+                    .Bind("$id", id)
+                    .Bind("$owner", WorkerId)
+                    .Bind("$expires", expires.ToUnixTimeMilliseconds())
+                    .Bind("$running", (int)WorkflowStatus.Running)
+                    .Bind("$pending", (int)WorkflowStatus.Pending)
+                    .Bind("$now", now.ToUnixTimeMilliseconds())
+                    .Bind("$maxStarts", maxStartsWithoutProgress)
+                    .ExecuteNonQuery() == 1;
                 var select = statements.For(SelectInstance);
                 select.Set("$id", id);
                 var instance = ReadInstance(select);
+                if (taken)
+                {
+                    return Acquired(statements, instance ?? throw new InvalidOperationException($"Instance '{id}' vanished right after its lease was taken."));
+                }
+
                 if (instance is not { Status: WorkflowStatus.Pending or WorkflowStatus.Running, Poisoned: false })
                 {
                     return new LeaseAttempt(LeaseOutcome.NotRunnable, instance);
