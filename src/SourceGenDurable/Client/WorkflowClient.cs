@@ -73,7 +73,7 @@ internal sealed class WorkflowClient(
         if (created)
         {
             DurableTelemetry.WorkflowsStarted.Add(1, new KeyValuePair<string, object?>("workflow.name", definition.Name));
-            signals.NotifyWork();
+            signals.NotifyStarted(stored.Id);
         }
 
         return new WorkflowHandle(this, stored.Id, stored.Name, created);

@@ -12,13 +12,47 @@ internal sealed class WorkflowSignals
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finished = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Action> _cancellationHandlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _runningHere = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _started = new();
     private TaskCompletionSource _work = NewSource();
+    private int _lookRequested = 1;
 
-    /// <summary>Something may have become runnable (started, woken, cancelled, or a run ended): the worker looks again.</summary>
-    public void NotifyWork() => Interlocked.Exchange(ref _work, NewSource()).TrySetResult();
+    /// <summary>At most this many started instances wait to be handed to the worker; beyond, it finds them in the store.</summary>
+    private const int MaxStartedWaiting = 10_000;
 
-    /// <summary>Completes at the next <see cref="NotifyWork"/>. Take it before reading the store.</summary>
+    /// <summary>Something may have become runnable or due (woken, cancelled, or a run ended): the worker looks through the store.</summary>
+    public void NotifyWork()
+    {
+        Volatile.Write(ref _lookRequested, 1);
+        Wake();
+    }
+
+    /// <summary>
+    /// <paramref name="id"/> was started in this process: the worker runs it without looking through the store (which
+    /// it still does at its poll interval, for instances started elsewhere).
+    /// </summary>
+    public void NotifyStarted(string id)
+    {
+        if (_started.Count >= MaxStartedWaiting)
+        {
+            // No worker is taking them (its host is not started): the store keeps them for when one is.
+            NotifyWork();
+            return;
+        }
+
+        _started.Enqueue(id);
+        Wake();
+    }
+
+    /// <summary>Completes at the next <see cref="NotifyWork"/> or <see cref="NotifyStarted"/>. Take it before reading the store.</summary>
     public Task WhenWork => Volatile.Read(ref _work).Task;
+
+    /// <summary>Whether a look through the store was asked for since the last call; the request is taken.</summary>
+    public bool TakeLookRequest() => Interlocked.Exchange(ref _lookRequested, 0) == 1;
+
+    /// <summary>The next instance started in this process and not yet handed to the worker.</summary>
+    public bool TryTakeStarted([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? id) => _started.TryDequeue(out id);
+
+    private void Wake() => Interlocked.Exchange(ref _work, NewSource()).TrySetResult();
 
     /// <summary>
     /// A task that completes when <paramref name="id"/> finishes in this process, or a run of it here ends in any other

@@ -62,31 +62,43 @@ internal sealed partial class DurableWorkflowWorker(
     {
         var settings = options.Value;
         using var slots = new SemaphoreSlim(settings.MaxConcurrentWorkflows);
+        DateTimeOffset? nextWake = null;
+        var nextPoll = DateTimeOffset.MinValue;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 // Take the wake-up before reading the store, so a start between the two is never missed.
                 var work = signals.WhenWork;
-                var nextWake = await store.WakeDueAsync(timeProvider.GetUtcNow(), stoppingToken).ConfigureAwait(false);
-                foreach (var id in await store.GetRunningIdsAsync(stoppingToken).ConfigureAwait(false))
-                {
-                    if (_running.ContainsKey(id) || _declined.ContainsKey(id))
-                    {
-                        continue;
-                    }
 
-                    await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-                    _running[id] = RunAsync(id, slots, stoppingToken, _abort.Token);
+                // The store is looked through when this process asks (a wake-up, a cancellation, a run that may have left
+                // something runnable), when a timer is due, and at the poll interval for other processes' instances.
+                // Instances started in this process come straight from the client, so a burst of starts costs no scans.
+                var now = timeProvider.GetUtcNow();
+                if (signals.TakeLookRequest() || now >= nextPoll || nextWake <= now)
+                {
+                    nextPoll = now + settings.PollInterval;
+                    nextWake = await store.WakeDueAsync(now, stoppingToken).ConfigureAwait(false);
+                    foreach (var id in await store.GetRunningIdsAsync(stoppingToken).ConfigureAwait(false))
+                    {
+                        await StartRunAsync(id, slots, stoppingToken).ConfigureAwait(false);
+                    }
+                }
+
+                while (signals.TryTakeStarted(out var started))
+                {
+                    await StartRunAsync(started, slots, stoppingToken).ConfigureAwait(false);
                 }
 
                 // Sleep until the earliest timer this worker knows of, a wake-up in this process, or the poll for
                 // other processes' instances, whichever comes first: a timer 30 days out costs nothing meanwhile.
-                var delay = settings.PollInterval;
-                if (nextWake is { } wake && wake - timeProvider.GetUtcNow() < delay)
+                var delay = nextPoll - timeProvider.GetUtcNow();
+                if (nextWake is { } wake && wake < nextPoll)
                 {
-                    delay = wake - timeProvider.GetUtcNow() is { Ticks: > 0 } untilWake ? untilWake : TimeSpan.Zero;
+                    delay = wake - timeProvider.GetUtcNow();
                 }
+
+                delay = delay.Ticks > 0 ? delay : TimeSpan.Zero;
 
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 await Task.WhenAny(work, Task.Delay(delay, timeProvider, wait.Token)).ConfigureAwait(false);
@@ -98,6 +110,18 @@ internal sealed partial class DurableWorkflowWorker(
         }
 
         await Task.WhenAll(_running.Values).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="id"/> once a slot is free, unless this worker runs it already or declined it.</summary>
+    private async Task StartRunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        if (_running.ContainsKey(id) || _declined.ContainsKey(id))
+        {
+            return;
+        }
+
+        await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+        _running[id] = RunAsync(id, slots, stoppingToken, _abort.Token);
     }
 
     private async Task RunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken, CancellationToken abort)
