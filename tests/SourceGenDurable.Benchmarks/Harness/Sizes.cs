@@ -63,7 +63,7 @@ internal sealed record Sizes(
         DurableTaskChains: [10, 100],
         DurableTaskOrchestrations: 2,
         DurableTaskOrchestrationsCapLifted: 20,
-        HangfireChains: 20,
+        HangfireChains: 5,
         IdleInstances: 1_000,
         SameSecondTimers: 500,
         TimerLead: TimeSpan.FromSeconds(5),
