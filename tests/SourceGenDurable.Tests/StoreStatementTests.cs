@@ -43,6 +43,74 @@ public sealed class StoreStatementTests : IDisposable
     }
 
     [Fact]
+    public void A_prepared_query_maps_its_first_row_or_returns_null_when_there_is_none()
+    {
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count) VALUES ($id, $count);");
+        insert.Bind("$id", "b").Bind("$count", 2).ExecuteNonQuery();
+        insert.Bind("$id", "a").Bind("$count", (object?)null).ExecuteNonQuery();
+        using var select = SqlitePreparedStatement.Prepare(_connection, "SELECT id || '✓', count FROM items WHERE id >= $from ORDER BY id;");
+
+        var first = select.Bind("$from", "a").ReadFirst(row => (Id: row.GetString(0), Count: row.IsDBNull(1) ? (long?)null : row.GetInt64(1)).ToString());
+        var second = select.Bind("$from", "b").ReadFirst(row => (Id: row.GetString(0), Count: row.IsDBNull(1) ? (long?)null : row.GetInt64(1)).ToString());
+        var none = select.Bind("$from", "c").ReadFirst(row => row.GetString(0));
+
+        Assert.Equal("(a✓, )", first);
+        Assert.Equal("(b✓, 2)", second);
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public async Task The_writer_reports_how_many_writes_each_transaction_grouped()
+    {
+        var recorded = new List<int>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "SourceGenDurable" && instrument.Name == "sourcegendurable.store.transaction.writes")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        await using var writer = new SqliteGroupCommit(() =>
+        {
+            var connection = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+            connection.Open();
+            return connection;
+        });
+        listener.SetMeasurementEventCallback<int>((_, writes, _, _) =>
+        {
+            lock (recorded)
+            {
+                recorded.Add(writes);
+            }
+        });
+        listener.Start();
+
+        // Twenty writes queued before the writer's first transaction opens: it has to group all of them.
+        var gate = new TaskCompletionSource();
+        var held = writer.WriteAsync(
+            _ =>
+            {
+                gate.Task.Wait();
+                return 0;
+            },
+            default);
+        await Task.Delay(100);
+        var writes = Enumerable.Range(0, 20)
+            .Select(i => writer.WriteAsync(statements => statements.Prepared("INSERT INTO items (id) VALUES ($id);").Bind("$id", $"item-{i}").ExecuteNonQuery(), default))
+            .ToList();
+        gate.SetResult();
+        await held;
+        await Task.WhenAll(writes);
+
+        // Other tests' writers run in parallel and share the meter, so this writer's transaction is one among theirs.
+        lock (recorded)
+        {
+            Assert.Contains(20, recorded);
+        }
+    }
+
+    [Fact]
     public void A_statement_that_fails_throws_SQLites_error_and_can_run_again()
     {
         using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id) VALUES ($id);");

@@ -24,4 +24,7 @@ public static class DurableTelemetry
 
     internal static readonly Counter<long> StepAttempts =
         Meter.CreateCounter<long>("sourcegendurable.steps.attempts", description: "Step bodies run, including retries.");
+
+    internal static readonly Histogram<int> WritesPerTransaction =
+        Meter.CreateHistogram<int>("sourcegendurable.store.transaction.writes", unit: "{write}", description: "Writes the store's single writer grouped into one transaction.");
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using SourceGenDurable.Diagnostics;
 
 namespace SourceGenDurable.Storage;
 
@@ -208,6 +209,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         if (failure is null)
         {
             End(statements, "COMMIT;");
+            DurableTelemetry.WritesPerTransaction.Record(batch.Count);
             foreach (var write in batch)
             {
                 write.Succeed();
@@ -248,6 +250,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         }
 
         End(statements, "COMMIT;");
+        DurableTelemetry.WritesPerTransaction.Record(batch.Count);
         foreach (var write in batch)
         {
             // Ignored by a write that failed in its savepoint.

@@ -13,7 +13,7 @@ namespace SourceGenDurable.Storage;
 /// Only for statements inside the writer's open transaction: it takes no lock of its own, so SQLite's busy handling
 /// (which <c>BEGIN IMMEDIATE</c>, run as a command, still has) never applies to it.
 /// </remarks>
-internal sealed class SqlitePreparedStatement : IDisposable
+internal sealed class SqlitePreparedStatement : ISqliteRow, IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
@@ -115,6 +115,36 @@ internal sealed class SqlitePreparedStatement : IDisposable
             raw.sqlite3_reset(_statement);
         }
     }
+
+    /// <summary>Runs the statement and maps its first row, or returns null when it returns none.</summary>
+    public T? ReadFirst<T>(Func<SqlitePreparedStatement, T> map)
+        where T : class
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc == raw.SQLITE_ROW)
+            {
+                return map(this);
+            }
+
+            ThrowUnlessDone(rc);
+            return null;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsDBNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    /// <inheritdoc />
+    public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <inheritdoc />
+    public string GetString(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
     public void Dispose() => _statement.Dispose();
 

@@ -35,9 +35,7 @@ public sealed partial class SqliteWorkflowStore
                     .Bind("$now", now.ToUnixTimeMilliseconds())
                     .Bind("$maxStarts", maxStartsWithoutProgress)
                     .ExecuteNonQuery() == 1;
-                var select = statements.For(SelectInstance);
-                select.Set("$id", id);
-                var instance = ReadInstance(select);
+                var instance = ReadInstance(statements, id);
                 if (taken)
                 {
                     return Acquired(statements, instance ?? throw new InvalidOperationException($"Instance '{id}' vanished right after its lease was taken."));

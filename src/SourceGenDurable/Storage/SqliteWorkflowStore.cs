@@ -239,11 +239,17 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     ("$slots", instance.Slots),
                     ("$now", instance.CreatedAt.ToUnixTimeMilliseconds()),
                     ("$parent", (object?)instance.ParentId ?? DBNull.Value)) == 1;
-                var select = statements.For(SelectInstance);
-                select.Set("$id", instance.Id);
-                var stored = ReadInstance(select)
+                if (created)
+                {
+                    // The row is what was just inserted: no need to read it back.
+                    var at = DateTimeOffset.FromUnixTimeMilliseconds(instance.CreatedAt.ToUnixTimeMilliseconds());
+                    return (new WorkflowInstance(
+                        instance.Id, instance.Name, instance.Status, instance.State, 0, instance.LayoutFingerprint, instance.Slots, null, null, null, at, at, ParentId: instance.ParentId), true);
+                }
+
+                var stored = ReadInstance(statements, instance.Id)
                     ?? throw new InvalidOperationException($"Instance '{instance.Id}' vanished right after it was inserted.");
-                return (stored, created);
+                return (stored, false);
             },
             cancellationToken);
 
@@ -965,14 +971,21 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         return reader.Read() ? ReadInstance(reader) : null;
     }
 
-    /// <summary>The instance at the reader's current row of <see cref="InstanceColumns"/>.</summary>
-    private static WorkflowInstance ReadInstance(SqliteDataReader reader) =>
+    /// <summary>The instance <paramref name="id"/> as the writer's transaction sees it, or null when there is none.</summary>
+    private static WorkflowInstance? ReadInstance(SqliteStatements statements, string id) =>
+        statements.Prepared(SelectInstance).Bind("$id", id).ReadFirst(ReadInstance<SqlitePreparedStatement>);
+
+    private static WorkflowInstance ReadInstance(SqliteDataReader reader) => ReadInstance(new DataReaderRow(reader));
+
+    /// <summary>The instance at the current row of <see cref="InstanceColumns"/>.</summary>
+    private static WorkflowInstance ReadInstance<TRow>(TRow reader)
+        where TRow : ISqliteRow =>
         new(
             Id: reader.GetString(0),
             Name: reader.GetString(1),
-            Status: (WorkflowStatus)reader.GetInt32(2),
-            State: reader.GetInt32(3),
-            Commits: reader.GetInt32(4),
+            Status: (WorkflowStatus)reader.GetInt64(2),
+            State: (int)reader.GetInt64(3),
+            Commits: (int)reader.GetInt64(4),
             LayoutFingerprint: reader.GetString(5),
             Slots: reader.GetString(6),
             Result: reader.IsDBNull(7) ? null : reader.GetString(7),
@@ -982,11 +995,11 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
             WakeAt: reader.IsDBNull(12) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)),
             AwaitedEvent: reader.IsDBNull(13) ? null : reader.GetString(13),
-            Cancellation: (CancellationState)reader.GetInt32(14),
+            Cancellation: (CancellationState)reader.GetInt64(14),
             LeaseOwner: reader.IsDBNull(15) ? null : reader.GetString(15),
             LeaseExpiresAt: reader.IsDBNull(16) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(16)),
-            Starts: reader.GetInt32(17),
-            Poisoned: reader.GetInt32(18) != 0,
+            Starts: (int)reader.GetInt64(17),
+            Poisoned: reader.GetInt64(18) != 0,
             ParentId: reader.IsDBNull(19) ? null : reader.GetString(19));
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
