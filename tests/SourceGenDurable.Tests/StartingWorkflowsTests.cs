@@ -1,5 +1,11 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using SourceGenDurable.Client;
+using SourceGenDurable.Execution;
+using SourceGenDurable.Hosting;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
 
@@ -98,5 +104,103 @@ public sealed class StartingWorkflowsTests : IDisposable
         Assert.IsAssignableFrom<KeyNotFoundException>(error); // as before this exception type existed
         Assert.Equal("nobody", error.WorkflowId);
         Assert.Contains("'nobody'", error.Message);
+    }
+
+    [Fact]
+    public async Task A_workflow_started_where_the_worker_has_a_free_slot_is_created_leased_to_it_and_runs_without_taking_the_lease_again()
+    {
+        var services = new FakeServices();
+        services.Gates["reserve"] = new TaskCompletionSource();
+        await using var inner = new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System);
+        await using var host = await TestHost.StartAsync(_database.ConnectionString, services, s => s
+            .Replace(ServiceDescriptor.Singleton(CallCountingStore.Wrap(inner, out _))));
+        var counter = (CallCountingStore)(object)host.Store;
+
+        var handle = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "eager");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first step runs");
+
+        Assert.Equal((inner.WorkerId, 1L, (long)WorkflowStatus.Running), ReadLease("eager"));
+        services.Gates["reserve"].SetResult();
+        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await handle.GetResultAsync());
+        Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.CreateAsync)));
+        Assert.Equal(0, counter.CountOf(nameof(IWorkflowStore.AcquireLeaseAsync)));
+    }
+
+    [Fact]
+    public async Task A_start_while_every_slot_of_the_worker_is_taken_is_left_unleased_in_the_store_and_leased_once_a_slot_frees()
+    {
+        var services = new FakeServices();
+        services.Gates["reserve"] = new TaskCompletionSource();
+        await using var inner = new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System);
+        await using var host = await TestHost.StartAsync(_database.ConnectionString, services, s => s
+            .Configure<DurableWorkflowOptions>(o => o.MaxConcurrentWorkflows = 1)
+            .Replace(ServiceDescriptor.Singleton(CallCountingStore.Wrap(inner, out _))));
+        var counter = (CallCountingStore)(object)host.Store;
+
+        var first = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "first");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first workflow takes the only slot");
+        var second = await host.Client.StartProcessOrderAsync(new Order("o-2", "bob", 10m, 1m), workflowId: "second");
+
+        Assert.Equal((null, 0L, (long)WorkflowStatus.Pending), ReadLease("second"));
+        services.Gates["reserve"].SetResult();
+        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await first.GetResultAsync());
+        Assert.Equal(new Receipt("res-o-2", "ch-o-2", 11m), await second.GetResultAsync());
+        Assert.True(counter.CountOf(nameof(IWorkflowStore.AcquireLeaseAsync)) >= 1);
+    }
+
+    [Fact]
+    public async Task A_leased_start_taken_late_is_renewed_before_it_runs_and_one_that_another_worker_took_is_left_to_it()
+    {
+        var services = new FakeServices();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(services);
+        builder.Services.AddDurableWorkflows(o => o.UseSqlite(_database.ConnectionString));
+        using (var notRunning = builder.Build())
+        {
+            // Created through a client whose host never starts: no worker runs them meanwhile.
+            await notRunning.Services.GetRequiredService<IWorkflowStore>().InitializeAsync(default);
+            var client = notRunning.Services.GetRequiredService<IWorkflowClient>();
+            await client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "late");
+            await client.StartProcessOrderAsync(new Order("o-2", "bob", 10m, 1m), workflowId: "taken");
+        }
+
+        // "late": leased to this worker at its start with 5 of its 30 seconds left. "taken": its lease ran out and
+        // another worker holds it now, though this worker still has it as created.
+        var soon = DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeMilliseconds();
+        _database.Execute("UPDATE workflow_instances SET status = $running, starts = 1, lease_owner = 'node-a', lease_expires_at = $soon WHERE id = 'late'", ("$running", (int)WorkflowStatus.Running), ("$soon", soon));
+        _database.Execute(
+            "UPDATE workflow_instances SET status = $running, starts = 1, lease_owner = 'node-b', lease_expires_at = $later WHERE id = 'taken'",
+            ("$running", (int)WorkflowStatus.Running),
+            ("$later", DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds()));
+
+        await using var inner = new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System, workerId: "node-a");
+        await using var host = await TestHost.StartAsync(_database.ConnectionString, services, s => s
+            .Replace(ServiceDescriptor.Singleton(CallCountingStore.Wrap(inner, out _))));
+        var counter = (CallCountingStore)(object)host.Store;
+        var executor = host.Host.Services.GetRequiredService<WorkflowExecutor>();
+        var late = (await inner.GetAsync("late", default))!;
+        var taken = (await inner.GetAsync("taken", default))! with { LeaseOwner = "node-a", LeaseExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(soon) };
+
+        Assert.Equal(RunEnd.Finished, await executor.RunAsync("late", default, default, late));
+        Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.RenewLeaseAsync)));
+        Assert.Equal(0, counter.CountOf(nameof(IWorkflowStore.AcquireLeaseAsync)));
+        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await host.Client.GetResultAsync<Receipt>("late"));
+
+        Assert.Equal(RunEnd.LookAgain, await executor.RunAsync("taken", default, default, taken));
+        Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.AcquireLeaseAsync)));
+        Assert.Equal(("node-b", 1L, (long)WorkflowStatus.Running), ReadLease("taken"));
+        Assert.Equal(1, services.CountOf("reserve"));
+    }
+
+    private (string? Owner, long Starts, long Status) ReadLease(string id)
+    {
+        using var connection = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT lease_owner, starts, status FROM workflow_instances WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 }

@@ -1,4 +1,5 @@
 using SourceGenDurable.Execution;
+using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Tests;
 
@@ -12,11 +13,11 @@ public sealed class WorkflowSignalsTests
         Assert.True(signals.TakeLookRequest()); // the worker's first pass always looks
         var work = signals.WhenWork;
 
-        signals.NotifyStarted("a");
+        signals.NotifyStarted(Started("a"));
         Assert.True(work.IsCompleted);
         Assert.False(signals.TakeLookRequest());
         Assert.True(signals.TryTakeStarted(out var started));
-        Assert.Equal("a", started);
+        Assert.Equal("a", started.Id);
         Assert.False(signals.TryTakeStarted(out _));
 
         signals.NotifyWork();
@@ -31,7 +32,7 @@ public sealed class WorkflowSignalsTests
         signals.TakeLookRequest();
         for (var i = 0; i <= 10_000; i++)
         {
-            signals.NotifyStarted($"w{i}");
+            signals.NotifyStarted(Started($"w{i}"));
         }
 
         var queued = 0;
@@ -57,4 +58,61 @@ public sealed class WorkflowSignalsTests
         Assert.True(finished.IsCompleted);
         Assert.False(signals.IsRunningHere("w"));
     }
+
+    [Fact]
+    public void A_start_is_made_leased_only_while_the_worker_runs_and_has_a_slot_for_it()
+    {
+        var signals = new WorkflowSignals();
+        Assert.False(signals.TryReserveLeasedStart()); // no worker in this process
+
+        signals.NotifyWorkerRunning(maxRuns: 2);
+        signals.NotifyRunStarted("running");
+        Assert.True(signals.TryReserveLeasedStart());
+        Assert.False(signals.TryReserveLeasedStart()); // one run and one leased start fill both slots
+
+        // The leased start is handed over, and waits until the worker has it among its runs; its run then takes the slot.
+        signals.NotifyStarted(Started("leased", leaseOwner: "worker-1"));
+        Assert.True(signals.TryTakeStarted(out var taken));
+        Assert.Equal("worker-1", taken.LeaseOwner);
+        Assert.True(signals.HasLeasedStartsWaiting);
+        signals.ReleaseLeasedStart();
+        Assert.False(signals.HasLeasedStartsWaiting);
+        signals.NotifyRunStarted("leased");
+        Assert.False(signals.TryReserveLeasedStart());
+
+        // A run that ends frees its slot; a reservation that is not used gives it back.
+        signals.NotifyRunEnded("running");
+        Assert.True(signals.TryReserveLeasedStart());
+        Assert.False(signals.TryReserveLeasedStart());
+        signals.ReleaseLeasedStart();
+        Assert.True(signals.TryReserveLeasedStart());
+        signals.ReleaseLeasedStart();
+
+        signals.NotifyWorkerStopping();
+        Assert.False(signals.TryReserveLeasedStart());
+    }
+
+    [Fact]
+    public void A_leased_start_is_always_handed_to_the_worker_even_past_the_queue_limit()
+    {
+        var signals = new WorkflowSignals();
+        for (var i = 0; i < 10_000; i++)
+        {
+            signals.NotifyStarted(Started($"w{i}"));
+        }
+
+        // Only the worker can run an instance leased to it until the lease ends: it is never left to the store.
+        signals.NotifyStarted(Started("leased", leaseOwner: "worker-1"));
+
+        var last = default(WorkflowInstance);
+        while (signals.TryTakeStarted(out var started))
+        {
+            last = started;
+        }
+
+        Assert.Equal("leased", last?.Id);
+    }
+
+    private static WorkflowInstance Started(string id, string? leaseOwner = null) =>
+        new(id, "Tests.Workflow", WorkflowStatus.Pending, -1, 0, "fingerprint", "{}", null, null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, LeaseOwner: leaseOwner);
 }

@@ -63,7 +63,38 @@ internal sealed class WorkflowClient(
             SetAsideReason: null,
             CreatedAt: now,
             UpdatedAt: now);
-        var (stored, created) = await store.CreateAsync(requested, cancellationToken).ConfigureAwait(false);
+
+        // When this process's worker has a free slot, the instance is created leased to it and handed over: the worker
+        // runs it without taking the lease in a write of its own.
+        var leased = signals.TryReserveLeasedStart();
+        if (leased)
+        {
+            requested = requested with
+            {
+                Status = WorkflowStatus.Running,
+                LeaseOwner = store.WorkerId,
+                LeaseExpiresAt = now + options.Value.LeaseDuration,
+                Starts = 1,
+            };
+        }
+
+        WorkflowInstance stored;
+        bool created;
+        try
+        {
+            (stored, created) = await store.CreateAsync(requested, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (leased)
+        {
+            signals.ReleaseLeasedStart();
+            throw;
+        }
+
+        if (leased && !created)
+        {
+            signals.ReleaseLeasedStart();
+        }
+
         if (stored.Name != definition.Name)
         {
             throw new InvalidOperationException(
@@ -73,7 +104,7 @@ internal sealed class WorkflowClient(
         if (created)
         {
             DurableTelemetry.WorkflowsStarted.Add(1, new KeyValuePair<string, object?>("workflow.name", definition.Name));
-            signals.NotifyStarted(stored.Id);
+            signals.NotifyStarted(stored);
         }
 
         return new WorkflowHandle(this, stored.Id, stored.Name, created);

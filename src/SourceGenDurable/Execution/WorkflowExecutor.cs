@@ -28,11 +28,15 @@ internal sealed partial class WorkflowExecutor(
     /// fires, no new step or wait starts and the run leaves memory; <paramref name="abort"/> cancels the running steps.
     /// Does nothing when another worker holds the instance. Returns how the run ended, for the worker to know whether to
     /// look at the store again and whether to leave the instance (set aside because this host cannot run it).
+    /// <paramref name="leasedAtStart"/>, when given, is the instance as a start in this process created it, already
+    /// leased to this worker.
     /// </summary>
-    public async Task<RunEnd> RunAsync(string id, CancellationToken stopping, CancellationToken abort)
+    public async Task<RunEnd> RunAsync(string id, CancellationToken stopping, CancellationToken abort, WorkflowInstance? leasedAtStart = null)
     {
         var settings = options.Value;
-        var lease = await store.AcquireLeaseAsync(id, settings.LeaseDuration, settings.MaxStartsWithoutProgress, stopping).ConfigureAwait(false);
+        var lease = leasedAtStart is null
+            ? await store.AcquireLeaseAsync(id, settings.LeaseDuration, settings.MaxStartsWithoutProgress, stopping).ConfigureAwait(false)
+            : await TakeLeasedStartAsync(leasedAtStart, settings, stopping).ConfigureAwait(false);
         switch (lease.Outcome)
         {
             case LeaseOutcome.HeldElsewhere:
@@ -69,6 +73,28 @@ internal sealed partial class WorkflowExecutor(
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// The lease of an instance created leased to this worker. It is used as created while at least half of it is left,
+    /// which the lease keeper's first renewal (a third of the way) then extends in time; otherwise it is renewed first.
+    /// Only when that fails (the lease ran out and another worker took the instance) is it acquired like any other.
+    /// A new instance has no failed step attempts recorded.
+    /// </summary>
+    private async Task<LeaseAttempt> TakeLeasedStartAsync(WorkflowInstance started, DurableWorkflowOptions settings, CancellationToken stopping)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (started.LeaseExpiresAt - now >= settings.LeaseDuration / 2)
+        {
+            return new LeaseAttempt(LeaseOutcome.Acquired, started, StepAttemptsRecorded: false);
+        }
+
+        if (await store.RenewLeaseAsync(started.Id, settings.LeaseDuration, stopping).ConfigureAwait(false))
+        {
+            return new LeaseAttempt(LeaseOutcome.Acquired, started with { LeaseExpiresAt = now + settings.LeaseDuration }, StepAttemptsRecorded: false);
+        }
+
+        return await store.AcquireLeaseAsync(started.Id, settings.LeaseDuration, settings.MaxStartsWithoutProgress, stopping).ConfigureAwait(false);
     }
 
     /// <summary>

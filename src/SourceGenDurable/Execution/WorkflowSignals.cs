@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Execution;
 
@@ -12,9 +14,12 @@ internal sealed class WorkflowSignals
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finished = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Action> _cancellationHandlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _runningHere = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _started = new();
+    private readonly ConcurrentQueue<WorkflowInstance> _started = new();
     private TaskCompletionSource _work = NewSource();
     private int _lookRequested = 1;
+    private int _runsHere;
+    private int _leasedStartsWaiting;
+    private int _workerCapacity;
 
     /// <summary>At most this many started instances wait to be handed to the worker; beyond, it finds them in the store.</summary>
     private const int MaxStartedWaiting = 10_000;
@@ -26,20 +31,62 @@ internal sealed class WorkflowSignals
         Wake();
     }
 
+    /// <summary>The worker in this process runs instances from now on, at most <paramref name="maxRuns"/> at once.</summary>
+    public void NotifyWorkerRunning(int maxRuns) => Volatile.Write(ref _workerCapacity, maxRuns);
+
+    /// <summary>The worker in this process stops: instances started from now on are left in the store.</summary>
+    public void NotifyWorkerStopping() => Volatile.Write(ref _workerCapacity, 0);
+
     /// <summary>
-    /// <paramref name="id"/> was started in this process: the worker runs it without looking through the store (which
-    /// it still does at its poll interval, for instances started elsewhere).
+    /// Whether an instance about to be started in this process may be created already leased to this process's worker
+    /// (an eager start, as Temporal calls it): only while the worker runs and has a free slot for it, so that it takes
+    /// the instance at once. Saves the worker a write and a round trip to the store. When true, the caller either
+    /// hands the created instance over with <see cref="NotifyStarted"/> or calls <see cref="ReleaseLeasedStart"/>.
     /// </summary>
-    public void NotifyStarted(string id)
+    public bool TryReserveLeasedStart()
     {
-        if (_started.Count >= MaxStartedWaiting)
+        while (true)
+        {
+            var waiting = Volatile.Read(ref _leasedStartsWaiting);
+            if (Volatile.Read(ref _runsHere) + waiting >= Volatile.Read(ref _workerCapacity))
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _leasedStartsWaiting, waiting + 1, waiting) == waiting)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A reserved leased start waits no more: the worker has its instance among its runs (or has let it go), or the
+    /// start was not made (the instance existed already, or the write failed).
+    /// </summary>
+    public void ReleaseLeasedStart() => Interlocked.Decrement(ref _leasedStartsWaiting);
+
+    /// <summary>
+    /// Whether an instance created leased to this process's worker is not among its runs yet: it is invisible to a look
+    /// through the store for runnable instances meanwhile, as any leased instance is.
+    /// </summary>
+    public bool HasLeasedStartsWaiting => Volatile.Read(ref _leasedStartsWaiting) > 0;
+
+    /// <summary>
+    /// <paramref name="instance"/> was started in this process: the worker runs it without looking through the store
+    /// (which it still does at its poll interval, for instances started elsewhere). An instance created leased to this
+    /// worker is always handed over; the store holds others when no worker takes them.
+    /// </summary>
+    public void NotifyStarted(WorkflowInstance instance)
+    {
+        if (instance.LeaseOwner is null && _started.Count >= MaxStartedWaiting)
         {
             // No worker is taking them (its host is not started): the store keeps them for when one is.
             NotifyWork();
             return;
         }
 
-        _started.Enqueue(id);
+        _started.Enqueue(instance);
         Wake();
     }
 
@@ -49,8 +96,11 @@ internal sealed class WorkflowSignals
     /// <summary>Whether a look through the store was asked for since the last call; the request is taken.</summary>
     public bool TakeLookRequest() => Interlocked.Exchange(ref _lookRequested, 0) == 1;
 
-    /// <summary>The next instance started in this process and not yet handed to the worker.</summary>
-    public bool TryTakeStarted([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? id) => _started.TryDequeue(out id);
+    /// <summary>
+    /// The next instance started in this process and not yet handed to the worker. One created leased to the worker
+    /// stays reserved until the worker calls <see cref="ReleaseLeasedStart"/>.
+    /// </summary>
+    public bool TryTakeStarted([NotNullWhen(true)] out WorkflowInstance? instance) => _started.TryDequeue(out instance);
 
     private void Wake() => Interlocked.Exchange(ref _work, NewSource()).TrySetResult();
 
@@ -64,12 +114,22 @@ internal sealed class WorkflowSignals
     public bool IsRunningHere(string id) => _runningHere.ContainsKey(id);
 
     /// <summary>This process took <paramref name="id"/>'s lease and runs it.</summary>
-    public void NotifyRunStarted(string id) => _runningHere[id] = true;
+    public void NotifyRunStarted(string id)
+    {
+        if (_runningHere.TryAdd(id, true))
+        {
+            Interlocked.Increment(ref _runsHere);
+        }
+    }
 
     /// <summary>The run of <paramref name="id"/> in this process ended: whoever waits for the instance reads the store again.</summary>
     public void NotifyRunEnded(string id)
     {
-        _runningHere.TryRemove(id, out _);
+        if (_runningHere.TryRemove(id, out _))
+        {
+            Interlocked.Decrement(ref _runsHere);
+        }
+
         NotifyFinished(id);
     }
 

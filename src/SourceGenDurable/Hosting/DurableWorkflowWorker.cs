@@ -34,11 +34,17 @@ internal sealed partial class DurableWorkflowWorker(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+
+        // Before the host's start returns (ExecuteAsync begins on another thread), so that the first starts are made
+        // leased to this worker too.
+        signals.NotifyWorkerRunning(options.Value.MaxConcurrentWorkflows);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Starts from now on are left in the store for the next worker, not leased to this one.
+        signals.NotifyWorkerStopping();
         var timeout = options.Value.ShutdownTimeout;
         using var deadline = timeout == TimeSpan.Zero ? new CancellationTokenSource() : new CancellationTokenSource(timeout, timeProvider);
         if (timeout == TimeSpan.Zero)
@@ -87,7 +93,7 @@ internal sealed partial class DurableWorkflowWorker(
 
                 while (signals.TryTakeStarted(out var started))
                 {
-                    await StartRunAsync(started, slots, stoppingToken).ConfigureAwait(false);
+                    await StartRunAsync(started.Id, slots, stoppingToken, started.LeaseOwner is null ? null : started).ConfigureAwait(false);
                 }
 
                 // Sleep until the earliest timer this worker knows of, a wake-up in this process, or the poll for
@@ -108,23 +114,41 @@ internal sealed partial class DurableWorkflowWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            signals.NotifyWorkerStopping();
+        }
 
         await Task.WhenAll(_running.Values).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="id"/> once a slot is free, unless this worker runs it already or declined it.</summary>
-    private async Task StartRunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs <paramref name="id"/> once a slot is free, unless this worker runs it already or declined it.
+    /// <paramref name="leasedAtStart"/> is the instance as a start in this process created it, leased to this worker.
+    /// </summary>
+    private async Task StartRunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken, WorkflowInstance? leasedAtStart = null)
     {
-        if (_running.ContainsKey(id) || _declined.ContainsKey(id))
+        try
         {
-            return;
-        }
+            if (_running.ContainsKey(id) || _declined.ContainsKey(id))
+            {
+                return;
+            }
 
-        await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-        _running[id] = RunAsync(id, slots, stoppingToken, _abort.Token);
+            await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+            _running[id] = RunAsync(id, slots, stoppingToken, _abort.Token, leasedAtStart);
+        }
+        finally
+        {
+            // Only now is a leased start among the runs (or let go: its lease runs out and any worker takes it then).
+            if (leasedAtStart is not null)
+            {
+                signals.ReleaseLeasedStart();
+            }
+        }
     }
 
-    private async Task RunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken, CancellationToken abort)
+    private async Task RunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken, CancellationToken abort, WorkflowInstance? leasedAtStart)
     {
         await Task.Yield();
         var lookAgain = false;
@@ -132,7 +156,7 @@ internal sealed partial class DurableWorkflowWorker(
         {
             // A host that cannot run the instance (its workflow is not compiled in, or its layout differs) set it aside and
             // leaves it. A poisoned instance is skipped by every worker through the store, and taken again once it is resumed.
-            var end = await executor.RunAsync(id, stoppingToken, abort).ConfigureAwait(false);
+            var end = await executor.RunAsync(id, stoppingToken, abort, leasedAtStart).ConfigureAwait(false);
             if (end == RunEnd.Declined)
             {
                 _declined.TryAdd(id, true);

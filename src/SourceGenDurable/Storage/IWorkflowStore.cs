@@ -11,7 +11,9 @@ public interface IWorkflowStore
 
     /// <summary>
     /// Inserts <paramref name="instance"/> unless its id exists. Returns the stored instance and whether it was
-    /// created by this call.
+    /// created by this call. Its status, state, slots, parent and lease (owner, expiry and start count: a client may
+    /// create an instance already leased to its own process's worker) are stored as given; it has no commits, result,
+    /// error or wait yet.
     /// </summary>
     Task<(WorkflowInstance Instance, bool Created)> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken);
 

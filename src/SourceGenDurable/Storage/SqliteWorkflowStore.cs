@@ -228,7 +228,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     statements,
                     $"""
                     INSERT INTO workflow_instances ({InstanceColumns})
-                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now, NULL, NULL, 0, NULL, NULL, 0, 0, $parent)
+                    VALUES ($id, $name, $status, $state, 0, $fingerprint, $slots, NULL, NULL, NULL, $now, $now, NULL, NULL, 0, $owner, $expires, $starts, 0, $parent)
                     ON CONFLICT (id) DO NOTHING;
                     """,
                     ("$id", instance.Id),
@@ -238,13 +238,21 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     ("$fingerprint", instance.LayoutFingerprint),
                     ("$slots", instance.Slots),
                     ("$now", instance.CreatedAt.ToUnixTimeMilliseconds()),
+                    ("$owner", (object?)instance.LeaseOwner ?? DBNull.Value),
+                    ("$expires", (object?)instance.LeaseExpiresAt?.ToUnixTimeMilliseconds() ?? DBNull.Value),
+                    ("$starts", instance.Starts),
                     ("$parent", (object?)instance.ParentId ?? DBNull.Value)) == 1;
                 if (created)
                 {
-                    // The row is what was just inserted: no need to read it back.
-                    var at = DateTimeOffset.FromUnixTimeMilliseconds(instance.CreatedAt.ToUnixTimeMilliseconds());
+                    // The row is what was just inserted (timestamps stored to the millisecond): no need to read it back.
+                    static DateTimeOffset Stored(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
+                    var at = Stored(instance.CreatedAt);
                     return (new WorkflowInstance(
-                        instance.Id, instance.Name, instance.Status, instance.State, 0, instance.LayoutFingerprint, instance.Slots, null, null, null, at, at, ParentId: instance.ParentId), true);
+                        instance.Id, instance.Name, instance.Status, instance.State, 0, instance.LayoutFingerprint, instance.Slots, null, null, null, at, at,
+                        LeaseOwner: instance.LeaseOwner,
+                        LeaseExpiresAt: instance.LeaseExpiresAt is { } expires ? Stored(expires) : null,
+                        Starts: instance.Starts,
+                        ParentId: instance.ParentId), true);
                 }
 
                 var stored = ReadInstance(statements, instance.Id)

@@ -156,7 +156,7 @@ public sealed class DurableTestHost : IAsyncDisposable
             // Due timers are woken here too, so an instance whose wake time has come counts as work to do.
             await _store.WakeDueAsync(_clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             var runnable = (await _store.GetRunningIdsAsync(cancellationToken).ConfigureAwait(false)).Where(id => !_worker.Declined(id)).ToList();
-            if (runnable.Count == 0 && _worker.RunningCount == 0)
+            if (runnable.Count == 0 && _worker.RunningCount == 0 && !_signals.HasLeasedStartsWaiting)
             {
                 return;
             }
