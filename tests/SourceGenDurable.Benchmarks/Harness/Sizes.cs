@@ -37,7 +37,9 @@ internal sealed record Sizes(
         ResumeHistories: [10, 100_000],
         ResumeRepeats: 15,
         ConcurrentWorkflows: 1_000,
-        ThroughputWarmUps: 5,
+        // 200,000 steps: a process of the throwaway profiling harness reached its steady rate only after 10-20 repeats
+        // (its tiered JIT still promotes code while each new host brings new code to compile).
+        ThroughputWarmUps: 20,
         StartLatencySamples: 200,
         DurableTaskChains: [10, 100, 1_000, 3_000],
         DurableTaskOrchestrations: 20,
