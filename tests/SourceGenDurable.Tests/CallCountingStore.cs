@@ -5,19 +5,24 @@ using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Tests;
 
-/// <summary>A store that passes every call to another and counts the calls by method name.</summary>
+/// <summary>A store the host disposes: the counting store passes its disposal on.</summary>
+public interface IDisposableWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable;
+
+/// <summary>A store that passes every call to another (its disposal too) and counts the calls by method name.</summary>
 public class CallCountingStore : DispatchProxy
 {
-    private IWorkflowStore _inner = null!;
+    private SqliteWorkflowStore _inner = null!;
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
-    public static IWorkflowStore Wrap(IWorkflowStore inner, out CallCountingStore counter)
+    public static IDisposableWorkflowStore Wrap(SqliteWorkflowStore inner)
     {
-        var store = Create<IWorkflowStore, CallCountingStore>();
-        counter = (CallCountingStore)(object)store;
-        counter._inner = inner;
+        var store = Create<IDisposableWorkflowStore, CallCountingStore>();
+        ((CallCountingStore)(object)store)._inner = inner;
         return store;
     }
+
+    /// <summary>The counts of the store a host resolves, which <see cref="Wrap"/> made.</summary>
+    public static CallCountingStore Of(IWorkflowStore store) => (CallCountingStore)(object)store;
 
     public int CountOf(string method) => _calls.GetValueOrDefault(method);
 

@@ -111,15 +111,13 @@ public sealed class StartingWorkflowsTests : IDisposable
     {
         var services = new FakeServices();
         services.Gates["reserve"] = new TaskCompletionSource();
-        await using var inner = new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System);
-        await using var host = await TestHost.StartAsync(_database.ConnectionString, services, s => s
-            .Replace(ServiceDescriptor.Singleton(CallCountingStore.Wrap(inner, out _))));
-        var counter = (CallCountingStore)(object)host.Store;
+        await using var host = await StartCountingAsync(services);
+        var counter = CallCountingStore.Of(host.Store);
 
         var handle = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "eager");
         await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first step runs");
 
-        Assert.Equal((inner.WorkerId, 1L, (long)WorkflowStatus.Running), ReadLease("eager"));
+        Assert.Equal((host.Store.WorkerId, 1L, (long)WorkflowStatus.Running), ReadLease("eager"));
         services.Gates["reserve"].SetResult();
         Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await handle.GetResultAsync());
         Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.CreateAsync)));
@@ -131,11 +129,8 @@ public sealed class StartingWorkflowsTests : IDisposable
     {
         var services = new FakeServices();
         services.Gates["reserve"] = new TaskCompletionSource();
-        await using var inner = new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System);
-        await using var host = await TestHost.StartAsync(_database.ConnectionString, services, s => s
-            .Configure<DurableWorkflowOptions>(o => o.MaxConcurrentWorkflows = 1)
-            .Replace(ServiceDescriptor.Singleton(CallCountingStore.Wrap(inner, out _))));
-        var counter = (CallCountingStore)(object)host.Store;
+        await using var host = await StartCountingAsync(services, s => s.Configure<DurableWorkflowOptions>(o => o.MaxConcurrentWorkflows = 1));
+        var counter = CallCountingStore.Of(host.Store);
 
         var first = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "first");
         await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first workflow takes the only slot");
@@ -173,13 +168,11 @@ public sealed class StartingWorkflowsTests : IDisposable
             ("$running", (int)WorkflowStatus.Running),
             ("$later", DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds()));
 
-        await using var inner = new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System, workerId: "node-a");
-        await using var host = await TestHost.StartAsync(_database.ConnectionString, services, s => s
-            .Replace(ServiceDescriptor.Singleton(CallCountingStore.Wrap(inner, out _))));
-        var counter = (CallCountingStore)(object)host.Store;
+        await using var host = await StartCountingAsync(services, workerId: "node-a");
+        var counter = CallCountingStore.Of(host.Store);
         var executor = host.Host.Services.GetRequiredService<WorkflowExecutor>();
-        var late = (await inner.GetAsync("late", default))!;
-        var taken = (await inner.GetAsync("taken", default))! with { LeaseOwner = "node-a", LeaseExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(soon) };
+        var late = (await host.Store.GetAsync("late", default))!;
+        var taken = (await host.Store.GetAsync("taken", default))! with { LeaseOwner = "node-a", LeaseExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(soon) };
 
         Assert.Equal(RunEnd.Finished, await executor.RunAsync("late", default, default, late));
         Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.RenewLeaseAsync)));
@@ -191,6 +184,15 @@ public sealed class StartingWorkflowsTests : IDisposable
         Assert.Equal(("node-b", 1L, (long)WorkflowStatus.Running), ReadLease("taken"));
         Assert.Equal(1, services.CountOf("reserve"));
     }
+
+    /// <summary>A host whose store counts the calls made to it (<see cref="CallCountingStore.Of"/>).</summary>
+    private Task<TestHost> StartCountingAsync(FakeServices services, Action<IServiceCollection>? configure = null, string? workerId = null) =>
+        TestHost.StartAsync(_database.ConnectionString, services, s =>
+        {
+            configure?.Invoke(s);
+            s.Replace(ServiceDescriptor.Singleton<IWorkflowStore>(
+                _ => CallCountingStore.Wrap(new SqliteWorkflowStore(_database.ConnectionString, TimeProvider.System, workerId: workerId))));
+        });
 
     private (string? Owner, long Starts, long Status) ReadLease(string id)
     {
