@@ -17,7 +17,7 @@ internal sealed class WorkflowSignals
     private readonly ConcurrentQueue<WorkflowInstance> _started = new();
     private TaskCompletionSource _work = NewSource();
     private int _lookRequested = 1;
-    private int _runsHere;
+    private int _runsHere; // _runningHere's count, kept apart: ConcurrentDictionary.Count takes every lock, at every start
     private int _leasedStartsWaiting;
     private int _workerCapacity;
 

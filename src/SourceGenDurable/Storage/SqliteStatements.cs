@@ -4,8 +4,9 @@ namespace SourceGenDurable.Storage;
 
 /// <summary>
 /// The writer's connection and its statements: each SQL text is compiled once per connection and reused for every
-/// later write, rather than parsed again for each checkpoint. Statements that read rows are commands (their rows are
-/// mapped by the same code as the readers' queries); the rest are <see cref="SqlitePreparedStatement"/>s.
+/// later write, rather than parsed again for each checkpoint. The statements of every step (the checkpoint, the start,
+/// the lease, the finish) are <see cref="SqlitePreparedStatement"/>s, run straight through SQLite's API; the rarer ones
+/// and the transaction's own are commands.
 /// </summary>
 internal sealed class SqliteStatements(SqliteConnection connection) : IDisposable
 {
@@ -47,8 +48,8 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     }
 
     /// <summary>
-    /// The prepared statement for <paramref name="sql"/>, which writes or reads one value. Its parameters keep the values
-    /// of its last run: bind every one it names.
+    /// The prepared statement for <paramref name="sql"/>, which writes, or reads one value or one row. Its parameters keep
+    /// the values of its last run: bind every one it names.
     /// </summary>
     public SqlitePreparedStatement Prepared(string sql)
     {

@@ -263,14 +263,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     /// <inheritdoc />
     public Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken) =>
-        ReadAsync(
-            statements =>
-            {
-                var select = statements.For(SelectInstance);
-                select.Set("$id", id);
-                return ReadInstance(select);
-            },
-            cancellationToken);
+        ReadAsync(statements => ReadAll(statements.For(SelectInstance, [("$id", id)]), ReadInstance) is [var instance] ? instance : null, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken) =>
@@ -970,13 +963,6 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         }
 
         return rows;
-    }
-
-    /// <summary>Runs <paramref name="select"/> (<see cref="SelectInstance"/> with its id set) and reads the instance.</summary>
-    private static WorkflowInstance? ReadInstance(SqliteCommand select)
-    {
-        using var reader = select.ExecuteReader();
-        return reader.Read() ? ReadInstance(reader) : null;
     }
 
     /// <summary>The instance <paramref name="id"/> as the writer's transaction sees it, or null when there is none.</summary>
