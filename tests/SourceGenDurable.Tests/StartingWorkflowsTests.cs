@@ -185,6 +185,60 @@ public sealed class StartingWorkflowsTests : IDisposable
         Assert.Equal(1, services.CountOf("reserve"));
     }
 
+    [Fact]
+    public async Task A_waiter_in_the_process_that_runs_the_workflow_gets_its_result_without_reading_the_store()
+    {
+        var services = new FakeServices();
+        services.Gates["reserve"] = new TaskCompletionSource();
+        await using var host = await StartCountingAsync(services);
+        var counter = CallCountingStore.Of(host.Store);
+
+        var handle = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "here");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first step runs");
+        var result = handle.GetResultAsync();
+        services.Gates["reserve"].SetResult();
+
+        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await result);
+        Assert.Equal(0, counter.CountOf(nameof(IWorkflowStore.GetAsync)));
+
+        // The stored row once it has ended, for a caller that asks for the instance rather than its result.
+        var info = await host.Client.WaitForCompletionAsync("here");
+        Assert.Equal(WorkflowStatus.Completed, info.Status);
+        Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.GetAsync)));
+    }
+
+    [Fact]
+    public async Task A_waiter_in_the_process_that_runs_the_workflow_gets_its_failure_without_reading_the_store()
+    {
+        var services = new FakeServices();
+        services.Gates["unreliable"] = new TaskCompletionSource();
+        services.FailuresBeforeSuccess["unreliable"] = 5;
+        await using var host = await StartCountingAsync(services);
+        var counter = CallCountingStore.Of(host.Store);
+
+        var handle = await host.Client.StartFlakyAsync(1, workflowId: "failing-here");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("unreliable") == 1), "the step's first attempt runs");
+        var result = handle.GetResultAsync();
+        services.Gates["unreliable"].SetResult();
+
+        var failure = await Assert.ThrowsAsync<WorkflowFailedException>(() => result);
+        Assert.Equal("unreliable is unavailable", failure.Error.Message);
+        Assert.Equal(0, counter.CountOf(nameof(IWorkflowStore.GetAsync)));
+    }
+
+    [Fact]
+    public async Task A_waiter_for_a_workflow_that_no_run_here_holds_reads_the_store_for_its_end()
+    {
+        await using var host = await StartCountingAsync(new FakeServices());
+        var counter = CallCountingStore.Of(host.Store);
+        var handle = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "done");
+        await handle.GetResultAsync();
+        var readsWhileRunning = counter.CountOf(nameof(IWorkflowStore.GetAsync));
+
+        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await host.Client.GetResultAsync<Receipt>("done"));
+        Assert.Equal(readsWhileRunning + 1, counter.CountOf(nameof(IWorkflowStore.GetAsync)));
+    }
+
     /// <summary>A host whose store counts the calls made to it (<see cref="CallCountingStore.Of"/>).</summary>
     private Task<TestHost> StartCountingAsync(FakeServices services, Action<IServiceCollection>? configure = null, string? workerId = null) =>
         TestHost.StartAsync(_database.ConnectionString, services, s =>

@@ -46,7 +46,7 @@ public sealed class WorkflowSignalsTests
     }
 
     [Fact]
-    public void A_waiter_is_woken_when_a_run_here_ends_however_it_ends()
+    public async Task A_waiter_is_woken_when_a_run_here_ends_however_it_ends()
     {
         var signals = new WorkflowSignals();
         signals.NotifyRunStarted("w");
@@ -56,7 +56,27 @@ public sealed class WorkflowSignalsTests
         signals.NotifyRunEnded("w");
 
         Assert.True(finished.IsCompleted);
+        Assert.Null(await finished); // ended without an outcome: the waiter reads the store
         Assert.False(signals.IsRunningHere("w"));
+    }
+
+    [Fact]
+    public async Task A_run_that_finished_hands_its_outcome_to_the_waiters_and_a_later_waiter_waits_for_the_next_end()
+    {
+        var signals = new WorkflowSignals();
+        signals.NotifyRunStarted("w");
+        var first = signals.WhenFinished("w");
+        var second = signals.WhenFinished("w");
+        var outcome = new ChildOutcome(WorkflowStatus.Completed, "42", null);
+
+        signals.NotifyFinished("w", outcome);
+        var late = signals.WhenFinished("w");
+
+        Assert.Same(outcome, await first);
+        Assert.Same(outcome, await second);
+        Assert.False(late.IsCompleted);
+        signals.NotifyRunEnded("w");
+        Assert.Null(await late);
     }
 
     [Fact]

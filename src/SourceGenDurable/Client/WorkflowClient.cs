@@ -116,13 +116,18 @@ internal sealed class WorkflowClient(
         return instance is null ? null : WorkflowInstanceInfo.From(instance, await store.GetProgressAsync(instance, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<WorkflowInstanceInfo> WaitForCompletionAsync(string workflowId, CancellationToken cancellationToken = default) =>
-        WorkflowInstanceInfo.From(await WaitAsync(workflowId, cancellationToken).ConfigureAwait(false));
+    public async Task<WorkflowInstanceInfo> WaitForCompletionAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        var (_, stored) = await WaitAsync(workflowId, cancellationToken).ConfigureAwait(false);
+        // An end handed over in this process carries no stored row; the row is final once the end is durable.
+        stored ??= await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(workflowId);
+        return WorkflowInstanceInfo.From(stored);
+    }
 
     public async Task<TResult> GetResultAsync<TResult>(string workflowId, CancellationToken cancellationToken = default)
     {
-        var instance = await WaitAsync(workflowId, cancellationToken).ConfigureAwait(false);
-        return instance.Result is null ? default! : SlotSerializer.Deserialize<TResult>(instance.Result, serializer.Options);
+        var (outcome, _) = await WaitAsync(workflowId, cancellationToken).ConfigureAwait(false);
+        return outcome.Result is null ? default! : SlotSerializer.Deserialize<TResult>(outcome.Result, serializer.Options);
     }
 
     public async Task RaiseEventAsync<TPayload>(string workflowId, string eventName, TPayload payload, CancellationToken cancellationToken = default)
@@ -186,32 +191,41 @@ internal sealed class WorkflowClient(
         return true;
     }
 
-    private async Task<WorkflowInstance> WaitAsync(string workflowId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until <paramref name="workflowId"/> completed and returns how, with its stored row when it was read; throws
+    /// when it failed or was cancelled.
+    /// </summary>
+    private async Task<(ChildOutcome Outcome, WorkflowInstance? Stored)> WaitAsync(string workflowId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
 
         // In this process the end of the run wakes the waiter at once (however it ends: finished, suspended, stopped or
-        // lease lost), so while this process runs the instance the store is read only then. Another process may be
-        // running it, so otherwise the store is read soon at first, then less and less often, up to the poll interval.
+        // lease lost), and a run that finished hands over its outcome, so while this process runs the instance the store
+        // is not read. Another process may be running it, so otherwise the store is read soon at first, then less and
+        // less often, up to the poll interval.
         var poll = TimeSpan.FromMilliseconds(Math.Min(FirstPoll.TotalMilliseconds, options.Value.PollInterval.TotalMilliseconds));
         while (true)
         {
             var finished = signals.WhenFinished(workflowId);
-            var instance = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false)
-                ?? throw new WorkflowNotFoundException(workflowId);
-            switch (instance.Status)
+            if (signals.IsRunningHere(workflowId))
             {
-                case WorkflowStatus.Completed:
-                    return instance;
-                case WorkflowStatus.Failed:
-                    throw new WorkflowFailedException(workflowId, instance.Error ?? new WorkflowError("Unknown", "No error was recorded.", null));
-                case WorkflowStatus.Cancelled:
-                    throw WorkflowCancelledException.For(workflowId);
+                if (await finished.WaitAsync(cancellationToken).ConfigureAwait(false) is { } handedOver)
+                {
+                    return (Ended(workflowId, handedOver), null);
+                }
+
+                continue;
+            }
+
+            var stored = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false)
+                ?? throw new WorkflowNotFoundException(workflowId);
+            if (stored.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
+            {
+                return (Ended(workflowId, new ChildOutcome(stored.Status, stored.Result, stored.Error)), stored);
             }
 
             if (signals.IsRunningHere(workflowId))
             {
-                await finished.WaitAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -225,6 +239,14 @@ internal sealed class WorkflowClient(
             poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, options.Value.PollInterval.Ticks));
         }
     }
+
+    /// <summary>A completed instance's outcome; a failed or cancelled one's as the exception the waiter receives.</summary>
+    private static ChildOutcome Ended(string workflowId, ChildOutcome outcome) => outcome.Status switch
+    {
+        WorkflowStatus.Failed => throw new WorkflowFailedException(workflowId, outcome.Error ?? new WorkflowError("Unknown", "No error was recorded.", null)),
+        WorkflowStatus.Cancelled => throw WorkflowCancelledException.For(workflowId),
+        _ => outcome,
+    };
 
     public async Task<WorkflowPage> ListWorkflowsAsync(WorkflowQuery query, CancellationToken cancellationToken = default)
     {

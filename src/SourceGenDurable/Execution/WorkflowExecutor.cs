@@ -44,7 +44,7 @@ internal sealed partial class WorkflowExecutor(
                 return RunEnd.LookAgain;
             case LeaseOutcome.Poisoned:
                 LogSetAside(id, lease.Instance!.SetAsideReason!);
-                signals.NotifyFinished(id);
+                signals.NotifyFinished(id, null);
                 return RunEnd.LookAgain;
             case LeaseOutcome.NotRunnable:
                 return RunEnd.LookAgain;
@@ -151,7 +151,7 @@ internal sealed partial class WorkflowExecutor(
         catch (Exception e) when (e is JsonException or WorkflowStateException)
         {
             var error = new WorkflowError(e.GetType().FullName!, $"The saved state of '{instance.Id}' at checkpoint {instance.State} could not be read: {e.Message}", e.StackTrace);
-            var unreadable = await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, error, stopping)).ConfigureAwait(false);
+            var unreadable = await FinishAsync(instance, new ChildOutcome(WorkflowStatus.Failed, null, error), () => store.FailAsync(instance.Id, error, stopping)).ConfigureAwait(false);
             LogStateUnreadable(instance.Id, instance.Name, e.Message);
             return (true, false, unreadable);
         }
@@ -196,16 +196,18 @@ internal sealed partial class WorkflowExecutor(
         catch (Exception e) when (IsCancellation(e))
         {
             LogCancelled(instance.Id, instance.Name);
-            return (true, false, await FinishAsync(instance, WorkflowStatus.Cancelled, () => store.CancelAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false));
+            var error = WorkflowError.From(e);
+            return (true, false, await FinishAsync(instance, new ChildOutcome(WorkflowStatus.Cancelled, null, error), () => store.CancelAsync(instance.Id, error, CancellationToken.None)).ConfigureAwait(false));
         }
         catch (Exception e)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             LogFailed(instance.Id, instance.Name, e);
-            return (true, false, await FinishAsync(instance, WorkflowStatus.Failed, () => store.FailAsync(instance.Id, WorkflowError.From(e), CancellationToken.None)).ConfigureAwait(false));
+            var error = WorkflowError.From(e);
+            return (true, false, await FinishAsync(instance, new ChildOutcome(WorkflowStatus.Failed, null, error), () => store.FailAsync(instance.Id, error, CancellationToken.None)).ConfigureAwait(false));
         }
 
-        var completed = await FinishAsync(instance, WorkflowStatus.Completed, () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
+        var completed = await FinishAsync(instance, new ChildOutcome(WorkflowStatus.Completed, run.ResultJson, null), () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
         LogCompleted(instance.Id, instance.Name);
         return (true, false, completed);
     }
@@ -231,14 +233,15 @@ internal sealed partial class WorkflowExecutor(
         e is WorkflowCancelledException || (e is RestoredException restored && restored.Original.Type == typeof(WorkflowCancelledException).FullName);
 
     /// <summary>
-    /// Writes the instance's end. A child's end reaches its parent in the same write, and may wake it: only the end of an
-    /// instance without a parent leaves nothing new for the worker to find.
+    /// Writes the instance's end, then hands <paramref name="outcome"/> to whoever waits for it in this process. A child's
+    /// end reaches its parent in the same write, and may wake it: only the end of an instance without a parent leaves
+    /// nothing new for the worker to find.
     /// </summary>
-    private async Task<RunEnd> FinishAsync(WorkflowInstance instance, WorkflowStatus status, Func<Task> write)
+    private async Task<RunEnd> FinishAsync(WorkflowInstance instance, ChildOutcome outcome, Func<Task> write)
     {
         await write().ConfigureAwait(false);
-        DurableTelemetry.WorkflowsFinished.Add(1, new KeyValuePair<string, object?>("workflow.status", status.ToString()));
-        signals.NotifyFinished(instance.Id);
+        DurableTelemetry.WorkflowsFinished.Add(1, new KeyValuePair<string, object?>("workflow.status", outcome.Status.ToString()));
+        signals.NotifyFinished(instance.Id, outcome);
         return instance.ParentId is null ? RunEnd.Finished : RunEnd.LookAgain;
     }
 
@@ -246,7 +249,7 @@ internal sealed partial class WorkflowExecutor(
     {
         LogSetAside(instance.Id, reason);
         await store.SetAsideAsync(instance.Id, reason, cancellationToken).ConfigureAwait(false);
-        signals.NotifyFinished(instance.Id);
+        signals.NotifyFinished(instance.Id, null);
     }
 
     [LoggerMessage(1, LogLevel.Debug, "Running workflow {WorkflowId} ({WorkflowName}) from state {State}.")]

@@ -7,11 +7,11 @@ namespace SourceGenDurable.Execution;
 /// <summary>
 /// In-process wake-ups: the client pokes the worker when it starts an instance, raises an event or cancels one; a
 /// cancellation reaches the run of that instance in this process; and the executor wakes whoever waits for an
-/// instance to finish. Polling the store covers other processes.
+/// instance to finish, handing over how it ended. Polling the store covers other processes.
 /// </summary>
 internal sealed class WorkflowSignals
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _finished = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ChildOutcome?>> _finished = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Action> _cancellationHandlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _runningHere = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<WorkflowInstance> _started = new();
@@ -105,10 +105,11 @@ internal sealed class WorkflowSignals
     private void Wake() => Interlocked.Exchange(ref _work, NewSource()).TrySetResult();
 
     /// <summary>
-    /// A task that completes when <paramref name="id"/> finishes in this process, or a run of it here ends in any other
-    /// way (it suspends, stops or loses its lease). Take it before reading the store.
+    /// A task that completes when <paramref name="id"/> finishes in this process, with how it ended (durable by then), or
+    /// with null when a run of it here ends in any other way (it suspends, stops or loses its lease), after which the
+    /// store says where it is. Take it before reading the store.
     /// </summary>
-    public Task WhenFinished(string id) => _finished.GetOrAdd(id, _ => NewSource()).Task;
+    public Task<ChildOutcome?> WhenFinished(string id) => _finished.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     /// <summary>Whether this process holds <paramref name="id"/>'s lease and runs it: its end is signalled here, with no need to poll.</summary>
     public bool IsRunningHere(string id) => _runningHere.ContainsKey(id);
@@ -122,7 +123,7 @@ internal sealed class WorkflowSignals
         }
     }
 
-    /// <summary>The run of <paramref name="id"/> in this process ended: whoever waits for the instance reads the store again.</summary>
+    /// <summary>The run of <paramref name="id"/> in this process ended: whoever still waits for the instance reads the store.</summary>
     public void NotifyRunEnded(string id)
     {
         if (_runningHere.TryRemove(id, out _))
@@ -130,14 +131,19 @@ internal sealed class WorkflowSignals
             Interlocked.Decrement(ref _runsHere);
         }
 
-        NotifyFinished(id);
+        NotifyFinished(id, null);
     }
 
-    public void NotifyFinished(string id)
+    /// <summary>
+    /// Wakes whoever waits for <paramref name="id"/>. <paramref name="outcome"/> is how it ended, once the write of its end
+    /// is durable: the waiters need not read the store for it. Null when it left memory without ending (set aside): they
+    /// read the store.
+    /// </summary>
+    public void NotifyFinished(string id, ChildOutcome? outcome)
     {
         if (_finished.TryRemove(id, out var source))
         {
-            source.TrySetResult();
+            source.TrySetResult(outcome);
         }
     }
 
