@@ -29,6 +29,31 @@ public sealed class WorkflowExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_listened_run_is_traced_as_a_workflow_activity_around_one_activity_per_step()
+    {
+        var stopped = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "SourceGenDurable",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = stopped.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var host = await TestHost.StartAsync(_database.ConnectionString);
+
+        await (await host.Client.StartProcessOrderAsync(new Order("o-t", "ada", 40m, 5m), workflowId: "traced")).GetResultAsync();
+
+        // Other tests' runs may be traced too while this listener listens: look at this instance's only.
+        var traced = stopped.Where(a => (string?)a.GetTagItem("workflow.id") == "traced").ToList();
+        var workflow = Assert.Single(traced, a => a.DisplayName.StartsWith("workflow ", StringComparison.Ordinal));
+        Assert.EndsWith(".ProcessOrder", workflow.DisplayName, StringComparison.Ordinal);
+        var steps = traced.Where(a => a.DisplayName.StartsWith("step ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["step reserve", "step charge", "step email"], steps.Select(a => a.DisplayName));
+        Assert.Equal([0, 1, 2], steps.Select(a => (int)a.GetTagItem("workflow.checkpoint")!));
+        Assert.All(steps, step => Assert.Equal(workflow.SpanId, step.ParentSpanId));
+    }
+
+    [Fact]
     public async Task Each_checkpoint_stores_the_step_result_and_the_slots_that_cross_it()
     {
         await using var host = await TestHost.StartAsync(_database.ConnectionString);

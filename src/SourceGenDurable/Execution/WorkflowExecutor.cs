@@ -156,7 +156,7 @@ internal sealed partial class WorkflowExecutor(
             return (true, false, unreadable);
         }
 
-        using var activity = DurableTelemetry.ActivitySource.StartActivity($"workflow {instance.Name}", ActivityKind.Internal);
+        using var activity = DurableTelemetry.ActivitySource.HasListeners() ? DurableTelemetry.ActivitySource.StartActivity($"workflow {instance.Name}", ActivityKind.Internal) : null;
         activity?.SetTag("workflow.id", instance.Id);
         activity?.SetTag("workflow.resume_state", instance.State);
         LogRunning(instance.Id, instance.Name, instance.State);

@@ -313,7 +313,8 @@ public sealed partial class WorkflowRun : IDisposable
             }
         }
 
-        using var activity = DurableTelemetry.ActivitySource.StartActivity($"step {name}", ActivityKind.Internal);
+        // The name is built only when someone listens: every step would otherwise pay for a string nobody reads.
+        using var activity = DurableTelemetry.ActivitySource.HasListeners() ? DurableTelemetry.ActivitySource.StartActivity($"step {name}", ActivityKind.Internal) : null;
         activity?.SetTag("workflow.id", InstanceId);
         activity?.SetTag("workflow.checkpoint", checkpoint);
         for (var attempt = (last?.Attempt ?? 0) + 1; ; attempt++)
