@@ -25,30 +25,84 @@ public sealed class StoreStatementTests : IDisposable
     }
 
     [Fact]
-    public void A_prepared_statement_runs_again_with_new_values_and_reports_the_rows_it_changed()
+    public void Under_the_default_provider_the_writer_calls_e_sqlite3_directly()
     {
-        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count, weight) VALUES ($id, $count, $weight);");
+        Assert.Equal("e_sqlite3", SQLitePCL.raw.GetNativeLibraryName());
+        Assert.True(SqliteDirect.IsAvailable);
+    }
+
+    // Each test runs both ways: straight into e_sqlite3, and through SQLitePCL as under another provider.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_prepared_statement_runs_again_with_new_values_and_reports_the_rows_it_changed(bool callDirectly)
+    {
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count, weight) VALUES ($id, $count, $weight);", callDirectly);
         Assert.Equal(1, insert.Bind("$id", "a").Bind("$count", 1).Bind("$weight", 0.5).ExecuteNonQuery());
         Assert.Equal(1, insert.Bind("$id", "b").Bind("$count", (object?)null).Bind("$weight", DBNull.Value).ExecuteNonQuery());
 
-        using var update = SqlitePreparedStatement.Prepare(_connection, "UPDATE items SET count = coalesce(count, 0) + $by;");
+        using var update = SqlitePreparedStatement.Prepare(_connection, "UPDATE items SET count = coalesce(count, 0) + $by;", callDirectly);
         Assert.Equal(2, update.Bind("$by", 10L).ExecuteNonQuery());
 
-        using var select = SqlitePreparedStatement.Prepare(_connection, "SELECT count FROM items WHERE id = $id;");
+        using var select = SqlitePreparedStatement.Prepare(_connection, "SELECT count FROM items WHERE id = $id;", callDirectly);
         Assert.Equal(11L, select.Bind("$id", "a").ExecuteScalar());
         Assert.Equal(10L, select.Bind("$id", "b").ExecuteScalar());
         Assert.Null(select.Bind("$id", "missing").ExecuteScalar());
-        using var text = SqlitePreparedStatement.Prepare(_connection, "SELECT id || '✓' FROM items WHERE count = $count;");
+        using var text = SqlitePreparedStatement.Prepare(_connection, "SELECT id || '✓' FROM items WHERE count = $count;", callDirectly);
         Assert.Equal("a✓", text.Bind("$count", 11).ExecuteScalar());
+
+        // A name built at run time is found by its characters, as a literal is by reference.
+        Assert.Equal(11L, select.Bind(new string("$id".AsSpan()), "a").ExecuteScalar());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_failing_statement_throws_SQLites_error_and_runs_again_afterwards(bool callDirectly)
+    {
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id) VALUES ($id);", callDirectly);
+        insert.Bind("$id", "a").ExecuteNonQuery();
+
+        var duplicate = Assert.Throws<SqliteException>(() => insert.Bind("$id", "a").ExecuteNonQuery());
+
+        Assert.Contains("UNIQUE constraint failed: items.id", duplicate.Message);
+        Assert.Equal(1, insert.Bind("$id", "b").ExecuteNonQuery());
     }
 
     [Fact]
-    public void A_prepared_query_maps_its_first_row_or_returns_null_when_there_is_none()
+    public void The_writers_statements_are_compiled_once_per_text_and_their_constants_bound_once()
     {
-        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count) VALUES ($id, $count);");
+        using var statements = new SqliteStatements(_connection);
+        var constantBindings = 0;
+        void Constants(SqlitePreparedStatement statement)
+        {
+            constantBindings++;
+            statement.Bind("$weight", 2.5);
+        }
+
+        var insert = statements.Prepared("INSERT INTO items (id, weight) VALUES ($id, $weight);", Constants);
+        insert.Bind("$id", "a").ExecuteNonQuery();
+        Assert.Same(insert, statements.Prepared("INSERT INTO items (id, weight) VALUES ($id, $weight);", Constants));
+        insert.Bind("$id", "b").ExecuteNonQuery();
+
+        Assert.Equal(1, constantBindings);
+        var weights = statements.Prepared("SELECT sum(weight) FROM items;");
+        Assert.Equal(5.0, weights.ExecuteScalar());
+
+        // A text built at run time (a new object at each call) is found by its characters.
+        var built = "SELECT count(*) FROM items WHERE id = " + "$id;";
+        Assert.Same(statements.Prepared(built), statements.Prepared(string.Concat("SELECT count(*) FROM items ", "WHERE id = $id;")));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_prepared_query_maps_its_first_row_or_returns_null_when_there_is_none(bool callDirectly)
+    {
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count) VALUES ($id, $count);", callDirectly);
         insert.Bind("$id", "b").Bind("$count", 2).ExecuteNonQuery();
         insert.Bind("$id", "a").Bind("$count", (object?)null).ExecuteNonQuery();
-        using var select = SqlitePreparedStatement.Prepare(_connection, "SELECT id || '✓', count FROM items WHERE id >= $from ORDER BY id;");
+        using var select = SqlitePreparedStatement.Prepare(_connection, "SELECT id || '✓', count FROM items WHERE id >= $from ORDER BY id;", callDirectly);
 
         var first = select.Bind("$from", "a").ReadFirst(row => (Id: row.GetString(0), Count: row.IsDBNull(1) ? (long?)null : row.GetInt64(1)).ToString());
         var second = select.Bind("$from", "b").ReadFirst(row => (Id: row.GetString(0), Count: row.IsDBNull(1) ? (long?)null : row.GetInt64(1)).ToString());

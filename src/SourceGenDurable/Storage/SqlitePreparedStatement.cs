@@ -13,25 +13,40 @@ namespace SourceGenDurable.Storage;
 /// Only for statements inside the writer's open transaction: it takes no lock of its own, so SQLite's busy handling
 /// (which <c>BEGIN IMMEDIATE</c>, run as a command, still has) never applies to it.
 /// </remarks>
-internal sealed class SqlitePreparedStatement : ISqliteRow, IDisposable
+internal sealed unsafe class SqlitePreparedStatement : ISqliteRow, IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
     private readonly string[] _parameterNames;
 
-    private SqlitePreparedStatement(sqlite3 database, sqlite3_stmt statement)
+    // The raw pointers behind the two handles, which this object keeps alive, for the calls SqliteDirect makes; zero
+    // when SQLitePCL runs another library than e_sqlite3, and every call goes through SQLitePCL.
+    private readonly nint _directDatabase;
+    private readonly nint _directStatement;
+
+    private SqlitePreparedStatement(sqlite3 database, sqlite3_stmt statement, bool callDirectly)
     {
         _database = database;
         _statement = statement;
+        if (callDirectly)
+        {
+            _directDatabase = database.DangerousGetHandle();
+            _directStatement = statement.DangerousGetHandle();
+        }
+
         _parameterNames = new string[raw.sqlite3_bind_parameter_count(statement)];
         for (var i = 0; i < _parameterNames.Length; i++)
         {
-            _parameterNames[i] = raw.sqlite3_bind_parameter_name(statement, i + 1).utf8_to_string();
+            // Interned, so that the literal names the writes bind by are found by reference (see IndexOf).
+            _parameterNames[i] = string.Intern(raw.sqlite3_bind_parameter_name(statement, i + 1).utf8_to_string());
         }
     }
 
-    /// <summary>Compiles <paramref name="sql"/> (one statement) on <paramref name="connection"/>, to be kept and run many times.</summary>
-    public static SqlitePreparedStatement Prepare(SqliteConnection connection, string sql)
+    /// <summary>
+    /// Compiles <paramref name="sql"/> (one statement) on <paramref name="connection"/>, to be kept and run many times.
+    /// <paramref name="callDirectly"/> false makes every call go through SQLitePCL, as it does under another provider.
+    /// </summary>
+    public static SqlitePreparedStatement Prepare(SqliteConnection connection, string sql, bool callDirectly = true)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The writer's connection is not open.");
         var rc = raw.sqlite3_prepare_v3(database, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out var tail);
@@ -48,21 +63,38 @@ internal sealed class SqlitePreparedStatement : ISqliteRow, IDisposable
             throw new ArgumentException($"A prepared statement holds one SQL statement; this text continues after it: '{tail.Trim()}'.", nameof(sql));
         }
 
-        return new SqlitePreparedStatement(database, statement);
+        return new SqlitePreparedStatement(database, statement, callDirectly && SqliteDirect.IsAvailable);
     }
 
     /// <summary>Binds <paramref name="value"/> to the parameter named <paramref name="name"/> (with its <c>$</c>).</summary>
-    public SqlitePreparedStatement Bind(string name, long value) => Check(raw.sqlite3_bind_int64(_statement, IndexOf(name), value));
+    public SqlitePreparedStatement Bind(string name, long value) =>
+        Check(_directStatement != 0 ? SqliteDirect.sqlite3_bind_int64(_directStatement, IndexOf(name), value) : raw.sqlite3_bind_int64(_statement, IndexOf(name), value));
 
     /// <inheritdoc cref="Bind(string, long)" />
     /// <remarks>Bound as UTF-16, which SQLite copies and converts itself: binding UTF-8 would first encode the string into a new array.</remarks>
-    public SqlitePreparedStatement Bind(string name, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, IndexOf(name)) : raw.sqlite3_bind_text16(_statement, IndexOf(name), value.AsSpan()));
+    public SqlitePreparedStatement Bind(string name, string? value)
+    {
+        var index = IndexOf(name);
+        if (_directStatement == 0)
+        {
+            return Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
+        }
+
+        if (value is null)
+        {
+            return Check(SqliteDirect.sqlite3_bind_null(_directStatement, index));
+        }
+
+        fixed (char* text = value)
+        {
+            return Check(SqliteDirect.sqlite3_bind_text16(_directStatement, index, text, value.Length * sizeof(char), SqliteDirect.Transient));
+        }
+    }
 
     /// <inheritdoc cref="Bind(string, long)" />
     public SqlitePreparedStatement Bind(string name, object? value) => value switch
     {
-        null or DBNull => Check(raw.sqlite3_bind_null(_statement, IndexOf(name))),
+        null or DBNull => Bind(name, (string?)null),
         string text => Bind(name, text),
         long number => Bind(name, number),
         int number => Bind(name, number),
@@ -77,16 +109,16 @@ internal sealed class SqlitePreparedStatement : ISqliteRow, IDisposable
         try
         {
             int rc;
-            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            while ((rc = Step()) == raw.SQLITE_ROW)
             {
             }
 
             ThrowUnlessDone(rc);
-            return raw.sqlite3_changes(_database);
+            return _directDatabase != 0 ? SqliteDirect.sqlite3_changes(_directDatabase) : raw.sqlite3_changes(_database);
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            Reset();
         }
     }
 
@@ -95,7 +127,7 @@ internal sealed class SqlitePreparedStatement : ISqliteRow, IDisposable
     {
         try
         {
-            var rc = raw.sqlite3_step(_statement);
+            var rc = Step();
             if (rc == raw.SQLITE_ROW)
             {
                 return raw.sqlite3_column_type(_statement, 0) switch
@@ -112,7 +144,7 @@ internal sealed class SqlitePreparedStatement : ISqliteRow, IDisposable
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            Reset();
         }
     }
 
@@ -122,7 +154,7 @@ internal sealed class SqlitePreparedStatement : ISqliteRow, IDisposable
     {
         try
         {
-            var rc = raw.sqlite3_step(_statement);
+            var rc = Step();
             if (rc == raw.SQLITE_ROW)
             {
                 return map(this);
@@ -133,7 +165,7 @@ internal sealed class SqlitePreparedStatement : ISqliteRow, IDisposable
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            Reset();
         }
     }
 
@@ -148,10 +180,34 @@ internal sealed class SqlitePreparedStatement : ISqliteRow, IDisposable
 
     public void Dispose() => _statement.Dispose();
 
+    private int Step() => _directStatement != 0 ? SqliteDirect.sqlite3_step(_directStatement) : raw.sqlite3_step(_statement);
+
+    private void Reset()
+    {
+        if (_directStatement != 0)
+        {
+            SqliteDirect.sqlite3_reset(_directStatement);
+        }
+        else
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
     private int IndexOf(string name)
     {
-        // A handful of names per statement: a scan of ordinal comparisons beats hashing the name.
+        // A handful of names per statement: a scan beats hashing the name. The writes bind by literal names, which are
+        // interned like the statement's own, so comparing references finds them; a name built at run time is compared by
+        // its characters.
         var names = _parameterNames;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (ReferenceEquals(names[i], name))
+            {
+                return i + 1;
+            }
+        }
+
         for (var i = 0; i < names.Length; i++)
         {
             if (string.Equals(names[i], name, StringComparison.Ordinal))

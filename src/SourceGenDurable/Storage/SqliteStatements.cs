@@ -13,6 +13,10 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqlitePreparedStatement> _prepared = new(StringComparer.Ordinal);
 
+    // The same statements by the reference of their SQL text, for texts that are literals (interned): hashing a
+    // reference costs nothing, where hashing the text costs a pass over its few hundred characters at every write.
+    private readonly Dictionary<string, SqlitePreparedStatement> _preparedByLiteral = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The transaction the writer has open; every command runs in it.</summary>
     public SqliteTransaction? Transaction { get; set; }
 
@@ -53,12 +57,39 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     /// </summary>
     public SqlitePreparedStatement Prepared(string sql)
     {
-        if (!_prepared.TryGetValue(sql, out var statement))
+        if (_preparedByLiteral.TryGetValue(sql, out var statement))
+        {
+            return statement;
+        }
+
+        if (!_prepared.TryGetValue(sql, out statement))
         {
             statement = SqlitePreparedStatement.Prepare(connection, sql);
             _prepared[sql] = statement;
         }
 
+        // Only a literal is kept by reference: a text built at each call is a new object every time.
+        if (ReferenceEquals(string.IsInterned(sql), sql))
+        {
+            _preparedByLiteral[sql] = statement;
+        }
+
+        return statement;
+    }
+
+    /// <summary>
+    /// As <see cref="Prepared(string)"/>, with <paramref name="bindConstants"/> run once, when the statement is compiled,
+    /// for the parameters whose values never change (the worker's id, status codes): SQLite keeps a value bound across runs.
+    /// </summary>
+    public SqlitePreparedStatement Prepared(string sql, Action<SqlitePreparedStatement> bindConstants)
+    {
+        if (_preparedByLiteral.TryGetValue(sql, out var statement) || _prepared.TryGetValue(sql, out statement))
+        {
+            return statement;
+        }
+
+        statement = Prepared(sql);
+        bindConstants(statement);
         return statement;
     }
 

@@ -138,6 +138,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     private readonly TimeProvider _timeProvider;
     private readonly SqliteGroupCommit _writer;
     private readonly SqliteReadConnections _readers;
+    private readonly Action<SqlitePreparedStatement> _bindGuardConstants;
 
     /// <summary>Creates a store over the SQLite database that <paramref name="connectionString"/> names.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
@@ -156,6 +157,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         _synchronous = synchronous.ToString().ToUpperInvariant();
         _writer = new SqliteGroupCommit(OpenForWriting);
         _readers = new SqliteReadConnections(OpenForReading);
+        _bindGuardConstants = BindGuardConstants;
         WorkerId = workerId ?? Hosting.DurableWorkflowOptions.CreateWorkerId();
     }
 
@@ -317,15 +319,12 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         // Almost always no cancellation is pending, and the first statement alone commits; otherwise the second
         // one learns of it (and marks it delivered once the workflow has received it).
         SqlitePreparedStatement Guarded(string sql) =>
-            statements.Prepared(sql)
-                .Bind("$owner", WorkerId)
+            statements.Prepared(sql, _bindGuardConstants)
                 .Bind("$commit", commit.Commit)
                 .Bind("$id", id)
                 .Bind("$state", commit.State)
                 .Bind("$slots", commit.Slots)
-                .Bind("$now", Now())
-                .Bind("$running", (int)WorkflowStatus.Running)
-                .Bind("$requested", (int)CancellationState.Requested);
+                .Bind("$now", Now());
 
         var cancellationRequested = false;
         var committed = Guarded(
@@ -400,6 +399,13 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
         return cancellationRequested;
     }
+
+    /// <summary>The values a checkpoint's guarded statements compare with that never change: bound once per statement.</summary>
+    private void BindGuardConstants(SqlitePreparedStatement statement) =>
+        statement
+            .Bind("$owner", WorkerId)
+            .Bind("$running", (int)WorkflowStatus.Running)
+            .Bind("$requested", (int)CancellationState.Requested);
 
     /// <inheritdoc />
     public Task<WaitOutcome> AwaitAsync(string id, WaitRequest wait, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
