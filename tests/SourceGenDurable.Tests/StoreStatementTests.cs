@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SourceGenDurable.Storage;
 
@@ -53,6 +54,24 @@ public sealed class StoreStatementTests : IDisposable
 
         // A name built at run time is found by its characters, as a literal is by reference.
         Assert.Equal(11L, select.Bind(new string("$id".AsSpan()), "a").ExecuteScalar());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Texts_are_stored_as_given_whatever_their_characters_and_length(bool callDirectly)
+    {
+        string[] texts = ["", "plain", "zoë ✓ 日本 🙂", new string('x', 512), new string('é', 513) + "🙂"];
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count) VALUES ($id, $count);", callDirectly);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            insert.Bind("$id", texts[i]).Bind("$count", i).ExecuteNonQuery();
+        }
+
+        using var select = SqlitePreparedStatement.Prepare(_connection, "SELECT id FROM items WHERE count = $count;", callDirectly);
+        Assert.Equal(texts, texts.Select((_, i) => (string?)select.Bind("$count", i).ExecuteScalar()));
+        using var length = SqlitePreparedStatement.Prepare(_connection, "SELECT length(CAST(id AS BLOB)) FROM items WHERE count = $count;", callDirectly);
+        Assert.Equal(texts.Select(t => (long)Encoding.UTF8.GetByteCount(t)), texts.Select((_, i) => (long)length.Bind("$count", i).ExecuteScalar()!));
     }
 
     [Theory]

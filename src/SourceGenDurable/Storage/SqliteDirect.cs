@@ -35,6 +35,10 @@ internal static unsafe partial class SqliteDirect
 
     [LibraryImport(Library)]
     [SuppressGCTransition]
+    public static partial int sqlite3_bind_text(nint statement, int index, byte* text, int bytes, nint destructor);
+
+    [LibraryImport(Library)]
+    [SuppressGCTransition]
     public static partial int sqlite3_bind_null(nint statement, int index);
 
     [LibraryImport(Library)]

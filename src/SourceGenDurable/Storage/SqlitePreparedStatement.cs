@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -71,7 +73,12 @@ internal sealed unsafe class SqlitePreparedStatement : ISqliteRow, IDisposable
         Check(_directStatement != 0 ? SqliteDirect.sqlite3_bind_int64(_directStatement, IndexOf(name), value) : raw.sqlite3_bind_int64(_statement, IndexOf(name), value));
 
     /// <inheritdoc cref="Bind(string, long)" />
-    /// <remarks>Bound as UTF-16, which SQLite copies and converts itself: binding UTF-8 would first encode the string into a new array.</remarks>
+    /// <remarks>
+    /// Called directly, a text of up to <see cref="MaxEncodedOnStack"/> characters is bound as UTF-8 encoded on the stack,
+    /// and a longer one as UTF-16. Through SQLitePCL it is bound as UTF-16, which SQLite copies and converts itself:
+    /// SQLitePCL's UTF-8 bind would first encode the string into a new array.
+    /// </remarks>
+    [SkipLocalsInit]
     public SqlitePreparedStatement Bind(string name, string? value)
     {
         var index = IndexOf(name);
@@ -85,11 +92,26 @@ internal sealed unsafe class SqlitePreparedStatement : ISqliteRow, IDisposable
             return Check(SqliteDirect.sqlite3_bind_null(_directStatement, index));
         }
 
-        fixed (char* text = value)
+        if (value.Length > MaxEncodedOnStack)
         {
-            return Check(SqliteDirect.sqlite3_bind_text16(_directStatement, index, text, value.Length * sizeof(char), SqliteDirect.Transient));
+            fixed (char* text = value)
+            {
+                return Check(SqliteDirect.sqlite3_bind_text16(_directStatement, index, text, value.Length * sizeof(char), SqliteDirect.Transient));
+            }
+        }
+
+        // Encoded here, vectorized, rather than by SQLite: the database is UTF-8, and SQLite converts a UTF-16 value
+        // character by character into a buffer of its own each time the statement uses it.
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
+        var length = Encoding.UTF8.GetBytes(value, utf8);
+        fixed (byte* text = utf8)
+        {
+            return Check(SqliteDirect.sqlite3_bind_text(_directStatement, index, text, length, SqliteDirect.Transient));
         }
     }
+
+    /// <summary>Texts up to this many characters are bound as UTF-8 encoded on the stack (at most three bytes each).</summary>
+    private const int MaxEncodedOnStack = 512;
 
     /// <inheritdoc cref="Bind(string, long)" />
     public SqlitePreparedStatement Bind(string name, object? value) => value switch
