@@ -623,15 +623,15 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     /// <inheritdoc />
     public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Completed, "result", result, new ChildOutcome(WorkflowStatus.Completed, result, null), cancellationToken);
+        FinishAsync(id, WorkflowStatus.Completed, FinishWithResult, result, new ChildOutcome(WorkflowStatus.Completed, result, null), cancellationToken);
 
     /// <inheritdoc />
     public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Failed, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Failed, null, error), cancellationToken);
+        FinishAsync(id, WorkflowStatus.Failed, FinishWithError, JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Failed, null, error), cancellationToken);
 
     /// <inheritdoc />
     public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Cancelled, "error", JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Cancelled, null, error), cancellationToken);
+        FinishAsync(id, WorkflowStatus.Cancelled, FinishWithError, JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Cancelled, null, error), cancellationToken);
 
     /// <inheritdoc />
     public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken) =>
@@ -784,16 +784,22 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     Final: reader.GetBoolean(10))),
             cancellationToken);
 
-    private Task FinishAsync(string id, WorkflowStatus status, string column, string? value, ChildOutcome outcome, CancellationToken cancellationToken) =>
+    // The end of an instance stores its result or its error; each text is a literal, so the writer finds its statement
+    // by reference.
+    private const string FinishedSetAndGuard = """
+        set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL, updated_at = $now, lease_owner = NULL, lease_expires_at = NULL
+        WHERE id = $id AND status = $running AND lease_owner = $owner;
+        """;
+
+    private const string FinishWithResult = $"UPDATE workflow_instances SET status = $status, result = $value, {FinishedSetAndGuard}";
+
+    private const string FinishWithError = $"UPDATE workflow_instances SET status = $status, error = $value, {FinishedSetAndGuard}";
+
+    private Task FinishAsync(string id, WorkflowStatus status, string finishSql, string? value, ChildOutcome outcome, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements =>
             {
-                var finished = statements.Prepared(
-                    $"""
-                    UPDATE workflow_instances SET status = $status, {column} = $value, set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL, updated_at = $now,
-                        lease_owner = NULL, lease_expires_at = NULL
-                    WHERE id = $id AND status = $running AND lease_owner = $owner;
-                    """)
+                var finished = statements.Prepared(finishSql)
                     .Bind("$id", id)
                     .Bind("$owner", WorkerId)
                     .Bind("$status", (int)status)
