@@ -24,7 +24,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     /// <summary>How long the writer's thread waits for a write before it ends; the next write starts another.</summary>
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1);
 
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<IPendingWrite> _queue = Channel.CreateUnbounded<IPendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<SqliteConnection> _open;
     private readonly Lock _startLock = new();
     private Task? _writer;
@@ -118,7 +118,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
     private void WriteBatches()
     {
-        var batch = new List<PendingWrite>(MaxBatch);
+        var batch = new List<IPendingWrite>(MaxBatch);
         SqliteStatements? statements = null;
         try
         {
@@ -154,7 +154,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         }
     }
 
-    private static void Commit(SqliteStatements statements, List<PendingWrite> batch)
+    private static void Commit(SqliteStatements statements, List<IPendingWrite> batch)
     {
         try
         {
@@ -184,7 +184,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         }
     }
 
-    private static void CommitOrRetry(SqliteStatements statements, List<PendingWrite> batch)
+    private static void CommitOrRetry(SqliteStatements statements, List<IPendingWrite> batch)
     {
         // First every write straight in the one transaction, with no savepoints: a write almost never throws, and a
         // savepoint around each would add two statements to every write. When one throws, the whole transaction is
@@ -229,7 +229,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     }
 
     /// <summary>The batch again, each write in its own savepoint: one that throws is rolled back and fails alone.</summary>
-    private static void CommitInSavepoints(SqliteStatements statements, List<PendingWrite> batch)
+    private static void CommitInSavepoints(SqliteStatements statements, List<IPendingWrite> batch)
     {
         Begin(statements);
         foreach (var write in batch)
@@ -272,28 +272,27 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     /// <summary>COMMIT or ROLLBACK. When it throws, the caller fails the batch and closes the connection, which rolls back whatever is open.</summary>
     private static void End(SqliteStatements statements, string sql) => statements.For(sql).ExecuteNonQuery();
 
-    private abstract class PendingWrite
+    private interface IPendingWrite
     {
         /// <summary>Runs the write on the writer's connection, inside the open transaction.</summary>
-        public abstract void Run(SqliteStatements statements);
+        void Run(SqliteStatements statements);
 
         /// <summary>Reports the write durable: called after the transaction committed, ignored if it failed on its own.</summary>
-        public abstract void Succeed();
+        void Succeed();
 
-        public abstract void Fail(Exception exception);
+        void Fail(Exception exception);
     }
 
-    private sealed class PendingWrite<TState, T>(Func<SqliteStatements, TState, T> write, TState state) : PendingWrite
+    /// <summary>A queued write, and the source of the task its caller awaits: one object per write, not two.</summary>
+    private sealed class PendingWrite<TState, T>(Func<SqliteStatements, TState, T> write, TState state)
+        : TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously), IPendingWrite
     {
-        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T _result = default!;
 
-        public Task<T> Task => _completion.Task;
+        public void Run(SqliteStatements statements) => _result = write(statements, state);
 
-        public override void Run(SqliteStatements statements) => _result = write(statements, state);
+        public void Succeed() => TrySetResult(_result);
 
-        public override void Succeed() => _completion.TrySetResult(_result);
-
-        public override void Fail(Exception exception) => _completion.TrySetException(exception);
+        public void Fail(Exception exception) => TrySetException(exception);
     }
 }
