@@ -113,8 +113,8 @@ internal static class SourceGenDurableRuns
     /// is still recompiling the engine's code for the first few hundred thousand steps, which is not what a long-running
     /// host spends. Every repeat runs in one host on one database, which keeps growing, as a service runs for days (and
     /// as the Durable Task peer's run keeps one host). With <paramref name="hostPerRepeat"/>, each repeat builds and
-    /// starts a host of its own on a new database instead: the JIT then keeps compiling each new host's start-up code
-    /// on the same two cores, and each host's garbage ages into the collector's oldest generation.
+    /// starts a host of its own on a new database instead, as earlier versions of the suite did; the JIT then keeps
+    /// compiling each new host's start-up code on the same two cores.
     /// </summary>
     public static async Task<Samples> ThroughputAsync(Sizes sizes, Report report, SqliteSynchronousMode synchronous, bool hostPerRepeat = false)
     {
