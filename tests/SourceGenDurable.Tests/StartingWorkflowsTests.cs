@@ -109,19 +109,14 @@ public sealed class StartingWorkflowsTests : IDisposable
     [Fact]
     public async Task A_workflow_started_where_the_worker_has_a_free_slot_is_created_leased_to_it_and_runs_without_taking_the_lease_again()
     {
-        var services = new FakeServices();
-        services.Gates["reserve"] = new TaskCompletionSource();
-        await using var host = await StartCountingAsync(services);
-        var counter = CallCountingStore.Of(host.Store);
-
-        var handle = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "eager");
-        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first step runs");
+        var held = await StartHeldOrderAsync("eager");
+        await using var host = held.Host;
 
         Assert.Equal((host.Store.WorkerId, 1L, (long)WorkflowStatus.Running), ReadLease("eager"));
-        services.Gates["reserve"].SetResult();
-        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await handle.GetResultAsync());
-        Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.CreateAsync)));
-        Assert.Equal(0, counter.CountOf(nameof(IWorkflowStore.AcquireLeaseAsync)));
+        held.Gate.SetResult();
+        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await held.Handle.GetResultAsync());
+        Assert.Equal(1, held.Counter.CountOf(nameof(IWorkflowStore.CreateAsync)));
+        Assert.Equal(0, held.Counter.CountOf(nameof(IWorkflowStore.AcquireLeaseAsync)));
     }
 
     [Fact]
@@ -188,23 +183,19 @@ public sealed class StartingWorkflowsTests : IDisposable
     [Fact]
     public async Task A_waiter_in_the_process_that_runs_the_workflow_gets_its_result_without_reading_the_store()
     {
-        var services = new FakeServices();
-        services.Gates["reserve"] = new TaskCompletionSource();
-        await using var host = await StartCountingAsync(services);
-        var counter = CallCountingStore.Of(host.Store);
+        var held = await StartHeldOrderAsync("here");
+        await using var host = held.Host;
 
-        var handle = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "here");
-        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first step runs");
-        var result = handle.GetResultAsync();
-        services.Gates["reserve"].SetResult();
+        var result = held.Handle.GetResultAsync();
+        held.Gate.SetResult();
 
         Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await result);
-        Assert.Equal(0, counter.CountOf(nameof(IWorkflowStore.GetAsync)));
+        Assert.Equal(0, held.Counter.CountOf(nameof(IWorkflowStore.GetAsync)));
 
         // The stored row once it has ended, for a caller that asks for the instance rather than its result.
         var info = await host.Client.WaitForCompletionAsync("here");
         Assert.Equal(WorkflowStatus.Completed, info.Status);
-        Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.GetAsync)));
+        Assert.Equal(1, held.Counter.CountOf(nameof(IWorkflowStore.GetAsync)));
     }
 
     [Fact]
@@ -238,6 +229,22 @@ public sealed class StartingWorkflowsTests : IDisposable
         Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await host.Client.GetResultAsync<Receipt>("done"));
         Assert.Equal(readsWhileRunning + 1, counter.CountOf(nameof(IWorkflowStore.GetAsync)));
     }
+
+    /// <summary>
+    /// An order workflow started on a host over a call-counting store, held in its first step ("reserve") until
+    /// <see cref="HeldOrder.Gate"/> is released. The caller disposes the host.
+    /// </summary>
+    private async Task<HeldOrder> StartHeldOrderAsync(string workflowId)
+    {
+        var services = new FakeServices();
+        var gate = services.Gates["reserve"] = new TaskCompletionSource();
+        var host = await StartCountingAsync(services);
+        var handle = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: workflowId);
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first step runs");
+        return new HeldOrder(host, CallCountingStore.Of(host.Store), handle, gate);
+    }
+
+    private sealed record HeldOrder(TestHost Host, CallCountingStore Counter, WorkflowHandle<Receipt> Handle, TaskCompletionSource Gate);
 
     /// <summary>A host whose store counts the calls made to it (<see cref="CallCountingStore.Of"/>).</summary>
     private Task<TestHost> StartCountingAsync(FakeServices services, Action<IServiceCollection>? configure = null, string? workerId = null) =>
