@@ -32,7 +32,6 @@ public sealed partial class WorkflowRun : IDisposable
     private bool _cancelTold;
     private readonly WorkflowSignals? _signals;
     private readonly bool _stepAttemptsRecorded;
-    private readonly SlotsWriter _slotsWriter = new();
 
     // cancellationToken: the host is stopping, so no new step or wait starts and the run leaves memory. abort: running
     // steps are cancelled too (the shutdown timeout passed, or the lease was lost). stepAttemptsRecorded: from the lease.
@@ -219,7 +218,7 @@ public sealed partial class WorkflowRun : IDisposable
         // Only a wait reached since the last commit (a fan-out's waits count apart), or one a previous run reached before the
         // first commit since loading, has a record to remove.
         var mayHaveWaits = _waitsSinceCommit > 0 || _fanOutsSinceCommit > 0 || _commits == _loadedCommits;
-        var commit = new CheckpointCommit(state, _commits + 1, _slotsWriter.Write(slots, _json), step, _pendingEvents.ToArray(), _cancelTold, mayHaveWaits);
+        var commit = new CheckpointCommit(state, _commits + 1, SlotsWriter.Write(slots, _json), step, _pendingEvents.ToArray(), _cancelTold, mayHaveWaits);
         // Committed even while the host stops: the step that just finished is not run again by the next worker. Awaited
         // here rather than through WriteAsync, whose frame and closure every step would pay for.
         bool cancelRequested;

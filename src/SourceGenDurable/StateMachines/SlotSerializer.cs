@@ -52,7 +52,7 @@ public static class SlotSerializer
     internal static T Deserialize<T>(JsonElement json, JsonSerializerOptions options) =>
         json.Deserialize(TypeInfo<T>(options))!;
 
-    internal static string Serialize(IWorkflowSlots slots, JsonSerializerOptions options) => new SlotsWriter().Write(slots, options);
+    internal static string Serialize(IWorkflowSlots slots, JsonSerializerOptions options) => SlotsWriter.Write(slots, options);
 
     private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) =>
         (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));

@@ -5,17 +5,45 @@ using System.Text.Json;
 namespace SourceGenDurable.StateMachines;
 
 /// <summary>
-/// Writes an instance's slots as the JSON of its checkpoints, reusing one buffer and one <see cref="Utf8JsonWriter"/>
-/// for every checkpoint of a run rather than creating both for each.
+/// Writes slots as JSON (a checkpoint's, or a new instance's inputs) with one buffer and one <see cref="Utf8JsonWriter"/>
+/// per thread, reused for every write on it. A write is synchronous, so a run that moves between threads at its awaits
+/// uses whichever thread's writer it is on; a run no longer holds a writer of its own from checkpoint to checkpoint,
+/// nor does each start create one.
 /// </summary>
 internal sealed class SlotsWriter
 {
+    /// <summary>A buffer that grew past this for one large write is not kept for the thread's next writes.</summary>
+    private const int MaxKeptCapacity = 64 * 1024;
+
+    [ThreadStatic]
+    private static SlotsWriter? t_free;
+
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _writer;
 
-    public SlotsWriter() => _writer = new Utf8JsonWriter(_buffer);
+    private SlotsWriter() => _writer = new Utf8JsonWriter(_buffer);
 
-    public string Write(IWorkflowSlots slots, JsonSerializerOptions options)
+    /// <summary>The JSON of <paramref name="slots"/>.</summary>
+    public static string Write(IWorkflowSlots slots, JsonSerializerOptions options)
+    {
+        // Taken rather than borrowed: a write that starts another on this thread (a converter writing slots) gets one
+        // of its own.
+        var writer = t_free ?? new SlotsWriter();
+        t_free = null;
+        try
+        {
+            return writer.WriteJson(slots, options);
+        }
+        finally
+        {
+            if (writer._buffer.Capacity <= MaxKeptCapacity)
+            {
+                t_free = writer;
+            }
+        }
+    }
+
+    private string WriteJson(IWorkflowSlots slots, JsonSerializerOptions options)
     {
         // Reset also clears what a write that threw left behind.
         _buffer.ResetWrittenCount();
