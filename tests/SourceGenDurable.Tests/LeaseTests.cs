@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SourceGenDurable.Execution;
 using SourceGenDurable.Hosting;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
@@ -206,6 +208,65 @@ public sealed class LeaseTests : IDisposable
         Assert.Contains("SourceGenDurable:WorkerId must not be empty", error.Message);
         Assert.Contains("SourceGenDurable:MaxStartsWithoutProgress must be at least 1", error.Message);
         Assert.Contains("SourceGenDurable:ShutdownTimeout must not be negative", error.Message);
+    }
+
+    [Fact]
+    public async Task A_lease_keeper_renews_the_lease_every_third_of_its_duration_until_disposed()
+    {
+        var a = await StoreAsync("worker-a");
+        await a.CreateAsync(NewInstance("kept"), default);
+        Assert.Equal(LeaseOutcome.Acquired, (await a.AcquireLeaseAsync("kept", Lease, 5, default)).Outcome);
+        var keeper = new LeaseKeeper(a, "kept", Lease, _clock, NullLogger.Instance);
+
+        for (var renewal = 0; renewal < 3; renewal++)
+        {
+            _clock.Advance(Lease / 3);
+            var renewedTo = (_clock.GetUtcNow() + Lease).ToUnixTimeMilliseconds(); // stored to the millisecond
+            await TestHost.EventuallyAsync(
+                async () => (await a.GetAsync("kept", default))!.LeaseExpiresAt?.ToUnixTimeMilliseconds() == renewedTo,
+                $"the lease runs to {DateTimeOffset.FromUnixTimeMilliseconds(renewedTo)}");
+        }
+
+        await keeper.DisposeAsync();
+        var last = (await a.GetAsync("kept", default))!.LeaseExpiresAt;
+        _clock.Advance(Lease);
+        Assert.Equal(last, (await a.GetAsync("kept", default))!.LeaseExpiresAt);
+        Assert.False(keeper.IsLost);
+    }
+
+    [Fact]
+    public async Task A_lease_keeper_that_finds_its_lease_taken_over_tells_the_run_once_and_renews_no_more()
+    {
+        var a = await StoreAsync("worker-a");
+        await a.CreateAsync(NewInstance("taken"), default);
+        Assert.Equal(LeaseOutcome.Acquired, (await a.AcquireLeaseAsync("taken", Lease, 5, default)).Outcome);
+        await using var keeper = new LeaseKeeper(a, "taken", Lease, _clock, NullLogger.Instance);
+        var told = 0;
+        using var subscription = keeper.OnLost(() => Interlocked.Increment(ref told));
+
+        // Another worker holds it now (as after this worker's lease expired unrenewed, say in a long pause).
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString))
+        {
+            connection.Open();
+            using var takeOver = connection.CreateCommand();
+            takeOver.CommandText = "UPDATE workflow_instances SET lease_owner = 'worker-b' WHERE id = 'taken';";
+            takeOver.ExecuteNonQuery();
+        }
+
+        _clock.Advance(Lease / 3);
+        await TestHost.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref told) == 1), "the run is told its lease is lost");
+        Assert.True(keeper.IsLost);
+
+        _clock.Advance(Lease);
+        Assert.Equal(1, Volatile.Read(ref told));
+        Assert.Equal("worker-b", (await a.GetAsync("taken", default))!.LeaseOwner);
+
+        // A run that asks after the loss is told at once.
+        var late = 0;
+        using (keeper.OnLost(() => late++))
+        {
+            Assert.Equal(1, late);
+        }
     }
 
     private async Task<SqliteWorkflowStore> StoreAsync(string workerId)

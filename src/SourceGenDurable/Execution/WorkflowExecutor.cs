@@ -115,7 +115,7 @@ internal sealed partial class WorkflowExecutor(
         }
 
         using var onHostAbort = hostAbort.Register(Abort);
-        using var onLeaseLost = keeper.Lost.Register(Abort);
+        using var onLeaseLost = keeper.OnLost(Abort);
         var stopping = stoppingSource.Token;
 
         if (!WorkflowRegistry.TryGet(instance.Name, out var definition))
