@@ -881,7 +881,10 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     private static void SetWaitOutcome(SqliteStatements statements, string id, WaitRequest wait, string outcome, long? eventSequence) =>
         Execute(
             statements,
-            $"UPDATE workflow_waits SET outcome = {outcome}, event_sequence = $event WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;",
+            // The outcome is bound (the column's integer affinity stores the code as a number), so the text is a literal
+            // and the writer finds its statement by reference.
+            "UPDATE workflow_waits SET outcome = $outcome, event_sequence = $event WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;",
+            ("$outcome", outcome),
             ("$id", id),
             ("$sequence", wait.Commit),
             ("$ordinal", wait.Ordinal),
