@@ -55,7 +55,13 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     /// The prepared statement for <paramref name="sql"/>, which writes, or reads one value or one row. Its parameters keep
     /// the values of its last run: bind every one it names.
     /// </summary>
-    public SqlitePreparedStatement Prepared(string sql)
+    public SqlitePreparedStatement Prepared(string sql) => Prepared(sql, bindConstants: null);
+
+    /// <summary>
+    /// As <see cref="Prepared(string)"/>, with <paramref name="bindConstants"/> run once, when the statement is compiled,
+    /// for the parameters whose values never change (the worker's id, status codes): SQLite keeps a value bound across runs.
+    /// </summary>
+    public SqlitePreparedStatement Prepared(string sql, Action<SqlitePreparedStatement>? bindConstants)
     {
         if (_preparedByLiteral.TryGetValue(sql, out var statement))
         {
@@ -65,6 +71,7 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
         if (!_prepared.TryGetValue(sql, out statement))
         {
             statement = SqlitePreparedStatement.Prepare(connection, sql);
+            bindConstants?.Invoke(statement);
             _prepared[sql] = statement;
         }
 
@@ -74,22 +81,6 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
             _preparedByLiteral[sql] = statement;
         }
 
-        return statement;
-    }
-
-    /// <summary>
-    /// As <see cref="Prepared(string)"/>, with <paramref name="bindConstants"/> run once, when the statement is compiled,
-    /// for the parameters whose values never change (the worker's id, status codes): SQLite keeps a value bound across runs.
-    /// </summary>
-    public SqlitePreparedStatement Prepared(string sql, Action<SqlitePreparedStatement> bindConstants)
-    {
-        if (_preparedByLiteral.TryGetValue(sql, out var statement) || _prepared.TryGetValue(sql, out statement))
-        {
-            return statement;
-        }
-
-        statement = Prepared(sql);
-        bindConstants(statement);
         return statement;
     }
 

@@ -623,15 +623,15 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     /// <inheritdoc />
     public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Completed, FinishWithResult, result, new ChildOutcome(WorkflowStatus.Completed, result, null), cancellationToken);
+        FinishAsync(id, FinishWithResult, result, new ChildOutcome(WorkflowStatus.Completed, result, null), cancellationToken);
 
     /// <inheritdoc />
     public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Failed, FinishWithError, JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Failed, null, error), cancellationToken);
+        FinishAsync(id, FinishWithError, JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Failed, null, error), cancellationToken);
 
     /// <inheritdoc />
     public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, WorkflowStatus.Cancelled, FinishWithError, JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Cancelled, null, error), cancellationToken);
+        FinishAsync(id, FinishWithError, JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Cancelled, null, error), cancellationToken);
 
     /// <inheritdoc />
     public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken) =>
@@ -795,14 +795,14 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     private const string FinishWithError = $"UPDATE workflow_instances SET status = $status, error = $value, {FinishedSetAndGuard}";
 
-    private Task FinishAsync(string id, WorkflowStatus status, string finishSql, string? value, ChildOutcome outcome, CancellationToken cancellationToken) =>
+    private Task FinishAsync(string id, string finishSql, string? value, ChildOutcome outcome, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements =>
             {
                 var finished = statements.Prepared(finishSql)
                     .Bind("$id", id)
                     .Bind("$owner", WorkerId)
-                    .Bind("$status", (int)status)
+                    .Bind("$status", (int)outcome.Status)
                     .Bind("$value", value)
                     .Bind("$now", Now())
                     .Bind("$running", (int)WorkflowStatus.Running)
@@ -810,7 +810,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 if (!finished)
                 {
                     throw new InvalidOperationException(
-                        $"Instance '{id}' is not running, or worker '{WorkerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {status}.");
+                        $"Instance '{id}' is not running, or worker '{WorkerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {outcome.Status}.");
                 }
 
                 // Only a child has a parent to tell, in this same transaction. Read apart: RETURNING costs SQLite more.
