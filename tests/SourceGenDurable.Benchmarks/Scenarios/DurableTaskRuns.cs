@@ -58,41 +58,34 @@ internal static class DurableTaskRuns
     /// the core count of work items a second. On two cores that is about four orchestration episodes a second, and
     /// an orchestration of ten activities takes eleven episodes.
     /// </summary>
-    public static Task<Samples> ThroughputAsync(Sizes sizes, Report report) =>
-        RunThroughputAsync(StartAsync, sizes.DurableTaskOrchestrations, "default settings", report, warmUps: 0, repeats: 1);
+    public static async Task<Samples> ThroughputAsync(Sizes sizes, Report report) =>
+        await ThroughputRuns.AloneAsync(report, repeats: 1, new Throughput(await StartAsync(), sizes.DurableTaskOrchestrations, "default settings", warmUps: 0));
 
     /// <summary>
     /// The same shape as <see cref="ThroughputAsync(Sizes, Report)"/> on the same sidecar, worker and client, with
     /// only the sidecar's cap on concurrent work items lifted (see <see cref="UncappedOrchestrationService"/>), so
     /// that its dispatchers never reach the full-dispatcher sleep and the peer runs as fast as its code allows. Being
-    /// fast, it gets what SourceGenDurable's throughput run gets: unrecorded warm-up runs, then repeats.
+    /// fast, it gets what SourceGenDurable's throughput run gets: unrecorded warm-up runs, then repeats (see
+    /// <see cref="ThroughputRuns"/>).
     /// </summary>
-    public static Task<Samples> ThroughputWithCapLiftedAsync(Sizes sizes, Report report) =>
-        RunThroughputAsync(StartWithCapLiftedAsync, sizes.DurableTaskOrchestrationsCapLifted, "concurrency cap lifted", report, sizes.ThroughputWarmUps, sizes.Repeats);
+    public static async Task<IThroughputRun> StartThroughputWithCapLiftedAsync(Sizes sizes) =>
+        new Throughput(await StartWithCapLiftedAsync(), sizes.DurableTaskOrchestrationsCapLifted, "concurrency cap lifted", sizes.ThroughputWarmUps);
 
-    private static async Task<Samples> RunThroughputAsync(Func<Task<DurableTaskTestHost>> startHost, int orchestrations, string settings, Report report, int warmUps, int repeats)
+    private sealed class Throughput(DurableTaskTestHost host, int orchestrations, string settings, int warmUps) : IThroughputRun
     {
-        await using var host = await startHost();
-        for (var warmUp = 0; warmUp < warmUps; warmUp++)
-        {
-            await RunOnceAsync();
-        }
+        public (string Scenario, string System) Row => ($"{orchestrations:N0} orchestrations x {Sizes.StepsPerConcurrentWorkflow} no-op activities", $"{System} ({settings})");
 
-        var perSecond = new List<double>();
-        for (var repeat = 0; repeat < repeats; repeat++)
-        {
-            perSecond.Add(await RunOnceAsync());
-        }
+        public int WarmUps => warmUps;
 
-        return report.Add($"{orchestrations:N0} orchestrations x {Sizes.StepsPerConcurrentWorkflow} no-op activities", $"{System} ({settings})", "steps/s", new Samples(perSecond)).Values;
-
-        async Task<double> RunOnceAsync()
+        public async Task<double> RunOnceAsync()
         {
             var start = Stopwatch.GetTimestamp();
             var ids = await Task.WhenAll(Enumerable.Range(0, orchestrations).Select(_ => host.Client.ScheduleNewOrchestrationInstanceAsync("Chain", Sizes.StepsPerConcurrentWorkflow)));
             await Task.WhenAll(ids.Select(id => host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false)));
             return orchestrations * Sizes.StepsPerConcurrentWorkflow / Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
+
+        public ValueTask DisposeAsync() => host.DisposeAsync();
     }
 
     private static Task<DurableTaskTestHost> StartAsync()

@@ -109,44 +109,37 @@ internal static class SourceGenDurableRuns
     }
 
     /// <summary>
-    /// Goal 3: many workflows of ten no-op steps at once. Unrecorded warm-up repeats come first: the runtime's tiered JIT
-    /// is still recompiling the engine's code for the first few hundred thousand steps, which is not what a long-running
-    /// host spends. Every repeat runs in one host on one database, which keeps growing, as a service runs for days (and
-    /// as the Durable Task peer's run keeps one host). With <paramref name="hostPerRepeat"/>, each repeat builds and
-    /// starts a host of its own on a new database instead, as earlier versions of the suite did; the JIT then keeps
-    /// compiling each new host's start-up code on the same two cores.
+    /// Goal 3: many workflows of ten no-op steps at once, as a throughput run to measure (see <see cref="ThroughputRuns"/>).
+    /// Unrecorded warm-up repeats come first: the runtime's tiered JIT is still recompiling the engine's code for the first
+    /// few hundred thousand steps, which is not what a long-running host spends. Every repeat runs in one host on one
+    /// database, which keeps growing, as a service runs for days (and as the Durable Task peer's run keeps one host). With
+    /// <paramref name="hostPerRepeat"/>, each repeat builds and starts a host of its own on a new database instead, as
+    /// earlier versions of the suite did; the JIT then keeps compiling each new host's start-up code on the same two cores.
     /// </summary>
-    public static async Task<Samples> ThroughputAsync(Sizes sizes, Report report, SqliteSynchronousMode synchronous, bool hostPerRepeat = false)
+    public static async Task<IThroughputRun> StartThroughputAsync(Sizes sizes, SqliteSynchronousMode synchronous, bool hostPerRepeat = false)
     {
-        var workflows = sizes.ConcurrentWorkflows;
-        using var sharedDatabase = hostPerRepeat ? null : new TempDatabase();
-        using var sharedHost = sharedDatabase is null ? null : await StartHostAsync(sharedDatabase, workflows, synchronous);
-        var batch = 0;
-        for (var warmUp = 0; warmUp < sizes.ThroughputWarmUps; warmUp++)
-        {
-            await RunOnceAsync();
-        }
+        var database = hostPerRepeat ? null : new TempDatabase();
+        var host = database is null ? null : await StartHostAsync(database, sizes.ConcurrentWorkflows, synchronous);
+        return new Throughput(sizes, synchronous, database, host);
+    }
 
-        var stepsPerSecond = new List<double>();
-        for (var repeat = 0; repeat < sizes.Repeats; repeat++)
-        {
-            stepsPerSecond.Add(await RunOnceAsync());
-        }
+    private sealed class Throughput(Sizes sizes, SqliteSynchronousMode synchronous, TempDatabase? sharedDatabase, IHost? sharedHost) : IThroughputRun
+    {
+        private int _batch;
 
-        if (sharedHost is not null)
-        {
-            await sharedHost.StopAsync();
-        }
+        public (string Scenario, string System) Row =>
+            ($"{sizes.ConcurrentWorkflows:N0} workflows x {Sizes.StepsPerConcurrentWorkflow} no-op steps" + (sharedHost is null ? ", a new host and database per repeat" : ""),
+             $"{System} ({synchronous.ToString().ToUpperInvariant()})");
 
-        var scenario = $"{workflows:N0} workflows x {Sizes.StepsPerConcurrentWorkflow} no-op steps" + (hostPerRepeat ? ", a new host and database per repeat" : "");
-        return report.Add(scenario, $"{System} ({synchronous.ToString().ToUpperInvariant()})", "steps/s", new Samples(stepsPerSecond)).Values;
+        public int WarmUps => sizes.ThroughputWarmUps;
 
-        async Task<double> RunOnceAsync()
+        public async Task<double> RunOnceAsync()
         {
-            using var ownDatabase = hostPerRepeat ? new TempDatabase() : null;
+            var workflows = sizes.ConcurrentWorkflows;
+            using var ownDatabase = sharedHost is null ? new TempDatabase() : null;
             using var ownHost = ownDatabase is null ? null : await StartHostAsync(ownDatabase, workflows, synchronous);
             var client = (ownHost ?? sharedHost!).Services.GetRequiredService<IWorkflowClient>();
-            var ids = $"r{batch++}-w";
+            var ids = $"r{_batch++}-w";
             var start = Stopwatch.GetTimestamp();
             var handles = await Task.WhenAll(Enumerable.Range(0, workflows).Select(i => client.StartTenStepsAsync(i, ids + i)));
             await Task.WhenAll(handles.Select(h => h.GetResultAsync()));
@@ -157,6 +150,17 @@ internal static class SourceGenDurableRuns
             }
 
             return perSecond;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (sharedHost is not null)
+            {
+                await sharedHost.StopAsync();
+                sharedHost.Dispose();
+            }
+
+            sharedDatabase?.Dispose();
         }
     }
 
