@@ -41,9 +41,12 @@ public sealed class StoreStatementTests : IDisposable
         using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count, weight) VALUES ($id, $count, $weight);", callDirectly);
         Assert.Equal(1, insert.Bind("$id", "a").Bind("$count", 1).Bind("$weight", 0.5).ExecuteNonQuery());
         Assert.Equal(1, insert.Bind("$id", "b").Bind("$count", (object?)null).Bind("$weight", DBNull.Value).ExecuteNonQuery());
+        Assert.Equal(1, insert.Bind("$id", "c").Bind("$count", (long?)null).Bind("$weight", (long?)2).ExecuteNonQuery());
 
         using var update = SqlitePreparedStatement.Prepare(_connection, "UPDATE items SET count = coalesce(count, 0) + $by;", callDirectly);
-        Assert.Equal(2, update.Bind("$by", 10L).ExecuteNonQuery());
+        Assert.Equal(3, update.Bind("$by", 10L).ExecuteNonQuery());
+        using var weighed = SqlitePreparedStatement.Prepare(_connection, "SELECT count(*) FROM items WHERE weight IS NULL OR count = 10 AND weight = 2;", callDirectly);
+        Assert.Equal(2L, weighed.ExecuteScalar());
 
         using var select = SqlitePreparedStatement.Prepare(_connection, "SELECT count FROM items WHERE id = $id;", callDirectly);
         Assert.Equal(11L, select.Bind("$id", "a").ExecuteScalar());

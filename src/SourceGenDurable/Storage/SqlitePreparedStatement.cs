@@ -73,6 +73,10 @@ internal sealed unsafe class SqlitePreparedStatement : ISqliteRow, IDisposable
         Check(_directStatement != 0 ? SqliteDirect.sqlite3_bind_int64(_directStatement, IndexOf(name), value) : raw.sqlite3_bind_int64(_statement, IndexOf(name), value));
 
     /// <inheritdoc cref="Bind(string, long)" />
+    public SqlitePreparedStatement Bind(string name, long? value) =>
+        value is { } number ? Bind(name, number) : BindNull(IndexOf(name));
+
+    /// <inheritdoc cref="Bind(string, long)" />
     /// <remarks>
     /// Called directly, a text of up to <see cref="MaxEncodedOnStack"/> characters is bound as UTF-8 encoded on the stack,
     /// and a longer one as UTF-16. Through SQLitePCL it is bound as UTF-16, which SQLite copies and converts itself:
@@ -82,14 +86,14 @@ internal sealed unsafe class SqlitePreparedStatement : ISqliteRow, IDisposable
     public SqlitePreparedStatement Bind(string name, string? value)
     {
         var index = IndexOf(name);
-        if (_directStatement == 0)
-        {
-            return Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
-        }
-
         if (value is null)
         {
-            return Check(SqliteDirect.sqlite3_bind_null(_directStatement, index));
+            return BindNull(index);
+        }
+
+        if (_directStatement == 0)
+        {
+            return Check(raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
         }
 
         if (value.Length > MaxEncodedOnStack)
@@ -109,6 +113,9 @@ internal sealed unsafe class SqlitePreparedStatement : ISqliteRow, IDisposable
             return Check(SqliteDirect.sqlite3_bind_text(_directStatement, index, text, length, SqliteDirect.Transient));
         }
     }
+
+    private SqlitePreparedStatement BindNull(int index) =>
+        Check(_directStatement != 0 ? SqliteDirect.sqlite3_bind_null(_directStatement, index) : raw.sqlite3_bind_null(_statement, index));
 
     /// <summary>Texts up to this many characters are bound as UTF-8 encoded on the stack (at most three bytes each).</summary>
     private const int MaxEncodedOnStack = 512;
