@@ -3,13 +3,13 @@ namespace SourceGenDurable.Benchmarks.Harness;
 /// <summary>One throughput scenario, set up once and measured repeatedly: each repeat runs the same batch and returns its rate.</summary>
 internal interface IThroughputRun : IAsyncDisposable
 {
-    /// <summary>The report's row: what runs, and on which system with which settings.</summary>
-    (string Scenario, string System) Row { get; }
+    /// <summary>The report's row: what runs, on which system with which settings, and what a repeat's rate counts per second.</summary>
+    (string Scenario, string System, string Unit) Row { get; }
 
     /// <summary>Unrecorded repeats to run first, while the runtime's tiered JIT still recompiles the scenario's hot code.</summary>
     int WarmUps { get; }
 
-    /// <summary>Runs one batch; returns steps per second.</summary>
+    /// <summary>Runs one batch; returns its rate (steps or rows per second).</summary>
     Task<double> RunOnceAsync();
 }
 
@@ -41,7 +41,7 @@ internal static class ThroughputRuns
             }
         }
 
-        return runs.Select((run, index) => report.Add(run.Row.Scenario, run.Row.System, "steps/s", new Samples(rates[index])).Values).ToArray();
+        return runs.Select((run, index) => report.Add(run.Row.Scenario, run.Row.System, run.Row.Unit, new Samples(rates[index])).Values).ToArray();
     }
 
     /// <summary>Measures one scenario alone and disposes of it.</summary>

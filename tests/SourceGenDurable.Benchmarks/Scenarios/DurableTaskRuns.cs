@@ -73,7 +73,7 @@ internal static class DurableTaskRuns
 
     private sealed class Throughput(DurableTaskTestHost host, int orchestrations, string settings, int warmUps) : IThroughputRun
     {
-        public (string Scenario, string System) Row => ($"{orchestrations:N0} orchestrations x {Sizes.StepsPerConcurrentWorkflow} no-op activities", $"{System} ({settings})");
+        public (string Scenario, string System, string Unit) Row => ($"{orchestrations:N0} orchestrations x {Sizes.StepsPerConcurrentWorkflow} no-op activities", $"{System} ({settings})", "steps/s");
 
         public int WarmUps => warmUps;
 

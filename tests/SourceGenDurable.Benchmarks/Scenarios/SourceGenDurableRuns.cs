@@ -127,9 +127,10 @@ internal static class SourceGenDurableRuns
     {
         private int _batch;
 
-        public (string Scenario, string System) Row =>
+        public (string Scenario, string System, string Unit) Row =>
             ($"{sizes.ConcurrentWorkflows:N0} workflows x {Sizes.StepsPerConcurrentWorkflow} no-op steps" + (sharedHost is null ? ", a new host and database per repeat" : ""),
-             $"{System} ({synchronous.ToString().ToUpperInvariant()})");
+             $"{System} ({synchronous.ToString().ToUpperInvariant()})",
+             "steps/s");
 
         public int WarmUps => sizes.ThroughputWarmUps;
 
