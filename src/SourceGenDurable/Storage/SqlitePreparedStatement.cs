@@ -123,7 +123,7 @@ internal sealed unsafe class SqlitePreparedStatement : ISqliteRow, IDisposable
     /// <inheritdoc cref="Bind(string, long)" />
     public SqlitePreparedStatement Bind(string name, object? value) => value switch
     {
-        null or DBNull => Bind(name, (string?)null),
+        null or DBNull => BindNull(IndexOf(name)),
         string text => Bind(name, text),
         long number => Bind(name, number),
         int number => Bind(name, number),
