@@ -28,14 +28,17 @@ var durableTaskChains = await DurableTaskRuns.ChainsAsync(sizes, report);
 Console.WriteLine($"Throughput (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 // The rates that goal 3 and the synchronous=NORMAL row compare are measured in turns, each repeat of one next to a
 // repeat of the others, so that the machine's drift over minutes falls on all of them alike.
-Samples throughput, throughputNormal, durableTaskCapLifted, ceiling;
+// Durable Task with its cap lifted runs goal 3's own workload, which the goal compares against, and the issue's
+// orientation size of 200 orchestrations, reported beside it.
+Samples throughput, throughputNormal, durableTaskCapLifted, durableTaskCapLiftedOrientation, ceiling;
 await using (var full = await SourceGenDurableRuns.StartThroughputAsync(sizes, SqliteSynchronousMode.Full))
 await using (var normal = await SourceGenDurableRuns.StartThroughputAsync(sizes, SqliteSynchronousMode.Normal))
-await using (var capLifted = await DurableTaskRuns.StartThroughputWithCapLiftedAsync(sizes))
+await using (var capLifted = await DurableTaskRuns.StartThroughputWithCapLiftedAsync(sizes, sizes.ConcurrentWorkflows))
+await using (var capLiftedOrientation = await DurableTaskRuns.StartThroughputWithCapLiftedAsync(sizes, sizes.DurableTaskOrchestrationsCapLifted))
 await using (var rawCeiling = RawSqliteFloor.Ceiling(sizes))
 {
-    var rates = await ThroughputRuns.InTurnsAsync(report, sizes.ThroughputRepeats, full, normal, capLifted, rawCeiling);
-    (throughput, throughputNormal, durableTaskCapLifted, ceiling) = (rates[0], rates[1], rates[2], rates[3]);
+    var rates = await ThroughputRuns.InTurnsAsync(report, sizes.ThroughputRepeats, full, normal, capLifted, capLiftedOrientation, rawCeiling);
+    (throughput, throughputNormal, durableTaskCapLifted, durableTaskCapLiftedOrientation, ceiling) = (rates[0], rates[1], rates[2], rates[3], rates[4]);
 }
 
 var throughputHostPerRepeat = await ThroughputRuns.AloneAsync(report, sizes.Repeats, await SourceGenDurableRuns.StartThroughputAsync(sizes, SqliteSynchronousMode.Full, hostPerRepeat: true));
@@ -66,7 +69,10 @@ report.Goal("3. throughput >= 25% of raw SQLite at 1,000 rows per transaction", 
 report.Goal("3. throughput >= 50x Hangfire on SQLite", Report.Ratio(throughput.Median, hangfireSqlite.Median), throughput.Median >= 50 * hangfireSqlite.Median);
 report.Goal("3. throughput > Hangfire in memory", Report.Ratio(throughput.Median, hangfireMemory.Median), throughput.Median > hangfireMemory.Median);
 report.Goal("3. throughput >= 20x the Durable Task host, default settings", Report.Ratio(throughput.Median, durableTask.Median), throughput.Median >= 20 * durableTask.Median);
-report.Goal("3. throughput >= 20x the Durable Task host, concurrency cap lifted", Report.Ratio(throughput.Median, durableTaskCapLifted.Median), throughput.Median >= 20 * durableTaskCapLifted.Median);
+report.Goal(
+    $"3. throughput >= 20x the Durable Task host, concurrency cap lifted, on the same {sizes.ConcurrentWorkflows:N0} x {Sizes.StepsPerConcurrentWorkflow}",
+    $"{Report.Ratio(throughput.Median, durableTaskCapLifted.Median)} (against its {sizes.DurableTaskOrchestrationsCapLifted:N0} orchestrations x {Sizes.StepsPerConcurrentWorkflow}: {Report.Ratio(throughput.Median, durableTaskCapLiftedOrientation.Median)})",
+    throughput.Median >= 20 * durableTaskCapLifted.Median);
 report.Goal("4. start latency p50 < 1 ms", $"{Report.Format(start.Median)} ms", start.Median < 1);
 report.Goal($"5. {sizes.IdleInstances:N0} sleeping instances add < 50 MB to the working set", $"{Report.Format(idle.MegabytesAdded)} MB; {Report.Format(idle.BytesPerInstance)} bytes stored per instance, {Report.Format(idle.BytesPerCheckpoint)} per checkpoint", idle.MegabytesAdded < 50);
 report.Goal($"6. {sizes.SameSecondTimers:N0} timers due in one second all fire within 1 s of due", $"latest {Report.Format(sameSecond.Max)} ms late (median {Report.Format(sameSecond.Median)} ms)", sameSecond.Max <= 1_000);
@@ -96,13 +102,13 @@ if (File.Exists(optimizations))
 }
 
 report.Note("Durable Task chains of 1,000 or more activities run once (a 3,000-step chain takes minutes); Hangfire's and default Durable Task's throughput runs once per mode.");
-report.Note($"SourceGenDurable's throughput (FULL and NORMAL) and Durable Task's with its cap lifted each run all their repeats in one host, after {sizes.ThroughputWarmUps} unrecorded warm-up repeats of the same shape in it: the runtime's tiered JIT recompiles hot code for the first few hundred thousand steps of a process. SourceGenDurable's database keeps every earlier repeat's instances and steps. Hangfire's and default Durable Task's rates are set by their polling and dispatcher sleeps, not by the JIT.");
-report.Note($"Those three throughput runs and raw SQLite's 1,000 rows per transaction (goal 3's ceiling, a new database for each repeat, as before) are measured in turns: {sizes.ThroughputRepeats} rounds, each running one repeat of every one of them (in reverse order every other round), every host staying up in between. This shared machine's speed drifts by tens of percent over minutes; measured one after the other, the ratio of two medians would carry that drift.");
+report.Note($"SourceGenDurable's throughput (FULL and NORMAL) and Durable Task's with its cap lifted (both sizes) each run all their repeats in one host, after {sizes.ThroughputWarmUps} unrecorded warm-up repeats of the same shape in it: the runtime's tiered JIT recompiles hot code for the first few hundred thousand steps of a process. SourceGenDurable's database keeps every earlier repeat's instances and steps. Hangfire's and default Durable Task's rates are set by their polling and dispatcher sleeps, not by the JIT.");
+report.Note($"Those four throughput runs and raw SQLite's 1,000 rows per transaction (goal 3's ceiling, a new database for each repeat, as before) are measured in turns: {sizes.ThroughputRepeats} rounds, each running one repeat of every one of them (in reverse order every other round), every host staying up in between. This shared machine's speed drifts by tens of percent over minutes; measured one after the other, the ratio of two medians would carry that drift.");
 report.Note($"SourceGenDurable's throughput with a new host and database per repeat, as earlier versions of this suite measured it, reads {Report.Ratio(throughputHostPerRepeat.Median, throughput.Median)} the one-host figure in this run. (In a profiling harness, a new host per round kept the runtime's JIT compiling each host's start-up code on the same two cores; the suite's two figures have differed by less than its run-to-run spread. See change 5 in the section on what each optimization bought.)");
 report.Note("Start latency is measured from the moment the caller's await of StartXAsync resumes: a start made where the worker has a free slot is handed to it already leased, so the first step can begin before that, and some samples are negative.");
 report.Note($"Hangfire runs {sizes.HangfireChains:N0} chains of 10 jobs rather than 1,000: on SQLite it completes a few dozen jobs a second here, so 10,000 jobs would take minutes; its rate does not depend on the count.");
 report.Note($"Durable Task with default settings runs {sizes.DurableTaskOrchestrations:N0} orchestrations rather than 200: at a few activities per second (its sidecar's full dispatchers sleep 500 ms before they look again), 200 x 10 would take about ten minutes.");
-report.Note($"Durable Task with its concurrency cap lifted runs {sizes.DurableTaskOrchestrationsCapLifted:N0} orchestrations on the same sidecar, worker and client, assembled from the package's public pieces around an in-memory orchestration service that re-implements the two cap properties (the test host's StartAsync has no setting for them); the worker keeps its defaults.");
+report.Note($"Durable Task with its concurrency cap lifted runs on the same sidecar, worker and client as with default settings, assembled from the package's public pieces around its in-memory orchestration service with the two cap properties re-implemented (the test host's StartAsync has no setting for them); the worker keeps its defaults. It runs goal 3's workload, {sizes.ConcurrentWorkflows:N0} orchestrations of 10 activities, which the goal compares against, and {sizes.DurableTaskOrchestrationsCapLifted:N0} orchestrations ({Sizes.Full.DurableTaskOrchestrationsCapLifted:N0} in a full run: the size the issue quotes it at, which earlier versions of this suite compared against) (in this run {Report.Format(durableTaskCapLifted.Median)} and {Report.Format(durableTaskCapLiftedOrientation.Median)} steps/s). Each size has a host of its own.");
 
 total.Stop();
 var loadAtEnd = LoadAverage();

@@ -66,10 +66,10 @@ internal static class DurableTaskRuns
     /// only the sidecar's cap on concurrent work items lifted (see <see cref="UncappedOrchestrationService"/>), so
     /// that its dispatchers never reach the full-dispatcher sleep and the peer runs as fast as its code allows. Being
     /// fast, it gets what SourceGenDurable's throughput run gets: unrecorded warm-up runs, then repeats (see
-    /// <see cref="ThroughputRuns"/>).
+    /// <see cref="ThroughputRuns"/>). Each run has a host of its own.
     /// </summary>
-    public static async Task<IThroughputRun> StartThroughputWithCapLiftedAsync(Sizes sizes) =>
-        new Throughput(await StartWithCapLiftedAsync(), sizes.DurableTaskOrchestrationsCapLifted, "concurrency cap lifted", sizes.ThroughputWarmUps);
+    public static async Task<IThroughputRun> StartThroughputWithCapLiftedAsync(Sizes sizes, int orchestrations) =>
+        new Throughput(await StartWithCapLiftedAsync(), orchestrations, "concurrency cap lifted", sizes.ThroughputWarmUps);
 
     private sealed class Throughput(DurableTaskTestHost host, int orchestrations, string settings, int warmUps) : IThroughputRun
     {
