@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using SourceGenDurable.Benchmarks.Harness;
 using SourceGenDurable.Benchmarks.Scenarios;
 using SourceGenDurable.Storage;
@@ -24,6 +25,14 @@ var sequential = await SourceGenDurableRuns.SequentialAsync(sizes, report);
 var chain = await SourceGenDurableRuns.LongChainAsync(sizes, report);
 var resume = await SourceGenDurableRuns.ResumeAsync(sizes, report);
 var durableTaskChains = await DurableTaskRuns.ChainsAsync(sizes, report);
+
+// Goal 2 asks for the per-step cost along SourceGenDurable's chain next to the Durable Task host's, in one table.
+report.Table(
+    "Per-step cost by chain length",
+    $"Milliseconds per step, the median with the minimum and maximum; - where that length was not run. SourceGenDurable: steps n-9 to n of one chain of {sizes.LongChainSteps:N0} steps, that is a step once n have run. " +
+    "Durable Task in-process host: an orchestration of n activities, its time divided by n, over its repeats (one at 1,000 activities and more); each of its steps replays the history before it.",
+    ["Steps", "SourceGenDurable", "Durable Task in-process host"],
+    chain.PerStepAt.Keys.Union(durableTaskChains.Keys).Order().Select(steps => new[] { steps.ToString("N0", CultureInfo.InvariantCulture), Cell(chain.PerStepAt, steps), Cell(durableTaskChains, steps) }));
 
 Console.WriteLine($"Throughput (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 // The rates that goal 3 and the synchronous=NORMAL row compare are measured in turns, each repeat of one next to a
@@ -129,6 +138,9 @@ if (output is not null)
 }
 
 // The 1-minute load average from /proc/loadavg (Linux), or null elsewhere.
+static string Cell(IReadOnlyDictionary<int, Samples> perStep, int steps) =>
+    perStep.TryGetValue(steps, out var samples) ? $"{Report.Format(samples.Median)} ({Report.Format(samples.Min)}-{Report.Format(samples.Max)})" : "-";
+
 static string? LoadAverage()
 {
     try

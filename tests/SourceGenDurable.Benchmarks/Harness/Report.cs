@@ -23,6 +23,7 @@ internal sealed class Report(bool quick)
     private readonly List<GoalCheck> _goals = [];
     private readonly List<string> _notes = [];
     private readonly List<(string Change, string Bought)> _bought = [];
+    private readonly List<(string Title, string Description, string[] Columns, string[][] Rows)> _tables = [];
     private string? _boughtElsewhere;
 
     public Measurement Add(string scenario, string system, string metric, Samples values)
@@ -43,6 +44,21 @@ internal sealed class Report(bool quick)
     {
         _notes.Add(note);
         Console.WriteLine($"  note: {note}");
+    }
+
+    /// <summary>
+    /// A table of its own after the measurements, for numbers a goal asks to see side by side; each cell is already
+    /// formatted (taken from measurements of this run).
+    /// </summary>
+    public void Table(string title, string description, string[] columns, IEnumerable<string[]> rows)
+    {
+        var table = rows.ToArray();
+        _tables.Add((title, description, columns, table));
+        Console.WriteLine($"  table: {title}");
+        foreach (var row in table.Prepend(columns))
+        {
+            Console.WriteLine("    " + string.Join(" | ", row));
+        }
     }
 
     /// <summary>What an optimization bought, from numbers measured in this run.</summary>
@@ -81,6 +97,21 @@ internal sealed class Report(bool quick)
         foreach (var m in _measurements)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {m.System} | {m.Scenario} | {m.Metric} | {Format(m.Values.Median)} | {Format(m.Values.Min)} | {Format(m.Values.Max)} | {m.Values.Count} |");
+        }
+
+        foreach (var (title, description, columns, rows) in _tables)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
+            text.AppendLine();
+            text.AppendLine(description);
+            text.AppendLine();
+            text.AppendLine("| " + string.Join(" | ", columns) + " |");
+            text.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", columns.Length - 1)));
+            foreach (var row in rows)
+            {
+                text.AppendLine("| " + string.Join(" | ", row) + " |");
+            }
         }
 
         if (_bought.Count > 0 || _boughtElsewhere is not null)
