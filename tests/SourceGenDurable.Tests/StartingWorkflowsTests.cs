@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using SourceGenDurable.Client;
 using SourceGenDurable.Execution;
 using SourceGenDurable.Hosting;
@@ -55,6 +56,27 @@ public sealed class StartingWorkflowsTests : IDisposable
         Assert.NotEqual(a.Id, b.Id);
         await a.GetResultAsync();
         await b.GetResultAsync();
+    }
+
+    [Fact]
+    public async Task Ids_made_for_workflows_started_without_one_follow_the_order_of_their_start_times()
+    {
+        // The store's indexes are ordered by instance id: ids in start order keep the instances running now together.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var host = await TestHost.StartAsync(_database.ConnectionString, configure: s => s.AddSingleton<TimeProvider>(clock));
+
+        var oneMillisecondApart = new List<string>();
+        foreach (var _ in Enumerable.Range(0, 8))
+        {
+            oneMillisecondApart.Add((await host.Client.StartNotifyAsync("ada", 2)).Id);
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        var sameMillisecond = new[] { (await host.Client.StartNotifyAsync("ada", 2)).Id, (await host.Client.StartNotifyAsync("ada", 2)).Id };
+
+        Assert.Equal(oneMillisecondApart.Order(StringComparer.Ordinal), oneMillisecondApart);
+        Assert.NotEqual(sameMillisecond[0], sameMillisecond[1]);
+        Assert.All(oneMillisecondApart.Concat(sameMillisecond), id => Assert.Matches("^[0-9a-f]{32}$", id));
     }
 
     [Fact]

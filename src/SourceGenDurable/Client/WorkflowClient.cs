@@ -51,7 +51,7 @@ internal sealed class WorkflowClient(
 
         var now = timeProvider.GetUtcNow();
         var requested = new WorkflowInstance(
-            Id: workflowId ?? Guid.NewGuid().ToString("N"),
+            Id: workflowId ?? NewWorkflowId(now),
             Name: definition.Name,
             Status: WorkflowStatus.Pending,
             State: -1,
@@ -109,6 +109,14 @@ internal sealed class WorkflowClient(
 
         return new WorkflowHandle(this, stored.Id, stored.Name, created);
     }
+
+    /// <summary>
+    /// A new instance's id when the caller gives none: a version 7 GUID, whose text begins with the time it was made.
+    /// The store's indexes are ordered by instance id, so instances started about the same time, the ones running now,
+    /// sit together at the end of each index, and a batch of checkpoints dirties few pages. Random ids spread every
+    /// step's history row over the whole index: throughput fell to a third on a store that had run a while.
+    /// </summary>
+    internal static string NewWorkflowId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
 
     public async Task<WorkflowInstanceInfo?> GetWorkflowAsync(string workflowId, CancellationToken cancellationToken = default)
     {

@@ -115,20 +115,22 @@ internal static class SourceGenDurableRuns
     /// database, which keeps growing, as a service runs for days (and as the Durable Task peer's run keeps one host). With
     /// <paramref name="hostPerRepeat"/>, each repeat builds and starts a host of its own on a new database instead, as
     /// earlier versions of the suite did; the JIT then keeps compiling each new host's start-up code on the same two cores.
+    /// Workflows are started without an id, so each gets the id the client makes, unless <paramref name="randomIds"/>
+    /// has the caller give each a random GUID of its own.
     /// </summary>
-    public static async Task<IThroughputRun> StartThroughputAsync(Sizes sizes, SqliteSynchronousMode synchronous, bool hostPerRepeat = false)
+    public static async Task<IThroughputRun> StartThroughputAsync(Sizes sizes, SqliteSynchronousMode synchronous, bool hostPerRepeat = false, bool randomIds = false)
     {
         var database = hostPerRepeat ? null : new TempDatabase();
         var host = database is null ? null : await StartHostAsync(database, sizes.ConcurrentWorkflows, synchronous);
-        return new Throughput(sizes, synchronous, database, host);
+        return new Throughput(sizes, synchronous, database, host, randomIds);
     }
 
-    private sealed class Throughput(Sizes sizes, SqliteSynchronousMode synchronous, TempDatabase? sharedDatabase, IHost? sharedHost) : IThroughputRun
+    private sealed class Throughput(Sizes sizes, SqliteSynchronousMode synchronous, TempDatabase? sharedDatabase, IHost? sharedHost, bool randomIds) : IThroughputRun
     {
-        private int _batch;
-
         public (string Scenario, string System, string Unit) Row =>
-            ($"{sizes.ConcurrentWorkflows:N0} workflows x {Sizes.StepsPerConcurrentWorkflow} no-op steps" + (sharedHost is null ? ", a new host and database per repeat" : ""),
+            ($"{sizes.ConcurrentWorkflows:N0} workflows x {Sizes.StepsPerConcurrentWorkflow} no-op steps" +
+             (sharedHost is null ? ", a new host and database per repeat" : "") +
+             (randomIds ? ", each given a random id (Guid.NewGuid) by the caller" : ""),
              $"{System} ({synchronous.ToString().ToUpperInvariant()})",
              "steps/s");
 
@@ -140,9 +142,8 @@ internal static class SourceGenDurableRuns
             using var ownDatabase = sharedHost is null ? new TempDatabase() : null;
             using var ownHost = ownDatabase is null ? null : await StartHostAsync(ownDatabase, workflows, synchronous);
             var client = (ownHost ?? sharedHost!).Services.GetRequiredService<IWorkflowClient>();
-            var ids = $"r{_batch++}-w";
             var start = Stopwatch.GetTimestamp();
-            var handles = await Task.WhenAll(Enumerable.Range(0, workflows).Select(i => client.StartTenStepsAsync(i, ids + i)));
+            var handles = await Task.WhenAll(Enumerable.Range(0, workflows).Select(i => client.StartTenStepsAsync(i, randomIds ? Guid.NewGuid().ToString("N") : null)));
             await Task.WhenAll(handles.Select(h => h.GetResultAsync()));
             var perSecond = workflows * Sizes.StepsPerConcurrentWorkflow / Stopwatch.GetElapsedTime(start).TotalSeconds;
             if (ownHost is not null)
