@@ -45,9 +45,9 @@ public sealed class KillTests : IDisposable
         Assert.Equal(["step1", "step2", "step3-started", "step3", "step4"], ReadEffects());
         Assert.Equal(1L, QueryScalar("SELECT status FROM workflow_instances WHERE id = 'chain-1'"));
         Assert.Equal("261", QueryScalar("SELECT result FROM workflow_instances WHERE id = 'chain-1'"));
-        Assert.Equal(4L, QueryScalar("SELECT COUNT(*) FROM workflow_steps WHERE instance_id = 'chain-1'"));
-        Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT sequence) FROM workflow_steps WHERE instance_id = 'chain-1'"));
-        Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT checkpoint) FROM workflow_steps WHERE instance_id = 'chain-1'"));
+        Assert.Equal(4L, QueryScalar("SELECT COUNT(*) FROM workflow_steps JOIN workflow_instances ON key = instance_key WHERE id = 'chain-1'"));
+        Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT sequence) FROM workflow_steps JOIN workflow_instances ON key = instance_key WHERE id = 'chain-1'"));
+        Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT checkpoint) FROM workflow_steps JOIN workflow_instances ON key = instance_key WHERE id = 'chain-1'"));
         Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM workflow_instances"));
     }
 
@@ -145,7 +145,7 @@ public sealed class KillTests : IDisposable
 
         // Step 3 ran again (it never committed); steps 1 and 2 did not.
         Assert.Equal(["step1", "step2", "step3-started", "step3", "step4"], ReadEffects());
-        Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT sequence) FROM workflow_steps WHERE instance_id = 'chain-1'"));
+        Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT sequence) FROM workflow_steps JOIN workflow_instances ON key = instance_key WHERE id = 'chain-1'"));
         Assert.Equal(DBNull.Value, QueryScalar("SELECT lease_owner FROM workflow_instances WHERE id = 'chain-1'"));
     }
 

@@ -12,9 +12,13 @@ namespace SourceGenDurable.Storage;
 /// </summary>
 public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS workflow_instances (
-            id TEXT NOT NULL PRIMARY KEY,
+    // An instance's key never changes (an INTEGER PRIMARY KEY survives VACUUM); the step history is keyed by it rather
+    // than by the id text, so that each step's entry is a few bytes next to its instance's earlier ones, whatever the
+    // ids look like.
+    private const string InstancesTable = """
+        (
+            key INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             name TEXT NOT NULL,
             status INTEGER NOT NULL,
             state INTEGER NOT NULL,
@@ -34,11 +38,12 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             starts INTEGER NOT NULL DEFAULT 0,
             poisoned INTEGER NOT NULL DEFAULT 0,
             parent_id TEXT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
-        CREATE INDEX IF NOT EXISTS ix_workflow_instances_created ON workflow_instances (created_at, id);
-        CREATE TABLE IF NOT EXISTS workflow_steps (
-            instance_id TEXT NOT NULL,
+        )
+        """;
+
+    private const string StepsTable = """
+        (
+            instance_key INTEGER NOT NULL,
             sequence INTEGER NOT NULL,
             checkpoint INTEGER NOT NULL,
             name TEXT NOT NULL,
@@ -46,8 +51,15 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             attempts INTEGER NOT NULL,
             completed_at INTEGER NOT NULL,
             started_at INTEGER NULL,
-            PRIMARY KEY (instance_id, sequence)
-        );
+            PRIMARY KEY (instance_key, sequence)
+        )
+        """;
+
+    private const string Schema = $"""
+        CREATE TABLE IF NOT EXISTS workflow_instances {InstancesTable};
+        CREATE INDEX IF NOT EXISTS ix_workflow_instances_status ON workflow_instances (status);
+        CREATE INDEX IF NOT EXISTS ix_workflow_instances_created ON workflow_instances (created_at, id);
+        CREATE TABLE IF NOT EXISTS workflow_steps {StepsTable};
         CREATE TABLE IF NOT EXISTS workflow_branches (
             instance_id TEXT NOT NULL,
             sequence INTEGER NOT NULL,
@@ -206,6 +218,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 }
             }
 
+            await KeyStepHistoryAsync(connection, cancellationToken).ConfigureAwait(false);
+
             await ExecuteAsync(
                 connection,
                 null,
@@ -219,6 +233,81 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 "and that the file is a SQLite database; or point SourceGenDurable:ConnectionString elsewhere.",
                 e);
         }
+    }
+
+    /// <summary>
+    /// Rebuilds a database made before instances had a key (their id was the primary key, and the step history was keyed
+    /// by it): the instances get their rowid as key and every step row its instance's key, in one transaction that
+    /// fails rather than leave a step behind. Run before any other connection of this store writes.
+    /// </summary>
+    private static async Task KeyStepHistoryAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (await HasColumnAsync(connection, "workflow_instances", "key", cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // IMMEDIATE: of two hosts opening the same old database at once, the second waits here and then finds it rebuilt.
+        await ExecuteAsync(connection, null, "BEGIN IMMEDIATE;", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await HasColumnAsync(connection, "workflow_instances", "key", cancellationToken).ConfigureAwait(false))
+            {
+                const string StepColumns = "sequence, checkpoint, name, result, attempts, completed_at, started_at";
+                await ExecuteAsync(
+                    connection,
+                    null,
+                    $"""
+                    CREATE TABLE workflow_instances_keyed {InstancesTable};
+                    INSERT INTO workflow_instances_keyed (key, {InstanceColumns}) SELECT rowid, {InstanceColumns} FROM workflow_instances;
+                    DROP TABLE workflow_instances;
+                    ALTER TABLE workflow_instances_keyed RENAME TO workflow_instances;
+                    CREATE TABLE workflow_steps_keyed {StepsTable};
+                    INSERT INTO workflow_steps_keyed (instance_key, {StepColumns})
+                        SELECT i.key, {string.Join(", ", StepColumns.Split(", ").Select(c => "s." + c))}
+                        FROM workflow_steps s JOIN workflow_instances i ON i.id = s.instance_id;
+                    """,
+                    cancellationToken).ConfigureAwait(false);
+                var orphans = await ScalarAsync(
+                    connection,
+                    "SELECT (SELECT COUNT(*) FROM workflow_steps) - (SELECT COUNT(*) FROM workflow_steps_keyed);",
+                    cancellationToken).ConfigureAwait(false);
+                if (orphans != 0)
+                {
+                    throw new DurableStoreException(
+                        $"{orphans} rows of workflow_steps name an instance that workflow_instances does not hold, so the step history cannot be keyed by " +
+                        "instance. Nothing was changed. Restore those instances or delete those step rows, then start the host again.");
+                }
+
+                await ExecuteAsync(
+                    connection,
+                    null,
+                    "DROP TABLE workflow_steps; ALTER TABLE workflow_steps_keyed RENAME TO workflow_steps;",
+                    cancellationToken).ConfigureAwait(false);
+                // The instances' indexes went with their old table.
+                await ExecuteAsync(connection, null, Schema, cancellationToken).ConfigureAwait(false);
+            }
+
+            await ExecuteAsync(connection, null, "COMMIT;", cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            {
+                await ExecuteAsync(connection, null, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<bool> HasColumnAsync(SqliteConnection connection, string table, string column, CancellationToken cancellationToken) =>
+        await ScalarAsync(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}';", cancellationToken).ConfigureAwait(false) == 1;
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, sql, []);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
@@ -357,8 +446,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         {
             statements.Prepared(
                 """
-                INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at, started_at)
-                VALUES ($id, $sequence, $checkpoint, $name, $result, $attempts, $completed, $started);
+                INSERT INTO workflow_steps (instance_key, sequence, checkpoint, name, result, attempts, completed_at, started_at)
+                VALUES ((SELECT key FROM workflow_instances WHERE id = $id), $sequence, $checkpoint, $name, $result, $attempts, $completed, $started);
                 """)
                 .Bind("$id", id)
                 .Bind("$sequence", commit.Commit)
@@ -701,7 +790,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         ReadAsync<IReadOnlyList<StepRecord>>(
             statements => ReadAll(
                 statements.For(
-                    "SELECT sequence, checkpoint, name, result, attempts, completed_at, started_at FROM workflow_steps WHERE instance_id = $id ORDER BY sequence;",
+                    "SELECT sequence, checkpoint, name, result, attempts, completed_at, started_at FROM workflow_steps WHERE instance_key = (SELECT key FROM workflow_instances WHERE id = $id) ORDER BY sequence;",
                     [("$id", id)]),
                 reader => new StepRecord(
                     reader.GetInt32(0),
