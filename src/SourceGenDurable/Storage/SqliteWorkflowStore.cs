@@ -136,6 +136,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     private const string InstanceColumns =
         "id, name, status, state, commits, layout_fingerprint, slots, result, error, set_aside_reason, created_at, updated_at, wake_at, awaited_event, cancellation, lease_owner, lease_expires_at, starts, poisoned, parent_id";
 
+    private const string StepColumns = "sequence, checkpoint, name, result, attempts, completed_at, started_at";
+
     private const string EventColumns = "sequence, name, payload, raised_at, consumed_by_commit, rejected_reason";
 
     private const string AttemptColumns = "sequence, ordinal, checkpoint, name, attempt, error_type, message, stack, started_at, ended_at, final";
@@ -253,7 +255,6 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         {
             if (!await HasColumnAsync(connection, "workflow_instances", "key", cancellationToken).ConfigureAwait(false))
             {
-                const string StepColumns = "sequence, checkpoint, name, result, attempts, completed_at, started_at";
                 await ExecuteAsync(
                     connection,
                     null,
@@ -264,8 +265,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                     ALTER TABLE workflow_instances_keyed RENAME TO workflow_instances;
                     CREATE TABLE workflow_steps_keyed {StepsTable};
                     INSERT INTO workflow_steps_keyed (instance_key, {StepColumns})
-                        SELECT i.key, {string.Join(", ", StepColumns.Split(", ").Select(c => "s." + c))}
-                        FROM workflow_steps s JOIN workflow_instances i ON i.id = s.instance_id;
+                        SELECT (SELECT key FROM workflow_instances WHERE id = instance_id), {StepColumns}
+                        FROM workflow_steps WHERE instance_id IN (SELECT id FROM workflow_instances);
                     """,
                     cancellationToken).ConfigureAwait(false);
                 var orphans = await ScalarAsync(
@@ -445,8 +446,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         if (commit.Step is { } step)
         {
             statements.Prepared(
-                """
-                INSERT INTO workflow_steps (instance_key, sequence, checkpoint, name, result, attempts, completed_at, started_at)
+                $"""
+                INSERT INTO workflow_steps (instance_key, {StepColumns})
                 VALUES ((SELECT key FROM workflow_instances WHERE id = $id), $sequence, $checkpoint, $name, $result, $attempts, $completed, $started);
                 """)
                 .Bind("$id", id)
@@ -790,7 +791,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         ReadAsync<IReadOnlyList<StepRecord>>(
             statements => ReadAll(
                 statements.For(
-                    "SELECT sequence, checkpoint, name, result, attempts, completed_at, started_at FROM workflow_steps WHERE instance_key = (SELECT key FROM workflow_instances WHERE id = $id) ORDER BY sequence;",
+                    $"SELECT {StepColumns} FROM workflow_steps WHERE instance_key = (SELECT key FROM workflow_instances WHERE id = $id) ORDER BY sequence;",
                     [("$id", id)]),
                 reader => new StepRecord(
                     reader.GetInt32(0),
