@@ -13,7 +13,7 @@ public sealed partial class SqliteWorkflowStore
             statements =>
             {
                 var last = ReadAll(
-                    statements.For("SELECT name, completed_at FROM workflow_steps WHERE instance_key = (SELECT key FROM workflow_instances WHERE id = $id) ORDER BY sequence DESC LIMIT 1;", [("$id", instance.Id)]),
+                    statements.For($"SELECT name, completed_at FROM workflow_steps WHERE instance_key = {KeyOfInstance} ORDER BY sequence DESC LIMIT 1;", [("$id", instance.Id)]),
                     reader => (Name: reader.GetString(0), At: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
 
                 // Failed attempts are recorded before the commit they precede; once it is made they belong to the history.

@@ -138,6 +138,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     private const string StepColumns = "sequence, checkpoint, name, result, attempts, completed_at, started_at";
 
+    /// <summary>The key of the instance whose id is bound to <c>$id</c>: the step history is keyed by it.</summary>
+    private const string KeyOfInstance = "(SELECT key FROM workflow_instances WHERE id = $id)";
+
     private const string EventColumns = "sequence, name, payload, raised_at, consumed_by_commit, rejected_reason";
 
     private const string AttemptColumns = "sequence, ordinal, checkpoint, name, attempt, error_type, message, stack, started_at, ended_at, final";
@@ -448,7 +451,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             statements.Prepared(
                 $"""
                 INSERT INTO workflow_steps (instance_key, {StepColumns})
-                VALUES ((SELECT key FROM workflow_instances WHERE id = $id), $sequence, $checkpoint, $name, $result, $attempts, $completed, $started);
+                VALUES ({KeyOfInstance}, $sequence, $checkpoint, $name, $result, $attempts, $completed, $started);
                 """)
                 .Bind("$id", id)
                 .Bind("$sequence", commit.Commit)
@@ -791,7 +794,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         ReadAsync<IReadOnlyList<StepRecord>>(
             statements => ReadAll(
                 statements.For(
-                    $"SELECT {StepColumns} FROM workflow_steps WHERE instance_key = (SELECT key FROM workflow_instances WHERE id = $id) ORDER BY sequence;",
+                    $"SELECT {StepColumns} FROM workflow_steps WHERE instance_key = {KeyOfInstance} ORDER BY sequence;",
                     [("$id", id)]),
                 reader => new StepRecord(
                     reader.GetInt32(0),
