@@ -78,6 +78,6 @@ public sealed partial class RestoreTests
     [GeneratedRegex("""<PackageReference\s+Include="([^"]+)""")]
     private static partial Regex PackageReferences();
 
-    [GeneratedRegex("""Project\("\{[^}]+\}"\) = "[^"]+", "([^"]+\.csproj)"""")]
+    [GeneratedRegex("""Project\("\{[^}]+\}"\) = "[^"]+", "([^"]+\.csproj)""")]
     private static partial Regex SolutionProjects();
 }
