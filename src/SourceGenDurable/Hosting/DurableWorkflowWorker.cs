@@ -28,12 +28,16 @@ internal sealed partial class DurableWorkflowWorker(
     /// <summary>How many instances this worker is running now.</summary>
     internal int RunningCount => _running.Count;
 
-    /// <summary>Whether this worker declined <paramref name="id"/> (set aside): it does not run it again until restarted.</summary>
+    /// <summary>
+    /// Whether this worker declined <paramref name="id"/> (set aside): it does not run it again until restarted, or until
+    /// the instance is resumed in this process.
+    /// </summary>
     internal bool Declined(string id) => _declined.ContainsKey(id);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        signals.OnResumed(id => _declined.TryRemove(id, out _));
 
         // Before the host's start returns (ExecuteAsync begins on another thread), so that the first starts are made
         // leased to this worker too.
@@ -154,8 +158,9 @@ internal sealed partial class DurableWorkflowWorker(
         var lookAgain = false;
         try
         {
-            // A host that cannot run the instance (its workflow is not compiled in, or its layout differs) set it aside and
-            // leaves it. A poisoned instance is skipped by every worker through the store, and taken again once it is resumed.
+            // A host that cannot run the instance (its workflow is not compiled in, its layout differs, its state does not
+            // read) set it aside and leaves it until it is resumed here. A poisoned instance is skipped by every worker
+            // through the store, and taken again once it is resumed.
             var end = await executor.RunAsync(id, stoppingToken, abort, leasedAtStart).ConfigureAwait(false);
             if (end == RunEnd.Declined)
             {
