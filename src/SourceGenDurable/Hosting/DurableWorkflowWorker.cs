@@ -43,6 +43,7 @@ internal sealed partial class DurableWorkflowWorker(
         // leased to this worker too.
         signals.NotifyWorkerRunning(options.Value.MaxConcurrentWorkflows);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        LogWorkerStarted(store.WorkerId, options.Value.MaxConcurrentWorkflows);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -60,6 +61,7 @@ internal sealed partial class DurableWorkflowWorker(
         using var abortAt = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         await using var abort = abortAt.Token.Register(_abort.Cancel);
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        LogWorkerStopped(store.WorkerId);
     }
 
     public override void Dispose()
@@ -189,6 +191,13 @@ internal sealed partial class DurableWorkflowWorker(
             }
         }
     }
+
+    // The host's own events are Information; what happens to each instance is the executor's, at Debug.
+    [LoggerMessage(30, LogLevel.Information, "Durable workflow worker {WorkerId} started; it runs up to {MaxConcurrentWorkflows} instances at a time.")]
+    private partial void LogWorkerStarted(string workerId, int maxConcurrentWorkflows);
+
+    [LoggerMessage(31, LogLevel.Information, "Durable workflow worker {WorkerId} stopped; its instances resume from their last checkpoints.")]
+    private partial void LogWorkerStopped(string workerId);
 
     [LoggerMessage(10, LogLevel.Error, "Running workflow {WorkflowId} failed in the engine; it is retried from its last checkpoint.")]
     private partial void LogRunFailed(string workflowId, Exception exception);
