@@ -127,6 +127,20 @@ public sealed class LimitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_step_result_that_cannot_be_serialized_fails_its_attempt_without_a_retry()
+    {
+        var services = new FakeServices();
+        await using var host = await StartAsync(services);
+
+        Assert.Equal("caught: NotSupportedException", await (await host.Client.StartUnrecordableStepResultAsync(workflowId: "type")).GetResultAsync());
+
+        Assert.Equal(1, services.CountOf("describe"));
+        var attempt = Assert.Single(await host.Store.GetStepAttemptsAsync("type", default));
+        Assert.True(attempt.Final);
+        Assert.Equal(typeof(NotSupportedException).FullName, attempt.Error.Type);
+    }
+
+    [Fact]
     public async Task A_checkpoint_over_the_limit_fails_the_workflow_past_its_catch_blocks_and_names_its_largest_slots()
     {
         var services = new FakeServices();

@@ -315,8 +315,8 @@ public sealed partial class WorkflowRun : IDisposable
     /// timer (the instance sleeps and leaves memory, and when woken re-executes to this step, reads the recorded attempts
     /// and makes the next one). A step whose attempts are all recorded throws its last exception again at once: the
     /// object itself in the run that caught it, rebuilt from its description in a later run. With
-    /// <paramref name="keepResult"/>, an attempt's result is serialized as part of it: one over its limit fails the
-    /// attempt, finally (retrying returns as much again).
+    /// <paramref name="keepResult"/>, an attempt's result is serialized as part of it: a result that cannot be recorded
+    /// (over its limit, or not serializable) fails the attempt finally, as retrying would return the same again.
     /// </summary>
     private async ValueTask<(T Value, string? Result, int Attempts, DateTimeOffset StartedAt)> RunWithAttemptsAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body, bool keepResult)
     {
@@ -358,12 +358,14 @@ public sealed partial class WorkflowRun : IDisposable
 
             DurableTelemetry.StepAttempts.Add(1);
             var startedAt = _timeProvider.GetUtcNow();
+            var returned = false;
             try
             {
                 // Compensation after the workflow has been told of its cancellation must be able to finish.
                 var token = _cancelTold ? _abort : _stepCancellation.Token;
                 var running = RunAttempt(new StepContext(InstanceId, name, attempt, idempotencyKey), body, CurrentBranch?.FanOut.StepToken(token) ?? token);
                 var value = running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false);
+                returned = true;
                 return (value, keepResult ? StepResult(name, value) : null, attempt, startedAt);
             }
             catch (Exception) when (CurrentBranch is { FanOut.Decided: true })
@@ -388,7 +390,7 @@ public sealed partial class WorkflowRun : IDisposable
                 // and runs again after the restart. One that failed before is recorded even if the stop begins during
                 // the write (the write is cut only at the shutdown timeout), so it is not made again.
                 last = new StepAttempt(
-                    sequence, ordinal, checkpoint, name, attempt, WorkflowError.From(e), startedAt, _timeProvider.GetUtcNow(), attempt >= policy.MaxAttempts || policy.IsNotRetried(e) || e is WorkflowLimitExceededException);
+                    sequence, ordinal, checkpoint, name, attempt, WorkflowError.From(e), startedAt, _timeProvider.GetUtcNow(), attempt >= policy.MaxAttempts || policy.IsNotRetried(e) || returned);
                 var recorded = last;
                 await WriteAsync(() => _store.RecordStepAttemptAsync(InstanceId, recorded, _abort)).ConfigureAwait(false);
                 if (last.Final)

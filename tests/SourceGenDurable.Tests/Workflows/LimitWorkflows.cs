@@ -18,6 +18,21 @@ public sealed partial class LimitWorkflows(FakeServices services, ShippingWorkfl
         }
     }
 
+    [DurableWorkflow(Name = "unrecordable-step-result")]
+    public async Task<string> UnrecordableStepResult(WorkflowContext ctx)
+    {
+        try
+        {
+            // System.Text.Json refuses to serialize a Type.
+            var type = await ctx.Step("describe", ct => services.CallAsync("describe", typeof(string), ct));
+            return type.Name;
+        }
+        catch (NotSupportedException e)
+        {
+            return $"caught: {e.GetType().Name}";
+        }
+    }
+
     [DurableWorkflow(Name = "large-checkpoint")]
     public async Task<int> LargeCheckpoint(WorkflowContext ctx, int size)
     {
