@@ -75,3 +75,35 @@ public sealed class EventTimeoutException : TimeoutException
     /// <summary>The awaited event's name, when known.</summary>
     public string? EventName { get; }
 }
+
+/// <summary>
+/// A value the engine would store is over its limit (<see cref="Hosting.DurableWorkflowOptions"/>): a step's result
+/// (thrown into the workflow, and not retried: the same step returns the same size again), a workflow's result or a
+/// checkpoint (the workflow fails with it). The message names the value, its size, the limit and the option that raises it.
+/// </summary>
+public sealed class WorkflowLimitExceededException : Exception
+{
+    /// <summary>Creates the exception for <paramref name="size"/> bytes over <paramref name="limit"/>, set by <paramref name="optionName"/>.</summary>
+    public WorkflowLimitExceededException(string message, long size, long limit, string optionName)
+        : base(message)
+    {
+        Size = size;
+        Limit = limit;
+        OptionName = optionName;
+    }
+
+    /// <summary>Rebuilds the exception from its message, as generated code does after a resume.</summary>
+    public WorkflowLimitExceededException(string? message)
+        : base(message)
+    {
+    }
+
+    /// <summary>The size of the value, in bytes of UTF-8 JSON, when known.</summary>
+    public long? Size { get; }
+
+    /// <summary>The limit it is over, when known.</summary>
+    public long? Limit { get; }
+
+    /// <summary>The configuration key that raises the limit (<c>SourceGenDurable:MaxResultBytes</c>), when known.</summary>
+    public string? OptionName { get; }
+}

@@ -33,7 +33,6 @@ public sealed class CorpusTests(ITestOutputHelper output)
             "tests/SourceGenDurable.Tests/Workflows/*.cs",
             "tests/SourceGenDurable.Tests/CrashHarness/CorpusAttributes.cs",
             "tests/SourceGenDurable.Tests/CrashHarness/StepLog.cs",
-            "tests/SourceGenDurable.Tests/CrashHarness/KnownBugs.cs",
             "tests/SourceGenDurable.Tests/CrashHarness/SimulatedCrashException.cs");
 
     /// <summary>The sample is its own compilation: its workflow names may repeat the tests' (SGD0012 is per compilation).</summary>

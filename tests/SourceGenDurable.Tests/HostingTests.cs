@@ -50,6 +50,10 @@ public sealed class HostingTests : IDisposable
             ["SourceGenDurable:Synchronous"] = "Normal",
             ["SourceGenDurable:MaxEventNameLength"] = "64",
             ["SourceGenDurable:MaxEventPayloadBytes"] = "4096",
+            ["SourceGenDurable:MaxWorkflowIdLength"] = "100",
+            ["SourceGenDurable:MaxInputBytes"] = "2048",
+            ["SourceGenDurable:MaxResultBytes"] = "3072",
+            ["SourceGenDurable:MaxCheckpointBytes"] = "8192",
         });
         builder.Services.AddSingleton(new FakeServices());
         builder.Services.AddDurableWorkflows();
@@ -62,6 +66,10 @@ public sealed class HostingTests : IDisposable
         Assert.Equal(SqliteSynchronousMode.Normal, options.Synchronous);
         Assert.Equal(64, options.MaxEventNameLength);
         Assert.Equal(4096, options.MaxEventPayloadBytes);
+        Assert.Equal(100, options.MaxWorkflowIdLength);
+        Assert.Equal(2048, options.MaxInputBytes);
+        Assert.Equal(3072, options.MaxResultBytes);
+        Assert.Equal(8192, options.MaxCheckpointBytes);
 
         await host.StartAsync();
         Assert.True(File.Exists(_database.Path));
@@ -93,6 +101,33 @@ public sealed class HostingTests : IDisposable
 
         Assert.Contains("SourceGenDurable:MaxEventNameLength must be at least 1", error.Message);
         Assert.Contains("SourceGenDurable:MaxEventPayloadBytes must be at least 1", error.Message);
+    }
+
+    [Fact]
+    public void Size_limits_that_are_not_positive_are_refused_with_the_setting_that_is_wrong()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddDurableWorkflows(o => (o.MaxWorkflowIdLength, o.MaxInputBytes, o.MaxResultBytes, o.MaxCheckpointBytes) = (0, -1, 0, -5));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value);
+
+        Assert.Contains("SourceGenDurable:MaxWorkflowIdLength must be at least 1", error.Message);
+        Assert.Contains("SourceGenDurable:MaxInputBytes must be at least 1", error.Message);
+        Assert.Contains("SourceGenDurable:MaxResultBytes must be at least 1", error.Message);
+        Assert.Contains("SourceGenDurable:MaxCheckpointBytes must be at least 1", error.Message);
+    }
+
+    [Fact]
+    public void The_size_limits_have_defaults_that_fit_ordinary_workflows()
+    {
+        var options = new DurableWorkflowOptions();
+
+        Assert.Equal(256, options.MaxWorkflowIdLength);
+        Assert.Equal(1024 * 1024, options.MaxInputBytes);
+        Assert.Equal(1024 * 1024, options.MaxResultBytes);
+        Assert.Equal(4 * 1024 * 1024, options.MaxCheckpointBytes);
     }
 
     [Fact]

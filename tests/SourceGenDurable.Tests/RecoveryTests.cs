@@ -11,28 +11,45 @@ public sealed class RecoveryTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public async Task An_instance_whose_state_does_not_deserialize_fails_with_the_reason_and_the_others_still_run()
+    public async Task An_instance_whose_state_does_not_deserialize_is_set_aside_intact_the_others_still_run_and_once_fixed_it_resumes()
     {
         var services = new FakeServices();
         var gate = new TaskCompletionSource();
         services.Gates["charge"] = gate;
+        string savedSlots;
         await using (var first = await TestHost.StartAsync(_database.ConnectionString, services))
         {
             await first.Client.StartProcessOrderAsync(new Order("bad", "ada", 1m, 1m), workflowId: "corrupt");
             await first.Client.StartProcessOrderAsync(new Order("good", "bob", 2m, 1m), workflowId: "healthy");
             await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("charge") == 2), "both instances wait in the charge step");
+            savedSlots = (await first.Store.GetAsync("corrupt", default))!.Slots;
         }
 
-        _database.Execute("UPDATE workflow_instances SET slots = $slots WHERE id = 'corrupt'", ("$slots", """{"order":{"Id":"bad","Customer":"ada","Total":"not a number","Shipping":1},"reservation":null,"charge":null,"total":0}"""));
+        const string corruptSlots = """{"order":{"Id":"bad","Customer":"ada","Total":"not a number","Shipping":1},"reservation":null,"charge":null,"total":0}""";
+        _database.Execute("UPDATE workflow_instances SET slots = $slots WHERE id = 'corrupt'", ("$slots", corruptSlots));
         services.Gates.Clear();
         await using var second = await TestHost.StartAsync(_database.ConnectionString, services);
 
         Assert.Equal(new Receipt("res-good", "ch-good", 3m), await second.Client.GetResultAsync<Receipt>("healthy"));
-        await TestHost.EventuallyAsync(async () => (await second.Client.GetWorkflowAsync("corrupt"))!.Status == WorkflowStatus.Failed, "the corrupt instance is marked failed");
-        var corrupt = await second.Client.GetWorkflowAsync("corrupt");
-        Assert.Contains("The saved state of 'corrupt' at checkpoint 0 could not be read", corrupt!.Error!.Message);
-        Assert.Contains("Slot 'order' does not deserialize", corrupt.Error.Message);
+        await TestHost.EventuallyAsync(async () => (await second.Client.GetWorkflowAsync("corrupt"))!.SetAsideReason is not null, "the corrupt instance is set aside");
+        var setAside = Assert.Single(await second.Client.GetSetAsideWorkflowsAsync());
+        Assert.Equal("corrupt", setAside.Id);
+        Assert.Contains("The saved state of 'corrupt' (OrderWorkflows.ProcessOrder) at checkpoint 0 could not be read", setAside.SetAsideReason);
+        Assert.Contains("Slot 'order' does not deserialize", setAside.SetAsideReason);
+        Assert.Contains("ResumeAsync", setAside.SetAsideReason);
+        var stored = (await second.Store.GetAsync("corrupt", default))!;
+        Assert.Equal(WorkflowStatus.Running, stored.Status);
+        Assert.Equal(0, stored.State);
+        Assert.Equal(corruptSlots, stored.Slots);
+        Assert.Null(stored.Error);
         Assert.Single(await second.Store.GetStepsAsync("corrupt", default));
+
+        // The record fixed, resuming it in the host that set it aside finishes it from its checkpoint.
+        _database.Execute("UPDATE workflow_instances SET slots = $slots WHERE id = 'corrupt'", ("$slots", savedSlots));
+        Assert.True(await second.Client.ResumeAsync("corrupt"));
+        Assert.Equal(new Receipt("res-bad", "ch-bad", 2m), await second.Client.GetResultAsync<Receipt>("corrupt"));
+        Assert.Equal(2, services.CountOf("reserve"));
+        Assert.Empty(await second.Client.GetSetAsideWorkflowsAsync());
     }
 
     [Fact]

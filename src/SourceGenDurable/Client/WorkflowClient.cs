@@ -44,11 +44,15 @@ internal sealed class WorkflowClient(
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(input);
+        var limits = options.Value;
         if (workflowId is not null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+            WorkflowLimits.CheckWorkflowId(limits, workflowId);
         }
 
+        var slots = SlotSerializer.Serialize(input, serializer.Options, out var inputBytes);
+        WorkflowLimits.CheckInput(limits, definition.Name, inputBytes);
         var now = timeProvider.GetUtcNow();
         var requested = new WorkflowInstance(
             Id: workflowId ?? NewWorkflowId(now),
@@ -57,7 +61,7 @@ internal sealed class WorkflowClient(
             State: -1,
             Commits: 0,
             LayoutFingerprint: definition.LayoutFingerprint,
-            Slots: SlotSerializer.Serialize(input, serializer.Options),
+            Slots: slots,
             Result: null,
             Error: null,
             SetAsideReason: null,
@@ -143,13 +147,7 @@ internal sealed class WorkflowClient(
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         var limits = options.Value;
-        if (eventName.Length > limits.MaxEventNameLength)
-        {
-            throw new ArgumentException(
-                $"The event name is {eventName.Length} characters long ('{eventName[..Math.Min(eventName.Length, 40)]}...'); the limit is {limits.MaxEventNameLength}. " +
-                "Use a short name and put data in the payload, or raise SourceGenDurable:MaxEventNameLength.",
-                nameof(eventName));
-        }
+        WorkflowLimits.CheckEventName(limits, eventName);
 
         if (eventName.StartsWith('$'))
         {
@@ -159,14 +157,7 @@ internal sealed class WorkflowClient(
         }
 
         var json = SlotSerializer.Serialize(payload, serializer.Options);
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(json);
-        if (bytes > limits.MaxEventPayloadBytes)
-        {
-            throw new ArgumentException(
-                $"The payload of event '{eventName}' is {bytes} bytes of JSON; the limit is {limits.MaxEventPayloadBytes}. " +
-                "Store large data elsewhere and send a reference to it, or raise SourceGenDurable:MaxEventPayloadBytes.",
-                nameof(payload));
-        }
+        WorkflowLimits.CheckEventPayload(limits, eventName, json);
 
         await store.RaiseEventAsync(workflowId, eventName, json, cancellationToken).ConfigureAwait(false);
         signals.NotifyWork();
@@ -195,7 +186,7 @@ internal sealed class WorkflowClient(
             return false;
         }
 
-        signals.NotifyWork();
+        signals.NotifyResumed(workflowId);
         return true;
     }
 

@@ -150,10 +150,14 @@ internal sealed partial class WorkflowExecutor(
         }
         catch (Exception e) when (e is JsonException or WorkflowStateException)
         {
-            var error = new WorkflowError(e.GetType().FullName!, $"The saved state of '{instance.Id}' at checkpoint {instance.State} could not be read: {e.Message}", e.StackTrace);
-            var unreadable = await FinishAsync(instance, new ChildOutcome(WorkflowStatus.Failed, null, error), () => store.FailAsync(instance.Id, error, stopping)).ConfigureAwait(false);
-            LogStateUnreadable(instance.Id, instance.Name, e.Message);
-            return (true, false, unreadable);
+            // Most often the code changed how a slot's type reads: a host with the code it was saved by, or the record
+            // fixed, can still finish it, so it is set aside intact rather than failed.
+            await SetAsideAsync(
+                instance,
+                $"The saved state of '{instance.Id}' ({instance.Name}) at checkpoint {instance.State} could not be read: {e.Message} " +
+                "It is left intact: run the code it was saved by, or fix the record, then resume it with IWorkflowClient.ResumeAsync.",
+                stopping).ConfigureAwait(false);
+            return (true, false, RunEnd.Declined);
         }
 
         using var activity = DurableTelemetry.ActivitySource.HasListeners() ? DurableTelemetry.ActivitySource.StartActivity($"workflow {instance.Name}", ActivityKind.Internal) : null;
@@ -161,12 +165,13 @@ internal sealed partial class WorkflowExecutor(
         activity?.SetTag("workflow.resume_state", instance.State);
         LogRunning(instance.Id, instance.Name, instance.State);
 
-        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping, abortSource.Token, signals, lease.StepAttemptsRecorded);
+        using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping, abortSource.Token, options.Value, signals, lease.StepAttemptsRecorded);
         using var cancellation = signals.OnCancelRequested(instance.Id, run.RequestCancellation);
         await using var scope = scopes.CreateAsyncScope();
         try
         {
             await definition.RunAsync(scope.ServiceProvider, run, slots).ConfigureAwait(false);
+            run.CheckResult(instance.Name);
         }
         catch (Exception) when (keeper.IsLost)
         {
@@ -186,6 +191,11 @@ internal sealed partial class WorkflowExecutor(
             LogSuspended(instance.Id, e.Message);
             return (true, false, RunEnd.LookAgain);
         }
+        catch (Exception) when (run.Failure is { } failure)
+        {
+            // The engine failed the workflow (a checkpoint over its limit); writing it again would fail again.
+            return (true, false, await FailAsync(instance, failure, activity).ConfigureAwait(false));
+        }
         catch (Exception e) when (run.IsSuspending)
         {
             // The store failed under the instance: it is not the workflow's failure. It stays at its last committed
@@ -201,15 +211,20 @@ internal sealed partial class WorkflowExecutor(
         }
         catch (Exception e)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            LogFailed(instance.Id, instance.Name, e);
-            var error = WorkflowError.From(e);
-            return (true, false, await FinishAsync(instance, new ChildOutcome(WorkflowStatus.Failed, null, error), () => store.FailAsync(instance.Id, error, CancellationToken.None)).ConfigureAwait(false));
+            return (true, false, await FailAsync(instance, e, activity).ConfigureAwait(false));
         }
 
         var completed = await FinishAsync(instance, new ChildOutcome(WorkflowStatus.Completed, run.ResultJson, null), () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
         LogCompleted(instance.Id, instance.Name);
         return (true, false, completed);
+    }
+
+    private Task<RunEnd> FailAsync(WorkflowInstance instance, Exception e, Activity? activity)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+        LogFailed(instance.Id, instance.Name, e);
+        var error = WorkflowError.From(e);
+        return FinishAsync(instance, new ChildOutcome(WorkflowStatus.Failed, null, error), () => store.FailAsync(instance.Id, error, CancellationToken.None));
     }
 
     /// <summary>Gives the lease back. A store that fails here (a dying process) leaves it to expire.</summary>
@@ -255,7 +270,9 @@ internal sealed partial class WorkflowExecutor(
     [LoggerMessage(1, LogLevel.Debug, "Running workflow {WorkflowId} ({WorkflowName}) from state {State}.")]
     private partial void LogRunning(string workflowId, string workflowName, int state);
 
-    [LoggerMessage(2, LogLevel.Information, "Workflow {WorkflowId} ({WorkflowName}) completed.")]
+    // Per-instance lifecycle is Debug: at thousands of instances a second, Information would flood a console. What needs
+    // an operator (failures, set-asides, store errors) is Warning or Error.
+    [LoggerMessage(2, LogLevel.Debug, "Workflow {WorkflowId} ({WorkflowName}) completed.")]
     private partial void LogCompleted(string workflowId, string workflowName);
 
     [LoggerMessage(3, LogLevel.Warning, "Workflow {WorkflowId} ({WorkflowName}) failed.")]
@@ -264,16 +281,13 @@ internal sealed partial class WorkflowExecutor(
     [LoggerMessage(4, LogLevel.Warning, "Workflow {WorkflowId} is set aside: {Reason}")]
     private partial void LogSetAside(string workflowId, string reason);
 
-    [LoggerMessage(5, LogLevel.Error, "Workflow {WorkflowId} ({WorkflowName}) failed: its saved state could not be read. {Reason}")]
-    private partial void LogStateUnreadable(string workflowId, string workflowName, string reason);
-
     [LoggerMessage(7, LogLevel.Error, "Workflow {WorkflowId} could not commit a checkpoint; it stays at its last committed checkpoint.")]
     private partial void LogCommitFailed(string workflowId, Exception exception);
 
     [LoggerMessage(8, LogLevel.Debug, "Workflow {WorkflowId} is out of memory: {Reason}")]
     private partial void LogSuspended(string workflowId, string reason);
 
-    [LoggerMessage(9, LogLevel.Information, "Workflow {WorkflowId} ({WorkflowName}) was cancelled.")]
+    [LoggerMessage(9, LogLevel.Debug, "Workflow {WorkflowId} ({WorkflowName}) was cancelled.")]
     private partial void LogCancelled(string workflowId, string workflowName);
 
     [LoggerMessage(11, LogLevel.Debug, "Workflow {WorkflowId} is run by worker {WorkerId}; this worker leaves it.")]
@@ -282,7 +296,7 @@ internal sealed partial class WorkflowExecutor(
     [LoggerMessage(12, LogLevel.Warning, "Workflow {WorkflowId}: its lease could not be released; another worker takes it when it expires.")]
     private partial void LogReleaseFailed(string workflowId, Exception exception);
 
-    [LoggerMessage(6, LogLevel.Information, "Workflow {WorkflowId} stopped with the host; it resumes from its last checkpoint on the next start.")]
+    [LoggerMessage(6, LogLevel.Debug, "Workflow {WorkflowId} stopped with the host; it resumes from its last checkpoint on the next start.")]
     private partial void LogStopped(string workflowId);
 }
 
@@ -295,6 +309,9 @@ internal enum RunEnd
     /// <summary>The instance finished and has no parent: nothing became runnable, nor due sooner, through this run.</summary>
     Finished,
 
-    /// <summary>This host cannot run the instance (its workflow is not compiled in, or its layout differs) and set it aside.</summary>
+    /// <summary>
+    /// This host cannot run the instance (its workflow is not compiled in, its layout differs, or its saved state does not
+    /// read) and set it aside.
+    /// </summary>
     Declined,
 }

@@ -108,6 +108,9 @@ public sealed partial class WorkflowRun
             throw new WorkflowNotRegisteredException(workflowName, WorkflowRegistry.Names);
         }
 
+        // The child's id is derived from this instance's, so only its inputs are the caller's to keep within a limit.
+        var inputs = SlotSerializer.Serialize((IWorkflowSlots)new ChildInputs(writeInputs), _json, out var inputBytes);
+        WorkflowLimits.CheckInput(_limits, definition.Name, inputBytes);
         var now = _timeProvider.GetUtcNow();
         var requested = new WorkflowInstance(
             Id: childId,
@@ -116,7 +119,7 @@ public sealed partial class WorkflowRun
             State: -1,
             Commits: 0,
             LayoutFingerprint: definition.LayoutFingerprint,
-            Slots: SlotSerializer.Serialize((IWorkflowSlots)new ChildInputs(writeInputs), _json),
+            Slots: inputs,
             Result: null,
             Error: null,
             SetAsideReason: null,

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
 using SourceGenDurable.Diagnostics;
+using SourceGenDurable.Hosting;
 using SourceGenDurable.StateMachines;
 using SourceGenDurable.Storage;
 
@@ -32,11 +33,14 @@ public sealed partial class WorkflowRun : IDisposable
     private bool _cancelTold;
     private readonly WorkflowSignals? _signals;
     private readonly bool _stepAttemptsRecorded;
+    private readonly DurableWorkflowOptions _limits;
 
     // cancellationToken: the host is stopping, so no new step or wait starts and the run leaves memory. abort: running
     // steps are cancelled too (the shutdown timeout passed, or the lease was lost). stepAttemptsRecorded: from the lease.
-    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken, CancellationToken abort, WorkflowSignals? signals = null, bool stepAttemptsRecorded = true)
+    // limits: the sizes of results, checkpoints and child inputs.
+    internal WorkflowRun(WorkflowInstance instance, IWorkflowStore store, JsonSerializerOptions json, TimeProvider timeProvider, CancellationToken cancellationToken, CancellationToken abort, DurableWorkflowOptions limits, WorkflowSignals? signals = null, bool stepAttemptsRecorded = true)
     {
+        _limits = limits;
         _signals = signals;
         _stepAttemptsRecorded = stepAttemptsRecorded;
         InstanceId = instance.Id;
@@ -77,9 +81,15 @@ public sealed partial class WorkflowRun : IDisposable
     /// True once the instance is leaving memory: the host is stopping, a checkpoint could not be committed, or a durable
     /// wait saved the instance as sleeping or waiting. Generated code skips the user's catch and finally blocks then: the
     /// instance resumes from its last committed checkpoint later, and they run at that time. An infrastructure failure
-    /// is never the workflow's to catch.
+    /// is never the workflow's to catch; nor is a failure the engine decided (<see cref="Failure"/>).
     /// </summary>
-    public bool IsSuspending => _commitFailed || IsSuspended || CancellationToken.IsCancellationRequested;
+    public bool IsSuspending => _commitFailed || IsSuspended || Failure is not null || CancellationToken.IsCancellationRequested;
+
+    /// <summary>
+    /// Set when the engine fails the workflow (a checkpoint over its limit): the run unwinds past the workflow's catch and
+    /// finally blocks, and the instance fails with it.
+    /// </summary>
+    internal WorkflowLimitExceededException? Failure { get; private set; }
 
     /// <summary>A durable wait saved the instance as sleeping or waiting; it unwinds and leaves memory.</summary>
     internal bool IsSuspended { get; private set; }
@@ -111,8 +121,8 @@ public sealed partial class WorkflowRun : IDisposable
             return SlotSerializer.Deserialize<T>(recorded.Result!, _json);
         }
 
-        var (value, attempts, startedAt) = await RunWithAttemptsAsync(checkpoint, name, policy, body).ConfigureAwait(false);
-        await CompleteStepAsync(checkpoint, name, SlotSerializer.Serialize(value, _json), attempts, startedAt).ConfigureAwait(false);
+        var (value, result, attempts, startedAt) = await RunWithAttemptsAsync(checkpoint, name, policy, body, keepResult: true).ConfigureAwait(false);
+        await CompleteStepAsync(checkpoint, name, result, attempts, startedAt).ConfigureAwait(false);
         return value;
     }
 
@@ -124,7 +134,7 @@ public sealed partial class WorkflowRun : IDisposable
             return;
         }
 
-        var (_, attempts, startedAt) = await RunWithAttemptsAsync<bool>(
+        var (_, _, attempts, startedAt) = await RunWithAttemptsAsync<bool>(
             checkpoint,
             name,
             policy,
@@ -132,7 +142,8 @@ public sealed partial class WorkflowRun : IDisposable
             {
                 await body(ct).ConfigureAwait(false);
                 return true;
-            }).ConfigureAwait(false);
+            },
+            keepResult: false).ConfigureAwait(false);
         await CompleteStepAsync(checkpoint, name, null, attempts, startedAt).ConfigureAwait(false);
     }
 
@@ -218,7 +229,15 @@ public sealed partial class WorkflowRun : IDisposable
         // Only a wait reached since the last commit (a fan-out's waits count apart), or one a previous run reached before the
         // first commit since loading, has a record to remove.
         var mayHaveWaits = _waitsSinceCommit > 0 || _fanOutsSinceCommit > 0 || _commits == _loadedCommits;
-        var commit = new CheckpointCommit(state, _commits + 1, SlotsWriter.Write(slots, _json), step, _pendingEvents.ToArray(), _cancelTold, mayHaveWaits);
+        var json = SlotsWriter.Write(slots, _json, out var bytes);
+        if (bytes > _limits.MaxCheckpointBytes)
+        {
+            // Counted from what was written for the commit anyway; naming the largest slots costs only on this path.
+            Failure = WorkflowLimits.CheckpointTooLarge(_limits, InstanceId, state, json, bytes);
+            throw Failure;
+        }
+
+        var commit = new CheckpointCommit(state, _commits + 1, json, step, _pendingEvents.ToArray(), _cancelTold, mayHaveWaits);
         // Committed even while the host stops: the step that just finished is not run again by the next worker. Awaited
         // here rather than through WriteAsync, whose frame and closure every step would pay for.
         bool cancelRequested;
@@ -282,13 +301,24 @@ public sealed partial class WorkflowRun : IDisposable
     /// <summary>Records the workflow's return value.</summary>
     public void SetResult<T>(T result) => ResultJson = SlotSerializer.Serialize(result, _json);
 
+    /// <summary>Fails the workflow when its result is over <see cref="DurableWorkflowOptions.MaxResultBytes"/>; the engine checks it once the body returned.</summary>
+    internal void CheckResult(string workflowName)
+    {
+        if (ResultJson is { } result)
+        {
+            WorkflowLimits.CheckWorkflowResult(_limits, InstanceId, workflowName, result);
+        }
+    }
+
     /// <summary>
     /// Runs a step's attempts. Each failed attempt is recorded before anything follows it; a retry delay is a durable
     /// timer (the instance sleeps and leaves memory, and when woken re-executes to this step, reads the recorded attempts
     /// and makes the next one). A step whose attempts are all recorded throws its last exception again at once: the
-    /// object itself in the run that caught it, rebuilt from its description in a later run.
+    /// object itself in the run that caught it, rebuilt from its description in a later run. With
+    /// <paramref name="keepResult"/>, an attempt's result is serialized as part of it: a result that cannot be recorded
+    /// (over its limit, or not serializable) fails the attempt finally, as retrying would return the same again.
     /// </summary>
-    private async ValueTask<(T Value, int Attempts, DateTimeOffset StartedAt)> RunWithAttemptsAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body)
+    private async ValueTask<(T Value, string? Result, int Attempts, DateTimeOffset StartedAt)> RunWithAttemptsAsync<T>(int checkpoint, string name, RetryPolicy policy, Func<CancellationToken, Task<T>> body, bool keepResult)
     {
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate(name);
@@ -328,12 +358,15 @@ public sealed partial class WorkflowRun : IDisposable
 
             DurableTelemetry.StepAttempts.Add(1);
             var startedAt = _timeProvider.GetUtcNow();
+            var returned = false;
             try
             {
                 // Compensation after the workflow has been told of its cancellation must be able to finish.
                 var token = _cancelTold ? _abort : _stepCancellation.Token;
                 var running = RunAttempt(new StepContext(InstanceId, name, attempt, idempotencyKey), body, CurrentBranch?.FanOut.StepToken(token) ?? token);
-                return (running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false), attempt, startedAt);
+                var value = running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false);
+                returned = true;
+                return (value, keepResult ? StepResult(name, value) : null, attempt, startedAt);
             }
             catch (Exception) when (CurrentBranch is { FanOut.Decided: true })
             {
@@ -357,7 +390,7 @@ public sealed partial class WorkflowRun : IDisposable
                 // and runs again after the restart. One that failed before is recorded even if the stop begins during
                 // the write (the write is cut only at the shutdown timeout), so it is not made again.
                 last = new StepAttempt(
-                    sequence, ordinal, checkpoint, name, attempt, WorkflowError.From(e), startedAt, _timeProvider.GetUtcNow(), attempt >= policy.MaxAttempts || policy.IsNotRetried(e));
+                    sequence, ordinal, checkpoint, name, attempt, WorkflowError.From(e), startedAt, _timeProvider.GetUtcNow(), attempt >= policy.MaxAttempts || policy.IsNotRetried(e) || returned);
                 var recorded = last;
                 await WriteAsync(() => _store.RecordStepAttemptAsync(InstanceId, recorded, _abort)).ConfigureAwait(false);
                 if (last.Final)
@@ -368,6 +401,15 @@ public sealed partial class WorkflowRun : IDisposable
                 activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { ["exception.type"] = last.Error.Type }));
             }
         }
+    }
+
+    /// <summary>A step's result as it is recorded.</summary>
+    /// <exception cref="WorkflowLimitExceededException">It is over <see cref="DurableWorkflowOptions.MaxResultBytes"/>.</exception>
+    private string StepResult<T>(string name, T value)
+    {
+        var json = SlotSerializer.Serialize(value, _json);
+        WorkflowLimits.CheckStepResult(_limits, InstanceId, name, json);
+        return json;
     }
 
     /// <summary>

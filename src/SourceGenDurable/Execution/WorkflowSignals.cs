@@ -15,6 +15,7 @@ internal sealed class WorkflowSignals
     private readonly ConcurrentDictionary<string, Action> _cancellationHandlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _runningHere = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<WorkflowInstance> _started = new();
+    private Action<string>? _resumedHandler;
     private TaskCompletionSource _work = NewSource();
     private int _lookRequested = 1;
     private int _runsHere; // _runningHere's count, kept apart: ConcurrentDictionary.Count takes every lock, at every start
@@ -161,6 +162,19 @@ internal sealed class WorkflowSignals
             handler();
         }
 
+        NotifyWork();
+    }
+
+    /// <summary>Calls <paramref name="handler"/> with the id of every set-aside instance resumed in this process.</summary>
+    public void OnResumed(Action<string> handler) => _resumedHandler = handler;
+
+    /// <summary>
+    /// A set-aside instance was resumed in this process: the worker here takes it again even if it declined it before (its
+    /// record or the cause may have been fixed), and looks through the store.
+    /// </summary>
+    public void NotifyResumed(string id)
+    {
+        _resumedHandler?.Invoke(id);
         NotifyWork();
     }
 

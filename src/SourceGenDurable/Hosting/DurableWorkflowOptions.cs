@@ -39,6 +39,31 @@ public sealed class DurableWorkflowOptions
     public int MaxEventPayloadBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
+    /// The longest workflow id, in characters, that a start accepts. 256 by default. A child's id is derived from its
+    /// parent's (<c>order-42/3.0</c>) and is not held to it: its length follows the parent's id and the nesting, which
+    /// are the code's, not a caller's.
+    /// </summary>
+    public int MaxWorkflowIdLength { get; set; } = 256;
+
+    /// <summary>
+    /// The largest workflow input, in bytes of UTF-8 JSON (all its parameters), that a start accepts; a child workflow's
+    /// start too. Inputs still read later are part of every checkpoint. 1 MB by default.
+    /// </summary>
+    public int MaxInputBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The largest result, in bytes of UTF-8 JSON, of a step or of a workflow. A step whose result is larger fails, and
+    /// is not retried; a workflow whose result is larger fails. 1 MB by default.
+    /// </summary>
+    public int MaxResultBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The largest checkpoint, in bytes of UTF-8 JSON (the inputs and locals the instance still needs), that a commit
+    /// writes. A workflow whose checkpoint is larger fails, with its largest slots named. 4 MB by default.
+    /// </summary>
+    public int MaxCheckpointBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
     /// How long a worker's claim on an instance it runs lasts unless renewed (it is renewed every third of this while the
     /// run lasts). A worker that dies holds its instances this long; then another worker resumes them. 30 s by default.
     /// </summary>

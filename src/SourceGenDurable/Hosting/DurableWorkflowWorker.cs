@@ -28,17 +28,22 @@ internal sealed partial class DurableWorkflowWorker(
     /// <summary>How many instances this worker is running now.</summary>
     internal int RunningCount => _running.Count;
 
-    /// <summary>Whether this worker declined <paramref name="id"/> (set aside): it does not run it again until restarted.</summary>
+    /// <summary>
+    /// Whether this worker declined <paramref name="id"/> (set aside): it does not run it again until restarted, or until
+    /// the instance is resumed in this process.
+    /// </summary>
     internal bool Declined(string id) => _declined.ContainsKey(id);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        signals.OnResumed(id => _declined.TryRemove(id, out _));
 
         // Before the host's start returns (ExecuteAsync begins on another thread), so that the first starts are made
         // leased to this worker too.
         signals.NotifyWorkerRunning(options.Value.MaxConcurrentWorkflows);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        LogWorkerStarted(store.WorkerId, options.Value.MaxConcurrentWorkflows);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -56,6 +61,7 @@ internal sealed partial class DurableWorkflowWorker(
         using var abortAt = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         await using var abort = abortAt.Token.Register(_abort.Cancel);
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        LogWorkerStopped(store.WorkerId);
     }
 
     public override void Dispose()
@@ -154,8 +160,9 @@ internal sealed partial class DurableWorkflowWorker(
         var lookAgain = false;
         try
         {
-            // A host that cannot run the instance (its workflow is not compiled in, or its layout differs) set it aside and
-            // leaves it. A poisoned instance is skipped by every worker through the store, and taken again once it is resumed.
+            // A host that cannot run the instance (its workflow is not compiled in, its layout differs, its state does not
+            // read) set it aside and leaves it until it is resumed here. A poisoned instance is skipped by every worker
+            // through the store, and taken again once it is resumed.
             var end = await executor.RunAsync(id, stoppingToken, abort, leasedAtStart).ConfigureAwait(false);
             if (end == RunEnd.Declined)
             {
@@ -184,6 +191,13 @@ internal sealed partial class DurableWorkflowWorker(
             }
         }
     }
+
+    // The host's own events are Information; what happens to each instance is the executor's, at Debug.
+    [LoggerMessage(30, LogLevel.Information, "Durable workflow worker {WorkerId} started; it runs up to {MaxConcurrentWorkflows} instances at a time.")]
+    private partial void LogWorkerStarted(string workerId, int maxConcurrentWorkflows);
+
+    [LoggerMessage(31, LogLevel.Information, "Durable workflow worker {WorkerId} stopped; its instances resume from their last checkpoints.")]
+    private partial void LogWorkerStopped(string workerId);
 
     [LoggerMessage(10, LogLevel.Error, "Running workflow {WorkflowId} failed in the engine; it is retried from its last checkpoint.")]
     private partial void LogRunFailed(string workflowId, Exception exception);

@@ -54,6 +54,8 @@ public static class SlotSerializer
 
     internal static string Serialize(IWorkflowSlots slots, JsonSerializerOptions options) => SlotsWriter.Write(slots, options);
 
+    internal static string Serialize(IWorkflowSlots slots, JsonSerializerOptions options, out int utf8Bytes) => SlotsWriter.Write(slots, options, out utf8Bytes);
+
     private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) =>
         (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }

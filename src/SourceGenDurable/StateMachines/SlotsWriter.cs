@@ -24,7 +24,10 @@ internal sealed class SlotsWriter
     private SlotsWriter() => _writer = new Utf8JsonWriter(_buffer);
 
     /// <summary>The JSON of <paramref name="slots"/>.</summary>
-    public static string Write(IWorkflowSlots slots, JsonSerializerOptions options)
+    public static string Write(IWorkflowSlots slots, JsonSerializerOptions options) => Write(slots, options, out _);
+
+    /// <summary>The JSON of <paramref name="slots"/>, and its size in bytes of UTF-8: the length written, counted for free.</summary>
+    public static string Write(IWorkflowSlots slots, JsonSerializerOptions options, out int utf8Bytes)
     {
         // Taken rather than borrowed: a write that starts another on this thread (a converter writing slots) gets one
         // of its own.
@@ -32,7 +35,7 @@ internal sealed class SlotsWriter
         t_free = null;
         try
         {
-            return writer.WriteJson(slots, options);
+            return writer.WriteJson(slots, options, out utf8Bytes);
         }
         finally
         {
@@ -43,13 +46,14 @@ internal sealed class SlotsWriter
         }
     }
 
-    private string WriteJson(IWorkflowSlots slots, JsonSerializerOptions options)
+    private string WriteJson(IWorkflowSlots slots, JsonSerializerOptions options, out int utf8Bytes)
     {
         // Reset also clears what a write that threw left behind.
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
         slots.Write(_writer, options);
         _writer.Flush();
+        utf8Bytes = _buffer.WrittenCount;
         return Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 }

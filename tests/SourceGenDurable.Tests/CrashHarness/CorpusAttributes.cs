@@ -13,12 +13,6 @@ public sealed class InputsAttribute : Attribute
     }
 
     public object?[] Values { get; }
-
-    /// <summary>
-    /// A reason from <see cref="KnownBugs"/> when this input fails because of a bug in the runtime or the generator:
-    /// the theory row is reported as skipped with that reason instead of run.
-    /// </summary>
-    public string? KnownBug { get; init; }
 }
 
 /// <summary>One input set of a corpus workflow as a JSON object: parameter name → value.</summary>
@@ -26,9 +20,6 @@ public sealed class InputsAttribute : Attribute
 public sealed class InputsJsonAttribute(string json) : Attribute
 {
     public string Json { get; } = json;
-
-    /// <inheritdoc cref="InputsAttribute.KnownBug"/>
-    public string? KnownBug { get; init; }
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace SourceGenDurable.Tests.CrashHarness;
 
 /// <summary>One input set of a corpus case: a JSON object, parameter name → value.</summary>
-public sealed record CorpusInput(string Json, string? KnownBug);
+public sealed record CorpusInput(string Json);
 
 /// <summary>
 /// A <c>[DurableWorkflow]</c> method in namespace <see cref="Namespace"/> with its input sets. Found by reflection:
@@ -62,13 +62,13 @@ public sealed class CorpusCase
     public CorpusInput GetInput(string json) =>
         Inputs.SingleOrDefault(i => i.Json == json) ?? throw new KeyNotFoundException($"Corpus case '{Name}' has no input {json}.");
 
-    /// <summary>Theory rows (case name, input JSON) of every input marked with <paramref name="knownBug"/> (null: the unmarked ones).</summary>
-    public static TheoryData<string, string> Rows(string? knownBug)
+    /// <summary>Theory rows (case name, input JSON) of every input of every case.</summary>
+    public static TheoryData<string, string> Rows()
     {
         var rows = new TheoryData<string, string>();
         foreach (var corpusCase in All)
         {
-            foreach (var input in corpusCase.Inputs.Where(i => i.KnownBug == knownBug))
+            foreach (var input in corpusCase.Inputs)
             {
                 rows.Add(corpusCase.Name, input.Json);
             }
@@ -107,7 +107,7 @@ public sealed class CorpusCase
                     json[parameters[i].Name!] = JsonSerializer.SerializeToNode(attribute.Values[i]);
                 }
 
-                inputs.Add(new CorpusInput(json.ToJsonString(), attribute.KnownBug));
+                inputs.Add(new CorpusInput(json.ToJsonString()));
             }
 
             foreach (var attribute in method.GetCustomAttributes<InputsJsonAttribute>())
@@ -128,7 +128,7 @@ public sealed class CorpusCase
                     json[parameter.Name!] = given[parameter.Name!]?.DeepClone();
                 }
 
-                inputs.Add(new CorpusInput(json.ToJsonString(), attribute.KnownBug));
+                inputs.Add(new CorpusInput(json.ToJsonString()));
             }
 
             foreach (var closed in GenericWorkflowClass.Close(method))

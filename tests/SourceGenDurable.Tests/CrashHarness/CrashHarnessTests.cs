@@ -1,4 +1,3 @@
-using System.Reflection;
 using Xunit.Abstractions;
 
 namespace SourceGenDurable.Tests.CrashHarness;
@@ -9,9 +8,7 @@ namespace SourceGenDurable.Tests.CrashHarness;
 /// </summary>
 public sealed class CrashHarnessTests(ITestOutputHelper output)
 {
-    public static TheoryData<string, string> Rows() => CorpusCase.Rows(knownBug: null);
-
-    public static TheoryData<string, string> RowsWithKnownBug(string bug) => CorpusCase.Rows(bug);
+    public static TheoryData<string, string> Rows() => CorpusCase.Rows();
 
     [Theory]
     [MemberData(nameof(Rows))]
@@ -31,19 +28,5 @@ public sealed class CrashHarnessTests(ITestOutputHelper output)
 
         Assert.True(withoutInputs.Count == 0, $"Corpus workflows without [Inputs]: {string.Join(", ", withoutInputs)}");
         Assert.True(CorpusCase.All.Count >= 20, $"The compiled corpus has {CorpusCase.All.Count} cases.");
-    }
-
-    [Fact]
-    public void Every_known_bug_marked_on_an_input_has_a_skipped_data_source_on_the_theory()
-    {
-        var listed = typeof(CrashHarnessTests).GetMethod(nameof(A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run))!
-            .GetCustomAttributes<MemberDataAttribute>()
-            .Where(a => a.MemberName == nameof(RowsWithKnownBug))
-            .Select(a => (string)a.Parameters[0])
-            .ToHashSet();
-        var marked = CorpusCase.All.SelectMany(c => c.Inputs).Select(i => i.KnownBug).OfType<string>().ToHashSet();
-
-        Assert.Empty(marked.Except(listed));
-        Assert.Empty(listed.Except(marked));
     }
 }
