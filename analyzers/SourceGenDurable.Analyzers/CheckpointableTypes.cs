@@ -14,10 +14,10 @@ namespace SourceGenDurable.Analyzers;
 /// </summary>
 internal static class CheckpointableTypes
 {
-    public static IEnumerable<Diagnostic> Check(WorkflowShape shape, MethodDeclarationSyntax method, SemanticModel model)
+    public static IEnumerable<Diagnostic> Check(WorkflowShape shape, MethodDeclarationSyntax method)
     {
         // Without a checkpoint nothing lives across one (the inputs are saved when the workflow starts, as the client sends them).
-        if (shape.Checkpoints.IsEmpty)
+        if (shape.Checkpoints.IsEmpty || shape.Body is not { } body || shape.Model is not { } model)
         {
             yield break;
         }
@@ -30,14 +30,14 @@ internal static class CheckpointableTypes
                 continue;
             }
 
-            var checkpoint = CheckpointCrossed(slot, shape, method, model);
+            var checkpoint = CheckpointCrossed(slot, shape, body, model);
             yield return Diagnostic.Create(
                 DiagnosticDescriptors.NotCheckpointable,
-                slot.Locations.FirstOrDefault() ?? method.Identifier.GetLocation(),
+                slot.Locations.FirstOrDefault() is { } declared ? shape.Locate(declared) : method.Identifier.GetLocation(),
                 slot.Name,
                 type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(),
-                Describe(checkpoint),
-                checkpoint.Await.GetLocation().GetLineSpan().StartLinePosition.Line + 1,
+                checkpoint.Operation.Describe(checkpoint.Invocation),
+                shape.Locate(checkpoint.Await.GetLocation()).GetLineSpan().StartLinePosition.Line + 1,
                 reason);
         }
     }
@@ -132,24 +132,15 @@ internal static class CheckpointableTypes
     /// A checkpoint the slot lives across, to name in the message: the first one after its declaration and before its
     /// last use, else (it is read again in a later pass of a loop) the first one after its declaration.
     /// </summary>
-    private static CheckpointSite CheckpointCrossed(ISymbol slot, WorkflowShape shape, MethodDeclarationSyntax method, SemanticModel model)
+    private static CheckpointSite CheckpointCrossed(ISymbol slot, WorkflowShape shape, BlockSyntax body, SemanticModel model)
     {
-        var declared = slot is ILocalSymbol ? slot.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0 : method.SpanStart;
-        var lastUse = method.Body!.DescendantNodes().OfType<IdentifierNameSyntax>()
+        var declared = slot is ILocalSymbol ? slot.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0 : body.SpanStart;
+        var lastUse = body.DescendantNodes().OfType<IdentifierNameSyntax>()
             .Where(i => i.Identifier.ValueText == slot.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i).Symbol, slot))
             .Select(i => i.SpanStart)
             .DefaultIfEmpty(int.MaxValue)
             .Max();
         var after = shape.Checkpoints.Where(c => c.Await.SpanStart > declared).ToList();
         return after.FirstOrDefault(c => c.Await.SpanStart < lastUse) ?? after.FirstOrDefault() ?? shape.Checkpoints[0];
-    }
-
-    /// <summary>A checkpoint as the user wrote it, without its step body: <c>ctx.Step("charge", ...)</c>, <c>Reserve(order)</c>.</summary>
-    private static string Describe(CheckpointSite checkpoint)
-    {
-        var call = checkpoint.Invocation;
-        return checkpoint.Operation.Kind == DurableOperationKind.ContextStep && call.ArgumentList.Arguments.Count > 1
-            ? $"{call.Expression}({call.ArgumentList.Arguments[0]}, ...)"
-            : call.ToString();
     }
 }

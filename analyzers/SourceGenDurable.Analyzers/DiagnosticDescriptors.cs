@@ -16,7 +16,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WorkflowNotAsync = Error(
         DiagnosticIds.WorkflowNotAsync,
         "Workflow method must be async",
-        "Workflow '{0}' is not async: declare it 'async Task' or 'async Task<T>'");
+        "Workflow '{0}' is not async{1}: declare it 'async Task' or 'async Task<T>' and await its durable operations");
 
     public static readonly DiagnosticDescriptor FirstParameterNotContext = Error(
         DiagnosticIds.FirstParameterNotContext,

@@ -64,7 +64,7 @@ public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
         }
 
         // SGD0008 reads the slots the shape found, so the body is analyzed once for both.
-        foreach (var diagnostic in CheckpointableTypes.Check(shape, syntax, context.SemanticModel))
+        foreach (var diagnostic in CheckpointableTypes.Check(shape, syntax))
         {
             context.ReportDiagnostic(diagnostic);
         }

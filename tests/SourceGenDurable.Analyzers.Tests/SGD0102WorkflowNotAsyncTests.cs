@@ -48,7 +48,55 @@ public sealed class SGD0102WorkflowNotAsyncTests
                 }
             }
             """,
-            Verify.Diagnostic("SGD0102").WithLocation(0).WithArguments("ProcessOrder"));
+            Verify.Diagnostic("SGD0102").WithLocation(0).WithArguments("ProcessOrder", ""));
+
+    // Returning the task of a durable operation without async is how C# forwards a call; in a workflow it would be a
+    // checkpoint the method never awaits, so the generator does not add the await: the error names the operation.
+    [Fact]
+    public Task An_expression_bodied_workflow_that_returns_a_durable_operation_without_async_names_it() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public Task<int> {|#0:Child|}(WorkflowContext ctx, int x) => Charge(x * 2);
+
+                [DurableWorkflow]
+                public Task<int> {|#1:Other|}(WorkflowContext ctx) => (ctx.Step("a", ct => Task.FromResult(1)));
+
+                [DurableStep]
+                private Task<int> Charge(int amount) => Task.FromResult(amount);
+            }
+            """,
+            Verify.Diagnostic("SGD0102").WithLocation(0).WithMessage(
+                "Workflow 'Child' is not async, so the durable operation 'Charge(x * 2)' whose task it returns is never awaited and never becomes a checkpoint: declare it 'async Task' or 'async Task<T>' and await its durable operations"),
+            Verify.Diagnostic("SGD0102").WithLocation(1).WithArguments(
+                "Other", ", so the durable operation 'ctx.Step(\"a\", ...)' whose task it returns is never awaited and never becomes a checkpoint"));
+
+    [Fact]
+    public Task A_block_bodied_workflow_that_returns_a_durable_operation_without_async_names_it() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx, int x)
+                {
+                    Func<Task<int>> notThis = () => Task.FromResult(0);
+                    if (x > 0)
+                    {
+                        return Task.FromResult(x);
+                    }
+
+                    return Charge(x);
+                }
+
+                [DurableStep]
+                private Task<int> Charge(int amount) => Task.FromResult(amount);
+            }
+            """,
+            Verify.Diagnostic("SGD0102").WithLocation(0).WithArguments(
+                "ProcessOrder", ", so the durable operation 'Charge(x)' whose task it returns is never awaited and never becomes a checkpoint"));
 
     [Fact]
     public Task A_signature_problem_stops_the_analysis_so_the_body_is_not_reported_as_well() =>

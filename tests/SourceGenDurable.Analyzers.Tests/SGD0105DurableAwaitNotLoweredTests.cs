@@ -399,7 +399,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 [DurableWorkflow]
                 public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
                 {
-                    System.Func<Task<int>> later = async () => quantity switch { int q when await {|#0:Check(q)|} => q, _ => 0 };
+                    System.Func<Task<int>> {|#1:later|} = async () => quantity switch { int q when await {|#0:Check(q)|} => q, _ => 0 };
                     await Check(quantity);
                     return await later();
                 }
@@ -408,7 +408,10 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 private Task<bool> Check(int v) => Task.FromResult(v > 0);
             }
             """,
-            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments("it is inside a lambda or local function; a durable operation must be awaited in the workflow body itself"));
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments("it is inside a lambda or local function; a durable operation must be awaited in the workflow body itself"),
+            // An independent problem of the same method, reported in the same build.
+            Verify.Diagnostic("SGD0106").WithLocation(1).WithArguments(
+                "ProcessOrder", "'later' of type 'System.Func<System.Threading.Tasks.Task<int>>' lives across a checkpoint, but delegates cannot be checkpointed"));
 
     [Fact]
     public Task A_deconstructed_durable_result_is_lowered() =>

@@ -79,16 +79,62 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
                 "ProcessOrder", "it is static; make it an instance method (the class is created through dependency injection)"));
 
     [Fact]
-    public Task An_expression_bodied_workflow_is_reported() =>
+    public Task Expression_bodied_workflows_with_and_without_a_result_are_lowered() =>
         Verify.VerifyAsync(
             """
             public partial class Orders
             {
                 [DurableWorkflow]
-                public async Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx) => await ctx.Step("a", ct => Task.FromResult(1));
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int x) => await Charge(x * 2);
+
+                [DurableWorkflow]
+                public async Task Notify(WorkflowContext ctx, string customer) => await ctx.Step("email", ct => Task.CompletedTask);
+
+                [DurableWorkflow]
+                public async Task<int> Total(WorkflowContext ctx, int x) => await Charge(x) + await ctx.Step("fee", ct => Task.FromResult(1));
+
+                [DurableStep]
+                private Task<int> Charge(int amount) => Task.FromResult(amount);
+            }
+            """);
+
+    [Fact]
+    public Task A_problem_in_an_expression_body_is_reported_where_it_is_written() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int x) =>
+                    await Charge(x) + await ((Func<Task<int>>)(() => {|#0:Charge(2)|}))();
+
+                [DurableWorkflow]
+                public async Task<int> Pattern(WorkflowContext ctx, int x) =>
+                    await {|#1:ctx.Step("make", ct => Task.FromResult<Func<int>>(() => x))|} switch { var make => await {|#2:Charge(x)|} + make() };
+
+                [DurableStep]
+                private Task<int> Charge(int amount) => Task.FromResult(amount);
             }
             """,
-            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it has an expression body; give it a block body"));
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments("it is inside a lambda or local function; a durable operation must be awaited in the workflow body itself"),
+            Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments(Unsaved),
+            Verify.Diagnostic("SGD0105").WithLocation(2).WithArguments(Unsaved));
+
+    private const string Unsaved =
+        "the value of 'await ctx.Step(\"make\", ct => Task.FromResult<Func<int>>(() => x)) switch { var make => await Charge(x) + make() }' cannot be saved in a checkpoint; assign the awaited result to a local first";
+
+    [Fact]
+    public Task A_workflow_without_a_body_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public abstract partial class Orders
+            {
+                [DurableWorkflow]
+                public abstract Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx);
+            }
+            """,
+            Verify.Diagnostic("SGD0102").WithLocation(0).WithArguments("ProcessOrder", ""),
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments("ProcessOrder", "it has no body; declare the workflow with its body"));
 
     [Fact]
     public Task A_workflow_in_a_struct_is_reported() =>

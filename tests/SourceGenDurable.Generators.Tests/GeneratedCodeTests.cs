@@ -59,6 +59,49 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Methods_with_several_problems_get_no_generated_code_and_the_rest_of_the_class_still_compiles()
+    {
+        var compilation = GeneratorHarness.Compile("""
+            using SourceGenDurable;
+            public sealed class Counter
+            {
+                public int Count { get; private set; }
+            }
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> Broken(WorkflowContext ctx, int n)
+                {
+                    using var stream = new System.IO.MemoryStream();
+                    Func<int, int> twice = v => v * 2;
+                    var counter = new Counter();
+                    await ctx.Step("a", ct => Task.FromResult(n));
+                    return twice(n) + counter.Count + (int)stream.Length + DateTime.UtcNow.Second;
+                }
+
+                [DurableWorkflow]
+                public static async Task<int> BrokenExpression<T>(WorkflowContext ctx, T input) =>
+                    await Charge(1) + await ((Func<Task<int>>)(() => Charge(2)))();
+
+                [DurableWorkflow]
+                public async Task<int> Fine(WorkflowContext ctx, int n) => await Charge(n);
+
+                [DurableStep]
+                private static Task<int> Charge(int amount) => Task.FromResult(amount);
+            }
+            """);
+
+        var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        var generated = driver.GetRunResult().GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).ToList();
+        Assert.Contains(generated, name => name.Contains("Fine", StringComparison.Ordinal));
+        Assert.DoesNotContain(generated, name => name.Contains("Broken", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void Every_workflow_of_a_class_adds_its_start_method_to_one_client_extension_class()
     {
         var files = GeneratorHarness.Generate("""

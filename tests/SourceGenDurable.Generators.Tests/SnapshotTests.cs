@@ -282,4 +282,29 @@ public sealed class SnapshotTests
             }
             """));
     }
+
+    [Fact]
+    public void Expression_bodied_workflows_are_lowered_as_the_block_they_mean_with_and_without_a_result()
+    {
+        Snapshot.Match(GeneratorHarness.Generate("""
+            using SourceGenDurable;
+
+            namespace Billing;
+
+            public sealed partial class ChargeWorkflows
+            {
+                [DurableWorkflow]
+                public async Task<int> Child(WorkflowContext ctx, int x) => await Charge(x * 2);
+
+                [DurableWorkflow]
+                public async Task Notify(WorkflowContext ctx, string customer) => await ctx.Step("email", ct => Task.CompletedTask);
+
+                [DurableWorkflow]
+                public async Task<string> Receipt(WorkflowContext ctx, int a) => $"{await Charge(a)} + {await ctx.Step("fee", ct => Task.FromResult(a * 10))}";
+
+                [DurableStep]
+                private Task<int> Charge(int amount) => Task.FromResult(amount + 1);
+            }
+            """));
+    }
 }

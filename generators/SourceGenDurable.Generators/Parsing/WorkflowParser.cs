@@ -26,7 +26,7 @@ internal static class WorkflowParser
         }
 
         var shape = WorkflowShape.Analyze(method, syntax, context.SemanticModel, cancellationToken);
-        if (!shape.Problems.IsEmpty)
+        if (!shape.Problems.IsEmpty || shape.Body is not { } block || shape.Model is not { } model)
         {
             return null;
         }
@@ -55,8 +55,9 @@ internal static class WorkflowParser
         }
 
         var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } task ? TypeNames.FullyQualified(task.TypeArguments[0]) : null;
-        var lowerer = new BodyLowerer(context.SemanticModel, shape, slotFields, syntax.Body!, resultType, $"__{method.Name}_RebuildException");
-        var body = lowerer.Lower(syntax.Body!);
+        // An expression body is lowered as the block it means, bound by its own model (see WorkflowBlock).
+        var lowerer = new BodyLowerer(model, shape, slotFields, block, resultType, $"__{method.Name}_RebuildException");
+        var body = lowerer.Lower(block);
         slots.AddRange(lowerer.SynthesizedSlots);
         var containingTypes = new List<INamedTypeSymbol>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
@@ -94,19 +95,19 @@ internal static class WorkflowParser
             Slots: slots.ToEquatableArray(),
             // Also for a step's exception rethrown after a resume (its attempts used up in an earlier run).
             CaughtExceptions: lowerer.RebuildsExceptions || (shape.Checkpoints.Any(c => c.Operation.Kind is DurableOperationKind.ContextStep or DurableOperationKind.StepMethod) &&
-                syntax.Body!.DescendantNodes().OfType<CatchDeclarationSyntax>().Any())
-                ? CaughtExceptions(syntax, context.SemanticModel).ToEquatableArray()
+                block.DescendantNodes().OfType<CatchDeclarationSyntax>().Any())
+                ? CaughtExceptions(block, model).ToEquatableArray()
                 : null,
             Body: body,
-            LayoutFingerprint: Fingerprint(workflowName, shape, slots, context.SemanticModel));
+            LayoutFingerprint: Fingerprint(workflowName, shape, slots, model));
     }
 
     /// <summary>
     /// The exception types the workflow's catch clauses name that can be constructed from a message: after a resume,
     /// a saved exception of one of these types is rebuilt as that type, so the catch clauses still match it.
     /// </summary>
-    private static IEnumerable<CaughtExceptionModel> CaughtExceptions(MethodDeclarationSyntax syntax, SemanticModel model) =>
-        syntax.Body!.DescendantNodes().OfType<CatchDeclarationSyntax>()
+    private static IEnumerable<CaughtExceptionModel> CaughtExceptions(BlockSyntax body, SemanticModel model) =>
+        body.DescendantNodes().OfType<CatchDeclarationSyntax>()
             .Select(c => model.GetTypeInfo(c.Type).Type as INamedTypeSymbol)
             .Where(t => t is not null && !t.IsAbstract && t.InstanceConstructors.Any(c =>
                 c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 1 && c.Parameters[0].Type.SpecialType == SpecialType.System_String))

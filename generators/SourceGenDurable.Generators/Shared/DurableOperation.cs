@@ -74,6 +74,12 @@ internal sealed class DurableOperation
     /// <summary>A method of the workflow's context (called on its context parameter), not a <c>[DurableStep]</c> method.</summary>
     public bool IsContextOperation => Kind is not (DurableOperationKind.StepMethod or DurableOperationKind.ChildWorkflow);
 
+    /// <summary>The operation's call as the user wrote it, without a step body: <c>ctx.Step("charge", ...)</c>, <c>Reserve(order)</c>.</summary>
+    public string Describe(InvocationExpressionSyntax call) =>
+        Kind == DurableOperationKind.ContextStep && call.ArgumentList.Arguments.Count > 1
+            ? $"{call.Expression}({call.ArgumentList.Arguments[0]}, ...)"
+            : call.ToString();
+
     /// <summary>Classifies <paramref name="invocation"/>; null when it is not a durable operation.</summary>
     public static DurableOperation? Classify(InvocationExpressionSyntax invocation, SemanticModel model, INamedTypeSymbol workflowType, CancellationToken cancellationToken)
     {

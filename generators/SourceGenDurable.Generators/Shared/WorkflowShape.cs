@@ -79,18 +79,23 @@ internal sealed class CheckpointSite
 /// </summary>
 internal sealed class WorkflowShape
 {
+    private readonly WorkflowBlock? _block;
+
     private WorkflowShape(
+        WorkflowBlock? block,
         ImmutableArray<ShapeProblem> problems,
         ImmutableArray<CheckpointSite> checkpoints,
         ImmutableArray<ISymbol> slotVariables,
         ImmutableHashSet<SyntaxNode> flattened,
         ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
         ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>> branchPlans,
-        ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>? fanOuts = null)
+        ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> fanOuts)
     {
-        FanOuts = fanOuts ?? ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>.Empty;
+        _block = block;
+        FanOuts = fanOuts;
         BranchPlans = branchPlans;
-        Problems = problems;
+        // Found in the block that was read; reported where the user wrote it.
+        Problems = block is null ? problems : problems.Select(p => new ShapeProblem(p.Id, block.Locate(p.Location), p.MessageArgs)).ToImmutableArray();
         Checkpoints = checkpoints;
         SlotVariables = slotVariables;
         Flattened = flattened;
@@ -98,6 +103,12 @@ internal sealed class WorkflowShape
     }
 
     public ImmutableArray<ShapeProblem> Problems { get; }
+
+    /// <summary>The block the checkpoints and slots were found in (see <see cref="WorkflowBlock"/>), or null when the body was not read.</summary>
+    public BlockSyntax? Body => _block?.Block;
+
+    /// <summary>The model that binds <see cref="Body"/>.</summary>
+    public SemanticModel? Model => _block?.Model;
 
     /// <summary>The checkpoints in source order; a checkpoint's index is its state number.</summary>
     public ImmutableArray<CheckpointSite> Checkpoints { get; }
@@ -120,18 +131,30 @@ internal sealed class WorkflowShape
     /// <summary>The operations each <c>ctx.WhenAll</c>/<c>ctx.WhenAny</c> checkpoint runs, in order.</summary>
     public ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> FanOuts { get; }
 
+    /// <summary>Where a location found in <see cref="Body"/> is in the user's code.</summary>
+    public Location Locate(Location location) => _block?.Locate(location) ?? location;
+
+    /// <summary>
+    /// Every reason the method cannot be lowered, as the compiler reports every error of a method: declaration
+    /// problems do not stop the body from being read, and one problem in the body does not hide another. Only a
+    /// method that is not async or has no context is not read further, since every finding there would follow from that.
+    /// </summary>
     public static WorkflowShape Analyze(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken cancellationToken)
     {
         var problems = ImmutableArray.CreateBuilder<ShapeProblem>();
-        CheckSignature(method, syntax, problems);
-        if (problems.Count > 0 || syntax.Body is null)
+        var readable = CheckSignature(method, syntax, model, problems, cancellationToken);
+        var block = readable ? WorkflowBlock.Of(method, syntax, model, cancellationToken) : null;
+        if (block is null)
         {
             return new WorkflowShape(
-                problems.ToImmutable(), ImmutableArray<CheckpointSite>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableHashSet<SyntaxNode>.Empty,
-                ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>.Empty, ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>>.Empty);
+                null, problems.ToImmutable(), ImmutableArray<CheckpointSite>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableHashSet<SyntaxNode>.Empty,
+                ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>.Empty, ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>>.Empty,
+                ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>.Empty);
         }
 
-        var body = syntax.Body;
+        var body = block.Block;
+        model = block.Model;
+        method = block.Method;
         var spillPlans = new Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>();
         var branchPlans = new Dictionary<ExpressionSyntax, List<ExpressionSyntax>>();
         var fanOuts = new Dictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>();
@@ -141,15 +164,12 @@ internal sealed class WorkflowShape
         var flattened = checkpoints
             .SelectMany(c => c.Statement.AncestorsAndSelf().TakeWhile(a => a != body.Parent).OfType<StatementSyntax>())
             .ToImmutableHashSet<SyntaxNode>();
-        CheckFlattenedStatements(body, checkpoints, flattened, model, problems);
-        if (problems.Count > 0)
-        {
-            return new WorkflowShape(problems.ToImmutable(), checkpoints, ImmutableArray<ISymbol>.Empty, flattened, plans, branches);
-        }
+        var reportedResources = CheckFlattenedStatements(body, checkpoints, flattened, model, problems);
 
         var slots = method.Parameters.Skip(1).Cast<ISymbol>()
             .Concat(LiveVariables.AcrossCheckpoints(
                     body, checkpoints.Select(c => c.Statement), plans.Keys, checkpoints.Where(c => c.Form == CheckpointForm.Spilled).Select(c => c.Await), model)
+                .Where(s => !reportedResources.Contains(s))
                 .OrderBy(s => s.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
             .ToImmutableArray();
         // A caught exception is not saved as it is: its description is, and the exception is rebuilt after a resume.
@@ -190,10 +210,12 @@ internal sealed class WorkflowShape
             }
         }
 
-        return new WorkflowShape(problems.ToImmutable(), checkpoints, slots, flattened, plans, branches, fanOuts.ToImmutableDictionary());
+        return new WorkflowShape(block, problems.ToImmutable(), checkpoints, slots, flattened, plans, branches, fanOuts.ToImmutableDictionary());
     }
 
-    private static void CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, ImmutableArray<ShapeProblem>.Builder problems)
+    /// <summary>Reports the declaration's problems; returns whether the body can be read (the method is async and takes a context).</summary>
+    private static bool CheckSignature(
+        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, ImmutableArray<ShapeProblem>.Builder problems, CancellationToken cancellationToken)
     {
         var name = syntax.Identifier.GetLocation();
         foreach (var type in syntax.Ancestors().OfType<TypeDeclarationSyntax>())
@@ -204,12 +226,14 @@ internal sealed class WorkflowShape
             }
         }
 
-        if (!syntax.Modifiers.Any(SyntaxKind.AsyncKeyword))
+        var isAsync = syntax.Modifiers.Any(SyntaxKind.AsyncKeyword);
+        if (!isAsync)
         {
-            problems.Add(new ShapeProblem(DiagnosticIds.WorkflowNotAsync, name, method.Name));
+            problems.Add(new ShapeProblem(DiagnosticIds.WorkflowNotAsync, name, method.Name, ReturnedDurableOperation(method, syntax, model, cancellationToken) ?? ""));
         }
 
-        if (method.Parameters.Length == 0 || !IsWorkflowContext(method.Parameters[0].Type))
+        var hasContext = method.Parameters.Length > 0 && IsWorkflowContext(method.Parameters[0].Type);
+        if (!hasContext)
         {
             var location = syntax.ParameterList.Parameters.Count > 0 ? syntax.ParameterList.Parameters[0].GetLocation() : syntax.ParameterList.GetLocation();
             problems.Add(new ShapeProblem(DiagnosticIds.FirstParameterNotContext, location, method.Name));
@@ -221,25 +245,48 @@ internal sealed class WorkflowShape
             problems.Add(new ShapeProblem(DiagnosticIds.ReturnTypeNotTask, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString()));
         }
 
-        var unsupported =
-            syntax.Body is null ? "it has an expression body; give it a block body" :
-            method.IsStatic ? "it is static; make it an instance method (the class is created through dependency injection)" :
-            method.IsGenericMethod ? "it has type parameters, which this version does not support yet" :
-            method.ContainingType.TypeKind != TypeKind.Class ? "it is not declared in a class" :
-            ContainingTypes(method).Skip(1).Any(t => t.IsGenericType)
-                ? "a class it is nested in is generic; only the workflow's own class may be generic (each closed class registers with AddWorkflowClass<...>())" :
-            method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams) ? "it has a ref, out, in or params parameter; inputs are passed by value" :
-            ContainingTypes(method).Any(t => t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
-                ? "its class is private or protected; the generated definition and client need it to be at least internal" :
-            method.Parameters.Skip(1).Select(p => p.Type).Append(method.ReturnType).FirstOrDefault(t => !IsVisibleInAssembly(t)) is { } hidden
-                ? $"its input or result type '{hidden.ToDisplayString()}' is private or protected; the generated client needs it to be at least internal" :
-            method.ContainingType.GetMembers(method.Name).Count(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute)) > 1
-                ? "another [DurableWorkflow] method of its class has the same name; give each workflow method its own name"
-                : null;
-        if (unsupported is not null)
+        var unsupported = new[]
         {
-            problems.Add(new ShapeProblem(DiagnosticIds.WorkflowShapeNotSupported, name, method.Name, unsupported));
+            syntax.Body is null && syntax.ExpressionBody is null ? "it has no body; declare the workflow with its body" : null,
+            method.IsStatic ? "it is static; make it an instance method (the class is created through dependency injection)" : null,
+            method.IsGenericMethod ? "it has type parameters, which this version does not support yet" : null,
+            method.ContainingType.TypeKind != TypeKind.Class ? "it is not declared in a class" : null,
+            ContainingTypes(method).Skip(1).Any(t => t.IsGenericType)
+                ? "a class it is nested in is generic; only the workflow's own class may be generic (each closed class registers with AddWorkflowClass<...>())" : null,
+            method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams) ? "it has a ref, out, in or params parameter; inputs are passed by value" : null,
+            ContainingTypes(method).Any(t => t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                ? "its class is private or protected; the generated definition and client need it to be at least internal" : null,
+            method.Parameters.Skip(1).Select(p => p.Type).Append(method.ReturnType).FirstOrDefault(t => !IsVisibleInAssembly(t)) is { } hidden
+                ? $"its input or result type '{hidden.ToDisplayString()}' is private or protected; the generated client needs it to be at least internal" : null,
+            method.ContainingType.GetMembers(method.Name).Count(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute)) > 1
+                ? "another [DurableWorkflow] method of its class has the same name; give each workflow method its own name" : null,
+        };
+        foreach (var reason in unsupported.OfType<string>())
+        {
+            problems.Add(new ShapeProblem(DiagnosticIds.WorkflowShapeNotSupported, name, method.Name, reason));
         }
+
+        return isAsync && hasContext;
+    }
+
+    /// <summary>
+    /// For a workflow that is not async: ", so ... it returns ..." naming the durable operation whose task it returns
+    /// (its expression body or a return statement), which is never awaited and so never a checkpoint; else null.
+    /// </summary>
+    private static string? ReturnedDurableOperation(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var returned = syntax.ExpressionBody is { } arrow
+            ? [arrow.Expression]
+            : syntax.Body?.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                .OfType<ReturnStatementSyntax>().Select(r => r.Expression).OfType<ExpressionSyntax>() ?? [];
+        var operation = returned
+            .Select(Unparenthesize)
+            .OfType<InvocationExpressionSyntax>()
+            .Select(call => (Call: call, Operation: DurableOperation.Classify(call, model, method.ContainingType, cancellationToken)))
+            .FirstOrDefault(o => o.Operation is not null);
+        return operation.Operation is { } durable
+            ? $", so the durable operation '{durable.Describe(operation.Call)}' whose task it returns is never awaited and never becomes a checkpoint"
+            : null;
     }
 
     private static bool IsVisibleInAssembly(ITypeSymbol type) => type switch
@@ -507,10 +554,14 @@ internal sealed class WorkflowShape
         return null;
     }
 
-    /// <summary>Constructs that contain a checkpoint and that the lowering cannot flatten as they are written.</summary>
-    private static void CheckFlattenedStatements(
+    /// <summary>
+    /// Constructs that contain a checkpoint and that the lowering cannot flatten as they are written. Returns the
+    /// resources of the using declarations it reports, which are therefore not reported again as slots.
+    /// </summary>
+    private static HashSet<ISymbol> CheckFlattenedStatements(
         BlockSyntax body, ImmutableArray<CheckpointSite> checkpoints, ImmutableHashSet<SyntaxNode> flattened, SemanticModel model, ImmutableArray<ShapeProblem>.Builder problems)
     {
+        var resources = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var node in flattened)
         {
             switch (node)
@@ -528,6 +579,12 @@ internal sealed class WorkflowShape
                     {
                         var resource = declaration.Declaration.Variables[0].Identifier.ValueText;
                         var inScope = checkpoints.Where(c => c.Statement.SpanStart > declaration.SpanStart && block.Span.Contains(c.Statement.Span)).ToList();
+                        var reported = inScope.Count > 0 || block.Parent is not (BaseMethodDeclarationSyntax or TryStatementSyntax);
+                        if (reported)
+                        {
+                            resources.UnionWith(declaration.Declaration.Variables.Select(v => model.GetDeclaredSymbol(v)).OfType<ISymbol>());
+                        }
+
                         foreach (var checkpoint in inScope)
                         {
                             problems.Add(new ShapeProblem(
@@ -536,7 +593,7 @@ internal sealed class WorkflowShape
                                 $"the using declaration of '{resource}' is still in scope here, and a resource cannot survive a restart; dispose it before the durable await"));
                         }
 
-                        if (inScope.Count == 0 && block.Parent is not (BaseMethodDeclarationSyntax or TryStatementSyntax))
+                        if (reported && inScope.Count == 0)
                         {
                             problems.Add(new ShapeProblem(
                                 DiagnosticIds.DurableAwaitNotLowered,
@@ -548,6 +605,8 @@ internal sealed class WorkflowShape
                     break;
             }
         }
+
+        return resources;
     }
 
     private static bool IsEnumerableOf(ITypeSymbol? collection, ITypeSymbol element, SemanticModel model)

@@ -58,6 +58,24 @@ public sealed class SGD0008NotCheckpointableTests
                 "it holds a 'System.IO.Stream', and it is a disposable resource (a connection, a stream, a timer, a cancellation source), which JSON cannot hold and a restart does not reopen"));
 
     [Fact]
+    public Task A_slot_of_an_expression_body_is_reported_at_its_declaration_with_the_line_of_the_checkpoint_it_crosses() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int n) =>
+                    await ctx.Step("make", ct => Task.FromResult(new CancellationTokenSource())) switch
+                    {
+                        var {|#0:source|} => await ctx.Step("first", ct => Task.FromResult(n)) + source.Token.GetHashCode(),
+                    };
+            }
+            """,
+            Verify.Diagnostic("SGD0008").WithLocation(0).WithArguments(
+                "source", "System.Threading.CancellationTokenSource", "ctx.Step(\"first\", ...)", 7,
+                "it is a disposable resource (a connection, a stream, a timer, a cancellation source), which JSON cannot hold and a restart does not reopen"));
+
+    [Fact]
     public Task Records_collections_polymorphic_hierarchies_types_with_a_converter_and_values_not_read_after_a_checkpoint_are_not_reported() =>
         Verify.VerifyAsync(
             """
