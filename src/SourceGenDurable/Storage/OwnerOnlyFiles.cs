@@ -51,7 +51,9 @@ internal static class OwnerOnlyFiles
     /// <exception cref="IOException">Another open holds it (or it is missing, for <see cref="System.IO.FileMode.Open"/>).</exception>
     public static FileStream OpenExclusive(string path, System.IO.FileMode mode)
     {
-        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        // On Windows, Delete sharing lets the holder delete its own file while it holds it; opens stay excluded. (On Unix
+        // any sharing but None takes a shared lock instead of an exclusive one.)
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.ReadWrite, Share = OperatingSystem.IsWindows() ? FileShare.Delete : FileShare.None };
         if (!OperatingSystem.IsWindows() && mode != System.IO.FileMode.Open)
         {
             options.UnixCreateMode = FileMode;

@@ -53,7 +53,10 @@ public sealed partial class SqliteWorkflowStore
         {
             var ended = await EndLeasesOfAsync(workerId, cancellationToken).ConfigureAwait(false);
             dead.Bury(workerId);
-            LogDeadWorker(_logger, workerId, ended);
+            if (ended > 0)
+            {
+                LogDeadWorker(_logger, workerId, ended);
+            }
         }
     }
 
