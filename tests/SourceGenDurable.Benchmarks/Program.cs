@@ -7,6 +7,12 @@ using SourceGenDurable.Storage;
 // The benchmark suite: SourceGenDurable, the raw SQLite floor and the peers, side by side in one run on one machine.
 // `--quick` shrinks every scenario so that the suite finishes in under two minutes (CI runs it to show the suite still
 // works; its numbers are not for comparison). A full run writes docs/benchmarks.md; `--output <file>` writes elsewhere.
+// `--scenario recovery` runs that scenario alone (with `--quick` too), and writes only to an `--output` given.
+if (args is [RecoveryRuns.ChildFlag, var childMode, var childDatabase, var childInstances])
+{
+    Environment.Exit(await RecoveryRuns.ChildAsync(childMode, childDatabase, int.Parse(childInstances, CultureInfo.InvariantCulture)));
+}
+
 var quick = args.Contains("--quick");
 var outputIndex = Array.IndexOf(args, "--output");
 var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : quick ? null : Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
@@ -16,6 +22,25 @@ var total = Stopwatch.StartNew();
 var loadAtStart = LoadAverage();
 
 Console.WriteLine($"SourceGenDurable benchmarks, {(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores");
+
+var scenarioIndex = Array.IndexOf(args, "--scenario");
+if (scenarioIndex >= 0)
+{
+    if (args.ElementAtOrDefault(scenarioIndex + 1) != "recovery")
+    {
+        Console.Error.WriteLine($"--scenario '{args.ElementAtOrDefault(scenarioIndex + 1)}' is not one that runs alone; the one that does is 'recovery'.");
+        return;
+    }
+
+    RecoveryGoal(report, await RecoveryRuns.AfterKillAsync(sizes, report));
+    if (outputIndex >= 0 && output is not null)
+    {
+        await File.WriteAllTextAsync(output, report.ToMarkdown(DateTimeOffset.UtcNow));
+        Console.WriteLine($"Wrote {output}");
+    }
+
+    return;
+}
 
 Console.WriteLine("Raw SQLite floor");
 var floor = await RawSqliteFloor.RunAsync(sizes, report);
@@ -64,6 +89,9 @@ var idle = await TimerRuns.IdleAsync(sizes, report);
 var sameSecond = await TimerRuns.SameSecondAsync(sizes, report);
 var single = await TimerRuns.SingleAsync(sizes, report);
 
+Console.WriteLine($"Restart after a kill (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
+var recovery = await RecoveryRuns.AfterKillAsync(sizes, report);
+
 Console.WriteLine($"Generator and analyzers (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var generator = CompilerRuns.Generators(sizes, report);
 var analyzers = await CompilerRuns.AnalyzersAsync(sizes, report);
@@ -91,6 +119,7 @@ report.Goal(
     "7. the generator's cold and incremental times and the analyzers' time for 200 workflows stay in the suite",
     $"generator: cold {Report.Format(generator.Cold.Median)} ms, incremental after one edit {Report.Format(generator.Incremental.Median)} ms (the attribute-only baseline: {Report.Format(generator.BaselineCold.Median)} ms and {Report.Format(generator.BaselineIncremental.Median)} ms); analyzers: {Report.Format(analyzers.Median)} ms per new compilation of 200 workflows and 1,000 helpers",
     true);
+RecoveryGoal(report, recovery);
 Console.WriteLine("What the optimizations bought (from this run's numbers)");
 var perCheckpointCeiling = 1_000 / floor.CommitMilliseconds.Median;
 report.Bought(
@@ -119,6 +148,7 @@ report.Note($"SourceGenDurable's throughput (FULL and NORMAL) and Durable Task's
 report.Note($"Those four throughput runs and raw SQLite's 1,000 rows per transaction (goal 3's ceiling, a new database for each repeat, as before) are measured in turns: {sizes.ThroughputRepeats} rounds, each running one repeat of every one of them (in reverse order every other round), every host staying up in between. This shared machine's speed drifts by tens of percent over minutes; measured one after the other, the ratio of two medians would carry that drift.");
 report.Note($"SourceGenDurable's throughput with a new host and database per repeat, as earlier versions of this suite measured it, reads {Report.Ratio(throughputHostPerRepeat.Median, throughput.Median)} the one-host figure in this run. (In a profiling harness, a new host per round kept the runtime's JIT compiling each host's start-up code on the same two cores; the suite's two figures have differed by less than its run-to-run spread. See change 5 in the section on what each optimization bought.)");
 report.Note("SourceGenDurable's throughput runs start their workflows without an id, so each gets the time-ordered one the client makes, as for a user who gives none; the row with random ids gives each workflow a Guid.NewGuid() of its own.");
+report.Note("The restart after a kill runs two processes of this program: the first starts the instances with room to run all of them at once, and is killed (SIGKILL) once every one is blocked in its second step, holding a 30 s lease; the second starts a host on the same database and is timed from its host's start (not the process's, whose .NET start-up is not the engine's), to the first run of a resumed step and to the moment the store holds every instance as completed (polled every 5 ms). The goal's figures come from a second process that first ran one instance in a host of its own on another database, so that they time the recovery rather than the runtime compiling the hosting and engine code for the first time; the rows \"in a new process\" include that (about 250 ms of a host's start here).");
 report.Note("Start latency is measured from the moment the caller's await of StartXAsync resumes: a start made where the worker has a free slot is handed to it already leased, so the first step can begin before that, and some samples are negative.");
 report.Note($"Hangfire runs {sizes.HangfireChains:N0} chains of 10 jobs rather than 1,000: on SQLite it completes a few dozen jobs a second here, so 10,000 jobs would take minutes; its rate does not depend on the count.");
 report.Note($"Durable Task with default settings runs {sizes.DurableTaskOrchestrations:N0} orchestrations rather than 200: at a few activities per second (its sidecar's full dispatchers sleep 500 ms before they look again), 200 x 10 would take about ten minutes.");
@@ -141,6 +171,13 @@ if (output is not null)
     await File.WriteAllTextAsync(output, report.ToMarkdown(DateTimeOffset.UtcNow));
     Console.WriteLine($"Wrote {output}");
 }
+
+static void RecoveryGoal(Report report, RecoveryRuns.Result recovery) =>
+    report.Goal(
+        $"8. a host restarted after a SIGKILL with {recovery.Instances:N0} instances in flight runs the first resumed step within 100 ms and finishes them all within 5 s",
+        $"first step {Report.Format(recovery.FirstStep.Max)} ms, all {Report.Format(recovery.AllFinished.Max)} ms after the host's start, at worst (medians {Report.Format(recovery.FirstStep.Median)} and {Report.Format(recovery.AllFinished.Median)} ms; " +
+        $"in a new process, whose runtime compiles the host's code first: {Report.Format(recovery.ColdFirstStep.Median)} and {Report.Format(recovery.ColdAllFinished.Median)} ms; the dead host's leases ran for 30 s)",
+        recovery.FirstStep.Max <= 100 && recovery.AllFinished.Max <= 5_000);
 
 // The 1-minute load average from /proc/loadavg (Linux), or null elsewhere.
 static string Cell(IReadOnlyDictionary<int, Samples> perStep, int steps) =>

@@ -18,6 +18,14 @@ public sealed class EffectLog(string path, int hangBeforeStep)
         return value;
     }
 
+    /// <summary>Records which process ran step <paramref name="step"/> of the running instance, after a short pause that keeps it in flight.</summary>
+    public async Task<int> MarkAsync(int step, CancellationToken cancellationToken)
+    {
+        await Task.Delay(20, cancellationToken);
+        await AppendAsync($"{StepContext.Current!.WorkflowId} step{step} pid{Environment.ProcessId}", cancellationToken);
+        return step;
+    }
+
     private async Task AppendAsync(string line, CancellationToken cancellationToken)
     {
         await _file.WaitAsync(cancellationToken);
@@ -58,6 +66,21 @@ public sealed partial class ChainWorkflows(EffectLog effects)
         var parts = await ctx.WhenAll(Enumerable.Range(1, 3).Select(step => Add(step, seed, step)));
         return await Add(4, parts.Sum(), 0);
     }
+
+    [DurableWorkflow(Name = "tally")]
+    public async Task<int> Tally(WorkflowContext ctx, int steps)
+    {
+        var total = 0;
+        for (var step = 1; step <= steps; step++)
+        {
+            total += await Mark(step);
+        }
+
+        return total;
+    }
+
+    [DurableStep]
+    private Task<int> Mark(int step, CancellationToken cancellationToken = default) => effects.MarkAsync(step, cancellationToken);
 
     [DurableStep]
     private Task<int> Add(int step, int value, int increment) => effects.RecordAsync(step, value + increment, CancellationToken.None);

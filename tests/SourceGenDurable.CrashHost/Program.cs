@@ -16,8 +16,11 @@ using SourceGenDurable.Storage;
 // and prints the instance's status and set-aside reason once it has finished or is set aside.
 // With "resume-doom" it prints the ids of the set-aside instances, resumes "doom-1" and prints its result.
 // With "fan" it starts (or finds) "fan-1", whose steps 1 to 3 run as one ctx.WhenAll before step 4, and prints its result.
+// With "tally" it waits for "<effects-file>.go" to exist, then starts (or finds) "tally-0" to "tally-39", each of five steps that record "<id> step<n> pid<process id>",
+// and prints how many finished; two processes in this mode share the instances.
+// Every mode prints "started=<Unix milliseconds>" once the host has started.
 // Options come from the environment too (SourceGenDurable__LeaseDuration=00:00:01, ...), as in any host.
-string[] modes = ["chain", "nap", "join", "doom", "resume-doom", "fan"];
+string[] modes = ["chain", "nap", "join", "doom", "resume-doom", "fan", "tally"];
 if (args.Length is not (3 or 4) || (args.Length == 4 && !modes.Contains(args[3])))
 {
     Console.Error.WriteLine($"usage: SourceGenDurable.CrashHost <database> <effects-file> <hang-before-step (0 for none)> [{string.Join('|', modes)}]");
@@ -31,6 +34,7 @@ builder.Services.AddSingleton(new DoomSwitch(args[1] + ".fixed"));
 builder.Services.AddDurableWorkflows(o => o.UseSqlite($"Data Source={args[0]}"));
 using var host = builder.Build();
 await host.StartAsync();
+Console.WriteLine($"started={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
 
 var client = host.Services.GetRequiredService<IWorkflowClient>();
 switch (args.Length == 4 ? args[3] : "chain")
@@ -40,6 +44,16 @@ switch (args.Length == 4 ? args[3] : "chain")
         break;
     case "fan":
         Console.WriteLine($"result={await (await client.StartFanAsync(10, workflowId: "fan-1")).GetResultAsync()}");
+        break;
+    case "tally":
+        while (!File.Exists(args[1] + ".go"))
+        {
+            await Task.Delay(10);
+        }
+
+        var handles = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.StartTallyAsync(5, workflowId: $"tally-{i}")));
+        var totals = await Task.WhenAll(handles.Select(handle => handle.GetResultAsync()));
+        Console.WriteLine($"finished={totals.Count(total => total == 15)}");
         break;
     case "join":
         Console.WriteLine($"result={await client.GetResultAsync<int>("chain-1")}");

@@ -5,10 +5,14 @@ using Microsoft.Data.Sqlite;
 namespace SourceGenDurable.Tests;
 
 /// <summary>Kills a real host process with SIGKILL between checkpoints and checks that a new process finishes the work.</summary>
+/// <remarks>Most tests use a short lease; the ones that show a dead process's leases are not waited out use the default 30 s.</remarks>
 public sealed class KillTests : IDisposable
 {
     /// <summary>Short, so that a process started after a kill does not wait long for the dead one's lease.</summary>
     private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(1);
+
+    /// <summary>The default lease, which a restarted process must not wait out.</summary>
+    private static readonly (string, string) DefaultLease = ("SourceGenDurable__LeaseDuration", "00:00:30");
 
     private readonly TempDatabase _database = new();
     private readonly string _effects;
@@ -49,6 +53,65 @@ public sealed class KillTests : IDisposable
         Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT sequence) FROM workflow_steps JOIN workflow_instances ON key = instance_key WHERE id = 'chain-1'"));
         Assert.Equal(4L, QueryScalar("SELECT COUNT(DISTINCT checkpoint) FROM workflow_steps JOIN workflow_instances ON key = instance_key WHERE id = 'chain-1'"));
         Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM workflow_instances"));
+    }
+
+    [Fact]
+    public async Task A_host_restarted_after_a_kill_resumes_the_instance_its_dead_predecessor_held_at_once_not_when_the_30_s_lease_expires()
+    {
+        using (var first = StartCrashHost(hangBeforeStep: 3, "chain", DefaultLease))
+        {
+            await TestHost.EventuallyAsync(() => Task.FromResult(ReadEffects().Contains("step3-started")), "step 3 starts in the child process");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        var killedAt = DateTimeOffset.UtcNow;
+        var held = (long)QueryScalar("SELECT lease_expires_at FROM workflow_instances WHERE id = 'chain-1'")!;
+        Assert.True(DateTimeOffset.FromUnixTimeMilliseconds(held) - killedAt > TimeSpan.FromSeconds(25), "The dead process's lease runs for most of its 30 s.");
+
+        using var second = StartCrashHost(hangBeforeStep: 0, "chain", DefaultLease);
+        var resumedAt = await WhenEffectAsync("step3");
+        var output = await second.StandardOutput.ReadToEndAsync();
+        await second.WaitForExitAsync();
+        Assert.True(second.ExitCode == 0, $"The second run failed: {output}{await second.StandardError.ReadToEndAsync()}");
+        Assert.Contains("result=261", output);
+
+        // From the new host's start to the step that the dead process had begun: no wait for its lease.
+        var startedAt = StartedAt(output);
+        Assert.True(resumedAt - startedAt < TimeSpan.FromSeconds(2), $"Step 3 ran again {(resumedAt - startedAt).TotalMilliseconds:0} ms after the new host started.");
+        Assert.True(resumedAt - killedAt < TimeSpan.FromSeconds(15), $"Step 3 ran again {(resumedAt - killedAt).TotalSeconds:0.0} s after the kill, with a 30 s lease.");
+        Assert.Equal(["step1", "step2", "step3-started", "step3", "step4"], ReadEffects());
+
+        // The dead process's lock file is gone; the second's was deleted when it stopped.
+        Assert.Empty(Directory.GetFiles(_database.Path + ".workers", "*.lock"));
+    }
+
+    [Fact]
+    public async Task Two_live_processes_on_one_database_never_run_one_instance_and_each_step_runs_once()
+    {
+        // Four slots each, so that each process leaves most of its starts to whoever is free. The poll is fast (each
+        // process looks for dead owners many times while the other holds leases), the lease the default: one that
+        // expired under load could move an instance legitimately, so none may move at all here.
+        (string, string)[] settings = [("SourceGenDurable__MaxConcurrentWorkflows", "4"), DefaultLease];
+        using var a = StartCrashHost(hangBeforeStep: 0, "tally", settings);
+        using var b = StartCrashHost(hangBeforeStep: 0, "tally", settings);
+        var firstLines = await Task.WhenAll(a.StandardOutput.ReadLineAsync(), b.StandardOutput.ReadLineAsync());
+        Assert.All(firstLines, line => Assert.StartsWith("started=", line));
+        await File.WriteAllTextAsync(_effects + ".go", "");
+        var outputs = await Task.WhenAll(a.StandardOutput.ReadToEndAsync(), b.StandardOutput.ReadToEndAsync());
+        await Task.WhenAll(a.WaitForExitAsync(), b.WaitForExitAsync());
+        Assert.True(a.ExitCode == 0 && b.ExitCode == 0, $"A process failed: {string.Join("\n", outputs)}");
+        Assert.All(outputs, output => Assert.Contains("finished=40", output));
+
+        var marks = ReadEffects().Select(line => line.Split(' ')).ToList();
+        Assert.Equal(200, marks.Count);
+        Assert.All(marks.GroupBy(mark => (mark[0], mark[1])), step => Assert.Single(step));
+        var pids = new[] { $"pid{a.Id}", $"pid{b.Id}" };
+        Assert.All(marks, mark => Assert.Contains(mark[2], pids));
+        Assert.Equal(2, marks.Select(mark => mark[2]).Distinct().Count());
+
+        // An instance moves to another process only when its owner's lease expires, or its owner dies: neither happened.
+        Assert.All(marks.GroupBy(mark => mark[0]), instance => Assert.Single(instance.Select(mark => mark[2]).Distinct()));
     }
 
     [Fact]
@@ -106,7 +169,7 @@ public sealed class KillTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_processes_share_a_database_the_lease_holder_alone_runs_the_instance_and_when_killed_the_other_resumes_it_after_expiry()
+    public async Task Two_processes_share_a_database_the_lease_holder_alone_runs_the_instance_and_when_killed_the_other_resumes_it()
     {
         using var holder = StartCrashHost(hangBeforeStep: 3);
         await TestHost.EventuallyAsync(() => Task.FromResult(ReadEffects().Contains("step3-started")), "step 3 starts in the first process");
@@ -205,6 +268,21 @@ public sealed class KillTests : IDisposable
 
         return Process.Start(start)!;
     }
+
+    /// <summary>When <paramref name="effect"/> appears in the effects file, to within a few milliseconds.</summary>
+    private async Task<DateTimeOffset> WhenEffectAsync(string effect)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!ReadEffects().Contains(effect))
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+
+        return DateTimeOffset.UtcNow;
+    }
+
+    private static DateTimeOffset StartedAt(string output) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(output.Split('\n').Single(line => line.StartsWith("started=", StringComparison.Ordinal))["started=".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture));
 
     private string[] ReadEffects() => File.Exists(_effects) ? File.ReadAllLines(_effects) : [];
 

@@ -178,14 +178,17 @@ public sealed class StartingWorkflowsTests : IDisposable
 
         // "late": leased to this worker at its start with 5 of its 30 seconds left. "taken": its lease ran out and
         // another worker holds it now, though this worker still has it as created.
+        // "late" is parked under another owner until node-a's host has started: a host ends the leases its worker id holds
+        // when it starts (they can only be a previous process's), and a leased start is made after that.
         var soon = DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeMilliseconds();
-        _database.Execute("UPDATE workflow_instances SET status = $running, starts = 1, lease_owner = 'node-a', lease_expires_at = $soon WHERE id = 'late'", ("$running", (int)WorkflowStatus.Running), ("$soon", soon));
+        _database.Execute("UPDATE workflow_instances SET status = $running, starts = 1, lease_owner = 'parked', lease_expires_at = $soon WHERE id = 'late'", ("$running", (int)WorkflowStatus.Running), ("$soon", soon));
         _database.Execute(
             "UPDATE workflow_instances SET status = $running, starts = 1, lease_owner = 'node-b', lease_expires_at = $later WHERE id = 'taken'",
             ("$running", (int)WorkflowStatus.Running),
             ("$later", DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds()));
 
         await using var host = await StartCountingAsync(services, workerId: "node-a");
+        _database.Execute("UPDATE workflow_instances SET lease_owner = 'node-a' WHERE id = 'late'");
         var counter = CallCountingStore.Of(host.Store);
         var executor = host.Host.Services.GetRequiredService<WorkflowExecutor>();
         var late = (await host.Store.GetAsync("late", default))!;

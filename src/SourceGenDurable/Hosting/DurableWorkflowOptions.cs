@@ -70,8 +70,10 @@ public sealed class DurableWorkflowOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// This worker's name in the leases it holds. It must be unique among the processes that share the database; by
-    /// default the machine name, the process id and a random suffix.
+    /// This worker's name in the leases it holds. It must be unique among the processes that share the database (a
+    /// second live process with the same id on one machine is refused at start); by default the machine name, the
+    /// process id and a random suffix. Either way a restarted process takes its dead predecessor's instances as it starts:
+    /// by the predecessor's lock file, which any worker of the machine finds unlocked, or, with a fixed id, by its own id.
     /// </summary>
     public string WorkerId { get; set; } = CreateWorkerId();
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SourceGenDurable.Client;
 using SourceGenDurable.Execution;
@@ -46,7 +47,7 @@ public static class DurableWorkflowsServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowStore>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value;
-            return new SqliteWorkflowStore(o.ConnectionString, sp.GetRequiredService<TimeProvider>(), o.Synchronous, o.WorkerId);
+            return new SqliteWorkflowStore(o.ConnectionString, sp.GetRequiredService<TimeProvider>(), o.Synchronous, o.WorkerId, sp.GetService<ILogger<SqliteWorkflowStore>>());
         });
         services.TryAddSingleton<WorkflowSignals>();
         services.TryAddSingleton<WorkflowExecutor>();

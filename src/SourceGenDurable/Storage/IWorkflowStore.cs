@@ -22,7 +22,8 @@ public interface IWorkflowStore
 
     /// <summary>
     /// The ids of every instance that is pending or running (not sleeping, waiting or finished), that no worker holds a
-    /// live lease on, and that is not set aside as poisoned.
+    /// live lease on, and that is not set aside as poisoned. The leases of owners the store can tell are dead processes
+    /// are ended first, so their instances are among them at once.
     /// </summary>
     Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken);
 

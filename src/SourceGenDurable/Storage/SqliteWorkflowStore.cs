@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SourceGenDurable.Storage;
 
@@ -151,6 +153,11 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
 
     private readonly string _connectionString;
     private readonly string _dataSource;
+
+    /// <summary>The database's file, or null when it has none (in memory, a URI): no owner-only creation, no lock files then.</summary>
+    private readonly string? _databaseFile;
+    private readonly bool _createsFile;
+    private readonly ILogger _logger;
     private readonly string _synchronous;
     private readonly TimeProvider _timeProvider;
     private readonly SqliteGroupCommit _writer;
@@ -162,13 +169,21 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     /// <param name="timeProvider">The clock for the stored timestamps.</param>
     /// <param name="synchronous">The <c>PRAGMA synchronous</c> level; FULL unless the user chooses otherwise.</param>
     /// <param name="workerId">The owner of the leases this store takes; unique among live processes. A new one when null.</param>
-    public SqliteWorkflowStore(string connectionString, TimeProvider timeProvider, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, string? workerId = null)
+    /// <param name="logger">Where the store reports taking over a dead worker's instances, and why it cannot tell dead workers.</param>
+    public SqliteWorkflowStore(
+        string connectionString, TimeProvider timeProvider, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, string? workerId = null, ILogger<SqliteWorkflowStore>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
         _dataSource = string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
             ? builder.DataSource
             : Path.GetFullPath(builder.DataSource);
+        _databaseFile = builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
+            || builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : _dataSource;
+        _createsFile = builder.Mode == SqliteOpenMode.ReadWriteCreate;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _connectionString = builder.ToString();
         _timeProvider = timeProvider;
         _synchronous = synchronous.ToString().ToUpperInvariant();
@@ -186,6 +201,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
         _readers.Dispose();
+        ReleaseWorkerLock();
     }
 
     /// <summary>Lets queued writes commit, then stops the writer (hosts disposed synchronously end here).</summary>
@@ -196,6 +212,11 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
     {
         try
         {
+            if (_databaseFile is not null && _createsFile)
+            {
+                OwnerOnlyFiles.CreateDatabase(_databaseFile);
+            }
+
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (var wal = connection.CreateCommand())
             {
@@ -230,6 +251,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 null,
                 "CREATE INDEX IF NOT EXISTS ix_workflow_instances_wake ON workflow_instances (wake_at) WHERE wake_at IS NOT NULL;",
                 cancellationToken).ConfigureAwait(false);
+            await TakeWorkerLockAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
         {
@@ -361,8 +383,10 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         ReadAsync(statements => ReadAll(statements.For(SelectInstance, [("$id", id)]), ReadInstance) is [var instance] ? instance : null, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<string>>(
+    public async Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken)
+    {
+        await ExpireLeasesOfDeadWorkersAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<IReadOnlyList<string>>(
             statements =>
             {
                 var select = statements.For(
@@ -376,7 +400,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 select.Set("$pending", (int)WorkflowStatus.Pending);
                 return ReadAll(select, reader => reader.GetString(0));
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -24,7 +24,9 @@ internal sealed record Sizes(
     int IdleInstances,
     int SameSecondTimers,
     TimeSpan TimerLead,
-    int CompilerRepeats)
+    int CompilerRepeats,
+    int RecoveryInstances,
+    int RecoveryRepeats)
 {
     public const int StepsPerConcurrentWorkflow = 10;
 
@@ -52,7 +54,9 @@ internal sealed record Sizes(
         IdleInstances: 100_000,
         SameSecondTimers: 10_000,
         TimerLead: TimeSpan.FromSeconds(60),
-        CompilerRepeats: 5);
+        CompilerRepeats: 5,
+        RecoveryInstances: 10_000,
+        RecoveryRepeats: 3);
 
     public static Sizes Quick { get; } = new(
         Repeats: 3,
@@ -74,5 +78,7 @@ internal sealed record Sizes(
         IdleInstances: 1_000,
         SameSecondTimers: 500,
         TimerLead: TimeSpan.FromSeconds(5),
-        CompilerRepeats: 2);
+        CompilerRepeats: 2,
+        RecoveryInstances: 1_000,
+        RecoveryRepeats: 1);
 }

@@ -201,12 +201,15 @@ internal static class SourceGenDurableRuns
         return allocated;
     }
 
-    public static async Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, TimeSpan? shutdownTimeout = null)
+    public static Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, TimeSpan? shutdownTimeout = null) =>
+        StartHostAsync(database.ConnectionString, maxConcurrentWorkflows, synchronous, shutdownTimeout);
+
+    public static async Task<IHost> StartHostAsync(string connectionString, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, TimeSpan? shutdownTimeout = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddDurableWorkflows(options =>
         {
-            options.ConnectionString = database.ConnectionString;
+            options.ConnectionString = connectionString;
             options.MaxConcurrentWorkflows = maxConcurrentWorkflows;
             options.Synchronous = synchronous;
             if (shutdownTimeout is { } timeout)

@@ -28,6 +28,18 @@ public partial class BenchmarkWorkflows
         return total;
     }
 
+    /// <summary>
+    /// A step, a step that is running when the process is killed (see <see cref="RecoveryProbe"/>), and a step: the unit
+    /// of the crash-recovery scenario.
+    /// </summary>
+    [DurableWorkflow]
+    public async Task<int> Recover(WorkflowContext ctx, int index)
+    {
+        var before = await ctx.Step("before", ct => Task.FromResult(index));
+        var killedIn = await ctx.Step("killed-in", ct => RecoveryProbe.RunAsync(before, ct));
+        return await ctx.Step("after", ct => Task.FromResult(killedIn + 1));
+    }
+
     /// <summary>Sleeps for a month: what an idle instance costs.</summary>
     [DurableWorkflow]
     public async Task Nap(WorkflowContext ctx, int days)
