@@ -19,13 +19,16 @@ internal static class RecoveryRuns
     public const string ChildFlag = "--recovery-child";
     private const string System = "SourceGenDurable";
 
-    /// <summary>The times from the new host's start, in a process that had run a host before (warm) and in a new process (cold).</summary>
-    public sealed record Result(int Instances, Samples FirstStep, Samples AllFinished, Samples ColdFirstStep, Samples ColdAllFinished);
+    /// <summary>
+    /// The times from the new host's start: with the default options, in a process that had run a host before (warm) and
+    /// in a new process (cold); and warm with as many runs at once as the killed host had (wide).
+    /// </summary>
+    public sealed record Result(int Instances, Samples FirstStep, Samples AllFinished, Samples ColdFirstStep, Samples ColdAllFinished, Samples WideFirstStep, Samples WideAllFinished);
 
     public static async Task<Result> AfterKillAsync(Sizes sizes, Report report)
     {
         var instances = sizes.RecoveryInstances;
-        var times = new Dictionary<string, (List<double> First, List<double> All)> { ["resume"] = ([], []), ["resume-cold"] = ([], []) };
+        var times = new Dictionary<string, (List<double> First, List<double> All)> { ["resume"] = ([], []), ["resume-cold"] = ([], []), ["resume-wide"] = ([], []) };
         for (var repeat = 0; repeat < sizes.RecoveryRepeats; repeat++)
         {
             foreach (var (mode, samples) in times)
@@ -38,12 +41,15 @@ internal static class RecoveryRuns
 
         var scenario = $"{instances:N0} instances in flight, host killed (SIGKILL), a new host started";
         var cold = $"{scenario} in a new process";
+        var wide = $"{scenario} with MaxConcurrentWorkflows = {instances:N0}, as the killed host";
         return new Result(
             instances,
             report.Add(scenario, System, "ms host start to first resumed step", new Samples(times["resume"].First)).Values,
             report.Add(scenario, System, "ms host start to all finished", new Samples(times["resume"].All)).Values,
             report.Add(cold, System, "ms host start to first resumed step", new Samples(times["resume-cold"].First)).Values,
-            report.Add(cold, System, "ms host start to all finished", new Samples(times["resume-cold"].All)).Values);
+            report.Add(cold, System, "ms host start to all finished", new Samples(times["resume-cold"].All)).Values,
+            report.Add(wide, System, "ms host start to first resumed step", new Samples(times["resume-wide"].First)).Values,
+            report.Add(wide, System, "ms host start to all finished", new Samples(times["resume-wide"].All)).Values);
     }
 
     private static async Task<(double First, double All)> KillAndRestartAsync(string mode, int instances)
@@ -75,8 +81,9 @@ internal static class RecoveryRuns
 
     /// <summary>
     /// The child processes: <c>hold</c> starts the instances and blocks them in flight; <c>resume-cold</c> is the restarted
-    /// host; <c>resume</c> is too, after running one instance to its end in a host of its own on another database, so that
-    /// what is timed is the recovery, not the .NET runtime compiling the host's and the engine's code for the first time.
+    /// host with the default options; <c>resume</c> is too, after running one instance to its end in a host of its own on
+    /// another database, so that what is timed is the recovery, not the .NET runtime compiling the host's and the engine's
+    /// code for the first time; <c>resume-wide</c> is <c>resume</c> with room to run every instance at once.
     /// </summary>
     public static async Task<int> ChildAsync(string mode, string databasePath, int instances)
     {
@@ -93,7 +100,7 @@ internal static class RecoveryRuns
             await Task.Delay(Timeout.Infinite);
         }
 
-        if (mode == "resume")
+        if (mode is "resume" or "resume-wide")
         {
             using var scratch = new TempDatabase();
             using var warmUp = await SourceGenDurableRuns.StartHostAsync(scratch.ConnectionString);
@@ -103,7 +110,9 @@ internal static class RecoveryRuns
         }
 
         var start = Stopwatch.GetTimestamp();
-        using var resumed = await SourceGenDurableRuns.StartHostAsync(connectionString, maxConcurrentWorkflows: instances);
+        using var resumed = mode == "resume-wide"
+            ? await SourceGenDurableRuns.StartHostAsync(connectionString, maxConcurrentWorkflows: instances)
+            : await SourceGenDurableRuns.StartHostAsync(connectionString);
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var completed = connection.CreateCommand();
