@@ -28,10 +28,25 @@ public sealed class EffectLog(string path, int hangBeforeStep)
 
     private async Task AppendAsync(string line, CancellationToken cancellationToken)
     {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(line + "\n");
         await _file.WaitAsync(cancellationToken);
         try
         {
-            await File.AppendAllTextAsync(path, line + "\n", cancellationToken);
+            // Two processes may append to one log (the tally test). .NET appends at the end it found when it opened the
+            // file, so two shared opens can write over each other's line; an exclusive open (flock on Unix) waits its turn.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var log = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
+                    await log.WriteAsync(bytes, cancellationToken);
+                    return;
+                }
+                catch (IOException) when (attempt < 1_000)
+                {
+                    await Task.Delay(1, cancellationToken);
+                }
+            }
         }
         finally
         {

@@ -284,7 +284,21 @@ public sealed class KillTests : IDisposable
     private static DateTimeOffset StartedAt(string output) =>
         DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(output.Split('\n').Single(line => line.StartsWith("started=", StringComparison.Ordinal))["started=".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture));
 
-    private string[] ReadEffects() => File.Exists(_effects) ? File.ReadAllLines(_effects) : [];
+    private string[] ReadEffects()
+    {
+        // A child appends under an exclusive lock (see EffectLog), which a read meanwhile is refused.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return File.Exists(_effects) ? File.ReadAllLines(_effects) : [];
+            }
+            catch (IOException) when (attempt < 1_000)
+            {
+                Thread.Sleep(1);
+            }
+        }
+    }
 
     private object? QueryScalar(string sql)
     {
