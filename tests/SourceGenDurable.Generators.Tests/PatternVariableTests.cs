@@ -113,6 +113,14 @@ public sealed class PatternVariableTests
             "switch (await Charge(n)) { case var v when v > 1: return v + await Charge(v); } return 0;"
         },
         {
+            "case guard that awaits",
+            "switch (n) { case var v when v + await Charge(v) > 0: return v + await Charge(v); } return 0;"
+        },
+        {
+            "is var in a while condition read after a checkpoint of the body",
+            "var t = 0; while (box is int x && x > t) { t += await Charge(1); t += x; } return t;"
+        },
+        {
             "out var before an await",
             "if (int.TryParse(n.ToString(), out var parsed) && await Charge(parsed) > 0) { return parsed; } return 0;"
         },
