@@ -84,6 +84,23 @@ public sealed class SlotTests
         Assert.DoesNotContain("int x", slots);
     }
 
+    [Fact]
+    public void A_switch_arm_variable_is_not_a_slot_when_its_arm_has_no_await_even_though_a_goto_keeps_every_local()
+    {
+        // A slot here would be read by the copied arm and never written by its pattern.
+        var slots = SlotFieldsOf("""
+            var t = 0;
+            again:
+            t += input switch { var a => a + 1 };
+            t += input switch { var b when b > 0 => b + await Charge(1), _ => 0 };
+            if (t < 5) goto again;
+            return t;
+            """);
+
+        Assert.DoesNotContain("int a", slots);
+        Assert.Contains("int b", slots);
+    }
+
     private static string[] SlotFieldsOf(string body)
     {
         var source = $$"""

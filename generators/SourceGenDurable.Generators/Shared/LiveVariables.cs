@@ -17,7 +17,8 @@ internal static class LiveVariables
         BlockSyntax body, IEnumerable<StatementSyntax> checkpoints, IEnumerable<StatementSyntax> spillHosts, IEnumerable<AwaitExpressionSyntax> spilledAwaits, SemanticModel model)
     {
         var live = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var awaited in spilledAwaits)
+        var awaits = spilledAwaits.ToList();
+        foreach (var awaited in awaits)
         {
             live.UnionWith(PatternVariablesReadAcross(awaited, model));
         }
@@ -102,6 +103,11 @@ internal static class LiveVariables
             live.UnionWith(model.AnalyzeDataFlow(body)!.ReadInside.Where(s => s is ILocalSymbol));
         }
 
+        // The variables of a switch expression arm without a durable await are matched again on every pass, and the
+        // copied arm keeps them as its own: they are never saved (the goto rule above keeps every local it reads).
+        live.RemoveWhere(s => s.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is SingleVariableDesignationSyntax designation &&
+            designation.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault() is { } arm && arm.Pattern.Span.Contains(designation.Span) &&
+            !awaits.Any(a => arm.Span.Contains(a.Span)));
         live.RemoveWhere(s => s is not ILocalSymbol { IsConst: false });
         return live;
     }
