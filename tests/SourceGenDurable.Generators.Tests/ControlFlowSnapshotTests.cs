@@ -204,6 +204,13 @@ public sealed class ControlFlowSnapshotTests
         return text.Length;
         """));
 
+    [Fact]
+    public void Pattern_variables_read_beside_a_later_await_of_their_arm_or_statement_are_slots() => Snapshot.Match(Generate("""
+        var arm = await Odd(n) switch { var small when small > 2 => small + await Odd(small * 100), var other => other };
+        var tested = n is var x && x + await Odd(x) > 5 ? x : 0;
+        return arm + tested;
+        """));
+
     private static IReadOnlyList<(string HintName, string Text)> Generate(string body) => GeneratorHarness.Generate($$"""
         using SourceGenDurable;
         namespace Flow;

@@ -43,6 +43,64 @@ public sealed class SlotTests
         Assert.Equal(["int input", "string? label", "int __result1"], slots);
     }
 
+    [Fact]
+    public void A_switch_arm_variable_read_beside_a_later_await_of_its_arm_is_a_slot()
+    {
+        // 'small' is read where the arm's value is computed, after the checkpoint of 'Charge'.
+        var slots = SlotFieldsOf("""
+            return await ctx.Step("s", ct => Task.FromResult(input)) switch { var small => small + await Charge(small * 100) };
+            """);
+
+        Assert.Contains("int small", slots);
+    }
+
+    [Fact]
+    public void A_switch_arm_variable_read_only_by_its_guard_and_inside_its_await_is_not_a_slot()
+    {
+        var slots = SlotFieldsOf("""
+            return input switch { 0 => -1, var big when big > 10 => await Charge(big), _ => input };
+            """);
+
+        Assert.DoesNotContain("int big", slots);
+    }
+
+    [Fact]
+    public void An_is_pattern_variable_read_beside_a_later_await_of_its_statement_is_a_slot()
+    {
+        var slots = SlotFieldsOf("""
+            return input is var x && x + await Charge(x) > 0 ? 1 : 0;
+            """);
+
+        Assert.Contains("int x", slots);
+    }
+
+    [Fact]
+    public void An_is_pattern_variable_assigned_after_the_await_it_tests_is_not_a_slot()
+    {
+        var slots = SlotFieldsOf("""
+            return await Charge(input) is var x && x > 0 ? x : 0;
+            """);
+
+        Assert.DoesNotContain("int x", slots);
+    }
+
+    [Fact]
+    public void A_switch_arm_variable_is_not_a_slot_when_its_arm_has_no_await_even_though_a_goto_keeps_every_local()
+    {
+        // A slot here would be read by the copied arm and never written by its pattern.
+        var slots = SlotFieldsOf("""
+            var t = 0;
+            again:
+            t += input switch { var a => a + 1 };
+            t += input switch { var b when b > 0 => b + await Charge(1), _ => 0 };
+            if (t < 5) goto again;
+            return t;
+            """);
+
+        Assert.DoesNotContain("int a", slots);
+        Assert.Contains("int b", slots);
+    }
+
     private static string[] SlotFieldsOf(string body)
     {
         var source = $$"""
@@ -54,6 +112,9 @@ public sealed class SlotTests
                 {
             {{body}}
                 }
+
+                [DurableStep]
+                private static Task<int> Charge(int amount) => Task.FromResult(amount);
             }
             """;
         var text = GeneratorHarness.Generate(source).Single().Text;

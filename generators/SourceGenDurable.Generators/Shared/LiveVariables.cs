@@ -17,17 +17,10 @@ internal static class LiveVariables
         BlockSyntax body, IEnumerable<StatementSyntax> checkpoints, IEnumerable<StatementSyntax> spillHosts, IEnumerable<AwaitExpressionSyntax> spilledAwaits, SemanticModel model)
     {
         var live = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var awaited in spilledAwaits)
+        var awaits = spilledAwaits.ToList();
+        foreach (var awaited in awaits)
         {
-            // A switch expression arm's pattern variable read by its guard or its expression after one of their awaits.
-            foreach (var arm in awaited.Ancestors().OfType<SwitchExpressionArmSyntax>().Where(a => !a.Pattern.Span.Contains(awaited.Span)))
-            {
-                var variables = arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => model.GetDeclaredSymbol(d)).ToList();
-                live.UnionWith(arm.DescendantNodes().OfType<IdentifierNameSyntax>()
-                    .Where(name => name.SpanStart >= awaited.Span.End)
-                    .Select(name => model.GetSymbolInfo(name).Symbol)
-                    .Where(symbol => variables.Contains(symbol, SymbolEqualityComparer.Default))!);
-            }
+            live.UnionWith(PatternVariablesReadAcross(awaited, model));
         }
 
         // Checkpoints in the same block or loop share the regions that follow them: analyze each region once.
@@ -110,8 +103,47 @@ internal static class LiveVariables
             live.UnionWith(model.AnalyzeDataFlow(body)!.ReadInside.Where(s => s is ILocalSymbol));
         }
 
+        // The variables of a switch expression arm without a durable await are matched again on every pass, and the
+        // copied arm keeps them as its own: they are never saved (the goto rule above keeps every local it reads).
+        live.RemoveWhere(s => s.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is SingleVariableDesignationSyntax designation &&
+            designation.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault() is { } arm && arm.Pattern.Span.Contains(designation.Span) &&
+            !awaits.Any(a => arm.Span.Contains(a.Span)));
         live.RemoveWhere(s => s is not ILocalSymbol { IsConst: false });
         return live;
+    }
+
+    /// <summary>
+    /// The pattern and out variables of the statement around a spilled durable await that are assigned before it and
+    /// read anywhere in their scope but inside the await itself. Reads outside it are evaluated after its checkpoint:
+    /// a later operand, and also an earlier one the spilling leaves in place, such as the 'x' of 'x + await F(x)'
+    /// (a local is read where the statement is, after its spilled awaits). Roslyn's data flow of a statement cannot
+    /// tell this, since the variable is declared inside it.
+    /// </summary>
+    private static IEnumerable<ISymbol> PatternVariablesReadAcross(AwaitExpressionSyntax awaited, SemanticModel model)
+    {
+        var host = awaited.Ancestors().OfType<StatementSyntax>().First();
+        var designations = host.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+            .OfType<SingleVariableDesignationSyntax>()
+            // A foreach's variables are assigned after its collection is read, on every pass.
+            .Where(d => d.Span.End <= awaited.SpanStart && !(host is ForEachVariableStatementSyntax loop && loop.Variable.Span.Contains(d.Span)));
+        foreach (var designation in designations)
+        {
+            // A switch expression arm's variables exist in that arm only; any other expression variable in the statement.
+            var scope = (SyntaxNode?)designation.Ancestors().TakeWhile(a => a != host).OfType<SwitchExpressionArmSyntax>().FirstOrDefault() ?? host;
+            if (!scope.Span.Contains(awaited.Span) || model.GetDeclaredSymbol(designation) is not ILocalSymbol variable)
+            {
+                continue;
+            }
+
+            // The arm's own guard runs before an await of its expression.
+            var guard = scope is SwitchExpressionArmSyntax { WhenClause: { } when } && !when.Span.Contains(awaited.Span) ? when : null;
+            if (scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name =>
+                    name.SpanStart >= designation.Span.End && !awaited.Span.Contains(name.Span) && guard?.Span.Contains(name.Span) != true &&
+                    name.Identifier.ValueText == variable.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, variable)))
+            {
+                yield return variable;
+            }
+        }
     }
 
     private static void AddFlowingIntoRange(

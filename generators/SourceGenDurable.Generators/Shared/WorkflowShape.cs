@@ -694,8 +694,8 @@ internal sealed class WorkflowShape
             SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<ForEachVariableStatementSyntax>().FirstOrDefault() is { } loop =>
                 loop.Variable.Span.Contains(designation.Span) && flattened.Contains(loop),
             // A switch expression arm's pattern: the lowering copies the variable out of the pattern, as for a case label.
-            SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault() is { } arm =>
-                arm.Pattern.Span.Contains(designation.Span),
+            SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault() is { } arm &&
+                arm.Pattern.Span.Contains(designation.Span) => true,
             // 'x is T n' and 'x is not T n': the lowering captures the variable into its field when it is assigned.
             SingleVariableDesignationSyntax designation when designation.Ancestors().TakeWhile(a => a is not StatementSyntax).OfType<IsPatternExpressionSyntax>().Any() => true,
             // 'out var x' and deconstruction: the lowering passes or assigns the slot's field instead.
