@@ -2,9 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderProcessing;
+using SourceGenDurable;
 using SourceGenDurable.Client;
 using SourceGenDurable.Hosting;
-using SourceGenDurable.Storage;
 
 // Two orders: Ada's ships; Grace pays, then cancels while her order waits for the courier, and gets her money back.
 // Run it, kill it (Ctrl+C or kill -9) while orders are in flight, and run it again: the unfinished orders resume

@@ -1,5 +1,3 @@
-using SourceGenDurable.Execution;
-using SourceGenDurable.Storage;
 
 namespace SourceGenDurable;
 

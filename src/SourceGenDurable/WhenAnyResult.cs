@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SourceGenDurable.StateMachines;
 
 namespace SourceGenDurable;
 
@@ -10,7 +11,7 @@ namespace SourceGenDurable;
 /// <param name="Result">Its result as JSON; null for a timer or an operation without a result.</param>
 public sealed record WhenAnyResult(int Index, JsonElement? Result)
 {
-    private static readonly JsonSerializerOptions DefaultOptions = Execution.WorkflowSerializerOptions.CreateDefault().Options;
+    private static readonly JsonSerializerOptions DefaultOptions = WorkflowSerializerOptions.CreateDefault().Options;
 
     /// <summary>The winning operation's result as <typeparamref name="T"/>.</summary>
     /// <param name="options">The options workflows are serialized with, when the application registered its own <c>WorkflowSerializerOptions</c>.</param>

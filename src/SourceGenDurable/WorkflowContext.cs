@@ -1,3 +1,4 @@
+
 namespace SourceGenDurable;
 
 /// <summary>

@@ -1,9 +1,10 @@
+
 namespace SourceGenDurable;
 
 /// <summary>
 /// Thrown into a workflow at its pending or next durable await after <c>IWorkflowClient.CancelAsync</c>, once: its
 /// catch and finally blocks run (and may await steps, timers and events). A workflow that lets it escape ends as
-/// <see cref="Storage.WorkflowStatus.Cancelled"/>; one that catches it and returns ends as completed. The client
+/// <see cref="WorkflowStatus.Cancelled"/>; one that catches it and returns ends as completed. The client
 /// throws it too when it is asked for the result of a cancelled instance.
 /// </summary>
 public sealed class WorkflowCancelledException : OperationCanceledException
@@ -77,7 +78,7 @@ public sealed class EventTimeoutException : TimeoutException
 }
 
 /// <summary>
-/// A value the engine would store is over its limit (<see cref="Hosting.DurableWorkflowOptions"/>): a step's result
+/// A value the engine would store is over its limit (<see cref="DurableWorkflowOptions"/>): a step's result
 /// (thrown into the workflow, and not retried: the same step returns the same size again), a workflow's result or a
 /// checkpoint (the workflow fails with it). The message names the value, its size, the limit and the option that raises it.
 /// </summary>

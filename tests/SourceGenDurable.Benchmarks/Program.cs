@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using SourceGenDurable;
 using SourceGenDurable.Benchmarks.Harness;
 using SourceGenDurable.Benchmarks.Scenarios;
-using SourceGenDurable.Storage;
 
 // The benchmark suite: SourceGenDurable, the raw SQLite floor and the peers, side by side in one run on one machine.
 // `--quick` shrinks every scenario so that the suite finishes in under two minutes (CI runs it to show the suite still

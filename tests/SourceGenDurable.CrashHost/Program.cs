@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SourceGenDurable;
 using SourceGenDurable.Client;
 using SourceGenDurable.CrashHost;
 using SourceGenDurable.Hosting;
-using SourceGenDurable.Storage;
 
 // A host that the kill tests run as a real child process:
 //   SourceGenDurable.CrashHost <database> <effects-file> <hang-before-step> [chain|nap|join|doom|resume-doom]

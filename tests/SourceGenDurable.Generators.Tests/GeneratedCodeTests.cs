@@ -142,8 +142,8 @@ public sealed class GeneratedCodeTests
             }
             """);
 
-        Assert.Contains(files, f => f.Text.Contains("file sealed class FillWorkflowDefinition<TKey, TValue, TStruct, TNew> : global::SourceGenDurable.StateMachines.WorkflowDefinition where TKey : notnull where TValue : class? where TStruct : unmanaged where TNew : global::System.Collections.Generic.List<TKey>, new()"));
-        Assert.Contains(files, f => f.HintName == "Outer.Cache`4.DurableWorkflowClass.g.cs" && f.Text.Contains("partial class Cache<TKey, TValue, TStruct, TNew> : global::SourceGenDurable.StateMachines.IDurableWorkflowClass"));
+        Assert.Contains(files, f => f.Text.Contains("file sealed class FillWorkflowDefinition<TKey, TValue, TStruct, TNew> : global::SourceGenDurable.Execution.WorkflowDefinition where TKey : notnull where TValue : class? where TStruct : unmanaged where TNew : global::System.Collections.Generic.List<TKey>, new()"));
+        Assert.Contains(files, f => f.HintName == "Outer.Cache`4.DurableWorkflowClass.g.cs" && f.Text.Contains("partial class Cache<TKey, TValue, TStruct, TNew> : global::SourceGenDurable.Execution.IDurableWorkflowClass"));
     }
     [Fact]
     public void A_lowered_goto_case_finds_its_section_when_the_constant_converts_to_the_switch_type()

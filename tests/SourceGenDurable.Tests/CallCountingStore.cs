@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Tests;
@@ -14,7 +15,7 @@ public class CallCountingStore : DispatchProxy
     private SqliteWorkflowStore _inner = null!;
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
-    public static IDisposableWorkflowStore Wrap(SqliteWorkflowStore inner)
+    internal static IDisposableWorkflowStore Wrap(SqliteWorkflowStore inner)
     {
         var store = Create<IDisposableWorkflowStore, CallCountingStore>();
         ((CallCountingStore)(object)store)._inner = inner;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SourceGenDurable.Client;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Workflows;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Workflows;
 
@@ -110,7 +109,7 @@ public sealed class FanOutTests : IDisposable
 
         Assert.Equal("order expired", await handle.GetResultAsync());
         var raise = () => host.Client.RaiseEventAsync("race-2", "approved", "too late");
-        await Assert.ThrowsAsync<Client.WorkflowFinishedException>(raise);
+        await Assert.ThrowsAsync<WorkflowFinishedException>(raise);
     }
 
     [Fact]

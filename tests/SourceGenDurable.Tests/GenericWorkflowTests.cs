@@ -1,5 +1,4 @@
 using SourceGenDurable.Hosting;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
 
 namespace SourceGenDurable.Tests;

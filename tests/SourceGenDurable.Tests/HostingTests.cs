@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SourceGenDurable.Client;
+using SourceGenDurable.Execution;
 using SourceGenDurable.Hosting;
+using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
 

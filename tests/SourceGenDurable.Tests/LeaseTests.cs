@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SourceGenDurable.Execution;
 using SourceGenDurable.Hosting;
+using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
 
@@ -124,7 +125,7 @@ public sealed class LeaseTests : IDisposable
         Assert.Equal(LeaseOutcome.Acquired, (await other.AcquireLeaseAsync("poison", Lease, 2, default)).Outcome);
         await other.ReleaseLeaseAsync("poison", failed: false, default);
         Assert.Equal(0, (await other.GetAsync("poison", default))!.Starts);
-        await Assert.ThrowsAsync<SourceGenDurable.Client.WorkflowNotFoundException>(() => other.ResumeSetAsideAsync("nobody", default));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => other.ResumeSetAsideAsync("nobody", default));
     }
 
     [Fact]

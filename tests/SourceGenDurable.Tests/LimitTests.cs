@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using SourceGenDurable.Client;
-using SourceGenDurable.Hosting;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Workflows;
 

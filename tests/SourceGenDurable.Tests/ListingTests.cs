@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using SourceGenDurable.Client;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Workflows;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
 
 namespace SourceGenDurable.Tests;

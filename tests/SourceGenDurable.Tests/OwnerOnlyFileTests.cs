@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Time.Testing;
+using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Tests;

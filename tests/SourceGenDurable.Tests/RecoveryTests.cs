@@ -1,4 +1,3 @@
-using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
 
 namespace SourceGenDurable.Tests;

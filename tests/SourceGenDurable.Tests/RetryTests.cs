@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SourceGenDurable.Client;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Workflows;
 
@@ -37,7 +35,7 @@ public sealed class RetryTests : IDisposable
         Assert.Equal(2, flaky.Attempts.Count);
         await AssertSleepingUntilAsync(host, "backoff-1", start + TimeSpan.FromMinutes(3)); // 1 + 2
         // The status tells which step is being retried and which attempt comes next.
-        Assert.Equal(new Client.StepProgress(null, null, "Charge", 3), (await host.Client.GetWorkflowAsync("backoff-1"))!.Progress);
+        Assert.Equal(new StepProgress(null, null, "Charge", 3), (await host.Client.GetWorkflowAsync("backoff-1"))!.Progress);
 
         await host.AdvanceTimeAsync(TimeSpan.FromMinutes(2));
         Assert.Equal(3, flaky.Attempts.Count);
@@ -54,7 +52,7 @@ public sealed class RetryTests : IDisposable
         Assert.Equal([start, start + TimeSpan.FromMinutes(1), start + TimeSpan.FromMinutes(3)], attempts.Select(a => a.EndedAt));
         Assert.All(attempts, a => Assert.Contains(nameof(FlakyService.CallAsync), a.Error.StackTrace));
         Assert.Equal(4, Assert.Single(await host.Store.GetStepsAsync("backoff-1", CancellationToken.None)).Attempts);
-        Assert.Equal(new Client.StepProgress("Charge", start + TimeSpan.FromMinutes(6), null, 0), (await host.Client.GetWorkflowAsync("backoff-1"))!.Progress);
+        Assert.Equal(new StepProgress("Charge", start + TimeSpan.FromMinutes(6), null, 0), (await host.Client.GetWorkflowAsync("backoff-1"))!.Progress);
     }
 
     [Fact]

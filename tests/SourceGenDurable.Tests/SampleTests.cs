@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderProcessing;
 using SourceGenDurable.Client;
-using SourceGenDurable.Hosting;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 
 namespace SourceGenDurable.Tests;

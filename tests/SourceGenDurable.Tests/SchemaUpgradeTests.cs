@@ -1,8 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SourceGenDurable.Client;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
 
 namespace SourceGenDurable.Tests;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using SourceGenDurable.Client;
 using SourceGenDurable.Execution;
 using SourceGenDurable.Hosting;
+using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
-using SourceGenDurable.Storage;
+using SourceGenDurable.Sqlite;
 
 namespace SourceGenDurable.Tests;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Tests;

@@ -1,5 +1,3 @@
-using SourceGenDurable.Client;
-using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Workflows;
 
 namespace SourceGenDurable.Tests;

@@ -66,11 +66,11 @@ internal static class WorkflowEmitter
 
         var blocks = containingTypes.Take(containingTypes.Count - 1).Select(t => writer.OpenBlock($"partial {t.Keyword} {t.Name}{t.TypeParameterList}")).ToList();
         var type = containingTypes[containingTypes.Count - 1];
-        using (writer.OpenBlock($"partial {type.Keyword} {type.Name}{type.TypeParameterList} : {Runtime}.StateMachines.IDurableWorkflowClass"))
+        using (writer.OpenBlock($"partial {type.Keyword} {type.Name}{type.TypeParameterList} : {Runtime}.Execution.IDurableWorkflowClass"))
         {
             writer.Line("/// <summary>Registers the workflows of this closed class, so a host resumes their instances before any is started.</summary>")
                 .Line(GeneratedCode);
-            using (writer.OpenBlock($"static void {Runtime}.StateMachines.IDurableWorkflowClass.RegisterWorkflows()"))
+            using (writer.OpenBlock($"static void {Runtime}.Execution.IDurableWorkflowClass.RegisterWorkflows()"))
             {
                 foreach (var method in methodNames)
                 {
@@ -166,7 +166,7 @@ internal static class WorkflowEmitter
             writer.Line()
                 .Line(Hidden)
                 .Line(GeneratedCode)
-                .Line($"internal static void __{model.MethodName}_Register() => {Runtime}.StateMachines.WorkflowRegistry.Register({DefinitionType(model)}.Instance);");
+                .Line($"internal static void __{model.MethodName}_Register() => {Runtime}.Execution.WorkflowRegistry.Register({DefinitionType(model)}.Instance);");
         }
 
         if (model.CaughtExceptions is { } caughtExceptions)
@@ -174,14 +174,14 @@ internal static class WorkflowEmitter
             writer.Line()
                 .Line("/// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>")
                 .Line(GeneratedCode)
-                .Line($"private static global::System.Exception __{model.MethodName}_RebuildException({Runtime}.Storage.WorkflowError error) => error.Type switch")
+                .Line($"private static global::System.Exception __{model.MethodName}_RebuildException({Runtime}.WorkflowError error) => error.Type switch")
                 .Line("{");
             foreach (var caught in caughtExceptions)
             {
                 writer.Line($"    \"{caught.RuntimeName}\" => new {caught.Type}(error.Message),");
             }
 
-            writer.Line($"    _ => new {Runtime}.Execution.RestoredException(error),")
+            writer.Line($"    _ => new {Runtime}.RestoredException(error),")
                 .Line("};");
         }
 
@@ -210,7 +210,7 @@ internal static class WorkflowEmitter
     private static void WriteDefinition(IndentedWriter writer, WorkflowModel model)
     {
         writer.Line(GeneratedCode);
-        using (writer.OpenBlock($"file sealed class {DefinitionType(model)} : {Runtime}.StateMachines.WorkflowDefinition{model.TypeParameterConstraints}"))
+        using (writer.OpenBlock($"file sealed class {DefinitionType(model)} : {Runtime}.Execution.WorkflowDefinition{model.TypeParameterConstraints}"))
         {
             // A generic class's workflow is one workflow per closed class, named with its type arguments; it has no
             // closed type a module initializer could register, so the class registers it (see __X_Register).
@@ -225,7 +225,7 @@ internal static class WorkflowEmitter
             {
                 writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
                     .Line("#pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection")
-                    .Line($"internal static void Register() => {Runtime}.StateMachines.WorkflowRegistry.Register(Instance);")
+                    .Line($"internal static void Register() => {Runtime}.Execution.WorkflowRegistry.Register(Instance);")
                     .Line("#pragma warning restore CA2255")
                     .Line();
             }

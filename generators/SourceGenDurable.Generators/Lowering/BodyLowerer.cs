@@ -504,7 +504,7 @@ internal sealed class BodyLowerer
         var exits = new List<string>();
         if (flattensFinally)
         {
-            pending = Synthesize($"{label}_pending", "global::SourceGenDurable.Storage.WorkflowError?");
+            pending = Synthesize($"{label}_pending", "global::SourceGenDurable.WorkflowError?");
             branch = Synthesize($"{label}_branch", "int");
             _out.Line($"{pending} = null;").Line($"{branch} = 0;");
         }
@@ -513,7 +513,7 @@ internal sealed class BodyLowerer
         if (moved.Count > 0)
         {
             caught = Synthesize($"{label}_catch", "int");
-            error = Synthesize($"{label}_error", "global::SourceGenDurable.Storage.WorkflowError?");
+            error = Synthesize($"{label}_error", "global::SourceGenDurable.WorkflowError?");
             _out.Line($"{caught} = 0;");
         }
 
@@ -569,7 +569,7 @@ internal sealed class BodyLowerer
         using (_out.OpenBlock($"catch (global::System.Exception __exception) when (!__run.IsSuspending)"))
         {
             _out.Line($"{label}_pendingException = __exception;")
-                .Line($"{pending} = global::SourceGenDurable.Storage.WorkflowError.From(__exception);");
+                .Line($"{pending} = global::SourceGenDurable.WorkflowError.From(__exception);");
         }
 
         _out.Line($"{label}_finally:;");
@@ -688,7 +688,7 @@ internal sealed class BodyLowerer
         using (_out.OpenBlock($"catch ({type} {name}) when (!__run.IsSuspending{filter})"))
         {
             _out.Line($"{_tryLabels[@try]}_exception = {name};")
-                .Line($"{error} = global::SourceGenDurable.Storage.WorkflowError.From({name});")
+                .Line($"{error} = global::SourceGenDurable.WorkflowError.From({name});")
                 .Line($"{caught} = {index + 1};");
         }
     }

@@ -179,7 +179,7 @@ internal static class WorkflowParser
                 DurableOperationKind.StepMethod => checkpoint.Operation.StepName,
                 DurableOperationKind.ContextStep => constantName ?? "ctx.Step",
                 // Timers and waits are named by kind, so replacing a step with one (or a wait's awaited type) changes the layout.
-                DurableOperationKind.WaitForEvent => $"ctx.WaitForEvent<{TypeNames.FullyQualified(checkpoint.Operation.ResultType!)}>({constantName})",
+                DurableOperationKind.WaitForEvent => $"ctx.WaitForEvent<{LayoutTypeNames.Of(TypeNames.FullyQualified(checkpoint.Operation.ResultType!))}>({constantName})",
                 DurableOperationKind.ChildWorkflow => "child " + WorkflowNames.Joined(checkpoint.Operation.Method),
                 _ => $"ctx.{checkpoint.Operation.Method.Name}",
             };
@@ -189,7 +189,7 @@ internal static class WorkflowParser
         text.Append('|');
         foreach (var slot in slots)
         {
-            text.Append(slot.JsonName).Append(':').Append(slot.Type).Append(';');
+            text.Append(slot.JsonName).Append(':').Append(LayoutTypeNames.Of(slot.Type)).Append(';');
         }
 
         // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using SourceGenDurable.Execution;
 using SourceGenDurable.StateMachines;
 
 namespace SourceGenDurable.Client;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SourceGenDurable.Diagnostics;
 using SourceGenDurable.Execution;
-using SourceGenDurable.Hosting;
 using SourceGenDurable.StateMachines;
 using SourceGenDurable.Storage;
 

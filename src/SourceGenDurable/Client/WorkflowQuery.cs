@@ -1,4 +1,3 @@
-using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Client;
 

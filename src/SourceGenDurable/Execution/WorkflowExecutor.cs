@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SourceGenDurable.Diagnostics;
-using SourceGenDurable.Hosting;
 using SourceGenDurable.StateMachines;
 using SourceGenDurable.Storage;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SourceGenDurable.Client;
+using SourceGenDurable.Diagnostics;
 using SourceGenDurable.StateMachines;
 using SourceGenDurable.Storage;
 
@@ -137,7 +137,7 @@ public sealed partial class WorkflowRun
 
         if (created)
         {
-            Diagnostics.DurableTelemetry.WorkflowsStarted.Add(1, new KeyValuePair<string, object?>("workflow.name", definition.Name));
+            DurableTelemetry.WorkflowsStarted.Add(1, new KeyValuePair<string, object?>("workflow.name", definition.Name));
             _signals?.NotifyWork();
         }
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SourceGenDurable.StateMachines;
 using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Execution;

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
 using SourceGenDurable.Diagnostics;
-using SourceGenDurable.Hosting;
 using SourceGenDurable.StateMachines;
 using SourceGenDurable.Storage;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SourceGenDurable.Client;
 using SourceGenDurable.Execution;
-using SourceGenDurable.StateMachines;
+using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Hosting;

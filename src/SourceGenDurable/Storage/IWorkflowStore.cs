@@ -4,6 +4,11 @@ namespace SourceGenDurable.Storage;
 /// Where instances and their checkpoints live. Every method is atomic: a checkpoint either commits its state,
 /// its slots and its step result together, or not at all.
 /// </summary>
+/// <remarks>
+/// For store authors, as Hangfire's <c>JobStorage</c> is: this namespace holds the contract and the records it passes,
+/// and nothing else. Applications never use it; they see the client (<c>SourceGenDurable.Client</c>) and the statuses,
+/// errors and options of the root namespace. The runtime's own store is SQLite, chosen with <c>UseSqlite</c>.
+/// </remarks>
 public interface IWorkflowStore
 {
     /// <summary>Opens the store and creates its schema. Fails with the location and the reason when it cannot.</summary>
@@ -61,15 +66,15 @@ public interface IWorkflowStore
 
     /// <summary>Adds an event to an unfinished instance's inbox and wakes the instance when it waits for that name.</summary>
     /// <returns>The event's sequence number.</returns>
-    /// <exception cref="Client.WorkflowNotFoundException">No instance has this id.</exception>
-    /// <exception cref="Client.WorkflowFinishedException">The instance has finished.</exception>
+    /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
+    /// <exception cref="WorkflowFinishedException">The instance has finished.</exception>
     Task<long> RaiseEventAsync(string id, string name, string payload, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records that cancellation of an unfinished instance is requested and wakes it. Returns false when the instance
     /// has already finished (nothing is changed then).
     /// </summary>
-    /// <exception cref="Client.WorkflowNotFoundException">No instance has this id.</exception>
+    /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
     Task<bool> RequestCancellationAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Marks the instance completed with its result.</summary>
@@ -114,7 +119,7 @@ public interface IWorkflowStore
     Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken);
 
     /// <summary>Clears the set-aside reason and the start count of an unfinished instance, so workers take it again. False when it was not set aside.</summary>
-    /// <exception cref="Client.WorkflowNotFoundException">No instance has this id.</exception>
+    /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
     Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
@@ -152,7 +157,7 @@ public interface IWorkflowStore
     Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken);
 
     /// <summary>The last completed step of <paramref name="instance"/> and the step failing since its last commit, if any.</summary>
-    Task<Client.StepProgress> GetProgressAsync(WorkflowInstance instance, CancellationToken cancellationToken);
+    Task<StepProgress> GetProgressAsync(WorkflowInstance instance, CancellationToken cancellationToken);
 
     /// <summary>Requests the cancellation of every unfinished child of <paramref name="parentId"/>; returns their ids.</summary>
     Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken);

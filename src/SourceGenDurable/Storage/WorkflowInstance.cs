@@ -65,18 +65,3 @@ public enum CancellationState
 /// <param name="CompletedAt">When the step succeeded.</param>
 /// <param name="StartedAt">When the attempt that succeeded started; null in a database from before it was recorded.</param>
 public sealed record StepRecord(int Sequence, int Checkpoint, string Name, string? Result, int Attempts, DateTimeOffset CompletedAt, DateTimeOffset? StartedAt = null);
-
-/// <summary>A serializable description of an exception: it outlives the process that threw it.</summary>
-/// <param name="Type">The exception's full type name.</param>
-/// <param name="Message">The exception's message.</param>
-/// <param name="StackTrace">The stack as text, when known.</param>
-public sealed record WorkflowError(string Type, string Message, string? StackTrace)
-{
-    /// <summary>Describes <paramref name="exception"/>.</summary>
-    public static WorkflowError From(Exception exception) => exception is Execution.RestoredException restored
-        ? restored.Original
-        : new(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, exception.StackTrace);
-
-    /// <inheritdoc />
-    public override string ToString() => $"{Type}: {Message}";
-}

@@ -116,7 +116,7 @@ internal static class RecoveryRuns
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var completed = connection.CreateCommand();
-        completed.CommandText = $"SELECT COUNT(*) FROM workflow_instances WHERE status = {(int)Storage.WorkflowStatus.Completed};";
+        completed.CommandText = $"SELECT COUNT(*) FROM workflow_instances WHERE status = {(int)WorkflowStatus.Completed};";
         while ((long)completed.ExecuteScalar()! < instances)
         {
             await Task.Delay(5);

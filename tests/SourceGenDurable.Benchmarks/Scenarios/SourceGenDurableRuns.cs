@@ -5,7 +5,6 @@ using SourceGenDurable.Benchmarks.Harness;
 using SourceGenDurable.Benchmarks.Workflows;
 using SourceGenDurable.Client;
 using SourceGenDurable.Hosting;
-using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Benchmarks.Scenarios;
 

@@ -15,7 +15,7 @@ partial class Workflows
     {
         public int n = default!;
         public int total = default!;
-        public global::SourceGenDurable.Storage.WorkflowError? __try0_pending = default!;
+        public global::SourceGenDurable.WorkflowError? __try0_pending = default!;
         public int __try0_branch = default!;
         public int __await0 = default!;
         public int __return = default!;
@@ -26,7 +26,7 @@ partial class Workflows
             writer.WriteStartObject();
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "n", this.n, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "total", this.total, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::SourceGenDurable.Storage.WorkflowError?>(writer, "__try0_pending", this.__try0_pending, options);
+            global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::SourceGenDurable.WorkflowError?>(writer, "__try0_pending", this.__try0_pending, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__try0_branch", this.__try0_branch, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await0", this.__await0, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__return", this.__return, options);
@@ -38,7 +38,7 @@ partial class Workflows
         {
             n = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "n", options),
             total = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "total", options),
-            __try0_pending = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.Storage.WorkflowError?>(slots, "__try0_pending", options),
+            __try0_pending = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.WorkflowError?>(slots, "__try0_pending", options),
             __try0_branch = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__try0_branch", options),
             __await0 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await0", options),
             __return = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__return", options),
@@ -71,9 +71,9 @@ partial class Workflows
 
     /// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    private static global::System.Exception __Run_RebuildException(global::SourceGenDurable.Storage.WorkflowError error) => error.Type switch
+    private static global::System.Exception __Run_RebuildException(global::SourceGenDurable.WorkflowError error) => error.Type switch
     {
-        _ => new global::SourceGenDurable.Execution.RestoredException(error),
+        _ => new global::SourceGenDurable.RestoredException(error),
     };
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -142,7 +142,7 @@ partial class Workflows
         catch (global::System.Exception __exception) when (!__run.IsSuspending)
         {
             __try0_pendingException = __exception;
-            __slots.__try0_pending = global::SourceGenDurable.Storage.WorkflowError.From(__exception);
+            __slots.__try0_pending = global::SourceGenDurable.WorkflowError.From(__exception);
         }
         __try0_finally:;
         // checkpoint 1
@@ -169,7 +169,7 @@ partial class Workflows
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class RunWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
@@ -177,7 +177,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>

@@ -59,10 +59,10 @@ partial class Workflows
 
     /// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    private static global::System.Exception __Run_RebuildException(global::SourceGenDurable.Storage.WorkflowError error) => error.Type switch
+    private static global::System.Exception __Run_RebuildException(global::SourceGenDurable.WorkflowError error) => error.Type switch
     {
         "System.InvalidOperationException" => new global::System.InvalidOperationException(error.Message),
-        _ => new global::SourceGenDurable.Execution.RestoredException(error),
+        _ => new global::SourceGenDurable.RestoredException(error),
     };
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -130,7 +130,7 @@ partial class Workflows
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class RunWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
@@ -138,7 +138,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>

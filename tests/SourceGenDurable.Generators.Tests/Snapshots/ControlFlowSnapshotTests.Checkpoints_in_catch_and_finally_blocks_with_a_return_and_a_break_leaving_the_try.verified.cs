@@ -17,10 +17,10 @@ partial class Workflows
         public int total = default!;
         public int i = default!;
         public int value = default!;
-        public global::SourceGenDurable.Storage.WorkflowError? __try0_pending = default!;
+        public global::SourceGenDurable.WorkflowError? __try0_pending = default!;
         public int __try0_branch = default!;
         public int __try0_catch = default!;
-        public global::SourceGenDurable.Storage.WorkflowError? __try0_error = default!;
+        public global::SourceGenDurable.WorkflowError? __try0_error = default!;
         public int __return = default!;
 
         public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
@@ -30,10 +30,10 @@ partial class Workflows
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "total", this.total, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "i", this.i, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "value", this.value, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::SourceGenDurable.Storage.WorkflowError?>(writer, "__try0_pending", this.__try0_pending, options);
+            global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::SourceGenDurable.WorkflowError?>(writer, "__try0_pending", this.__try0_pending, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__try0_branch", this.__try0_branch, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__try0_catch", this.__try0_catch, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::SourceGenDurable.Storage.WorkflowError?>(writer, "__try0_error", this.__try0_error, options);
+            global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::SourceGenDurable.WorkflowError?>(writer, "__try0_error", this.__try0_error, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__return", this.__return, options);
             writer.WriteEndObject();
         }
@@ -44,10 +44,10 @@ partial class Workflows
             total = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "total", options),
             i = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "i", options),
             value = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "value", options),
-            __try0_pending = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.Storage.WorkflowError?>(slots, "__try0_pending", options),
+            __try0_pending = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.WorkflowError?>(slots, "__try0_pending", options),
             __try0_branch = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__try0_branch", options),
             __try0_catch = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__try0_catch", options),
-            __try0_error = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.Storage.WorkflowError?>(slots, "__try0_error", options),
+            __try0_error = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.WorkflowError?>(slots, "__try0_error", options),
             __return = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__return", options),
         };
 
@@ -77,10 +77,10 @@ partial class Workflows
 
     /// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    private static global::System.Exception __Run_RebuildException(global::SourceGenDurable.Storage.WorkflowError error) => error.Type switch
+    private static global::System.Exception __Run_RebuildException(global::SourceGenDurable.WorkflowError error) => error.Type switch
     {
         "System.InvalidOperationException" => new global::System.InvalidOperationException(error.Message),
-        _ => new global::SourceGenDurable.Execution.RestoredException(error),
+        _ => new global::SourceGenDurable.RestoredException(error),
     };
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -144,7 +144,7 @@ partial class Workflows
             catch (global::System.InvalidOperationException e) when (!__run.IsSuspending && (e.Message != "ignore"))
             {
                 __try0_exception = e;
-                __slots.__try0_error = global::SourceGenDurable.Storage.WorkflowError.From(e);
+                __slots.__try0_error = global::SourceGenDurable.WorkflowError.From(e);
                 __slots.__try0_catch = 1;
             }
             if (__slots.__try0_catch == 1) goto __try0_catch0;
@@ -177,7 +177,7 @@ partial class Workflows
         catch (global::System.Exception __exception) when (!__run.IsSuspending)
         {
             __try0_pendingException = __exception;
-            __slots.__try0_pending = global::SourceGenDurable.Storage.WorkflowError.From(__exception);
+            __slots.__try0_pending = global::SourceGenDurable.WorkflowError.From(__exception);
         }
         __try0_finally:;
         // checkpoint 2
@@ -200,7 +200,7 @@ partial class Workflows
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class RunWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
@@ -208,7 +208,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.StateMachines
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>

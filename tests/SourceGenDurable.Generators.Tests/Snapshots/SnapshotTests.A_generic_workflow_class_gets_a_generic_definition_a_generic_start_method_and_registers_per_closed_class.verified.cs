@@ -5,11 +5,11 @@
 
 namespace Shop;
 
-partial class Repo<T> : global::SourceGenDurable.StateMachines.IDurableWorkflowClass
+partial class Repo<T> : global::SourceGenDurable.Execution.IDurableWorkflowClass
 {
     /// <summary>Registers the workflows of this closed class, so a host resumes their instances before any is started.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    static void global::SourceGenDurable.StateMachines.IDurableWorkflowClass.RegisterWorkflows()
+    static void global::SourceGenDurable.Execution.IDurableWorkflowClass.RegisterWorkflows()
     {
         __Save_Register();
         __Touch_Register();
@@ -79,7 +79,7 @@ partial class Repo<T>
 
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    internal static void __Save_Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(SaveWorkflowDefinition<T>.Instance);
+    internal static void __Save_Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(SaveWorkflowDefinition<T>.Instance);
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
@@ -121,7 +121,7 @@ partial class Repo<T>
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class SaveWorkflowDefinition<T> : global::SourceGenDurable.StateMachines.WorkflowDefinition where T : class, global::Shop.IKeyed
+file sealed class SaveWorkflowDefinition<T> : global::SourceGenDurable.Execution.WorkflowDefinition where T : class, global::Shop.IKeyed
 {
     public static readonly SaveWorkflowDefinition<T> Instance = new();
 
@@ -204,7 +204,7 @@ partial class Repo<T>
 
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    internal static void __Touch_Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(TouchWorkflowDefinition<T>.Instance);
+    internal static void __Touch_Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(TouchWorkflowDefinition<T>.Instance);
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
@@ -232,7 +232,7 @@ partial class Repo<T>
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class TouchWorkflowDefinition<T> : global::SourceGenDurable.StateMachines.WorkflowDefinition where T : class, global::Shop.IKeyed
+file sealed class TouchWorkflowDefinition<T> : global::SourceGenDurable.Execution.WorkflowDefinition where T : class, global::Shop.IKeyed
 {
     public static readonly TouchWorkflowDefinition<T> Instance = new();
 

@@ -81,7 +81,7 @@ partial class Outer
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class MeasureWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class MeasureWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly MeasureWorkflowDefinition Instance = new();
 
@@ -89,7 +89,7 @@ file sealed class MeasureWorkflowDefinition : global::SourceGenDurable.StateMach
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -199,7 +199,7 @@ partial class Outer
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class RelayWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class RelayWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly RelayWorkflowDefinition Instance = new();
 
@@ -207,7 +207,7 @@ file sealed class RelayWorkflowDefinition : global::SourceGenDurable.StateMachin
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>

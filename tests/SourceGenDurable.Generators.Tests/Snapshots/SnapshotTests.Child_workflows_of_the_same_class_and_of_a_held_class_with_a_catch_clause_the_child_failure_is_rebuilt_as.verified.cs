@@ -75,7 +75,7 @@ partial class Orders
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class AuditWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class AuditWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly AuditWorkflowDefinition Instance = new();
 
@@ -83,7 +83,7 @@ file sealed class AuditWorkflowDefinition : global::SourceGenDurable.StateMachin
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -166,10 +166,10 @@ partial class Orders
 
     /// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    private static global::System.Exception __Fulfil_RebuildException(global::SourceGenDurable.Storage.WorkflowError error) => error.Type switch
+    private static global::System.Exception __Fulfil_RebuildException(global::SourceGenDurable.WorkflowError error) => error.Type switch
     {
         "System.InvalidOperationException" => new global::System.InvalidOperationException(error.Message),
-        _ => new global::SourceGenDurable.Execution.RestoredException(error),
+        _ => new global::SourceGenDurable.RestoredException(error),
     };
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -222,7 +222,7 @@ partial class Orders
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class FulfilWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class FulfilWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly FulfilWorkflowDefinition Instance = new();
 
@@ -230,7 +230,7 @@ file sealed class FulfilWorkflowDefinition : global::SourceGenDurable.StateMachi
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -340,7 +340,7 @@ partial class Shipping
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class ShipWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class ShipWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly ShipWorkflowDefinition Instance = new();
 
@@ -348,7 +348,7 @@ file sealed class ShipWorkflowDefinition : global::SourceGenDurable.StateMachine
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>

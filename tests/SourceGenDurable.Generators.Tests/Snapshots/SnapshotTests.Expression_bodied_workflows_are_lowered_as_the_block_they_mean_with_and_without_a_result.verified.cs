@@ -80,7 +80,7 @@ partial class ChargeWorkflows
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class ChildWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class ChildWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly ChildWorkflowDefinition Instance = new();
 
@@ -88,7 +88,7 @@ file sealed class ChildWorkflowDefinition : global::SourceGenDurable.StateMachin
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -190,7 +190,7 @@ partial class ChargeWorkflows
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class NotifyWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class NotifyWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly NotifyWorkflowDefinition Instance = new();
 
@@ -198,7 +198,7 @@ file sealed class NotifyWorkflowDefinition : global::SourceGenDurable.StateMachi
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -314,7 +314,7 @@ partial class ChargeWorkflows
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class ReceiptWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class ReceiptWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly ReceiptWorkflowDefinition Instance = new();
 
@@ -322,7 +322,7 @@ file sealed class ReceiptWorkflowDefinition : global::SourceGenDurable.StateMach
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>

@@ -66,9 +66,9 @@ partial class Orders
 
     /// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    private static global::System.Exception __Fulfil_RebuildException(global::SourceGenDurable.Storage.WorkflowError error) => error.Type switch
+    private static global::System.Exception __Fulfil_RebuildException(global::SourceGenDurable.WorkflowError error) => error.Type switch
     {
-        _ => new global::SourceGenDurable.Execution.RestoredException(error),
+        _ => new global::SourceGenDurable.RestoredException(error),
     };
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -113,7 +113,7 @@ partial class Orders
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class FulfilWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class FulfilWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly FulfilWorkflowDefinition Instance = new();
 
@@ -121,7 +121,7 @@ file sealed class FulfilWorkflowDefinition : global::SourceGenDurable.StateMachi
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -231,7 +231,7 @@ partial class Shipping
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class ShipWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class ShipWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly ShipWorkflowDefinition Instance = new();
 
@@ -239,7 +239,7 @@ file sealed class ShipWorkflowDefinition : global::SourceGenDurable.StateMachine
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>

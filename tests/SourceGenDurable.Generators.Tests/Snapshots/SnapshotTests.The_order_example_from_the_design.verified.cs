@@ -99,7 +99,7 @@ partial class OrderWorkflows
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class ProcessOrderWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class ProcessOrderWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly ProcessOrderWorkflowDefinition Instance = new();
 
@@ -107,7 +107,7 @@ file sealed class ProcessOrderWorkflowDefinition : global::SourceGenDurable.Stat
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>

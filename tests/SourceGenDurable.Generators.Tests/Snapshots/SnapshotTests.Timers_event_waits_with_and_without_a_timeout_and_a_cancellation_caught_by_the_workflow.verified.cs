@@ -17,7 +17,7 @@ partial class RenewalWorkflows
         public global::System.DateTimeOffset deadline = default!;
         public global::Subscriptions.Approval approval = default!;
         public int __try0_catch = default!;
-        public global::SourceGenDurable.Storage.WorkflowError? __try0_error = default!;
+        public global::SourceGenDurable.WorkflowError? __try0_error = default!;
 
         public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -26,7 +26,7 @@ partial class RenewalWorkflows
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::System.DateTimeOffset>(writer, "deadline", this.deadline, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::Subscriptions.Approval>(writer, "approval", this.approval, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__try0_catch", this.__try0_catch, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::SourceGenDurable.Storage.WorkflowError?>(writer, "__try0_error", this.__try0_error, options);
+            global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::SourceGenDurable.WorkflowError?>(writer, "__try0_error", this.__try0_error, options);
             writer.WriteEndObject();
         }
 
@@ -36,7 +36,7 @@ partial class RenewalWorkflows
             deadline = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::System.DateTimeOffset>(slots, "deadline", options),
             approval = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::Subscriptions.Approval>(slots, "approval", options),
             __try0_catch = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__try0_catch", options),
-            __try0_error = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.Storage.WorkflowError?>(slots, "__try0_error", options),
+            __try0_error = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.WorkflowError?>(slots, "__try0_error", options),
         };
 
         public static __Renew_Slots ReadInputs(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
@@ -66,11 +66,11 @@ partial class RenewalWorkflows
 
     /// <summary>Rebuilds a saved exception description as the type a catch clause of the workflow names, when it is one.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-    private static global::System.Exception __Renew_RebuildException(global::SourceGenDurable.Storage.WorkflowError error) => error.Type switch
+    private static global::System.Exception __Renew_RebuildException(global::SourceGenDurable.WorkflowError error) => error.Type switch
     {
         "SourceGenDurable.WorkflowCancelledException" => new global::SourceGenDurable.WorkflowCancelledException(error.Message),
         "System.TimeoutException" => new global::System.TimeoutException(error.Message),
-        _ => new global::SourceGenDurable.Execution.RestoredException(error),
+        _ => new global::SourceGenDurable.RestoredException(error),
     };
 
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
@@ -114,7 +114,7 @@ partial class RenewalWorkflows
         catch (global::System.TimeoutException __caught) when (!__run.IsSuspending)
         {
             __try0_exception = __caught;
-            __slots.__try0_error = global::SourceGenDurable.Storage.WorkflowError.From(__caught);
+            __slots.__try0_error = global::SourceGenDurable.WorkflowError.From(__caught);
             __slots.__try0_catch = 1;
         }
         catch (WorkflowCancelledException)when (!__run.IsSuspending)
@@ -146,7 +146,7 @@ partial class RenewalWorkflows
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
-file sealed class RenewWorkflowDefinition : global::SourceGenDurable.StateMachines.WorkflowDefinition
+file sealed class RenewWorkflowDefinition : global::SourceGenDurable.Execution.WorkflowDefinition
 {
     public static readonly RenewWorkflowDefinition Instance = new();
 
@@ -154,7 +154,7 @@ file sealed class RenewWorkflowDefinition : global::SourceGenDurable.StateMachin
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection
-    internal static void Register() => global::SourceGenDurable.StateMachines.WorkflowRegistry.Register(Instance);
+    internal static void Register() => global::SourceGenDurable.Execution.WorkflowRegistry.Register(Instance);
     #pragma warning restore CA2255
 
     public override global::SourceGenDurable.StateMachines.IWorkflowSlots ReadSlots(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) =>

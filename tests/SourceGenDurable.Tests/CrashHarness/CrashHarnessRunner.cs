@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SourceGenDurable.Client;
 using SourceGenDurable.Execution;
 using SourceGenDurable.Hosting;
+using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Corpus;

@@ -230,7 +230,7 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         return inner.RequestChildrenCancellationAsync(parentId, cancellationToken);
     }
 
-    public Task<Client.StepProgress> GetProgressAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    public Task<StepProgress> GetProgressAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
         ThrowIfDead(nameof(GetProgressAsync));
         return inner.GetProgressAsync(instance, cancellationToken);

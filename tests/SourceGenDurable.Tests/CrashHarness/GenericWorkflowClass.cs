@@ -1,5 +1,5 @@
 using System.Reflection;
-using SourceGenDurable.StateMachines;
+using SourceGenDurable.Execution;
 
 namespace SourceGenDurable.Tests.CrashHarness;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SourceGenDurable.Execution;
+using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Tests.CrashHarness;
 

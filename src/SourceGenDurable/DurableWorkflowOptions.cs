@@ -1,6 +1,6 @@
-using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Hosting;
+
+namespace SourceGenDurable;
 
 /// <summary>
 /// Settings of the durable workflow runtime, bound from the <c>SourceGenDurable</c> configuration section and

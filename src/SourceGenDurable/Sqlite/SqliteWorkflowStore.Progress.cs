@@ -1,9 +1,10 @@
-using SourceGenDurable.Client;
+using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>Where an instance is among its steps, for the client's status; two reads by primary key.</summary>
-public sealed partial class SqliteWorkflowStore
+internal sealed partial class SqliteWorkflowStore
 {
     /// <inheritdoc />
     public Task<StepProgress> GetProgressAsync(WorkflowInstance instance, CancellationToken cancellationToken)

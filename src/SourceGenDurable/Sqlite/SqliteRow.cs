@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// The current row of a query, read by column ordinal; so that one mapping serves the writer's prepared statements and

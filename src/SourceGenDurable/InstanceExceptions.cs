@@ -1,6 +1,5 @@
-using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Client;
+namespace SourceGenDurable;
 
 /// <summary>A workflow name that no <c>[DurableWorkflow]</c> method in this process has.</summary>
 public sealed class WorkflowNotRegisteredException : Exception

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json;
-using SourceGenDurable.Execution;
+using SourceGenDurable.StateMachines;
 
-namespace SourceGenDurable.StateMachines;
+namespace SourceGenDurable.Execution;
 
 /// <summary>
 /// What the engine knows of one workflow: its name, the layout of its state machine, and how to run it from a

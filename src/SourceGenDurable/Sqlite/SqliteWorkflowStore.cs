@@ -2,8 +2,9 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. The writes on a workflow's hot path (start, lease, checkpoint, durable
@@ -12,7 +13,7 @@ namespace SourceGenDurable.Storage;
 /// checkpoint survives power loss before its task completes. The rare writes left (rejecting an event payload, resuming
 /// a set-aside instance) take their own transactions, which SQLite serializes with the writer's.
 /// </summary>
-public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
 {
     // An instance's key never changes (an INTEGER PRIMARY KEY survives VACUUM); the step history is keyed by it rather
     // than by the id text, so that each step's entry is a few bytes next to its instance's earlier ones, whatever the
@@ -190,7 +191,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
         _writer = new SqliteGroupCommit(OpenForWriting);
         _readers = new SqliteReadConnections(OpenForReading);
         _bindGuardConstants = BindGuardConstants;
-        WorkerId = workerId ?? Hosting.DurableWorkflowOptions.CreateWorkerId();
+        WorkerId = workerId ?? DurableWorkflowOptions.CreateWorkerId();
     }
 
     /// <inheritdoc />
@@ -682,7 +683,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
                 var status = ReadStatus(statements, id);
                 if (status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
                 {
-                    throw new Client.WorkflowFinishedException(
+                    throw new WorkflowFinishedException(
                         id,
                         status,
                         $"Event '{name}' cannot be raised to workflow '{id}': it is {status}, so no wait will ever receive it. Raise events only to unfinished instances.");
@@ -1008,12 +1009,12 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposab
             ("$ordinal", wait.Ordinal),
             ("$event", (object?)eventSequence ?? DBNull.Value));
 
-    /// <summary>The instance's status; throws <see cref="Client.WorkflowNotFoundException"/> when there is no such instance.</summary>
+    /// <summary>The instance's status; throws <see cref="WorkflowNotFoundException"/> when there is no such instance.</summary>
     private static WorkflowStatus ReadStatus(SqliteStatements statements, string id)
     {
         var command = statements.For("SELECT status FROM workflow_instances WHERE id = $id;");
         command.Set("$id", id);
-        return command.ExecuteScalar() is long status ? (WorkflowStatus)status : throw new Client.WorkflowNotFoundException(id);
+        return command.ExecuteScalar() is long status ? (WorkflowStatus)status : throw new WorkflowNotFoundException(id);
     }
 
     /// <summary>The events <paramref name="where"/> selects, in the order it gives.</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// Whether a lease owner is alive, told by the operating system: each worker holds an exclusive lock on a file of its

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace SourceGenDurable.StateMachines;
+namespace SourceGenDurable.Execution;
 
 /// <summary>
 /// A generic class with <see cref="DurableWorkflowAttribute">[DurableWorkflow]</see> methods. The generator implements

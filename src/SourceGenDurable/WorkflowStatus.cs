@@ -1,4 +1,4 @@
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable;
 
 /// <summary>Where an instance is in its life.</summary>
 /// <remarks>The values are stored as integers: existing ones never change, new ones take the next number.</remarks>

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using SourceGenDurable.Diagnostics;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// The one writer of a SQLite store. Writes from every instance queue here; the writer takes whatever has queued while

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
+using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// Leases: one worker runs an instance at a time. A lease is an owner and an expiry on the instance row, taken in the
@@ -8,7 +9,7 @@ namespace SourceGenDurable.Storage;
 /// dropped by the same write that finishes or suspends the instance. Every commit and wait checks the owner in its own
 /// guarded statement, so a worker whose lease was taken over writes nothing.
 /// </summary>
-public sealed partial class SqliteWorkflowStore
+internal sealed partial class SqliteWorkflowStore
 {
     /// <inheritdoc />
     public Task<LeaseAttempt> AcquireLeaseAsync(string id, TimeSpan duration, int maxStartsWithoutProgress, CancellationToken cancellationToken) =>

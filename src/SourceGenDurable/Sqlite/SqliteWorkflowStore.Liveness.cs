@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// Lease owners' liveness: a lease whose owner is known to be dead is ended at once rather than waited out, so a host
@@ -8,7 +8,7 @@ namespace SourceGenDurable.Storage;
 /// every write, are unchanged: only an owner the operating system reports dead loses its leases early (see
 /// <see cref="WorkerLockFiles"/>); a live owner, or one whose liveness cannot be told, keeps them until they expire.
 /// </summary>
-public sealed partial class SqliteWorkflowStore
+internal sealed partial class SqliteWorkflowStore
 {
     private WorkerLockFiles? _workerLock;
     private bool _workerLockTried;

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// A statement of the writer's connection, compiled once and run through SQLite's own API: parameters are bound by

@@ -1,4 +1,4 @@
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable;
 
 /// <summary>SQLite's <c>PRAGMA synchronous</c> levels that keep a WAL database consistent.</summary>
 public enum SqliteSynchronousMode

@@ -1,6 +1,5 @@
-using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Execution;
+namespace SourceGenDurable;
 
 /// <summary>
 /// An exception that was caught before a checkpoint and is needed again after a resume, when the original object is

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 
-namespace SourceGenDurable.StateMachines;
+namespace SourceGenDurable.Execution;
 
 /// <summary>
 /// Every workflow compiled into the process. Generated module initializers fill it, so registration needs

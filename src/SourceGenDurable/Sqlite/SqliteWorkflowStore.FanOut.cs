@@ -1,10 +1,12 @@
-namespace SourceGenDurable.Storage;
+using SourceGenDurable.Storage;
+
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// Fan-out (<c>ctx.WhenAll</c>, <c>ctx.WhenAny</c>): the results of its step branches, recorded as each completes,
 /// and the suspension of an instance that waits for several things at once.
 /// </summary>
-public sealed partial class SqliteWorkflowStore
+internal sealed partial class SqliteWorkflowStore
 {
     /// <summary>
     /// The awaited event of an instance that waits for several events at once (a fan-out over event waits or child

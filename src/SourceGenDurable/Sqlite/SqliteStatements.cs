@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// The writer's connection and its statements: each SQL text is compiled once per connection and reused for every

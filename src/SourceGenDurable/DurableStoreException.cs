@@ -1,4 +1,4 @@
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable;
 
 /// <summary>The store cannot be opened or used; the message names the location and the reason.</summary>
 public sealed class DurableStoreException : Exception

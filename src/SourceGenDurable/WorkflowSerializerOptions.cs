@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace SourceGenDurable.Execution;
+namespace SourceGenDurable;
 
 /// <summary>
 /// The <see cref="JsonSerializerOptions"/> used for slots, step results and workflow results. Register your own

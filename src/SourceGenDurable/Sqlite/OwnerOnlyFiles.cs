@@ -1,4 +1,4 @@
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// The files the store creates beside its data are readable by their owner only (0600 on Unix; folders 0700): they hold

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using SQLitePCL;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// The calls the writer's prepared statements make at every write, straight into e_sqlite3 by the raw handles. Through

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
-namespace SourceGenDurable.Storage;
+namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// Connections for the store's reads, kept open with their compiled statements between reads, so that a query's SQL
