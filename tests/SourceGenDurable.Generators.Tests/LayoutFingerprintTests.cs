@@ -42,6 +42,23 @@ public sealed class LayoutFingerprintTests
         Assert.Equal(FingerprintOf(sleeps), FingerprintOf(sleeps.Replace("FromDays(1)", "FromDays(2)", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Slots_of_runtime_types_that_moved_namespace_keep_the_fingerprint_instances_were_saved_with()
+    {
+        // WorkflowStatus and WorkflowError were in SourceGenDurable.Storage, and a finally's pending exception is a
+        // WorkflowError slot. The fingerprint pinned here is the one the generator made before they moved (8190637):
+        // instances saved then must keep resuming after an upgrade, not be set aside.
+        const string body = """
+            var status = n > 0 ? WorkflowStatus.Running : WorkflowStatus.Pending;
+            var errors = new List<WorkflowError>();
+            await ctx.Step("reserve", ct => Task.FromResult(n));
+            try { await ctx.Step("a", ct => Task.FromResult(1)); }
+            finally { await ctx.Step("b", ct => Task.FromResult(2)); }
+            return (long)status + errors.Count;
+            """;
+        Assert.Equal("bfbade113105ab99", FingerprintOf(body));
+    }
+
     private static string FingerprintOf(string body)
     {
         var text = GeneratorHarness.Generate($$"""
