@@ -147,47 +147,4 @@ internal sealed partial class SqliteWorkflowStore
             ("$now", Now()));
         return WaitResolution.Suspended;
     }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken) =>
-        // As RequestCancellationAsync does for one instance: a sleeping or waiting child is woken to receive it.
-        _writer.WriteAsync<IReadOnlyList<string>>(
-            statements =>
-            {
-                var command = statements.For(
-                    $"""
-                    UPDATE workflow_instances SET cancellation = $requested, updated_at = $now,
-                        status = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN $running ELSE status END,
-                        wake_at = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE wake_at END,
-                        awaited_event = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE awaited_event END
-                    WHERE parent_id = $parent AND status IN {Unfinished} AND cancellation = $none
-                    RETURNING id;
-                    """);
-                command.Set("$parent", parentId);
-                command.Set("$requested", (int)CancellationState.Requested);
-                command.Set("$none", (int)CancellationState.None);
-                command.Set("$running", (int)WorkflowStatus.Running);
-                command.Set("$now", Now());
-                var cancelled = new List<string>();
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    cancelled.Add(reader.GetString(0));
-                }
-
-                return cancelled;
-            },
-            cancellationToken);
-
-    /// <summary>The first column of the first row, or null, on the writer's connection in its open transaction.</summary>
-    private static object? Scalar(SqliteStatements statements, string sql, params (string Name, object Value)[] parameters)
-    {
-        var statement = statements.Prepared(sql);
-        foreach (var (name, value) in parameters)
-        {
-            statement.Bind(name, value);
-        }
-
-        return statement.ExecuteScalar();
-    }
 }

@@ -123,29 +123,4 @@ internal sealed partial class SqliteWorkflowStore
                 ("$owner", WorkerId),
                 ("$failed", failed)),
             cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<WorkflowInstance>>(
-            statements => ReadAll(
-                statements.For($"SELECT {InstanceColumns} FROM workflow_instances WHERE set_aside_reason IS NOT NULL AND status IN {Unfinished} ORDER BY updated_at DESC, id;"),
-                ReadInstance),
-            cancellationToken);
-
-    /// <inheritdoc />
-    public Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(
-            statements =>
-            {
-                ReadStatus(statements, id);
-                return Execute(
-                    statements,
-                    $"""
-                    UPDATE workflow_instances SET set_aside_reason = NULL, poisoned = 0, starts = 0, updated_at = $now
-                    WHERE id = $id AND set_aside_reason IS NOT NULL AND status IN {Unfinished};
-                    """,
-                    ("$id", id),
-                    ("$now", Now())) == 1;
-            },
-            cancellationToken);
 }
