@@ -41,7 +41,7 @@ internal sealed partial class SqliteWorkflowStore
         _writer.WriteAsync<IReadOnlyList<string>>(
             statements =>
             {
-                var command = statements.For(
+                return statements.Prepared(
                     $"""
                     UPDATE workflow_instances SET cancellation = $requested, updated_at = $now,
                         status = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN $running ELSE status END,
@@ -49,20 +49,13 @@ internal sealed partial class SqliteWorkflowStore
                         awaited_event = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE awaited_event END
                     WHERE parent_id = $parent AND status IN {Unfinished} AND cancellation = $none
                     RETURNING id;
-                    """);
-                command.Set("$parent", parentId);
-                command.Set("$requested", (int)CancellationState.Requested);
-                command.Set("$none", (int)CancellationState.None);
-                command.Set("$running", (int)WorkflowStatus.Running);
-                command.Set("$now", Now());
-                var cancelled = new List<string>();
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    cancelled.Add(reader.GetString(0));
-                }
-
-                return cancelled;
+                    """)
+                    .Bind("$parent", parentId)
+                    .Bind("$requested", (int)CancellationState.Requested)
+                    .Bind("$none", (int)CancellationState.None)
+                    .Bind("$running", (int)WorkflowStatus.Running)
+                    .Bind("$now", Now())
+                    .ReadAll(row => row.GetString(0));
             },
             cancellationToken);
 }

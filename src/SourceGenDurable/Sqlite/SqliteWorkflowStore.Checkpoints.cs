@@ -22,8 +22,8 @@ internal sealed partial class SqliteWorkflowStore
         // worker took the instance over, nothing is written. A commit is progress, so the start count restarts.
         // Almost always no cancellation is pending, and the first statement alone commits; otherwise the second
         // one learns of it (and marks it delivered once the workflow has received it).
-        SqlitePreparedStatement Guarded(string sql) =>
-            statements.Prepared(sql, _bindGuardConstants)
+        SqlitePreparedStatement Update(string sql) =>
+            Guarded(statements, sql)
                 .Bind("$commit", commit.Commit)
                 .Bind("$id", id)
                 .Bind("$state", commit.State)
@@ -31,18 +31,18 @@ internal sealed partial class SqliteWorkflowStore
                 .Bind("$now", Now());
 
         var cancellationRequested = false;
-        var committed = Guarded(
-            """
+        var committed = Update(
+            $"""
             UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0
-            WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner AND cancellation <> $requested;
+            WHERE {RunningAtCommit} AND cancellation <> $requested;
             """).ExecuteNonQuery() == 1;
         if (!committed)
         {
-            committed = Guarded(
-                """
+            committed = Update(
+                $"""
                 UPDATE workflow_instances SET state = $state, commits = $commit, slots = $slots, updated_at = $now, starts = 0,
                     cancellation = CASE WHEN $delivered THEN $done ELSE cancellation END
-                WHERE id = $id AND status = $running AND commits = $commit - 1 AND lease_owner = $owner AND cancellation = $requested;
+                WHERE {RunningAtCommit} AND cancellation = $requested;
                 """)
                 .Bind("$delivered", commit.CancellationDelivered ? 1 : 0)
                 .Bind("$done", (int)CancellationState.Delivered)
@@ -103,11 +103,4 @@ internal sealed partial class SqliteWorkflowStore
 
         return cancellationRequested;
     }
-
-    /// <summary>The values a checkpoint's guarded statements compare with that never change: bound once per statement.</summary>
-    private void BindGuardConstants(SqlitePreparedStatement statement) =>
-        statement
-            .Bind("$owner", WorkerId)
-            .Bind("$running", (int)WorkflowStatus.Running)
-            .Bind("$requested", (int)CancellationState.Requested);
 }

@@ -23,12 +23,13 @@ internal sealed partial class SqliteWorkflowStore
                 }
 
                 var now = Now();
-                var insert = statements.For("INSERT INTO workflow_events (instance_id, name, payload, raised_at) VALUES ($id, $name, $payload, $now) RETURNING sequence;");
-                insert.Set("$id", id);
-                insert.Set("$name", name);
-                insert.Set("$payload", payload);
-                insert.Set("$now", now);
-                var sequence = (long)insert.ExecuteScalar()!;
+                var sequence = statements.Prepared("INSERT INTO workflow_events (instance_id, name, payload, raised_at) VALUES ($id, $name, $payload, $now) RETURNING sequence;")
+                    .Bind("$id", id)
+                    .Bind("$name", name)
+                    .Bind("$payload", payload)
+                    .Bind("$now", now)
+                    .ReadAll(row => row.GetInt64(0))
+                    .Single();
                 Execute(
                     statements,
                     $"""
@@ -47,13 +48,16 @@ internal sealed partial class SqliteWorkflowStore
     private static List<EventRecord> ReadEvents(SqliteStatements statements, string where, params (string Name, object Value)[] parameters) =>
         ReadAll(statements.For($"SELECT {EventColumns} FROM workflow_events WHERE {where};", parameters), ReadEvent);
 
-    /// <summary>The event at the reader's current row of <see cref="EventColumns"/>.</summary>
-    private static EventRecord ReadEvent(SqliteDataReader reader) =>
+    private static EventRecord ReadEvent(SqliteDataReader reader) => ReadEvent(new DataReaderRow(reader));
+
+    /// <summary>The event at the current row of <see cref="EventColumns"/>.</summary>
+    private static EventRecord ReadEvent<TRow>(TRow row)
+        where TRow : ISqliteRow =>
         new(
-            reader.GetInt64(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-            reader.IsDBNull(4) ? null : reader.GetInt32(4),
-            reader.IsDBNull(5) ? null : reader.GetString(5));
+            row.GetInt64(0),
+            row.GetString(1),
+            row.GetString(2),
+            DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(3)),
+            row.IsDBNull(4) ? null : (int)row.GetInt64(4),
+            row.IsDBNull(5) ? null : row.GetString(5));
 }

@@ -26,16 +26,16 @@ internal sealed partial class SqliteWorkflowStore
             {
                 // Guarded as a step attempt is: only on top of the commit the fan-out precedes, under this worker's lease.
                 var written = Execute(
-                    statements,
-                    $"""
-                    INSERT INTO workflow_branches (instance_id, {BranchColumns})
-                    SELECT $id, $sequence, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed, $started
-                    WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE id = $id AND status = $running AND commits = $sequence - 1 AND lease_owner = $owner)
-                    ON CONFLICT (instance_id, sequence, fan_out, branch) DO NOTHING;
-                    """,
+                    Guarded(
+                        statements,
+                        $"""
+                        INSERT INTO workflow_branches (instance_id, {BranchColumns})
+                        SELECT $id, $commit, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed, $started
+                        WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE {RunningAtCommit})
+                        ON CONFLICT (instance_id, sequence, fan_out, branch) DO NOTHING;
+                        """),
                     ("$id", id),
-                    ("$owner", WorkerId),
-                    ("$sequence", branch.Sequence),
+                    ("$commit", branch.Sequence),
                     ("$fanOut", branch.FanOut),
                     ("$branch", branch.Branch),
                     ("$checkpoint", branch.Checkpoint),
@@ -43,8 +43,7 @@ internal sealed partial class SqliteWorkflowStore
                     ("$result", (object?)branch.Result ?? DBNull.Value),
                     ("$attempts", branch.Attempts),
                     ("$completed", branch.CompletedAt.ToUnixTimeMilliseconds()),
-                    ("$started", branch.StartedAt is { } started ? started.ToUnixTimeMilliseconds() : DBNull.Value),
-                    ("$running", (int)WorkflowStatus.Running));
+                    ("$started", branch.StartedAt is { } started ? started.ToUnixTimeMilliseconds() : DBNull.Value));
                 if (written != 1)
                 {
                     throw new InvalidOperationException(

@@ -20,9 +20,9 @@ internal sealed partial class SqliteWorkflowStore
 
     // The end of an instance stores its result or its error; each text is a literal, so the writer finds its statement
     // by reference.
-    private const string FinishedSetAndGuard = """
+    private const string FinishedSetAndGuard = $"""
         set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL, updated_at = $now, lease_owner = NULL, lease_expires_at = NULL
-        WHERE id = $id AND status = $running AND lease_owner = $owner;
+        WHERE {RunningUnderLease};
         """;
 
     private const string FinishWithResult = $"UPDATE workflow_instances SET status = $status, result = $value, {FinishedSetAndGuard}";
@@ -33,13 +33,11 @@ internal sealed partial class SqliteWorkflowStore
         _writer.WriteAsync(
             statements =>
             {
-                var finished = statements.Prepared(finishSql)
+                var finished = Guarded(statements, finishSql)
                     .Bind("$id", id)
-                    .Bind("$owner", WorkerId)
                     .Bind("$status", (int)outcome.Status)
                     .Bind("$value", value)
                     .Bind("$now", Now())
-                    .Bind("$running", (int)WorkflowStatus.Running)
                     .ExecuteNonQuery() == 1;
                 if (!finished)
                 {

@@ -43,15 +43,15 @@ internal sealed partial class SqliteWorkflowStore
                 // Written only on top of the commit the step precedes, under this worker's lease: a run that another
                 // run overtook, or whose instance another worker took over, records nothing.
                 var written = Execute(
-                    statements,
-                    $"""
-                    INSERT INTO workflow_step_attempts (instance_id, {AttemptColumns})
-                    SELECT $id, $sequence, $ordinal, $checkpoint, $name, $attempt, $type, $message, $stack, $started, $ended, $final
-                    WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE id = $id AND status = $running AND commits = $sequence - 1 AND lease_owner = $owner);
-                    """,
+                    Guarded(
+                        statements,
+                        $"""
+                        INSERT INTO workflow_step_attempts (instance_id, {AttemptColumns})
+                        SELECT $id, $commit, $ordinal, $checkpoint, $name, $attempt, $type, $message, $stack, $started, $ended, $final
+                        WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE {RunningAtCommit});
+                        """),
                     ("$id", id),
-                    ("$owner", WorkerId),
-                    ("$sequence", attempt.Sequence),
+                    ("$commit", attempt.Sequence),
                     ("$ordinal", attempt.Ordinal),
                     ("$checkpoint", attempt.Checkpoint),
                     ("$name", attempt.StepName),
@@ -61,8 +61,7 @@ internal sealed partial class SqliteWorkflowStore
                     ("$stack", (object?)attempt.Error.StackTrace ?? DBNull.Value),
                     ("$started", attempt.StartedAt.ToUnixTimeMilliseconds()),
                     ("$ended", attempt.EndedAt.ToUnixTimeMilliseconds()),
-                    ("$final", attempt.Final),
-                    ("$running", (int)WorkflowStatus.Running));
+                    ("$final", attempt.Final));
                 if (written != 1)
                 {
                     throw new InvalidOperationException(

@@ -74,10 +74,8 @@ internal sealed partial class SqliteWorkflowStore
                     SELECT id FROM workflow_instances
                     WHERE status IN ($running, $pending) AND poisoned = 0 AND (lease_owner IS NULL OR lease_expires_at <= $now)
                     ORDER BY created_at, id;
-                    """);
-                select.Set("$now", Now());
-                select.Set("$running", (int)WorkflowStatus.Running);
-                select.Set("$pending", (int)WorkflowStatus.Pending);
+                    """,
+                    [("$now", Now()), ("$running", (int)WorkflowStatus.Running), ("$pending", (int)WorkflowStatus.Pending)]);
                 return ReadAll(select, reader => reader.GetString(0));
             },
             cancellationToken).ConfigureAwait(false);
@@ -132,12 +130,10 @@ internal sealed partial class SqliteWorkflowStore
     }
 
     /// <summary>The instance's status; throws <see cref="WorkflowNotFoundException"/> when there is no such instance.</summary>
-    private static WorkflowStatus ReadStatus(SqliteStatements statements, string id)
-    {
-        var command = statements.For("SELECT status FROM workflow_instances WHERE id = $id;");
-        command.Set("$id", id);
-        return command.ExecuteScalar() is long status ? (WorkflowStatus)status : throw new WorkflowNotFoundException(id);
-    }
+    private static WorkflowStatus ReadStatus(SqliteStatements statements, string id) =>
+        Scalar(statements, "SELECT status FROM workflow_instances WHERE id = $id;", ("$id", id)) is long status
+            ? (WorkflowStatus)status
+            : throw new WorkflowNotFoundException(id);
 
     /// <summary>The instance <paramref name="id"/> as the writer's transaction sees it, or null when there is none.</summary>
     private static WorkflowInstance? ReadInstance(SqliteStatements statements, string id) =>

@@ -102,10 +102,8 @@ internal sealed partial class SqliteWorkflowStore
     public Task<bool> RenewLeaseAsync(string id, TimeSpan duration, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements => Execute(
-                statements,
-                "UPDATE workflow_instances SET lease_expires_at = $expires WHERE id = $id AND lease_owner = $owner;",
+                Guarded(statements, $"UPDATE workflow_instances SET lease_expires_at = $expires WHERE {UnderLease};"),
                 ("$id", id),
-                ("$owner", WorkerId),
                 ("$expires", (_timeProvider.GetUtcNow() + duration).ToUnixTimeMilliseconds())) == 1,
             cancellationToken);
 
@@ -113,14 +111,14 @@ internal sealed partial class SqliteWorkflowStore
     public Task ReleaseLeaseAsync(string id, bool failed, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements => Execute(
-                statements,
-                """
-                UPDATE workflow_instances SET lease_owner = NULL, lease_expires_at = NULL,
-                    starts = CASE WHEN $failed THEN starts ELSE MAX(starts - 1, 0) END
-                WHERE id = $id AND lease_owner = $owner;
-                """,
+                Guarded(
+                    statements,
+                    $"""
+                    UPDATE workflow_instances SET lease_owner = NULL, lease_expires_at = NULL,
+                        starts = CASE WHEN $failed THEN starts ELSE MAX(starts - 1, 0) END
+                    WHERE {UnderLease};
+                    """),
                 ("$id", id),
-                ("$owner", WorkerId),
                 ("$failed", failed)),
             cancellationToken);
 }

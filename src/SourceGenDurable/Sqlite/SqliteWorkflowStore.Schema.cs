@@ -134,30 +134,14 @@ internal sealed partial class SqliteWorkflowStore
                 OwnerOnlyFiles.CreateDatabase(_databaseFile);
             }
 
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var wal = connection.CreateCommand())
+            await using var connection = OpenForWriting();
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
+            foreach (var (table, name, definition) in AddedColumns)
             {
-                wal.CommandText = "PRAGMA journal_mode=WAL;";
-                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await ExecuteAsync(connection, null, Schema, cancellationToken).ConfigureAwait(false);
-            foreach (var table in AddedColumns.GroupBy(c => c.Table))
-            {
-                var columns = new HashSet<string>(StringComparer.Ordinal);
-                await using (var info = connection.CreateCommand())
+                if (!await HasColumnAsync(connection, table, name, cancellationToken).ConfigureAwait(false))
                 {
-                    info.CommandText = $"PRAGMA table_info({table.Key});";
-                    await using var reader = await info.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        columns.Add(reader.GetString(1));
-                    }
-                }
-
-                foreach (var (_, name, definition) in table.Where(c => !columns.Contains(c.Name)))
-                {
-                    await ExecuteAsync(connection, null, $"ALTER TABLE {table.Key} ADD COLUMN {name} {definition};", cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN {name} {definition};", cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -165,7 +149,6 @@ internal sealed partial class SqliteWorkflowStore
 
             await ExecuteAsync(
                 connection,
-                null,
                 "CREATE INDEX IF NOT EXISTS ix_workflow_instances_wake ON workflow_instances (wake_at) WHERE wake_at IS NOT NULL;",
                 cancellationToken).ConfigureAwait(false);
             await TakeWorkerLockAsync(cancellationToken).ConfigureAwait(false);
@@ -192,14 +175,13 @@ internal sealed partial class SqliteWorkflowStore
         }
 
         // IMMEDIATE: of two hosts opening the same old database at once, the second waits here and then finds it rebuilt.
-        await ExecuteAsync(connection, null, "BEGIN IMMEDIATE;", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "BEGIN IMMEDIATE;", cancellationToken).ConfigureAwait(false);
         try
         {
             if (!await HasColumnAsync(connection, "workflow_instances", "key", cancellationToken).ConfigureAwait(false))
             {
                 await ExecuteAsync(
                     connection,
-                    null,
                     $"""
                     CREATE TABLE workflow_instances_keyed {InstancesTable};
                     INSERT INTO workflow_instances_keyed (key, {InstanceColumns}) SELECT rowid, {InstanceColumns} FROM workflow_instances;
@@ -224,20 +206,19 @@ internal sealed partial class SqliteWorkflowStore
 
                 await ExecuteAsync(
                     connection,
-                    null,
                     "DROP TABLE workflow_steps; ALTER TABLE workflow_steps_keyed RENAME TO workflow_steps;",
                     cancellationToken).ConfigureAwait(false);
                 // The instances' indexes went with their old table.
-                await ExecuteAsync(connection, null, Schema, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
             }
 
-            await ExecuteAsync(connection, null, "COMMIT;", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "COMMIT;", cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
             {
-                await ExecuteAsync(connection, null, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
+                await ExecuteAsync(connection, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
             }
 
             throw;
@@ -247,29 +228,19 @@ internal sealed partial class SqliteWorkflowStore
     private static async Task<bool> HasColumnAsync(SqliteConnection connection, string table, string column, CancellationToken cancellationToken) =>
         await ScalarAsync(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}';", cancellationToken).ConfigureAwait(false) == 1;
 
+    /// <summary>Runs <paramref name="sql"/> (one statement or several) on the setup connection.</summary>
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The number <paramref name="sql"/> selects, on the setup connection.</summary>
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, null, sql, []);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    private static async Task<int> ExecuteAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = Command(connection, transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 }

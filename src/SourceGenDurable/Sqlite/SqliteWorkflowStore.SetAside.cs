@@ -10,14 +10,14 @@ internal sealed partial class SqliteWorkflowStore
         _writer.WriteAsync(
             // A host that declines an instance never ran it: that is not a start, and the lease goes back at once.
             statements => Execute(
-                statements,
-                """
-                UPDATE workflow_instances SET set_aside_reason = $reason, lease_owner = NULL, lease_expires_at = NULL, starts = MAX(starts - 1, 0)
-                WHERE id = $id AND lease_owner = $owner;
-                """,
+                Guarded(
+                    statements,
+                    $"""
+                    UPDATE workflow_instances SET set_aside_reason = $reason, lease_owner = NULL, lease_expires_at = NULL, starts = MAX(starts - 1, 0)
+                    WHERE {UnderLease};
+                    """),
                 ("$id", id),
-                ("$reason", reason),
-                ("$owner", WorkerId)),
+                ("$reason", reason)),
             cancellationToken);
 
     /// <inheritdoc />

@@ -23,7 +23,7 @@ internal sealed partial class SqliteWorkflowStore
                     ("$running", (int)WorkflowStatus.Running),
                     ("$due", now.ToUnixTimeMilliseconds()),
                     ("$now", Now()));
-                var next = statements.For($"SELECT MIN(wake_at) FROM workflow_instances WHERE status IN ({Sleeping}, {Waiting});").ExecuteScalar();
+                var next = Scalar(statements, $"SELECT MIN(wake_at) FROM workflow_instances WHERE status IN ({Sleeping}, {Waiting});");
                 return next is long milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
             },
             cancellationToken);
@@ -45,36 +45,35 @@ internal sealed partial class SqliteWorkflowStore
         DateTimeOffset? due = wait.DueAt;
         var outcome = WaitOpen;
         long? rejectedEvent = null;
-        var found = false;
-        var find = statements.For(
+        var stored = statements.Prepared(
             """
             SELECT checkpoint, kind, event_name, due_at, outcome, event_sequence FROM workflow_waits
             WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;
-            """);
-        find.Set("$id", id);
-        find.Set("$sequence", wait.Commit);
-        find.Set("$ordinal", wait.Ordinal);
-        using (var reader = find.ExecuteReader())
+            """)
+            .Bind("$id", id)
+            .Bind("$sequence", wait.Commit)
+            .Bind("$ordinal", wait.Ordinal)
+            .ReadFirst(row => new StoredWait(
+                (int)row.GetInt64(0),
+                (WaitKind)row.GetInt64(1),
+                row.IsDBNull(2) ? null : row.GetString(2),
+                row.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(3)),
+                row.GetInt64(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                row.IsDBNull(5) ? null : row.GetInt64(5)));
+        if (stored is { } first)
         {
-            if (reader.Read())
+            if (first.Checkpoint != wait.Checkpoint || first.Kind != wait.Kind || first.EventName != wait.EventName)
             {
-                found = true;
-                var (checkpoint, kind, name) = (reader.GetInt32(0), (WaitKind)reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2));
-                if (checkpoint != wait.Checkpoint || kind != wait.Kind || name != wait.EventName)
-                {
-                    throw new InvalidOperationException(
-                        $"Instance '{id}' re-executed from its last checkpoint and reached a {Describe(wait.Kind, wait.EventName)} wait at checkpoint {wait.Checkpoint}, " +
-                        $"where it first reached a {Describe(kind, name)} wait at checkpoint {checkpoint}. The code between checkpoints must be deterministic: " +
-                        "read the time, random numbers and outside state through ctx or a step.");
-                }
-
-                due = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3));
-                outcome = reader.GetInt32(4).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                rejectedEvent = reader.IsDBNull(5) ? null : reader.GetInt64(5);
+                throw new InvalidOperationException(
+                    $"Instance '{id}' re-executed from its last checkpoint and reached a {Describe(wait.Kind, wait.EventName)} wait at checkpoint {wait.Checkpoint}, " +
+                    $"where it first reached a {Describe(first.Kind, first.EventName)} wait at checkpoint {first.Checkpoint}. The code between checkpoints must be deterministic: " +
+                    "read the time, random numbers and outside state through ctx or a step.");
             }
+
+            (due, outcome, rejectedEvent) = (first.DueAt, first.Outcome, first.EventSequence);
         }
 
-        if (!found && !(wait.Kind == WaitKind.Timer && due <= now))
+        if (stored is null && !(wait.Kind == WaitKind.Timer && due <= now))
         {
             // A timer already due needs no record: re-executing reaches it due again.
             Execute(
@@ -103,8 +102,11 @@ internal sealed partial class SqliteWorkflowStore
 
             if (outcome == WaitRejected)
             {
-                var rejected = ReadEvents(statements, "sequence = $sequence", ("$sequence", rejectedEvent!.Value));
-                return new WaitOutcome(WaitResolution.EventRejected, rejected.Single());
+                var rejected = statements.Prepared($"SELECT {EventColumns} FROM workflow_events WHERE sequence = $sequence;")
+                    .Bind("$sequence", rejectedEvent!.Value)
+                    .ReadFirst(ReadEvent<SqlitePreparedStatement>)
+                    ?? throw new InvalidOperationException($"Event {rejectedEvent} that instance '{id}' rejected is not in its inbox.");
+                return new WaitOutcome(WaitResolution.EventRejected, rejected);
             }
 
             if (cancellation == CancellationState.Requested && !cancellationDelivered)
@@ -116,15 +118,19 @@ internal sealed partial class SqliteWorkflowStore
             {
                 // The earliest event of that name not yet taken, raised before the deadline: one raised at or after it
                 // is left for a later wait, so a wait that could have timed out never takes it after the fact.
-                var inbox = ReadEvents(
-                    statements,
-                    "instance_id = $id AND name = $name AND consumed_by_commit IS NULL AND rejected_reason IS NULL AND ($deadline IS NULL OR raised_at < $deadline) ORDER BY sequence LIMIT 1",
-                    ("$id", id),
-                    ("$name", wait.EventName!),
-                    ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value));
-                if (inbox.Count == 1)
+                var received = statements.Prepared(
+                    $"""
+                    SELECT {EventColumns} FROM workflow_events
+                    WHERE instance_id = $id AND name = $name AND consumed_by_commit IS NULL AND rejected_reason IS NULL AND ($deadline IS NULL OR raised_at < $deadline)
+                    ORDER BY sequence LIMIT 1;
+                    """)
+                    .Bind("$id", id)
+                    .Bind("$name", wait.EventName!)
+                    .Bind("$deadline", due?.ToUnixTimeMilliseconds())
+                    .ReadFirst(ReadEvent<SqlitePreparedStatement>);
+                if (received is not null)
                 {
-                    return new WaitOutcome(WaitResolution.EventReceived, inbox[0]);
+                    return new WaitOutcome(WaitResolution.EventReceived, received);
                 }
             }
 
@@ -177,28 +183,6 @@ internal sealed partial class SqliteWorkflowStore
             cancellationToken);
     }
 
-    /// <summary>
-    /// Checks, inside the transaction, that the instance is running at the commit <paramref name="wait"/> precedes under
-    /// this worker's lease, so a run that another run has overtaken writes nothing. Returns the instance's cancellation state.
-    /// </summary>
-    private CancellationState EnsureRunningAt(SqliteStatements statements, string id, WaitRequest wait)
-    {
-        var command = statements.For("SELECT status, commits, cancellation, lease_owner FROM workflow_instances WHERE id = $id;");
-        command.Set("$id", id);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read() ||
-            (WorkflowStatus)reader.GetInt32(0) != WorkflowStatus.Running ||
-            reader.GetInt32(1) != wait.Commit - 1 ||
-            (reader.IsDBNull(3) ? null : reader.GetString(3)) != WorkerId)
-        {
-            throw new InvalidOperationException(
-                $"Instance '{id}' is not running, another run committed before its commit {wait.Commit}, or worker '{WorkerId}' no longer holds its lease, " +
-                $"so its wait at checkpoint {wait.Checkpoint} is not recorded.");
-        }
-
-        return (CancellationState)reader.GetInt32(2);
-    }
-
     private static void SetWaitOutcome(SqliteStatements statements, string id, WaitRequest wait, string outcome, long? eventSequence) =>
         Execute(
             statements,
@@ -212,4 +196,7 @@ internal sealed partial class SqliteWorkflowStore
             ("$event", (object?)eventSequence ?? DBNull.Value));
 
     private static string Describe(WaitKind kind, string? eventName) => kind == WaitKind.Timer ? "timer" : $"event '{eventName}'";
+
+    /// <summary>A wait as it was recorded when the run first reached it.</summary>
+    private sealed record StoredWait(int Checkpoint, WaitKind Kind, string? EventName, DateTimeOffset? DueAt, string Outcome, long? EventSequence);
 }

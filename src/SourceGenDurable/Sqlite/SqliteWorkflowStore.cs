@@ -9,8 +9,9 @@ namespace SourceGenDurable.Sqlite;
 /// The embedded store: one SQLite file in WAL mode. The writes on a workflow's hot path (start, lease, checkpoint, durable
 /// waits, events, cancellation, waking due timers, finish) go through one writer that commits whatever has queued as one
 /// transaction (group commit); every write is atomic on its own, and with the default <c>synchronous=FULL</c> a committed
-/// checkpoint survives power loss before its task completes. The rare writes left (rejecting an event payload, resuming
-/// a set-aside instance) take their own transactions, which SQLite serializes with the writer's.
+/// checkpoint survives power loss before its task completes. The rarer writes (rejecting an event payload, resuming a
+/// set-aside instance) go through the same writer. One partial file per concern: the checkpoint commit is in
+/// SqliteWorkflowStore.Checkpoints.cs, the lease guard in SqliteWorkflowStore.LeaseGuard.cs.
 /// </summary>
 internal sealed partial class SqliteWorkflowStore : IWorkflowStore, IAsyncDisposable, IDisposable
 {
