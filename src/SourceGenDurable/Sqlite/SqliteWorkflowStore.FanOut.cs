@@ -21,38 +21,25 @@ internal sealed partial class SqliteWorkflowStore
     public Task RecordBranchAsync(string id, BranchRecord branch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(branch);
-        return _writer.WriteAsync(
-            statements =>
-            {
-                // Guarded as a step attempt is: only on top of the commit the fan-out precedes, under this worker's lease.
-                var written = Execute(
-                    Guarded(
-                        statements,
-                        $"""
-                        INSERT INTO workflow_branches (instance_id, {BranchColumns})
-                        SELECT $id, $commit, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed, $started
-                        WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE {RunningAtCommit})
-                        ON CONFLICT (instance_id, sequence, fan_out, branch) DO NOTHING;
-                        """),
-                    ("$id", id),
-                    ("$commit", branch.Sequence),
-                    ("$fanOut", branch.FanOut),
-                    ("$branch", branch.Branch),
-                    ("$checkpoint", branch.Checkpoint),
-                    ("$name", branch.Name),
-                    ("$result", (object?)branch.Result ?? DBNull.Value),
-                    ("$attempts", branch.Attempts),
-                    ("$completed", branch.CompletedAt.ToUnixTimeMilliseconds()),
-                    ("$started", branch.StartedAt is { } started ? started.ToUnixTimeMilliseconds() : DBNull.Value));
-                if (written != 1)
-                {
-                    throw new InvalidOperationException(
-                        $"Instance '{id}' is not running, another run committed before its commit {branch.Sequence}, or worker '{WorkerId}' no longer holds its lease " +
-                        $"(or branch {branch.Branch} was recorded already), so the result of step '{branch.Name}' is not recorded.");
-                }
-
-                return written;
-            },
+        return RecordAtCommitAsync(
+            id,
+            branch.Sequence,
+            $"""
+            INSERT INTO workflow_branches (instance_id, {BranchColumns})
+            SELECT $id, $commit, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed, $started {OnTopOfCommit}
+            ON CONFLICT (instance_id, sequence, fan_out, branch) DO NOTHING;
+            """,
+            $"the result of step '{branch.Name}' (branch {branch.Branch}, unless it was recorded already)",
+            [
+                ("$fanOut", branch.FanOut),
+                ("$branch", branch.Branch),
+                ("$checkpoint", branch.Checkpoint),
+                ("$name", branch.Name),
+                ("$result", (object?)branch.Result ?? DBNull.Value),
+                ("$attempts", branch.Attempts),
+                ("$completed", branch.CompletedAt.ToUnixTimeMilliseconds()),
+                ("$started", branch.StartedAt is { } started ? started.ToUnixTimeMilliseconds() : DBNull.Value),
+            ],
             cancellationToken);
     }
 
@@ -124,9 +111,9 @@ internal sealed partial class SqliteWorkflowStore
                 var raised = Scalar(
                     statements,
                     "SELECT 1 FROM workflow_events WHERE instance_id = $id AND name = $name AND consumed_by_commit IS NULL AND rejected_reason IS NULL AND ($deadline IS NULL OR raised_at < $deadline) LIMIT 1;",
-                    ("$id", id),
-                    ("$name", wait.EventName!),
-                    ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value));
+                ("$id", id),
+                ("$name", wait.EventName!),
+                ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value));
                 if (raised is not null)
                 {
                     return WaitResolution.EventReceived;

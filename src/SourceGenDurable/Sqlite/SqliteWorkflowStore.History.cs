@@ -37,40 +37,26 @@ internal sealed partial class SqliteWorkflowStore
     public Task RecordStepAttemptAsync(string id, StepAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        return _writer.WriteAsync(
-            statements =>
-            {
-                // Written only on top of the commit the step precedes, under this worker's lease: a run that another
-                // run overtook, or whose instance another worker took over, records nothing.
-                var written = Execute(
-                    Guarded(
-                        statements,
-                        $"""
-                        INSERT INTO workflow_step_attempts (instance_id, {AttemptColumns})
-                        SELECT $id, $commit, $ordinal, $checkpoint, $name, $attempt, $type, $message, $stack, $started, $ended, $final
-                        WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE {RunningAtCommit});
-                        """),
-                    ("$id", id),
-                    ("$commit", attempt.Sequence),
-                    ("$ordinal", attempt.Ordinal),
-                    ("$checkpoint", attempt.Checkpoint),
-                    ("$name", attempt.StepName),
-                    ("$attempt", attempt.Attempt),
-                    ("$type", attempt.Error.Type),
-                    ("$message", attempt.Error.Message),
-                    ("$stack", (object?)attempt.Error.StackTrace ?? DBNull.Value),
-                    ("$started", attempt.StartedAt.ToUnixTimeMilliseconds()),
-                    ("$ended", attempt.EndedAt.ToUnixTimeMilliseconds()),
-                    ("$final", attempt.Final));
-                if (written != 1)
-                {
-                    throw new InvalidOperationException(
-                        $"Instance '{id}' is not running, another run committed before its commit {attempt.Sequence}, or worker '{WorkerId}' no longer holds its lease, " +
-                        $"so attempt {attempt.Attempt} of step '{attempt.StepName}' is not recorded.");
-                }
-
-                return written;
-            },
+        return RecordAtCommitAsync(
+            id,
+            attempt.Sequence,
+            $"""
+            INSERT INTO workflow_step_attempts (instance_id, {AttemptColumns})
+            SELECT $id, $commit, $ordinal, $checkpoint, $name, $attempt, $type, $message, $stack, $started, $ended, $final {OnTopOfCommit};
+            """,
+            $"attempt {attempt.Attempt} of step '{attempt.StepName}'",
+            [
+                ("$ordinal", attempt.Ordinal),
+                ("$checkpoint", attempt.Checkpoint),
+                ("$name", attempt.StepName),
+                ("$attempt", attempt.Attempt),
+                ("$type", attempt.Error.Type),
+                ("$message", attempt.Error.Message),
+                ("$stack", (object?)attempt.Error.StackTrace ?? DBNull.Value),
+                ("$started", attempt.StartedAt.ToUnixTimeMilliseconds()),
+                ("$ended", attempt.EndedAt.ToUnixTimeMilliseconds()),
+                ("$final", attempt.Final),
+            ],
             cancellationToken);
     }
 

@@ -22,6 +22,12 @@ internal sealed partial class SqliteWorkflowStore
     private const string RunningAtCommit = $"{RunningUnderLease} AND commits = $commit - 1";
 
     /// <summary>
+    /// The end of an <c>INSERT ... SELECT</c> of a record made between two commits (a failed step attempt, a fan-out
+    /// branch's result): it is written only on top of the commit it precedes, under this worker's lease.
+    /// </summary>
+    private const string OnTopOfCommit = $"WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE {RunningAtCommit})";
+
+    /// <summary>
     /// The writer's statement for <paramref name="sql"/>, a guarded write: the values its guard compares with never
     /// change, so they are bound once, when it is compiled.
     /// </summary>
@@ -52,7 +58,19 @@ internal sealed partial class SqliteWorkflowStore
             .Bind("$commit", wait.Commit)
             .ExecuteScalar() is long cancellation
             ? (CancellationState)cancellation
-            : throw new InvalidOperationException(
-                $"Instance '{id}' is not running, another run committed before its commit {wait.Commit}, or worker '{WorkerId}' no longer holds its lease, " +
-                $"so its wait at checkpoint {wait.Checkpoint} is not recorded.");
+            : throw RefusedAtCommit(id, wait.Commit, $"its wait at checkpoint {wait.Checkpoint}");
+
+    /// <summary>
+    /// Runs <paramref name="insert"/>, which ends with <see cref="OnTopOfCommit"/>, with <c>$id</c>, <c>$commit</c> and
+    /// <paramref name="values"/> bound; throws when the guard held it back. <paramref name="what"/> names the record.
+    /// </summary>
+    private Task<int> RecordAtCommitAsync(
+        string id, int commit, string insert, string what, (string Name, object Value)[] values, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            statements => Execute(Guarded(statements, insert).Bind("$id", id).Bind("$commit", commit), values) == 1 ? 1 : throw RefusedAtCommit(id, commit, what),
+            cancellationToken);
+
+    /// <summary>The refusal of a write that <see cref="RunningAtCommit"/> held back; <paramref name="what"/> names what it would have recorded.</summary>
+    private InvalidOperationException RefusedAtCommit(string id, int commit, string what) =>
+        new($"Instance '{id}' is not running, another run committed before its commit {commit}, or worker '{WorkerId}' no longer holds its lease, so {what} is not recorded.");
 }
