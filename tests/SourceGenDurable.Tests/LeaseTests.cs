@@ -80,6 +80,44 @@ public sealed class LeaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_write_of_a_worker_whose_lease_was_taken_over_is_refused_and_changes_nothing()
+    {
+        var (a, b) = (await StoreAsync("worker-a"), await StoreAsync("worker-b"));
+        await a.CreateAsync(NewInstance("guarded"), default);
+        Assert.Equal(LeaseOutcome.Acquired, (await a.AcquireLeaseAsync("guarded", Lease, 5, default)).Outcome);
+        _clock.Advance(Lease);
+        Assert.Equal(LeaseOutcome.Acquired, (await b.AcquireLeaseAsync("guarded", Lease, 5, default)).Outcome);
+        var sequence = await b.RaiseEventAsync("guarded", "paid", "{}", default);
+        var now = _clock.GetUtcNow();
+        var wait = new WaitRequest(1, 0, 0, WaitKind.Event, "paid", null);
+        var error = new WorkflowError("System.Exception", "stale", null);
+
+        Task[] stale =
+        [
+            a.AwaitAsync("guarded", wait, now, cancellationDelivered: false, default),
+            a.SuspendAsync("guarded", [wait], now, cancellationDelivered: false, default),
+            a.RejectEventAsync("guarded", wait, sequence, "bad payload", default),
+            a.RecordBranchAsync("guarded", new BranchRecord(1, 0, 0, 0, "charge", "1", 1, now), default),
+            a.FailAsync("guarded", error, default),
+            a.CancelAsync("guarded", error, default),
+        ];
+        foreach (var write in stale)
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => write);
+            Assert.Contains("worker 'worker-a' no longer holds its lease", refused.Message);
+        }
+
+        await a.SetAsideAsync("guarded", "declined", default);
+        await a.ReleaseLeaseAsync("guarded", failed: false, default);
+
+        var instance = (await b.GetAsync("guarded", default))!;
+        Assert.Equal((WorkflowStatus.Running, "worker-b", 2, null), (instance.Status, instance.LeaseOwner, instance.Starts, instance.SetAsideReason));
+        Assert.Empty(await b.GetBranchesAsync("guarded", null, default));
+        Assert.Null(Assert.Single(await b.GetEventsAsync("guarded", default)).RejectedReason);
+        Assert.Equal(WaitResolution.EventReceived, (await b.AwaitAsync("guarded", wait, now, cancellationDelivered: false, default)).Resolution);
+    }
+
+    [Fact]
     public async Task A_lease_tells_the_run_whether_failed_attempts_wait_at_the_commit_it_resumes_into()
     {
         var store = await StoreAsync("worker-a");

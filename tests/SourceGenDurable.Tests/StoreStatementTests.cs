@@ -121,6 +121,39 @@ public sealed class StoreStatementTests : IDisposable
         Assert.Null(none);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_prepared_write_returns_every_row_of_its_returning_clause_and_runs_again(bool callDirectly)
+    {
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count) VALUES ($id, $count);", callDirectly);
+        insert.Bind("$id", "a").Bind("$count", 1).ExecuteNonQuery();
+        insert.Bind("$id", "b").Bind("$count", 1).ExecuteNonQuery();
+        insert.Bind("$id", "c").Bind("$count", 5).ExecuteNonQuery();
+        using var bump = SqlitePreparedStatement.Prepare(_connection, "UPDATE items SET count = count + 1 WHERE count = $count RETURNING id;", callDirectly);
+
+        var bumped = bump.Bind("$count", 1).ReadAll(row => row.GetString(0));
+        var none = bump.Bind("$count", 1).ReadAll(row => row.GetString(0));
+        var again = bump.Bind("$count", 2).ReadAll(row => row.GetString(0));
+
+        Assert.Equal(["a", "b"], bumped.Order());
+        Assert.Empty(none);
+        Assert.Equal(["a", "b"], again.Order());
+        using var count = SqlitePreparedStatement.Prepare(_connection, "SELECT count(*) FROM items WHERE count = 3;", callDirectly);
+        Assert.Equal(2L, count.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_prepared_statement_tells_which_parameters_it_names()
+    {
+        using var insert = SqlitePreparedStatement.Prepare(_connection, "INSERT INTO items (id, count) VALUES ($id, $count);");
+
+        Assert.True(insert.HasParameter("$id"));
+        Assert.True(insert.HasParameter(string.Concat("$co", "unt")));
+        Assert.False(insert.HasParameter("$weight"));
+        Assert.False(insert.HasParameter("count"));
+    }
+
     [Fact]
     public async Task The_writer_reports_how_many_writes_each_transaction_grouped()
     {

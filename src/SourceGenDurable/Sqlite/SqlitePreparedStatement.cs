@@ -198,6 +198,30 @@ internal sealed unsafe class SqlitePreparedStatement : ISqliteRow, IDisposable
         }
     }
 
+    /// <summary>Runs the statement to its end and maps every row it returns (a query, or a write's <c>RETURNING</c> rows).</summary>
+    public List<T> ReadAll<T>(Func<SqlitePreparedStatement, T> map)
+    {
+        try
+        {
+            var rows = new List<T>();
+            int rc;
+            while ((rc = Step()) == raw.SQLITE_ROW)
+            {
+                rows.Add(map(this));
+            }
+
+            ThrowUnlessDone(rc);
+            return rows;
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
+    /// <summary>Whether the statement has a parameter named <paramref name="name"/> (with its <c>$</c>).</summary>
+    public bool HasParameter(string name) => Array.IndexOf(_parameterNames, name) >= 0;
+
     /// <inheritdoc />
     public bool IsDBNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 

@@ -4,9 +4,9 @@ namespace SourceGenDurable.Sqlite;
 
 /// <summary>
 /// The writer's connection and its statements: each SQL text is compiled once per connection and reused for every
-/// later write, rather than parsed again for each checkpoint. The statements of every step (the checkpoint, the start,
-/// the lease, the finish) are <see cref="SqlitePreparedStatement"/>s, run straight through SQLite's API; the rarer ones
-/// and the transaction's own are commands.
+/// later write, rather than parsed again for each checkpoint. Every statement of a write is a
+/// <see cref="SqlitePreparedStatement"/>, run straight through SQLite's API; the transaction's own statements (which need
+/// SQLite's busy handling) and the read connections' queries are commands.
 /// </summary>
 internal sealed class SqliteStatements(SqliteConnection connection) : IDisposable
 {

@@ -21,39 +21,25 @@ internal sealed partial class SqliteWorkflowStore
     public Task RecordBranchAsync(string id, BranchRecord branch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(branch);
-        return _writer.WriteAsync(
-            statements =>
-            {
-                // Guarded as a step attempt is: only on top of the commit the fan-out precedes, under this worker's lease.
-                var written = Execute(
-                    statements,
-                    $"""
-                    INSERT INTO workflow_branches (instance_id, {BranchColumns})
-                    SELECT $id, $sequence, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed, $started
-                    WHERE EXISTS (SELECT 1 FROM workflow_instances WHERE id = $id AND status = $running AND commits = $sequence - 1 AND lease_owner = $owner)
-                    ON CONFLICT (instance_id, sequence, fan_out, branch) DO NOTHING;
-                    """,
-                    ("$id", id),
-                    ("$owner", WorkerId),
-                    ("$sequence", branch.Sequence),
-                    ("$fanOut", branch.FanOut),
-                    ("$branch", branch.Branch),
-                    ("$checkpoint", branch.Checkpoint),
-                    ("$name", branch.Name),
-                    ("$result", (object?)branch.Result ?? DBNull.Value),
-                    ("$attempts", branch.Attempts),
-                    ("$completed", branch.CompletedAt.ToUnixTimeMilliseconds()),
-                    ("$started", branch.StartedAt is { } started ? started.ToUnixTimeMilliseconds() : DBNull.Value),
-                    ("$running", (int)WorkflowStatus.Running));
-                if (written != 1)
-                {
-                    throw new InvalidOperationException(
-                        $"Instance '{id}' is not running, another run committed before its commit {branch.Sequence}, or worker '{WorkerId}' no longer holds its lease " +
-                        $"(or branch {branch.Branch} was recorded already), so the result of step '{branch.Name}' is not recorded.");
-                }
-
-                return written;
-            },
+        return RecordAtCommitAsync(
+            id,
+            branch.Sequence,
+            $"""
+            INSERT INTO workflow_branches (instance_id, {BranchColumns})
+            SELECT $id, $commit, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed, $started {OnTopOfCommit}
+            ON CONFLICT (instance_id, sequence, fan_out, branch) DO NOTHING;
+            """,
+            $"the result of step '{branch.Name}' (branch {branch.Branch}, unless it was recorded already)",
+            [
+                ("$fanOut", branch.FanOut),
+                ("$branch", branch.Branch),
+                ("$checkpoint", branch.Checkpoint),
+                ("$name", branch.Name),
+                ("$result", (object?)branch.Result ?? DBNull.Value),
+                ("$attempts", branch.Attempts),
+                ("$completed", branch.CompletedAt.ToUnixTimeMilliseconds()),
+                ("$started", branch.StartedAt is { } started ? started.ToUnixTimeMilliseconds() : DBNull.Value),
+            ],
             cancellationToken);
     }
 
@@ -125,9 +111,9 @@ internal sealed partial class SqliteWorkflowStore
                 var raised = Scalar(
                     statements,
                     "SELECT 1 FROM workflow_events WHERE instance_id = $id AND name = $name AND consumed_by_commit IS NULL AND rejected_reason IS NULL AND ($deadline IS NULL OR raised_at < $deadline) LIMIT 1;",
-                    ("$id", id),
-                    ("$name", wait.EventName!),
-                    ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value));
+                ("$id", id),
+                ("$name", wait.EventName!),
+                ("$deadline", due is { } deadline ? deadline.ToUnixTimeMilliseconds() : DBNull.Value));
                 if (raised is not null)
                 {
                     return WaitResolution.EventReceived;
@@ -146,48 +132,5 @@ internal sealed partial class SqliteWorkflowStore
             ("$name", events.Count switch { 0 => DBNull.Value, 1 => events.First(), _ => AnyEvent }),
             ("$now", Now()));
         return WaitResolution.Suspended;
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken) =>
-        // As RequestCancellationAsync does for one instance: a sleeping or waiting child is woken to receive it.
-        _writer.WriteAsync<IReadOnlyList<string>>(
-            statements =>
-            {
-                var command = statements.For(
-                    $"""
-                    UPDATE workflow_instances SET cancellation = $requested, updated_at = $now,
-                        status = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN $running ELSE status END,
-                        wake_at = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE wake_at END,
-                        awaited_event = CASE WHEN status IN ({Sleeping}, {Waiting}) THEN NULL ELSE awaited_event END
-                    WHERE parent_id = $parent AND status IN {Unfinished} AND cancellation = $none
-                    RETURNING id;
-                    """);
-                command.Set("$parent", parentId);
-                command.Set("$requested", (int)CancellationState.Requested);
-                command.Set("$none", (int)CancellationState.None);
-                command.Set("$running", (int)WorkflowStatus.Running);
-                command.Set("$now", Now());
-                var cancelled = new List<string>();
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    cancelled.Add(reader.GetString(0));
-                }
-
-                return cancelled;
-            },
-            cancellationToken);
-
-    /// <summary>The first column of the first row, or null, on the writer's connection in its open transaction.</summary>
-    private static object? Scalar(SqliteStatements statements, string sql, params (string Name, object Value)[] parameters)
-    {
-        var statement = statements.Prepared(sql);
-        foreach (var (name, value) in parameters)
-        {
-            statement.Bind(name, value);
-        }
-
-        return statement.ExecuteScalar();
     }
 }

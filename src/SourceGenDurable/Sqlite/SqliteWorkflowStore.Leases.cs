@@ -102,10 +102,8 @@ internal sealed partial class SqliteWorkflowStore
     public Task<bool> RenewLeaseAsync(string id, TimeSpan duration, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements => Execute(
-                statements,
-                "UPDATE workflow_instances SET lease_expires_at = $expires WHERE id = $id AND lease_owner = $owner;",
+                Guarded(statements, $"UPDATE workflow_instances SET lease_expires_at = $expires WHERE {UnderLease};"),
                 ("$id", id),
-                ("$owner", WorkerId),
                 ("$expires", (_timeProvider.GetUtcNow() + duration).ToUnixTimeMilliseconds())) == 1,
             cancellationToken);
 
@@ -113,39 +111,14 @@ internal sealed partial class SqliteWorkflowStore
     public Task ReleaseLeaseAsync(string id, bool failed, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements => Execute(
-                statements,
-                """
-                UPDATE workflow_instances SET lease_owner = NULL, lease_expires_at = NULL,
-                    starts = CASE WHEN $failed THEN starts ELSE MAX(starts - 1, 0) END
-                WHERE id = $id AND lease_owner = $owner;
-                """,
-                ("$id", id),
-                ("$owner", WorkerId),
-                ("$failed", failed)),
-            cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<WorkflowInstance>>(
-            statements => ReadAll(
-                statements.For($"SELECT {InstanceColumns} FROM workflow_instances WHERE set_aside_reason IS NOT NULL AND status IN {Unfinished} ORDER BY updated_at DESC, id;"),
-                ReadInstance),
-            cancellationToken);
-
-    /// <inheritdoc />
-    public Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(
-            statements =>
-            {
-                ReadStatus(statements, id);
-                return Execute(
+                Guarded(
                     statements,
                     $"""
-                    UPDATE workflow_instances SET set_aside_reason = NULL, poisoned = 0, starts = 0, updated_at = $now
-                    WHERE id = $id AND set_aside_reason IS NOT NULL AND status IN {Unfinished};
-                    """,
-                    ("$id", id),
-                    ("$now", Now())) == 1;
-            },
+                    UPDATE workflow_instances SET lease_owner = NULL, lease_expires_at = NULL,
+                        starts = CASE WHEN $failed THEN starts ELSE MAX(starts - 1, 0) END
+                    WHERE {UnderLease};
+                    """),
+                ("$id", id),
+                ("$failed", failed)),
             cancellationToken);
 }
