@@ -14,7 +14,10 @@ public sealed class DurableWorkflowOptions
     /// <summary>The default database: a file in the working folder.</summary>
     public const string DefaultConnectionString = "Data Source=durable.db";
 
-    /// <summary>The SQLite connection string. Defaults to <see cref="DefaultConnectionString"/>.</summary>
+    /// <summary>
+    /// The SQLite connection string, when the store is SQLite (the default). Defaults to <see cref="DefaultConnectionString"/>.
+    /// Another store is chosen with its own method, such as <c>UsePostgres</c>, and has its own settings.
+    /// </summary>
     public string ConnectionString { get; set; } = DefaultConnectionString;
 
     /// <summary>
@@ -89,6 +92,13 @@ public sealed class DurableWorkflowOptions
     /// resumes the instances at once. Keep it below the host's own <c>HostOptions.ShutdownTimeout</c>. 20 s by default.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The store chosen by a store package's <c>UseX</c> method (its name, and how to create it from the host's services),
+    /// or null for SQLite. Typed loosely because the store contract is a layer above these options; store packages set
+    /// it through <c>SourceGenDurable.Storage.WorkflowStoreChoice.UseStore</c>, which is typed.
+    /// </summary>
+    internal (string Name, Func<IServiceProvider, object> Create)? Store { get; set; }
 
     /// <summary>A new worker id: the machine name, the process id and a random suffix.</summary>
     public static string CreateWorkerId() =>

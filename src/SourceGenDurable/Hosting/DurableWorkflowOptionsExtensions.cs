@@ -9,6 +9,7 @@ public static class DurableWorkflowOptionsExtensions
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         options.ConnectionString = connectionString;
+        options.Store = null;
         return options;
     }
 }

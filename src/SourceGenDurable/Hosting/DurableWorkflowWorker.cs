@@ -76,6 +76,8 @@ internal sealed partial class DurableWorkflowWorker(
         using var slots = new SemaphoreSlim(settings.MaxConcurrentWorkflows);
         DateTimeOffset? nextWake = null;
         var nextPoll = DateTimeOffset.MinValue;
+        var storeFailures = 0;
+        using var wakeups = (store as IWorkflowStoreWakeups)?.SubscribeToWork(signals.NotifyWork);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -90,8 +92,24 @@ internal sealed partial class DurableWorkflowWorker(
                 if (signals.TakeLookRequest() || now >= nextPoll || nextWake <= now)
                 {
                     nextPoll = now + settings.PollInterval;
-                    nextWake = await store.WakeDueAsync(now, stoppingToken).ConfigureAwait(false);
-                    var ids = await store.GetRunningIdsAsync(stoppingToken).ConfigureAwait(false);
+                    IReadOnlyList<string> ids;
+                    try
+                    {
+                        nextWake = await store.WakeDueAsync(now, stoppingToken).ConfigureAwait(false);
+                        ids = await store.GetRunningIdsAsync(stoppingToken).ConfigureAwait(false);
+                        storeFailures = 0;
+                    }
+                    catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        // A store server that went away (a restart, a network cut) stops no host: the instances stay at
+                        // their last checkpoints, and the worker looks again, backing off up to the poll interval.
+                        storeFailures++;
+                        LogStoreUnavailable(e, storeFailures);
+                        nextWake = null;
+                        nextPoll = now + Backoff(storeFailures, settings.PollInterval);
+                        ids = [];
+                    }
+
                     for (var i = 0; i < ids.Count; i++)
                     {
                         await StartRunAsync(ids[i], slots, stoppingToken).ConfigureAwait(false);
@@ -200,12 +218,22 @@ internal sealed partial class DurableWorkflowWorker(
         }
     }
 
+    /// <summary>100 ms after the first failure, doubling, never longer than the poll interval.</summary>
+    private static TimeSpan Backoff(int failures, TimeSpan pollInterval)
+    {
+        var delay = TimeSpan.FromMilliseconds(100 * Math.Pow(2, Math.Min(failures - 1, 10)));
+        return delay < pollInterval ? delay : pollInterval;
+    }
+
     // The host's own events are Information; what happens to each instance is the executor's, at Debug.
     [LoggerMessage(30, LogLevel.Information, "Durable workflow worker {WorkerId} started; it runs up to {MaxConcurrentWorkflows} instances at a time.")]
     private partial void LogWorkerStarted(string workerId, int maxConcurrentWorkflows);
 
     [LoggerMessage(31, LogLevel.Information, "Durable workflow worker {WorkerId} stopped; its instances resume from their last checkpoints.")]
     private partial void LogWorkerStopped(string workerId);
+
+    [LoggerMessage(11, LogLevel.Warning, "The store cannot be read ({Failures} times in a row); the worker tries again. Running instances stay at their last checkpoints.")]
+    private partial void LogStoreUnavailable(Exception exception, int failures);
 
     [LoggerMessage(10, LogLevel.Error, "Running workflow {WorkflowId} failed in the engine; it is retried from its last checkpoint.")]
     private partial void LogRunFailed(string workflowId, Exception exception);

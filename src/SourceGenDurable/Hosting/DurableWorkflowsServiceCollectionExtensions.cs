@@ -14,7 +14,7 @@ namespace SourceGenDurable.Hosting;
 public static class DurableWorkflowsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SQLite store, the <see cref="IWorkflowClient"/> and a hosted worker that resumes every unfinished
+    /// Adds the store (SQLite unless another is chosen, for example with <c>UsePostgres</c>), the <see cref="IWorkflowClient"/> and a hosted worker that resumes every unfinished
     /// instance when the host starts. Options come from the <c>SourceGenDurable</c> configuration section, then
     /// from <paramref name="configure"/>.
     /// </summary>
@@ -29,7 +29,7 @@ public static class DurableWorkflowsServiceCollectionExtensions
 
         options.Validate(o => o.PollInterval > TimeSpan.Zero, "SourceGenDurable:PollInterval must be positive.")
             .Validate(o => o.MaxConcurrentWorkflows > 0, "SourceGenDurable:MaxConcurrentWorkflows must be at least 1.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SourceGenDurable:ConnectionString must name a SQLite database.")
+            .Validate(o => o.Store is not null || !string.IsNullOrWhiteSpace(o.ConnectionString), "SourceGenDurable:ConnectionString must name a SQLite database.")
             .Validate(o => o.MaxEventNameLength > 0, "SourceGenDurable:MaxEventNameLength must be at least 1.")
             .Validate(o => o.MaxEventPayloadBytes > 0, "SourceGenDurable:MaxEventPayloadBytes must be at least 1.")
             .Validate(o => o.MaxWorkflowIdLength > 0, "SourceGenDurable:MaxWorkflowIdLength must be at least 1.")
@@ -47,6 +47,12 @@ public static class DurableWorkflowsServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowStore>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value;
+            if (o.Store is ({ } name, { } create))
+            {
+                return create(sp) as IWorkflowStore
+                    ?? throw new InvalidOperationException($"The {name} store's factory returned no IWorkflowStore.");
+            }
+
             return new SqliteWorkflowStore(o.ConnectionString, sp.GetRequiredService<TimeProvider>(), o.Synchronous, o.WorkerId, sp.GetService<ILogger<SqliteWorkflowStore>>());
         });
         services.TryAddSingleton<WorkflowSignals>();
