@@ -6,22 +6,37 @@ namespace SourceGenDurable.Tests.Conformance;
 public abstract class InitializationContract : StoreContract
 {
     [StoreFact]
-    public async Task Initializing_again_or_from_another_store_keeps_what_the_database_holds()
+    public async Task A_store_opened_on_a_database_another_store_initialized_keeps_what_it_holds()
     {
         var first = await StoreAsync("worker-a");
         await StartAsync(first, "kept");
         await first.CommitCheckpointAsync("kept", Commit(1, step: Step(1, "charge")), default);
         var before = await GetAsync(first, "kept");
 
-        await first.InitializeAsync(default);
         var second = await StoreAsync("worker-b");
-        await second.InitializeAsync(default);
+        var third = await StoreAsync("worker-c");
 
-        Assert.Equal(before, await GetAsync(first, "kept"));
         Assert.Equal(before, await GetAsync(second, "kept"));
+        Assert.Equal(before, await GetAsync(third, "kept"));
         Assert.Single(await second.GetStepsAsync("kept", default));
         Assert.Equal(LeaseOutcome.HeldElsewhere, (await second.AcquireLeaseAsync("kept", Lease, MaxStarts, default)).Outcome);
         Assert.False(await first.CommitCheckpointAsync("kept", Commit(2), default));
+    }
+
+    [StoreFact]
+    public async Task A_store_initialized_twice_keeps_its_lease_and_its_writes()
+    {
+        var store = await StoreAsync("worker-a");
+        await StartAsync(store, "kept");
+        await store.CommitCheckpointAsync("kept", Commit(1), default);
+        var before = await GetAsync(store, "kept");
+
+        await store.InitializeAsync(default);
+
+        Assert.Equal(before, await GetAsync(store, "kept"));
+        Assert.False(await store.CommitCheckpointAsync("kept", Commit(2), default));
+        var after = await GetAsync(store, "kept");
+        Assert.Equal(("worker-a", 2), (after.LeaseOwner, after.Commits));
     }
 
     [StoreFact]
