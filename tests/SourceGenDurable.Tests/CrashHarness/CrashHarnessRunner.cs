@@ -207,12 +207,12 @@ public static class CrashHarnessRunner
 
         // The log could not tell where a step ran (see StepLog, Fan-outs).
         anomalies.AddRange(log.ConventionErrors);
+        // The observer only reads (no initialization: it takes no lease and holds no worker session).
         var observer = database.Open(null);
         WorkflowInstance? final;
         IReadOnlyList<StepRecord> steps;
         try
         {
-            await observer.InitializeAsync(CancellationToken.None);
             final = await observer.GetAsync(InstanceId, CancellationToken.None);
             steps = await observer.GetStepsAsync(InstanceId, CancellationToken.None);
         }

@@ -4,16 +4,31 @@ using Xunit.Abstractions;
 namespace SourceGenDurable.Tests.CrashHarness;
 
 /// <summary>
-/// The crash harness on PostgreSQL: every corpus case with every input, each durable run in a schema of its own, must
-/// end as the direct run does and run the same steps, as on SQLite (<see cref="CrashHarnessTests"/>).
+/// The crash harness on PostgreSQL: every corpus case with its first input, each durable run in a schema of its own,
+/// must end as the direct run does and run the same steps, as on SQLite (<see cref="CrashHarnessTests"/> runs every
+/// input). The cases are dealt to <see cref="Parts"/> classes, which xUnit runs side by side: a simulated process
+/// spends most of its time waiting on the server (connections, schema), not on the processor.
 /// </summary>
-public sealed class PostgresCrashHarnessTests(ITestOutputHelper output)
+public abstract class PostgresCrashHarnessTests(ITestOutputHelper output)
 {
-    public static TheoryData<string, string> Rows() => CorpusCase.Rows();
+    public const int Parts = 4;
 
-    [PostgresTheory]
-    [MemberData(nameof(Rows))]
-    public async Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input)
+    /// <summary>Every <see cref="Parts"/>th case, from the <paramref name="part"/>th.</summary>
+    public static TheoryData<string, string> Rows(int part)
+    {
+        var rows = new TheoryData<string, string>();
+        foreach (var (row, index) in CorpusCase.FirstInputRows().Select((row, index) => (row, index)))
+        {
+            if (index % Parts == part)
+            {
+                rows.Add((string)row[0], (string)row[1]);
+            }
+        }
+
+        return rows;
+    }
+
+    protected async Task RunAsync(string @case, string input)
     {
         var corpusCase = CorpusCase.Get(@case);
         using var store = new PostgresHarnessStore();
@@ -22,4 +37,32 @@ public sealed class PostgresCrashHarnessTests(ITestOutputHelper output)
         Assert.True(report.Passed, report.Describe());
         output.WriteLine(report.Describe());
     }
+}
+
+public sealed class PostgresCrashHarnessTests1(ITestOutputHelper output) : PostgresCrashHarnessTests(output)
+{
+    [PostgresTheory]
+    [MemberData(nameof(Rows), 0, MemberType = typeof(PostgresCrashHarnessTests))]
+    public Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input) => RunAsync(@case, input);
+}
+
+public sealed class PostgresCrashHarnessTests2(ITestOutputHelper output) : PostgresCrashHarnessTests(output)
+{
+    [PostgresTheory]
+    [MemberData(nameof(Rows), 1, MemberType = typeof(PostgresCrashHarnessTests))]
+    public Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input) => RunAsync(@case, input);
+}
+
+public sealed class PostgresCrashHarnessTests3(ITestOutputHelper output) : PostgresCrashHarnessTests(output)
+{
+    [PostgresTheory]
+    [MemberData(nameof(Rows), 2, MemberType = typeof(PostgresCrashHarnessTests))]
+    public Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input) => RunAsync(@case, input);
+}
+
+public sealed class PostgresCrashHarnessTests4(ITestOutputHelper output) : PostgresCrashHarnessTests(output)
+{
+    [PostgresTheory]
+    [MemberData(nameof(Rows), 3, MemberType = typeof(PostgresCrashHarnessTests))]
+    public Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input) => RunAsync(@case, input);
 }
