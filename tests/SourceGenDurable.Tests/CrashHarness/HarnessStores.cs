@@ -15,9 +15,6 @@ namespace SourceGenDurable.Tests.CrashHarness;
 /// </summary>
 public abstract class HarnessStore : IDisposable
 {
-    /// <summary>The store's name in reports.</summary>
-    public abstract string Name { get; }
-
     /// <summary>A fresh, empty database for the durable run of <paramref name="scenario"/>.</summary>
     public abstract HarnessDatabase CreateDatabase(CrashScenario scenario);
 
@@ -62,8 +59,6 @@ public sealed class SqliteHarnessStore : HarnessStore
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sgd-crash-").FullName;
 
-    public override string Name => "SQLite";
-
     public override HarnessDatabase CreateDatabase(CrashScenario scenario) =>
         new Database(new SqliteConnectionStringBuilder
         {
@@ -99,8 +94,6 @@ public sealed class SqliteHarnessStore : HarnessStore
 /// <summary>PostgreSQL: a schema per durable run on the test server, dropped once the run has been read.</summary>
 public sealed class PostgresHarnessStore : HarnessStore
 {
-    public override string Name => "PostgreSQL";
-
     public override HarnessDatabase CreateDatabase(CrashScenario scenario) => new Database(new PostgresTestSchema());
 
     private sealed class Database(PostgresTestSchema schema) : HarnessDatabase
