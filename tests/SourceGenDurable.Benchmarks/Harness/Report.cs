@@ -81,6 +81,9 @@ internal sealed class Report(bool quick)
     /// <summary>Hand-written findings measured in other runs (they say when and how), included verbatim.</summary>
     public void BoughtElsewhere(string markdown) => _boughtElsewhere = markdown.Trim();
 
+    /// <summary>Hand-written findings from other runs (they say when and how), included verbatim at the end of the current section.</summary>
+    public void SectionFindings(string markdown) => Current.Findings = markdown.Trim();
+
     public string ToMarkdown(DateTimeOffset date)
     {
         var text = new StringBuilder();
@@ -142,6 +145,11 @@ internal sealed class Report(bool quick)
             text.AppendLine(section.Description);
             WriteGoalsAndMeasurements(text, section, "###");
             WriteNotes(text, section, "###");
+            if (section.Findings is not null)
+            {
+                text.AppendLine();
+                text.AppendLine(section.Findings);
+            }
         }
 
         return text.ToString();
@@ -204,6 +212,8 @@ internal sealed class Report(bool quick)
         public List<GoalCheck> Goals { get; } = [];
 
         public List<string> Notes { get; } = [];
+
+        public string? Findings { get; set; }
     }
 
     public static string Format(double value) => double.IsNaN(value)

@@ -106,6 +106,11 @@ internal static class PostgresRuns
             "In a probe (load average 17-31), 20 chains created before its server started ran at 29.7 steps/s, against 3.2 when created while it ran.");
         var loadAtEnd = Machine.LoadAverage();
         report.Note($"The PostgreSQL scenarios took {took.Elapsed.TotalMinutes:0.0} minutes. Load average (1 minute) at their start {loadAtStart ?? "unknown"}, at their end {loadAtEnd ?? "unknown"}, on {Environment.ProcessorCount} cores; the server runs on the same machine.");
+        var findings = Path.Combine(AppContext.BaseDirectory, "postgres-profile.md");
+        if (File.Exists(findings))
+        {
+            report.SectionFindings(await File.ReadAllTextAsync(findings));
+        }
     }
 
     /// <summary>The goals the PostgreSQL scenarios check, in the order <see cref="RunAsync"/> reports them.</summary>
