@@ -29,33 +29,31 @@ public sealed class OwnPostgresServer : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>The postgres-start script, or null when there is none where it is looked for.</summary>
-    public static string? StartScript
-    {
-        get
-        {
-            if (Environment.GetEnvironmentVariable(StartScriptVariable) is { Length: > 0 } configured)
-            {
-                return File.Exists(configured) ? Path.GetFullPath(configured) : null;
-            }
+    public static string? StartScript => File.Exists(StartScriptPath) ? Path.GetFullPath(StartScriptPath) : null;
 
-            var root = typeof(OwnPostgresServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
-            var beside = Path.GetFullPath(Path.Combine(root, "..", "shared", "scripts", "postgres-start"));
-            return File.Exists(beside) ? beside : null;
-        }
-    }
+    /// <summary>Where postgres-start is looked for: <c>SGD_POSTGRES_START</c> when set, else ../shared/scripts beside the repository.</summary>
+    private static string StartScriptPath =>
+        Environment.GetEnvironmentVariable(StartScriptVariable) is { Length: > 0 } configured
+            ? configured
+            : Path.GetFullPath(Path.Combine(
+                typeof(OwnPostgresServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!,
+                "..", "shared", "scripts", "postgres-start"));
+
+    private static string NotFound =>
+        Environment.GetEnvironmentVariable(StartScriptVariable) is { Length: > 0 } configured
+            ? $"{StartScriptVariable}={configured} names no file"
+            : $"postgres-start is not at {StartScriptPath} and {StartScriptVariable} is not set";
 
     /// <summary>Why a test that needs a server of its own is skipped, or null when it runs (and fails if it cannot start one).</summary>
     public static string? SkipReason =>
         PostgresServer.SkipReason
-        ?? (StartScript is null && !PostgresServer.Required
-            ? $"postgres-start was not found (set {StartScriptVariable} to its path, or put it at ../shared/scripts beside the repository): no server of its own for this test."
-            : null);
+        ?? (StartScript is null && !PostgresServer.Required ? $"{NotFound}: no PostgreSQL server of its own for this test." : null);
 
     /// <summary>Starts a new server: a fresh data directory under /tmp (the postgres user must reach it), on the first free port from 55433.</summary>
     public static async Task<OwnPostgresServer> StartAsync()
     {
         var script = StartScript ?? throw new InvalidOperationException(
-            $"{PostgresServer.RequireVariable}=1 but postgres-start was not found: set {StartScriptVariable} to the path of postgres-start (../shared/scripts/postgres-start beside the repository).");
+            $"{PostgresServer.RequireVariable}=1 but {NotFound}: set {StartScriptVariable} to the path of postgres-start, which starts the server this test restarts.");
         var data = Path.Combine("/tmp", "sgd-own-pg-" + Guid.NewGuid().ToString("N")[..12]);
         var refused = new List<string>();
         foreach (var port in Enumerable.Range(55433, 100).Where(IsFree).Take(5))

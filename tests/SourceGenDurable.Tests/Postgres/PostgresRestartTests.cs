@@ -19,6 +19,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IDisposable
         const int instances = 20, steps = 150;
         const string schema = "sgd_restart";
         await using var server = await OwnPostgresServer.StartAsync();
+        output.WriteLine($"The test's own server: {server.ConnectionString}");
         var runner = new CrashHostRunner(["--postgres", server.ConnectionString, schema], Path.Combine(_folder, "effects.log"), KillScenarios.ChurnLease);
         await File.WriteAllTextAsync(runner.EffectsPath + ".go", "");
         var processes = Enumerable.Range(0, 2).Select(_ => runner.Start(hangBeforeStep: 0, $"tally:{instances}x{steps}")).ToList();
@@ -27,6 +28,11 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IDisposable
             await TestHost.EventuallyAsync(
                 () => Task.FromResult(processes.Any(p => p.HasExited) || runner.ReadMarks().Select(m => m.Instance).Distinct().Count() == instances),
                 "the two hosts run every instance");
+            foreach (var ended in processes.Where(p => p.HasExited))
+            {
+                await CrashHostRunner.SucceedsAsync(ended, "A host");
+                Assert.Fail($"A host (pid {ended.Id}) finished before the server restarted: the work is too short for the test.");
+            }
 
             // A fast shutdown ends every session at once, in the middle of commits; the hosts see the server gone for a second.
             var stopping = Stopwatch.StartNew();
