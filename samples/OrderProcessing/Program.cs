@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using OrderProcessing;
 using SourceGenDurable;
 using SourceGenDurable.Client;
 using SourceGenDurable.Hosting;
+using SourceGenDurable.PostgreSql;
 
 // Two orders: Ada's ships; Grace pays, then cancels while her order waits for the courier, and gets her money back.
 // Run it, kill it (Ctrl+C or kill -9) while orders are in flight, and run it again: the unfinished orders resume
@@ -22,7 +24,19 @@ builder.Services.AddSingleton<IPayments, InMemoryPayments>();
 builder.Services.AddSingleton<IWarehouse, InMemoryWarehouse>();
 builder.Services.AddSingleton<INotifier, InMemoryNotifier>();
 builder.Services.AddTransient<ShippingWorkflows>(); // the engine creates OrderWorkflows through DI, and it holds this
-builder.Services.AddDurableWorkflows(o => o.UseSqlite("Data Source=orders.db"));
+builder.Services.AddDurableWorkflows(o =>
+{
+    // SQLite in a file next to you, or PostgreSQL when SourceGenDurable:Postgres:ConnectionString is configured (for
+    // example as the environment variable SourceGenDurable__Postgres__ConnectionString).
+    if (builder.Configuration.GetSection(PostgresStoreOptions.SectionName).Exists())
+    {
+        o.UsePostgres();
+    }
+    else
+    {
+        o.UseSqlite("Data Source=orders.db");
+    }
+});
 
 using var host = builder.Build();
 await host.StartAsync();

@@ -1,51 +1,138 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.PostgreSql;
 
-/// <summary>The PostgreSQL store (being written).</summary>
+/// <summary>
+/// The store for many hosts: one PostgreSQL schema that every host of an application shares. Writes go through one
+/// group commit per host (<see cref="PostgresGroupCommit"/>) with <c>synchronous_commit</c> on; every write a run makes
+/// is guarded by this worker's lease; each host holds a session of its own (<see cref="PostgresWorkerSession"/>) whose
+/// advisory lock tells the others it is alive and on which it hears their wake-ups. One partial file per concern: the
+/// checkpoint commit is in PostgresWorkflowStore.Checkpoints.cs, the lease guard in PostgresWorkflowStore.LeaseGuard.cs.
+/// </summary>
 internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowStoreWakeups, IAsyncDisposable
 {
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _schema;
+    private readonly string _server;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly PostgresGroupCommit _writer;
+    private readonly PostgresWorkerSession _session;
+
+    /// <summary>Creates a store over the schema <paramref name="settings"/> names; nothing is opened until <see cref="InitializeAsync"/>.</summary>
+    /// <param name="settings">The connection string and the schema.</param>
+    /// <param name="timeProvider">The clock for the stored timestamps, leases and timers.</param>
+    /// <param name="workerId">The owner of the leases this store takes; unique among live hosts.</param>
+    /// <param name="logger">Where the store reports taking over dead workers' instances and losing its session.</param>
     public PostgresWorkflowStore(PostgresStoreOptions settings, TimeProvider timeProvider, string workerId, ILogger<PostgresWorkflowStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
+        if (string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            throw new DurableStoreException(
+                $"No PostgreSQL connection string: set {PostgresStoreOptions.SectionName}:ConnectionString, or pass one to UsePostgres " +
+                "(for example \"Host=db;Database=orders;Username=app;Password=...\").");
+        }
+
+        _schema = ValidSchema(settings.Schema);
+        NpgsqlConnectionStringBuilder connection;
+        try
+        {
+            connection = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DurableStoreException(
+                $"The PostgreSQL connection string in {PostgresStoreOptions.SectionName}:ConnectionString does not read: {e.Message}", e);
+        }
+
+        // Every statement names its tables unqualified: the search path is the store's schema.
+        connection.SearchPath = _schema;
+        if (connection.MaxAutoPrepare == 0)
+        {
+            // The same few dozen statements run over and over: prepared once per connection, they skip planning.
+            connection.MaxAutoPrepare = 64;
+        }
+
+        _server = $"{connection.Host}:{connection.Port}/{connection.Database}";
+        _dataSource = NpgsqlDataSource.Create(connection);
+        _timeProvider = timeProvider;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         WorkerId = workerId;
-        throw new NotImplementedException();
+        Channel = "sgd_work_" + SchemaLockKey(_schema).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        _writer = new PostgresGroupCommit(_dataSource, NotifyWorkAsync);
+        _session = new PostgresWorkerSession(connection.ToString(), this, _logger);
     }
 
+    /// <inheritdoc />
     public string WorkerId { get; }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>The schema that holds the store's tables.</summary>
+    internal string SchemaName => _schema;
 
-    public IDisposable SubscribeToWork(Action onWork) => throw new NotImplementedException();
-    public Task InitializeAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<(WorkflowInstance Instance, bool Created)> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<bool> CommitCheckpointAsync(string id, CheckpointCommit commit, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<WaitOutcome> AwaitAsync(string id, WaitRequest wait, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task RejectEventAsync(string id, WaitRequest wait, long eventSequence, string reason, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<long> RaiseEventAsync(string id, string name, string payload, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<bool> RequestCancellationAsync(string id, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string id, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<LeaseAttempt> AcquireLeaseAsync(string id, TimeSpan duration, int maxStartsWithoutProgress, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<bool> RenewLeaseAsync(string id, TimeSpan duration, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task ReleaseLeaseAsync(string id, bool failed, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<IReadOnlyList<WorkflowInstance>> GetSetAsideAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<bool> ResumeSetAsideAsync(string id, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<IReadOnlyList<WorkflowInstance>> ListAsync(InstanceFilter filter, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task RecordStepAttemptAsync(string id, StepAttempt attempt, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<IReadOnlyList<StepAttempt>> GetStepAttemptsAsync(string id, int sequence, int ordinal, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task RecordBranchAsync(string id, BranchRecord branch, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<IReadOnlyList<BranchRecord>> GetBranchesAsync(string id, int? sequence, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<StepProgress> GetProgressAsync(WorkflowInstance instance, CancellationToken cancellationToken) => throw new NotImplementedException();
-    public Task<IReadOnlyList<string>> RequestChildrenCancellationAsync(string parentId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>The channel on which the hosts sharing the schema tell each other of work.</summary>
+    internal string Channel { get; }
+
+    /// <inheritdoc />
+    public IDisposable SubscribeToWork(Action onWork) => _session.Subscribe(onWork);
+
+    /// <summary>Lets queued writes commit, then ends the worker's session (its advisory lock goes with it) and the pool.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _session.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private DateTimeOffset Now() => PostgresTime.Stored(_timeProvider.GetUtcNow());
+
+    /// <summary>Runs <paramref name="read"/> on a pooled connection, outside any transaction.</summary>
+    private async Task<T> ReadAsync<T>(Func<PostgresCommands, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await read(new PostgresCommands(connection, null), cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _dataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>Tells the other hosts, in the transaction that made it, that there is work: they hear it when it commits.</summary>
+    private async ValueTask NotifyWorkAsync(PostgresCommands commands, CancellationToken cancellationToken) =>
+        await commands.ExecuteAsync("SELECT pg_notify($1, $2);", cancellationToken, Channel, WorkerId).ConfigureAwait(false);
+
+    private static string ValidSchema(string? schema)
+    {
+        if (string.IsNullOrWhiteSpace(schema) || schema.Length > 63 || !schema.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_') || char.IsDigit(schema[0]))
+        {
+            throw new DurableStoreException(
+                $"'{schema}' is not a schema name the PostgreSQL store accepts in {PostgresStoreOptions.SectionName}:Schema: use lower-case letters, digits " +
+                $"and underscores, starting with a letter or underscore, at most 63 characters (the default is '{PostgresStoreOptions.DefaultSchema}').");
+        }
+
+        return schema;
+    }
+
+    /// <summary>A stable, non-negative 32-bit number for a text (FNV-1a): the advisory lock keys and the channel name.</summary>
+    internal static int SchemaLockKey(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0x7FFF_FFFF);
+    }
+}
+
+/// <summary>Times as the store keeps them: UTC, to the millisecond (as SQLite does, so both stores return the same values).</summary>
+internal static class PostgresTime
+{
+    public static DateTimeOffset Stored(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
+
+    public static DateTimeOffset? Stored(DateTimeOffset? at) => at is { } value ? Stored(value) : null;
 }

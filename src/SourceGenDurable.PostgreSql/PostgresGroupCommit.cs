@@ -1,0 +1,394 @@
+using System.Threading.Channels;
+using Npgsql;
+
+namespace SourceGenDurable.PostgreSql;
+
+/// <summary>
+/// The writer of a PostgreSQL store. Writes from every instance queue here; the writer takes whatever has queued while
+/// the previous transaction was committing and commits it as one transaction, so many checkpoints share one WAL flush
+/// (<c>synchronous_commit</c> stays on: a write's task completes only once its transaction is durable).
+/// </summary>
+/// <remarks>
+/// <para>
+/// A write is either one statement (<see cref="StatementAsync{T}"/>) that changes nothing when its guard does not hold,
+/// or a conversation with the database (<see cref="WriteAsync{TState, T}"/>). Consecutive statements are sent as one
+/// <see cref="NpgsqlBatch"/>, one round trip for all of them: the checkpoint commit of every instance in flight is one.
+/// </para>
+/// <para>
+/// Writes run in the order of the instances they touch, so that two hosts' batches take row locks in one order and do
+/// not deadlock; the writes of one instance keep their queue order. When a write throws, or the database refuses a
+/// statement, the transaction is rolled back and the batch runs again with each write in its own savepoint: the one
+/// that fails is rolled back and fails alone. A failure of the transaction itself (a lost connection) fails every
+/// write in it, and the next batch opens a new connection.
+/// </para>
+/// </remarks>
+internal sealed class PostgresGroupCommit : IAsyncDisposable
+{
+    /// <summary>Large enough to amortize a WAL flush over many instances; small enough to keep a batch's latency low.</summary>
+    private const int MaxBatch = 1_000;
+
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Func<PostgresCommands, CancellationToken, ValueTask> _notifyWork;
+    private readonly Task _writer;
+
+    /// <param name="dataSource">Where the writer's connection comes from.</param>
+    /// <param name="notifyWork">Tells other hosts, inside a transaction, that it made work for them.</param>
+    public PostgresGroupCommit(NpgsqlDataSource dataSource, Func<PostgresCommands, CancellationToken, ValueTask> notifyWork)
+    {
+        _dataSource = dataSource;
+        _notifyWork = notifyWork;
+        _writer = Task.Run(WriteBatchesAsync);
+    }
+
+    /// <summary>
+    /// Runs one statement in the next group transaction and returns what <paramref name="read"/> makes of its one result
+    /// set, once the transaction has committed. The statement must change nothing when <paramref name="read"/> throws
+    /// (a guard that did not hold): it is not rolled back apart. <paramref name="key"/> is the instance it touches first.
+    /// </summary>
+    /// <paramref name="madeWork"/> tells from the result whether other hosts should hear of it (null: never).
+    public Task<T> StatementAsync<T>(
+        string? key, string sql, object?[] arguments, Func<NpgsqlDataReader, T> read, Func<T, bool>? madeWork, CancellationToken cancellationToken) =>
+        Enqueue(new Statement<T>(key, sql, arguments, read, madeWork), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in the next group transaction and returns its result once that transaction has
+    /// committed. A write that was queued runs and commits even if <paramref name="cancellationToken"/> is cancelled later.
+    /// </summary>
+    public Task<T> WriteAsync<TState, T>(string? key, Func<PostgresWriteContext, TState, ValueTask<T>> write, TState state, CancellationToken cancellationToken) =>
+        Enqueue(new Conversation<TState, T>(key, write, state), cancellationToken);
+
+    private Task<T> Enqueue<T>(PendingWrite<T> pending, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(PostgresWorkflowStore), "The store is disposed: its writer no longer takes writes.");
+        }
+
+        return pending.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
+
+    private async Task WriteBatchesAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+                {
+                    batch.Add(write);
+                }
+
+                try
+                {
+                    connection ??= await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+                    await CommitAsync(connection, InLockOrder(batch)).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    foreach (var write in batch)
+                    {
+                        write.Abort(e);
+                    }
+
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync().ConfigureAwait(false);
+                        connection = null;
+                    }
+                }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The batch ordered by the instance each write touches (stable: one instance's writes keep their order).</summary>
+    private static List<PendingWrite> InLockOrder(List<PendingWrite> batch) =>
+        batch.Count == 1 ? batch : [.. batch.OrderBy(write => write.Key, StringComparer.Ordinal)];
+
+    private async Task CommitAsync(NpgsqlConnection connection, List<PendingWrite> batch)
+    {
+        // First every write straight in the one transaction: a write almost never fails, and a savepoint around each
+        // would cost two round trips per write. A statement whose guard did not hold changed nothing and simply fails;
+        // any other failure rolls the transaction back (no write's task has completed) and the batch runs again, each
+        // write in its own savepoint, so that the one that fails is rolled back and fails alone.
+        var context = new PostgresWriteContext(connection);
+        Exception? failure;
+        await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
+        {
+            context.Transaction = transaction;
+            failure = await RunAllAsync(context, batch).ConfigureAwait(false);
+            if (failure is null)
+            {
+                await EndAsync(context, transaction, batch).ConfigureAwait(false);
+                return;
+            }
+
+            await transaction.RollbackAsync().ConfigureAwait(false);
+        }
+
+        if (batch.Count == 1)
+        {
+            // Alone in its batch, it has failed already, and its rollback is done.
+            batch[0].Abort(failure);
+            return;
+        }
+
+        context = new PostgresWriteContext(connection);
+        await using var retry = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        context.Transaction = retry;
+        foreach (var write in batch)
+        {
+            write.Reset();
+            var workMadeBefore = context.WorkMade;
+            await retry.SaveAsync("write").ConfigureAwait(false);
+            try
+            {
+                await write.RunAloneAsync(context).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                write.RecordFailure(e);
+            }
+
+            if (write.Failed)
+            {
+                // When the connection itself is gone this throws, and the whole batch fails.
+                await retry.RollbackAsync("write").ConfigureAwait(false);
+                context.WorkMade = workMadeBefore;
+            }
+
+            await retry.ReleaseAsync("write").ConfigureAwait(false);
+        }
+
+        await EndAsync(context, retry, batch).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells other hosts of the work the batch made, commits, and completes every write.</summary>
+    private async Task EndAsync(PostgresWriteContext context, NpgsqlTransaction transaction, List<PendingWrite> batch)
+    {
+        if (context.WorkMade)
+        {
+            await _notifyWork(context.Commands, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
+        PostgresTelemetry.WritesPerTransaction.Record(batch.Count);
+        foreach (var write in batch)
+        {
+            write.Complete();
+        }
+    }
+
+    /// <summary>Runs the batch in the open transaction; returns the first failure that needs a rollback, or null.</summary>
+    private static async Task<Exception?> RunAllAsync(PostgresWriteContext context, List<PendingWrite> batch)
+    {
+        var start = 0;
+        try
+        {
+            while (start < batch.Count)
+            {
+                if (batch[start].IsStatement)
+                {
+                    var end = start;
+                    while (end < batch.Count && batch[end].IsStatement)
+                    {
+                        end++;
+                    }
+
+                    await RunStatementsAsync(context, batch, start, end).ConfigureAwait(false);
+                    start = end;
+                }
+                else
+                {
+                    await batch[start].RunAloneAsync(context).ConfigureAwait(false);
+                    if (batch[start].Failure is { } failure)
+                    {
+                        return failure;
+                    }
+
+                    start++;
+                }
+            }
+
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    /// <summary>Sends statements [start, end) as one batch, one round trip, and hands each its result set.</summary>
+    private static async Task RunStatementsAsync(PostgresWriteContext context, List<PendingWrite> batch, int start, int end)
+    {
+        await using var statements = new NpgsqlBatch(context.Connection, context.Transaction);
+        for (var i = start; i < end; i++)
+        {
+            statements.BatchCommands.Add(batch[i].CreateCommand());
+        }
+
+        await using var reader = await statements.ExecuteReaderAsync().ConfigureAwait(false);
+        for (var i = start; i < end; i++)
+        {
+            if (i > start && !await reader.NextResultAsync().ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("A statement of the batch returned no result set.");
+            }
+
+            await batch[i].ReadAsync(reader, context).ConfigureAwait(false);
+        }
+    }
+
+    private abstract class PendingWrite(string? key)
+    {
+        public string? Key { get; } = key;
+
+        public abstract bool IsStatement { get; }
+
+        /// <summary>Why the write failed on its own (a guard that did not hold, a refused statement), or null.</summary>
+        public Exception? Failure { get; private set; }
+
+        public bool Failed => Failure is not null;
+
+        /// <summary>The statement of a statement write, with its arguments bound.</summary>
+        public virtual NpgsqlBatchCommand CreateCommand() => throw new NotSupportedException();
+
+        /// <summary>Reads a statement write's result set, at which <paramref name="reader"/> stands.</summary>
+        public virtual ValueTask ReadAsync(NpgsqlDataReader reader, PostgresWriteContext context) => throw new NotSupportedException();
+
+        /// <summary>
+        /// Runs the write by itself in the open transaction. A failure of its own is recorded; a database error is
+        /// thrown (the transaction, or the write's savepoint, must be rolled back).
+        /// </summary>
+        public abstract ValueTask RunAloneAsync(PostgresWriteContext context);
+
+        public void RecordFailure(Exception exception) => Failure = exception;
+
+        /// <summary>Forgets the outcome of a run that was rolled back, before the write runs again.</summary>
+        public void Reset() => Failure = null;
+
+        /// <summary>Completes the caller's task once the transaction holding the write has committed.</summary>
+        public abstract void Complete();
+
+        /// <summary>Fails the caller's task: the transaction did not commit.</summary>
+        public abstract void Abort(Exception exception);
+    }
+
+    private abstract class PendingWrite<T>(string? key) : PendingWrite(key)
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Task => _completion.Task;
+
+        protected void Set(T result) => _result = result;
+
+        public override void Complete()
+        {
+            if (Failure is { } failure)
+            {
+                _completion.TrySetException(failure);
+            }
+            else
+            {
+                _completion.TrySetResult(_result);
+            }
+        }
+
+        public override void Abort(Exception exception) => _completion.TrySetException(Failure ?? exception);
+    }
+
+    private sealed class Statement<T>(string? key, string sql, object?[] arguments, Func<NpgsqlDataReader, T> read, Func<T, bool>? madeWork) : PendingWrite<T>(key)
+    {
+        public override bool IsStatement => true;
+
+        public override NpgsqlBatchCommand CreateCommand()
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            PostgresCommands.AddArguments(command.Parameters, arguments);
+            return command;
+        }
+
+        public override async ValueTask ReadAsync(NpgsqlDataReader reader, PostgresWriteContext context)
+        {
+            if (!await reader.ReadAsync().ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("A write's statement returned no row.");
+            }
+
+            try
+            {
+                var result = read(reader);
+                Set(result);
+                if (madeWork?.Invoke(result) == true)
+                {
+                    context.WorkMade = true;
+                }
+            }
+            catch (Exception e) when (e is not NpgsqlException)
+            {
+                RecordFailure(e);
+            }
+        }
+
+        public override async ValueTask RunAloneAsync(PostgresWriteContext context)
+        {
+            await using var command = new NpgsqlCommand(sql, context.Connection, context.Transaction);
+            PostgresCommands.AddArguments(command.Parameters, arguments);
+            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            await ReadAsync(reader, context).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class Conversation<TState, T>(string? key, Func<PostgresWriteContext, TState, ValueTask<T>> write, TState state) : PendingWrite<T>(key)
+    {
+        public override bool IsStatement => false;
+
+        public override async ValueTask RunAloneAsync(PostgresWriteContext context)
+        {
+            try
+            {
+                Set(await write(context, state).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not NpgsqlException)
+            {
+                RecordFailure(e);
+            }
+        }
+    }
+}
+
+/// <summary>What a write of the group commit runs with: the writer's connection in its open transaction.</summary>
+internal sealed class PostgresWriteContext(NpgsqlConnection connection)
+{
+    public NpgsqlConnection Connection => connection;
+
+    public NpgsqlTransaction? Transaction { get; set; }
+
+    public PostgresCommands Commands => new(connection, Transaction);
+
+    /// <summary>Whether a write of the transaction made work for other hosts: they are told when it commits.</summary>
+    public bool WorkMade { get; set; }
+}
