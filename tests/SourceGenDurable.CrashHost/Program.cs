@@ -22,8 +22,8 @@ using SourceGenDurable.PostgreSql;
 // With "fan" it starts (or finds) "fan-1", whose steps 1 to 3 run as one ctx.WhenAll before step 4, and prints its result.
 // With "tally" it waits for "<effects-file>.go" to exist, then starts (or finds) "tally-0" to "tally-39" (or as many as
 // <instances> says), each of five steps (or <steps>) that record "<id> step<n> pid<process id> at<Unix milliseconds>",
-// and prints how many finished; processes in this mode share the instances. A store error while it waits for the
-// results (the server restarting) is counted, printed as "storeerrors=<n>", and the wait retried.
+// and prints how many finished once all have ended; processes in this mode share the instances. A store error while it
+// waits for them (the server restarting) is counted, printed as "storeerrors=<n>", and the read tried again.
 // Every mode prints "started=<Unix milliseconds>" once the host has started.
 // Options come from the environment too (SourceGenDurable__LeaseDuration=00:00:01, ...), as in any host.
 string[] modes = ["chain", "nap", "join", "doom", "resume-doom", "fan", "tally"];
@@ -72,14 +72,30 @@ switch (mode)
 
         var (instances, steps) = TallySize(tally) ?? (40, 5);
         var handles = await Task.WhenAll(Enumerable.Range(0, instances).Select(i => client.StartTallyAsync(steps, workflowId: $"tally-{i}")));
+
+        // One listing every 100 ms until all have ended, rather than a wait per instance: each wait polls the store for an
+        // instance another process runs, and ninety of them in each of three processes would poll a server thousands of
+        // times a second.
         var storeErrors = 0;
-        var totals = await Task.WhenAll(handles.Select(async handle =>
+        while (await RetryAsync(async () => (await client.ListWorkflowsAsync(new WorkflowQuery("tally", PageSize: WorkflowQuery.MaxPageSize))).Items
+                   .Count(w => w.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)) < instances)
+        {
+            await Task.Delay(100);
+        }
+
+        var totals = await Task.WhenAll(handles.Select(handle => RetryAsync(() => handle.GetResultAsync())));
+        Console.WriteLine($"storeerrors={storeErrors}");
+        Console.WriteLine($"finished={totals.Count(total => total == steps * (steps + 1) / 2)}");
+        break;
+
+        // A store error (the server restarting) is counted, and the read tried again.
+        async Task<T> RetryAsync<T>(Func<Task<T>> read)
         {
             while (true)
             {
                 try
                 {
-                    return await handle.GetResultAsync();
+                    return await read();
                 }
                 catch (Exception e) when (e is DurableStoreException or DbException)
                 {
@@ -87,10 +103,8 @@ switch (mode)
                     await Task.Delay(100);
                 }
             }
-        }));
-        Console.WriteLine($"storeerrors={storeErrors}");
-        Console.WriteLine($"finished={totals.Count(total => total == steps * (steps + 1) / 2)}");
-        break;
+        }
+
     case "join":
         Console.WriteLine($"result={await client.GetResultAsync<int>("chain-1")}");
         break;
@@ -118,10 +132,10 @@ switch (mode)
 await host.StopAsync();
 return 0;
 
-// "tally:<instances>x<steps>" as numbers, or null when it is not that.
+// "tally:<instances>x<steps>" as numbers (as many instances as one listing shows), or null when it is not that.
 static (int Instances, int Steps)? TallySize(string mode) =>
     mode.Split(':', 'x') is ["tally", var instances, var steps]
-    && int.TryParse(instances, CultureInfo.InvariantCulture, out var i) && i > 0
+    && int.TryParse(instances, CultureInfo.InvariantCulture, out var i) && i is > 0 and <= WorkflowQuery.MaxPageSize
     && int.TryParse(steps, CultureInfo.InvariantCulture, out var n) && n > 0
         ? (i, n)
         : null;

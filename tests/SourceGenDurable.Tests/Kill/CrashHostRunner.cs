@@ -46,12 +46,23 @@ public sealed class CrashHostRunner(IReadOnlyList<string> storeArguments, string
         return Process.Start(start)!;
     }
 
-    /// <summary>Reads a process's output to its end and waits for it to exit; fails, with its output, unless it exited with 0.</summary>
+    /// <summary>
+    /// Reads a process's output to its end and waits, three minutes at most, for it to exit; fails, with its output,
+    /// unless it exited with 0. The caller kills a process that did not.
+    /// </summary>
     public static async Task<string> SucceedsAsync(Process process, string what)
     {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{what} (pid {process.Id}) did not end within 3 minutes.");
+        }
+
         Assert.True(process.ExitCode == 0, $"{what} (pid {process.Id}) exited with {process.ExitCode}: {await output}{await error}");
         return await output;
     }

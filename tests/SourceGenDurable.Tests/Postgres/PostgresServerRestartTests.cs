@@ -7,7 +7,7 @@ namespace SourceGenDurable.Tests.Postgres;
 
 /// <summary>The PostgreSQL server restarts under running hosts: they reconnect by themselves, and nothing is lost or recorded twice.</summary>
 [Collection(ChildProcessCollection.Name)]
-public sealed class PostgresRestartTests(ITestOutputHelper output) : IDisposable
+public sealed class PostgresServerRestartTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sgd-pgrestart-").FullName;
 
