@@ -23,7 +23,7 @@ using SourceGenDurable.PostgreSql;
 // With "tally" it waits for "<effects-file>.go" to exist, then starts (or finds) "tally-0" to "tally-39" (or as many as
 // <instances> says), each of five steps (or <steps>) that record "<id> step<n> pid<process id> at<Unix milliseconds>",
 // and prints how many finished once all have ended; processes in this mode share the instances. A store error while it
-// waits for them (the server restarting) is counted, printed as "storeerrors=<n>", and the read tried again.
+// waits for them (the server restarting) is counted, printed as "storeerrors=<n> <exception types>", and the read tried again.
 // Every mode prints "started=<Unix milliseconds>" once the host has started.
 // Options come from the environment too (SourceGenDurable__LeaseDuration=00:00:01, ...), as in any host.
 string[] modes = ["chain", "nap", "join", "doom", "resume-doom", "fan", "tally"];
@@ -77,6 +77,7 @@ switch (mode)
         // instance another process runs, and ninety of them in each of three processes would poll a server thousands of
         // times a second.
         var storeErrors = 0;
+        var storeErrorTypes = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
         while (await RetryAsync(async () => (await client.ListWorkflowsAsync(new WorkflowQuery("tally", PageSize: WorkflowQuery.MaxPageSize))).Items
                    .Count(w => w.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)) < instances)
         {
@@ -84,7 +85,7 @@ switch (mode)
         }
 
         var totals = await Task.WhenAll(handles.Select(handle => RetryAsync(() => handle.GetResultAsync())));
-        Console.WriteLine($"storeerrors={storeErrors}");
+        Console.WriteLine($"storeerrors={storeErrors} {string.Join(',', storeErrorTypes.Keys.Order())}");
         Console.WriteLine($"finished={totals.Count(total => total == steps * (steps + 1) / 2)}");
         break;
 
@@ -100,6 +101,7 @@ switch (mode)
                 catch (Exception e) when (e is DurableStoreException or DbException)
                 {
                     Interlocked.Increment(ref storeErrors);
+                    storeErrorTypes.TryAdd(e.GetType().Name, true);
                     await Task.Delay(100);
                 }
             }
