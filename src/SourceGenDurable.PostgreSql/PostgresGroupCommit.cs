@@ -30,14 +30,17 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
     private readonly Func<PostgresCommands, CancellationToken, ValueTask> _notifyWork;
+    private readonly Func<NpgsqlException, Exception> _unavailable;
     private readonly Task _writer;
 
     /// <param name="dataSource">Where the writer's connection comes from.</param>
     /// <param name="notifyWork">Tells other hosts, inside a transaction, that it made work for them.</param>
-    public PostgresGroupCommit(NpgsqlDataSource dataSource, Func<PostgresCommands, CancellationToken, ValueTask> notifyWork)
+    /// <param name="unavailable">What a write's caller gets when the server failed its transaction.</param>
+    public PostgresGroupCommit(NpgsqlDataSource dataSource, Func<PostgresCommands, CancellationToken, ValueTask> notifyWork, Func<NpgsqlException, Exception> unavailable)
     {
         _dataSource = dataSource;
         _notifyWork = notifyWork;
+        _unavailable = unavailable;
         _writer = Task.Run(WriteBatchesAsync);
     }
 
@@ -99,9 +102,10 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
                 }
                 catch (Exception e)
                 {
+                    var failure = e is NpgsqlException server ? _unavailable(server) : e;
                     foreach (var write in batch)
                     {
-                        write.Abort(e);
+                        write.Abort(failure);
                     }
 
                     if (connection is not null)
@@ -151,7 +155,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         if (batch.Count == 1)
         {
             // Alone in its batch, it has failed already, and its rollback is done.
-            batch[0].Abort(failure);
+            batch[0].Abort(failure is NpgsqlException server ? _unavailable(server) : failure);
             return;
         }
 
@@ -169,7 +173,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             }
             catch (Exception e)
             {
-                write.RecordFailure(e);
+                write.RecordFailure(e is NpgsqlException server ? _unavailable(server) : e);
             }
 
             if (write.Failed)

@@ -77,7 +77,5 @@ internal sealed partial class PostgresWorkflowStore
     private bool Committed(string id, CheckpointCommit commit, int? cancellation) =>
         cancellation is { } state
             ? state == (int)CancellationState.Requested
-            : throw new InvalidOperationException(
-                $"Instance '{id}' is not running, its commit {commit.Commit} was made by another run, or worker '{WorkerId}' no longer holds its lease " +
-                $"(it expired and another worker took the instance over), so checkpoint {commit.State} is not committed.");
+            : throw StoreConventions.CheckpointRefused(id, commit, WorkerId);
 }

@@ -21,7 +21,7 @@ internal sealed partial class PostgresWorkflowStore
             RETURNING instance_id),
         woken AS (
             UPDATE workflow_instances SET status = 0, wake_at = NULL, awaited_event = NULL, updated_at = $6
-            WHERE id = (SELECT instance_id FROM delivered) AND status = 5 AND awaited_event IN ($7, '{AnyEvent}')
+            WHERE id = (SELECT instance_id FROM delivered) AND status = 5 AND awaited_event IN ($7, '{StoreConventions.AnyEvent}')
             RETURNING 1),
         waits AS (
             DELETE FROM workflow_waits WHERE instance_id = $1 AND EXISTS (SELECT 1 FROM finished))
@@ -50,8 +50,7 @@ internal sealed partial class PostgresWorkflowStore
             ],
             reader => reader.GetBoolean(0)
                 ? reader.GetBoolean(1)
-                : throw new InvalidOperationException(
-                    $"Instance '{id}' is not running, or worker '{WorkerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {outcome.Status}."),
+                : throw StoreConventions.FinishRefused(id, WorkerId, outcome.Status),
             // A parent woken by its child's outcome may be another host's to run.
             madeWork: parentWoken => parentWoken,
             cancellationToken);

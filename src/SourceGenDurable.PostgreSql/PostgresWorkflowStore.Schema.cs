@@ -142,7 +142,12 @@ internal sealed partial class PostgresWorkflowStore
 
         // Held until the transaction ends: every host starting at once waits here, then finds the schema current.
         await commands.ExecuteAsync("SELECT pg_advisory_xact_lock($1, 0);", cancellationToken, SchemaLockKey(_schema)).ConfigureAwait(false);
-        await commands.ExecuteAsync($"CREATE SCHEMA IF NOT EXISTS {_schema}; CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);", cancellationToken).ConfigureAwait(false);
+        // Created only when missing: an application user without CREATE can run on a schema an administrator made.
+        if (await commands.ScalarAsync("SELECT to_regclass('schema_version') IS NOT NULL;", cancellationToken).ConfigureAwait(false) is not true)
+        {
+            await commands.ExecuteAsync($"CREATE SCHEMA IF NOT EXISTS {_schema}; CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);", cancellationToken).ConfigureAwait(false);
+        }
+
         var current = await commands.ScalarAsync("SELECT max(version) FROM schema_version;", cancellationToken).ConfigureAwait(false) is int version ? version : 0;
         if (current > SchemaVersion)
         {

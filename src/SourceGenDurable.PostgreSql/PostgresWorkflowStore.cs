@@ -65,7 +65,7 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
         _logger = logger ?? (ILogger)NullLogger.Instance;
         WorkerId = workerId;
         Channel = "sgd_work_" + SchemaLockKey(_schema).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        _writer = new PostgresGroupCommit(_dataSource, NotifyWorkAsync);
+        _writer = new PostgresGroupCommit(_dataSource, NotifyWorkAsync, error => Unavailable(error, "commit a write"));
         _session = new PostgresWorkerSession(connection.ToString(), this, _logger);
     }
 
@@ -94,9 +94,24 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
     /// <summary>Runs <paramref name="read"/> on a pooled connection, outside any transaction.</summary>
     private async Task<T> ReadAsync<T>(Func<PostgresCommands, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await read(new PostgresCommands(connection, null), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await read(new PostgresCommands(connection, null), cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            throw Unavailable(e, "read");
+        }
     }
+
+    /// <summary>
+    /// A server error as the runtime's <see cref="DurableStoreException"/>, naming the server: callers catch one type
+    /// whichever store they run on. Nothing committed is lost by it; a write it failed was not made.
+    /// </summary>
+    internal DurableStoreException Unavailable(NpgsqlException error, string operation) =>
+        new($"The PostgreSQL store at {_server} (schema '{_schema}') could not {operation}: {error.Message} Instances stay at their last committed checkpoints; " +
+            "the host reconnects by itself and tries again.", error);
 
     private ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _dataSource.OpenConnectionAsync(cancellationToken);
 

@@ -97,6 +97,22 @@ public sealed class SchemaUpgradeTests : IDisposable
     private Task<TestHost> StartAsync(FakeServices services, TimeProvider clock) =>
         TestHost.StartAsync(_database.ConnectionString, services, s => s.AddSingleton(clock));
 
+    [Fact]
+    public async Task A_database_of_a_newer_schema_version_is_refused_with_both_versions_named_and_left_as_it_is()
+    {
+        await using (await TestHost.StartAsync(_database.ConnectionString))
+        {
+        }
+
+        Assert.Equal(["1"], Rows("PRAGMA user_version"));
+        _database.Execute("PRAGMA user_version = 7;");
+
+        var error = await Assert.ThrowsAsync<DurableStoreException>(() => TestHost.StartAsync(_database.ConnectionString));
+
+        Assert.Contains("schema version 7, newer than this host knows (version 1)", error.Message);
+        Assert.Equal(["7"], Rows("PRAGMA user_version"));
+    }
+
     private string[] Rows(string sql)
     {
         using var connection = new SqliteConnection(_database.ConnectionString);

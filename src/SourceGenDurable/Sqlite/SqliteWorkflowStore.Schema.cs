@@ -124,6 +124,13 @@ internal sealed partial class SqliteWorkflowStore
         ("workflow_steps", "started_at", "INTEGER NULL"),
     ];
 
+    /// <summary>
+    /// The schema version this host writes, kept in <c>PRAGMA user_version</c>. Version 1 is the schema above (with the
+    /// columns and the instance key that older databases gain below); a later change adds a version, and a host refuses a
+    /// database of a version newer than it knows.
+    /// </summary>
+    internal const int SchemaVersion = 1;
+
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -135,6 +142,15 @@ internal sealed partial class SqliteWorkflowStore
             }
 
             await using var connection = OpenForWriting();
+            var version = await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false);
+            if (version > SchemaVersion)
+            {
+                throw new DurableStoreException(
+                    $"The SQLite database '{_dataSource}' is at schema version {version}, newer than this host knows (version {SchemaVersion}): a newer " +
+                    "release of SourceGenDurable wrote it. Run this application with that release or a later one; an older host must not write to a " +
+                    "database it does not know.");
+            }
+
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
             foreach (var (table, name, definition) in AddedColumns)
@@ -151,6 +167,11 @@ internal sealed partial class SqliteWorkflowStore
                 connection,
                 "CREATE INDEX IF NOT EXISTS ix_workflow_instances_wake ON workflow_instances (wake_at) WHERE wake_at IS NOT NULL;",
                 cancellationToken).ConfigureAwait(false);
+            if (version < SchemaVersion)
+            {
+                await ExecuteAsync(connection, $"PRAGMA user_version = {SchemaVersion};", cancellationToken).ConfigureAwait(false);
+            }
+
             await TakeWorkerLockAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)

@@ -1,0 +1,119 @@
+using Npgsql;
+using SourceGenDurable.PostgreSql;
+using SourceGenDurable.Testing;
+
+namespace SourceGenDurable.Tests.Postgres;
+
+/// <summary>Opening the PostgreSQL store: the schema's creation and versions, and the errors a misconfigured host gets.</summary>
+public sealed class PostgresStoreStartTests : IDisposable
+{
+    private readonly PostgresTestSchema _schema = new();
+
+    public void Dispose() => _schema.Dispose();
+
+    private PostgresWorkflowStore Store(string? workerId = null, string? connectionString = null) =>
+        new(new PostgresStoreOptions { ConnectionString = connectionString ?? _schema.ConnectionString, Schema = _schema.Schema }, TimeProvider.System, workerId ?? Guid.NewGuid().ToString("N"));
+
+    [PostgresFact]
+    public async Task Ten_hosts_starting_at_once_create_the_schema_once_at_the_current_version()
+    {
+        var stores = Enumerable.Range(0, 10).Select(_ => Store()).ToList();
+        try
+        {
+            await Task.WhenAll(stores.Select(store => store.InitializeAsync(default)));
+
+            Assert.Equal([PostgresWorkflowStore.SchemaVersion.ToString()], Rows("SELECT version::text FROM schema_version"));
+            Assert.Contains("workflow_instances", Rows("SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"));
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                await store.DisposeAsync();
+            }
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_schema_of_a_newer_version_is_refused_with_both_versions_named_and_left_as_it_is()
+    {
+        await using (var first = Store())
+        {
+            await first.InitializeAsync(default);
+        }
+
+        _schema.Execute("UPDATE schema_version SET version = 99;");
+        await using var older = Store();
+
+        var error = await Assert.ThrowsAsync<DurableStoreException>(() => older.InitializeAsync(default));
+
+        Assert.Contains($"is at version 99, newer than this host knows (version {PostgresWorkflowStore.SchemaVersion})", error.Message);
+        Assert.Equal(["99"], Rows("SELECT version::text FROM schema_version"));
+    }
+
+    [PostgresFact]
+    public async Task An_unreachable_server_fails_the_host_start_naming_the_server_and_the_cause()
+    {
+        // A port nothing listens on: the connection is refused at once.
+        var unreachable = new NpgsqlConnectionStringBuilder(_schema.ConnectionString) { Port = 1, Timeout = 3 }.ToString();
+
+        var error = await Assert.ThrowsAsync<DurableStoreException>(() => DurableTestHost.StartAsync(configureOptions: o => o.UsePostgres(unreachable)));
+
+        Assert.Contains("Cannot open the PostgreSQL store at 127.0.0.1:1/", error.Message);
+        Assert.Contains("Check that the server is running", error.Message);
+        Assert.NotNull(error.InnerException);
+    }
+
+    [PostgresFact]
+    public async Task Two_live_hosts_with_one_worker_id_are_refused()
+    {
+        await using var first = Store("worker-a");
+        await first.InitializeAsync(default);
+        await using var second = Store("worker-a");
+
+        var error = await Assert.ThrowsAsync<DurableStoreException>(() => second.InitializeAsync(default));
+
+        Assert.Contains("Another live host holds worker id 'worker-a'", error.Message);
+    }
+
+    private string[] Rows(string sql)
+    {
+        using var connection = PostgresServer.Open();
+        using var command = new NpgsqlCommand($"SET search_path TO \"{_schema.Schema}\"; {sql}", connection);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        do
+        {
+            while (reader.Read())
+            {
+                rows.Add(reader.GetString(0));
+            }
+        }
+        while (reader.NextResult());
+
+        return [.. rows];
+    }
+}
+
+/// <summary>The PostgreSQL store's settings are checked before anything connects.</summary>
+public sealed class PostgresStoreSettingsTests
+{
+    [Theory]
+    [InlineData("Public", "is not a schema name")]
+    [InlineData("drop table x;", "is not a schema name")]
+    public void A_schema_name_that_is_not_a_plain_identifier_is_refused(string schema, string expected)
+    {
+        var error = Assert.Throws<DurableStoreException>(() => new PostgresWorkflowStore(
+            new PostgresStoreOptions { ConnectionString = "Host=localhost", Schema = schema }, TimeProvider.System, "w"));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_missing_connection_string_names_the_setting()
+    {
+        var error = Assert.Throws<DurableStoreException>(() => new PostgresWorkflowStore(new PostgresStoreOptions(), TimeProvider.System, "w"));
+
+        Assert.Contains("SourceGenDurable:Postgres:ConnectionString", error.Message);
+    }
+}
