@@ -138,6 +138,11 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         // any other failure rolls the transaction back (no write's task has completed) and the batch runs again, each
         // write in its own savepoint, so that the one that fails is rolled back and fails alone.
         var context = new PostgresWriteContext(connection);
+        if (batch.TrueForAll(write => write.IsStatement) && await TryCommitImplicitlyAsync(context, batch).ConfigureAwait(false))
+        {
+            return;
+        }
+
         Exception? failure;
         await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
         {
@@ -187,6 +192,45 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         }
 
         await EndAsync(context, retry, batch).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a batch of statements with no explicit transaction: PostgreSQL runs the statements of one batch (one
+    /// <c>Sync</c>) as one implicit transaction and commits it before it answers, so the statements and the commit share
+    /// one round trip. False, with nothing committed, when the server refused a statement: the batch then runs again in
+    /// an explicit transaction, each write in its own savepoint.
+    /// </summary>
+    private async Task<bool> TryCommitImplicitlyAsync(PostgresWriteContext context, List<PendingWrite> batch)
+    {
+        try
+        {
+            await RunStatementsAsync(context, batch, 0, batch.Count).ConfigureAwait(false);
+        }
+        catch (PostgresException)
+        {
+            foreach (var write in batch)
+            {
+                write.Reset();
+            }
+
+            context.WorkMade = false;
+            return false;
+        }
+
+        PostgresTelemetry.WritesPerTransaction.Record(batch.Count);
+        if (context.WorkMade)
+        {
+            // After the commit, in a transaction of its own: a wake-up that is lost (the connection drops now) costs
+            // the other hosts a poll interval, never a write.
+            await _notifyWork(context.Commands, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
+        }
+
+        return true;
     }
 
     /// <summary>Tells other hosts of the work the batch made, commits, and completes every write.</summary>
