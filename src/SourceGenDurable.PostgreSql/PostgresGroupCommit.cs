@@ -55,6 +55,13 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         Enqueue(new Statement<T>(key, sql, arguments, read, madeWork), cancellationToken);
 
     /// <summary>
+    /// As <see cref="StatementAsync{T}"/> for a write of which many are queued at once (a checkpoint): the rows of one
+    /// <paramref name="statement"/> in a batch are sent as one set-based statement over all of them.
+    /// </summary>
+    public Task<TResult> RowAsync<TRow, TResult>(string key, PostgresRowStatement<TRow, TResult> statement, TRow row, CancellationToken cancellationToken) =>
+        Enqueue(new Row<TRow, TResult>(key, statement, row), cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="write"/> in the next group transaction and returns its result once that transaction has
     /// committed. A write that was queued runs and commits even if <paramref name="cancellationToken"/> is cancelled later.
     /// </summary>
@@ -288,25 +295,92 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends statements [start, end) as one batch, one round trip, and hands each its result set.</summary>
+    /// <summary>
+    /// Sends statements [start, end) as one batch, one round trip, and hands each its result set. The rows of one row
+    /// statement become one command at the place of the first of them, unless their instance has another write in the
+    /// batch (its writes keep their order then).
+    /// </summary>
     private static async Task RunStatementsAsync(PostgresWriteContext context, List<PendingWrite> batch, int start, int end)
     {
-        await using var statements = new NpgsqlBatch(context.Connection, context.Transaction);
+        var commands = new List<List<PendingWrite>>();
+        var groups = new Dictionary<object, List<PendingWrite>>(ReferenceEqualityComparer.Instance);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = new HashSet<string>(StringComparer.Ordinal);
         for (var i = start; i < end; i++)
         {
-            statements.BatchCommands.Add(batch[i].CreateCommand());
+            if (batch[i].Key is { } key && !keys.Add(key))
+            {
+                repeated.Add(key);
+            }
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var write = batch[i];
+            if (write is IRowWrite row && !repeated.Contains(write.Key!))
+            {
+                if (!groups.TryGetValue(row.Statement, out var group))
+                {
+                    groups[row.Statement] = group = [];
+                    commands.Add(group);
+                }
+
+                group.Add(write);
+            }
+            else
+            {
+                commands.Add([write]);
+            }
+        }
+
+        await using var statements = new NpgsqlBatch(context.Connection, context.Transaction);
+        foreach (var command in commands)
+        {
+            statements.BatchCommands.Add(command[0] is IRowWrite row ? row.CreateCommand(command) : command[0].CreateCommand());
         }
 
         await using var reader = await statements.ExecuteReaderAsync().ConfigureAwait(false);
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < commands.Count; i++)
         {
-            if (i > start && !await reader.NextResultAsync().ConfigureAwait(false))
+            if (i > 0 && !await reader.NextResultAsync().ConfigureAwait(false))
             {
                 throw new InvalidOperationException("A statement of the batch returned no result set.");
             }
 
-            await batch[i].ReadAsync(reader, context).ConfigureAwait(false);
+            await ReadAsync(reader, commands[i], context).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Hands a command's result set to its write, or its rows, one per write in order, to its row writes.</summary>
+    private static async Task ReadAsync(NpgsqlDataReader reader, List<PendingWrite> command, PostgresWriteContext context)
+    {
+        if (command[0] is not IRowWrite)
+        {
+            await command[0].ReadAsync(reader, context).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var write in command)
+        {
+            if (!await reader.ReadAsync().ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("A row statement returned fewer rows than it was given.");
+            }
+
+            ((IRowWrite)write).ReadRow(reader);
+        }
+    }
+
+    /// <summary>A write that is one row of a <see cref="PostgresRowStatement{TRow, TResult}"/>.</summary>
+    private interface IRowWrite
+    {
+        object Statement { get; }
+
+        /// <summary>The statement over the rows of <paramref name="writes"/>, all row writes of this statement.</summary>
+        NpgsqlBatchCommand CreateCommand(List<PendingWrite> writes);
+
+        /// <summary>Reads this write's result from the row <paramref name="reader"/> stands at.</summary>
+        void ReadRow(NpgsqlDataReader reader);
     }
 
     private abstract class PendingWrite(string? key)
@@ -406,6 +480,48 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             await using var command = new NpgsqlCommand(sql, context.Connection, context.Transaction);
             PostgresCommands.AddArguments(command.Parameters, arguments);
             await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            await ReadAsync(reader, context).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class Row<TRow, TResult>(string key, PostgresRowStatement<TRow, TResult> statement, TRow row) : PendingWrite<TResult>(key), IRowWrite
+    {
+        public override bool IsStatement => true;
+
+        public object Statement => statement;
+
+        public override NpgsqlBatchCommand CreateCommand() => statement.CreateCommand([row]);
+
+        public NpgsqlBatchCommand CreateCommand(List<PendingWrite> writes) => statement.CreateCommand(writes.ConvertAll(write => ((Row<TRow, TResult>)write).Value));
+
+        private TRow Value => row;
+
+        public override async ValueTask ReadAsync(NpgsqlDataReader reader, PostgresWriteContext context)
+        {
+            if (!await reader.ReadAsync().ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("A write's statement returned no row.");
+            }
+
+            ReadRow(reader);
+        }
+
+        public void ReadRow(NpgsqlDataReader reader)
+        {
+            try
+            {
+                Set(statement.Read(reader, row));
+            }
+            catch (Exception e) when (e is not NpgsqlException)
+            {
+                RecordFailure(e);
+            }
+        }
+
+        public override async ValueTask RunAloneAsync(PostgresWriteContext context)
+        {
+            await using var batch = new NpgsqlBatch(context.Connection, context.Transaction) { BatchCommands = { CreateCommand() } };
+            await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
             await ReadAsync(reader, context).ConfigureAwait(false);
         }
     }
