@@ -367,7 +367,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
                 throw new InvalidOperationException("A row statement returned fewer rows than it was given.");
             }
 
-            ((IRowWrite)write).ReadRow(reader);
+            ((IRowWrite)write).ReadRow(reader, context);
         }
     }
 
@@ -380,7 +380,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         NpgsqlBatchCommand CreateCommand(List<PendingWrite> writes);
 
         /// <summary>Reads this write's result from the row <paramref name="reader"/> stands at.</summary>
-        void ReadRow(NpgsqlDataReader reader);
+        void ReadRow(NpgsqlDataReader reader, PostgresWriteContext context);
     }
 
     private abstract class PendingWrite(string? key)
@@ -503,14 +503,19 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
                 throw new InvalidOperationException("A write's statement returned no row.");
             }
 
-            ReadRow(reader);
+            ReadRow(reader, context);
         }
 
-        public void ReadRow(NpgsqlDataReader reader)
+        public void ReadRow(NpgsqlDataReader reader, PostgresWriteContext context)
         {
             try
             {
-                Set(statement.Read(reader, row));
+                var result = statement.Read(reader, row);
+                Set(result);
+                if (statement.MadeWork(result))
+                {
+                    context.WorkMade = true;
+                }
             }
             catch (Exception e) when (e is not NpgsqlException)
             {

@@ -83,17 +83,7 @@ internal sealed partial class PostgresWorkflowStore
     /// <summary>The statement's parameters for <paramref name="rows"/>: one array per column, then this worker's id.</summary>
     private object?[] CheckpointColumns(IReadOnlyList<CheckpointRow> rows)
     {
-        T[] Column<T>(Func<CheckpointRow, T> value)
-        {
-            var column = new T[rows.Count];
-            for (var i = 0; i < column.Length; i++)
-            {
-                column[i] = value(rows[i]);
-            }
-
-            return column;
-        }
-
+        T[] Column<T>(Func<CheckpointRow, T> value) => PostgresRowStatement<CheckpointRow, bool>.Column(rows, value);
         return
         [
             Column(r => r.Id),
