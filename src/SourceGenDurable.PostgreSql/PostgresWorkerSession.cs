@@ -14,7 +14,7 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _sessions;
     private readonly PostgresWorkflowStore _store;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -27,7 +27,8 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
     {
         // Its own connection, never pooled: the lock lives exactly as long as this session. Keepalives make a dead peer
         // (this host seen from the server, the server seen from here) noticed within seconds.
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 5, TcpKeepAlive = true }.ToString();
+        _sessions = PostgresWorkflowStore.CreateDataSource(
+            new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 5, TcpKeepAlive = true }.ToString());
         _store = store;
         _logger = logger;
     }
@@ -63,7 +64,7 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
 
     private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(_connectionString);
+        var connection = _sessions.CreateConnection();
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -175,6 +176,7 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        await _sessions.DisposeAsync().ConfigureAwait(false);
     }
 
     private sealed class Subscription(PostgresWorkerSession session, Action onWork) : IDisposable

@@ -60,7 +60,7 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
         }
 
         _server = $"{connection.Host}:{connection.Port}/{connection.Database}";
-        _dataSource = NpgsqlDataSource.Create(connection);
+        _dataSource = CreateDataSource(connection.ToString());
         _timeProvider = timeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         WorkerId = workerId;
@@ -120,6 +120,13 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
     /// <summary>Tells the other hosts, in the transaction that made it, that there is work: they hear it when it commits.</summary>
     private async ValueTask NotifyWorkAsync(PostgresCommands commands, CancellationToken cancellationToken) =>
         await commands.ExecuteAsync("SELECT pg_notify($1, $2);", cancellationToken, Channel, WorkerId).ConfigureAwait(false);
+
+    /// <summary>
+    /// A data source for <paramref name="connectionString"/>. The store uses only built-in types, which Npgsql knows
+    /// without asking: a new host (and every restart) skips reading the server's type catalogue on its first connection.
+    /// </summary>
+    internal static NpgsqlDataSource CreateDataSource(string connectionString) =>
+        new NpgsqlDataSourceBuilder(connectionString).ConfigureTypeLoading(types => types.EnableTypeLoading(false)).Build();
 
     private static string ValidSchema(string? schema)
     {
