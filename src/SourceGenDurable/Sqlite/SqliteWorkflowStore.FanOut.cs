@@ -22,7 +22,7 @@ internal sealed partial class SqliteWorkflowStore
             SELECT $id, $commit, $fanOut, $branch, $checkpoint, $name, $result, $attempts, $completed, $started {OnTopOfCommit}
             ON CONFLICT (instance_id, sequence, fan_out, branch) DO NOTHING;
             """,
-            $"the result of step '{branch.Name}' (branch {branch.Branch}, unless it was recorded already)",
+            $"the result of step '{branch.Name}' (branch {branch.Branch})",
             [
                 ("$fanOut", branch.FanOut),
                 ("$branch", branch.Branch),

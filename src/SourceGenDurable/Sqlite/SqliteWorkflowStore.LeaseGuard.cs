@@ -53,12 +53,18 @@ internal sealed partial class SqliteWorkflowStore
     /// this worker's lease, so a run that another run has overtaken writes nothing. Returns the instance's cancellation state.
     /// </summary>
     private CancellationState EnsureRunningAt(SqliteStatements statements, string id, WaitRequest wait) =>
+        CancellationAt(statements, id, wait.Commit) is { } cancellation
+            ? cancellation
+            : throw RefusedAtCommit(id, wait.Commit, $"its wait at checkpoint {wait.Checkpoint}");
+
+    /// <summary>The cancellation state of the instance when it is running at <paramref name="commit"/> under this worker's lease; null otherwise.</summary>
+    private CancellationState? CancellationAt(SqliteStatements statements, string id, int commit) =>
         Guarded(statements, $"SELECT cancellation FROM workflow_instances WHERE {RunningAtCommit};")
             .Bind("$id", id)
-            .Bind("$commit", wait.Commit)
+            .Bind("$commit", commit)
             .ExecuteScalar() is long cancellation
             ? (CancellationState)cancellation
-            : throw RefusedAtCommit(id, wait.Commit, $"its wait at checkpoint {wait.Checkpoint}");
+            : null;
 
     /// <summary>
     /// Runs <paramref name="insert"/>, which ends with <see cref="OnTopOfCommit"/>, with <c>$id</c>, <c>$commit</c> and
@@ -67,7 +73,13 @@ internal sealed partial class SqliteWorkflowStore
     private Task<int> RecordAtCommitAsync(
         string id, int commit, string insert, string what, (string Name, object Value)[] values, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
-            statements => Execute(Guarded(statements, insert).Bind("$id", id).Bind("$commit", commit), values) == 1 ? 1 : throw RefusedAtCommit(id, commit, what),
+            statements =>
+            {
+                // No row is written either when the guard held the insert back or when it skipped a record made already
+                // (a fan-out branch's, ON CONFLICT DO NOTHING): recording one twice is no error, as on every store.
+                var written = Execute(Guarded(statements, insert).Bind("$id", id).Bind("$commit", commit), values);
+                return written == 1 || CancellationAt(statements, id, commit) is not null ? written : throw RefusedAtCommit(id, commit, what);
+            },
             cancellationToken);
 
     /// <summary>The refusal of a write that <see cref="RunningAtCommit"/> held back; <paramref name="what"/> names what it would have recorded.</summary>

@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SourceGenDurable.Client;
 using SourceGenDurable.Execution;
 using SourceGenDurable.Hosting;
-using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Corpus;
@@ -29,8 +27,17 @@ public static class CrashHarnessRunner
 
     private static readonly JsonSerializerOptions EngineJson = WorkflowSerializerOptions.CreateDefault().Options;
 
+    /// <summary>Runs the case on SQLite, each durable run on a file of its own.</summary>
     public static async Task<HarnessReport> RunAsync(CorpusCase corpusCase, CorpusInput input)
     {
+        using var store = new SqliteHarnessStore();
+        return await RunAsync(corpusCase, input, store);
+    }
+
+    /// <summary>Runs the case on <paramref name="store"/>, each durable run on a fresh database of its own.</summary>
+    public static async Task<HarnessReport> RunAsync(CorpusCase corpusCase, CorpusInput input, HarnessStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         var clock = Stopwatch.StartNew();
         var report = new HarnessReport(corpusCase, input);
         var direct = await RunDirectAsync(corpusCase, input);
@@ -41,33 +48,19 @@ public static class CrashHarnessRunner
             return report;
         }
 
-        var folder = Directory.CreateTempSubdirectory("sgd-crash-").FullName;
-        try
+        var baseline = await RunDurableAsync(corpusCase, input, CrashScenario.NoCrash, store);
+        report.Check(baseline, null);
+        var commits = baseline.Commits.Count;
+        report.CommitsWithoutCrash = commits;
+        for (var k = 1; k <= commits; k++)
         {
-            var baseline = await RunDurableAsync(corpusCase, input, CrashScenario.NoCrash, folder);
-            report.Check(baseline, null);
-            var commits = baseline.Commits.Count;
-            report.CommitsWithoutCrash = commits;
-            for (var k = 1; k <= commits; k++)
-            {
-                report.Check(await RunDurableAsync(corpusCase, input, CrashScenario.AfterCommit(k, commits), folder), baseline);
-            }
-
-            report.Check(await RunDurableAsync(corpusCase, input, CrashScenario.AfterEveryCommit, folder), baseline);
-            for (var k = 1; k <= commits; k++)
-            {
-                report.Check(await RunDurableAsync(corpusCase, input, CrashScenario.BeforeCommit(k, commits), folder), baseline);
-            }
+            report.Check(await RunDurableAsync(corpusCase, input, CrashScenario.AfterCommit(k, commits), store), baseline);
         }
-        finally
+
+        report.Check(await RunDurableAsync(corpusCase, input, CrashScenario.AfterEveryCommit, store), baseline);
+        for (var k = 1; k <= commits; k++)
         {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            report.Check(await RunDurableAsync(corpusCase, input, CrashScenario.BeforeCommit(k, commits), store), baseline);
         }
 
         report.Elapsed = clock.Elapsed;
@@ -118,16 +111,12 @@ public static class CrashHarnessRunner
 
     /// <summary>
     /// Starts the workflow through the client, untyped, then runs it without the hosted worker, one simulated
-    /// process after another (a new service provider and store on the same database file each time) until it is
+    /// process after another (a new service provider and store on the same fresh database each time) until it is
     /// completed or failed.
     /// </summary>
-    public static async Task<DurableRun> RunDurableAsync(CorpusCase corpusCase, CorpusInput input, CrashScenario scenario, string folder)
+    public static async Task<DurableRun> RunDurableAsync(CorpusCase corpusCase, CorpusInput input, CrashScenario scenario, HarnessStore harnessStore)
     {
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(folder, scenario.FileName + ".db"),
-            Pooling = false, // a new process has no open connections
-        }.ToString();
+        using var database = harnessStore.CreateDatabase(scenario);
         var log = new StepLog();
         var commits = new List<CommitRecord>();
         var anomalies = new List<string>();
@@ -152,14 +141,9 @@ public static class CrashHarnessRunner
             services.AddLogging();
             services.AddSingleton(log);
             CorpusServices.AddTo(services);
-            services.AddDurableWorkflows(o =>
-            {
-                o.UseSqlite(connectionString);
-                // The crashes are simulated in the process, not the disk: skip the fsync per commit.
-                o.Synchronous = SqliteSynchronousMode.Normal;
-            });
+            services.AddDurableWorkflows(database.Configure);
             services.Replace(ServiceDescriptor.Singleton<IWorkflowStore>(sp => new CrashingWorkflowStore(
-                new SqliteWorkflowStore(connectionString, sp.GetRequiredService<TimeProvider>(), SqliteSynchronousMode.Normal),
+                database.Open(sp),
                 plan,
                 (state, checkpoint) => commits.Add(new CommitRecord(state, checkpoint, log.Count)))));
 
@@ -195,8 +179,8 @@ public static class CrashHarnessRunner
                     anomalies.Add($"Process {processes} crashed, but RunAsync ended with {(escaped is null ? "a normal return" : escaped.GetType().FullName + ": " + escaped.Message)}: something swallowed the crash.");
                 }
 
-                // The process is gone: its provider is disposed, and the next one starts on the same file once the
-                // dead process's lease has expired.
+                // The process is gone: its provider is disposed (and its store with it), and the next one starts on
+                // the same database once the dead process's lease has expired.
                 crashed = true;
                 clock.AdvanceTo(clock.GetUtcNow() + leaseDuration);
                 continue;
@@ -223,9 +207,20 @@ public static class CrashHarnessRunner
 
         // The log could not tell where a step ran (see StepLog, Fan-outs).
         anomalies.AddRange(log.ConventionErrors);
-        var observer = new SqliteWorkflowStore(connectionString, TimeProvider.System);
-        var final = await observer.GetAsync(InstanceId, CancellationToken.None);
-        var steps = await observer.GetStepsAsync(InstanceId, CancellationToken.None);
+        var observer = database.Open(null);
+        WorkflowInstance? final;
+        IReadOnlyList<StepRecord> steps;
+        try
+        {
+            await observer.InitializeAsync(CancellationToken.None);
+            final = await observer.GetAsync(InstanceId, CancellationToken.None);
+            steps = await observer.GetStepsAsync(InstanceId, CancellationToken.None);
+        }
+        finally
+        {
+            await ((IAsyncDisposable)observer).DisposeAsync();
+        }
+
         return new DurableRun(
             scenario,
             Outcome.Of(final, corpusCase.ResultType, EngineJson),

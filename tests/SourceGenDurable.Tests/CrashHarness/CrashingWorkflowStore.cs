@@ -17,11 +17,11 @@ public sealed record CrashPlan(int? AfterCommit, int? BeforeCommit)
 public sealed record CommitRecord(int State, int? StepCheckpoint, int LogLength);
 
 /// <summary>
-/// A store for one simulated process. It forwards to a real <see cref="SqliteWorkflowStore"/> until its crash
-/// point, then it is dead: the call that hit the crash point and every later call throw
-/// <see cref="SimulatedCrashException"/> and write nothing, as a killed process writes nothing.
+/// A store for one simulated process. It forwards to a real store (SQLite or PostgreSQL) until its crash point, then
+/// it is dead: the call that hit the crash point and every later call throw <see cref="SimulatedCrashException"/> and
+/// write nothing, as a killed process writes nothing.
 /// </summary>
-public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, Action<int, int?> onCommitted) : IWorkflowStore
+public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, Action<int, int?> onCommitted) : IWorkflowStore, IAsyncDisposable
 {
     private int _commits;
 
@@ -197,6 +197,12 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         ThrowIfDead(nameof(GetStepAttemptsAsync));
         return inner.GetStepAttemptsAsync(id, sequence, ordinal, cancellationToken);
     }
+
+    /// <summary>
+    /// The process ends, crashed or not: its store's connections close, as a killed process's are closed by the
+    /// operating system (PostgreSQL would otherwise keep a pool of connections per simulated process).
+    /// </summary>
+    public ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
 
     private void ThrowIfDead(string call)
     {
