@@ -22,6 +22,7 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
     private Action[] _subscribers = [];
     private NpgsqlConnection? _connection;
     private Task _listening = Task.CompletedTask;
+    private bool _started;
 
     public PostgresWorkerSession(string connectionString, PostgresWorkflowStore store, ILogger logger)
     {
@@ -52,7 +53,14 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A store initialized again keeps its session, its lock and its leases.
+        if (_started)
+        {
+            return;
+        }
+
         _connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        _started = true;
         var ended = await _store.EndLeasesOfAsync(_store.WorkerId, cancellationToken).ConfigureAwait(false);
         if (ended > 0)
         {

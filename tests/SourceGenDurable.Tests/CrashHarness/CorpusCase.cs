@@ -77,6 +77,18 @@ public sealed class CorpusCase
         return rows;
     }
 
+    /// <summary>Theory rows (case name, input JSON) of every case with its first input.</summary>
+    public static TheoryData<string, string> FirstInputRows()
+    {
+        var rows = new TheoryData<string, string>();
+        foreach (var corpusCase in All.Where(c => c.Inputs.Count > 0))
+        {
+            rows.Add(corpusCase.Name, corpusCase.Inputs[0].Json);
+        }
+
+        return rows;
+    }
+
     /// <summary>Every <c>[DurableWorkflow]</c> method in the corpus namespace, with or without inputs.</summary>
     public static IEnumerable<MethodInfo> WorkflowMethods() =>
         typeof(CorpusCase).Assembly.GetTypes()
