@@ -51,6 +51,7 @@ internal sealed class BannedApis
     private readonly Dictionary<ISymbol, BannedApi> _members = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, BannedApi>> _named = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, BannedApi> _types = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<INamedTypeSymbol> _exempt = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, BannedApi?> _cache = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _awaitableTypes = new(SymbolEqualityComparer.Default);
     private BannedApi? _configureAwaitFalse;
@@ -109,6 +110,12 @@ internal sealed class BannedApis
             banned.AnyMember(Type(name), io);
         }
 
+        // A MemoryStream is bytes in memory, not I/O: what it breaks is a checkpoint it lives across, which SGD0008 reports.
+        if (Type("System.IO.MemoryStream") is { } memoryStream)
+        {
+            banned._exempt.Add(memoryStream);
+        }
+
         var console = Type("System.Console");
         foreach (var write in new[] { "Write", "WriteLine", "Out", "Error" })
         {
@@ -164,6 +171,9 @@ internal sealed class BannedApis
 
     private BannedApi? MatchOne(IOperation operation) => operation switch
     {
+        // A Stream member called on a MemoryStream (Length, CopyTo) is declared on Stream but runs in memory.
+        IInvocationOperation { Instance.Type: INamedTypeSymbol receiver } when IsExempt(receiver) => null,
+        IPropertyReferenceOperation { Instance.Type: INamedTypeSymbol receiver } when IsExempt(receiver) => null,
         IInvocationOperation invocation when invocation.TargetMethod.Name == "ConfigureAwait" =>
             _awaitableTypes.Contains(invocation.TargetMethod.ContainingType.OriginalDefinition) &&
             invocation.Arguments is [{ Value.ConstantValue: { HasValue: true, Value: false } }]
@@ -195,6 +205,11 @@ internal sealed class BannedApis
 
         for (var type = member.ContainingType; type is not null; type = type.BaseType)
         {
+            if (_exempt.Contains(type.OriginalDefinition))
+            {
+                return null;
+            }
+
             if ((_named.TryGetValue(type.OriginalDefinition, out var byName) && byName.TryGetValue(member.Name, out api)) ||
                 _types.TryGetValue(type.OriginalDefinition, out api))
             {
@@ -203,6 +218,24 @@ internal sealed class BannedApis
         }
 
         return null;
+    }
+
+    private bool IsExempt(INamedTypeSymbol type)
+    {
+        if (_exempt.Count == 0)
+        {
+            return false;
+        }
+
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (_exempt.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Named(INamedTypeSymbol? type, string name, BannedApi api)

@@ -13,11 +13,17 @@ namespace SourceGenDurable.Analyzers;
 /// <summary>Something a method reaches, and the calls that lead to it from that method: <c>Price -&gt; DateTime.Now</c>.</summary>
 internal sealed class Finding
 {
-    public Finding(string target, string chain, BannedApi? api)
+    public Finding(string target, string chain, BannedApi? api, StateWrite? write = null)
     {
         Target = target;
         Chain = chain;
         Api = api;
+        Write = write;
+    }
+
+    public Finding(StateWrite write)
+        : this(write.Display, write.Display, null, write)
+    {
     }
 
     /// <summary>The banned API or the durable operation: <c>DateTime.Now</c>, <c>WorkflowContext.Step</c>.</summary>
@@ -28,29 +34,47 @@ internal sealed class Finding
     /// <summary>The banned API, or null for a durable operation.</summary>
     public BannedApi? Api { get; }
 
-    public Finding Through(string caller) => new(Target, caller + " -> " + Chain, Api);
+    /// <summary>The write to state outside the slots, for rule 7's findings.</summary>
+    public StateWrite? Write { get; }
+
+    public Finding Through(string caller) => new(Target, caller + " -> " + Chain, Api, Write);
 }
 
-/// <summary>The first banned API use and the first durable operation a method reaches, directly or through calls.</summary>
+/// <summary>
+/// The first banned API use, the first durable operation and the first writes to state outside the slots that a
+/// method reaches, directly or through calls.
+/// </summary>
 internal sealed class CallSummary
 {
-    public static readonly CallSummary Clean = new(null, null);
+    public static readonly CallSummary Clean = new(null, null, null, null);
 
-    public CallSummary(Finding? banned, Finding? durable)
+    public CallSummary(Finding? banned, Finding? durable, Finding? staticState, Finding? ownState)
     {
         Banned = banned;
         Durable = durable;
+        StaticState = staticState;
+        OwnState = ownState;
     }
 
     public Finding? Banned { get; }
 
     public Finding? Durable { get; }
 
+    /// <summary>A write to static state, which is outside the slots whoever calls the method.</summary>
+    public Finding? StaticState { get; }
+
+    /// <summary>
+    /// A write to the state of the object the method runs on, reached through calls on that same object: state outside
+    /// the slots when the workflow calls the method on itself.
+    /// </summary>
+    public Finding? OwnState { get; }
+
+    /// <summary>Whether nothing is reached that SGD0009 or SGD0010 reports (state writes are SGD0007's, a separate question).</summary>
     public bool IsClean => Banned is null && Durable is null;
 }
 
 /// <summary>
-/// Follows calls from a workflow body into methods, property accessors and constructors of the compilation (rules 9
+/// Follows calls from a workflow body into methods, property accessors and constructors of the compilation (rules 7, 9
 /// and 10). Each method is summarized once per compilation, when a workflow first reaches it, so a keystroke in a
 /// workflow re-reads only that workflow; a method called from a hundred workflows is walked once.
 /// </summary>
@@ -58,13 +82,15 @@ internal sealed class CallGraph
 {
     private readonly Compilation _compilation;
     private readonly BannedApis _banned;
+    private readonly StateWrites _writes;
     private readonly ConcurrentDictionary<IMethodSymbol, CallSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ILookup<INamedTypeSymbol, INamedTypeSymbol>> _derivedTypes;
 
-    public CallGraph(Compilation compilation, BannedApis banned)
+    public CallGraph(Compilation compilation, BannedApis banned, StateWrites writes)
     {
         _compilation = compilation;
         _banned = banned;
+        _writes = writes;
         _derivedTypes = new Lazy<ILookup<INamedTypeSymbol, INamedTypeSymbol>>(IndexDerivedTypes, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -102,7 +128,19 @@ internal sealed class CallGraph
         return method.PartialImplementationPart ?? method.ReducedFrom ?? method.OriginalDefinition;
     }
 
-    /// <summary>How a callee is named in a chain: <c>Price</c>, <c>new Calculator</c>, <c>IClock.Now</c> for an interface or abstract member.</summary>
+    /// <summary>Whether <paramref name="operation"/> calls a method on the object that runs it (<c>Bump()</c>, <c>this.Total</c>).</summary>
+    public static bool IsOnSelf(IOperation operation)
+    {
+        var instance = operation switch
+        {
+            IInvocationOperation invocation => invocation.Instance,
+            IPropertyReferenceOperation property => property.Instance,
+            _ => null,
+        };
+        return instance?.WithoutConversions() is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+    }
+
+    /// <summary>How a callee is named in a chain: <c>Price</c>, <c>new Calculator</c>, <c>IClock.Now</c> for an interface, abstract or virtual member.</summary>
     public static string Name(IMethodSymbol method)
     {
         var name = method.MethodKind switch
@@ -111,7 +149,7 @@ internal sealed class CallGraph
             MethodKind.PropertyGet or MethodKind.PropertySet => method.AssociatedSymbol!.Name,
             _ => method.Name,
         };
-        return method.IsAbstract ? method.ContainingType.Name + "." + name : name;
+        return method.IsAbstract || method.IsVirtual ? method.ContainingType.Name + "." + name : name;
     }
 
     public CallSummary Summarize(IMethodSymbol method, CancellationToken cancellationToken) =>
@@ -140,17 +178,28 @@ internal sealed class CallGraph
         path.Add(method);
         Finding? banned = null;
         Finding? durable = null;
+        Finding? staticState = null;
+        Finding? ownState = null;
         var lowest = int.MaxValue;
+        // [Pure] says the method changes no state: its writes (and its callees') are not looked for.
+        var pure = _writes.IsPure(method);
+        bool Done() => banned is not null && durable is not null && (pure || (staticState is not null && ownState is not null));
 
-        // An interface or abstract member has no body: what it reaches is what any implementation of the compilation
-        // reaches, since the one that runs is chosen at run time (by dependency injection, typically).
-        foreach (var implementation in method.IsAbstract ? Implementations(method) : [])
+        // An interface or abstract member has no body, and a virtual one may be overridden: what it reaches is what any
+        // implementation or override of the compilation reaches, since the one that runs is chosen at run time (by
+        // dependency injection, typically). An override runs on the same object, so its own state is the caller's too.
+        foreach (var implementation in MayBeOverridden(method) ? Implementations(method) : [])
         {
             var (summary, implementationLowest) = Summarize(implementation, path, cancellationToken);
             lowest = Math.Min(lowest, implementationLowest);
             var name = implementation.ContainingType.Name + "." + Name(implementation);
             banned ??= summary.Banned?.Through(name);
             durable ??= summary.Durable?.Through(name);
+            if (!pure)
+            {
+                staticState ??= summary.StaticState?.Through(name);
+                ownState ??= summary.OwnState?.Through(name);
+            }
         }
 
         foreach (var reference in method.DeclaringSyntaxReferences)
@@ -180,15 +229,35 @@ internal sealed class CallGraph
                     durable = new Finding(target, target, null);
                 }
 
-                if ((banned is null || durable is null) && Callee(operation) is { } callee)
+                if (!pure && (staticState is null || ownState is null) && _writes.Find(operation, method) is { } write)
+                {
+                    if (write.IsStatic)
+                    {
+                        staticState ??= new Finding(write);
+                    }
+                    else
+                    {
+                        ownState ??= new Finding(write);
+                    }
+                }
+
+                if (!Done() && Callee(operation) is { } callee)
                 {
                     var (summary, calleeLowest) = Summarize(callee, path, cancellationToken);
                     lowest = Math.Min(lowest, calleeLowest);
                     banned ??= summary.Banned?.Through(Name(callee));
                     durable ??= summary.Durable?.Through(Name(callee));
+                    if (!pure)
+                    {
+                        staticState ??= summary.StaticState?.Through(Name(callee));
+                        if (IsOnSelf(operation))
+                        {
+                            ownState ??= summary.OwnState?.Through(Name(callee));
+                        }
+                    }
                 }
 
-                if (banned is not null && durable is not null)
+                if (Done())
                 {
                     break;
                 }
@@ -196,8 +265,10 @@ internal sealed class CallGraph
         }
 
         path.RemoveAt(depth);
-        var result = banned is null && durable is null ? CallSummary.Clean : new CallSummary(banned, durable);
-        var complete = lowest >= depth || (banned is not null && durable is not null);
+        var result = banned is null && durable is null && staticState is null && ownState is null
+            ? CallSummary.Clean
+            : new CallSummary(banned, durable, staticState, ownState);
+        var complete = lowest >= depth || Done();
         if (complete)
         {
             _summaries.TryAdd(method, result);
@@ -206,7 +277,10 @@ internal sealed class CallGraph
         return (result, complete ? int.MaxValue : lowest);
     }
 
-    /// <summary>The members of the compilation's types that implement or override <paramref name="member"/> (an interface or abstract member).</summary>
+    private static bool MayBeOverridden(IMethodSymbol method) =>
+        method.IsAbstract || ((method.IsVirtual || method.IsOverride) && !method.IsSealed && !method.ContainingType.IsSealed);
+
+    /// <summary>The members of the compilation's types that implement or override <paramref name="member"/> (an interface, abstract or virtual member).</summary>
     private IEnumerable<IMethodSymbol> Implementations(IMethodSymbol member)
     {
         foreach (var type in _derivedTypes.Value[member.ContainingType.OriginalDefinition])

@@ -113,6 +113,14 @@ internal static class DiagnosticDescriptors
         "Workflow '{0}' is registered under the name '{1}', like '{2}': instances are stored and resumed by name, so pin a different name with [DurableWorkflow(Name = \"...\")]",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    // A hint, not a finding: the delegate may well be harmless, but nothing can tell.
+    public static readonly DiagnosticDescriptor UnfollowedDelegate = Create(
+        "SGD0013",
+        DeterminismCategory,
+        DiagnosticSeverity.Info,
+        "Workflow body calls a delegate the analyzers cannot follow",
+        "'{0}' is a delegate the workflow receives from outside, so the analyzers cannot see what it runs: if it reads the clock, draws a random value or does I/O, that runs again after a restart; call it inside a [DurableStep] method or a ctx.Step, or pass in its result");
+
     private const string DeterminismCategory = "SourceGenDurable.Determinism";
     private const string SideEffectsCategory = "SourceGenDurable.SideEffects";
     private const string StateCategory = "SourceGenDurable.State";

@@ -24,17 +24,22 @@ internal sealed class WorkflowBody
     private readonly string _context;
     private readonly BannedApis _banned;
     private readonly CallGraph _calls;
+    private readonly StateWrites _writes;
     private readonly ConcurrentQueue<(string Name, Location Location, IMethodSymbol? StepMethod)> _stepNames = new();
 
-    public WorkflowBody(IMethodSymbol workflow, BannedApis banned, CallGraph calls)
+    public WorkflowBody(IMethodSymbol workflow, BannedApis banned, CallGraph calls, StateWrites writes)
     {
+        _writes = writes;
         _workflow = workflow;
         _context = workflow.Parameters.FirstOrDefault()?.Name ?? "ctx";
         _banned = banned;
         _calls = calls;
     }
 
-    /// <summary>Rules 1 to 5 on a banned API, 9 and 10 on a call into code that reaches one or a durable operation.</summary>
+    /// <summary>
+    /// Rules 1 to 5 on a banned API, 7 on a collection changed in place or on a call that writes state, 9 and 10 on a
+    /// call into code that reaches a banned API or a durable operation, and the hint on a delegate it cannot follow.
+    /// </summary>
     public void AnalyzeUse(OperationAnalysisContext context)
     {
         var operation = context.Operation;
@@ -47,6 +52,18 @@ internal sealed class WorkflowBody
             DurableOperation.Classify(call, operation.SemanticModel!, _workflow.ContainingType, context.CancellationToken) is { } durable)
         {
             RecordStepName(durable, call, operation.SemanticModel!);
+            return;
+        }
+
+        if (operation is IInvocationOperation && _writes.Find(operation, _workflow) is { } mutation)
+        {
+            ReportWrite(context, mutation, operation.Syntax.GetLocation(), chain: null);
+            return;
+        }
+
+        if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invoke && ReceivedDelegate(invoke) is { } received)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnfollowedDelegate, operation.Syntax.GetLocation(), received));
             return;
         }
 
@@ -81,6 +98,14 @@ internal sealed class WorkflowBody
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ViolationThroughCall, location, CallGraph.Name(callee), found.Target, Chain(callee, found), banned.Reason));
         }
+
+        // A write through a property setter of this object or of static state is reported as the write itself (AnalyzeWrite).
+        var written = summary.StaticState ?? (CallGraph.IsOnSelf(operation) ? summary.OwnState : null);
+        if (written is { Write: { } write } &&
+            !(callee.MethodKind == MethodKind.PropertySet && operation.Parent is IAssignmentOperation assignment && _writes.Find(assignment, _workflow) is not null))
+        {
+            ReportWrite(context, write, location, Chain(callee, written));
+        }
     }
 
     /// <summary>Rule 6: an await of anything but a durable operation, unless another rule already reports what it awaits.</summary>
@@ -113,38 +138,81 @@ internal sealed class WorkflowBody
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonDurableAwait, awaited.Syntax.GetLocation(), name));
     }
 
-    /// <summary>Rule 7: a write to a field or property of the workflow object, to a captured constructor parameter, or to static state.</summary>
+    /// <summary>
+    /// Rule 7: a write to a field or property of the workflow object, to a captured constructor parameter, or to static
+    /// state, or to an element of a collection or array one of them holds.
+    /// </summary>
     public void AnalyzeWrite(OperationAnalysisContext context)
     {
-        var target = context.Operation switch
+        if (context.Operation.IsInWorkflowBody() && _writes.Find(context.Operation, _workflow) is { } write)
         {
-            IAssignmentOperation assignment => assignment.Target,
-            IIncrementOrDecrementOperation increment => increment.Target,
-            _ => null,
+            var target = context.Operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                _ => context.Operation,
+            };
+            ReportWrite(context, write, target.Syntax.GetLocation(), chain: null);
+        }
+    }
+
+    /// <summary>
+    /// Reports SGD0007 on <paramref name="write"/>, made in the body or, when <paramref name="chain"/> is given, through
+    /// the calls it names.
+    /// </summary>
+    private void ReportWrite(OperationAnalysisContext context, StateWrite write, Location location, string? chain)
+    {
+        var workflowClass = _workflow.ContainingType.Name;
+        var (name, what) = write.Member switch
+        {
+            IFieldSymbol { IsStatic: true } => (StateWrites.Qualified(write.Member), "a static field"),
+            IPropertySymbol { IsStatic: true } => (StateWrites.Qualified(write.Member), "a static property"),
+            IFieldSymbol => (write.Member.Name, $"a field of the workflow class '{workflowClass}'"),
+            IPropertySymbol => (write.Member.Name, $"a property of the workflow class '{workflowClass}'"),
+            _ => (write.Member.Name, $"a constructor parameter captured by the workflow class '{workflowClass}'"),
         };
-        if (target is null || !context.Operation.IsInWorkflowBody())
+        if (write.IsMutation)
         {
-            return;
+            what += $" holding a collection that '{write.Display}' changes";
         }
 
-        var workflowClass = _workflow.ContainingType;
-        var (name, what) = target switch
+        if (chain is not null)
         {
-            IFieldReferenceOperation { Field.IsStatic: true } field => (Qualified(field.Field), "a static field"),
-            IPropertyReferenceOperation { Property.IsStatic: true } property => (Qualified(property.Property), "a static property"),
-            IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field =>
-                (field.Field.Name, $"a field of the workflow class '{workflowClass.Name}'"),
-            IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } property =>
-                (property.Property.Name, $"a property of the workflow class '{workflowClass.Name}'"),
-            IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter
-                when SymbolEqualityComparer.Default.Equals(constructor.ContainingType, workflowClass) =>
-                (parameter.Parameter.Name, $"a constructor parameter captured by the workflow class '{workflowClass.Name}'"),
-            _ => (null, null),
-        };
-        if (name is not null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StateOutsideSlots, target.Syntax.GetLocation(), name, what));
+            what += write.IsMutation ? $" through a call ({chain})" : $", written through a call ({chain})";
         }
+
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StateOutsideSlots, location, name, what));
+    }
+
+    /// <summary>
+    /// How the delegate that <paramref name="invocation"/> invokes is named when the workflow receives it from outside
+    /// (a field, a property, a captured constructor parameter, an input), so the call graph cannot know what it runs;
+    /// null for a delegate the body makes itself.
+    /// </summary>
+    private static string? ReceivedDelegate(IInvocationOperation invocation)
+    {
+        var receiver = invocation.Instance?.WithoutConversions();
+        if (receiver is IConditionalAccessInstanceOperation)
+        {
+            // 'handler?.Invoke()': the receiver is the operand of the enclosing conditional access.
+            for (var parent = invocation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access)
+                {
+                    receiver = access.Operation.WithoutConversions();
+                    break;
+                }
+            }
+        }
+
+        return receiver switch
+        {
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Ordinary } } parameter =>
+                parameter.Parameter.Name,
+            _ => null,
+        };
     }
 
     /// <summary>Rule 11: a <c>ctx.Step</c> named like a <c>[DurableStep]</c> method that the same workflow awaits.</summary>
@@ -207,6 +275,4 @@ internal sealed class WorkflowBody
             type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" &&
             member.Name is "FromResult" or "FromException" or "FromCanceled" or "CompletedTask" or "Yield";
     }
-
-    private static string Qualified(ISymbol member) => member.ContainingType.Name + "." + member.Name;
 }

@@ -10,7 +10,7 @@ namespace SourceGenDurable.Analyzers;
 /// <summary>
 /// Reports code that compiles and is lowered but breaks a durable workflow at run time: what runs again after a
 /// restart (SGD0001-SGD0006, SGD0010), state a restart loses (SGD0007), durable operations that are not checkpoints
-/// (SGD0009), misused steps (SGD0011) and workflows that share a name (SGD0012).
+/// (SGD0009), misused steps (SGD0011), workflows that share a name (SGD0012) and delegates it cannot follow (SGD0013).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
@@ -27,7 +27,8 @@ public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DurableOperationOutsideWorkflowBody,
         DiagnosticDescriptors.ViolationThroughCall,
         DiagnosticDescriptors.StepMisuse,
-        DiagnosticDescriptors.DuplicateWorkflowName);
+        DiagnosticDescriptors.DuplicateWorkflowName,
+        DiagnosticDescriptors.UnfollowedDelegate);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -45,7 +46,8 @@ public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
 
             // Resolved once per compilation, and shared by every workflow of it.
             var banned = BannedApis.Create(start.Compilation);
-            var calls = new CallGraph(start.Compilation, banned);
+            var writes = StateWrites.Create(start.Compilation);
+            var calls = new CallGraph(start.Compilation, banned, writes);
             var workflows = new ConcurrentBag<IMethodSymbol>();
 
             start.RegisterOperationBlockStartAction(block =>
@@ -55,7 +57,7 @@ public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var body = new WorkflowBody(method, banned, calls);
+                var body = new WorkflowBody(method, banned, calls, writes);
                 block.RegisterOperationAction(body.AnalyzeUse, OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation);
                 block.RegisterOperationAction(body.AnalyzeAwait, OperationKind.Await);
                 block.RegisterOperationAction(

@@ -43,11 +43,12 @@ public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, workflowAttribute), SyntaxKind.MethodDeclaration);
+            var checkpointable = CheckpointableTypes.Create(start.Compilation);
+            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, workflowAttribute, checkpointable), SyntaxKind.MethodDeclaration);
         });
     }
 
-    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol workflowAttribute)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol workflowAttribute, CheckpointableTypes checkpointable)
     {
         var syntax = (MethodDeclarationSyntax)context.Node;
         if (syntax.AttributeLists.Count == 0 ||
@@ -64,7 +65,7 @@ public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
         }
 
         // SGD0008 reads the slots the shape found, so the body is analyzed once for both.
-        foreach (var diagnostic in CheckpointableTypes.Check(shape, syntax))
+        foreach (var diagnostic in checkpointable.Check(shape, syntax))
         {
             context.ReportDiagnostic(diagnostic);
         }

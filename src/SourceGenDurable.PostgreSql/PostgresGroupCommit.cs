@@ -30,14 +30,17 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
     private readonly Func<PostgresCommands, CancellationToken, ValueTask> _notifyWork;
+    private readonly Func<NpgsqlException, Exception> _unavailable;
     private readonly Task _writer;
 
     /// <param name="dataSource">Where the writer's connection comes from.</param>
     /// <param name="notifyWork">Tells other hosts, inside a transaction, that it made work for them.</param>
-    public PostgresGroupCommit(NpgsqlDataSource dataSource, Func<PostgresCommands, CancellationToken, ValueTask> notifyWork)
+    /// <param name="unavailable">What a write's caller gets when the server failed its transaction.</param>
+    public PostgresGroupCommit(NpgsqlDataSource dataSource, Func<PostgresCommands, CancellationToken, ValueTask> notifyWork, Func<NpgsqlException, Exception> unavailable)
     {
         _dataSource = dataSource;
         _notifyWork = notifyWork;
+        _unavailable = unavailable;
         _writer = Task.Run(WriteBatchesAsync);
     }
 
@@ -50,6 +53,13 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
     public Task<T> StatementAsync<T>(
         string? key, string sql, object?[] arguments, Func<NpgsqlDataReader, T> read, Func<T, bool>? madeWork, CancellationToken cancellationToken) =>
         Enqueue(new Statement<T>(key, sql, arguments, read, madeWork), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StatementAsync{T}"/> for a write of which many are queued at once (a checkpoint): the rows of one
+    /// <paramref name="statement"/> in a batch are sent as one set-based statement over all of them.
+    /// </summary>
+    public Task<TResult> RowAsync<TRow, TResult>(string key, PostgresRowStatement<TRow, TResult> statement, TRow row, CancellationToken cancellationToken) =>
+        Enqueue(new Row<TRow, TResult>(key, statement, row), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="write"/> in the next group transaction and returns its result once that transaction has
@@ -99,9 +109,10 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
                 }
                 catch (Exception e)
                 {
+                    var failure = e is NpgsqlException server ? _unavailable(server) : e;
                     foreach (var write in batch)
                     {
-                        write.Abort(e);
+                        write.Abort(failure);
                     }
 
                     if (connection is not null)
@@ -134,6 +145,11 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         // any other failure rolls the transaction back (no write's task has completed) and the batch runs again, each
         // write in its own savepoint, so that the one that fails is rolled back and fails alone.
         var context = new PostgresWriteContext(connection);
+        if (batch.TrueForAll(write => write.IsStatement) && await TryCommitImplicitlyAsync(context, batch).ConfigureAwait(false))
+        {
+            return;
+        }
+
         Exception? failure;
         await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
         {
@@ -151,7 +167,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         if (batch.Count == 1)
         {
             // Alone in its batch, it has failed already, and its rollback is done.
-            batch[0].Abort(failure);
+            batch[0].Abort(failure is NpgsqlException server ? _unavailable(server) : failure);
             return;
         }
 
@@ -169,7 +185,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             }
             catch (Exception e)
             {
-                write.RecordFailure(e);
+                write.RecordFailure(e is NpgsqlException server ? _unavailable(server) : e);
             }
 
             if (write.Failed)
@@ -183,6 +199,45 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         }
 
         await EndAsync(context, retry, batch).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a batch of statements with no explicit transaction: PostgreSQL runs the statements of one batch (one
+    /// <c>Sync</c>) as one implicit transaction and commits it before it answers, so the statements and the commit share
+    /// one round trip. False, with nothing committed, when the server refused a statement: the batch then runs again in
+    /// an explicit transaction, each write in its own savepoint.
+    /// </summary>
+    private async Task<bool> TryCommitImplicitlyAsync(PostgresWriteContext context, List<PendingWrite> batch)
+    {
+        try
+        {
+            await RunStatementsAsync(context, batch, 0, batch.Count).ConfigureAwait(false);
+        }
+        catch (PostgresException)
+        {
+            foreach (var write in batch)
+            {
+                write.Reset();
+            }
+
+            context.WorkMade = false;
+            return false;
+        }
+
+        PostgresTelemetry.WritesPerTransaction.Record(batch.Count);
+        if (context.WorkMade)
+        {
+            // After the commit, in a transaction of its own: a wake-up that is lost (the connection drops now) costs
+            // the other hosts a poll interval, never a write.
+            await _notifyWork(context.Commands, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
+        }
+
+        return true;
     }
 
     /// <summary>Tells other hosts of the work the batch made, commits, and completes every write.</summary>
@@ -240,25 +295,92 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends statements [start, end) as one batch, one round trip, and hands each its result set.</summary>
+    /// <summary>
+    /// Sends statements [start, end) as one batch, one round trip, and hands each its result set. The rows of one row
+    /// statement become one command at the place of the first of them, unless their instance has another write in the
+    /// batch (its writes keep their order then).
+    /// </summary>
     private static async Task RunStatementsAsync(PostgresWriteContext context, List<PendingWrite> batch, int start, int end)
     {
-        await using var statements = new NpgsqlBatch(context.Connection, context.Transaction);
+        var commands = new List<List<PendingWrite>>();
+        var groups = new Dictionary<object, List<PendingWrite>>(ReferenceEqualityComparer.Instance);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = new HashSet<string>(StringComparer.Ordinal);
         for (var i = start; i < end; i++)
         {
-            statements.BatchCommands.Add(batch[i].CreateCommand());
+            if (batch[i].Key is { } key && !keys.Add(key))
+            {
+                repeated.Add(key);
+            }
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var write = batch[i];
+            if (write is IRowWrite row && !repeated.Contains(write.Key!))
+            {
+                if (!groups.TryGetValue(row.Statement, out var group))
+                {
+                    groups[row.Statement] = group = [];
+                    commands.Add(group);
+                }
+
+                group.Add(write);
+            }
+            else
+            {
+                commands.Add([write]);
+            }
+        }
+
+        await using var statements = new NpgsqlBatch(context.Connection, context.Transaction);
+        foreach (var command in commands)
+        {
+            statements.BatchCommands.Add(command[0] is IRowWrite row ? row.CreateCommand(command) : command[0].CreateCommand());
         }
 
         await using var reader = await statements.ExecuteReaderAsync().ConfigureAwait(false);
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < commands.Count; i++)
         {
-            if (i > start && !await reader.NextResultAsync().ConfigureAwait(false))
+            if (i > 0 && !await reader.NextResultAsync().ConfigureAwait(false))
             {
                 throw new InvalidOperationException("A statement of the batch returned no result set.");
             }
 
-            await batch[i].ReadAsync(reader, context).ConfigureAwait(false);
+            await ReadAsync(reader, commands[i], context).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Hands a command's result set to its write, or its rows, one per write in order, to its row writes.</summary>
+    private static async Task ReadAsync(NpgsqlDataReader reader, List<PendingWrite> command, PostgresWriteContext context)
+    {
+        if (command[0] is not IRowWrite)
+        {
+            await command[0].ReadAsync(reader, context).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var write in command)
+        {
+            if (!await reader.ReadAsync().ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("A row statement returned fewer rows than it was given.");
+            }
+
+            ((IRowWrite)write).ReadRow(reader, context);
+        }
+    }
+
+    /// <summary>A write that is one row of a <see cref="PostgresRowStatement{TRow, TResult}"/>.</summary>
+    private interface IRowWrite
+    {
+        object Statement { get; }
+
+        /// <summary>The statement over the rows of <paramref name="writes"/>, all row writes of this statement.</summary>
+        NpgsqlBatchCommand CreateCommand(List<PendingWrite> writes);
+
+        /// <summary>Reads this write's result from the row <paramref name="reader"/> stands at.</summary>
+        void ReadRow(NpgsqlDataReader reader, PostgresWriteContext context);
     }
 
     private abstract class PendingWrite(string? key)
@@ -358,6 +480,53 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             await using var command = new NpgsqlCommand(sql, context.Connection, context.Transaction);
             PostgresCommands.AddArguments(command.Parameters, arguments);
             await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            await ReadAsync(reader, context).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class Row<TRow, TResult>(string key, PostgresRowStatement<TRow, TResult> statement, TRow row) : PendingWrite<TResult>(key), IRowWrite
+    {
+        public override bool IsStatement => true;
+
+        public object Statement => statement;
+
+        public override NpgsqlBatchCommand CreateCommand() => statement.CreateCommand([row]);
+
+        public NpgsqlBatchCommand CreateCommand(List<PendingWrite> writes) => statement.CreateCommand(writes.ConvertAll(write => ((Row<TRow, TResult>)write).Value));
+
+        private TRow Value => row;
+
+        public override async ValueTask ReadAsync(NpgsqlDataReader reader, PostgresWriteContext context)
+        {
+            if (!await reader.ReadAsync().ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("A write's statement returned no row.");
+            }
+
+            ReadRow(reader, context);
+        }
+
+        public void ReadRow(NpgsqlDataReader reader, PostgresWriteContext context)
+        {
+            try
+            {
+                var result = statement.Read(reader, row);
+                Set(result);
+                if (statement.MadeWork(result))
+                {
+                    context.WorkMade = true;
+                }
+            }
+            catch (Exception e) when (e is not NpgsqlException)
+            {
+                RecordFailure(e);
+            }
+        }
+
+        public override async ValueTask RunAloneAsync(PostgresWriteContext context)
+        {
+            await using var batch = new NpgsqlBatch(context.Connection, context.Transaction) { BatchCommands = { CreateCommand() } };
+            await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
             await ReadAsync(reader, context).ConfigureAwait(false);
         }
     }

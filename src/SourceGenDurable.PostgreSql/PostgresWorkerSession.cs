@@ -14,7 +14,7 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _sessions;
     private readonly PostgresWorkflowStore _store;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -22,12 +22,14 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
     private Action[] _subscribers = [];
     private NpgsqlConnection? _connection;
     private Task _listening = Task.CompletedTask;
+    private bool _started;
 
     public PostgresWorkerSession(string connectionString, PostgresWorkflowStore store, ILogger logger)
     {
         // Its own connection, never pooled: the lock lives exactly as long as this session. Keepalives make a dead peer
         // (this host seen from the server, the server seen from here) noticed within seconds.
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 5, TcpKeepAlive = true }.ToString();
+        _sessions = PostgresWorkflowStore.CreateDataSource(
+            new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 5, TcpKeepAlive = true }.ToString());
         _store = store;
         _logger = logger;
     }
@@ -51,7 +53,14 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A store initialized again keeps its session, its lock and its leases.
+        if (_started)
+        {
+            return;
+        }
+
         _connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        _started = true;
         var ended = await _store.EndLeasesOfAsync(_store.WorkerId, cancellationToken).ConfigureAwait(false);
         if (ended > 0)
         {
@@ -63,7 +72,7 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
 
     private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(_connectionString);
+        var connection = _sessions.CreateConnection();
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -175,6 +184,7 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        await _sessions.DisposeAsync().ConfigureAwait(false);
     }
 
     private sealed class Subscription(PostgresWorkerSession session, Action onWork) : IDisposable

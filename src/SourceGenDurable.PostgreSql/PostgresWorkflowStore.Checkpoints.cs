@@ -3,44 +3,47 @@ using SourceGenDurable.Storage;
 namespace SourceGenDurable.PostgreSql;
 
 /// <summary>
-/// The checkpoint commit, the hot path: the instance's state and slots, its step record and the removal of its waits in
-/// one guarded statement, sent with the other instances' commits in one round trip of the group commit.
+/// The checkpoint commit, the hot path: the instance's state and slots, its step record and the removal of its waits,
+/// guarded, in one set-based statement for every instance whose checkpoint is in the same batch of the group commit.
 /// </summary>
 internal sealed partial class PostgresWorkflowStore
 {
-    // The guard first: when another run got there first, or another worker took the instance over, the UPDATE matches
-    // nothing and neither does anything that follows from it. A commit is progress, so the start count restarts. The
-    // cancellation it returns is the new one: still requested (1) only when the workflow has not been told yet.
-    private const string CommitSql = $"""
-        WITH updated AS (
-            UPDATE workflow_instances SET state = $4, commits = $3, slots = $5, updated_at = $6, starts = 0,
-                cancellation = CASE WHEN cancellation = 1 AND $7 THEN 2 ELSE cancellation END
-            WHERE {RunningAtCommit}
-            RETURNING cancellation),
+    // The guard first: a row whose instance another run got to first, or that another worker took over, updates nothing
+    // and nothing follows from it. A commit is progress, so the start count restarts. The cancellation it returns is the
+    // new one: still requested (1) only when the workflow has not been told yet; NULL when the guard did not hold.
+    private const string CheckpointSql = $"""
+        WITH input AS (
+            SELECT * FROM unnest($1::text[], $2::integer[], $3::integer[], $4::text[], $5::boolean[], $6::boolean[], $7::timestamptz[],
+                $8::integer[], $9::text[], $10::text[], $11::integer[], $12::timestamptz[], $13::timestamptz[])
+                WITH ORDINALITY AS t(id, commit, state, slots, delivered, may_have_waits, now,
+                    step_checkpoint, step_name, step_result, step_attempts, step_completed, step_started, ord)),
+        updated AS (
+            UPDATE workflow_instances i SET state = input.state, commits = input.commit, slots = input.slots, updated_at = input.now, starts = 0,
+                cancellation = CASE WHEN i.cancellation = 1 AND input.delivered THEN 2 ELSE i.cancellation END
+            FROM input
+            WHERE i.id = input.id AND i.lease_owner = $14 AND i.status = 0 AND i.commits = input.commit - 1
+            RETURNING i.id, i.cancellation),
         step AS (
             INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at, started_at)
-            SELECT $1, $3, $8::integer, $9::text, $10::text, $11::integer, $12::timestamptz, $13::timestamptz FROM updated WHERE $9::text IS NOT NULL),
+            SELECT input.id, input.commit, input.step_checkpoint, input.step_name, input.step_result, input.step_attempts, input.step_completed, input.step_started
+            FROM input JOIN updated ON updated.id = input.id
+            WHERE input.step_name IS NOT NULL),
         waits AS (
-            DELETE FROM workflow_waits WHERE $14 AND instance_id = $1 AND sequence = $3 AND EXISTS (SELECT 1 FROM updated))
-        SELECT (SELECT cancellation FROM updated);
+            DELETE FROM workflow_waits w USING input, updated
+            WHERE updated.id = input.id AND input.may_have_waits AND w.instance_id = input.id AND w.sequence = input.commit)
+        SELECT input.ord, updated.cancellation FROM input LEFT JOIN updated ON updated.id = input.id ORDER BY input.ord;
         """;
+
+    private readonly PostgresRowStatement<CheckpointRow, bool> _checkpoints;
 
     /// <inheritdoc />
     public Task<bool> CommitCheckpointAsync(string id, CheckpointCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var step = commit.Step;
-        object?[] arguments =
-        [
-            id, WorkerId, commit.Commit, commit.State, commit.Slots, Now(), commit.CancellationDelivered,
-            step?.Checkpoint, step?.Name, step?.Result, step?.Attempts, PostgresTime.Stored(step?.CompletedAt), PostgresTime.Stored(step?.StartedAt),
-            // The waits reached before this commit are behind the instance now; a run that reached none since its last
-            // commit (and has committed since it was loaded) has none to remove.
-            commit.MayHaveWaits,
-        ];
+        var row = new CheckpointRow(id, commit, Now());
         if (commit.ConsumedEvents.Count == 0)
         {
-            return _writer.StatementAsync(id, CommitSql, arguments, reader => Committed(id, commit, reader.IsDBNull(0) ? null : reader.GetInt32(0)), madeWork: null, cancellationToken);
+            return _writer.RowAsync(id, _checkpoints, row, cancellationToken);
         }
 
         // Taking events is a conversation: when an event was taken by another run, the whole commit rolls back.
@@ -48,9 +51,13 @@ internal sealed partial class PostgresWorkflowStore
             id,
             static async (context, write) =>
             {
-                var (store, id, commit, arguments) = write;
+                var (store, row) = write;
+                var (id, commit, _) = row;
                 var commands = context.Commands;
-                var cancellation = store.Committed(id, commit, await commands.ScalarAsync(CommitSql, CancellationToken.None, arguments).ConfigureAwait(false) as int?);
+                var cancellation = store.Committed(
+                    row,
+                    await commands.ReadFirstAsync(CheckpointSql, reader => reader.IsDBNull(1) ? null : (int?)reader.GetInt32(1), CancellationToken.None, store.CheckpointColumns([row]))
+                        .ConfigureAwait(false));
                 var sequences = commit.ConsumedEvents.Distinct().ToArray();
                 var taken = await commands.ExecuteAsync(
                     """
@@ -69,15 +76,39 @@ internal sealed partial class PostgresWorkflowStore
 
                 return cancellation;
             },
-            (Store: this, Id: id, Commit: commit, Arguments: arguments),
+            (Store: this, Row: row),
             cancellationToken);
     }
 
+    /// <summary>The statement's parameters for <paramref name="rows"/>: one array per column, then this worker's id.</summary>
+    private object?[] CheckpointColumns(IReadOnlyList<CheckpointRow> rows)
+    {
+        T[] Column<T>(Func<CheckpointRow, T> value) => PostgresRowStatement<CheckpointRow, bool>.Column(rows, value);
+        return
+        [
+            Column(r => r.Id),
+            Column(r => r.Commit.Commit),
+            Column(r => r.Commit.State),
+            Column(r => r.Commit.Slots),
+            Column(r => r.Commit.CancellationDelivered),
+            // The waits reached before this commit are behind the instance now; a run that reached none since its last
+            // commit (and has committed since it was loaded) has none to remove.
+            Column(r => r.Commit.MayHaveWaits),
+            Column(r => r.Now),
+            Column(r => r.Commit.Step?.Checkpoint),
+            Column(r => r.Commit.Step?.Name),
+            Column(r => r.Commit.Step?.Result),
+            Column(r => r.Commit.Step?.Attempts),
+            Column(r => PostgresTime.Stored(r.Commit.Step?.CompletedAt)),
+            Column(r => PostgresTime.Stored(r.Commit.Step?.StartedAt)),
+            WorkerId,
+        ];
+    }
+
     /// <summary>Whether a cancellation is requested and not yet delivered, from the commit's result; throws when its guard held it back.</summary>
-    private bool Committed(string id, CheckpointCommit commit, int? cancellation) =>
-        cancellation is { } state
-            ? state == (int)CancellationState.Requested
-            : throw new InvalidOperationException(
-                $"Instance '{id}' is not running, its commit {commit.Commit} was made by another run, or worker '{WorkerId}' no longer holds its lease " +
-                $"(it expired and another worker took the instance over), so checkpoint {commit.State} is not committed.");
+    private bool Committed(CheckpointRow row, int? cancellation) =>
+        cancellation is { } state ? state == (int)CancellationState.Requested : throw StoreConventions.CheckpointRefused(row.Id, row.Commit, WorkerId);
+
+    /// <summary>One instance's checkpoint, as a row of the set-based commit.</summary>
+    private readonly record struct CheckpointRow(string Id, CheckpointCommit Commit, DateTimeOffset Now);
 }

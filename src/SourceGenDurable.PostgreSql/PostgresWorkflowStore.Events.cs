@@ -22,10 +22,7 @@ internal sealed partial class PostgresWorkflowStore
                 var status = await LockStatusAsync(commands, id, CancellationToken.None).ConfigureAwait(false);
                 if (status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
                 {
-                    throw new WorkflowFinishedException(
-                        id,
-                        status,
-                        $"Event '{name}' cannot be raised to workflow '{id}': it is {status}, so no wait will ever receive it. Raise events only to unfinished instances.");
+                    throw StoreConventions.EventToFinished(id, name, status);
                 }
 
                 var now = store.Now();
@@ -51,7 +48,7 @@ internal sealed partial class PostgresWorkflowStore
         await commands.ExecuteAsync(
             $"""
             UPDATE workflow_instances SET status = 0, wake_at = NULL, awaited_event = NULL, updated_at = $3
-            WHERE id = $1 AND status = 5 AND awaited_event IN ($2, '{AnyEvent}');
+            WHERE id = $1 AND status = 5 AND awaited_event IN ($2, '{StoreConventions.AnyEvent}');
             """,
             CancellationToken.None,
             id,

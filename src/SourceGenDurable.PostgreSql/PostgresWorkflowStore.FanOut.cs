@@ -8,12 +8,6 @@ namespace SourceGenDurable.PostgreSql;
 /// </summary>
 internal sealed partial class PostgresWorkflowStore
 {
-    /// <summary>
-    /// The awaited event of an instance that waits for several events at once: any event raised to it wakes it, and it
-    /// re-executes to the fan-out to see which waits resolve. Names that start with '$' are the engine's.
-    /// </summary>
-    private const string AnyEvent = "$any";
-
     private const string BranchColumns = "sequence, fan_out, branch, checkpoint, name, result, attempts, completed_at, started_at";
 
     /// <inheritdoc />
@@ -113,7 +107,7 @@ internal sealed partial class PostgresWorkflowStore
             id,
             events.Count > 0 ? WorkflowStatus.WaitingForEvent : WorkflowStatus.Sleeping,
             wakeAt,
-            events.Count switch { 0 => null, 1 => events.First(), _ => AnyEvent }).ConfigureAwait(false);
+            events.Count switch { 0 => null, 1 => events.First(), _ => StoreConventions.AnyEvent }).ConfigureAwait(false);
         return WaitResolution.Suspended;
     }
 }

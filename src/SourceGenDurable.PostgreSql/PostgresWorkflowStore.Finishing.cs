@@ -6,27 +6,36 @@ namespace SourceGenDurable.PostgreSql;
 /// <summary>The end of an instance (completed, failed, cancelled) and the delivery of a child's outcome to its parent.</summary>
 internal sealed partial class PostgresWorkflowStore
 {
-    // One statement: the instance ends under this worker's lease; when it is a child, its outcome goes to its parent's
-    // inbox as an event and wakes the parent if it waits for it; the waits it left are removed. When the guard does not
-    // hold, nothing follows from it.
+    // One set-based statement for the instances ending in one batch: each ends under this worker's lease; a child's
+    // outcome goes to its parent's inbox as an event and wakes the parent if it waits for it; the waits it left are
+    // removed. A row whose guard does not hold changes nothing.
     private const string FinishSql = $"""
-        WITH finished AS (
-            UPDATE workflow_instances SET status = $3, result = $4, error = $5, set_aside_reason = NULL, wake_at = NULL, awaited_event = NULL,
-                updated_at = $6, lease_owner = NULL, lease_expires_at = NULL
-            WHERE {RunningUnderLease}
-            RETURNING parent_id),
+        WITH input AS (
+            SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[])
+                WITH ORDINALITY AS t(id, status, result, error, now, event_name, outcome, ord)),
+        finished AS (
+            UPDATE workflow_instances i SET status = input.status, result = input.result, error = input.error, set_aside_reason = NULL, wake_at = NULL,
+                awaited_event = NULL, updated_at = input.now, lease_owner = NULL, lease_expires_at = NULL
+            FROM input
+            WHERE i.id = input.id AND i.lease_owner = $8 AND i.status = 0
+            RETURNING i.id, i.parent_id),
         delivered AS (
             INSERT INTO workflow_events (instance_id, name, payload, raised_at)
-            SELECT parent_id, $7, $8, $6 FROM finished WHERE parent_id IS NOT NULL
-            RETURNING instance_id),
+            SELECT finished.parent_id, input.event_name, input.outcome, input.now FROM finished JOIN input ON input.id = finished.id
+            WHERE finished.parent_id IS NOT NULL
+            RETURNING instance_id, name, raised_at),
         woken AS (
-            UPDATE workflow_instances SET status = 0, wake_at = NULL, awaited_event = NULL, updated_at = $6
-            WHERE id = (SELECT instance_id FROM delivered) AND status = 5 AND awaited_event IN ($7, '{AnyEvent}')
-            RETURNING 1),
+            UPDATE workflow_instances p SET status = 0, wake_at = NULL, awaited_event = NULL, updated_at = delivered.raised_at
+            FROM delivered
+            WHERE p.id = delivered.instance_id AND p.status = 5 AND p.awaited_event IN (delivered.name, '{StoreConventions.AnyEvent}')
+            RETURNING delivered.name),
         waits AS (
-            DELETE FROM workflow_waits WHERE instance_id = $1 AND EXISTS (SELECT 1 FROM finished))
-        SELECT EXISTS (SELECT 1 FROM finished), EXISTS (SELECT 1 FROM woken);
+            DELETE FROM workflow_waits w USING finished WHERE w.instance_id = finished.id)
+        SELECT input.ord, finished.id IS NOT NULL, EXISTS (SELECT 1 FROM woken WHERE woken.name = input.event_name)
+        FROM input LEFT JOIN finished ON finished.id = input.id ORDER BY input.ord;
         """;
+
+    private readonly PostgresRowStatement<FinishRow, bool> _finishes;
 
     /// <inheritdoc />
     public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
@@ -41,18 +50,26 @@ internal sealed partial class PostgresWorkflowStore
         FinishAsync(id, null, error, new ChildOutcome(WorkflowStatus.Cancelled, null, error), cancellationToken);
 
     private Task FinishAsync(string id, string? result, WorkflowError? error, ChildOutcome outcome, CancellationToken cancellationToken) =>
-        _writer.StatementAsync(
-            id,
+        _writer.RowAsync(id, _finishes, new FinishRow(id, result, error, outcome, Now()), cancellationToken);
+
+    private PostgresRowStatement<FinishRow, bool> CreateFinishStatement() =>
+        new(
             FinishSql,
+            rows =>
             [
-                id, WorkerId, (int)outcome.Status, result, error is null ? null : JsonSerializer.Serialize(error, PostgresJsonContext.Default.WorkflowError), Now(),
-                ChildOutcome.EventName(id), JsonSerializer.Serialize(outcome, PostgresJsonContext.Default.ChildOutcome),
+                PostgresRowStatement<FinishRow, bool>.Column(rows, r => r.Id),
+                PostgresRowStatement<FinishRow, bool>.Column(rows, r => (int)r.Outcome.Status),
+                PostgresRowStatement<FinishRow, bool>.Column(rows, r => r.Result),
+                PostgresRowStatement<FinishRow, bool>.Column(rows, r => r.Error is null ? null : JsonSerializer.Serialize(r.Error, PostgresJsonContext.Default.WorkflowError)),
+                PostgresRowStatement<FinishRow, bool>.Column(rows, r => r.Now),
+                PostgresRowStatement<FinishRow, bool>.Column(rows, r => ChildOutcome.EventName(r.Id)),
+                PostgresRowStatement<FinishRow, bool>.Column(rows, r => JsonSerializer.Serialize(r.Outcome, PostgresJsonContext.Default.ChildOutcome)),
+                WorkerId,
             ],
-            reader => reader.GetBoolean(0)
-                ? reader.GetBoolean(1)
-                : throw new InvalidOperationException(
-                    $"Instance '{id}' is not running, or worker '{WorkerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {outcome.Status}."),
+            (reader, row) => reader.GetBoolean(1) ? reader.GetBoolean(2) : throw StoreConventions.FinishRefused(row.Id, WorkerId, row.Outcome.Status),
             // A parent woken by its child's outcome may be another host's to run.
-            madeWork: parentWoken => parentWoken,
-            cancellationToken);
+            madeWork: parentWoken => parentWoken);
+
+    /// <summary>One instance's end, as a row of the set-based finish.</summary>
+    private readonly record struct FinishRow(string Id, string? Result, WorkflowError? Error, ChildOutcome Outcome, DateTimeOffset Now);
 }

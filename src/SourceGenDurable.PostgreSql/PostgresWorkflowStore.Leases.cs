@@ -62,10 +62,7 @@ internal sealed partial class PostgresWorkflowStore
 
         // Every run since the last checkpoint ended without a commit or a wait: the process died in a step, or the
         // checkpoint could not be written. Running it again would only take the next worker down too.
-        var reason =
-            $"Workflow '{instance.Name}' was started {instance.Starts} times at checkpoint {instance.State} and no run reached a new checkpoint: " +
-            "each ended without committing, because its process died during a step (a crash, a kill, running out of memory) or its checkpoint " +
-            "could not be written (see the workers' logs). No worker runs it again until you fix the cause and call IWorkflowClient.ResumeAsync.";
+        var reason = StoreConventions.PoisonedReason(instance);
         var poisoned = await _writer.StatementAsync(
             id,
             $"""

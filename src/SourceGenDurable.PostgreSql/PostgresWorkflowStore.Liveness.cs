@@ -37,7 +37,7 @@ internal sealed partial class PostgresWorkflowStore
                 RETURNING worker_id),
             ended AS (
                 UPDATE workflow_instances SET lease_owner = NULL, lease_expires_at = NULL
-                WHERE status IN {Runnable} AND lease_owner IN (SELECT worker_id FROM dead)
+                WHERE lease_owner = ANY (ARRAY (SELECT worker_id FROM dead)) AND status IN {Runnable}
                 RETURNING 1)
             SELECT (SELECT count(*) FROM dead), (SELECT count(*) FROM ended);
             """,

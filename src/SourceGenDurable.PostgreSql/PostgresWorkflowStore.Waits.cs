@@ -69,10 +69,7 @@ internal sealed partial class PostgresWorkflowStore
         {
             if (stored.Checkpoint != wait.Checkpoint || stored.Kind != wait.Kind || stored.EventName != wait.EventName)
             {
-                throw new InvalidOperationException(
-                    $"Instance '{id}' re-executed from its last checkpoint and reached a {Describe(wait.Kind, wait.EventName)} wait at checkpoint {wait.Checkpoint}, " +
-                    $"where it first reached a {Describe(stored.Kind, stored.EventName)} wait at checkpoint {stored.Checkpoint}. The code between checkpoints must be deterministic: " +
-                    "read the time, random numbers and outside state through ctx or a step.");
+                throw StoreConventions.WaitNotDeterministic(id, wait, stored.Checkpoint, stored.Kind, stored.EventName);
             }
 
             (due, outcome, rejectedEvent) = (stored.DueAt, stored.Outcome, stored.EventSequence);
@@ -191,8 +188,6 @@ internal sealed partial class PostgresWorkflowStore
             id,
             wait.Commit,
             wait.Ordinal).ConfigureAwait(false);
-
-    private static string Describe(WaitKind kind, string? eventName) => kind == WaitKind.Timer ? "timer" : $"event '{eventName}'";
 
     /// <summary>A wait as it was recorded when the run first reached it.</summary>
     private sealed record StoredWait(int Checkpoint, WaitKind Kind, string? EventName, DateTimeOffset? DueAt, int Outcome, long? EventSequence);

@@ -60,12 +60,14 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
         }
 
         _server = $"{connection.Host}:{connection.Port}/{connection.Database}";
-        _dataSource = NpgsqlDataSource.Create(connection);
+        _dataSource = CreateDataSource(connection.ToString());
         _timeProvider = timeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         WorkerId = workerId;
         Channel = "sgd_work_" + SchemaLockKey(_schema).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        _writer = new PostgresGroupCommit(_dataSource, NotifyWorkAsync);
+        _checkpoints = new(CheckpointSql, CheckpointColumns, (reader, row) => Committed(row, reader.IsDBNull(1) ? null : reader.GetInt32(1)));
+        _finishes = CreateFinishStatement();
+        _writer = new PostgresGroupCommit(_dataSource, NotifyWorkAsync, error => Unavailable(error, "commit a write"));
         _session = new PostgresWorkerSession(connection.ToString(), this, _logger);
     }
 
@@ -94,15 +96,37 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
     /// <summary>Runs <paramref name="read"/> on a pooled connection, outside any transaction.</summary>
     private async Task<T> ReadAsync<T>(Func<PostgresCommands, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await read(new PostgresCommands(connection, null), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await read(new PostgresCommands(connection, null), cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            throw Unavailable(e, "read");
+        }
     }
+
+    /// <summary>
+    /// A server error as the runtime's <see cref="DurableStoreException"/>, naming the server: callers catch one type
+    /// whichever store they run on. Nothing committed is lost by it; a write it failed was not made.
+    /// </summary>
+    internal DurableStoreException Unavailable(NpgsqlException error, string operation) =>
+        new($"The PostgreSQL store at {_server} (schema '{_schema}') could not {operation}: {error.Message} Instances stay at their last committed checkpoints; " +
+            "the host reconnects by itself and tries again.", error);
 
     private ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _dataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>Tells the other hosts, in the transaction that made it, that there is work: they hear it when it commits.</summary>
     private async ValueTask NotifyWorkAsync(PostgresCommands commands, CancellationToken cancellationToken) =>
         await commands.ExecuteAsync("SELECT pg_notify($1, $2);", cancellationToken, Channel, WorkerId).ConfigureAwait(false);
+
+    /// <summary>
+    /// A data source for <paramref name="connectionString"/>. The store uses only built-in types, which Npgsql knows
+    /// without asking: a new host (and every restart) skips reading the server's type catalogue on its first connection.
+    /// </summary>
+    internal static NpgsqlDataSource CreateDataSource(string connectionString) =>
+        new NpgsqlDataSourceBuilder(connectionString).ConfigureTypeLoading(types => types.EnableTypeLoading(false)).Build();
 
     private static string ValidSchema(string? schema)
     {

@@ -23,7 +23,7 @@ public sealed class EveryProblemReportedTests
                 [DurableWorkflow]
                 public async Task<int> ProcessOrder(WorkflowContext ctx, int n)
                 {
-                    using var stream = {|SGD0004:new System.IO.MemoryStream()|};
+                    using var stream = {|SGD0004:System.IO.File.OpenRead("orders.json")|};
                     var now = {|SGD0001:DateTime.UtcNow|};
                     Func<int, int> {|#1:twice|} = v => v * 2;
                     var {|#2:counter|} = new Counter();
@@ -52,7 +52,7 @@ public sealed class EveryProblemReportedTests
                 {
                     var {|#1:source|} = new CancellationTokenSource();
                     Func<Task<int>> later = () => {|#2:ctx.Step("a", ct => Task.FromResult(1))|};
-                    using (var stream = {|SGD0004:new System.IO.MemoryStream()|})
+                    using (var stream = {|SGD0004:System.IO.File.OpenRead("orders.json")|})
                     {
                         await {|#3:ctx.Step("b", ct => Task.FromResult(2))|};
                     }

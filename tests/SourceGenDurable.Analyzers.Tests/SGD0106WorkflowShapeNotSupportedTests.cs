@@ -347,7 +347,7 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             public partial class Orders
             {
                 [DurableWorkflow]
-                public async Task<int> ProcessOrder(WorkflowContext ctx, object input)
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int? input)
                 {
                     var rounds = 0;
                 again:
@@ -374,7 +374,7 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             public partial class Orders
             {
                 [DurableWorkflow]
-                public async Task<int> ProcessOrder(WorkflowContext ctx, object input)
+                public async Task<int> ProcessOrder(WorkflowContext ctx, string? input)
                 {
                     if (input is not string text)
                     {

@@ -4,13 +4,21 @@ using SourceGenDurable;
 using SourceGenDurable.Benchmarks.Harness;
 using SourceGenDurable.Benchmarks.Scenarios;
 
-// The benchmark suite: SourceGenDurable, the raw SQLite floor and the peers, side by side in one run on one machine.
-// `--quick` shrinks every scenario so that the suite finishes in under two minutes (CI runs it to show the suite still
-// works; its numbers are not for comparison). A full run writes docs/benchmarks.md; `--output <file>` writes elsewhere.
-// `--scenario recovery` runs that scenario alone (with `--quick` too), and writes only to an `--output` given.
+// The benchmark suite: SourceGenDurable, the raw SQLite floor and the peers, side by side in one run on one machine;
+// then, when SGD_POSTGRES names a server, the same on PostgreSQL (see PostgresRuns; SGD_REQUIRE_POSTGRES=1 makes a
+// missing SGD_POSTGRES an error). `--quick` shrinks every scenario so that the suite finishes in a few minutes (CI runs
+// it to show the suite still works; its numbers are not for comparison). A full run writes docs/benchmarks.md;
+// `--output <file>` writes elsewhere. `--scenario recovery` and `--scenario postgres` run those scenarios alone (with
+// `--quick` too), and write only to an `--output` given.
 if (args is [RecoveryRuns.ChildFlag, var childMode, var childDatabase, var childInstances])
 {
     Environment.Exit(await RecoveryRuns.ChildAsync(childMode, childDatabase, int.Parse(childInstances, CultureInfo.InvariantCulture)));
+}
+
+if (PostgresRuns.MissingServer is { } missingServer)
+{
+    Console.Error.WriteLine(missingServer);
+    return 1;
 }
 
 var quick = args.Contains("--quick");
@@ -19,36 +27,42 @@ var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputInde
 var sizes = quick ? Sizes.Quick : Sizes.Full;
 var report = new Report(quick);
 var total = Stopwatch.StartNew();
-var loadAtStart = LoadAverage();
+var loadAtStart = Machine.LoadAverage();
 
 Console.WriteLine($"SourceGenDurable benchmarks, {(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores");
 
 var scenarioIndex = Array.IndexOf(args, "--scenario");
 if (scenarioIndex >= 0)
 {
-    if (args.ElementAtOrDefault(scenarioIndex + 1) != "recovery")
+    switch (args.ElementAtOrDefault(scenarioIndex + 1))
     {
-        Console.Error.WriteLine($"--scenario '{args.ElementAtOrDefault(scenarioIndex + 1)}' is not one that runs alone; the one that does is 'recovery'.");
-        return;
+        case "recovery":
+            RecoveryGoal(report, await RecoveryRuns.AfterKillAsync(sizes, report));
+            break;
+        case "postgres":
+            await PostgresRuns.RunAsync(sizes, report, quick);
+            break;
+        case var other:
+            Console.Error.WriteLine($"--scenario '{other}' is not one that runs alone; those that do are 'recovery' and 'postgres'.");
+            return 1;
     }
 
-    RecoveryGoal(report, await RecoveryRuns.AfterKillAsync(sizes, report));
     if (outputIndex >= 0 && output is not null)
     {
         await File.WriteAllTextAsync(output, report.ToMarkdown(DateTimeOffset.UtcNow));
         Console.WriteLine($"Wrote {output}");
     }
 
-    return;
+    return 0;
 }
 
 Console.WriteLine("Raw SQLite floor");
 var floor = await RawSqliteFloor.RunAsync(sizes, report);
 
 Console.WriteLine($"Sequential latency and flat resume (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
-var sequential = await SourceGenDurableRuns.SequentialAsync(sizes, report);
+var sequential = await SourceGenDurableRuns.SequentialAsync(BenchmarkStore.Sqlite, sizes, report);
 var chain = await SourceGenDurableRuns.LongChainAsync(sizes, report);
-var resume = await SourceGenDurableRuns.ResumeAsync(sizes, report);
+var resume = await SourceGenDurableRuns.ResumeAsync(BenchmarkStore.Sqlite, sizes, report);
 var durableTaskChains = await DurableTaskRuns.ChainsAsync(sizes, report);
 
 // Goal 2 asks for the per-step cost along SourceGenDurable's chain next to the Durable Task host's, in one table.
@@ -65,8 +79,8 @@ Console.WriteLine($"Throughput (the suite so far: {total.Elapsed.TotalSeconds:0}
 // Durable Task with its cap lifted runs goal 3's own workload, which the goal compares against, and the issue's
 // orientation size of 200 orchestrations, reported beside it.
 Samples throughput, throughputNormal, durableTaskCapLifted, durableTaskCapLiftedOrientation, ceiling;
-await using (var full = await SourceGenDurableRuns.StartThroughputAsync(sizes, SqliteSynchronousMode.Full))
-await using (var normal = await SourceGenDurableRuns.StartThroughputAsync(sizes, SqliteSynchronousMode.Normal))
+await using (var full = await SourceGenDurableRuns.StartThroughputAsync(BenchmarkStore.Sqlite, sizes, SqliteSynchronousMode.Full))
+await using (var normal = await SourceGenDurableRuns.StartThroughputAsync(BenchmarkStore.Sqlite, sizes, SqliteSynchronousMode.Normal))
 await using (var capLifted = await DurableTaskRuns.StartThroughputWithCapLiftedAsync(sizes, sizes.ConcurrentWorkflows))
 await using (var capLiftedOrientation = await DurableTaskRuns.StartThroughputWithCapLiftedAsync(sizes, sizes.DurableTaskOrchestrationsCapLifted))
 await using (var rawCeiling = RawSqliteFloor.Ceiling(sizes))
@@ -75,14 +89,14 @@ await using (var rawCeiling = RawSqliteFloor.Ceiling(sizes))
     (throughput, throughputNormal, durableTaskCapLifted, durableTaskCapLiftedOrientation, ceiling) = (rates[0], rates[1], rates[2], rates[3], rates[4]);
 }
 
-var throughputHostPerRepeat = await ThroughputRuns.AloneAsync(report, sizes.Repeats, await SourceGenDurableRuns.StartThroughputAsync(sizes, SqliteSynchronousMode.Full, hostPerRepeat: true));
-var throughputRandomIds = await ThroughputRuns.AloneAsync(report, sizes.Repeats, await SourceGenDurableRuns.StartThroughputAsync(sizes, SqliteSynchronousMode.Full, randomIds: true));
-var hangfireSqlite = await HangfireRuns.ChainsAsync(sizes, report, inMemory: false);
-var hangfireMemory = await HangfireRuns.ChainsAsync(sizes, report, inMemory: true);
+var throughputHostPerRepeat = await ThroughputRuns.AloneAsync(report, sizes.Repeats, await SourceGenDurableRuns.StartThroughputAsync(BenchmarkStore.Sqlite, sizes, SqliteSynchronousMode.Full, hostPerRepeat: true));
+var throughputRandomIds = await ThroughputRuns.AloneAsync(report, sizes.Repeats, await SourceGenDurableRuns.StartThroughputAsync(BenchmarkStore.Sqlite, sizes, SqliteSynchronousMode.Full, randomIds: true));
+var hangfireSqlite = await HangfireRuns.ChainsAsync(HangfireRuns.Storage.Sqlite, sizes.HangfireChains, report);
+var hangfireMemory = await HangfireRuns.ChainsAsync(HangfireRuns.Storage.InMemory, sizes.HangfireChains, report);
 var durableTask = await DurableTaskRuns.ThroughputAsync(sizes, report);
 
 Console.WriteLine($"Start latency (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
-var start = await SourceGenDurableRuns.StartLatencyAsync(sizes, report);
+var start = await SourceGenDurableRuns.StartLatencyAsync(BenchmarkStore.Sqlite, sizes, report);
 
 Console.WriteLine($"Timers and idle instances (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var idle = await TimerRuns.IdleAsync(sizes, report);
@@ -155,7 +169,7 @@ report.Note($"Durable Task with default settings runs {sizes.DurableTaskOrchestr
 report.Note($"Durable Task with its concurrency cap lifted runs on the same sidecar, worker and client as with default settings, assembled from the package's public pieces around its in-memory orchestration service with the two cap properties re-implemented (the test host's StartAsync has no setting for them); the worker keeps its defaults. It runs goal 3's workload, {sizes.ConcurrentWorkflows:N0} orchestrations of 10 activities, which the goal compares against, and {sizes.DurableTaskOrchestrationsCapLifted:N0} orchestrations ({Sizes.Full.DurableTaskOrchestrationsCapLifted:N0} in a full run: the size the issue quotes it at, which earlier versions of this suite compared against; in this run {Report.Format(durableTaskCapLifted.Median)} and {Report.Format(durableTaskCapLiftedOrientation.Median)} steps/s). Each size has a host of its own.");
 
 total.Stop();
-var loadAtEnd = LoadAverage();
+var loadAtEnd = Machine.LoadAverage();
 if (loadAtStart is not null && loadAtEnd is not null)
 {
     report.Note(
@@ -165,12 +179,18 @@ if (loadAtStart is not null && loadAtEnd is not null)
             : "."));
 }
 
+// Last, in a section of their own with their own goals and notes (the note above covers the rest of the suite).
+Console.WriteLine("PostgreSQL");
+await PostgresRuns.RunAsync(sizes, report, quick);
+
 Console.WriteLine($"Suite finished in {total.Elapsed.TotalSeconds:0} s");
 if (output is not null)
 {
     await File.WriteAllTextAsync(output, report.ToMarkdown(DateTimeOffset.UtcNow));
     Console.WriteLine($"Wrote {output}");
 }
+
+return 0;
 
 static void RecoveryGoal(Report report, RecoveryRuns.Result recovery) =>
     report.Goal(
@@ -180,21 +200,8 @@ static void RecoveryGoal(Report report, RecoveryRuns.Result recovery) =>
         $"with room to run all {recovery.Instances:N0} at once, as the killed host had: {Report.Format(recovery.WideFirstStep.Median)} and {Report.Format(recovery.WideAllFinished.Median)} ms; the dead host's leases ran for 30 s)",
         recovery.FirstStep.Max <= 100 && recovery.AllFinished.Max <= 5_000);
 
-// The 1-minute load average from /proc/loadavg (Linux), or null elsewhere.
 static string Cell(IReadOnlyDictionary<int, Samples> perStep, int steps) =>
     perStep.TryGetValue(steps, out var samples) ? $"{Report.Format(samples.Median)} ({Report.Format(samples.Min)}-{Report.Format(samples.Max)})" : "-";
-
-static string? LoadAverage()
-{
-    try
-    {
-        return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
-    }
-    catch (IOException)
-    {
-        return null;
-    }
-}
 
 static string RepositoryRoot()
 {

@@ -18,11 +18,15 @@ public sealed class EffectLog(string path, int hangBeforeStep)
         return value;
     }
 
-    /// <summary>Records which process ran step <paramref name="step"/> of the running instance, after a short pause that keeps it in flight.</summary>
+    /// <summary>
+    /// Records which process ran step <paramref name="step"/> of the running instance and when (Unix milliseconds), after
+    /// a short pause that keeps it in flight. The time lets the parent compare the run with the step's commit.
+    /// </summary>
     public async Task<int> MarkAsync(int step, CancellationToken cancellationToken)
     {
         await Task.Delay(20, cancellationToken);
-        await AppendAsync($"{StepContext.Current!.WorkflowId} step{step} pid{Environment.ProcessId}", cancellationToken);
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await AppendAsync($"{StepContext.Current!.WorkflowId} step{step} pid{Environment.ProcessId} at{at}", cancellationToken);
         return step;
     }
 

@@ -52,9 +52,7 @@ internal sealed partial class SqliteWorkflowStore
 
         if (!committed)
         {
-            throw new InvalidOperationException(
-                $"Instance '{id}' is not running, its commit {commit.Commit} was made by another run, or worker '{WorkerId}' no longer holds its lease " +
-                $"(it expired and another worker took the instance over), so checkpoint {commit.State} is not committed.");
+            throw StoreConventions.CheckpointRefused(id, commit, WorkerId);
         }
 
         if (commit.Step is { } step)

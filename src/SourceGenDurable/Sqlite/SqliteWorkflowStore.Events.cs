@@ -16,10 +16,7 @@ internal sealed partial class SqliteWorkflowStore
                 var status = ReadStatus(statements, id);
                 if (status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
                 {
-                    throw new WorkflowFinishedException(
-                        id,
-                        status,
-                        $"Event '{name}' cannot be raised to workflow '{id}': it is {status}, so no wait will ever receive it. Raise events only to unfinished instances.");
+                    throw StoreConventions.EventToFinished(id, name, status);
                 }
 
                 var now = Now();
@@ -34,7 +31,7 @@ internal sealed partial class SqliteWorkflowStore
                     statements,
                     $"""
                     UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
-                    WHERE id = $id AND status = {Waiting} AND awaited_event IN ($name, '{AnyEvent}');
+                    WHERE id = $id AND status = {Waiting} AND awaited_event IN ($name, '{StoreConventions.AnyEvent}');
                     """,
                     ("$id", id),
                     ("$name", name),

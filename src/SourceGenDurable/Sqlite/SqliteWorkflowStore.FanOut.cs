@@ -8,13 +8,6 @@ namespace SourceGenDurable.Sqlite;
 /// </summary>
 internal sealed partial class SqliteWorkflowStore
 {
-    /// <summary>
-    /// The awaited event of an instance that waits for several events at once (a fan-out over event waits or child
-    /// workflows): any event raised to it wakes it, and it re-executes to the fan-out to see which waits resolve.
-    /// Names that start with '$' are the engine's, so no client can raise it.
-    /// </summary>
-    internal const string AnyEvent = "$any";
-
     private const string BranchColumns = "sequence, fan_out, branch, checkpoint, name, result, attempts, completed_at, started_at";
 
     /// <inheritdoc />
@@ -129,7 +122,7 @@ internal sealed partial class SqliteWorkflowStore
             ("$id", id),
             ("$status", (int)(events.Count > 0 ? WorkflowStatus.WaitingForEvent : WorkflowStatus.Sleeping)),
             ("$due", wakeAt is { } wake ? wake.ToUnixTimeMilliseconds() : DBNull.Value),
-            ("$name", events.Count switch { 0 => DBNull.Value, 1 => events.First(), _ => AnyEvent }),
+            ("$name", events.Count switch { 0 => DBNull.Value, 1 => events.First(), _ => StoreConventions.AnyEvent }),
             ("$now", Now()));
         return WaitResolution.Suspended;
     }

@@ -41,8 +41,7 @@ internal sealed partial class SqliteWorkflowStore
                     .ExecuteNonQuery() == 1;
                 if (!finished)
                 {
-                    throw new InvalidOperationException(
-                        $"Instance '{id}' is not running, or worker '{WorkerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {outcome.Status}.");
+                    throw StoreConventions.FinishRefused(id, WorkerId, outcome.Status);
                 }
 
                 // Only a child has a parent to tell, in this same transaction. Read apart: RETURNING costs SQLite more.
@@ -80,7 +79,7 @@ internal sealed partial class SqliteWorkflowStore
             statements,
             $"""
             UPDATE workflow_instances SET status = $running, wake_at = NULL, awaited_event = NULL, updated_at = $now
-            WHERE id = (SELECT parent_id FROM workflow_instances WHERE id = $id) AND status = {Waiting} AND awaited_event IN ($name, '{AnyEvent}');
+            WHERE id = (SELECT parent_id FROM workflow_instances WHERE id = $id) AND status = {Waiting} AND awaited_event IN ($name, '{StoreConventions.AnyEvent}');
             """,
             ("$id", id),
             ("$name", name),

@@ -83,6 +83,5 @@ internal sealed partial class SqliteWorkflowStore
             cancellationToken);
 
     /// <summary>The refusal of a write that <see cref="RunningAtCommit"/> held back; <paramref name="what"/> names what it would have recorded.</summary>
-    private InvalidOperationException RefusedAtCommit(string id, int commit, string what) =>
-        new($"Instance '{id}' is not running, another run committed before its commit {commit}, or worker '{WorkerId}' no longer holds its lease, so {what} is not recorded.");
+    private InvalidOperationException RefusedAtCommit(string id, int commit, string what) => StoreConventions.RefusedAtCommit(id, commit, WorkerId, what);
 }

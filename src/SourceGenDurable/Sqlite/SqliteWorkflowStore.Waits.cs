@@ -64,10 +64,7 @@ internal sealed partial class SqliteWorkflowStore
         {
             if (first.Checkpoint != wait.Checkpoint || first.Kind != wait.Kind || first.EventName != wait.EventName)
             {
-                throw new InvalidOperationException(
-                    $"Instance '{id}' re-executed from its last checkpoint and reached a {Describe(wait.Kind, wait.EventName)} wait at checkpoint {wait.Checkpoint}, " +
-                    $"where it first reached a {Describe(first.Kind, first.EventName)} wait at checkpoint {first.Checkpoint}. The code between checkpoints must be deterministic: " +
-                    "read the time, random numbers and outside state through ctx or a step.");
+                throw StoreConventions.WaitNotDeterministic(id, wait, first.Checkpoint, first.Kind, first.EventName);
             }
 
             (due, outcome, rejectedEvent) = (first.DueAt, first.Outcome, first.EventSequence);
@@ -194,8 +191,6 @@ internal sealed partial class SqliteWorkflowStore
             ("$sequence", wait.Commit),
             ("$ordinal", wait.Ordinal),
             ("$event", (object?)eventSequence ?? DBNull.Value));
-
-    private static string Describe(WaitKind kind, string? eventName) => kind == WaitKind.Timer ? "timer" : $"event '{eventName}'";
 
     /// <summary>A wait as it was recorded when the run first reached it.</summary>
     private sealed record StoredWait(int Checkpoint, WaitKind Kind, string? EventName, DateTimeOffset? DueAt, string Outcome, long? EventSequence);

@@ -18,8 +18,8 @@ public sealed class SGD0004SideEffectOutsideStepTests
                 public async Task<int> ProcessOrder(WorkflowContext ctx, string path)
                 {
                     var text = {|#0:File.ReadAllText(path)|};
-                    using var stream = {|SGD0004:new MemoryStream()|};
-                    {|SGD0004:stream.WriteByte(1)|};
+                    using var stream = {|SGD0004:File.OpenRead(path)|};
+                    {|SGD0004:stream.ReadByte()|};
                     var exists = {|SGD0004:Directory.Exists(path)|};
                     var page = {|SGD0004:http.GetStringAsync("https://example.com")|};
                     {|SGD0004:db.Open()|};
@@ -61,6 +61,40 @@ public sealed class SGD0004SideEffectOutsideStepTests
                 }
 
                 public string NotAWorkflow(string path) => File.ReadAllText(path);
+            }
+            """);
+
+    /// <summary>A MemoryStream is bytes in memory; living across a checkpoint is its problem, and SGD0008's.</summary>
+    [Fact]
+    public Task In_memory_streams_are_not_io_in_the_body_or_through_a_helper() =>
+        Verify.VerifyAsync(
+            """
+            using System.IO;
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, string text)
+                {
+                    int length;
+                    using (var buffer = new MemoryStream())
+                    {
+                        buffer.WriteByte(1);
+                        buffer.Write(Bytes(text));
+                        buffer.Position = 0;
+                        buffer.CopyTo(new MemoryStream());
+                        length = (int)buffer.Length;
+                    }
+
+                    return await ctx.Step("a", ct => Task.FromResult(length));
+                }
+
+                private static byte[] Bytes(string text)
+                {
+                    using var memory = new MemoryStream();
+                    memory.Write(System.Text.Encoding.UTF8.GetBytes(text));
+                    return memory.ToArray();
+                }
             }
             """);
 }

@@ -153,4 +153,62 @@ public sealed class SGD0010ViolationThroughCallTests
                 private Task<int> Read() => Task.FromResult(Stamp());
             }
             """);
+
+    /// <summary>The override that runs is chosen at run time, so every override the compilation can see is followed.</summary>
+    [Fact]
+    public Task Calls_to_a_virtual_method_follow_its_overrides() =>
+        Verify.VerifyAsync(
+            """
+            public class Pricing
+            {
+                public virtual decimal Rate() => 1m;
+            }
+
+            public sealed class PeakPricing : Pricing
+            {
+                public override decimal Rate() => DateTime.Now.Hour < 12 ? 1m : 2m;
+            }
+
+            public partial class Orders(Pricing pricing)
+            {
+                [DurableWorkflow]
+                public async Task<decimal> ProcessOrder(WorkflowContext ctx)
+                {
+                    var rate = {|#0:pricing.Rate()|};
+                    return await ctx.Step("a", ct => Task.FromResult(rate));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0010").WithLocation(0).WithArguments(
+                "Pricing.Rate", "DateTime.Now", "ProcessOrder -> Pricing.Rate -> PeakPricing.Rate -> DateTime.Now", "reads the wall clock"));
+
+    [Fact]
+    public Task Virtual_methods_without_a_harmful_override_and_sealed_overrides_are_not_reported() =>
+        Verify.VerifyAsync(
+            """
+            public class Pricing
+            {
+                public virtual decimal Rate() => 1m;
+            }
+
+            public sealed class CalmPricing : Pricing
+            {
+                public override decimal Rate() => 2m;
+            }
+
+            public class Fees
+            {
+                public virtual decimal Fee() => 0m;
+            }
+
+            public partial class Orders(Pricing pricing, Fees fees)
+            {
+                [DurableWorkflow]
+                public async Task<decimal> ProcessOrder(WorkflowContext ctx)
+                {
+                    var total = pricing.Rate() + fees.Fee() + new CalmPricing().Rate();
+                    return await ctx.Step("a", ct => Task.FromResult(total));
+                }
+            }
+            """);
 }

@@ -16,33 +16,43 @@ internal sealed record Measurement(string Scenario, string System, string Metric
 /// <param name="Met">Whether the observation meets the goal; null when the suite could not measure it.</param>
 internal sealed record GoalCheck(string Goal, string Observed, bool? Met);
 
-/// <summary>Collects measurements and goal checks, prints them, and writes them as markdown.</summary>
+/// <summary>
+/// Collects measurements and goal checks, prints them, and writes them as markdown. What is added after
+/// <see cref="BeginSection"/> goes to a section of its own, written after the rest with its own goals, measurements and notes.
+/// </summary>
 internal sealed class Report(bool quick)
 {
-    private readonly List<Measurement> _measurements = [];
-    private readonly List<GoalCheck> _goals = [];
-    private readonly List<string> _notes = [];
+    private readonly List<Section> _sections = [new(null, null)];
     private readonly List<(string Change, string Bought)> _bought = [];
     private readonly List<(string Title, string Description, string[] Columns, string[][] Rows)> _tables = [];
     private string? _boughtElsewhere;
 
+    private Section Current => _sections[^1];
+
+    /// <summary>Starts a section: a heading, a paragraph, and then whatever is added until the next section.</summary>
+    public void BeginSection(string title, string description)
+    {
+        _sections.Add(new Section(title, description));
+        Console.WriteLine($"{title}: {description}");
+    }
+
     public Measurement Add(string scenario, string system, string metric, Samples values)
     {
         var measurement = new Measurement(scenario, system, metric, values);
-        _measurements.Add(measurement);
+        Current.Measurements.Add(measurement);
         Console.WriteLine($"  {system,-34} {scenario,-52} {metric,-22} median {Format(values.Median),10}  (min {Format(values.Min)}, max {Format(values.Max)}, n={values.Count})");
         return measurement;
     }
 
     public void Goal(string goal, string observed, bool? met)
     {
-        _goals.Add(new GoalCheck(goal, observed, met));
+        Current.Goals.Add(new GoalCheck(goal, observed, met));
         Console.WriteLine($"  goal: {goal}: {observed} -> {(met is null ? "not measured" : met.Value ? "met" : "NOT met")}");
     }
 
     public void Note(string note)
     {
-        _notes.Add(note);
+        Current.Notes.Add(note);
         Console.WriteLine($"  note: {note}");
     }
 
@@ -71,6 +81,9 @@ internal sealed class Report(bool quick)
     /// <summary>Hand-written findings measured in other runs (they say when and how), included verbatim.</summary>
     public void BoughtElsewhere(string markdown) => _boughtElsewhere = markdown.Trim();
 
+    /// <summary>Hand-written findings from other runs (they say when and how), included verbatim at the end of the current section.</summary>
+    public void SectionFindings(string markdown) => Current.Findings = markdown.Trim();
+
     public string ToMarkdown(DateTimeOffset date)
     {
         var text = new StringBuilder();
@@ -79,25 +92,8 @@ internal sealed class Report(bool quick)
         text.AppendLine(CultureInfo.InvariantCulture, $"Measured on {date:yyyy-MM-dd} on a machine with {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}), {(quick ? "quick mode (small sizes; not for comparison)" : "full mode")}.");
         text.AppendLine("Reproduce with `dotnet run -c Release --project tests/SourceGenDurable.Benchmarks` (add `--quick` for a smoke run).");
         text.AppendLine("Every number is the median of the repeats, with the minimum and maximum; ratios compare medians measured in this same run.");
-        text.AppendLine();
-        text.AppendLine("## Goals");
-        text.AppendLine();
-        text.AppendLine("| Goal | Observed | Met |");
-        text.AppendLine("|---|---|---|");
-        foreach (var goal in _goals)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {goal.Goal} | {goal.Observed} | {(goal.Met is null ? "not measured" : goal.Met.Value ? "yes" : "**no**")} |");
-        }
-
-        text.AppendLine();
-        text.AppendLine("## Measurements");
-        text.AppendLine();
-        text.AppendLine("| System | Scenario | Metric | Median | Min | Max | Repeats |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|");
-        foreach (var m in _measurements)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {m.System} | {m.Scenario} | {m.Metric} | {Format(m.Values.Median)} | {Format(m.Values.Min)} | {Format(m.Values.Max)} | {m.Values.Count} |");
-        }
+        var main = _sections[0];
+        WriteGoalsAndMeasurements(text, main, "##");
 
         foreach (var (title, description, columns, rows) in _tables)
         {
@@ -140,18 +136,84 @@ internal sealed class Report(bool quick)
             }
         }
 
-        if (_notes.Count > 0)
+        WriteNotes(text, main, "##");
+        foreach (var section in _sections.Skip(1))
         {
             text.AppendLine();
-            text.AppendLine("## Notes");
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {section.Title}");
             text.AppendLine();
-            foreach (var note in _notes)
+            text.AppendLine(section.Description);
+            WriteGoalsAndMeasurements(text, section, "###");
+            WriteNotes(text, section, "###");
+            if (section.Findings is not null)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+                text.AppendLine();
+                text.AppendLine(section.Findings);
             }
         }
 
         return text.ToString();
+    }
+
+    private static void WriteGoalsAndMeasurements(StringBuilder text, Section section, string heading)
+    {
+        WriteTable(
+            text,
+            $"{heading} Goals",
+            "| Goal | Observed | Met |",
+            "|---|---|---|",
+            section.Goals.Select(goal => $"| {goal.Goal} | {goal.Observed} | {(goal.Met is null ? "not measured" : goal.Met.Value ? "yes" : "**no**")} |"));
+        WriteTable(
+            text,
+            $"{heading} Measurements",
+            "| System | Scenario | Metric | Median | Min | Max | Repeats |",
+            "|---|---|---|---:|---:|---:|---:|",
+            section.Measurements.Select(m => string.Create(CultureInfo.InvariantCulture, $"| {m.System} | {m.Scenario} | {m.Metric} | {Format(m.Values.Median)} | {Format(m.Values.Min)} | {Format(m.Values.Max)} | {m.Values.Count} |")));
+    }
+
+    /// <summary>A titled markdown table, or nothing when it has no rows.</summary>
+    private static void WriteTable(StringBuilder text, string title, string header, string alignment, IEnumerable<string> rows)
+    {
+        var lines = rows.ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine(title);
+        text.AppendLine();
+        text.AppendLine(header);
+        text.AppendLine(alignment);
+        foreach (var line in lines)
+        {
+            text.AppendLine(line);
+        }
+    }
+
+    private static void WriteNotes(StringBuilder text, Section section, string heading)
+    {
+        if (section.Notes.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{heading} Notes");
+            text.AppendLine();
+            foreach (var note in section.Notes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+            }
+        }
+    }
+
+    private sealed record Section(string? Title, string? Description)
+    {
+        public List<Measurement> Measurements { get; } = [];
+
+        public List<GoalCheck> Goals { get; } = [];
+
+        public List<string> Notes { get; } = [];
+
+        public string? Findings { get; set; }
     }
 
     public static string Format(double value) => double.IsNaN(value)

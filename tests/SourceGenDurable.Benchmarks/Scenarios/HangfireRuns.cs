@@ -1,42 +1,68 @@
 using System.Diagnostics;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using SourceGenDurable.Benchmarks.Harness;
 
 namespace SourceGenDurable.Benchmarks.Scenarios;
 
 /// <summary>
-/// Hangfire, the job queue .NET users reach for first: chains of ten continuation jobs, on its SQLite storage and on
-/// its in-memory storage (which persists nothing).
+/// Hangfire, the job queue .NET users reach for first: chains of ten continuation jobs, on its SQLite storage, on its
+/// in-memory storage (which persists nothing), and on its PostgreSQL storage.
 /// </summary>
 internal static class HangfireRuns
 {
-    public static async Task<Samples> ChainsAsync(Sizes sizes, Report report, bool inMemory)
+    /// <summary>Where Hangfire keeps its jobs: the report's system column, and a new, empty storage with what to delete after it.</summary>
+    public sealed record Storage(string System, Func<(JobStorage Jobs, IDisposable? Place)> Create)
     {
-        using var database = new TempDatabase();
-        JobStorage storage = inMemory
-            ? new InMemoryStorage()
-            : new SQLiteStorage(database.Path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(100) });
-        var chains = sizes.HangfireChains;
-        HangfireJobs.Expect(chains * Sizes.StepsPerConcurrentWorkflow);
-        using var server = new BackgroundJobServer(new BackgroundJobServerOptions { SchedulePollingInterval = TimeSpan.FromMilliseconds(100) }, storage);
-        var client = new BackgroundJobClient(storage);
-
-        var start = Stopwatch.GetTimestamp();
-        for (var chain = 0; chain < chains; chain++)
+        public static Storage Sqlite { get; } = new("Hangfire 1.8 (SQLite storage 0.4.3)", () =>
         {
-            var id = client.Enqueue(() => HangfireJobs.Noop(chain, 0));
-            for (var step = 1; step < Sizes.StepsPerConcurrentWorkflow; step++)
+            var database = new TempDatabase();
+            return (new SQLiteStorage(database.Path, new SQLiteStorageOptions { QueuePollInterval = PollInterval }), database);
+        });
+
+        public static Storage InMemory { get; } = new("Hangfire 1.8 (in-memory storage)", () => (new InMemoryStorage(), null));
+
+        /// <summary>
+        /// Hangfire.PostgreSql in a schema of its own, which it creates. Long polling on: a worker waiting for a job wakes
+        /// on the server's notification of a new one instead of at its next poll (the package's own setting for this).
+        /// </summary>
+        public static Storage Postgres(string connectionString) => new("Hangfire 1.8 (PostgreSQL storage 1.21.1)", () =>
+        {
+            var schema = new PostgresSchema(connectionString);
+            var options = new PostgreSqlStorageOptions { SchemaName = schema.Name, QueuePollInterval = PollInterval, EnableLongPolling = true, PrepareSchemaIfNecessary = true };
+            return (new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options), schema);
+        });
+    }
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<Samples> ChainsAsync(Storage storage, int chains, Report report)
+    {
+        var (jobs, place) = storage.Create();
+        using var removed = place;
+        HangfireJobs.Expect(chains * Sizes.StepsPerConcurrentWorkflow);
+        double perSecond;
+        using (new BackgroundJobServer(new BackgroundJobServerOptions { SchedulePollingInterval = PollInterval }, jobs))
+        {
+            var client = new BackgroundJobClient(jobs);
+            var start = Stopwatch.GetTimestamp();
+            for (var chain = 0; chain < chains; chain++)
             {
-                id = client.ContinueJobWith(id, () => HangfireJobs.Noop(chain, step));
+                var id = client.Enqueue(() => HangfireJobs.Noop(chain, 0));
+                for (var step = 1; step < Sizes.StepsPerConcurrentWorkflow; step++)
+                {
+                    id = client.ContinueJobWith(id, () => HangfireJobs.Noop(chain, step));
+                }
             }
+
+            await HangfireJobs.AllDone.WaitAsync(TimeSpan.FromMinutes(10));
+            perSecond = chains * Sizes.StepsPerConcurrentWorkflow / Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
 
-        await HangfireJobs.AllDone.WaitAsync(TimeSpan.FromMinutes(10));
-        var perSecond = chains * Sizes.StepsPerConcurrentWorkflow / Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var system = inMemory ? "Hangfire 1.8 (in-memory storage)" : "Hangfire 1.8 (SQLite storage 0.4.3)";
-        return report.Add($"{chains:N0} chains x {Sizes.StepsPerConcurrentWorkflow} continuation jobs", system, "steps/s", Samples.Of(perSecond)).Values;
+        return report.Add($"{chains:N0} chains x {Sizes.StepsPerConcurrentWorkflow} continuation jobs", storage.System, "steps/s", Samples.Of(perSecond)).Values;
     }
 }
 

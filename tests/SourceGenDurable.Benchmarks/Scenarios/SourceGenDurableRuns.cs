@@ -8,47 +8,49 @@ using SourceGenDurable.Hosting;
 
 namespace SourceGenDurable.Benchmarks.Scenarios;
 
-/// <summary>SourceGenDurable's scenarios, each on a fresh database with the default durability (synchronous=FULL).</summary>
+/// <summary>
+/// SourceGenDurable's scenarios, each on a fresh database (SQLite: a new file, with the default durability,
+/// synchronous=FULL, unless a scenario names another; PostgreSQL: a new schema), on the store a scenario is given.
+/// </summary>
 internal static class SourceGenDurableRuns
 {
-    private const string System = "SourceGenDurable";
-
     public sealed record LongChain(int Steps, IReadOnlyDictionary<int, Samples> PerStepAt, Samples Early, Samples Late);
 
     /// <summary>Goal 1: per-step time along one chain of no-op steps.</summary>
-    public static async Task<Samples> SequentialAsync(Sizes sizes, Report report)
+    public static async Task<Samples> SequentialAsync(BenchmarkStore store, Sizes sizes, Report report)
     {
         var perStep = new List<double>();
         var allocated = new List<double>();
         for (var repeat = 0; repeat < sizes.Repeats; repeat++)
         {
-            using var database = new TempDatabase();
+            using var database = store.CreateLocation();
             var bytes = await RunChainAsync(database, sizes.SequentialSteps);
             perStep.AddRange(Enumerable.Range(1, sizes.SequentialSteps - 1).Select(StepProbe.StepMilliseconds));
             allocated.Add(bytes / (double)sizes.SequentialSteps);
         }
 
-        report.Add($"one workflow of {sizes.SequentialSteps:N0} no-op steps", System, "bytes allocated per step", new Samples(allocated));
-        return report.Add($"one workflow of {sizes.SequentialSteps:N0} no-op steps", System, "ms per step", new Samples(perStep)).Values;
+        report.Add($"one workflow of {sizes.SequentialSteps:N0} no-op steps", store.System, "bytes allocated per step", new Samples(allocated));
+        return report.Add($"one workflow of {sizes.SequentialSteps:N0} no-op steps", store.System, "ms per step", new Samples(perStep)).Values;
     }
 
-    /// <summary>Goal 2: the per-step time at several depths of one long chain.</summary>
+    /// <summary>Goal 2: the per-step time at several depths of one long chain (on SQLite).</summary>
     public static async Task<LongChain> LongChainAsync(Sizes sizes, Report report)
     {
+        var system = BenchmarkStore.Sqlite.System;
         using var database = new TempDatabase();
         await RunChainAsync(database, sizes.LongChainSteps);
 
         var perStepAt = new Dictionary<int, Samples>();
         foreach (var depth in sizes.PerStepWindows.Where(d => d <= sizes.LongChainSteps))
         {
-            perStepAt[depth] = report.Add($"steps {Math.Max(1, depth - 9):N0}-{depth:N0} of a {sizes.LongChainSteps:N0}-step chain", System, "ms per step", Window(depth - 9, depth)).Values;
+            perStepAt[depth] = report.Add($"steps {Math.Max(1, depth - 9):N0}-{depth:N0} of a {sizes.LongChainSteps:N0}-step chain", system, "ms per step", Window(depth - 9, depth)).Values;
         }
 
         var early = Window(11, 20);
         var lateEnd = Math.Min(10_000, sizes.LongChainSteps - 1);
         var late = Window(lateEnd - 9, lateEnd);
-        report.Add($"steps 11-20 of a {sizes.LongChainSteps:N0}-step chain", System, "ms per step", early);
-        report.Add($"steps {lateEnd - 9:N0}-{lateEnd:N0} of a {sizes.LongChainSteps:N0}-step chain", System, "ms per step", late);
+        report.Add($"steps 11-20 of a {sizes.LongChainSteps:N0}-step chain", system, "ms per step", early);
+        report.Add($"steps {lateEnd - 9:N0}-{lateEnd:N0} of a {sizes.LongChainSteps:N0}-step chain", system, "ms per step", late);
         return new LongChain(sizes.LongChainSteps, perStepAt, early, late);
 
         Samples Window(int first, int last) =>
@@ -61,14 +63,14 @@ internal static class SourceGenDurableRuns
     /// database is built first, then the repeats take the histories in turn: measured right after its build, the longest
     /// history met the disk still writing back the build, and each sample is only a few milliseconds.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<int, Samples>> ResumeAsync(Sizes sizes, Report report)
+    public static async Task<IReadOnlyDictionary<int, Samples>> ResumeAsync(BenchmarkStore store, Sizes sizes, Report report)
     {
-        var databases = new Dictionary<int, TempDatabase>();
+        var databases = new Dictionary<int, IStoreLocation>();
         try
         {
             foreach (var history in sizes.ResumeHistories)
             {
-                databases[history] = new TempDatabase();
+                databases[history] = store.CreateLocation();
                 StepProbe.Arm(history + 1, blockAt: history);
                 var reached = StepProbe.Reached(history);
                 // The step the instance blocks in ends only when the host cancels it: stop at once rather than after the
@@ -96,7 +98,7 @@ internal static class SourceGenDurableRuns
 
             return times.ToDictionary(
                 entry => entry.Key,
-                entry => report.Add($"resume an instance with {entry.Key:N0} committed steps", System, "ms host start to next step", new Samples(entry.Value)).Values);
+                entry => report.Add($"resume an instance with {entry.Key:N0} committed steps", store.System, "ms host start to next step", new Samples(entry.Value)).Values);
         }
         finally
         {
@@ -117,20 +119,20 @@ internal static class SourceGenDurableRuns
     /// Workflows are started without an id, so each gets the id the client makes, unless <paramref name="randomIds"/>
     /// has the caller give each a random GUID of its own.
     /// </summary>
-    public static async Task<IThroughputRun> StartThroughputAsync(Sizes sizes, SqliteSynchronousMode synchronous, bool hostPerRepeat = false, bool randomIds = false)
+    public static async Task<IThroughputRun> StartThroughputAsync(BenchmarkStore store, Sizes sizes, SqliteSynchronousMode synchronous, bool hostPerRepeat = false, bool randomIds = false)
     {
-        var database = hostPerRepeat ? null : new TempDatabase();
+        var database = hostPerRepeat ? null : store.CreateLocation();
         var host = database is null ? null : await StartHostAsync(database, sizes.ConcurrentWorkflows, synchronous);
-        return new Throughput(sizes, synchronous, database, host, randomIds);
+        return new Throughput(store, sizes, synchronous, database, host, randomIds);
     }
 
-    private sealed class Throughput(Sizes sizes, SqliteSynchronousMode synchronous, TempDatabase? sharedDatabase, IHost? sharedHost, bool randomIds) : IThroughputRun
+    private sealed class Throughput(BenchmarkStore store, Sizes sizes, SqliteSynchronousMode synchronous, IStoreLocation? sharedDatabase, IHost? sharedHost, bool randomIds) : IThroughputRun
     {
         public (string Scenario, string System, string Unit) Row =>
             ($"{sizes.ConcurrentWorkflows:N0} workflows x {Sizes.StepsPerConcurrentWorkflow} no-op steps" +
              (sharedHost is null ? ", a new host and database per repeat" : "") +
              (randomIds ? ", each given a random id (Guid.NewGuid) by the caller" : ""),
-             $"{System} ({synchronous.ToString().ToUpperInvariant()})",
+             store.SystemAt(synchronous),
              "steps/s");
 
         public int WarmUps => sizes.ThroughputWarmUps;
@@ -138,7 +140,7 @@ internal static class SourceGenDurableRuns
         public async Task<double> RunOnceAsync()
         {
             var workflows = sizes.ConcurrentWorkflows;
-            using var ownDatabase = sharedHost is null ? new TempDatabase() : null;
+            using var ownDatabase = sharedHost is null ? store.CreateLocation() : null;
             using var ownHost = ownDatabase is null ? null : await StartHostAsync(ownDatabase, workflows, synchronous);
             var client = (ownHost ?? sharedHost!).Services.GetRequiredService<IWorkflowClient>();
             var start = Stopwatch.GetTimestamp();
@@ -166,9 +168,9 @@ internal static class SourceGenDurableRuns
     }
 
     /// <summary>Goal 4: from the typed start method returning to the first step body running.</summary>
-    public static async Task<Samples> StartLatencyAsync(Sizes sizes, Report report)
+    public static async Task<Samples> StartLatencyAsync(BenchmarkStore store, Sizes sizes, Report report)
     {
-        using var database = new TempDatabase();
+        using var database = store.CreateLocation();
         using var host = await StartHostAsync(database);
         var client = host.Services.GetRequiredService<IWorkflowClient>();
         var latencies = new List<double>();
@@ -183,12 +185,12 @@ internal static class SourceGenDurableRuns
 
         await host.StopAsync();
         var samples = new Samples(latencies);
-        report.Add($"{sizes.StartLatencySamples} starts, one after another", System, "ms start returned to step 1", samples);
+        report.Add($"{sizes.StartLatencySamples} starts, one after another", store.System, "ms start returned to step 1", samples);
         return samples;
     }
 
     /// <summary>Runs a chain to its end and returns the bytes the process allocated meanwhile (every thread).</summary>
-    private static async Task<long> RunChainAsync(TempDatabase database, int steps)
+    private static async Task<long> RunChainAsync(IStoreLocation database, int steps)
     {
         StepProbe.Arm(steps);
         using var host = await StartHostAsync(database);
@@ -200,15 +202,19 @@ internal static class SourceGenDurableRuns
         return allocated;
     }
 
-    public static Task<IHost> StartHostAsync(TempDatabase database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, TimeSpan? shutdownTimeout = null) =>
-        StartHostAsync(database.ConnectionString, maxConcurrentWorkflows, synchronous, shutdownTimeout);
+    public static Task<IHost> StartHostAsync(IStoreLocation database, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, TimeSpan? shutdownTimeout = null) =>
+        StartHostAsync(database.Configure, maxConcurrentWorkflows, synchronous, shutdownTimeout);
 
-    public static async Task<IHost> StartHostAsync(string connectionString, int maxConcurrentWorkflows = 64, SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full, TimeSpan? shutdownTimeout = null)
+    /// <summary>A host on the SQLite database <paramref name="connectionString"/> names.</summary>
+    public static Task<IHost> StartHostAsync(string connectionString, int maxConcurrentWorkflows = 64) =>
+        StartHostAsync(options => options.ConnectionString = connectionString, maxConcurrentWorkflows, SqliteSynchronousMode.Full, shutdownTimeout: null);
+
+    private static async Task<IHost> StartHostAsync(Action<DurableWorkflowOptions> useStore, int maxConcurrentWorkflows, SqliteSynchronousMode synchronous, TimeSpan? shutdownTimeout)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddDurableWorkflows(options =>
         {
-            options.ConnectionString = connectionString;
+            useStore(options);
             options.MaxConcurrentWorkflows = maxConcurrentWorkflows;
             options.Synchronous = synchronous;
             if (shutdownTimeout is { } timeout)

@@ -4,10 +4,11 @@ using Xunit.Abstractions;
 namespace SourceGenDurable.Tests.CrashHarness;
 
 /// <summary>
-/// The crash harness on PostgreSQL: every corpus case with its first input, each durable run in a schema of its own,
-/// must end as the direct run does and run the same steps, as on SQLite (<see cref="CrashHarnessTests"/> runs every
-/// input). The cases are dealt to <see cref="Parts"/> classes, which xUnit runs side by side: a simulated process
-/// spends most of its time waiting on the server (connections, schema), not on the processor.
+/// The crash harness on PostgreSQL: every corpus case (so every corpus file) with its first input, each durable run in a
+/// schema of its own, must end as the direct run does and run the same steps, as on SQLite (<see cref="CrashHarnessTests"/>,
+/// which runs every input). Every input on PostgreSQL took several times the SQLite harness's time, mostly in opening a
+/// store per simulated process; the inputs of a case differ in the paths they take, which SQLite covers. The cases are
+/// dealt to <see cref="Parts"/> classes, which xUnit runs side by side, so that they overlap the server's work.
 /// </summary>
 public abstract class PostgresCrashHarnessTests(ITestOutputHelper output)
 {
