@@ -8,7 +8,8 @@ namespace SourceGenDurable.Tests.CrashHarness;
 /// schema of its own, must end as the direct run does and run the same steps, as on SQLite (<see cref="CrashHarnessTests"/>,
 /// which runs every input). Every input on PostgreSQL took several times the SQLite harness's time, mostly in opening a
 /// store per simulated process; the inputs of a case differ in the paths they take, which SQLite covers. The cases are
-/// dealt to <see cref="Parts"/> classes, which xUnit runs side by side, so that they overlap the server's work.
+/// dealt to <see cref="Parts"/> classes: xUnit runs a class's rows one after another, and in one class they would
+/// outlast every other test of the project, which xUnit runs beside them.
 /// </summary>
 public abstract class PostgresCrashHarnessTests(ITestOutputHelper output)
 {
