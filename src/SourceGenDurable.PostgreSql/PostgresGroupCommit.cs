@@ -1,18 +1,24 @@
-using System.Threading.Channels;
+using System.Diagnostics;
 using Npgsql;
 
 namespace SourceGenDurable.PostgreSql;
 
 /// <summary>
-/// The writer of a PostgreSQL store. Writes from every instance queue here; the writer takes whatever has queued while
-/// the previous transaction was committing and commits it as one transaction, so many checkpoints share one WAL flush
-/// (<c>synchronous_commit</c> stays on: a write's task completes only once its transaction is durable).
+/// The writer of a PostgreSQL store. Writes from every instance queue here; one writer at a time takes whatever has
+/// queued while the previous transaction was committing and commits it as one transaction, so many checkpoints share
+/// one WAL flush (<c>synchronous_commit</c> stays on: a write's task completes only once its transaction is durable).
 /// </summary>
 /// <remarks>
 /// <para>
 /// A write is either one statement (<see cref="StatementAsync{T}"/>) that changes nothing when its guard does not hold,
 /// or a conversation with the database (<see cref="WriteAsync{TState, T}"/>). Consecutive statements are sent as one
 /// <see cref="NpgsqlBatch"/>, one round trip for all of them: the checkpoint commit of every instance in flight is one.
+/// </para>
+/// <para>
+/// There is no writer thread. A write that finds no writer at work becomes the writer: it commits the batch it is in
+/// itself and hands what queued meanwhile to the thread pool, which writes batch after batch until the queue is empty.
+/// A lone workflow's checkpoint thus goes from its step to the server and back with no hand-off between threads; under
+/// load the writes keep one writer busy, as a dedicated thread would.
 /// </para>
 /// <para>
 /// Writes run in the order of the instances they touch, so that two hosts' batches take row locks in one order and do
@@ -27,11 +33,18 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
     /// <summary>Large enough to amortize a WAL flush over many instances; small enough to keep a batch's latency low.</summary>
     private const int MaxBatch = 1_000;
 
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private readonly Queue<PendingWrite> _queue = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<PendingWrite> _batch = new(MaxBatch);
     private readonly NpgsqlDataSource _dataSource;
     private readonly Func<PostgresCommands, CancellationToken, ValueTask> _notifyWork;
     private readonly Func<NpgsqlException, Exception> _unavailable;
-    private readonly Task _writer;
+
+    // Guarded by _gate. While _writing, exactly one writer owns _batch and _connection; a queued write implies _writing.
+    private bool _writing;
+    private bool _disposed;
+    private NpgsqlConnection? _connection;
 
     /// <param name="dataSource">Where the writer's connection comes from.</param>
     /// <param name="notifyWork">Tells other hosts, inside a transaction, that it made work for them.</param>
@@ -41,7 +54,6 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         _dataSource = dataSource;
         _notifyWork = notifyWork;
         _unavailable = unavailable;
-        _writer = Task.Run(WriteBatchesAsync);
     }
 
     /// <summary>
@@ -75,62 +87,122 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             return Task.FromCanceled<T>(cancellationToken);
         }
 
-        if (!_queue.Writer.TryWrite(pending))
+        bool lead;
+        lock (_gate)
         {
-            throw new ObjectDisposedException(nameof(PostgresWorkflowStore), "The store is disposed: its writer no longer takes writes.");
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(PostgresWorkflowStore), "The store is disposed: its writer no longer takes writes.");
+            }
+
+            _queue.Enqueue(pending);
+            lead = !_writing;
+            _writing = true;
         }
 
-        return pending.Task;
+        return lead ? LeadAsync(pending) : pending.Task;
+    }
+
+    /// <summary>Writes the batch <paramref name="pending"/> is in on the caller's own flow, then hands on the rest.</summary>
+    private async Task<T> LeadAsync<T>(PendingWrite<T> pending)
+    {
+        // The batch is every queued instance's, not the caller's: its commands get no parent activity from the caller.
+        Activity.Current = null;
+        await WriteBatchAsync().ConfigureAwait(false);
+        if (MoreToWrite())
+        {
+            _ = Task.Run(DrainAsync);
+        }
+
+        return await pending.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Writes batch after batch while writes keep queuing; the writer's role ends when the queue is empty.</summary>
+    private async Task DrainAsync()
+    {
+        do
+        {
+            await WriteBatchAsync().ConfigureAwait(false);
+        }
+        while (MoreToWrite());
+    }
+
+    /// <summary>True when writes queued during the last batch (the caller stays the writer); otherwise ends the role.</summary>
+    private bool MoreToWrite()
+    {
+        lock (_gate)
+        {
+            if (_queue.Count > 0)
+            {
+                return true;
+            }
+
+            _writing = false;
+            if (_disposed)
+            {
+                _stopped.TrySetResult();
+            }
+
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        bool writing;
+        lock (_gate)
+        {
+            _disposed = true;
+            writing = _writing;
+            _writing = true;
+        }
+
+        // A writer at work writes every queued write before it stops (none can queue now); with none, none is queued.
+        if (writing)
+        {
+            await _stopped.Task.ConfigureAwait(false);
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
     }
 
-    private async Task WriteBatchesAsync()
+    /// <summary>Takes up to <see cref="MaxBatch"/> queued writes and commits them as one transaction.</summary>
+    private async Task WriteBatchAsync()
     {
-        var batch = new List<PendingWrite>(MaxBatch);
-        NpgsqlConnection? connection = null;
+        lock (_gate)
+        {
+            while (_batch.Count < MaxBatch && _queue.TryDequeue(out var write))
+            {
+                _batch.Add(write);
+            }
+        }
+
         try
         {
-            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            _connection ??= await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+            await CommitAsync(_connection, InLockOrder(_batch)).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            var failure = e is NpgsqlException server ? _unavailable(server) : e;
+            foreach (var write in _batch)
             {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
-                {
-                    batch.Add(write);
-                }
+                write.Abort(failure);
+            }
 
-                try
-                {
-                    connection ??= await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-                    await CommitAsync(connection, InLockOrder(batch)).ConfigureAwait(false);
-                }
-                catch (Exception e)
-                {
-                    var failure = e is NpgsqlException server ? _unavailable(server) : e;
-                    foreach (var write in batch)
-                    {
-                        write.Abort(failure);
-                    }
-
-                    if (connection is not null)
-                    {
-                        await connection.DisposeAsync().ConfigureAwait(false);
-                        connection = null;
-                    }
-                }
-
-                batch.Clear();
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync().ConfigureAwait(false);
+                _connection = null;
             }
         }
         finally
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
+            _batch.Clear();
         }
     }
 
@@ -351,25 +423,36 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         }
     }
 
-    /// <summary>Hands a command's result set to its write, or its rows, one per write in order, to its row writes.</summary>
-    private static async Task ReadAsync(NpgsqlDataReader reader, List<PendingWrite> command, PostgresWriteContext context)
+    /// <summary>Hands a command's result set to its write, or to its row writes.</summary>
+    private static ValueTask ReadAsync(NpgsqlDataReader reader, List<PendingWrite> command, PostgresWriteContext context) =>
+        command[0] is IRowWrite ? ReadRowsAsync(reader, command, context) : command[0].ReadAsync(reader, context);
+
+    /// <summary>
+    /// Hands each row write of a row statement its row: the statement returns one for each row it wrote, by ordinal
+    /// (from 1) in order, and none for a row whose guard did not hold.
+    /// </summary>
+    private static async ValueTask ReadRowsAsync(NpgsqlDataReader reader, List<PendingWrite> writes, PostgresWriteContext context)
     {
-        if (command[0] is not IRowWrite)
+        var next = await NextOrdinalAsync(reader).ConfigureAwait(false);
+        for (var ordinal = 1; ordinal <= writes.Count; ordinal++)
         {
-            await command[0].ReadAsync(reader, context).ConfigureAwait(false);
-            return;
+            var written = next == ordinal;
+            ((IRowWrite)writes[ordinal - 1]).ReadRow(written ? reader : null, context);
+            if (written)
+            {
+                next = await NextOrdinalAsync(reader).ConfigureAwait(false);
+            }
         }
 
-        foreach (var write in command)
+        if (next != 0)
         {
-            if (!await reader.ReadAsync().ConfigureAwait(false))
-            {
-                throw new InvalidOperationException("A row statement returned fewer rows than it was given.");
-            }
-
-            ((IRowWrite)write).ReadRow(reader, context);
+            throw new InvalidOperationException($"A row statement returned ordinal {next} among {writes.Count} rows, out of order or out of range.");
         }
     }
+
+    /// <summary>The ordinal of the next row of a row statement's result, or 0 after the last.</summary>
+    private static async ValueTask<long> NextOrdinalAsync(NpgsqlDataReader reader) =>
+        await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt64(0) : 0;
 
     /// <summary>A write that is one row of a <see cref="PostgresRowStatement{TRow, TResult}"/>.</summary>
     private interface IRowWrite
@@ -379,8 +462,8 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         /// <summary>The statement over the rows of <paramref name="writes"/>, all row writes of this statement.</summary>
         NpgsqlBatchCommand CreateCommand(List<PendingWrite> writes);
 
-        /// <summary>Reads this write's result from the row <paramref name="reader"/> stands at.</summary>
-        void ReadRow(NpgsqlDataReader reader, PostgresWriteContext context);
+        /// <summary>Reads this write's result from the row <paramref name="reader"/> stands at; null: the statement did not write it.</summary>
+        void ReadRow(NpgsqlDataReader? reader, PostgresWriteContext context);
     }
 
     private abstract class PendingWrite(string? key)
@@ -496,17 +579,9 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
 
         private TRow Value => row;
 
-        public override async ValueTask ReadAsync(NpgsqlDataReader reader, PostgresWriteContext context)
-        {
-            if (!await reader.ReadAsync().ConfigureAwait(false))
-            {
-                throw new InvalidOperationException("A write's statement returned no row.");
-            }
+        public override ValueTask ReadAsync(NpgsqlDataReader reader, PostgresWriteContext context) => ReadRowsAsync(reader, [this], context);
 
-            ReadRow(reader, context);
-        }
-
-        public void ReadRow(NpgsqlDataReader reader, PostgresWriteContext context)
+        public void ReadRow(NpgsqlDataReader? reader, PostgresWriteContext context)
         {
             try
             {

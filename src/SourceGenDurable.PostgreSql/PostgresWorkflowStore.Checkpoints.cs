@@ -9,8 +9,8 @@ namespace SourceGenDurable.PostgreSql;
 internal sealed partial class PostgresWorkflowStore
 {
     // The guard first: a row whose instance another run got to first, or that another worker took over, updates nothing
-    // and nothing follows from it. A commit is progress, so the start count restarts. The cancellation it returns is the
-    // new one: still requested (1) only when the workflow has not been told yet; NULL when the guard did not hold.
+    // and nothing follows from it (it returns no row). A commit is progress, so the start count restarts. The
+    // cancellation it returns is the new one: still requested (1) only when the workflow has not been told yet.
     private const string CheckpointSql = $"""
         WITH input AS (
             SELECT * FROM unnest($1::text[], $2::integer[], $3::integer[], $4::text[], $5::boolean[], $6::boolean[], $7::timestamptz[],
@@ -21,17 +21,17 @@ internal sealed partial class PostgresWorkflowStore
             UPDATE workflow_instances i SET state = input.state, commits = input.commit, slots = input.slots, updated_at = input.now, starts = 0,
                 cancellation = CASE WHEN i.cancellation = 1 AND input.delivered THEN 2 ELSE i.cancellation END
             FROM input
-            WHERE i.id = input.id AND i.lease_owner = $14 AND i.status = 0 AND i.commits = input.commit - 1
-            RETURNING i.id, i.cancellation),
+            WHERE i.id = input.id AND (i.lease_owner, i.status, i.commits) IS NOT DISTINCT FROM ($14, 0, input.commit - 1)
+            RETURNING input.ord, i.cancellation, input.id, input.commit, input.may_have_waits, input.step_checkpoint, input.step_name,
+                input.step_result, input.step_attempts, input.step_completed, input.step_started),
         step AS (
             INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at, started_at)
-            SELECT input.id, input.commit, input.step_checkpoint, input.step_name, input.step_result, input.step_attempts, input.step_completed, input.step_started
-            FROM input JOIN updated ON updated.id = input.id
-            WHERE input.step_name IS NOT NULL),
+            SELECT id, commit, step_checkpoint, step_name, step_result, step_attempts, step_completed, step_started
+            FROM updated WHERE step_name IS NOT NULL),
         waits AS (
-            DELETE FROM workflow_waits w USING input, updated
-            WHERE updated.id = input.id AND input.may_have_waits AND w.instance_id = input.id AND w.sequence = input.commit)
-        SELECT input.ord, updated.cancellation FROM input LEFT JOIN updated ON updated.id = input.id ORDER BY input.ord;
+            DELETE FROM workflow_waits w USING updated
+            WHERE updated.may_have_waits AND w.instance_id = updated.id AND w.sequence = updated.commit)
+        SELECT ord, cancellation FROM updated ORDER BY ord;
         """;
 
     private readonly PostgresRowStatement<CheckpointRow, bool> _checkpoints;
@@ -56,7 +56,7 @@ internal sealed partial class PostgresWorkflowStore
                 var commands = context.Commands;
                 var cancellation = store.Committed(
                     row,
-                    await commands.ReadFirstAsync(CheckpointSql, reader => reader.IsDBNull(1) ? null : (int?)reader.GetInt32(1), CancellationToken.None, store.CheckpointColumns([row]))
+                    await commands.ReadFirstAsync(CheckpointSql, reader => (int?)reader.GetInt32(1), CancellationToken.None, store.CheckpointColumns([row]))
                         .ConfigureAwait(false));
                 var sequences = commit.ConsumedEvents.Distinct().ToArray();
                 var taken = await commands.ExecuteAsync(
@@ -105,7 +105,7 @@ internal sealed partial class PostgresWorkflowStore
         ];
     }
 
-    /// <summary>Whether a cancellation is requested and not yet delivered, from the commit's result; throws when its guard held it back.</summary>
+    /// <summary>Whether a cancellation is requested and not yet delivered, from the commit's result (null: its guard held it back, and this throws).</summary>
     private bool Committed(CheckpointRow row, int? cancellation) =>
         cancellation is { } state ? state == (int)CancellationState.Requested : throw StoreConventions.CheckpointRefused(row.Id, row.Commit, WorkerId);
 

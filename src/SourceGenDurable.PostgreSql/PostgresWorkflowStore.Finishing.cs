@@ -8,7 +8,7 @@ internal sealed partial class PostgresWorkflowStore
 {
     // One set-based statement for the instances ending in one batch: each ends under this worker's lease; a child's
     // outcome goes to its parent's inbox as an event and wakes the parent if it waits for it; the waits it left are
-    // removed. A row whose guard does not hold changes nothing.
+    // removed. A row whose guard does not hold changes nothing and returns no row.
     private const string FinishSql = $"""
         WITH input AS (
             SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[])
@@ -17,22 +17,20 @@ internal sealed partial class PostgresWorkflowStore
             UPDATE workflow_instances i SET status = input.status, result = input.result, error = input.error, set_aside_reason = NULL, wake_at = NULL,
                 awaited_event = NULL, updated_at = input.now, lease_owner = NULL, lease_expires_at = NULL
             FROM input
-            WHERE i.id = input.id AND i.lease_owner = $8 AND i.status = 0
-            RETURNING i.id, i.parent_id),
+            WHERE i.id = input.id AND (i.lease_owner, i.status) IS NOT DISTINCT FROM ($8, 0)
+            RETURNING input.ord, i.id, i.parent_id, input.event_name, input.outcome, input.now),
         delivered AS (
             INSERT INTO workflow_events (instance_id, name, payload, raised_at)
-            SELECT finished.parent_id, input.event_name, input.outcome, input.now FROM finished JOIN input ON input.id = finished.id
-            WHERE finished.parent_id IS NOT NULL
+            SELECT parent_id, event_name, outcome, now FROM finished WHERE parent_id IS NOT NULL
             RETURNING instance_id, name, raised_at),
         woken AS (
             UPDATE workflow_instances p SET status = 0, wake_at = NULL, awaited_event = NULL, updated_at = delivered.raised_at
             FROM delivered
-            WHERE p.id = delivered.instance_id AND p.status = 5 AND p.awaited_event IN (delivered.name, '{StoreConventions.AnyEvent}')
+            WHERE p.id = delivered.instance_id AND p.status IS NOT DISTINCT FROM 5 AND p.awaited_event IN (delivered.name, '{StoreConventions.AnyEvent}')
             RETURNING delivered.name),
         waits AS (
             DELETE FROM workflow_waits w USING finished WHERE w.instance_id = finished.id)
-        SELECT input.ord, finished.id IS NOT NULL, EXISTS (SELECT 1 FROM woken WHERE woken.name = input.event_name)
-        FROM input LEFT JOIN finished ON finished.id = input.id ORDER BY input.ord;
+        SELECT ord, EXISTS (SELECT 1 FROM woken WHERE woken.name = finished.event_name) FROM finished ORDER BY ord;
         """;
 
     private readonly PostgresRowStatement<FinishRow, bool> _finishes;
@@ -66,7 +64,8 @@ internal sealed partial class PostgresWorkflowStore
                 PostgresRowStatement<FinishRow, bool>.Column(rows, r => JsonSerializer.Serialize(r.Outcome, PostgresJsonContext.Default.ChildOutcome)),
                 WorkerId,
             ],
-            (reader, row) => reader.GetBoolean(1) ? reader.GetBoolean(2) : throw StoreConventions.FinishRefused(row.Id, WorkerId, row.Outcome.Status),
+            (reader, _) => reader.GetBoolean(1),
+            refused: row => throw StoreConventions.FinishRefused(row.Id, WorkerId, row.Outcome.Status),
             // A parent woken by its child's outcome may be another host's to run.
             madeWork: parentWoken => parentWoken);
 

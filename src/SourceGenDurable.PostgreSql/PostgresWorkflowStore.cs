@@ -65,7 +65,7 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
         _logger = logger ?? (ILogger)NullLogger.Instance;
         WorkerId = workerId;
         Channel = "sgd_work_" + SchemaLockKey(_schema).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        _checkpoints = new(CheckpointSql, CheckpointColumns, (reader, row) => Committed(row, reader.IsDBNull(1) ? null : reader.GetInt32(1)));
+        _checkpoints = new(CheckpointSql, CheckpointColumns, (reader, row) => Committed(row, reader.GetInt32(1)), refused: row => Committed(row, null));
         _finishes = CreateFinishStatement();
         _writer = new PostgresGroupCommit(_dataSource, NotifyWorkAsync, error => Unavailable(error, "commit a write"));
         _session = new PostgresWorkerSession(connection.ToString(), this, _logger);

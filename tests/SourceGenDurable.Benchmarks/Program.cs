@@ -8,7 +8,7 @@ using SourceGenDurable.Benchmarks.Scenarios;
 // then, when SGD_POSTGRES names a server, the same on PostgreSQL (see PostgresRuns; SGD_REQUIRE_POSTGRES=1 makes a
 // missing SGD_POSTGRES an error). `--quick` shrinks every scenario so that the suite finishes in a few minutes (CI runs
 // it to show the suite still works; its numbers are not for comparison). A full run writes docs/benchmarks.md;
-// `--output <file>` writes elsewhere. `--scenario recovery`, `--scenario postgres` and `--scenario analyzers` run those scenarios alone (with
+// `--output <file>` writes elsewhere. `--scenario recovery`, `--scenario postgres`, `--scenario postgres-steps` (goal 1 alone), `--scenario postgres-throughput` (goal 3 alone) and `--scenario analyzers` run those scenarios alone (with
 // `--quick` too), and write only to an `--output` given.
 if (args is [RecoveryRuns.ChildFlag, var childMode, var childDatabase, var childInstances])
 {
@@ -42,11 +42,17 @@ if (scenarioIndex >= 0)
         case "postgres":
             await PostgresRuns.RunAsync(sizes, report, quick);
             break;
+        case "postgres-steps":
+            await PostgresRuns.StepsAsync(sizes, report, rounds: 3);
+            break;
+        case "postgres-throughput":
+            await PostgresRuns.ThroughputAsync(sizes, report);
+            break;
         case "analyzers":
             await CompilerRuns.AnalyzersAsync(sizes, report);
             break;
         case var other:
-            Console.Error.WriteLine($"--scenario '{other}' is not one that runs alone; those that do are 'recovery', 'postgres' and 'analyzers'.");
+            Console.Error.WriteLine($"--scenario '{other}' is not one that runs alone; those that do are 'recovery', 'postgres', 'postgres-steps', 'postgres-throughput' and 'analyzers'.");
             return 1;
     }
 

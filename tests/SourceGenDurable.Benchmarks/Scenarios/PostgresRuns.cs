@@ -113,6 +113,40 @@ internal static class PostgresRuns
         }
     }
 
+    /// <summary>
+    /// Goal 1 alone, for comparing builds: the raw single-row commit and the lone chain's step, measured in turns for
+    /// <paramref name="rounds"/> rounds, each round's ratio printed.
+    /// </summary>
+    public static async Task StepsAsync(Sizes sizes, Report report, int rounds)
+    {
+        var connectionString = ConnectionString ?? throw new InvalidOperationException($"--scenario postgres-steps needs a server: set {Variable}.");
+        var store = BenchmarkStore.Postgres(connectionString);
+        for (var round = 1; round <= rounds; round++)
+        {
+            var commit = await RawPostgresFloor.SingleRowCommitsAsync(connectionString, sizes, report);
+            var step = await SourceGenDurableRuns.SequentialAsync(store, sizes, report);
+            Console.WriteLine($"round {round}: {Report.Format(step.Median)} ms per step, {Report.Format(commit.Median)} ms per commit: {Report.Ratio(step.Median, commit.Median)} (load {Machine.LoadAverage() ?? "unknown"})");
+        }
+    }
+
+    /// <summary>
+    /// Goal 3 alone, for comparing builds: SourceGenDurable's throughput and the raw ceilings, measured in turns as the
+    /// full run measures them, the ratio printed.
+    /// </summary>
+    public static async Task ThroughputAsync(Sizes sizes, Report report)
+    {
+        var connectionString = ConnectionString ?? throw new InvalidOperationException($"--scenario postgres-throughput needs a server: set {Variable}.");
+        var ceilings = RawPostgresFloor.Ceilings(connectionString, sizes);
+        await using var ours = await SourceGenDurableRuns.StartThroughputAsync(BenchmarkStore.Postgres(connectionString), sizes, SqliteSynchronousMode.Full);
+        await using (ceilings[0])
+        await using (ceilings[1])
+        {
+            var rates = await ThroughputRuns.InTurnsAsync(report, sizes.ThroughputRepeats, ours, ceilings[0], ceilings[1]);
+            var ceiling = Math.Max(rates[1].Median, rates[2].Median);
+            Console.WriteLine($"{Report.Format(rates[0].Median)} steps/s, ceiling {Report.Format(ceiling)} rows/s: {Report.Ratio(rates[0].Median, ceiling)} (load {Machine.LoadAverage() ?? "unknown"})");
+        }
+    }
+
     /// <summary>The goals the PostgreSQL scenarios check, in the order <see cref="RunAsync"/> reports them.</summary>
     private static string[] Goals(Sizes sizes) =>
     [

@@ -164,4 +164,61 @@ public abstract class CommitContract : StoreContract
         var compensated = await GetAsync(store, "cancelled");
         Assert.Equal((CancellationState.Delivered, 4), (compensated.Cancellation, compensated.Commits));
     }
+
+    [StoreFact]
+    public async Task Commits_and_finishes_of_many_instances_at_once_are_each_committed_or_refused_on_their_own()
+    {
+        // A store may write concurrent writes together, as one statement: each keeps the outcome it would have alone.
+        var store = await StoreAsync();
+        var ids = Enumerable.Range(0, 30).Select(i => $"many-{i:00}").ToArray();
+        foreach (var id in ids)
+        {
+            await StartAsync(store, id);
+        }
+
+        // Every third has given up its lease; every third but one brings a commit number that is not next.
+        bool Kept(int i) => i % 3 == 0;
+        bool Released(int i) => i % 3 == 1;
+        foreach (var id in ids.Where((_, i) => Released(i)))
+        {
+            await store.ReleaseLeaseAsync(id, failed: false, default);
+        }
+
+        var number = ids.Select((_, i) => Kept(i) ? 1 : 2).ToArray();
+        var commits = ids.Select((id, i) => store.CommitCheckpointAsync(id, Commit(number[i], slots: $$"""{"i":{{i}}}""", step: Step(number[i], "charge")), default)).ToArray();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (Kept(i))
+            {
+                Assert.False(await commits[i]);
+                var stored = await GetAsync(store, ids[i]);
+                Assert.Equal((1, $$"""{"i":{{i}}}"""), (stored.Commits, stored.Slots));
+                Assert.Equal([Step(1, "charge")], await store.GetStepsAsync(ids[i], default));
+            }
+            else
+            {
+                await RefusedAsync(ids[i], () => commits[i]);
+                var stored = await GetAsync(store, ids[i]);
+                Assert.Equal((0, "{}"), (stored.Commits, stored.Slots));
+                Assert.Empty(await store.GetStepsAsync(ids[i], default));
+            }
+        }
+
+        // The released ones are refused; the others still run under the lease and complete.
+        var finishes = ids.Select((id, i) => store.CompleteAsync(id, $"{i}", default)).ToArray();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (Released(i))
+            {
+                await RefusedAsync(ids[i], () => finishes[i]);
+                Assert.Equal(WorkflowStatus.Running, (await GetAsync(store, ids[i])).Status);
+            }
+            else
+            {
+                await finishes[i];
+                var stored = await GetAsync(store, ids[i]);
+                Assert.Equal((WorkflowStatus.Completed, $"{i}"), (stored.Status, stored.Result));
+            }
+        }
+    }
 }
