@@ -234,6 +234,12 @@ internal sealed class WorkflowClient(
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            if (finished.IsCompletedSuccessfully && finished.Result is { } endedHere)
+            {
+                // It was taken by this process's worker meanwhile and finished here: its outcome is durable already.
+                return (Ended(workflowId, endedHere), null);
+            }
+
             poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, options.Value.PollInterval.Ticks));
         }
     }
