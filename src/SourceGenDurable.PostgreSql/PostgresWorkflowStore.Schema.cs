@@ -116,6 +116,13 @@ internal sealed partial class PostgresWorkflowStore
             started_at timestamptz NOT NULL
         );
         """,
+
+        // 2: no index on the status alone. No query needs it (the runnable, waking and lease indexes serve them), every
+        // change of status wrote an entry into it, and the runnable look through it read the dead entries of every
+        // instance ended since the last vacuum; through the runnable index an index scan drops those as it meets them.
+        """
+        DROP INDEX IF EXISTS ix_workflow_instances_status;
+        """,
     ];
 
     /// <summary>The newest schema version this host knows.</summary>

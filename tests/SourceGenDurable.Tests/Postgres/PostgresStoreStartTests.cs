@@ -52,6 +52,26 @@ public sealed class PostgresStoreStartTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task A_schema_of_an_older_version_is_migrated_to_the_current_one_and_keeps_its_instances()
+    {
+        await using (var first = Store())
+        {
+            await first.InitializeAsync(default);
+            await first.CreateAsync(new Storage.WorkflowInstance("kept", "test", WorkflowStatus.Pending, 0, 0, "fp", "{}", null, null, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow), default);
+        }
+
+        // Version 1 as a host of the first release left it.
+        _schema.Execute("UPDATE schema_version SET version = 1; CREATE INDEX ix_workflow_instances_status ON workflow_instances (status);");
+        await using var current = Store();
+
+        await current.InitializeAsync(default);
+
+        Assert.Equal([PostgresWorkflowStore.SchemaVersion.ToString()], Rows("SELECT version::text FROM schema_version"));
+        Assert.DoesNotContain("ix_workflow_instances_status", Rows("SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema()"));
+        Assert.Equal(WorkflowStatus.Pending, (await current.GetAsync("kept", default))?.Status);
+    }
+
+    [PostgresFact]
     public async Task An_unreachable_server_fails_the_host_start_naming_the_server_and_the_cause()
     {
         // A port nothing listens on: the connection is refused at once.
