@@ -59,6 +59,9 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
             connection.MaxAutoPrepare = 64;
         }
 
+        // The store leaves no session state on a pooled connection (its LISTEN and session lock live on the worker
+        // session's own), so a connection going back to the pool needs no reset: three statements fewer per reuse.
+        connection.NoResetOnClose = true;
         _server = $"{connection.Host}:{connection.Port}/{connection.Database}";
         _dataSource = CreateDataSource(connection.ToString());
         _timeProvider = timeProvider;
