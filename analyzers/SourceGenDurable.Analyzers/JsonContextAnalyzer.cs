@@ -362,7 +362,7 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
                 Type("SourceGenDurable.WorkflowContext") is not { } workflowContext ||
                 Type("SourceGenDurable.Client.IWorkflowClient") is not { } client ||
                 useJsonContext is null ||
-                Type("SourceGenDurable.Serialization.RuntimeJsonContext") is not { } runtimeContext ||
+                Type("SourceGenDurable.RuntimeJsonContext") is not { } runtimeContext ||
                 Type("System.Text.Json.Serialization.JsonSerializerContext") is not { } jsonSerializerContext ||
                 Type("System.Text.Json.Serialization.JsonSerializableAttribute") is not { } jsonSerializable ||
                 Type("System.Threading.Tasks.Task`1") is not { } taskOfT ||

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using SourceGenDurable.Serialization;
+using SourceGenDurable.StateMachines;
 
 namespace SourceGenDurable;
 
@@ -14,7 +14,7 @@ namespace SourceGenDurable;
 /// <param name="Options">The serializer options.</param>
 public sealed record WorkflowSerializerOptions(JsonSerializerOptions Options)
 {
-    /// <summary>The options with no context of the application's: see <see cref="Create"/>.</summary>
+    /// <summary>The options with no context of the application's: see <see cref="Create(IEnumerable{IJsonTypeInfoResolver})"/>.</summary>
     public static WorkflowSerializerOptions CreateDefault() => Create([]);
 
     /// <summary>
@@ -24,11 +24,20 @@ public sealed record WorkflowSerializerOptions(JsonSerializerOptions Options)
     /// not (Native AOT).
     /// </summary>
     /// <remarks>Fields are included, so that tuples round-trip, and NaN and infinities are written as named literals.</remarks>
-    public static WorkflowSerializerOptions Create(IEnumerable<IJsonTypeInfoResolver> contexts)
+    public static WorkflowSerializerOptions Create(IEnumerable<IJsonTypeInfoResolver> contexts) =>
+        Create(contexts, allowReflection: true);
+
+    /// <summary>
+    /// As <see cref="Create(IEnumerable{IJsonTypeInfoResolver})"/>; without reflection even where the application
+    /// allows it when <paramref name="allowReflection"/> is false (tests of what Native AOT resolves).
+    /// </summary>
+    internal static WorkflowSerializerOptions Create(IEnumerable<IJsonTypeInfoResolver> contexts, bool allowReflection)
     {
         ArgumentNullException.ThrowIfNull(contexts);
+
+        // The feature switch is read here, next to its use, so that trimming removes the reflection resolver with it.
         var resolvers = contexts.Append(RuntimeJsonContext.Default)
-            .Append(JsonSerializer.IsReflectionEnabledByDefault ? CreateReflectionResolver() : EnumTypeInfoResolver.Instance);
+            .Append(allowReflection && JsonSerializer.IsReflectionEnabledByDefault ? CreateReflectionResolver() : EnumTypeInfoResolver.Instance);
         return new(new JsonSerializerOptions
         {
             IncludeFields = true,

@@ -1,14 +1,13 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using SourceGenDurable.Serialization;
 
 namespace SourceGenDurable.StateMachines;
 
 /// <summary>
 /// Reads and writes single slots for generated code. Types are resolved through
 /// <see cref="JsonSerializerOptions.TypeInfoResolver"/>, so an application published with Native AOT supplies a
-/// <c>JsonSerializerContext</c> for its own workflow types (see <see cref="WorkflowSerializerOptions.Create"/> for
+/// <c>JsonSerializerContext</c> for its own workflow types (see <see cref="WorkflowSerializerOptions.Create(IEnumerable{System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver})"/> for
 /// those it need not) and nothing here needs reflection.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

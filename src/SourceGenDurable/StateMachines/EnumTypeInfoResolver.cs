@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace SourceGenDurable.Serialization;
+namespace SourceGenDurable.StateMachines;
 
 /// <summary>
 /// Resolves enums where reflection is off (Native AOT). A <see cref="IJsonTypeInfoResolver"/> gets a

@@ -2,13 +2,14 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SourceGenDurable.Serialization;
+namespace SourceGenDurable;
 
 /// <summary>
 /// The types every workflow may use without a <see cref="JsonSerializerContext"/> of its own, under Native AOT too:
-/// primitives, strings, dates, GUIDs, their arrays, lists, sets and dictionaries, and the runtime's own types. Enums
-/// are resolved by <see cref="EnumTypeInfoResolver"/>. The options <c>WorkflowSerializerOptions.CreateDefault</c> makes
-/// consult the contexts an application registers first, then this one. The analyzers read this list (SGD0014).
+/// primitives, strings, dates, GUIDs and their nullables, arrays, lists, read-only lists and dictionaries keyed by
+/// string (and a few keyed by int, long or Guid), and the runtime's own types. Enums are resolved without a context
+/// (<see cref="StateMachines.EnumTypeInfoResolver"/>). <see cref="WorkflowSerializerOptions.Create(IEnumerable{System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver})"/> consults the
+/// contexts an application registers first, then this one. The SGD0014 analyzer reads this list.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [JsonSourceGenerationOptions(IncludeFields = true)]
