@@ -75,6 +75,15 @@ public sealed class AotSerializationTests
     }
 
     [Fact]
+    public void Fields_and_tuples_of_a_context_without_IncludeFields_are_written()
+    {
+        var options = WorkflowSerializerOptions.Create([ParcelJson.Default], allowReflection: false).Options;
+        Assert.Equal("{\"Tag\":\"t\"}", SlotSerializer.Serialize(new Tagged { Tag = "t" }, options));
+        Assert.Equal("{\"Item1\":1,\"Item2\":\"a\"}", SlotSerializer.Serialize((1, "a"), options));
+        Assert.Equal((1, "a"), SlotSerializer.Deserialize<(int, string)>("{\"Item1\":1,\"Item2\":\"a\"}", options));
+    }
+
+    [Fact]
     public async Task UseJsonContext_puts_the_application_s_context_ahead_of_the_runtime_s_in_the_host_s_options()
     {
         await using var host = await DurableTestHost.StartAsync(configureOptions: o => o.UseJsonContext(ParcelJson.Default).UseJsonContext(ParcelJson.Default));
