@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using SourceGenDurable.Hosting;
 using SourceGenDurable.StateMachines;
@@ -59,7 +60,7 @@ public sealed class AotSerializationTests
     public void An_application_type_no_context_covers_fails_naming_the_type_and_the_registration()
     {
         var error = Assert.Throws<NotSupportedException>(() => SlotSerializer.Serialize(new List<Parcel> { new("p", 1) }, WithoutReflection));
-        Assert.Contains("'System.Collections.Generic.List`1[SourceGenDurable.Tests.Workflows.Parcel]'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'System.Collections.Generic.List`1[SourceGenDurable.Tests.Parcel]'", error.Message, StringComparison.Ordinal);
         Assert.Contains("[JsonSerializable(typeof(List<Parcel>))]", error.Message, StringComparison.Ordinal);
         Assert.Contains("o.UseJsonContext(", error.Message, StringComparison.Ordinal);
     }
@@ -129,3 +130,16 @@ public sealed class AotSerializationTests
     {
     }
 }
+
+public sealed record Parcel(string Id, int Weight);
+
+public sealed class Tagged
+{
+    public string Tag = "";
+}
+
+/// <summary>An application's context, as System.Text.Json's generator completes it (here, not under Workflows/, whose corpus the analyzer tests compile without that generator).</summary>
+[JsonSerializable(typeof(Parcel))]
+[JsonSerializable(typeof(Tagged))]
+[JsonSerializable(typeof((int, string)))]
+public sealed partial class ParcelJson : JsonSerializerContext;

@@ -15,18 +15,6 @@ public enum Colour : byte
     Green = 2,
 }
 
-public sealed record Parcel(string Id, int Weight);
-
-public sealed class Tagged
-{
-    public string Tag = "";
-}
-
-[JsonSerializable(typeof(Parcel))]
-[JsonSerializable(typeof(Tagged))]
-[JsonSerializable(typeof((int, string)))]
-public sealed partial class ParcelJson : JsonSerializerContext;
-
 /// <summary>A workflow whose slots, inputs, events and result are only types the runtime serializes without a context.</summary>
 public sealed partial class AotWorkflows
 {
