@@ -41,7 +41,7 @@ public sealed class Warehouse
 
 public sealed partial class OrderWorkflows(Warehouse warehouse)
 {
-    /// <summary>Reserves each line, prices the order, ships it and greets the customer (a child workflow).</summary>
+    /// <summary>Reserves each line, prices the order, ships it (unless a day passes first) and greets the customer (a child workflow).</summary>
     [DurableWorkflow]
     public async Task<Receipt> ProcessOrder(WorkflowContext ctx, Order order)
     {
@@ -53,7 +53,8 @@ public sealed partial class OrderWorkflows(Warehouse warehouse)
 
         var total = await ctx.Step("price", _ => Task.FromResult(order.Lines.Sum(l => l.Quantity * l.UnitPrice)));
         var speed = total >= 100m ? Speed.Express : Speed.Standard;
-        var shipment = await Ship(order.Id, speed);
+        var shipped = await ctx.WhenAny(Ship(order.Id, speed), ctx.Sleep(TimeSpan.FromDays(1)));
+        var shipment = shipped.Index == 0 ? shipped.GetResult<Shipment>() : new Shipment("none", speed);
         var greeting = await Greet(ctx, order.Customer);
         return new Receipt(order.Id, reservations, total, shipment, greeting);
     }

@@ -121,6 +121,24 @@ public sealed class SGD0014NotInJsonContextTests
             """);
 
     [Fact]
+    public Task An_enum_needs_no_context_but_a_nullable_enum_or_a_list_of_enums_does() =>
+        VerifyAsync(
+            Types +
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<Speed> Process(WorkflowContext ctx, Speed speed, Speed? {|#0:maybe|}, List<Speed> {|#1:all|})
+                {
+                    await ctx.Step("a", ct => Task.FromResult(all.Count));
+                    return maybe ?? speed;
+                }
+            }
+            """,
+            Expect(0, "Speed?", "the input 'maybe' of the workflow 'Process'", " (none is registered)", "Speed?", "a JsonSerializerContext and register it: o.UseJsonContext(YourContext.Default)"),
+            Expect(1, "System.Collections.Generic.List<Speed>", "the input 'all' of the workflow 'Process'", " (none is registered)", "List<Speed>", "a JsonSerializerContext and register it: o.UseJsonContext(YourContext.Default)"));
+
+    [Fact]
     public Task Types_a_registered_context_names_are_not_reported() =>
         VerifyAsync(
             Types +
