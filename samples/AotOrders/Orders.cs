@@ -11,6 +11,8 @@ public sealed record Shipment(string TrackingNumber, Speed Speed);
 
 public sealed record Receipt(string OrderId, IReadOnlyList<string> Reservations, decimal Total, Shipment Shipment, string Greeting);
 
+// Written by name rather than number: the runtime honours the converter an enum names, under Native AOT too.
+[JsonConverter(typeof(JsonStringEnumConverter<Speed>))]
 public enum Speed
 {
     Standard,
