@@ -81,11 +81,20 @@ public sealed class AddJsonSerializableCodeFixProvider : CodeFixProvider
             return solution;
         }
 
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var list = JsonSerializable(type);
         ClassDeclarationSyntax changed;
         if (context.AttributeLists.Count == 0)
         {
-            changed = context.WithoutLeadingTrivia().AddAttributeLists(list.WithLeadingTrivia(context.GetLeadingTrivia()));
+            // The attribute takes the class's leading trivia (its doc comment), and the class keeps only its indentation.
+            var leading = context.GetLeadingTrivia();
+            var indentation = leading.LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+            var newLine = root!.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            changed = context
+                .WithLeadingTrivia(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indentation) : SyntaxFactory.TriviaList())
+                .WithAttributeLists(SyntaxFactory.SingletonList(list
+                    .WithLeadingTrivia(leading)
+                    .WithTrailingTrivia(newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.EndOfLine("\n"))));
         }
         else
         {
@@ -93,7 +102,6 @@ public sealed class AddJsonSerializableCodeFixProvider : CodeFixProvider
             changed = context.WithAttributeLists(context.AttributeLists.Add(list.WithLeadingTrivia(last.GetLeadingTrivia()).WithTrailingTrivia(last.GetTrailingTrivia())));
         }
 
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var edited = document.WithSyntaxRoot(root!.ReplaceNode(context, changed));
         edited = await Simplifier.ReduceAsync(edited, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return edited.Project.Solution;

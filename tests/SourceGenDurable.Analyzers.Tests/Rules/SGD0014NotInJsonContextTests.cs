@@ -261,6 +261,61 @@ public sealed class SGD0014NotInJsonContextTests
             """]);
 
     [Fact]
+    public Task The_fix_gives_a_context_without_attributes_its_first_one_under_its_documentation() =>
+        VerifyFixAsync(
+            """
+            using System.Text.Json.Serialization;
+            using SourceGenDurable.Hosting;
+
+            public sealed record Receipt(string Id, decimal Total);
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async {|SGD0014:Task<Receipt>|} Process(WorkflowContext ctx, string id) =>
+                    await {|SGD0014:ctx.Step("price", ct => Task.FromResult(new Receipt(id, 1m)))|};
+            }
+
+            public static class Json
+            {
+                /// <summary>The shop's types.</summary>
+                public abstract partial class ShopJson : JsonSerializerContext
+                {
+                    protected ShopJson() : base(null) { }
+                }
+
+                public static DurableWorkflowOptions Register(DurableWorkflowOptions o, ShopJson json) => o.UseJsonContext(json);
+            }
+            """,
+            [
+                """
+                using System.Text.Json.Serialization;
+                using SourceGenDurable.Hosting;
+
+                public sealed record Receipt(string Id, decimal Total);
+
+                public partial class Orders
+                {
+                    [DurableWorkflow]
+                    public async Task<Receipt> Process(WorkflowContext ctx, string id) =>
+                        await ctx.Step("price", ct => Task.FromResult(new Receipt(id, 1m)));
+                }
+
+                public static class Json
+                {
+                    /// <summary>The shop's types.</summary>
+                    [JsonSerializable(typeof(Receipt))]
+                    public abstract partial class ShopJson : JsonSerializerContext
+                    {
+                        protected ShopJson() : base(null) { }
+                    }
+
+                    public static DurableWorkflowOptions Register(DurableWorkflowOptions o, ShopJson json) => o.UseJsonContext(json);
+                }
+                """,
+            ]);
+
+    [Fact]
     public Task Without_any_context_the_fix_creates_one_in_the_workflow_s_namespace() =>
         VerifyFixAsync(
             """
