@@ -121,6 +121,17 @@ internal static class DiagnosticDescriptors
         "Workflow body calls a delegate the analyzers cannot follow",
         "'{0}' is a delegate the workflow receives from outside, so the analyzers cannot see what it runs: if it reads the clock, draws a random value or does I/O, that runs again after a restart; call it inside a [DurableStep] method or a ctx.Step, or pass in its result");
 
+    // Only under Native AOT or trimming (PublishAot or IsAotCompatible): there the type crashes the first checkpoint,
+    // start or step that writes it; elsewhere reflection serializes it. A warning, because a context registered by
+    // another project of the application is not visible here.
+    public static readonly DiagnosticDescriptor NotInJsonContext = Create(
+        "SGD0014",
+        StateCategory,
+        DiagnosticSeverity.Warning,
+        "Workflow type has no JSON metadata under Native AOT",
+        "'{0}' is {1}, but no JsonSerializerContext registered with UseJsonContext covers it{2}, so under Native AOT it cannot be serialized (NotSupportedException at run time): add [JsonSerializable(typeof({3}))] to {4}",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private const string DeterminismCategory = "SourceGenDurable.Determinism";
     private const string SideEffectsCategory = "SourceGenDurable.SideEffects";
     private const string StateCategory = "SourceGenDurable.State";

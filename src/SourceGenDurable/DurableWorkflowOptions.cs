@@ -1,4 +1,4 @@
-
+using System.Text.Json.Serialization;
 
 namespace SourceGenDurable;
 
@@ -99,6 +99,12 @@ public sealed class DurableWorkflowOptions
     /// it through <c>SourceGenDurable.Storage.WorkflowStoreChoice.UseStore</c>, which is typed.
     /// </summary>
     internal (string Name, Func<IServiceProvider, object> Create)? Store { get; set; }
+
+    /// <summary>
+    /// The application's JSON contexts, registered with <c>UseJsonContext</c>, consulted in this order. A field, so that
+    /// the configuration binder leaves it alone.
+    /// </summary>
+    internal readonly List<JsonSerializerContext> JsonContexts = [];
 
     /// <summary>A new worker id: the machine name, the process id and a random suffix.</summary>
     public static string CreateWorkerId() =>

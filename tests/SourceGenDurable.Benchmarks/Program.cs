@@ -8,7 +8,7 @@ using SourceGenDurable.Benchmarks.Scenarios;
 // then, when SGD_POSTGRES names a server, the same on PostgreSQL (see PostgresRuns; SGD_REQUIRE_POSTGRES=1 makes a
 // missing SGD_POSTGRES an error). `--quick` shrinks every scenario so that the suite finishes in a few minutes (CI runs
 // it to show the suite still works; its numbers are not for comparison). A full run writes docs/benchmarks.md;
-// `--output <file>` writes elsewhere. `--scenario recovery`, `--scenario postgres`, `--scenario postgres-steps` (goal 1 alone), `--scenario postgres-throughput` (goal 3 alone) and `--scenario analyzers` run those scenarios alone (with
+// `--output <file>` writes elsewhere. `--scenario recovery`, `--scenario postgres`, `--scenario postgres-steps` (goal 1 alone), `--scenario postgres-throughput` (goal 3 alone), `--scenario analyzers` and `--scenario aot` run those scenarios alone (with
 // `--quick` too), and write only to an `--output` given.
 if (args is [RecoveryRuns.ChildFlag, var childMode, var childDatabase, var childInstances])
 {
@@ -51,8 +51,11 @@ if (scenarioIndex >= 0)
         case "analyzers":
             await CompilerRuns.AnalyzersAsync(sizes, report);
             break;
+        case "aot":
+            await NativeAotRuns.RunAsync(sizes, report, RepositoryRoot());
+            break;
         case var other:
-            Console.Error.WriteLine($"--scenario '{other}' is not one that runs alone; those that do are 'recovery', 'postgres', 'postgres-steps', 'postgres-throughput' and 'analyzers'.");
+            Console.Error.WriteLine($"--scenario '{other}' is not one that runs alone; those that do are 'recovery', 'postgres', 'postgres-steps', 'postgres-throughput', 'analyzers' and 'aot'.");
             return 1;
     }
 
@@ -118,6 +121,13 @@ var recovery = await RecoveryRuns.AfterKillAsync(sizes, report);
 Console.WriteLine($"Generator and analyzers (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 var generator = CompilerRuns.Generators(sizes, report);
 var analyzers = await CompilerRuns.AnalyzersAsync(sizes, report);
+
+// The Native AOT publish takes minutes; CI already publishes and runs the sample natively, so the quick run leaves it out.
+if (!quick)
+{
+    Console.WriteLine($"Native AOT sample and its JIT build: size and start-up (the suite so far: {total.Elapsed.TotalSeconds:0} s)");
+    await NativeAotRuns.RunAsync(sizes, report, RepositoryRoot());
+}
 
 Console.WriteLine($"Goals (ratios of medians from this run; the suite so far: {total.Elapsed.TotalSeconds:0} s)");
 report.Goal("1. per-step time of a 1,000-step chain <= 1.5x one raw single-row commit", Report.Ratio(sequential.Median, floor.CommitMilliseconds.Median), sequential.Median <= 1.5 * floor.CommitMilliseconds.Median);

@@ -167,6 +167,9 @@ internal sealed partial class WorkflowExecutor(
         using var run = new WorkflowRun(instance, store, serializer.Options, timeProvider, stopping, abortSource.Token, options.Value, signals, lease.StepAttemptsRecorded);
         using var cancellation = signals.OnCancelRequested(instance.Id, run.RequestCancellation);
         await using var scope = scopes.CreateAsyncScope();
+
+        // The workflow body reads a WhenAny's result with the host's options, its registered contexts included.
+        WhenAnyResult.RunOptions.Value = serializer.Options;
         try
         {
             await definition.RunAsync(scope.ServiceProvider, run, slots).ConfigureAwait(false);

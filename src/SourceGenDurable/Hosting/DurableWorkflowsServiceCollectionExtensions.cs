@@ -43,7 +43,7 @@ public static class DurableWorkflowsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(WorkflowSerializerOptions.CreateDefault());
+        services.TryAddSingleton(sp => WorkflowSerializerOptions.Create(sp.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value.JsonContexts));
         services.TryAddSingleton<IWorkflowStore>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value;

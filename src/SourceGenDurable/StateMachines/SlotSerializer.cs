@@ -7,7 +7,8 @@ namespace SourceGenDurable.StateMachines;
 /// <summary>
 /// Reads and writes single slots for generated code. Types are resolved through
 /// <see cref="JsonSerializerOptions.TypeInfoResolver"/>, so an application published with Native AOT supplies a
-/// <c>JsonSerializerContext</c> for its workflow types and nothing here needs reflection.
+/// <c>JsonSerializerContext</c> for its own workflow types (see <see cref="WorkflowSerializerOptions.Create(IEnumerable{System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver})"/> for
+/// those it need not) and nothing here needs reflection.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SlotSerializer
@@ -56,6 +57,19 @@ public static class SlotSerializer
 
     internal static string Serialize(IWorkflowSlots slots, JsonSerializerOptions options, out int utf8Bytes) => SlotsWriter.Write(slots, options, out utf8Bytes);
 
-    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) =>
-        (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
+    {
+        EnumTypeInfoResolver.Register<T>();
+        return options.TryGetTypeInfo(typeof(T), out var info)
+            ? (JsonTypeInfo<T>)info
+            : throw new NotSupportedException(
+                $"No JSON metadata for '{typeof(T)}': reflection is off (Native AOT or trimming), and no registered JsonSerializerContext names it. " +
+                $"Add [JsonSerializable(typeof({CSharpName(typeof(T))}))] to your JsonSerializerContext and register that context in AddDurableWorkflows with o.UseJsonContext(YourContext.Default); the SGD0014 analyzer names every such type at build time.");
+    }
+
+    private static string CSharpName(Type type) =>
+        type.IsArray ? CSharpName(type.GetElementType()!) + "[]"
+        : !type.IsGenericType ? type.Name
+        : Nullable.GetUnderlyingType(type) is { } underlying ? CSharpName(underlying) + "?"
+        : $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(CSharpName))}>";
 }

@@ -27,7 +27,8 @@ internal sealed record Sizes(
     TimeSpan TimerLead,
     int CompilerRepeats,
     int RecoveryInstances,
-    int RecoveryRepeats)
+    int RecoveryRepeats,
+    int StartupRuns)
 {
     public const int StepsPerConcurrentWorkflow = 10;
 
@@ -59,7 +60,8 @@ internal sealed record Sizes(
         TimerLead: TimeSpan.FromSeconds(60),
         CompilerRepeats: 5,
         RecoveryInstances: 10_000,
-        RecoveryRepeats: 3);
+        RecoveryRepeats: 3,
+        StartupRuns: 11);
 
     public static Sizes Quick { get; } = new(
         Repeats: 3,
@@ -84,5 +86,6 @@ internal sealed record Sizes(
         TimerLead: TimeSpan.FromSeconds(5),
         CompilerRepeats: 2,
         RecoveryInstances: 1_000,
-        RecoveryRepeats: 1);
+        RecoveryRepeats: 1,
+        StartupRuns: 3);
 }
