@@ -8,7 +8,7 @@ using SourceGenDurable.Benchmarks.Scenarios;
 // then, when SGD_POSTGRES names a server, the same on PostgreSQL (see PostgresRuns; SGD_REQUIRE_POSTGRES=1 makes a
 // missing SGD_POSTGRES an error). `--quick` shrinks every scenario so that the suite finishes in a few minutes (CI runs
 // it to show the suite still works; its numbers are not for comparison). A full run writes docs/benchmarks.md;
-// `--output <file>` writes elsewhere. `--scenario recovery`, `--scenario postgres` and `--scenario analyzers` run those scenarios alone (with
+// `--output <file>` writes elsewhere. `--scenario recovery`, `--scenario postgres`, `--scenario analyzers` and `--scenario compiler` (the generator's runs) run those scenarios alone (with
 // `--quick` too), and write only to an `--output` given.
 if (args is [RecoveryRuns.ChildFlag, var childMode, var childDatabase, var childInstances])
 {
@@ -45,8 +45,11 @@ if (scenarioIndex >= 0)
         case "analyzers":
             await CompilerRuns.AnalyzersAsync(sizes, report);
             break;
+        case "compiler":
+            CompilerRuns.Generators(sizes, report);
+            break;
         case var other:
-            Console.Error.WriteLine($"--scenario '{other}' is not one that runs alone; those that do are 'recovery', 'postgres' and 'analyzers'.");
+            Console.Error.WriteLine($"--scenario '{other}' is not one that runs alone; those that do are 'recovery', 'postgres', 'analyzers' and 'compiler'.");
             return 1;
     }
 
