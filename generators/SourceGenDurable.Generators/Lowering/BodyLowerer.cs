@@ -23,6 +23,7 @@ internal sealed class BodyLowerer
     private const string State = "__state";
 
     private readonly SemanticModel _model;
+    private readonly KnownTypes _known;
     private readonly WorkflowShape _shape;
     private readonly IReadOnlyDictionary<ISymbol, string> _slotFields;
     private readonly Dictionary<ISymbol, string> _renamedLocals = new(SymbolEqualityComparer.Default);
@@ -48,6 +49,7 @@ internal sealed class BodyLowerer
         _rebuildMethod = rebuildMethod;
         _resultType = resultType;
         _model = model;
+        _known = KnownTypes.Of(model.Compilation);
         _shape = shape;
         _slotFields = slotFields;
         RenameLocals(body);
@@ -951,7 +953,7 @@ internal sealed class BodyLowerer
             // its context argument is the workflow's own, which the child does not receive.
             var inputs = Spill(arguments.Where(a => a.Parameter!.Ordinal > 0), $"__child{state}{spillSuffix}", inLambda)
                 .Select(s => $"global::SourceGenDurable.StateMachines.SlotSerializer.Write<{TypeNames.FullyQualified(s.Parameter.Type)}>(__writer, {SymbolDisplay.FormatLiteral(s.Parameter.Name, quote: true)}, {s.Local}, __options); ");
-            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(operation.Method), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {RebuildMethod})";
+            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(operation.Method, _known), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {RebuildMethod})";
         }
 
         // A [DurableStep] call: its arguments are evaluated once, so that every attempt sees the same values. A
@@ -965,8 +967,7 @@ internal sealed class BodyLowerer
         return $"StepAsync{resultType}({state}, {name}, {RetryPolicies.Argument(operation)}, __ct => {Rewrite(invocation.Expression)}({string.Join(", ", spilled)}))";
     }
 
-    private static bool IsCancellationToken(IParameterSymbol parameter) =>
-        parameter.Type.ToDisplayString() == "System.Threading.CancellationToken";
+    private bool IsCancellationToken(IParameterSymbol parameter) => _known.IsCancellationToken(parameter.Type);
 
     /// <summary>
     /// Evaluates <paramref name="arguments"/> into locals, in source order (as C# evaluates them), before the call; in a
@@ -1107,8 +1108,8 @@ internal sealed class BodyLowerer
     }
 
     /// <summary>A catch variable after a resume: the generator knows its type, so it is constructed, not reflected.</summary>
-    private static string RebuildException(ITypeSymbol type, string label, string error) =>
-        type.ToDisplayString() == "System.Exception"
+    private string RebuildException(ITypeSymbol type, string label, string error) =>
+        _known.IsException(type)
             ? $"{label}_exception"
             : $"new {TypeNames.FullyQualified(type)}({error}.Message)";
 

@@ -65,7 +65,7 @@ internal static class WorkflowParser
             containingTypes.Insert(0, type);
         }
 
-        var (namePrefix, nameSuffix) = WorkflowNames.Of(method);
+        var (namePrefix, nameSuffix) = WorkflowNames.Of(method, KnownTypes.Of(context.SemanticModel.Compilation));
         var typeParameters = method.ContainingType.TypeParameters;
         var workflowName = typeParameters.IsEmpty ? namePrefix + nameSuffix : $"{namePrefix}<{string.Join(", ", typeParameters.Select(t => t.Name))}>{nameSuffix}";
         var isPublic = method.DeclaredAccessibility == Accessibility.Public && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
@@ -99,7 +99,7 @@ internal static class WorkflowParser
                 ? CaughtExceptions(block, model).ToEquatableArray()
                 : null,
             Body: body,
-            LayoutFingerprint: Fingerprint(workflowName, shape, slots, model));
+            LayoutFingerprint: Fingerprint(workflowName, shape, slots, model, KnownTypes.Of(model.Compilation)));
     }
 
     /// <summary>
@@ -165,7 +165,7 @@ internal static class WorkflowParser
     /// A hash of what a saved instance depends on: the checkpoints (their number and step names) and the slots (their
     /// names and types). Code between checkpoints may change freely without orphaning instances.
     /// </summary>
-    private static string Fingerprint(string workflowName, WorkflowShape shape, IEnumerable<SlotModel> slots, SemanticModel model)
+    private static string Fingerprint(string workflowName, WorkflowShape shape, IEnumerable<SlotModel> slots, SemanticModel model, KnownTypes known)
     {
         var text = new StringBuilder().Append("v").Append(LayoutVersion).Append('|').Append(workflowName).Append('|');
         foreach (var checkpoint in shape.Checkpoints)
@@ -180,7 +180,7 @@ internal static class WorkflowParser
                 DurableOperationKind.ContextStep => constantName ?? "ctx.Step",
                 // Timers and waits are named by kind, so replacing a step with one (or a wait's awaited type) changes the layout.
                 DurableOperationKind.WaitForEvent => $"ctx.WaitForEvent<{LayoutTypeNames.Of(TypeNames.FullyQualified(checkpoint.Operation.ResultType!))}>({constantName})",
-                DurableOperationKind.ChildWorkflow => "child " + WorkflowNames.Joined(checkpoint.Operation.Method),
+                DurableOperationKind.ChildWorkflow => "child " + WorkflowNames.Joined(checkpoint.Operation.Method, known),
                 _ => $"ctx.{checkpoint.Operation.Method.Name}",
             };
             text.Append(name).Append(';');

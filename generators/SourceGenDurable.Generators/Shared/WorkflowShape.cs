@@ -154,6 +154,7 @@ internal sealed class WorkflowShape
 
         var body = block.Block;
         model = block.Model;
+        var known = KnownTypes.Of(model.Compilation);
         method = block.Method;
         var spillPlans = new Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>();
         var branchPlans = new Dictionary<ExpressionSyntax, List<ExpressionSyntax>>();
@@ -177,7 +178,7 @@ internal sealed class WorkflowShape
         {
             slots = slots.Remove(caught);
             var type = ((ILocalSymbol)caught).Type;
-            if (type.ToDisplayString() != "System.Exception" &&
+            if (!known.IsException(type) &&
                 !(type is INamedTypeSymbol named && named.InstanceConstructors.Any(c =>
                     c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 1 && c.Parameters[0].Type.SpecialType == SpecialType.System_String)))
             {
@@ -232,15 +233,15 @@ internal sealed class WorkflowShape
             problems.Add(new ShapeProblem(DiagnosticIds.WorkflowNotAsync, name, method.Name, ReturnedDurableOperation(method, syntax, model, cancellationToken) ?? ""));
         }
 
-        var hasContext = method.Parameters.Length > 0 && IsWorkflowContext(method.Parameters[0].Type);
+        var known = KnownTypes.Of(model.Compilation);
+        var hasContext = method.Parameters.Length > 0 && known.IsWorkflowContext(method.Parameters[0].Type);
         if (!hasContext)
         {
             var location = syntax.ParameterList.Parameters.Count > 0 ? syntax.ParameterList.Parameters[0].GetLocation() : syntax.ParameterList.GetLocation();
             problems.Add(new ShapeProblem(DiagnosticIds.FirstParameterNotContext, location, method.Name));
         }
 
-        var returnType = method.ReturnType.OriginalDefinition.ToDisplayString();
-        if (returnType != "System.Threading.Tasks.Task" && returnType != "System.Threading.Tasks.Task<TResult>")
+        if (!known.IsTask(method.ReturnType))
         {
             problems.Add(new ShapeProblem(DiagnosticIds.ReturnTypeNotTask, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString()));
         }
@@ -258,7 +259,7 @@ internal sealed class WorkflowShape
                 ? "its class is private or protected; the generated definition and client need it to be at least internal" : null,
             method.Parameters.Skip(1).Select(p => p.Type).Append(method.ReturnType).FirstOrDefault(t => !IsVisibleInAssembly(t)) is { } hidden
                 ? $"its input or result type '{hidden.ToDisplayString()}' is private or protected; the generated client needs it to be at least internal" : null,
-            method.ContainingType.GetMembers(method.Name).Count(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute)) > 1
+            method.ContainingType.GetMembers(method.Name).Count(m => m is IMethodSymbol other && known.IsWorkflow(other)) > 1
                 ? "another [DurableWorkflow] method of its class has the same name; give each workflow method its own name" : null,
         };
         foreach (var reason in unsupported.OfType<string>())
@@ -312,9 +313,6 @@ internal sealed class WorkflowShape
             yield return type;
         }
     }
-
-    private static bool IsWorkflowContext(ITypeSymbol type) =>
-        type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + KnownTypeNames.WorkflowContext;
 
     private static ImmutableArray<CheckpointSite> FindCheckpoints(
         IMethodSymbol method,
@@ -630,8 +628,7 @@ internal sealed class WorkflowShape
             return WhyChildNotLowered(method, invocation, operation, model);
         }
 
-        var returnType = operation.Method.ReturnType.OriginalDefinition.ToDisplayString();
-        if (returnType != "System.Threading.Tasks.Task" && returnType != "System.Threading.Tasks.Task<TResult>")
+        if (!KnownTypes.Of(model.Compilation).IsTask(operation.Method.ReturnType))
         {
             return $"step method '{operation.Method.Name}' returns '{operation.Method.ReturnType.ToDisplayString()}'; a step returns Task or Task<T>";
         }
