@@ -49,16 +49,15 @@ internal static class WorkflowParser
             var checkpoint = shape.Checkpoints[state];
             if (checkpoint.Form == CheckpointForm.Return)
             {
-                var name = BodyLowerer.ReturnSlotName(state);
+                var name = CheckpointLowerer.ReturnSlotName(state);
                 slots.Add(new SlotModel(name, name, TypeNames.FullyQualified(checkpoint.Operation.ResultType ?? method.ReturnType), IsInput: false));
             }
         }
 
         var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } task ? TypeNames.FullyQualified(task.TypeArguments[0]) : null;
         // An expression body is lowered as the block it means, bound by its own model (see WorkflowBlock).
-        var lowerer = new BodyLowerer(model, shape, slotFields, block, resultType, $"__{method.Name}_RebuildException");
-        var body = lowerer.Lower(block);
-        slots.AddRange(lowerer.SynthesizedSlots);
+        var body = BodyLowerer.Lower(model, shape, slotFields, block, resultType, $"__{method.Name}_RebuildException");
+        slots.AddRange(body.SynthesizedSlots);
         var containingTypes = new List<INamedTypeSymbol>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -94,11 +93,11 @@ internal static class WorkflowParser
             ContextParameter: TypeNames.Identifier(method.Parameters[0].Name),
             Slots: slots.ToEquatableArray(),
             // Also for a step's exception rethrown after a resume (its attempts used up in an earlier run).
-            CaughtExceptions: lowerer.RebuildsExceptions || (shape.Checkpoints.Any(c => c.Operation.Kind is DurableOperationKind.ContextStep or DurableOperationKind.StepMethod) &&
+            CaughtExceptions: body.RebuildsExceptions || (shape.Checkpoints.Any(c => c.Operation.Kind is DurableOperationKind.ContextStep or DurableOperationKind.StepMethod) &&
                 block.DescendantNodes().OfType<CatchDeclarationSyntax>().Any())
                 ? CaughtExceptions(block, model).ToEquatableArray()
                 : null,
-            Body: body,
+            Body: body.Text,
             LayoutFingerprint: Fingerprint(workflowName, shape, slots, model, KnownTypes.Of(model.Compilation)));
     }
 
