@@ -268,7 +268,7 @@ internal sealed partial class BodyLowerer
     {
         if (_context.Shape.SpillPlans.TryGetValue(host, out var plan))
         {
-            _spills.Lower(plan.Where(item => part.Span.Contains(item.Span)).ToImmutableArray(), scope);
+            _spills.Lower(plan.Where(item => part.Span.Contains(item.Expression.Span)).ToImmutableArray(), scope);
         }
     }
 }

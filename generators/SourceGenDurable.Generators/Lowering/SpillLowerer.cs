@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -17,35 +18,43 @@ internal sealed class SpillLowerer
 {
     private readonly LoweringContext _context;
     private readonly CheckpointLowerer _checkpoints;
+    private readonly Dictionary<AwaitExpressionSyntax, int> _spilledStates = new();
 
     public SpillLowerer(LoweringContext context, CheckpointLowerer checkpoints)
     {
         _context = context;
         _checkpoints = checkpoints;
+        for (var state = 0; state < context.Shape.Checkpoints.Length; state++)
+        {
+            if (context.Shape.Checkpoints[state].Form == CheckpointForm.Spilled)
+            {
+                _spilledStates[context.Shape.Checkpoints[state].Await] = state;
+            }
+        }
     }
 
     /// <summary>Evaluates, in order, the durable awaits and spilled operands of <paramref name="plan"/> into temporaries.</summary>
-    public void Lower(ImmutableArray<ExpressionSyntax> plan, LoweringScope scope)
+    public void Lower(ImmutableArray<SpillItem> plan, LoweringScope scope)
     {
-        var shape = _context.Shape;
         foreach (var item in plan)
         {
-            if (item is AwaitExpressionSyntax await && shape.Checkpoints.FirstOrDefault(c => c.Await == await) is { } site)
+            switch (item.Kind)
             {
-                var state = shape.Checkpoints.IndexOf(site);
-                var temporary = _context.Synthesize($"__await{state}", TypeNames.FullyQualified(site.Operation.ResultType!));
-                _checkpoints.Lower(site, state, scope, $"{temporary} = ");
-                _context.Substitute(await, temporary);
-            }
-            else if (AwaitSpilling.ShortCircuit(item) is { } shortCircuit && shortCircuit.Conditional.Any(shape.BranchPlans.ContainsKey))
-            {
-                _context.Substitute(item, ShortCircuit(item, scope));
-            }
-            else
-            {
-                var temporary = _context.SynthesizeSpill(_context.Model.GetTypeInfo(item).Type!);
-                _context.Out.Lines($"{temporary} = {_context.Rewrite(item, scope)};");
-                _context.Substitute(item, temporary);
+                case SpillKind.DurableAwait:
+                    var state = _spilledStates[(AwaitExpressionSyntax)item.Expression];
+                    var site = _context.Shape.Checkpoints[state];
+                    var awaited = _context.Synthesize($"__await{state}", TypeNames.FullyQualified(site.Operation.ResultType!));
+                    _checkpoints.Lower(site, state, scope, $"{awaited} = ");
+                    _context.Substitute(item.Expression, awaited);
+                    break;
+                case SpillKind.Branching:
+                    _context.Substitute(item.Expression, ShortCircuit(item.Expression, item.Type!, scope));
+                    break;
+                default:
+                    var temporary = _context.SynthesizeSpill(item.Type!);
+                    _context.Out.Lines($"{temporary} = {_context.Rewrite(item.Expression, scope)};");
+                    _context.Substitute(item.Expression, temporary);
+                    break;
             }
         }
     }
@@ -54,11 +63,10 @@ internal sealed class SpillLowerer
     /// An operand with a durable await that runs on one path only becomes an if statement writing a temporary, so the
     /// await (and its checkpoint) happens exactly when C# would evaluate it.
     /// </summary>
-    private string ShortCircuit(ExpressionSyntax expression, LoweringScope scope)
+    private string ShortCircuit(ExpressionSyntax expression, ITypeSymbol type, LoweringScope scope)
     {
         var output = _context.Out;
         var label = _context.NextLabel("cond");
-        var type = _context.Model.GetTypeInfo(expression).ConvertedType!;
         var temporary = _context.SynthesizeSpill(type);
         switch (expression)
         {

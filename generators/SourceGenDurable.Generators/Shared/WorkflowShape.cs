@@ -87,8 +87,8 @@ internal sealed class WorkflowShape
         ImmutableArray<CheckpointSite> checkpoints,
         ImmutableArray<ISymbol> slotVariables,
         ImmutableHashSet<SyntaxNode> flattened,
-        ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
-        ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>> branchPlans,
+        ImmutableDictionary<StatementSyntax, ImmutableArray<SpillItem>> spillPlans,
+        ImmutableDictionary<ExpressionSyntax, ImmutableArray<SpillItem>> branchPlans,
         ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> fanOuts)
     {
         _block = block;
@@ -123,10 +123,10 @@ internal sealed class WorkflowShape
     /// For each statement with durable awaits inside larger expressions: its durable awaits and the operands to
     /// evaluate into temporaries before them, in evaluation order (see <see cref="AwaitSpilling"/>).
     /// </summary>
-    public ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> SpillPlans { get; }
+    public ImmutableDictionary<StatementSyntax, ImmutableArray<SpillItem>> SpillPlans { get; }
 
     /// <summary>The plans of the operands that <c>?:</c>, <c>&amp;&amp;</c>, <c>||</c> and <c>??</c> evaluate on one path only.</summary>
-    public ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>> BranchPlans { get; }
+    public ImmutableDictionary<ExpressionSyntax, ImmutableArray<SpillItem>> BranchPlans { get; }
 
     /// <summary>The operations each <c>ctx.WhenAll</c>/<c>ctx.WhenAny</c> checkpoint runs, in order.</summary>
     public ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> FanOuts { get; }
@@ -148,7 +148,7 @@ internal sealed class WorkflowShape
         {
             return new WorkflowShape(
                 null, problems.ToImmutable(), ImmutableArray<CheckpointSite>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableHashSet<SyntaxNode>.Empty,
-                ImmutableDictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>.Empty, ImmutableDictionary<ExpressionSyntax, ImmutableArray<ExpressionSyntax>>.Empty,
+                ImmutableDictionary<StatementSyntax, ImmutableArray<SpillItem>>.Empty, ImmutableDictionary<ExpressionSyntax, ImmutableArray<SpillItem>>.Empty,
                 ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>.Empty);
         }
 
@@ -156,8 +156,8 @@ internal sealed class WorkflowShape
         model = block.Model;
         var known = KnownTypes.Of(model.Compilation);
         method = block.Method;
-        var spillPlans = new Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>>();
-        var branchPlans = new Dictionary<ExpressionSyntax, List<ExpressionSyntax>>();
+        var spillPlans = new Dictionary<StatementSyntax, ImmutableArray<SpillItem>>();
+        var branchPlans = new Dictionary<ExpressionSyntax, List<SpillItem>>();
         var fanOuts = new Dictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>();
         var checkpoints = FindCheckpoints(method, body, model, problems, spillPlans, branchPlans, fanOuts, cancellationToken);
         var plans = spillPlans.ToImmutableDictionary();
@@ -319,8 +319,8 @@ internal sealed class WorkflowShape
         BlockSyntax body,
         SemanticModel model,
         ImmutableArray<ShapeProblem>.Builder problems,
-        Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
-        Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans,
+        Dictionary<StatementSyntax, ImmutableArray<SpillItem>> spillPlans,
+        Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans,
         Dictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> fanOuts,
         CancellationToken cancellationToken)
     {
@@ -378,11 +378,11 @@ internal sealed class WorkflowShape
                 reason = PlanSpills(host, body, IsDurable, model, spillPlans, branchPlans);
                 if (reason is null)
                 {
-                    IEnumerable<ExpressionSyntax> Items(IEnumerable<ExpressionSyntax> plan) =>
-                        plan.SelectMany(item => AwaitSpilling.ShortCircuit(item) is { } s
-                            ? s.Conditional.Where(branchPlans.ContainsKey).SelectMany(b => Items(branchPlans[b])).Prepend(item)
+                    IEnumerable<SpillItem> Items(IEnumerable<SpillItem> plan) =>
+                        plan.SelectMany(item => item.Kind == SpillKind.Branching
+                            ? AwaitSpilling.ShortCircuit(item.Expression)!.Value.Conditional.Where(branchPlans.ContainsKey).SelectMany(b => Items(branchPlans[b])).Prepend(item)
                             : [item]);
-                    foreach (var await in Items(spillPlans[host]).OfType<AwaitExpressionSyntax>().Where(IsDurable))
+                    foreach (var await in Items(spillPlans[host]).Where(i => i.Kind == SpillKind.DurableAwait).Select(i => (AwaitExpressionSyntax)i.Expression))
                     {
                         var call = (InvocationExpressionSyntax)Unparenthesize(await.Expression);
                         var callReason = WhyOperationNotLowered(method, call, operations[call], model);
@@ -422,8 +422,8 @@ internal sealed class WorkflowShape
         BlockSyntax body,
         System.Func<AwaitExpressionSyntax, bool> isDurable,
         SemanticModel model,
-        Dictionary<StatementSyntax, ImmutableArray<ExpressionSyntax>> spillPlans,
-        Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans)
+        Dictionary<StatementSyntax, ImmutableArray<SpillItem>> spillPlans,
+        Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans)
     {
         if (AwaitSpilling.Roots(host) is not { } roots)
         {
@@ -435,7 +435,7 @@ internal sealed class WorkflowShape
             return enclosing;
         }
 
-        var plan = new List<ExpressionSyntax>();
+        var plan = new List<SpillItem>();
         foreach (var root in roots)
         {
             if (AwaitSpilling.Plan(root, isDurable, model, plan, branchPlans) is { } reason)
