@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SourceGenDurable.Generators.Model;
+using SourceGenDurable.Generators.Parsing;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
@@ -54,15 +55,14 @@ internal sealed partial class BodyLowerer
 
     private SemanticModel Model => _context.Model;
 
-    /// <summary>Lowers <paramref name="body"/>, the block <paramref name="shape"/> was found in.</summary>
-    /// <param name="slotFields">The field of each variable that is a slot.</param>
-    /// <param name="resultType">The workflow's result type, fully qualified; null for a workflow without a result.</param>
+    /// <summary>Lowers the body of <paramref name="workflow"/>.</summary>
     /// <param name="rebuildMethod">The generated method that rebuilds a saved exception description into an exception of its type.</param>
-    public static LoweredBody Lower(
-        SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, BlockSyntax body, string? resultType, string rebuildMethod)
+    public static LoweredBody Lower(BoundWorkflow workflow, string rebuildMethod)
     {
-        var context = new LoweringContext(model, shape, slotFields, new LocalNames(model, shape, body, slotFields), resultType, rebuildMethod);
-        new BodyLowerer(context).LowerBody(body);
+        var (model, shape, slotFields) = (workflow.Model, workflow.Shape, workflow.SlotFields);
+        var names = new LocalNames(model, shape, workflow.Block, slotFields);
+        var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod);
+        new BodyLowerer(context).LowerBody(workflow.Block);
         return new LoweredBody(context.Out.ToString().TrimEnd('\n'), context.SynthesizedSlots, context.RebuildsExceptions);
     }
 
