@@ -157,15 +157,12 @@ internal sealed partial class BodyLowerer
                 continue;
             }
 
+            // Leaving memory (the host is stopping) is not a failure the workflow may catch. The clause is written in
+            // parts: normalizing it whole would write 'catch (E e)when'.
             var rewritten = (CatchClauseSyntax)_context.RewriteNode(clause, scope);
-            // Leaving memory (the host is stopping) is not a failure the workflow may catch.
-            var notSuspending = SyntaxFactory.ParseExpression("!__run.IsSuspending");
-            var filter = rewritten.Filter is null
-                ? notSuspending
-                : SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, notSuspending, SyntaxFactory.ParenthesizedExpression(rewritten.Filter.FilterExpression));
-            var declaration = rewritten.Declaration ?? SyntaxFactory.CatchDeclaration(SyntaxFactory.ParseTypeName("global::System.Exception"));
-            var filterClause = SyntaxFactory.CatchFilterClause(filter).WithWhenKeyword(SyntaxFactory.Token(SyntaxKind.WhenKeyword).WithLeadingTrivia(SyntaxFactory.Space));
-            output.Lines(CopiedCodeRewriter.Normalize(rewritten.WithDeclaration(declaration).WithFilter(filterClause)));
+            var declaration = rewritten.Declaration is null ? "(global::System.Exception)" : CopiedCodeRewriter.Normalize(rewritten.Declaration);
+            var filter = rewritten.Filter is null ? "" : $" && ({CopiedCodeRewriter.Normalize(rewritten.Filter.FilterExpression)})";
+            output.Lines($"catch {declaration} when (!__run.IsSuspending{filter})").Lines(CopiedCodeRewriter.Normalize(rewritten.Block));
         }
 
         if (@try.Finally is not null && !_regions.FlattensFinally(@try))
