@@ -117,9 +117,10 @@ internal sealed class CallGraph
             return null;
         }
 
+        var known = operation.SemanticModel is { } model ? KnownTypes.Of(model.Compilation) : null;
         foreach (var attribute in method.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() is KnownTypeNames.DurableStepAttribute or KnownTypeNames.DurableWorkflowAttribute)
+            if (known is not null && (known.IsDurableStepAttribute(attribute) || known.IsDurableWorkflowAttribute(attribute)))
             {
                 return null;
             }

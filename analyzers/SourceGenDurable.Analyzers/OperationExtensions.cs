@@ -46,7 +46,7 @@ internal static class OperationExtensions
         operation is INameOfOperation ||
         (operation is IAnonymousFunctionOperation { Parent: IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation step } } } &&
          step.TargetMethod.Name == "Step" &&
-         step.TargetMethod.ContainingType.ToDisplayString() == KnownTypeNames.WorkflowContext);
+         step.SemanticModel is { } model && KnownTypes.Of(model.Compilation).IsWorkflowContext(step.TargetMethod.ContainingType));
 
     /// <summary>Whether <paramref name="operation"/>, found in a workflow method, is workflow body (see <see cref="StartsNonWorkflowCode"/>).</summary>
     public static bool IsInWorkflowBody(this IOperation operation)

@@ -17,8 +17,7 @@ internal static class StepRules
                 $"is declared in '{step.ContainingType.Name}', which has no [DurableWorkflow] method: a call is a durable step only from a workflow of the step's own class, so move it there");
         }
 
-        var returnType = step.ReturnType.OriginalDefinition.ToDisplayString();
-        if (returnType != "System.Threading.Tasks.Task" && returnType != "System.Threading.Tasks.Task<TResult>")
+        if (!KnownTypes.Of(context.Compilation).IsTask(step.ReturnType))
         {
             Report(context.ReportDiagnostic, step, step.Locations[0],
                 $"returns '{step.ReturnType.ToDisplayString()}': a step returns Task or Task<T>, which the workflow awaits and whose completion is recorded");

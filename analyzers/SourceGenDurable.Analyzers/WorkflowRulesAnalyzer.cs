@@ -97,7 +97,7 @@ public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
     {
         var named = workflows
             .Where(w => !IsInGenericType(w.ContainingType))
-            .Select(w => (Method: w, Name: WorkflowNames.Of(w)))
+            .Select(w => (Method: w, Name: WorkflowNames.Of(w, KnownTypes.Of(context.Compilation))))
             .GroupBy(w => w.Name.Prefix + w.Name.Suffix);
         foreach (var group in named)
         {

@@ -8,7 +8,7 @@ using SourceGenDurable.Benchmarks.Scenarios;
 // then, when SGD_POSTGRES names a server, the same on PostgreSQL (see PostgresRuns; SGD_REQUIRE_POSTGRES=1 makes a
 // missing SGD_POSTGRES an error). `--quick` shrinks every scenario so that the suite finishes in a few minutes (CI runs
 // it to show the suite still works; its numbers are not for comparison). A full run writes docs/benchmarks.md;
-// `--output <file>` writes elsewhere. `--scenario recovery`, `--scenario postgres`, `--scenario postgres-steps` (goal 1 alone), `--scenario postgres-throughput` (goal 3 alone), `--scenario analyzers` and `--scenario aot` run those scenarios alone (with
+// `--output <file>` writes elsewhere. `--scenario recovery`, `--scenario postgres`, `--scenario postgres-steps` (goal 1 alone), `--scenario postgres-throughput` (goal 3 alone), `--scenario analyzers`, `--scenario compiler` (the generator's runs) and `--scenario aot` run those scenarios alone (with
 // `--quick` too), and write only to an `--output` given.
 if (args is [RecoveryRuns.ChildFlag, var childMode, var childDatabase, var childInstances])
 {
@@ -54,8 +54,11 @@ if (scenarioIndex >= 0)
         case "aot":
             await NativeAotRuns.RunAsync(sizes, report, RepositoryRoot());
             break;
+        case "compiler":
+            CompilerRuns.Generators(sizes, report);
+            break;
         case var other:
-            Console.Error.WriteLine($"--scenario '{other}' is not one that runs alone; those that do are 'recovery', 'postgres', 'postgres-steps', 'postgres-throughput', 'analyzers' and 'aot'.");
+            Console.Error.WriteLine($"--scenario '{other}' is not one that runs alone; those that do are 'recovery', 'postgres', 'postgres-steps', 'postgres-throughput', 'analyzers', 'compiler' and 'aot'.");
             return 1;
     }
 

@@ -34,6 +34,28 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void A_context_parameter_annotated_as_nullable_is_the_context_and_the_workflow_is_lowered()
+    {
+        var files = GeneratorHarness.Generate("""
+            #nullable enable
+            using SourceGenDurable;
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> Process(WorkflowContext? ctx, int n)
+                {
+                    var doubled = await ctx!.Step("double", ct => Task.FromResult(n * 2));
+                    return doubled + 1;
+                }
+            }
+            """);
+
+        var text = files.Single(f => f.HintName == "Orders.Process.g.cs").Text;
+        Assert.Contains("await __run.StepAsync<int>(0, \"double\"", text);
+        Assert.Contains("await __run.CheckpointAsync(0, __slots);", text);
+    }
+
+    [Fact]
     public void A_workflow_the_analyzers_reject_gets_no_generated_code_and_no_generated_errors()
     {
         var compilation = GeneratorHarness.Compile("""

@@ -19,68 +19,52 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     private readonly SemanticModel _model;
     private readonly IReadOnlyDictionary<ISymbol, string> _slotFields;
-    private readonly IReadOnlyDictionary<ISymbol, string> _renamedLocals;
+    private readonly LocalNames _names;
+    private readonly IReadOnlyDictionary<SyntaxNode, string> _substitutions;
+    private readonly LoweringScope _scope;
+    private readonly string? _returnValueSlot;
+    private readonly string? _rethrow;
+    private readonly IReadOnlyCollection<ISymbol> _unmapped;
     private int _breakableDepth;
     private int _loopDepth;
     private int _functionDepth;
     private int _catchDepth;
     private int _switchDepth;
-    private readonly Dictionary<ISymbol, string> _patternLocals = new(SymbolEqualityComparer.Default);
-    private IReadOnlyCollection<ISymbol> _unmapped = System.Array.Empty<ISymbol>();
 
-    public CopiedCodeRewriter(SemanticModel model, IReadOnlyDictionary<ISymbol, string> slotFields, IReadOnlyDictionary<ISymbol, string> renamedLocals)
+    /// <summary>A rewriter for one piece of copied code.</summary>
+    /// <param name="substitutions">Expressions already evaluated into temporaries (spilled awaits and operands), and the temporary to read instead.</param>
+    /// <param name="scope">Where jumps that leave the copied code go.</param>
+    /// <param name="returnValueSlot">Inside a try whose finally became ordinary code, the slot a returned value goes to.</param>
+    /// <param name="rethrow">Inside a catch body moved out of its catch clause: the statement that replaces <c>throw;</c>.</param>
+    /// <param name="unmapped">Variables left as they are written (a pattern's own variables, inside the pattern).</param>
+    public CopiedCodeRewriter(
+        SemanticModel model,
+        IReadOnlyDictionary<ISymbol, string> slotFields,
+        LocalNames names,
+        IReadOnlyDictionary<SyntaxNode, string> substitutions,
+        LoweringScope scope,
+        string? returnValueSlot,
+        string? rethrow,
+        IReadOnlyCollection<ISymbol> unmapped)
     {
         _model = model;
         _slotFields = slotFields;
-        _renamedLocals = renamedLocals;
+        _names = names;
+        _substitutions = substitutions;
+        _scope = scope;
+        _returnValueSlot = returnValueSlot;
+        _rethrow = rethrow;
+        _unmapped = unmapped;
     }
-
-    /// <summary>Expressions already evaluated into temporaries (spilled awaits and operands), and the temporary to read instead.</summary>
-    public Dictionary<SyntaxNode, string> Substitutions { get; } = new();
-
-    /// <summary>Where a <c>break</c> of the copied code goes when it leaves the copied code.</summary>
-    public string? BreakLabel { get; set; }
-
-    /// <summary>Where a <c>continue</c> of the copied code goes when it leaves the copied code.</summary>
-    public string? ContinueLabel { get; set; }
-
-    /// <summary>Inside a try whose finally became ordinary code: where a return goes first, and the slot for its value.</summary>
-    public (string Label, string? ValueSlot)? ReturnRoute { get; set; }
-
-    /// <summary>Inside a flattened switch: where a <c>goto case</c> goes, by the span of the case label it names.</summary>
-    public IReadOnlyDictionary<Microsoft.CodeAnalysis.Text.TextSpan, string>? CaseLabels { get; set; }
-
-    /// <summary>Inside a try whose finally became ordinary code: where a goto to a label goes first.</summary>
-    public System.Func<string, string>? GotoTarget { get; set; }
-
-    /// <summary>Inside a flattened switch: where <c>goto default</c> goes.</summary>
-    public string? DefaultLabel { get; set; }
-
-    /// <summary>Inside a catch body moved out of its catch clause: the statement that replaces <c>throw;</c>.</summary>
-    public string? Rethrow { get; set; }
 
     public string Rewrite(SyntaxNode node) => Normalize(RewriteNode(node));
-
-    /// <summary>Rewrites <paramref name="node"/>, leaving <paramref name="unmapped"/> variables as they are written.</summary>
-    public string RewriteKeeping(SyntaxNode node, IReadOnlyCollection<ISymbol> unmapped)
-    {
-        _unmapped = unmapped;
-        try
-        {
-            return Rewrite(node);
-        }
-        finally
-        {
-            _unmapped = System.Array.Empty<ISymbol>();
-        }
-    }
 
     public SyntaxNode RewriteNode(SyntaxNode node) => Visit(node)!;
 
     public static string Normalize(SyntaxNode node) => node.NormalizeWhitespace(eol: "\n").ToFullString().TrimEnd();
 
     public override SyntaxNode? Visit(SyntaxNode? node) =>
-        node is not null && Substitutions.TryGetValue(node, out var temporary)
+        node is not null && _substitutions.TryGetValue(node, out var temporary)
             ? SyntaxFactory.ParseExpression(temporary).WithTriviaFrom(node)
             : base.Visit(node);
 
@@ -101,7 +85,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
                 .WithTriviaFrom(node);
         }
 
-        return _renamedLocals.TryGetValue(symbol, out var name)
+        return _names.TryGetRenamed(symbol, out var name)
             ? SyntaxFactory.IdentifierName(name).WithTriviaFrom(node)
             : base.VisitIdentifierName(node);
     }
@@ -161,21 +145,17 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
             return base.VisitIsPatternExpression(node);
         }
 
-        foreach (var slot in slots)
-        {
-            _patternLocals[slot!] = $"__pattern{_patternLocals.Count}_{slot!.Name}";
-        }
-
+        var captured = slots.Select(s => (Field: _slotFields[s!], Local: _names.NewPatternCapture(s!))).ToList();
         var visited = (ExpressionSyntax)base.VisitIsPatternExpression(node)!;
-        var captures = string.Join(" && ", slots.Select(s => $"__run.Capture(out {SlotsParameter}.{_slotFields[s!]}, {_patternLocals[s!]})"));
+        var captures = string.Join(" && ", captured.Select(c => $"__run.Capture(out {SlotsParameter}.{c.Field}, {c.Local})"));
         var pattern = node.Pattern;
         while (pattern is ParenthesizedPatternSyntax parenthesized)
         {
             pattern = parenthesized.Pattern;
         }
 
-        var captured = pattern is UnaryPatternSyntax ? $"({Normalize(visited)} || !({captures}))" : $"({Normalize(visited)} && {captures})";
-        return SyntaxFactory.ParseExpression(captured).WithTriviaFrom(node);
+        var tested = pattern is UnaryPatternSyntax ? $"({Normalize(visited)} || !({captures}))" : $"({Normalize(visited)} && {captures})";
+        return SyntaxFactory.ParseExpression(tested).WithTriviaFrom(node);
     }
 
     public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node) =>
@@ -190,7 +170,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
     {
         var visited = (ForEachStatementSyntax)InLoop(() => base.VisitForEachStatement(node))!;
-        return _model.GetDeclaredSymbol(node) is { } local && _renamedLocals.TryGetValue(local, out var name)
+        return _model.GetDeclaredSymbol(node) is { } local && _names.TryGetRenamed(local, out var name)
             ? visited.WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(node.Identifier))
             : visited;
     }
@@ -207,8 +187,8 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     /// <summary>A switch whose sections were flattened is no longer a switch: its goto case and goto default jump to the sections.</summary>
     public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
     {
-        if (_functionDepth == 0 && node.IsKind(SyntaxKind.GotoStatement) && GotoTarget is not null && node.Expression is IdentifierNameSyntax userLabel &&
-            GotoTarget(userLabel.Identifier.ValueText) is var routed && routed != userLabel.Identifier.ValueText)
+        if (_functionDepth == 0 && node.IsKind(SyntaxKind.GotoStatement) && _scope.RoutesGotos && node.Expression is IdentifierNameSyntax userLabel &&
+            _scope.GotoTarget(userLabel.Identifier.ValueText) is var routed && routed != userLabel.Identifier.ValueText)
         {
             return Goto(routed, node);
         }
@@ -220,13 +200,12 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
         var target = node.Kind() switch
         {
-            SyntaxKind.GotoDefaultStatement => DefaultLabel,
-            SyntaxKind.GotoCaseStatement when CaseLabels is not null && BodyLowerer.GotoCaseTarget(_model, node) is { } caseLabel
-                => CaseLabels.TryGetValue(caseLabel, out var label) ? label : null,
+            SyntaxKind.GotoDefaultStatement => _scope.DefaultLabel,
+            SyntaxKind.GotoCaseStatement => _scope.SectionOf(_model, node),
             _ => null,
         };
         // Leaving a try whose finally became ordinary code, the jump to the section runs that finally first.
-        return target is null ? base.VisitGotoStatement(node) : Goto(GotoTarget?.Invoke(target) ?? target, node);
+        return target is null ? base.VisitGotoStatement(node) : Goto(_scope.RoutesGotos ? _scope.GotoTarget(target) : target, node);
     }
 
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => InFunction(() => base.VisitParenthesizedLambdaExpression(node));
@@ -239,34 +218,34 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitReturnStatement(ReturnStatementSyntax node)
     {
-        if (_functionDepth > 0 || ReturnRoute is not { } route)
+        if (_functionDepth > 0 || _scope.ReturnLabel is not { } label)
         {
             return base.VisitReturnStatement(node);
         }
 
-        var value = node.Expression is null || route.ValueSlot is null ? "" : $"{route.ValueSlot} = {Normalize(Visit(node.Expression)!)}; ";
-        return SyntaxFactory.ParseStatement($"{{ {value}goto {route.Label}; }}").WithTriviaFrom(node);
+        var value = node.Expression is null || _returnValueSlot is null ? "" : $"{_returnValueSlot} = {Normalize(Visit(node.Expression)!)}; ";
+        return SyntaxFactory.ParseStatement($"{{ {value}goto {label}; }}").WithTriviaFrom(node);
     }
 
     public override SyntaxNode? VisitThrowStatement(ThrowStatementSyntax node) =>
-        node.Expression is null && _functionDepth == 0 && _catchDepth == 0 && Rethrow is not null
-            ? SyntaxFactory.ParseStatement(Rethrow).WithTriviaFrom(node)
+        node.Expression is null && _functionDepth == 0 && _catchDepth == 0 && _rethrow is not null
+            ? SyntaxFactory.ParseStatement(_rethrow).WithTriviaFrom(node)
             : base.VisitThrowStatement(node);
 
     public override SyntaxNode? VisitCatchClause(CatchClauseSyntax node) => Inside(ref _catchDepth, () => base.VisitCatchClause(node));
 
     public override SyntaxNode? VisitBreakStatement(BreakStatementSyntax node) =>
-        _functionDepth == 0 && _breakableDepth == 0 && BreakLabel is not null ? Goto(BreakLabel, node) : base.VisitBreakStatement(node);
+        _functionDepth == 0 && _breakableDepth == 0 && _scope.BreakLabel is { } label ? Goto(label, node) : base.VisitBreakStatement(node);
 
     public override SyntaxNode? VisitContinueStatement(ContinueStatementSyntax node) =>
-        _functionDepth == 0 && _loopDepth == 0 && ContinueLabel is not null ? Goto(ContinueLabel, node) : base.VisitContinueStatement(node);
+        _functionDepth == 0 && _loopDepth == 0 && _scope.ContinueLabel is { } label ? Goto(label, node) : base.VisitContinueStatement(node);
 
     private static GotoStatementSyntax Goto(string label, StatementSyntax replaced) =>
         SyntaxFactory.GotoStatement(SyntaxKind.GotoStatement, SyntaxFactory.IdentifierName(label)).WithTriviaFrom(replaced);
 
     private SyntaxNode? Renamed<T>(ISymbol? declared, SyntaxToken identifier, System.Func<T, SyntaxToken, T> rename, SyntaxNode? visited)
         where T : SyntaxNode =>
-        declared is { } local && !IsUnmapped(local) && (_patternLocals.TryGetValue(local, out var name) || _renamedLocals.TryGetValue(local, out name)) && visited is T node
+        declared is { } local && !IsUnmapped(local) && (_names.TryGetPatternCapture(local, out var name) || _names.TryGetRenamed(local, out name)) && visited is T node
             ? rename(node, SyntaxFactory.Identifier(name).WithTriviaFrom(identifier))
             : visited;
 

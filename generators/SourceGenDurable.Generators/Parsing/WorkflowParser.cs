@@ -11,7 +11,11 @@ using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Parsing;
 
-/// <summary>Turns a <c>[DurableWorkflow]</c> method into a <see cref="WorkflowModel"/>: the only place that reads symbols.</summary>
+/// <summary>
+/// Turns a <c>[DurableWorkflow]</c> method into a <see cref="WorkflowModel"/>, in the compiler's order: bind
+/// (<see cref="WorkflowBinder"/>), lower (<see cref="BodyLowerer"/>), then describe what the emitter needs as strings,
+/// so the model compares by value. The last place that reads symbols: the emitter sees only the model.
+/// </summary>
 internal static class WorkflowParser
 {
     /// <summary>Bumped whenever the shape of generated state machines changes, so old instances are never misread.</summary>
@@ -20,52 +24,28 @@ internal static class WorkflowParser
     /// <summary>The model, or null when the analyzers report why the method cannot be lowered.</summary>
     public static WorkflowModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
-        {
-            return null;
-        }
-
-        var shape = WorkflowShape.Analyze(method, syntax, context.SemanticModel, cancellationToken);
-        if (!shape.Problems.IsEmpty || shape.Body is not { } block || shape.Model is not { } model)
+        if (WorkflowBinder.Bind(context, cancellationToken) is not { } bound)
         {
             return null;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var slotFields = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
-        var slots = new List<SlotModel>();
-        foreach (var variable in shape.SlotVariables)
-        {
-            // Locals of sibling blocks may share a name; their slots may not.
-            var jsonName = slots.Any(s => s.JsonName == variable.Name) ? $"{variable.Name}__{slots.Count}" : variable.Name;
-            var identifier = TypeNames.Identifier(jsonName);
-            slotFields[variable] = identifier;
-            var type = variable is ILocalSymbol local ? local.Type : ((IParameterSymbol)variable).Type;
-            slots.Add(new SlotModel(identifier, jsonName, TypeNames.FullyQualified(type), IsInput: variable is IParameterSymbol));
-        }
+        var body = BodyLowerer.Lower(bound, $"__{bound.Method.Name}_RebuildException");
+        return Describe(bound, body, context.SemanticModel.Compilation, cancellationToken);
+    }
 
-        for (var state = 0; state < shape.Checkpoints.Length; state++)
-        {
-            var checkpoint = shape.Checkpoints[state];
-            if (checkpoint.Form == CheckpointForm.Return)
-            {
-                var name = BodyLowerer.ReturnSlotName(state);
-                slots.Add(new SlotModel(name, name, TypeNames.FullyQualified(checkpoint.Operation.ResultType ?? method.ReturnType), IsInput: false));
-            }
-        }
-
-        var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } task ? TypeNames.FullyQualified(task.TypeArguments[0]) : null;
-        // An expression body is lowered as the block it means, bound by its own model (see WorkflowBlock).
-        var lowerer = new BodyLowerer(model, shape, slotFields, block, resultType, $"__{method.Name}_RebuildException");
-        var body = lowerer.Lower(block);
-        slots.AddRange(lowerer.SynthesizedSlots);
+    /// <summary>The model of a bound and lowered workflow: its declaration, its slots and its lowered body, as strings.</summary>
+    private static WorkflowModel Describe(BoundWorkflow bound, LoweredBody body, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var (method, syntax, shape, block, model, resultType) = (bound.Method, bound.Syntax, bound.Shape, bound.Block, bound.Model, bound.ResultType);
+        var slots = bound.Slots.Concat(body.SynthesizedSlots).ToList();
         var containingTypes = new List<INamedTypeSymbol>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
             containingTypes.Insert(0, type);
         }
 
-        var (namePrefix, nameSuffix) = WorkflowNames.Of(method);
+        var (namePrefix, nameSuffix) = WorkflowNames.Of(method, KnownTypes.Of(compilation));
         var typeParameters = method.ContainingType.TypeParameters;
         var workflowName = typeParameters.IsEmpty ? namePrefix + nameSuffix : $"{namePrefix}<{string.Join(", ", typeParameters.Select(t => t.Name))}>{nameSuffix}";
         var isPublic = method.DeclaredAccessibility == Accessibility.Public && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
@@ -94,12 +74,12 @@ internal static class WorkflowParser
             ContextParameter: TypeNames.Identifier(method.Parameters[0].Name),
             Slots: slots.ToEquatableArray(),
             // Also for a step's exception rethrown after a resume (its attempts used up in an earlier run).
-            CaughtExceptions: lowerer.RebuildsExceptions || (shape.Checkpoints.Any(c => c.Operation.Kind is DurableOperationKind.ContextStep or DurableOperationKind.StepMethod) &&
+            CaughtExceptions: body.RebuildsExceptions || (shape.Checkpoints.Any(c => c.Operation.Kind is DurableOperationKind.ContextStep or DurableOperationKind.StepMethod) &&
                 block.DescendantNodes().OfType<CatchDeclarationSyntax>().Any())
                 ? CaughtExceptions(block, model).ToEquatableArray()
                 : null,
-            Body: body,
-            LayoutFingerprint: Fingerprint(workflowName, shape, slots, model));
+            Body: body.Text,
+            LayoutFingerprint: Fingerprint(workflowName, shape, slots, model, KnownTypes.Of(model.Compilation)));
     }
 
     /// <summary>
@@ -165,7 +145,7 @@ internal static class WorkflowParser
     /// A hash of what a saved instance depends on: the checkpoints (their number and step names) and the slots (their
     /// names and types). Code between checkpoints may change freely without orphaning instances.
     /// </summary>
-    private static string Fingerprint(string workflowName, WorkflowShape shape, IEnumerable<SlotModel> slots, SemanticModel model)
+    private static string Fingerprint(string workflowName, WorkflowShape shape, IEnumerable<SlotModel> slots, SemanticModel model, KnownTypes known)
     {
         var text = new StringBuilder().Append("v").Append(LayoutVersion).Append('|').Append(workflowName).Append('|');
         foreach (var checkpoint in shape.Checkpoints)
@@ -180,7 +160,7 @@ internal static class WorkflowParser
                 DurableOperationKind.ContextStep => constantName ?? "ctx.Step",
                 // Timers and waits are named by kind, so replacing a step with one (or a wait's awaited type) changes the layout.
                 DurableOperationKind.WaitForEvent => $"ctx.WaitForEvent<{LayoutTypeNames.Of(TypeNames.FullyQualified(checkpoint.Operation.ResultType!))}>({constantName})",
-                DurableOperationKind.ChildWorkflow => "child " + WorkflowNames.Joined(checkpoint.Operation.Method),
+                DurableOperationKind.ChildWorkflow => "child " + WorkflowNames.Joined(checkpoint.Operation.Method, known),
                 _ => $"ctx.{checkpoint.Operation.Method.Name}",
             };
             text.Append(name).Append(';');

@@ -7,6 +7,27 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SourceGenDurable.Shared;
 
+/// <summary>What a spill plan does with one expression, before the statement that holds it runs.</summary>
+internal enum SpillKind
+{
+    /// <summary>A durable await: a checkpoint whose result goes to a temporary.</summary>
+    DurableAwait,
+
+    /// <summary>An operand C# evaluates before a later durable await: evaluated into a temporary first.</summary>
+    Operand,
+
+    /// <summary>
+    /// An expression that evaluates an operand with a durable await on one path only (<c>?:</c>, <c>&amp;&amp;</c>,
+    /// <c>||</c>, <c>??</c>, <c>?.</c>, a switch expression): flattened code writing a temporary, each such operand
+    /// with a plan of its own.
+    /// </summary>
+    Branching,
+}
+
+/// <summary>One step of a spill plan.</summary>
+/// <param name="Type">The temporary's type: the operand's type, or a branching expression's converted type; null for a durable await, whose operation gives it.</param>
+internal sealed record SpillItem(ExpressionSyntax Expression, SpillKind Kind, ITypeSymbol? Type);
+
 /// <summary>
 /// Plans durable awaits that sit inside a larger expression, the way the C# compiler's await spiller does: every
 /// durable await becomes a checkpoint statement before the statement that uses its result, and every operand that C#
@@ -28,8 +49,8 @@ internal static class AwaitSpilling
         ExpressionSyntax root,
         Func<AwaitExpressionSyntax, bool> isDurable,
         SemanticModel model,
-        List<ExpressionSyntax> plan,
-        Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans)
+        List<SpillItem> plan,
+        Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans)
     {
         var planner = new Planner(isDurable, model, plan, branchPlans);
         planner.Walk(root);
@@ -67,7 +88,7 @@ internal static class AwaitSpilling
         declaration?.Variables.Where(v => v.Initializer is not null).Select(v => v.Initializer!.Value) ?? [];
 
     private sealed class Planner(
-        Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<ExpressionSyntax> plan, Dictionary<ExpressionSyntax, List<ExpressionSyntax>> branchPlans)
+        Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<SpillItem> plan, Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans)
     {
         public string? Reason { get; private set; }
 
@@ -81,7 +102,7 @@ internal static class AwaitSpilling
             if (expression is AwaitExpressionSyntax durable && isDurable(durable))
             {
                 WalkInOrder(Operands(Unparenthesize(durable.Expression)) ?? []);
-                plan.Add(durable);
+                plan.Add(new SpillItem(durable, SpillKind.DurableAwait, null));
                 return;
             }
 
@@ -90,14 +111,15 @@ internal static class AwaitSpilling
                 Walk(shortCircuit.First);
                 foreach (var branch in shortCircuit.Conditional)
                 {
-                    var branchPlan = new List<ExpressionSyntax>();
+                    var branchPlan = new List<SpillItem>();
                     branchPlans[branch] = branchPlan;
                     var inner = new Planner(isDurable, model, branchPlan, branchPlans);
                     inner.Walk(branch);
                     Reason ??= inner.Reason;
                 }
 
-                if (!CanHoldInTemporary(model.GetTypeInfo(expression).ConvertedType) ||
+                var type = model.GetTypeInfo(expression).ConvertedType;
+                if (!CanHoldInTemporary(type) ||
                     (expression is SwitchExpressionSyntax governed && !CanHoldInTemporary(model.GetTypeInfo(governed.GoverningExpression).Type)) ||
                     (expression.IsKind(SyntaxKind.CoalesceExpression) && !CanHoldInTemporary(model.GetTypeInfo(((BinaryExpressionSyntax)expression).Left).Type)) ||
                     (expression is ConditionalAccessExpressionSyntax access && !CanHoldInTemporary(model.GetTypeInfo(access.Expression).Type)))
@@ -105,7 +127,7 @@ internal static class AwaitSpilling
                     Reason ??= $"the value of '{expression}' cannot be saved in a checkpoint; assign the awaited result to a local first";
                 }
 
-                plan.Add(expression);
+                plan.Add(new SpillItem(expression, SpillKind.Branching, type));
                 return;
             }
 
@@ -139,13 +161,14 @@ internal static class AwaitSpilling
                 }
                 else if (NeedsSpill(operands[i]))
                 {
-                    if (!CanHoldInTemporary(model.GetTypeInfo(operands[i]).Type))
+                    var type = model.GetTypeInfo(operands[i]).Type;
+                    if (!CanHoldInTemporary(type))
                     {
                         Reason = $"'{operands[i]}' is evaluated before a durable await in the same expression, and its value cannot be saved in a checkpoint; assign the awaited result to a local first";
                         return;
                     }
 
-                    plan.Add(operands[i]);
+                    plan.Add(new SpillItem(operands[i], SpillKind.Operand, type));
                 }
             }
         }

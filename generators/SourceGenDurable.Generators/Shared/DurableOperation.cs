@@ -88,12 +88,9 @@ internal sealed class DurableOperation
             return null;
         }
 
-        var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-            && generic.ConstructedFrom.ToDisplayString() == "System.Threading.Tasks.Task<TResult>"
-            ? generic.TypeArguments[0]
-            : null;
-
-        if (method.ContainingType?.ToDisplayString() == KnownTypeNames.WorkflowContext)
+        var known = KnownTypes.Of(model.Compilation);
+        var resultType = known.TaskResult(method.ReturnType);
+        if (known.IsWorkflowContext(method.ContainingType))
         {
             DurableOperationKind? kind = method.Name switch
             {
@@ -109,7 +106,7 @@ internal sealed class DurableOperation
         }
 
         // A workflow of this class or of another one: the engine starts it by name, as a child instance.
-        if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute))
+        if (known.IsWorkflow(method))
         {
             return new DurableOperation(DurableOperationKind.ChildWorkflow, method, resultType, null, DefaultMaxAttempts);
         }
@@ -121,7 +118,7 @@ internal sealed class DurableOperation
 
         foreach (var attribute in method.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != KnownTypeNames.DurableStepAttribute)
+            if (!known.IsDurableStepAttribute(attribute))
             {
                 continue;
             }

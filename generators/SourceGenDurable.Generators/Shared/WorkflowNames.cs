@@ -13,9 +13,9 @@ internal static class WorkflowNames
     /// The workflow's name around where a generic class's type arguments go: <c>Class</c> and <c>.Method</c>, or a
     /// pinned name and nothing.
     /// </summary>
-    public static (string Prefix, string Suffix) Of(IMethodSymbol method)
+    public static (string Prefix, string Suffix) Of(IMethodSymbol method, KnownTypes known)
     {
-        var attribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.DurableWorkflowAttribute);
+        var attribute = method.GetAttributes().First(known.IsDurableWorkflowAttribute);
         foreach (var argument in attribute.NamedArguments)
         {
             if (argument.Key == "Name" && argument.Value.Value is string { Length: > 0 } pinned)
@@ -28,9 +28,9 @@ internal static class WorkflowNames
     }
 
     /// <summary>The name of a workflow of a non-generic class (a generic class's name is closed at registration).</summary>
-    public static string Joined(IMethodSymbol method)
+    public static string Joined(IMethodSymbol method, KnownTypes known)
     {
-        var (prefix, suffix) = Of(method);
+        var (prefix, suffix) = Of(method, known);
         return prefix + suffix;
     }
 }

@@ -119,7 +119,7 @@ partial class Workflows
                 }
             }
         }
-        catch (InvalidOperationException e)when (!__run.IsSuspending && (e.Message.Length > 0))
+        catch (InvalidOperationException e) when (!__run.IsSuspending && (e.Message.Length > 0))
         {
             __slots.attempts = -1;
         }

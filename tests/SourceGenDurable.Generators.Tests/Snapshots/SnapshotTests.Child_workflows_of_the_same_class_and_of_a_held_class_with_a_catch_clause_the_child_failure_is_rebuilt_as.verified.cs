@@ -211,7 +211,7 @@ partial class Orders
             __state = -1;
             return __slots.label;
         }
-        catch (InvalidOperationException e)when (!__run.IsSuspending)
+        catch (InvalidOperationException e) when (!__run.IsSuspending)
         {
             return e.Message;
         }

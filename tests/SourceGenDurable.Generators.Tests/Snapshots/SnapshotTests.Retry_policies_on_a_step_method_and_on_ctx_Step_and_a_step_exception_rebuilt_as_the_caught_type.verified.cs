@@ -102,7 +102,7 @@ partial class PaymentWorkflows
             __state = -1;
             return __slots.__result1;
         }
-        catch (InvalidOperationException e)when (!__run.IsSuspending)
+        catch (InvalidOperationException e) when (!__run.IsSuspending)
         {
             return e.Message;
         }

@@ -117,7 +117,7 @@ partial class RenewalWorkflows
             __slots.__try0_error = global::SourceGenDurable.WorkflowError.From(__caught);
             __slots.__try0_catch = 1;
         }
-        catch (WorkflowCancelledException)when (!__run.IsSuspending)
+        catch (WorkflowCancelledException) when (!__run.IsSuspending)
         {
             return $"{__slots.customer}: cancelled";
         }

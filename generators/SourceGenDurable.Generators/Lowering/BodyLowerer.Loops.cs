@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>Loops that contain a checkpoint: labels for the top, continue and break, and a conditional jump.</summary>
+internal sealed partial class BodyLowerer
+{
+    private void LowerWhile(WhileStatementSyntax loop, LoweringScope scope)
+    {
+        var output = _context.Out;
+        var label = _context.NextLabel("while");
+        output.Line($"{label}_continue:;");
+        LowerConditionSpills(loop, scope);
+        output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
+        LowerLoopBody(loop.Statement, label, scope);
+        output.Line($"goto {label}_continue;").Line($"{label}_break:;");
+    }
+
+    private void LowerDo(DoStatementSyntax loop, LoweringScope scope)
+    {
+        var output = _context.Out;
+        var label = _context.NextLabel("do");
+        output.Line($"{label}_top:;");
+        LowerLoopBody(loop.Statement, label, scope);
+        output.Line($"{label}_continue:;");
+        LowerConditionSpills(loop, scope);
+        output.Line($"if ({_context.Rewrite(loop.Condition, scope)}) goto {label}_top;").Line($"{label}_break:;");
+    }
+
+    private void LowerFor(ForStatementSyntax loop, LoweringScope scope)
+    {
+        var output = _context.Out;
+        var label = _context.NextLabel("for");
+        if (loop.Declaration is not null)
+        {
+            LowerDeclarators(loop.Declaration, loop, scope);
+        }
+
+        foreach (var initializer in loop.Initializers)
+        {
+            LowerSpillsWithin(loop, initializer, scope);
+            output.Lines(_context.Rewrite(initializer, scope) + ";");
+        }
+
+        output.Line($"{label}_top:;");
+        if (loop.Condition is not null)
+        {
+            LowerSpillsWithin(loop, loop.Condition, scope);
+            output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
+        }
+
+        LowerLoopBody(loop.Statement, label, scope);
+        output.Line($"{label}_continue:;");
+        foreach (var incrementor in loop.Incrementors)
+        {
+            LowerSpillsWithin(loop, incrementor, scope);
+            output.Lines(_context.Rewrite(incrementor, scope) + ";");
+        }
+
+        output.Line($"goto {label}_top;").Line($"{label}_break:;");
+    }
+
+    private void LowerForEach(CommonForEachStatementSyntax loop, LoweringScope scope)
+    {
+        // An enumerator cannot be saved: the collection is read once into a list slot and walked with an index slot.
+        var output = _context.Out;
+        var label = _context.NextLabel("foreach");
+        var elementType = TypeNames.FullyQualified(Model.GetForEachStatementInfo(loop).ElementType!);
+        var items = _context.Synthesize($"{label}_items", $"global::System.Collections.Generic.List<{elementType}>");
+        var index = _context.Synthesize($"{label}_index", "int");
+        output.Line($"{items} = global::System.Linq.Enumerable.ToList<{elementType}>({_context.Rewrite(loop.Expression, scope)});")
+            .Line($"{index} = 0;")
+            .Line($"{label}_top:;")
+            .Line($"if ({index} >= {items}.Count) goto {label}_break;");
+        if (loop is ForEachStatementSyntax single)
+        {
+            var variable = Model.GetDeclaredSymbol(single)!;
+            var variableType = TypeNames.FullyQualified(variable.Type);
+            output.Line($"{_context.Declare(variable, variableType)} = ({variableType}){items}[{index}];");
+        }
+        else
+        {
+            // 'foreach (var (k, v) in ...)': the element is deconstructed into the loop's variables (or their slots).
+            output.Line($"{_context.Rewrite(((ForEachVariableStatementSyntax)loop).Variable, scope)} = {items}[{index}];");
+        }
+
+        LowerLoopBody(loop.Statement, label, scope);
+        output.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;").Line($"{label}_break:;");
+    }
+
+    /// <summary>A loop condition with durable awaits evaluates them at the loop head, on every pass.</summary>
+    private void LowerConditionSpills(StatementSyntax loop, LoweringScope scope)
+    {
+        if (_context.Shape.SpillPlans.TryGetValue(loop, out var plan))
+        {
+            _spills.Lower(plan, scope);
+        }
+    }
+
+    private void LowerLoopBody(StatementSyntax body, string label, LoweringScope scope) =>
+        LowerStatement(body, scope with { BreakLabel = $"{label}_break", ContinueLabel = $"{label}_continue" });
+}

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>Switch statements whose sections contain a checkpoint.</summary>
+internal sealed partial class BodyLowerer
+{
+    /// <summary>
+    /// The switch stays a real switch, so patterns, guards and their order keep their meaning; only the section bodies
+    /// move out of it, and pattern variables they use are copied out with them.
+    /// </summary>
+    private void LowerSwitch(SwitchStatementSyntax @switch, LoweringScope scope)
+    {
+        var output = _context.Out;
+        var label = _context.NextLabel("switch");
+        var patternVariables = @switch.Sections
+            .SelectMany(s => s.Labels.OfType<CasePatternSwitchLabelSyntax>())
+            .SelectMany(l => l.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
+            .Select(d => (ILocalSymbol)Model.GetDeclaredSymbol(d)!)
+            .ToList();
+        foreach (var variable in patternVariables.Where(v => !SlotFields.ContainsKey(v)))
+        {
+            output.Line($"{TypeNames.FullyQualified(variable.Type)} {_context.Names.Of(variable)} = default!;");
+        }
+
+        using (output.OpenBlock($"switch ({_context.Rewrite(@switch.Expression, scope)})"))
+        {
+            for (var section = 0; section < @switch.Sections.Count; section++)
+            {
+                foreach (var caseLabel in @switch.Sections[section].Labels)
+                {
+                    var declared = caseLabel.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => (ILocalSymbol)Model.GetDeclaredSymbol(d)!).ToList();
+                    // Inside the label a pattern variable is still the pattern's own variable; the section gets a copy.
+                    output.Line(_context.RewriteKeeping(caseLabel, scope, declared).Replace("case>", "case >").Replace("case<", "case <"));
+                    foreach (var variable in declared)
+                    {
+                        output.Line($"    {_context.Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
+                    }
+                }
+
+                output.Line($"    goto {label}_section{section};");
+            }
+        }
+
+        output.Line($"goto {label}_break;");
+        string? defaultLabel = null;
+        var caseLabels = ImmutableDictionary.CreateBuilder<TextSpan, string>();
+        for (var section = 0; section < @switch.Sections.Count; section++)
+        {
+            foreach (var caseLabel in @switch.Sections[section].Labels)
+            {
+                if (caseLabel is DefaultSwitchLabelSyntax)
+                {
+                    defaultLabel = $"{label}_section{section}";
+                }
+                else if (caseLabel is CaseSwitchLabelSyntax)
+                {
+                    // By the label itself: a goto case finds it as the compiler bound it (see LoweringScope.SectionOf).
+                    caseLabels[caseLabel.Span] = $"{label}_section{section}";
+                }
+            }
+        }
+
+        var sections = scope with { BreakLabel = $"{label}_break", CaseLabels = caseLabels.ToImmutable(), DefaultLabel = defaultLabel };
+        for (var section = 0; section < @switch.Sections.Count; section++)
+        {
+            output.Line($"{label}_section{section}:;");
+            LowerStatements(@switch.Sections[section].Statements, sections);
+        }
+
+        output.Line($"{label}_break:;");
+    }
+}

@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SourceGenDurable.Shared;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>
+/// A checkpoint statement, once every durable await stands alone: set the state, hand the durable operation to the
+/// run (which returns the recorded result, runs it, or suspends), commit, and the resume label. The operation becomes
+/// the <c>WorkflowRun</c> call that performs it: a step with its name and body, a timer, an event wait, a child
+/// workflow or a fan-out.
+/// </summary>
+internal sealed class CheckpointLowerer
+{
+    private readonly LoweringContext _context;
+
+    public CheckpointLowerer(LoweringContext context) => _context = context;
+
+    /// <summary>The name of the slot that carries the result of a <c>return await</c> checkpoint.</summary>
+    public static string ReturnSlotName(int state) => $"__result{state}";
+
+    /// <summary>Lowers checkpoint <paramref name="state"/>; its result goes to <paramref name="spilledTarget"/> when the await was spilled.</summary>
+    public void Lower(CheckpointSite site, int state, LoweringScope scope, string? spilledTarget = null)
+    {
+        var output = _context.Out;
+        var target = spilledTarget ?? site.Form switch
+        {
+            CheckpointForm.Return => $"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)} = ",
+            CheckpointForm.Declare when !_context.SlotFields.ContainsKey(site.Target!) => $"{TypeNames.FullyQualified(((ILocalSymbol)site.Target!).Type)} {_context.Names.Of(site.Target!)} = ",
+            CheckpointForm.Declare or CheckpointForm.Assign => $"{_context.Reference(site.Target!)} = ",
+            _ => "",
+        };
+        output.Line($"// checkpoint {state}");
+        output.Lines($"{target}await __run.{Operation(site.Invocation, site.Operation, state, scope)};")
+            .Line($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
+            .Line($"{RegionDispatch.ResumeLabel(state)}:;")
+            .Line($"{RegionDispatch.State} = -1;");
+        foreach (var (label, clause) in scope.CatchBodies)
+        {
+            // Resumed inside a catch body: the exception it handles is rebuilt from its saved description.
+            var error = $"{CopiedCodeRewriter.SlotsParameter}.{label}_error!";
+            output.Line($"{label}_exception ??= {_context.RebuildMethod}({error});");
+            if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _context.Model.GetDeclaredSymbol(declaration) is { } variable)
+            {
+                output.Line($"{_context.Names.Of(variable)} ??= {RebuildException(variable.Type, label, error)};");
+            }
+        }
+
+        if (site.Form == CheckpointForm.Return)
+        {
+            output.Line(_context.ReturnStatement($"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)}", scope));
+        }
+    }
+
+    /// <summary>
+    /// The <c>WorkflowRun</c> call that performs a durable operation. Context operations take their arguments as
+    /// written, after the checkpoint number. Inside a fan-out's lambda (<paramref name="inLambda"/>) nothing is spilled
+    /// into statements: the lambda's parameters are fixed for each element, and the arguments are read as they are.
+    /// </summary>
+    private string Operation(InvocationExpressionSyntax invocation, DurableOperation operation, int state, LoweringScope scope, bool inLambda = false, int? branch = null)
+    {
+        var spillSuffix = branch is { } index ? $"_{index}" : "";
+        var call = (IInvocationOperation)_context.Model.GetOperation(invocation)!;
+        var arguments = call.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).OrderBy(a => a.Syntax.SpanStart).ToList();
+        var resultType = operation.ResultType is null ? "" : $"<{TypeNames.FullyQualified(operation.ResultType)}>";
+        if (operation.IsFanOut)
+        {
+            return FanOut(invocation, operation, state, scope);
+        }
+
+        var passed = arguments.OrderBy(a => a.Parameter!.Ordinal).Select(a => _context.Rewrite(ValueOf(a), scope)).ToList();
+        switch (operation.Kind)
+        {
+            case DurableOperationKind.Sleep:
+            case DurableOperationKind.SleepUntil:
+            case DurableOperationKind.WaitForEvent:
+                return $"{operation.Method.Name}Async{resultType}({state}{string.Concat(passed.Select(p => ", " + p))})";
+            case DurableOperationKind.ContextStep:
+                // ctx.Step(name, body[, retry]): a policy given is passed as written; without one, the default attempts.
+                return $"StepAsync{resultType}({state}, {passed[0]}, {(passed.Count > 2 ? passed[2] : RetryPolicies.Argument(operation))}, {passed[1]})";
+        }
+
+        if (operation.Kind == DurableOperationKind.ChildWorkflow)
+        {
+            // The child's inputs are written as its slots are (a JSON property per parameter, named as the parameter);
+            // its context argument is the workflow's own, which the child does not receive.
+            var inputs = Spill(arguments.Where(a => a.Parameter!.Ordinal > 0), $"__child{state}{spillSuffix}", scope, inLambda)
+                .Select(s => $"global::SourceGenDurable.StateMachines.SlotSerializer.Write<{TypeNames.FullyQualified(s.Parameter.Type)}>(__writer, {SymbolDisplay.FormatLiteral(s.Parameter.Name, quote: true)}, {s.Local}, __options); ");
+            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(operation.Method, _context.Known), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {_context.RebuildMethod})";
+        }
+
+        // A [DurableStep] call: its arguments are evaluated once, so that every attempt sees the same values. A
+        // CancellationToken parameter gets the attempt's token, whatever the call passes: the workflow body has no
+        // token that is cancelled when the step should stop (a cancellation, a lost WhenAny, the shutdown timeout).
+        var tokens = operation.Method.Parameters.Where(p => _context.Known.IsCancellationToken(p.Type)).Select(p => $"{TypeNames.Identifier(p.Name)}: __ct");
+        var spilled = Spill(arguments.Where(a => !_context.Known.IsCancellationToken(a.Parameter!.Type)), $"__step{state}{spillSuffix}", scope, inLambda)
+            .Select(s => $"{TypeNames.Identifier(s.Parameter.Name)}: {s.Local}")
+            .Concat(tokens);
+        var name = SymbolDisplay.FormatLiteral(operation.StepName!, quote: true);
+        return $"StepAsync{resultType}({state}, {name}, {RetryPolicies.Argument(operation)}, __ct => {_context.Rewrite(invocation.Expression, scope)}({string.Join(", ", spilled)}))";
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="arguments"/> into locals, in source order (as C# evaluates them), before the call; in a
+    /// fan-out's lambda, where no statement can go, the argument expressions themselves.
+    /// </summary>
+    private List<(IParameterSymbol Parameter, string Local)> Spill(IEnumerable<IArgumentOperation> arguments, string prefix, LoweringScope scope, bool inLambda)
+    {
+        var spilled = new List<(IParameterSymbol, string)>();
+        foreach (var argument in arguments)
+        {
+            var parameter = argument.Parameter!;
+            if (inLambda)
+            {
+                spilled.Add((parameter, _context.Rewrite(ValueOf(argument), scope)));
+                continue;
+            }
+
+            var spill = $"{prefix}_{parameter.Name}";
+            _context.Out.Lines($"{TypeNames.FullyQualified(parameter.Type)} {spill} = {_context.Rewrite(ValueOf(argument), scope)};");
+            spilled.Add((parameter, spill));
+        }
+
+        return spilled;
+    }
+
+    /// <summary>
+    /// <c>ctx.WhenAll(a, b)</c> becomes <c>WhenAllAsync(state, () =&gt; a', () =&gt; b')</c>, each operation lowered
+    /// unstarted; <c>ctx.WhenAll(xs.Select(x =&gt; a))</c> becomes <c>WhenAllAsync(state, xs.Select(x =&gt; a'))</c>, which
+    /// the run enumerates, starting one operation per element.
+    /// </summary>
+    private string FanOut(InvocationExpressionSyntax invocation, DurableOperation operation, int state, LoweringScope scope)
+    {
+        var method = operation.Kind == DurableOperationKind.WhenAny ? "WhenAnyAsync" : "WhenAllAsync";
+        var elementType = operation.ResultType is IArrayTypeSymbol array ? $"<{TypeNames.FullyQualified(array.ElementType)}>" : "";
+        var branches = _context.Shape.FanOuts[invocation];
+        if (branches.All(b => b.Lambda is null))
+        {
+            var started = branches.Select((b, index) => $"() => __run.{Operation(b.Invocation, b.Operation, state, scope, branch: index)}");
+            return $"{method}{elementType}({state}{string.Concat(started.Select(s => ", " + s))})";
+        }
+
+        // One argument, a sequence: each lambda's durable operation is replaced by its lowered call.
+        foreach (var branch in branches)
+        {
+            _context.Substitute(branch.Invocation, $"__run.{Operation(branch.Invocation, branch.Operation, state, scope, inLambda: true)}");
+        }
+
+        return $"{method}{elementType}({state}, {_context.Rewrite(invocation.ArgumentList.Arguments.Single().Expression, scope)})";
+    }
+
+    /// <summary>A catch variable after a resume: the generator knows its type, so it is constructed, not reflected.</summary>
+    private string RebuildException(ITypeSymbol type, string label, string error) =>
+        _context.Known.IsException(type)
+            ? $"{label}_exception"
+            : $"new {TypeNames.FullyQualified(type)}({error}.Message)";
+
+    private static ExpressionSyntax ValueOf(IArgumentOperation argument) =>
+        argument.Syntax is ArgumentSyntax syntax ? syntax.Expression : (ExpressionSyntax)argument.Syntax;
+}

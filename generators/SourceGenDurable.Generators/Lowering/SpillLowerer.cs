@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Shared;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>
+/// Makes every durable await of a statement stand alone, in C#'s order of evaluation: each await becomes a checkpoint
+/// writing a temporary, each operand C# evaluates before it is evaluated into a temporary first, and an operand that
+/// awaits on one path only (<c>?:</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>??</c>, <c>?.</c>, a switch expression) becomes
+/// flattened code writing a temporary. The statement, copied afterwards, reads the temporaries.
+/// </summary>
+internal sealed class SpillLowerer
+{
+    private readonly LoweringContext _context;
+    private readonly CheckpointLowerer _checkpoints;
+    private readonly Dictionary<AwaitExpressionSyntax, int> _spilledStates = new();
+
+    public SpillLowerer(LoweringContext context, CheckpointLowerer checkpoints)
+    {
+        _context = context;
+        _checkpoints = checkpoints;
+        for (var state = 0; state < context.Shape.Checkpoints.Length; state++)
+        {
+            if (context.Shape.Checkpoints[state].Form == CheckpointForm.Spilled)
+            {
+                _spilledStates[context.Shape.Checkpoints[state].Await] = state;
+            }
+        }
+    }
+
+    /// <summary>Evaluates, in order, the durable awaits and spilled operands of <paramref name="plan"/> into temporaries.</summary>
+    public void Lower(ImmutableArray<SpillItem> plan, LoweringScope scope)
+    {
+        foreach (var item in plan)
+        {
+            switch (item.Kind)
+            {
+                case SpillKind.DurableAwait:
+                    var state = _spilledStates[(AwaitExpressionSyntax)item.Expression];
+                    var site = _context.Shape.Checkpoints[state];
+                    var awaited = _context.Synthesize($"__await{state}", TypeNames.FullyQualified(site.Operation.ResultType!));
+                    _checkpoints.Lower(site, state, scope, $"{awaited} = ");
+                    _context.Substitute(item.Expression, awaited);
+                    break;
+                case SpillKind.Branching:
+                    _context.Substitute(item.Expression, ShortCircuit(item.Expression, item.Type!, scope));
+                    break;
+                default:
+                    var temporary = _context.SynthesizeSpill(item.Type!);
+                    _context.Out.Lines($"{temporary} = {_context.Rewrite(item.Expression, scope)};");
+                    _context.Substitute(item.Expression, temporary);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An operand with a durable await that runs on one path only becomes an if statement writing a temporary, so the
+    /// await (and its checkpoint) happens exactly when C# would evaluate it.
+    /// </summary>
+    private string ShortCircuit(ExpressionSyntax expression, ITypeSymbol type, LoweringScope scope)
+    {
+        var output = _context.Out;
+        var label = _context.NextLabel("cond");
+        var temporary = _context.SynthesizeSpill(type);
+        switch (expression)
+        {
+            case ConditionalExpressionSyntax conditional:
+                output.Line($"if (!({_context.Rewrite(conditional.Condition, scope)})) goto {label}_else;");
+                Branch(conditional.WhenTrue, temporary, scope);
+                output.Line($"goto {label}_end;").Line($"{label}_else:;");
+                Branch(conditional.WhenFalse, temporary, scope);
+                break;
+            case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                var left = _context.SynthesizeSpill(_context.Model.GetTypeInfo(coalesce.Left).Type!);
+                output.Lines($"{left} = {_context.Rewrite(coalesce.Left, scope)};");
+                using (output.OpenBlock($"if ({left} != null)"))
+                {
+                    output.Line($"{temporary} = ({TypeNames.FullyQualified(type)}){left}!;").Line($"goto {label}_end;");
+                }
+
+                Branch(coalesce.Right, temporary, scope);
+                break;
+            case SwitchExpressionSyntax @switch:
+                SwitchExpression(@switch, label, temporary, scope);
+                break;
+            case ConditionalAccessExpressionSyntax access:
+                // 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null.
+                var receiverType = _context.Model.GetTypeInfo(access.Expression).Type!;
+                var receiver = _context.SynthesizeSpill(receiverType);
+                output.Lines($"{receiver} = {_context.Rewrite(access.Expression, scope)};");
+                using (output.OpenBlock($"if ({receiver} == null)"))
+                {
+                    output.Line($"{temporary} = default!;").Line($"goto {label}_end;");
+                }
+
+                if (_context.Shape.BranchPlans.TryGetValue(access.WhenNotNull, out var accessPlan))
+                {
+                    Lower(accessPlan, scope);
+                }
+
+                var target = receiverType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? $"{receiver}.Value" : receiver;
+                output.Lines($"{temporary} = {target}{_context.Rewrite(access.WhenNotNull, scope)};");
+                break;
+            case BinaryExpressionSyntax logical:
+                var shortCircuitsWhen = logical.IsKind(SyntaxKind.LogicalAndExpression) ? "!" : "";
+                output.Lines($"{temporary} = {_context.Rewrite(logical.Left, scope)};").Line($"if ({shortCircuitsWhen}{temporary}) goto {label}_end;");
+                Branch(logical.Right, temporary, scope);
+                break;
+        }
+
+        output.Line($"{label}_end:;");
+        return temporary;
+    }
+
+    /// <summary>
+    /// A switch expression whose arms await becomes a switch statement that only matches (patterns, guards and their
+    /// order keep their meaning) and jumps to flattened arms, with pattern variables copied out, as for a switch
+    /// statement. An arm whose guard awaits ends that switch with its pattern alone: when it matches, the guard runs
+    /// as flattened code and either takes the arm or goes on to a switch over the arms after it. No arm matching
+    /// throws what C# throws.
+    /// </summary>
+    private void SwitchExpression(SwitchExpressionSyntax @switch, string label, string temporary, LoweringScope scope)
+    {
+        var output = _context.Out;
+        var arms = @switch.Arms.Select(arm => (Arm: arm, Variables: arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+            .Select(d => (ILocalSymbol)_context.Model.GetDeclaredSymbol(d)!).ToList())).ToList();
+        foreach (var variable in arms.SelectMany(a => a.Variables).Where(v => !_context.SlotFields.ContainsKey(v)))
+        {
+            output.Line($"{TypeNames.FullyQualified(variable.Type)} {_context.Names.Of(variable)} = default!;");
+        }
+
+        // The arms after a guard that awaits match the value after a checkpoint: it is a slot then.
+        var valueType = TypeNames.FullyQualified(_context.Model.GetTypeInfo(@switch.GoverningExpression).Type!);
+        var guardAwaits = arms.Any(a => a.Arm.WhenClause is { } when && Awaits(when.Condition));
+        var value = guardAwaits ? _context.Synthesize($"{label}_value", valueType) : $"{label}_value";
+        output.Lines($"{(guardAwaits ? "" : valueType + " ")}{value} = {_context.Rewrite(@switch.GoverningExpression, scope)};");
+        for (var index = 0; index < arms.Count;)
+        {
+            var awaitingGuard = -1;
+            using (output.OpenBlock($"switch ({value})"))
+            {
+                for (; index < arms.Count && awaitingGuard < 0; index++)
+                {
+                    var (arm, variables) = arms[index];
+                    var guard = arm.WhenClause is null || Awaits(arm.WhenClause.Condition) ? "" : " " + _context.RewriteKeeping(arm.WhenClause, scope, variables);
+                    var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : _context.RewriteKeeping(arm.Pattern, scope, variables);
+                    output.Line(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null ? "default:" : $"case {pattern}{guard}:");
+                    foreach (var variable in variables)
+                    {
+                        output.Line($"    {_context.Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
+                    }
+
+                    awaitingGuard = arm.WhenClause is not null && Awaits(arm.WhenClause.Condition) ? index : -1;
+                    output.Line(awaitingGuard < 0 ? $"    goto {label}_arm{index};" : $"    goto {label}_guard{index};");
+                }
+            }
+
+            if (awaitingGuard >= 0)
+            {
+                var condition = arms[awaitingGuard].Arm.WhenClause!.Condition;
+                output.Line($"goto {label}_next{awaitingGuard};").Line($"{label}_guard{awaitingGuard}:;");
+                Lower(_context.Shape.BranchPlans[condition], scope);
+                output.Lines($"if ({_context.Rewrite(condition, scope)}) goto {label}_arm{awaitingGuard};").Line($"{label}_next{awaitingGuard}:;");
+            }
+        }
+
+        output.Line($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?){value});");
+        for (var index = 0; index < arms.Count; index++)
+        {
+            output.Line($"{label}_arm{index}:;");
+            Branch(arms[index].Arm.Expression, temporary, scope);
+            output.Line($"goto {label}_end;");
+        }
+    }
+
+    /// <summary>Whether an operand evaluated on one path only contains a durable await.</summary>
+    private bool Awaits(ExpressionSyntax branch) => _context.Shape.BranchPlans.TryGetValue(branch, out var plan) && !plan.IsEmpty;
+
+    private void Branch(ExpressionSyntax branch, string temporary, LoweringScope scope)
+    {
+        if (_context.Shape.BranchPlans.TryGetValue(branch, out var plan))
+        {
+            Lower(plan, scope);
+        }
+
+        _context.Out.Lines($"{temporary} = {_context.Rewrite(branch, scope)};");
+    }
+}
