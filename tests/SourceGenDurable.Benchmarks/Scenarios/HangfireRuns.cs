@@ -39,6 +39,8 @@ internal static class HangfireRuns
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
+    private static readonly TimeSpan StallLimit = TimeSpan.FromMinutes(5);
+
     public static async Task<Samples> ChainsAsync(Storage storage, int chains, Report report)
     {
         var (jobs, place) = storage.Create();
@@ -58,8 +60,18 @@ internal static class HangfireRuns
                 }
             }
 
-            await HangfireJobs.AllDone.WaitAsync(TimeSpan.FromMinutes(10));
-            perSecond = chains * Sizes.StepsPerConcurrentWorkflow / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            // A job Hangfire fetched and never ran stays invisible for its 30-minute invisibility timeout (seen once on
+            // PostgreSQL: 45 of 50 done, the 46th fetched, the rest awaiting it). The peer's stall is reported as the
+            // rate it reached, with a note, rather than failing the whole suite.
+            var expected = chains * Sizes.StepsPerConcurrentWorkflow;
+            var finished = await Task.WhenAny(HangfireJobs.AllDone, Task.Delay(StallLimit)) == HangfireJobs.AllDone;
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            var done = expected - HangfireJobs.Remaining;
+            perSecond = done / elapsed.TotalSeconds;
+            if (!finished)
+            {
+                report.Note($"Hangfire ({storage.System}) stalled: {done:N0} of {expected:N0} jobs had run after {elapsed.TotalMinutes:0.#} minutes, when the suite stopped waiting; its rate is theirs.");
+            }
         }
 
         return report.Add($"{chains:N0} chains x {Sizes.StepsPerConcurrentWorkflow} continuation jobs", storage.System, "steps/s", Samples.Of(perSecond)).Values;
@@ -73,6 +85,8 @@ public static class HangfireJobs
     private static TaskCompletionSource s_done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal static Task AllDone => s_done.Task;
+
+    internal static int Remaining => Volatile.Read(ref s_remaining);
 
     internal static void Expect(int jobs)
     {
