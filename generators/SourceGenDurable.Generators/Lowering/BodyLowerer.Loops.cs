@@ -12,6 +12,7 @@ internal sealed partial class BodyLowerer
         var label = _context.NextLabel("while");
         output.Line($"{label}_continue:;");
         LowerConditionSpills(loop, scope);
+        _context.Map(loop.WhileKeyword, loop.CloseParenToken);
         output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
         LowerLoopBody(loop.Statement, label, scope);
         output.Line($"goto {label}_continue;").Line($"{label}_break:;");
@@ -25,6 +26,7 @@ internal sealed partial class BodyLowerer
         LowerLoopBody(loop.Statement, label, scope);
         output.Line($"{label}_continue:;");
         LowerConditionSpills(loop, scope);
+        _context.Map(loop.WhileKeyword, loop.SemicolonToken);
         output.Line($"if ({_context.Rewrite(loop.Condition, scope)}) goto {label}_top;").Line($"{label}_break:;");
     }
 
@@ -40,6 +42,7 @@ internal sealed partial class BodyLowerer
         foreach (var initializer in loop.Initializers)
         {
             LowerSpillsWithin(loop, initializer, scope);
+            _context.Map(initializer);
             output.Lines(_context.Rewrite(initializer, scope) + ";");
         }
 
@@ -47,6 +50,7 @@ internal sealed partial class BodyLowerer
         if (loop.Condition is not null)
         {
             LowerSpillsWithin(loop, loop.Condition, scope);
+            _context.Map(loop.Condition);
             output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
         }
 
@@ -55,6 +59,7 @@ internal sealed partial class BodyLowerer
         foreach (var incrementor in loop.Incrementors)
         {
             LowerSpillsWithin(loop, incrementor, scope);
+            _context.Map(incrementor);
             output.Lines(_context.Rewrite(incrementor, scope) + ";");
         }
 
@@ -69,19 +74,24 @@ internal sealed partial class BodyLowerer
         var elementType = TypeNames.FullyQualified(Model.GetForEachStatementInfo(loop).ElementType!);
         var items = _context.Synthesize($"{label}_items", $"global::System.Collections.Generic.List<{elementType}>");
         var index = _context.Synthesize($"{label}_index", "int");
+        // Mapped as the compiler maps a foreach: the collection, 'in' for each step, the variable for each element.
+        _context.Map(loop.Expression);
         output.Line($"{items} = global::System.Linq.Enumerable.ToList<{elementType}>({_context.Rewrite(loop.Expression, scope)});")
             .Line($"{index} = 0;")
-            .Line($"{label}_top:;")
-            .Line($"if ({index} >= {items}.Count) goto {label}_break;");
+            .Line($"{label}_top:;");
+        _context.Map(loop.InKeyword, loop.InKeyword);
+        output.Line($"if ({index} >= {items}.Count) goto {label}_break;");
         if (loop is ForEachStatementSyntax single)
         {
             var variable = Model.GetDeclaredSymbol(single)!;
             var variableType = TypeNames.FullyQualified(variable.Type);
+            _context.Map(single.Type, single.Identifier);
             output.Line($"{_context.Declare(variable, variableType)} = ({variableType}){items}[{index}];");
         }
         else
         {
             // 'foreach (var (k, v) in ...)': the element is deconstructed into the loop's variables (or their slots).
+            _context.Map(((ForEachVariableStatementSyntax)loop).Variable);
             output.Line($"{_context.Rewrite(((ForEachVariableStatementSyntax)loop).Variable, scope)} = {items}[{index}];");
         }
 

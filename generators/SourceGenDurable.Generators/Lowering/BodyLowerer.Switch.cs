@@ -27,6 +27,7 @@ internal sealed partial class BodyLowerer
             output.Line($"{TypeNames.FullyQualified(variable.Type)} {_context.Names.Of(variable)} = default!;");
         }
 
+        _context.Map(@switch.SwitchKeyword, @switch.CloseParenToken);
         using (output.OpenBlock($"switch ({_context.Rewrite(@switch.Expression, scope)})"))
         {
             for (var section = 0; section < @switch.Sections.Count; section++)

@@ -161,8 +161,11 @@ internal sealed partial class BodyLowerer
             // parts: normalizing it whole would write 'catch (E e)when'.
             var rewritten = (CatchClauseSyntax)_context.RewriteNode(clause, scope);
             var declaration = rewritten.Declaration is null ? "(global::System.Exception)" : CopiedCodeRewriter.Normalize(rewritten.Declaration);
-            var filter = rewritten.Filter is null ? "" : $" && ({CopiedCodeRewriter.Normalize(rewritten.Filter.FilterExpression)})";
-            output.Lines($"catch {declaration} when (!__run.IsSuspending{filter})").Lines(CopiedCodeRewriter.Normalize(rewritten.Block));
+            var filter = rewritten.Filter is null ? "" : $" && ({LoweringContext.Layout(clause.Filter!.FilterExpression, rewritten.Filter.FilterExpression)})";
+            MapFilter(clause);
+            output.Lines($"catch {declaration} when (!__run.IsSuspending{filter})");
+            _context.Map(clause.Block);
+            output.Lines(LoweringContext.Layout(clause.Block, rewritten.Block));
         }
 
         if (@try.Finally is not null && !_regions.FlattensFinally(@try))
@@ -170,7 +173,9 @@ internal sealed partial class BodyLowerer
             using (output.OpenBlock("finally"))
             {
                 // A finally runs when the try is left, never because the workflow merely left memory.
-                output.Line("if (!__run.IsSuspending)").Lines(_context.Rewrite(@try.Finally.Block, scope));
+                output.Line("if (!__run.IsSuspending)");
+                _context.Map(@try.Finally.Block);
+                output.Lines(_context.Rewrite(@try.Finally.Block, scope));
             }
         }
     }
@@ -185,11 +190,24 @@ internal sealed partial class BodyLowerer
         var type = clause.Declaration is null ? "global::System.Exception" : TypeNames.FullyQualified(Model.GetTypeInfo(clause.Declaration.Type).Type!);
         var name = variable is null ? "__caught" : TypeNames.Identifier(variable.Name);
         var filter = clause.Filter is null ? "" : $" && ({_context.RewriteKeeping(clause.Filter.FilterExpression, scope, variable is null ? [] : [variable])})";
+        MapFilter(clause);
         using (_context.Out.OpenBlock($"catch ({type} {name}) when (!__run.IsSuspending{filter})"))
         {
             _context.Out.Line($"{_regions.LabelOf(@try)}_exception = {name};")
                 .Line($"{error} = global::SourceGenDurable.WorkflowError.From({name});")
                 .Line($"{caught} = {index + 1};");
+        }
+    }
+
+    /// <summary>
+    /// A catch clause with a filter maps to the user's clause, where the filter runs; without one, the generated filter
+    /// (which only lets a suspension through) is hidden, and the debugger stops first in the catch body.
+    /// </summary>
+    private void MapFilter(CatchClauseSyntax clause)
+    {
+        if (clause.Filter is { } filter)
+        {
+            _context.Map(clause.CatchKeyword, filter.CloseParenToken);
         }
     }
 

@@ -13,7 +13,8 @@ namespace SourceGenDurable.Generators.Lowering;
 /// <summary>The lowered body of a workflow method, and what the rest of its file needs because of it.</summary>
 /// <param name="SynthesizedSlots">Slots the lowering itself needs, in the order it made them.</param>
 /// <param name="RebuildsExceptions">Whether the body rebuilds saved exceptions, so the rebuild method must be emitted.</param>
-internal sealed record LoweredBody(string Text, IReadOnlyList<SlotModel> SynthesizedSlots, bool RebuildsExceptions);
+/// <param name="MapsSource">Whether the text maps the user's statements to their file with <c>#line</c> directives.</param>
+internal sealed record LoweredBody(string Text, IReadOnlyList<SlotModel> SynthesizedSlots, bool RebuildsExceptions, bool MapsSource);
 
 /// <summary>
 /// Lowers a workflow body into the body of a resumable method, the way the C# compiler lowers an async method:
@@ -61,9 +62,17 @@ internal sealed partial class BodyLowerer
     {
         var (model, shape, slotFields) = (workflow.Model, workflow.Shape, workflow.SlotFields);
         var names = new LocalNames(model, shape, workflow.Block, slotFields);
-        var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod);
+        // The body is written at its depth in the generated file: inside the containing types and the method.
+        var depth = 1;
+        for (var type = workflow.Method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            depth++;
+        }
+
+        var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod, depth);
         new BodyLowerer(context).LowerBody(workflow.Block);
-        return new LoweredBody(context.Out.ToString().TrimEnd('\n'), context.SynthesizedSlots, context.RebuildsExceptions);
+        context.Out.Hide();
+        return new LoweredBody(context.Out.ToString().TrimEnd('\n'), context.SynthesizedSlots, context.RebuildsExceptions, context.SourcePath is not null);
     }
 
     private void LowerBody(BlockSyntax body)
@@ -177,6 +186,7 @@ internal sealed partial class BodyLowerer
         var output = _context.Out;
         var label = _context.NextLabel("if");
         var elseLabel = @if.Else is null ? $"{label}_end" : $"{label}_else";
+        _context.Map(@if.IfKeyword, @if.CloseParenToken);
         output.Line($"if (!({_context.Rewrite(@if.Condition, scope)})) goto {elseLabel};");
         LowerStatement(@if.Statement, scope);
         if (@if.Else is not null)
@@ -205,6 +215,7 @@ internal sealed partial class BodyLowerer
             return;
         }
 
+        _context.Map(statement);
         _context.Out.Lines(_context.Rewrite(statement, scope));
     }
 
@@ -213,6 +224,7 @@ internal sealed partial class BodyLowerer
     {
         if (!declaration.Variables.Any(v => Model.GetDeclaredSymbol(v) is { } local && SlotFields.ContainsKey(local)))
         {
+            _context.Map(declaration.Parent is LocalDeclarationStatementSyntax statement ? statement : declaration);
             _context.Out.Lines(_context.Rewrite(declaration, scope) + ";");
             return;
         }
@@ -228,6 +240,10 @@ internal sealed partial class BodyLowerer
     {
         var local = (ILocalSymbol)Model.GetDeclaredSymbol(variable)!;
         var initializer = InitializerText(variable, local, scope);
+
+        // A declaration of one variable maps to the whole statement, as the compiler's own sequence point does.
+        var declaration = (VariableDeclarationSyntax)variable.Parent!;
+        _context.Map(declaration.Variables.Count == 1 && declaration.Parent is LocalDeclarationStatementSyntax statement ? statement : variable);
         if (!SlotFields.ContainsKey(local))
         {
             _context.Out.Lines($"{TypeNames.FullyQualified(local.Type)} {_context.Names.Of(local)}{initializer};");

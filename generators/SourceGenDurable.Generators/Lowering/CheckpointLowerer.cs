@@ -35,7 +35,11 @@ internal sealed class CheckpointLowerer
             _ => "",
         };
         output.Line($"// checkpoint {state}");
-        output.Lines($"{target}await __run.{Operation(site.Invocation, site.Operation, state, scope)};")
+        var operation = Operation(site.Invocation, site.Operation, state, scope);
+
+        // The durable call is the user's statement (or, spilled, the await in it); committing and resuming are not.
+        _context.Map(site.Form == CheckpointForm.Spilled ? site.Await : site.Statement);
+        output.Lines($"{target}await __run.{operation};")
             .Line($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
             .Line($"{RegionDispatch.ResumeLabel(state)}:;")
             .Line($"{RegionDispatch.State} = -1;");
@@ -52,6 +56,7 @@ internal sealed class CheckpointLowerer
 
         if (site.Form == CheckpointForm.Return)
         {
+            _context.Map(site.Statement);
             output.Line(_context.ReturnStatement($"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)}", scope));
         }
     }
@@ -121,6 +126,7 @@ internal sealed class CheckpointLowerer
             }
 
             var spill = $"{prefix}_{parameter.Name}";
+            _context.Map(ValueOf(argument));
             _context.Out.Lines($"{TypeNames.FullyQualified(parameter.Type)} {spill} = {_context.Rewrite(ValueOf(argument), scope)};");
             spilled.Add((parameter, spill));
         }

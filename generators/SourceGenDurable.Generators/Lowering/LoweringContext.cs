@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Shared;
@@ -21,7 +23,8 @@ internal sealed class LoweringContext
 
     /// <param name="resultType">The workflow's result type, fully qualified; null for a workflow without a result.</param>
     /// <param name="rebuildMethod">The generated method that rebuilds a saved exception description into an exception of its type.</param>
-    public LoweringContext(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, LocalNames names, string? resultType, string rebuildMethod)
+    /// <param name="depth">The indentation of the method body in the generated file, so <c>#line</c> character offsets are where the text lands.</param>
+    public LoweringContext(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, LocalNames names, string? resultType, string rebuildMethod, int depth)
     {
         Model = model;
         Known = KnownTypes.Of(model.Compilation);
@@ -30,6 +33,11 @@ internal sealed class LoweringContext
         Names = names;
         ResultType = resultType;
         _rebuildMethod = rebuildMethod;
+        Out = new IndentedWriter(depth);
+        var path = shape.Body?.SyntaxTree is { } tree ? shape.Locate(Location.Create(tree, default)).SourceTree?.FilePath : null;
+
+        // A #line file name is written as it is, without escapes: a path holding a quote or a line break cannot be one.
+        SourcePath = path is { Length: > 0 } && path.IndexOfAny(['"', '\n', '\r']) < 0 ? path : null;
     }
 
     public SemanticModel Model { get; }
@@ -44,7 +52,10 @@ internal sealed class LoweringContext
 
     public string? ResultType { get; }
 
-    public IndentedWriter Out { get; } = new();
+    public IndentedWriter Out { get; }
+
+    /// <summary>The user's file, as <c>#line</c> directives name it; null when its path cannot be written in one, and nothing is mapped.</summary>
+    public string? SourcePath { get; }
 
     /// <summary>Slots the lowering itself needs, such as the list and position of a foreach loop, in the order it made them.</summary>
     public IReadOnlyList<SlotModel> SynthesizedSlots => _synthesizedSlots;
@@ -88,8 +99,66 @@ internal sealed class LoweringContext
     public string Declare(ILocalSymbol local, string type) =>
         SlotFields.ContainsKey(local) ? Reference(local) : $"{type} {Names.Of(local)}";
 
-    /// <summary>Copied code as it reads in the lowered body at <paramref name="scope"/>.</summary>
-    public string Rewrite(SyntaxNode node, LoweringScope scope) => CopiedCodeRewriter.Normalize(RewriteNode(node, scope));
+    /// <summary>Maps the next line written to where <paramref name="node"/> is in the user's file (see <see cref="IndentedWriter.Map"/>).</summary>
+    public void Map(SyntaxNode node) => Map(node.Span);
+
+    /// <summary>Maps the next line written to the part of the workflow's body from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public void Map(SyntaxNodeOrToken first, SyntaxNodeOrToken last) => Map(TextSpan.FromBounds(first.Span.Start, last.Span.End));
+
+    private void Map(TextSpan span)
+    {
+        if (SourcePath is null || Shape.Body is not { } body)
+        {
+            return;
+        }
+
+        // An expression-bodied workflow is read from a block of its own; its positions are mapped back to what the user wrote.
+        var lines = Shape.Locate(Location.Create(body.SyntaxTree, span)).GetLineSpan();
+        var (start, end) = (lines.StartLinePosition, lines.EndLinePosition);
+        var endCharacter = end.Line == start.Line ? System.Math.Max(end.Character, start.Character + 1) : System.Math.Max(end.Character, 1);
+        Out.Map(SourcePath, start.Line + 1, start.Character + 1, end.Line + 1, endCharacter);
+    }
+
+    /// <summary>Copied code as it reads in the lowered body at <paramref name="scope"/>, laid out as the user wrote it.</summary>
+    public string Rewrite(SyntaxNode node, LoweringScope scope) => Layout(node, RewriteNode(node, scope));
+
+    /// <summary>
+    /// The rewritten text of <paramref name="original"/> in the user's layout: its lines stay lines (so a mapped
+    /// statement's later lines, and the lambdas in it, keep the user's line numbers), and the lines after the first
+    /// lose the indentation of the line it starts on, for the writer to indent them again. Text holding a token that
+    /// spans lines (a verbatim or raw string) is left as it is: its content must not change.
+    /// </summary>
+    public static string Layout(SyntaxNode original, SyntaxNode rewritten)
+    {
+        var text = rewritten.ToString().Replace("\r\n", "\n");
+        if (text.IndexOf('\n') < 0 || original.SyntaxTree is not { } tree ||
+            rewritten.DescendantTokens().Any(t => t.Text.IndexOf('\n') >= 0))
+        {
+            return text;
+        }
+
+        var source = tree.GetText();
+        var line = source.Lines.GetLineFromPosition(original.SpanStart);
+        var indent = 0;
+        while (line.Start + indent < line.End && source[line.Start + indent] is ' ' or '\t')
+        {
+            indent++;
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var strip = 0;
+            while (strip < indent && strip < lines[i].Length && lines[i][strip] is ' ' or '\t')
+            {
+                strip++;
+            }
+
+            lines[i] = lines[i].Substring(strip);
+        }
+
+        return string.Join("\n", lines);
+    }
 
     public SyntaxNode RewriteNode(SyntaxNode node, LoweringScope scope)
     {

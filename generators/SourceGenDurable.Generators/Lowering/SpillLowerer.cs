@@ -52,6 +52,7 @@ internal sealed class SpillLowerer
                     break;
                 default:
                     var temporary = _context.SynthesizeSpill(item.Type!);
+                    _context.Map(item.Expression);
                     _context.Out.Lines($"{temporary} = {_context.Rewrite(item.Expression, scope)};");
                     _context.Substitute(item.Expression, temporary);
                     break;
@@ -71,6 +72,7 @@ internal sealed class SpillLowerer
         switch (expression)
         {
             case ConditionalExpressionSyntax conditional:
+                _context.Map(conditional.Condition);
                 output.Line($"if (!({_context.Rewrite(conditional.Condition, scope)})) goto {label}_else;");
                 Branch(conditional.WhenTrue, temporary, scope);
                 output.Line($"goto {label}_end;").Line($"{label}_else:;");
@@ -78,6 +80,7 @@ internal sealed class SpillLowerer
                 break;
             case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
                 var left = _context.SynthesizeSpill(_context.Model.GetTypeInfo(coalesce.Left).Type!);
+                _context.Map(coalesce.Left);
                 output.Lines($"{left} = {_context.Rewrite(coalesce.Left, scope)};");
                 using (output.OpenBlock($"if ({left} != null)"))
                 {
@@ -93,6 +96,7 @@ internal sealed class SpillLowerer
                 // 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null.
                 var receiverType = _context.Model.GetTypeInfo(access.Expression).Type!;
                 var receiver = _context.SynthesizeSpill(receiverType);
+                _context.Map(access.Expression);
                 output.Lines($"{receiver} = {_context.Rewrite(access.Expression, scope)};");
                 using (output.OpenBlock($"if ({receiver} == null)"))
                 {
@@ -105,10 +109,12 @@ internal sealed class SpillLowerer
                 }
 
                 var target = receiverType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? $"{receiver}.Value" : receiver;
+                _context.Map(access);
                 output.Lines($"{temporary} = {target}{_context.Rewrite(access.WhenNotNull, scope)};");
                 break;
             case BinaryExpressionSyntax logical:
                 var shortCircuitsWhen = logical.IsKind(SyntaxKind.LogicalAndExpression) ? "!" : "";
+                _context.Map(logical.Left);
                 output.Lines($"{temporary} = {_context.Rewrite(logical.Left, scope)};").Line($"if ({shortCircuitsWhen}{temporary}) goto {label}_end;");
                 Branch(logical.Right, temporary, scope);
                 break;
@@ -139,6 +145,7 @@ internal sealed class SpillLowerer
         var valueType = TypeNames.FullyQualified(_context.Model.GetTypeInfo(@switch.GoverningExpression).Type!);
         var guardAwaits = arms.Any(a => a.Arm.WhenClause is { } when && Awaits(when.Condition));
         var value = guardAwaits ? _context.Synthesize($"{label}_value", valueType) : $"{label}_value";
+        _context.Map(@switch.GoverningExpression);
         output.Lines($"{(guardAwaits ? "" : valueType + " ")}{value} = {_context.Rewrite(@switch.GoverningExpression, scope)};");
         for (var index = 0; index < arms.Count;)
         {
@@ -166,6 +173,7 @@ internal sealed class SpillLowerer
                 var condition = arms[awaitingGuard].Arm.WhenClause!.Condition;
                 output.Line($"goto {label}_next{awaitingGuard};").Line($"{label}_guard{awaitingGuard}:;");
                 Lower(_context.Shape.BranchPlans[condition], scope);
+                _context.Map(condition);
                 output.Lines($"if ({_context.Rewrite(condition, scope)}) goto {label}_arm{awaitingGuard};").Line($"{label}_next{awaitingGuard}:;");
             }
         }
@@ -189,6 +197,7 @@ internal sealed class SpillLowerer
             Lower(plan, scope);
         }
 
+        _context.Map(branch);
         _context.Out.Lines($"{temporary} = {_context.Rewrite(branch, scope)};");
     }
 }

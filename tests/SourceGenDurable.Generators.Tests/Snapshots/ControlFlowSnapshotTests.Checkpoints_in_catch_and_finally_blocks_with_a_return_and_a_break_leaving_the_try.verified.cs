@@ -88,6 +88,7 @@ partial class Workflows
     #nullable disable warnings
     // Flattened loops and switches declare every label they might need, and some jumps follow a return.
     #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -102,10 +103,15 @@ partial class Workflows
             case 2: goto __resume2;
         }
 
+#line (8, 1) - (8, 14) 8 "Workflow0.cs"
         __slots.total = 0;
+#line (9, 10) - (9, 14) 8 "Workflow0.cs"
         __slots.i = 0;
+#line hidden
         __for0_top:;
+#line (9, 17) - (9, 21) 8 "Workflow0.cs"
         if (!(__slots.i < __slots.n)) goto __for0_break;
+#line hidden
         __slots.__try0_pending = null;
         __slots.__try0_branch = 0;
         __slots.__try0_catch = 0;
@@ -127,21 +133,25 @@ partial class Workflows
                 }
 
                 // checkpoint 0
+#line (13, 31) - (13, 31) 16 "Workflow0.cs"
                 int __step0_value = __slots.i;
+#line (13, 9) - (13, 33) 16 "Workflow0.cs"
                 __slots.value = await __run.StepAsync<int>(0, "Odd", 3, __ct => Odd(value: __step0_value));
+#line hidden
                 await __run.CheckpointAsync(0, __slots);
                 __resume0:;
                 __state = -1;
-                if (__slots.value > 20)
-                    goto __try0_leave_break;
-                if (__slots.value == 9)
-                {
-                    __slots.__return = -9;
-                    goto __try0_leave_return;
-                }
+#line (14, 9) - (14, 30) 16 "Workflow0.cs"
+                if (__slots.value > 20) goto __try0_leave_break;
+#line (15, 9) - (15, 34) 16 "Workflow0.cs"
+                if (__slots.value == 9) { __slots.__return = -9; goto __try0_leave_return; }
+#line (16, 9) - (16, 23) 16 "Workflow0.cs"
                 __slots.total += __slots.value;
+#line hidden
             }
+#line (18, 5) - (18, 68) 12 "Workflow0.cs"
             catch (global::System.InvalidOperationException e) when (!__run.IsSuspending && (e.Message != "ignore"))
+#line hidden
             {
                 __try0_exception = e;
                 __slots.__try0_error = global::SourceGenDurable.WorkflowError.From(e);
@@ -152,14 +162,19 @@ partial class Workflows
             __try0_catch0:;
             e__0 = (global::System.InvalidOperationException)__try0_exception!;
             // checkpoint 1
+#line (20, 9) - (20, 63) 12 "Workflow0.cs"
             await __run.StepAsync<int>(1, "compensate", 3, ct => Task.FromResult(__slots.i));
+#line hidden
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
             __state = -1;
             __try0_exception ??= __Run_RebuildException(__slots.__try0_error!);
             e__0 ??= new global::System.InvalidOperationException(__slots.__try0_error!.Message);
+#line (21, 9) - (21, 34) 12 "Workflow0.cs"
             __slots.total -= e__0.Message.Length;
+#line (22, 9) - (22, 14) 12 "Workflow0.cs"
             throw __run.Rethrow(__try0_exception ?? __Run_RebuildException(__slots.__try0_error!));
+#line hidden
             goto __try0_catches_end;
             __try0_catches_end:;
             __slots.__try0_catch = 0;
@@ -181,7 +196,9 @@ partial class Workflows
         }
         __try0_finally:;
         // checkpoint 2
+#line (26, 9) - (26, 62) 8 "Workflow0.cs"
         await __run.StepAsync<int>(2, "audit", 3, ct => Task.FromResult(__slots.total));
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
@@ -190,11 +207,16 @@ partial class Workflows
         if (__slots.__try0_branch == 2) goto __for0_continue;
         if (__slots.__try0_branch == -1) return __slots.__return;
         __for0_continue:;
+#line (9, 24) - (9, 26) 8 "Workflow0.cs"
         __slots.i++;
+#line hidden
         goto __for0_top;
         __for0_break:;
+#line (30, 1) - (30, 13) 8 "Workflow0.cs"
         return __slots.total;
+#line hidden
     }
+    #line default
     #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }

@@ -78,6 +78,7 @@ partial class RenewalWorkflows
     #nullable disable warnings
     // Flattened loops and switches declare every label they might need, and some jumps follow a return.
     #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Renew_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Renew_Slots __slots)
     {
@@ -92,11 +93,15 @@ partial class RenewalWorkflows
         }
 
         // checkpoint 0
+#line (12, 9) - (12, 47) 8 "Workflow0.cs"
         await __run.SleepAsync(0, TimeSpan.FromDays(30));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (13, 9) - (13, 26) 8 "Workflow0.cs"
         __slots.__try0_catch = 0;
+#line hidden
         __try0:;
         try
         {
@@ -106,7 +111,9 @@ partial class RenewalWorkflows
             }
 
             // checkpoint 1
+#line (16, 13) - (16, 92) 12 "Workflow0.cs"
             __slots.approval = await __run.WaitForEventAsync<global::Subscriptions.Approval>(1, "approval", TimeSpan.FromHours(48));
+#line hidden
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
             __state = -1;
@@ -118,20 +125,26 @@ partial class RenewalWorkflows
             __slots.__try0_catch = 1;
         }
         catch (WorkflowCancelledException) when (!__run.IsSuspending)
+#line (24, 9) - (26, 9) 8 "Workflow0.cs"
         {
             return $"{__slots.customer}: cancelled";
         }
+#line hidden
         if (__slots.__try0_catch == 1) goto __try0_catch0;
         goto __try0_catches_end;
         __try0_catch0:;
         // checkpoint 2
+#line (20, 13) - (20, 43) 8 "Workflow0.cs"
         await __run.SleepUntilAsync(2, __slots.deadline);
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
         __try0_exception ??= __Renew_RebuildException(__slots.__try0_error!);
         // checkpoint 3
+#line (21, 13) - (21, 68) 8 "Workflow0.cs"
         __slots.approval = await __run.WaitForEventAsync<global::Subscriptions.Approval>(3, "approval");
+#line hidden
         await __run.CheckpointAsync(3, __slots);
         __resume3:;
         __state = -1;
@@ -139,8 +152,11 @@ partial class RenewalWorkflows
         goto __try0_catches_end;
         __try0_catches_end:;
         __slots.__try0_catch = 0;
+#line (28, 9) - (28, 56) 8 "Workflow0.cs"
         return $"{__slots.customer}: approved by {__slots.approval.By}";
+#line hidden
     }
+    #line default
     #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
