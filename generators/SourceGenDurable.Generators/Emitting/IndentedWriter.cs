@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace SourceGenDurable.Generators.Emitting;
@@ -12,13 +13,16 @@ namespace SourceGenDurable.Generators.Emitting;
 internal sealed class IndentedWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _text = new();
+    private readonly List<Chunk> _chunks = new();
     private int _depth;
     private string? _pendingMapping;
     private bool _mapped;
 
     /// <param name="depth">The indentation to start at: text written at its final depth can carry <c>#line</c> character offsets.</param>
     public IndentedWriter(int depth = 0) => _depth = depth;
+
+    /// <summary>What was written, one chunk per <see cref="Line"/> or <see cref="Lines"/> call or directive.</summary>
+    public IReadOnlyList<Chunk> Chunks => _chunks;
 
     /// <summary>
     /// Maps the next <see cref="Line"/> or <see cref="Lines"/> call to a span of <paramref name="path"/> (lines and
@@ -38,20 +42,24 @@ internal sealed class IndentedWriter
         _pendingMapping = null;
         if (_mapped)
         {
-            _text.Append("#line hidden\n");
+            _chunks.Add(new Chunk("#line hidden", ChunkKind.Directive));
             _mapped = false;
         }
 
         return this;
     }
 
-    public IndentedWriter Line(string line = "")
+    public IndentedWriter Line(string line = "") => Lines(line);
+
+    /// <summary>Writes a statement that may span lines (a rewritten statement), indenting each line.</summary>
+    public IndentedWriter Lines(string text)
     {
-        if (line.Length > 0)
+        var lines = text.Split('\n');
+        if (text.Length > 0)
         {
             if (_pendingMapping is { } mapping)
             {
-                _text.Append(mapping).Append('\n');
+                _chunks.Add(new Chunk(mapping, ChunkKind.Directive));
                 _pendingMapping = null;
                 _mapped = true;
             }
@@ -59,55 +67,25 @@ internal sealed class IndentedWriter
             {
                 Hide();
             }
-
-            for (var i = 0; i < _depth; i++)
-            {
-                _text.Append(IndentUnit);
-            }
         }
 
-        _text.Append(line).Append('\n');
-        return this;
-    }
-
-    /// <summary>Writes text that may span lines (a rewritten statement), indenting each line.</summary>
-    public IndentedWriter Lines(string text)
-    {
-        var first = true;
-        foreach (var line in text.Split('\n'))
+        var indent = string.Concat(System.Linq.Enumerable.Repeat(IndentUnit, _depth));
+        var chunk = new StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
         {
-            // The lines after the first continue the mapping of the first, however many there are.
-            if (first || line.TrimEnd('\r').Length == 0)
-            {
-                Line(line.TrimEnd('\r'));
-            }
-            else
-            {
-                Continue(line.TrimEnd('\r'));
-            }
-
-            first = false;
+            var line = lines[i].TrimEnd('\r');
+            chunk.Append(i > 0 ? "\n" : "").Append(line.Length > 0 ? indent : "").Append(line);
         }
 
+        _chunks.Add(new Chunk(chunk.ToString(), text.Length == 0 ? ChunkKind.Blank : ChunkKind.Statement));
         return this;
     }
 
     /// <summary>Text already indented and mapped (a lowered body), written as it is.</summary>
     public IndentedWriter Raw(string text)
     {
-        _text.Append(text).Append('\n');
+        _chunks.Add(new Chunk(text, ChunkKind.Statement));
         return this;
-    }
-
-    /// <summary>A further line of the statement the last line began, under the same mapping.</summary>
-    private void Continue(string line)
-    {
-        for (var i = 0; i < _depth; i++)
-        {
-            _text.Append(IndentUnit);
-        }
-
-        _text.Append(line).Append('\n');
     }
 
     /// <summary>Writes <paramref name="header"/> and an opening brace; disposing the result closes the block.</summary>
@@ -118,7 +96,21 @@ internal sealed class IndentedWriter
         return new Block(this);
     }
 
-    public override string ToString() => _text.ToString();
+    /// <summary>Whether anything written so far holds <paramref name="text"/> (a jump to a label, say).</summary>
+    public bool Mentions(string text) => _chunks.Exists(c => c.Kind == ChunkKind.Statement && c.Text.Contains(text));
+
+    public override string ToString() => ToString(_chunks);
+
+    public static string ToString(IEnumerable<Chunk> chunks)
+    {
+        var text = new StringBuilder();
+        foreach (var chunk in chunks)
+        {
+            text.Append(chunk.Text).Append('\n');
+        }
+
+        return text.ToString();
+    }
 
     public readonly struct Block : IDisposable
     {
@@ -133,3 +125,13 @@ internal sealed class IndentedWriter
         }
     }
 }
+
+internal enum ChunkKind
+{
+    Blank,
+    Directive,
+    Statement,
+}
+
+/// <summary>One call's text: a statement (its lines joined by <c>\n</c>, indented), a directive, or a blank line.</summary>
+internal sealed record Chunk(string Text, ChunkKind Kind);

@@ -188,9 +188,7 @@ internal static class WorkflowEmitter
         writer.Line()
             .Line("// The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the")
             .Line("// user reads them; here they would only repeat them at slot fields.")
-            .Line("#nullable disable warnings")
-            .Line("// Flattened loops and switches declare every label they might need, and some jumps follow a return.")
-            .Line("#pragma warning disable CS0162, CS0164");
+            .Line("#nullable disable warnings");
         if (model.BodyMapsSource)
         {
             // The body's statements carry the lines of the workflow method they were copied from; the rest of the
@@ -211,8 +209,7 @@ internal static class WorkflowEmitter
             writer.Line("#line default");
         }
 
-        writer.Line("#pragma warning restore CS0162, CS0164")
-            .Line("#nullable restore warnings");
+        writer.Line("#nullable restore warnings");
 
         for (var i = blocks.Count - 1; i >= 0; i--)
         {

@@ -12,10 +12,19 @@ internal sealed partial class BodyLowerer
         var label = _context.NextLabel("while");
         output.Line($"{label}_continue:;");
         LowerConditionSpills(loop, scope);
-        _context.Map(loop.WhileKeyword, loop.CloseParenToken);
-        output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
+        if (!IsTrue(loop.Condition))
+        {
+            _context.Map(loop.WhileKeyword, loop.CloseParenToken);
+            output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
+        }
+
         LowerLoopBody(loop.Statement, label, scope);
-        output.Line($"goto {label}_continue;").Line($"{label}_break:;");
+        if (Completes(loop.Statement))
+        {
+            output.Line($"goto {label}_continue;");
+        }
+
+        output.Line($"{label}_break:;");
     }
 
     private void LowerDo(DoStatementSyntax loop, LoweringScope scope)
@@ -24,10 +33,15 @@ internal sealed partial class BodyLowerer
         var label = _context.NextLabel("do");
         output.Line($"{label}_top:;");
         LowerLoopBody(loop.Statement, label, scope);
-        output.Line($"{label}_continue:;");
-        LowerConditionSpills(loop, scope);
-        _context.Map(loop.WhileKeyword, loop.SemicolonToken);
-        output.Line($"if ({_context.Rewrite(loop.Condition, scope)}) goto {label}_top;").Line($"{label}_break:;");
+        if (Continues(loop.Statement, label))
+        {
+            output.Line($"{label}_continue:;");
+            LowerConditionSpills(loop, scope);
+            _context.Map(loop.WhileKeyword, loop.SemicolonToken);
+            output.Line(IsTrue(loop.Condition) ? $"goto {label}_top;" : $"if ({_context.Rewrite(loop.Condition, scope)}) goto {label}_top;");
+        }
+
+        output.Line($"{label}_break:;");
     }
 
     private void LowerFor(ForStatementSyntax loop, LoweringScope scope)
@@ -47,7 +61,7 @@ internal sealed partial class BodyLowerer
         }
 
         output.Line($"{label}_top:;");
-        if (loop.Condition is not null)
+        if (loop.Condition is not null && !IsTrue(loop.Condition))
         {
             LowerSpillsWithin(loop, loop.Condition, scope);
             _context.Map(loop.Condition);
@@ -55,15 +69,20 @@ internal sealed partial class BodyLowerer
         }
 
         LowerLoopBody(loop.Statement, label, scope);
-        output.Line($"{label}_continue:;");
-        foreach (var incrementor in loop.Incrementors)
+        if (Continues(loop.Statement, label))
         {
-            LowerSpillsWithin(loop, incrementor, scope);
-            _context.Map(incrementor);
-            output.Lines(_context.Rewrite(incrementor, scope) + ";");
+            output.Line($"{label}_continue:;");
+            foreach (var incrementor in loop.Incrementors)
+            {
+                LowerSpillsWithin(loop, incrementor, scope);
+                _context.Map(incrementor);
+                output.Lines(_context.Rewrite(incrementor, scope) + ";");
+            }
+
+            output.Line($"goto {label}_top;");
         }
 
-        output.Line($"goto {label}_top;").Line($"{label}_break:;");
+        output.Line($"{label}_break:;");
     }
 
     private void LowerForEach(CommonForEachStatementSyntax loop, LoweringScope scope)
@@ -96,7 +115,12 @@ internal sealed partial class BodyLowerer
         }
 
         LowerLoopBody(loop.Statement, label, scope);
-        output.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;").Line($"{label}_break:;");
+        if (Continues(loop.Statement, label))
+        {
+            output.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;");
+        }
+
+        output.Line($"{label}_break:;");
     }
 
     /// <summary>A loop condition with durable awaits evaluates them at the loop head, on every pass.</summary>
@@ -107,6 +131,9 @@ internal sealed partial class BodyLowerer
             _spills.Lower(plan, scope);
         }
     }
+
+    /// <summary>Whether the next pass of a loop can be reached from its body: its end completes, or a continue jumps there.</summary>
+    private bool Continues(StatementSyntax body, string label) => Completes(body) || _context.Out.Mentions($"goto {label}_continue;");
 
     private void LowerLoopBody(StatementSyntax body, string label, LoweringScope scope) =>
         LowerStatement(body, scope with { BreakLabel = $"{label}_break", ContinueLabel = $"{label}_continue" });

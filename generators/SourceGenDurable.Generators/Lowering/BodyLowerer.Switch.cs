@@ -47,7 +47,11 @@ internal sealed partial class BodyLowerer
             }
         }
 
-        output.Line($"goto {label}_break;");
+        if (!@switch.Sections.Any(s => s.Labels.Any(l => l is DefaultSwitchLabelSyntax)))
+        {
+            _context.WritePossiblyUnreachable($"goto {label}_break;");
+        }
+
         string? defaultLabel = null;
         var caseLabels = ImmutableDictionary.CreateBuilder<TextSpan, string>();
         for (var section = 0; section < @switch.Sections.Count; section++)

@@ -65,28 +65,32 @@ internal sealed partial class BodyLowerer
             output.Line($"{label}_body:;");
             WriteTryAndCatches(@try, $"{label}_body", depth + 2, moved, caught, error, inside);
             WriteMovedCatches(@try, label, moved, caught, inside);
-            output.Line($"goto {label}_finally;");
+            if (moved.Count > 0 || Completes(@try.Block) || @try.Catches.Any(c => Completes(c.Block)))
+            {
+                output.Line($"goto {label}_finally;");
+            }
 
-            // Jumps that leave the try: remembered, then taken after the finally body.
+            // Jumps that leave the try: remembered, then taken after the finally body. The numbers are saved in a
+            // slot, so every possible exit keeps its number; only the exits some jump takes are written.
             if (scope.BreakLabel is { } outerBreak)
             {
                 exits.Add(outerBreak);
-                output.Line($"{label}_leave_break:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
+                WriteExit($"{label}_leave_break", branch!, exits.Count, label);
             }
 
             if (scope.ContinueLabel is { } outerContinue)
             {
                 exits.Add(outerContinue);
-                output.Line($"{label}_leave_continue:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
+                WriteExit($"{label}_leave_continue", branch!, exits.Count, label);
             }
 
             foreach (var name in leavingGotos)
             {
                 exits.Add(scope.GotoTarget(name));
-                output.Line($"{label}_leave_goto_{name}:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
+                WriteExit($"{label}_leave_goto_{name}", branch!, exits.Count, label);
             }
 
-            output.Line($"{label}_leave_return:;").Line($"{branch} = -1;").Line($"goto {label}_finally;");
+            WriteExit($"{label}_leave_return", branch!, -1, label);
         }
 
         using (output.OpenBlock($"catch (global::System.Exception __exception) when (!__run.IsSuspending)"))
@@ -107,6 +111,15 @@ internal sealed partial class BodyLowerer
             _context.Shape.Checkpoints.Any(c => c.Form == CheckpointForm.Return && @try.Span.Contains(c.Statement.Span)))
         {
             output.Line($"if ({branch} == -1) {_context.ReturnStatement(_context.ResultType is null ? null : _context.ReturnSlot(), scope)}");
+        }
+    }
+
+    /// <summary>An exit from a try whose finally is flattened: records which one it is, then runs the finally.</summary>
+    private void WriteExit(string exitLabel, string branch, int number, string tryLabel)
+    {
+        if (_context.Out.Mentions($"goto {exitLabel};"))
+        {
+            _context.Out.Line($"{exitLabel}:;").Line($"{branch} = {number};").Line($"goto {tryLabel}_finally;");
         }
     }
 
@@ -236,7 +249,10 @@ internal sealed partial class BodyLowerer
             }
 
             LowerStatements(clause.Block.Statements, scope with { CatchBodies = scope.CatchBodies.Push((label, clause)) });
-            output.Line($"goto {label}_catches_end;");
+            if (Completes(clause.Block))
+            {
+                output.Line($"goto {label}_catches_end;");
+            }
         }
 
         output.Line($"{label}_catches_end:;").Line($"{caught} = 0;");

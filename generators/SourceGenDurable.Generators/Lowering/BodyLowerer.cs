@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Generators.Parsing;
 using SourceGenDurable.Shared;
@@ -72,7 +73,8 @@ internal sealed partial class BodyLowerer
         var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod, depth);
         new BodyLowerer(context).LowerBody(workflow.Block);
         context.Out.Hide();
-        return new LoweredBody(context.Out.ToString().TrimEnd('\n'), context.SynthesizedSlots, context.RebuildsExceptions, context.SourcePath is not null);
+        var text = IndentedWriter.ToString(UnreachableCode.Remove(context.Out.Chunks));
+        return new LoweredBody(text.TrimEnd('\n'), context.SynthesizedSlots, context.RebuildsExceptions, context.SourcePath is not null);
     }
 
     private void LowerBody(BlockSyntax body)
@@ -177,7 +179,7 @@ internal sealed partial class BodyLowerer
         if (statement is not BlockSyntax && Model.AnalyzeControlFlow(statement) is { Succeeded: true, EndPointIsReachable: false })
         {
             // The C# compiler proves this on the original; the jumps of the lowered form hide it from the compiler.
-            _context.Out.Line("throw new global::System.InvalidOperationException(\"The end of a statement that cannot complete was reached.\");");
+            _context.Out.Line(UnreachableCode.EndNotReached);
         }
     }
 
@@ -191,12 +193,26 @@ internal sealed partial class BodyLowerer
         LowerStatement(@if.Statement, scope);
         if (@if.Else is not null)
         {
-            output.Line($"goto {label}_end;").Line($"{elseLabel}:;");
+            if (Completes(@if.Statement))
+            {
+                output.Line($"goto {label}_end;");
+            }
+
+            output.Line($"{elseLabel}:;");
             LowerStatement(@if.Else.Statement, scope);
         }
 
         output.Line($"{label}_end:;");
     }
+
+    /// <summary>
+    /// Whether the end of <paramref name="statement"/> can be reached, as the compiler proves it on the original: a
+    /// jump written after one that cannot complete would be unreachable code.
+    /// </summary>
+    private bool Completes(StatementSyntax statement) => Model.AnalyzeControlFlow(statement) is not { Succeeded: true, EndPointIsReachable: false };
+
+    /// <summary>Whether <paramref name="condition"/> is the constant true: a loop on it needs no test.</summary>
+    private bool IsTrue(ExpressionSyntax? condition) => condition is not null && Model.GetConstantValue(condition) is { HasValue: true, Value: true };
 
     private void Copy(StatementSyntax statement, LoweringScope scope)
     {

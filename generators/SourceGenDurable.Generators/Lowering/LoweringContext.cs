@@ -99,6 +99,15 @@ internal sealed class LoweringContext
     public string Declare(ILocalSymbol local, string type) =>
         SlotFields.ContainsKey(local) ? Reference(local) : $"{type} {Names.Of(local)}";
 
+    /// <summary>
+    /// Writes the jump that follows a switch when no case matched. When the switch's patterns cover every value it is
+    /// unreachable, and only the compiler's exhaustiveness analysis can tell: the warning is suppressed for that line.
+    /// </summary>
+    public void WritePossiblyUnreachable(string jump) =>
+        Out.Line("#pragma warning disable CS0162 // unreachable when the switch above covers every value")
+            .Line(jump)
+            .Line("#pragma warning restore CS0162");
+
     /// <summary>Maps the next line written to where <paramref name="node"/> is in the user's file (see <see cref="IndentedWriter.Map"/>).</summary>
     public void Map(SyntaxNode node) => Map(node.Span);
 

@@ -147,16 +147,20 @@ internal sealed class SpillLowerer
         var value = guardAwaits ? _context.Synthesize($"{label}_value", valueType) : $"{label}_value";
         _context.Map(@switch.GoverningExpression);
         output.Lines($"{(guardAwaits ? "" : valueType + " ")}{value} = {_context.Rewrite(@switch.GoverningExpression, scope)};");
+        var noArmMatched = $"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?){value});";
+        var thrownInSwitch = false;
         for (var index = 0; index < arms.Count;)
         {
             var awaitingGuard = -1;
             using (output.OpenBlock($"switch ({value})"))
             {
+                var wroteDefault = false;
                 for (; index < arms.Count && awaitingGuard < 0; index++)
                 {
                     var (arm, variables) = arms[index];
                     var guard = arm.WhenClause is null || Awaits(arm.WhenClause.Condition) ? "" : " " + _context.RewriteKeeping(arm.WhenClause, scope, variables);
                     var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : _context.RewriteKeeping(arm.Pattern, scope, variables);
+                    wroteDefault |= arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null;
                     output.Line(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null ? "default:" : $"case {pattern}{guard}:");
                     foreach (var variable in variables)
                     {
@@ -166,19 +170,31 @@ internal sealed class SpillLowerer
                     awaitingGuard = arm.WhenClause is not null && Awaits(arm.WhenClause.Condition) ? index : -1;
                     output.Line(awaitingGuard < 0 ? $"    goto {label}_arm{index};" : $"    goto {label}_guard{index};");
                 }
+
+                if (index == arms.Count && awaitingGuard < 0 && !wroteDefault)
+                {
+                    // The last switch: no arm matching throws there (a throw is never reported unreachable).
+                    thrownInSwitch = true;
+                    output.Line($"default: {noArmMatched}");
+                }
             }
 
             if (awaitingGuard >= 0)
             {
                 var condition = arms[awaitingGuard].Arm.WhenClause!.Condition;
-                output.Line($"goto {label}_next{awaitingGuard};").Line($"{label}_guard{awaitingGuard}:;");
+                _context.WritePossiblyUnreachable($"goto {label}_next{awaitingGuard};");
+                output.Line($"{label}_guard{awaitingGuard}:;");
                 Lower(_context.Shape.BranchPlans[condition], scope);
                 _context.Map(condition);
                 output.Lines($"if ({_context.Rewrite(condition, scope)}) goto {label}_arm{awaitingGuard};").Line($"{label}_next{awaitingGuard}:;");
             }
         }
 
-        output.Line($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?){value});");
+        if (!thrownInSwitch && !(arms[^1].Arm.Pattern is DiscardPatternSyntax && arms[^1].Arm.WhenClause is null))
+        {
+            output.Line(noArmMatched);
+        }
+
         for (var index = 0; index < arms.Count; index++)
         {
             output.Line($"{label}_arm{index}:;");

@@ -62,8 +62,6 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
@@ -93,8 +91,6 @@ partial class Workflows
         __state = -1;
 #line (12, 5) - (12, 21) 8 "Workflow0.cs"
         __slots.total += __slots.doubled;
-#line hidden
-        __for0_continue:;
 #line (9, 24) - (9, 26) 8 "Workflow0.cs"
         __slots.i++;
 #line hidden
@@ -110,17 +106,13 @@ partial class Workflows
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
-        __do1_continue:;
 #line (19, 1) - (19, 20) 8 "Workflow0.cs"
         if (__slots.total < 100) goto __do1_top;
-#line hidden
-        __do1_break:;
 #line (20, 1) - (20, 13) 8 "Workflow0.cs"
         return __slots.total;
 #line hidden
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 

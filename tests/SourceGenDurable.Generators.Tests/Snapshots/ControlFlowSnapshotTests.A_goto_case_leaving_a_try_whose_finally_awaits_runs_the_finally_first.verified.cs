@@ -79,8 +79,6 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
@@ -106,7 +104,6 @@ partial class Workflows
             default:
                 goto __switch0_section2;
         }
-        goto __switch0_break;
         __switch0_section0:;
         __slots.__try0_pending = null;
         __slots.__try0_branch = 0;
@@ -118,7 +115,6 @@ partial class Workflows
                 case 0: goto __resume0;
             }
 
-            __try0_body:;
             // checkpoint 0
 #line (14, 32) - (14, 32) 12 "Workflow0.cs"
             int __step0_value = 1;
@@ -135,18 +131,11 @@ partial class Workflows
 #line (16, 13) - (16, 25) 12 "Workflow0.cs"
             goto __try0_leave_goto___switch0_section2;
 #line hidden
-            goto __try0_finally;
-            __try0_leave_break:;
-            __slots.__try0_branch = 1;
-            goto __try0_finally;
             __try0_leave_goto___switch0_section1:;
             __slots.__try0_branch = 2;
             goto __try0_finally;
             __try0_leave_goto___switch0_section2:;
             __slots.__try0_branch = 3;
-            goto __try0_finally;
-            __try0_leave_return:;
-            __slots.__try0_branch = -1;
             goto __try0_finally;
         }
         catch (global::System.Exception __exception) when (!__run.IsSuspending)
@@ -184,7 +173,6 @@ partial class Workflows
         throw new global::System.InvalidOperationException("The end of a statement that cannot complete was reached.");
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 

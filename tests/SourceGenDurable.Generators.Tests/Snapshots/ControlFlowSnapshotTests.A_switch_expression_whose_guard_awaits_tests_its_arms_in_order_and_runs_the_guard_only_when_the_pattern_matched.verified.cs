@@ -77,8 +77,6 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
@@ -103,7 +101,9 @@ partial class Workflows
                 __slots.small = small;
                 goto __cond0_guard1;
         }
+        #pragma warning disable CS0162 // unreachable when the switch above covers every value
         goto __cond0_next1;
+        #pragma warning restore CS0162
         __cond0_guard1:;
 #line (11, 20) - (11, 29) 8 "Workflow0.cs"
         __slots.__spill2 = __slots.small < 10;
@@ -134,7 +134,9 @@ partial class Workflows
             case var _:
                 goto __cond0_guard3;
         }
+        #pragma warning disable CS0162 // unreachable when the switch above covers every value
         goto __cond0_next3;
+        #pragma warning restore CS0162
         __cond0_guard3:;
         // checkpoint 2
 #line (13, 22) - (13, 22) 8 "Workflow0.cs"
@@ -154,7 +156,6 @@ partial class Workflows
             default:
                 goto __cond0_arm4;
         }
-        throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?)__slots.__cond0_value);
         __cond0_arm0:;
 #line (10, 10) - (10, 11) 8 "Workflow0.cs"
         __slots.__spill0 = -1;
@@ -197,7 +198,6 @@ partial class Workflows
 #line hidden
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 

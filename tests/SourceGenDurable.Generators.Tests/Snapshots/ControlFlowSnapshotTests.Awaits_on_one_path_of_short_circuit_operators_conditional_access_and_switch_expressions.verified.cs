@@ -95,8 +95,6 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
@@ -190,7 +188,6 @@ partial class Workflows
             default:
                 goto __cond3_arm2;
         }
-        throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?)__cond3_value);
         __cond3_arm0:;
 #line (14, 10) - (14, 11) 8 "Workflow0.cs"
         __slots.__spill7 = -1;
@@ -223,7 +220,6 @@ partial class Workflows
 #line hidden
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 

@@ -86,8 +86,6 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
@@ -175,15 +173,11 @@ partial class Workflows
 #line (22, 9) - (22, 14) 12 "Workflow0.cs"
             throw __run.Rethrow(__try0_exception ?? __Run_RebuildException(__slots.__try0_error!));
 #line hidden
-            goto __try0_catches_end;
             __try0_catches_end:;
             __slots.__try0_catch = 0;
             goto __try0_finally;
             __try0_leave_break:;
             __slots.__try0_branch = 1;
-            goto __try0_finally;
-            __try0_leave_continue:;
-            __slots.__try0_branch = 2;
             goto __try0_finally;
             __try0_leave_return:;
             __slots.__try0_branch = -1;
@@ -217,7 +211,6 @@ partial class Workflows
 #line hidden
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 

@@ -84,8 +84,6 @@ partial class Repo<T>
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Save_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Save_Slots __slots)
@@ -120,7 +118,6 @@ partial class Repo<T>
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
-        __for0_continue:;
 #line (14, 37) - (14, 39) 8 "Workflow0.cs"
         __slots.i++;
 #line hidden
@@ -131,7 +128,6 @@ partial class Repo<T>
 #line hidden
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 
@@ -224,8 +220,6 @@ partial class Repo<T>
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task __Touch_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Touch_Slots __slots)
@@ -247,7 +241,6 @@ partial class Repo<T>
         __state = -1;
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 

@@ -56,8 +56,6 @@ partial class Outer
         // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
         // user reads them; here they would only repeat them at slot fields.
         #nullable disable warnings
-        // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-        #pragma warning disable CS0162, CS0164
         #line hidden
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
         private async global::System.Threading.Tasks.Task<int> __Measure_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Measure_Slots __slots)
@@ -83,7 +81,6 @@ partial class Outer
 #line hidden
         }
         #line default
-        #pragma warning restore CS0162, CS0164
         #nullable restore warnings
     }
 }
@@ -177,8 +174,6 @@ partial class Outer
         // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
         // user reads them; here they would only repeat them at slot fields.
         #nullable disable warnings
-        // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-        #pragma warning disable CS0162, CS0164
         #line hidden
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
         private async global::System.Threading.Tasks.Task __Relay_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Relay_Slots __slots)
@@ -208,7 +203,6 @@ partial class Outer
             __state = -1;
         }
         #line default
-        #pragma warning restore CS0162, CS0164
         #nullable restore warnings
     }
 }

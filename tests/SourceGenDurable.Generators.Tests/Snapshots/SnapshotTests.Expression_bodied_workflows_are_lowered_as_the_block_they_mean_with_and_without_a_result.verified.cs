@@ -56,8 +56,6 @@ partial class ChargeWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Child_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Child_Slots __slots)
@@ -82,7 +80,6 @@ partial class ChargeWorkflows
 #line hidden
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 
@@ -175,8 +172,6 @@ partial class ChargeWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task __Notify_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Notify_Slots __slots)
@@ -196,7 +191,6 @@ partial class ChargeWorkflows
         __state = -1;
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 
@@ -295,8 +289,6 @@ partial class ChargeWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
     #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Receipt_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Receipt_Slots __slots)
@@ -329,7 +321,6 @@ partial class ChargeWorkflows
 #line hidden
     }
     #line default
-    #pragma warning restore CS0162, CS0164
     #nullable restore warnings
 }
 
