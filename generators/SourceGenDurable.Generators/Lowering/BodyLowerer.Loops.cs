@@ -9,7 +9,7 @@ internal sealed partial class BodyLowerer
     private void LowerWhile(WhileStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("while");
+        var label = _context.NextLabel("while", loop);
         output.Line($"{label}_continue:;");
         LowerConditionSpills(loop, scope);
         if (!IsTrue(loop.Condition))
@@ -30,7 +30,7 @@ internal sealed partial class BodyLowerer
     private void LowerDo(DoStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("do");
+        var label = _context.NextLabel("do", loop);
         output.Line($"{label}_top:;");
         LowerLoopBody(loop.Statement, label, scope);
         if (Continues(loop.Statement, label))
@@ -47,7 +47,7 @@ internal sealed partial class BodyLowerer
     private void LowerFor(ForStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("for");
+        var label = _context.NextLabel("for", loop);
         if (loop.Declaration is not null)
         {
             LowerDeclarators(loop.Declaration, loop, scope);
@@ -89,10 +89,10 @@ internal sealed partial class BodyLowerer
     {
         // An enumerator cannot be saved: the collection is read once into a list slot and walked with an index slot.
         var output = _context.Out;
-        var label = _context.NextLabel("foreach");
+        var (label, slots) = _context.NextConstruct("foreach", loop, "foreach");
         var elementType = TypeNames.FullyQualified(Model.GetForEachStatementInfo(loop).ElementType!);
-        var items = _context.Synthesize($"{label}_items", $"global::System.Collections.Generic.List<{elementType}>");
-        var index = _context.Synthesize($"{label}_index", "int");
+        var items = _context.Synthesize($"{slots}_items", $"global::System.Collections.Generic.List<{elementType}>");
+        var index = _context.Synthesize($"{slots}_index", "int");
         // Mapped as the compiler maps a foreach: the collection, 'in' for each step, the variable for each element.
         _context.Map(loop.Expression);
         output.Line($"{items} = global::System.Linq.Enumerable.ToList<{elementType}>({_context.Rewrite(loop.Expression, scope)});")

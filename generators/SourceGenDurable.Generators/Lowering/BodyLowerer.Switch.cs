@@ -16,7 +16,7 @@ internal sealed partial class BodyLowerer
     private void LowerSwitch(SwitchStatementSyntax @switch, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("switch");
+        var label = _context.NextLabel("switch", @switch);
         var patternVariables = @switch.Sections
             .SelectMany(s => s.Labels.OfType<CasePatternSwitchLabelSyntax>())
             .SelectMany(l => l.DescendantNodes().OfType<SingleVariableDesignationSyntax>())

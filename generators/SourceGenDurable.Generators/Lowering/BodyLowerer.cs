@@ -186,7 +186,7 @@ internal sealed partial class BodyLowerer
     private void LowerIf(IfStatementSyntax @if, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("if");
+        var label = _context.NextLabel("if", @if);
         var elseLabel = @if.Else is null ? $"{label}_end" : $"{label}_else";
         _context.Map(@if.IfKeyword, @if.CloseParenToken);
         output.Line($"if (!({_context.Rewrite(@if.Condition, scope)})) goto {elseLabel};");

@@ -18,6 +18,7 @@ internal sealed class LoweringContext
     private readonly string _rebuildMethod;
     private readonly List<SlotModel> _synthesizedSlots = new();
     private readonly Dictionary<SyntaxNode, string> _substitutions = new();
+    private readonly HashSet<string> _labelNames = new();
     private string? _returnSlot;
     private int _labels;
 
@@ -89,7 +90,28 @@ internal sealed class LoweringContext
     /// <summary>The slot that carries a returned value to the exit of the try regions it leaves first.</summary>
     public string ReturnSlot() => _returnSlot ??= Synthesize("__return", ResultType!);
 
-    public string NextLabel(string construct) => $"__{construct}{_labels++}";
+    /// <summary>
+    /// The names of a flattened construct: its labels are named after it and the user's line it starts on
+    /// (<c>__while_L42</c>), and the slots it may need after its kind and a number in order of lowering
+    /// (<c>__foreach0_items</c>). Slot names are part of the layout fingerprint, so their numbering never changes;
+    /// label names are not saved anywhere.
+    /// </summary>
+    /// <param name="slotKind">The kind that numbers the construct's slots, the same for every construct that shares a counter.</param>
+    public (string Label, string Slots) NextConstruct(string construct, SyntaxNode node, string slotKind)
+    {
+        var slots = $"__{slotKind}{_labels++}";
+        var line = Shape.Body is { } body ? Shape.Locate(Location.Create(body.SyntaxTree, node.Span)).GetLineSpan().StartLinePosition.Line + 1 : 0;
+        var label = $"__{construct}_L{line}";
+        for (var repeat = 2; !_labelNames.Add(label); repeat++)
+        {
+            label = $"__{construct}_L{line}_{repeat}";
+        }
+
+        return (label, slots);
+    }
+
+    /// <summary>The label of a construct that has no slots of its own (see <see cref="NextConstruct"/>).</summary>
+    public string NextLabel(string construct, SyntaxNode node) => NextConstruct(construct, node, construct).Label;
 
     /// <summary>The slot's field, or the local's lowered name.</summary>
     public string Reference(ISymbol variable) =>

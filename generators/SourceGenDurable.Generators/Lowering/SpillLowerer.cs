@@ -67,7 +67,16 @@ internal sealed class SpillLowerer
     private string ShortCircuit(ExpressionSyntax expression, ITypeSymbol type, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("cond");
+        var construct = expression switch
+        {
+            ConditionalExpressionSyntax => "conditional",
+            SwitchExpressionSyntax => "switchexpr",
+            ConditionalAccessExpressionSyntax => "access",
+            _ when expression.IsKind(SyntaxKind.CoalesceExpression) => "coalesce",
+            _ when expression.IsKind(SyntaxKind.LogicalAndExpression) => "and",
+            _ => "or",
+        };
+        var (label, slots) = _context.NextConstruct(construct, expression, "cond");
         var temporary = _context.SynthesizeSpill(type);
         switch (expression)
         {
@@ -90,7 +99,7 @@ internal sealed class SpillLowerer
                 Branch(coalesce.Right, temporary, scope);
                 break;
             case SwitchExpressionSyntax @switch:
-                SwitchExpression(@switch, label, temporary, scope);
+                SwitchExpression(@switch, label, slots, temporary, scope);
                 break;
             case ConditionalAccessExpressionSyntax access:
                 // 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null.
@@ -131,7 +140,7 @@ internal sealed class SpillLowerer
     /// as flattened code and either takes the arm or goes on to a switch over the arms after it. No arm matching
     /// throws what C# throws.
     /// </summary>
-    private void SwitchExpression(SwitchExpressionSyntax @switch, string label, string temporary, LoweringScope scope)
+    private void SwitchExpression(SwitchExpressionSyntax @switch, string label, string slots, string temporary, LoweringScope scope)
     {
         var output = _context.Out;
         var arms = @switch.Arms.Select(arm => (Arm: arm, Variables: arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
@@ -144,7 +153,7 @@ internal sealed class SpillLowerer
         // The arms after a guard that awaits match the value after a checkpoint: it is a slot then.
         var valueType = TypeNames.FullyQualified(_context.Model.GetTypeInfo(@switch.GoverningExpression).Type!);
         var guardAwaits = arms.Any(a => a.Arm.WhenClause is { } when && Awaits(when.Condition));
-        var value = guardAwaits ? _context.Synthesize($"{label}_value", valueType) : $"{label}_value";
+        var value = guardAwaits ? _context.Synthesize($"{slots}_value", valueType) : $"{label}_value";
         _context.Map(@switch.GoverningExpression);
         output.Lines($"{(guardAwaits ? "" : valueType + " ")}{value} = {_context.Rewrite(@switch.GoverningExpression, scope)};");
         var noArmMatched = $"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?){value});";

@@ -78,9 +78,9 @@ partial class Workflows
 #line (9, 10) - (9, 14) 8 "Workflow0.cs"
         __slots.i = 0;
 #line hidden
-        __for0_top:;
+        __for_L9_top:;
 #line (9, 17) - (9, 21) 8 "Workflow0.cs"
-        if (!(__slots.i < __slots.n)) goto __for0_break;
+        if (!(__slots.i < __slots.n)) goto __for_L9_break;
 #line hidden
         // checkpoint 0
 #line (11, 5) - (11, 73) 8 "Workflow0.cs"
@@ -94,9 +94,9 @@ partial class Workflows
 #line (9, 24) - (9, 26) 8 "Workflow0.cs"
         __slots.i++;
 #line hidden
-        goto __for0_top;
-        __for0_break:;
-        __do1_top:;
+        goto __for_L9_top;
+        __for_L9_break:;
+        __do_L15_top:;
         // checkpoint 1
 #line (17, 23) - (17, 27) 8 "Workflow0.cs"
         int __step1_value = __slots.total;
@@ -107,7 +107,7 @@ partial class Workflows
         __resume1:;
         __state = -1;
 #line (19, 1) - (19, 20) 8 "Workflow0.cs"
-        if (__slots.total < 100) goto __do1_top;
+        if (__slots.total < 100) goto __do_L15_top;
 #line (20, 1) - (20, 13) 8 "Workflow0.cs"
         return __slots.total;
 #line hidden

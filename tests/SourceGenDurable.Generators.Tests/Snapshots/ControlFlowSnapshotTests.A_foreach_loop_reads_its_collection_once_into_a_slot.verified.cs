@@ -81,9 +81,9 @@ partial class Workflows
         __slots.__foreach0_items = global::System.Linq.Enumerable.ToList<int>(Enumerable.Range(1, __slots.n).Where(x => x % 2 == 1));
 #line hidden
         __slots.__foreach0_index = 0;
-        __foreach0_top:;
+        __foreach_L9_top:;
 #line (9, 19) - (9, 20) 8 "Workflow0.cs"
-        if (__slots.__foreach0_index >= __slots.__foreach0_items.Count) goto __foreach0_break;
+        if (__slots.__foreach0_index >= __slots.__foreach0_items.Count) goto __foreach_L9_break;
 #line (9, 10) - (9, 17) 8 "Workflow0.cs"
         int item = (int)__slots.__foreach0_items[__slots.__foreach0_index];
 #line hidden
@@ -100,8 +100,8 @@ partial class Workflows
         __slots.total += __slots.tripled;
 #line hidden
         __slots.__foreach0_index++;
-        goto __foreach0_top;
-        __foreach0_break:;
+        goto __foreach_L9_top;
+        __foreach_L9_break:;
 #line (15, 1) - (15, 13) 8 "Workflow0.cs"
         return __slots.total;
 #line hidden

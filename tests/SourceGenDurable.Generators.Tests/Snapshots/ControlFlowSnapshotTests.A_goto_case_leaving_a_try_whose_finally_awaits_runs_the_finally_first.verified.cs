@@ -98,13 +98,13 @@ partial class Workflows
 #line hidden
         {
             case 1:
-                goto __switch0_section0;
+                goto __switch_L9_section0;
             case 2:
-                goto __switch0_section1;
+                goto __switch_L9_section1;
             default:
-                goto __switch0_section2;
+                goto __switch_L9_section2;
         }
-        __switch0_section0:;
+        __switch_L9_section0:;
         __slots.__try0_pending = null;
         __slots.__try0_branch = 0;
         __try0:;
@@ -127,14 +127,14 @@ partial class Workflows
 #line (14, 13) - (14, 34) 12 "Workflow0.cs"
             __slots.total += __slots.__await0;
 #line (15, 13) - (15, 39) 12 "Workflow0.cs"
-            if (__slots.total > 2) goto __try0_leave_goto___switch0_section1;
+            if (__slots.total > 2) goto __try0_leave_goto___switch_L9_section1;
 #line (16, 13) - (16, 25) 12 "Workflow0.cs"
-            goto __try0_leave_goto___switch0_section2;
+            goto __try0_leave_goto___switch_L9_section2;
 #line hidden
-            __try0_leave_goto___switch0_section1:;
+            __try0_leave_goto___switch_L9_section1:;
             __slots.__try0_branch = 2;
             goto __try0_finally;
-            __try0_leave_goto___switch0_section2:;
+            __try0_leave_goto___switch_L9_section2:;
             __slots.__try0_branch = 3;
             goto __try0_finally;
         }
@@ -157,19 +157,19 @@ partial class Workflows
         __slots.total += __slots.__await1;
 #line hidden
         if (__slots.__try0_pending is not null) throw __run.Rethrow(__try0_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
-        if (__slots.__try0_branch == 1) goto __switch0_break;
-        if (__slots.__try0_branch == 2) goto __switch0_section1;
-        if (__slots.__try0_branch == 3) goto __switch0_section2;
+        if (__slots.__try0_branch == 1) goto __switch_L9_break;
+        if (__slots.__try0_branch == 2) goto __switch_L9_section1;
+        if (__slots.__try0_branch == 3) goto __switch_L9_section2;
         throw new global::System.InvalidOperationException("The end of a statement that cannot complete was reached.");
-        __switch0_section1:;
+        __switch_L9_section1:;
 #line (24, 9) - (24, 25) 8 "Workflow0.cs"
         return __slots.total + 2;
 #line hidden
-        __switch0_section2:;
+        __switch_L9_section2:;
 #line (26, 9) - (26, 21) 8 "Workflow0.cs"
         return __slots.total;
 #line hidden
-        __switch0_break:;
+        __switch_L9_break:;
         throw new global::System.InvalidOperationException("The end of a statement that cannot complete was reached.");
     }
     #line default

@@ -96,19 +96,19 @@ partial class Workflows
         switch (__slots.__cond0_value)
         {
             case 0:
-                goto __cond0_arm0;
+                goto __switchexpr_L8_arm0;
             case int small:
                 __slots.small = small;
-                goto __cond0_guard1;
+                goto __switchexpr_L8_guard1;
         }
         #pragma warning disable CS0162 // unreachable when the switch above covers every value
-        goto __cond0_next1;
+        goto __switchexpr_L8_next1;
         #pragma warning restore CS0162
-        __cond0_guard1:;
+        __switchexpr_L8_guard1:;
 #line (11, 20) - (11, 29) 8 "Workflow0.cs"
         __slots.__spill2 = __slots.small < 10;
 #line hidden
-        if (!__slots.__spill2) goto __cond1_end;
+        if (!__slots.__spill2) goto __and_L11_end;
         // checkpoint 0
 #line (11, 44) - (11, 48) 8 "Workflow0.cs"
         int __step0_value = __slots.small;
@@ -121,23 +121,23 @@ partial class Workflows
 #line (11, 34) - (11, 54) 8 "Workflow0.cs"
         __slots.__spill2 = __slots.__await0 > 20;
 #line hidden
-        __cond1_end:;
+        __and_L11_end:;
 #line (11, 20) - (11, 54) 8 "Workflow0.cs"
-        if (__slots.__spill2) goto __cond0_arm1;
+        if (__slots.__spill2) goto __switchexpr_L8_arm1;
 #line hidden
-        __cond0_next1:;
+        __switchexpr_L8_next1:;
         switch (__slots.__cond0_value)
         {
             case int big when big > 100:
                 big__0 = big;
-                goto __cond0_arm2;
+                goto __switchexpr_L8_arm2;
             case var _:
-                goto __cond0_guard3;
+                goto __switchexpr_L8_guard3;
         }
         #pragma warning disable CS0162 // unreachable when the switch above covers every value
-        goto __cond0_next3;
+        goto __switchexpr_L8_next3;
         #pragma warning restore CS0162
-        __cond0_guard3:;
+        __switchexpr_L8_guard3:;
         // checkpoint 2
 #line (13, 22) - (13, 22) 8 "Workflow0.cs"
         int __step2_value = __slots.n;
@@ -148,25 +148,25 @@ partial class Workflows
         __resume2:;
         __state = -1;
 #line (13, 12) - (13, 27) 8 "Workflow0.cs"
-        if (__slots.__await2 > 0) goto __cond0_arm3;
+        if (__slots.__await2 > 0) goto __switchexpr_L8_arm3;
 #line hidden
-        __cond0_next3:;
+        __switchexpr_L8_next3:;
         switch (__slots.__cond0_value)
         {
             default:
-                goto __cond0_arm4;
+                goto __switchexpr_L8_arm4;
         }
-        __cond0_arm0:;
+        __switchexpr_L8_arm0:;
 #line (10, 10) - (10, 11) 8 "Workflow0.cs"
         __slots.__spill0 = -1;
 #line hidden
-        goto __cond0_end;
-        __cond0_arm1:;
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm1:;
 #line (11, 59) - (11, 63) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.small;
 #line hidden
-        goto __cond0_end;
-        __cond0_arm2:;
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm2:;
         // checkpoint 1
 #line (12, 41) - (12, 43) 8 "Workflow0.cs"
         int __step1_value = big__0;
@@ -179,18 +179,18 @@ partial class Workflows
 #line (12, 31) - (12, 44) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.__await1;
 #line hidden
-        goto __cond0_end;
-        __cond0_arm3:;
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm3:;
 #line (13, 32) - (13, 32) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.n;
 #line hidden
-        goto __cond0_end;
-        __cond0_arm4:;
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm4:;
 #line (14, 10) - (14, 10) 8 "Workflow0.cs"
         __slots.__spill0 = 0;
 #line hidden
-        goto __cond0_end;
-        __cond0_end:;
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_end:;
 #line (8, 1) - (15, 2) 8 "Workflow0.cs"
         __slots.label = __slots.__spill0;
 #line (16, 1) - (16, 13) 8 "Workflow0.cs"

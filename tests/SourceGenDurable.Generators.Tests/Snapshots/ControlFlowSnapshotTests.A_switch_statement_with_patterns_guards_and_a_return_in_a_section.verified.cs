@@ -77,20 +77,20 @@ partial class Workflows
 #line hidden
         {
             case 0:
-                goto __switch0_section0;
+                goto __switch_L9_section0;
             case int small when small < 10:
                 __slots.small = small;
-                goto __switch0_section1;
+                goto __switch_L9_section1;
             case > 100:
-                goto __switch0_section2;
+                goto __switch_L9_section2;
             default:
-                goto __switch0_section3;
+                goto __switch_L9_section3;
         }
-        __switch0_section0:;
+        __switch_L9_section0:;
 #line (12, 9) - (12, 18) 8 "Workflow0.cs"
         return -1;
 #line hidden
-        __switch0_section1:;
+        __switch_L9_section1:;
         // checkpoint 0
 #line (14, 9) - (14, 70) 8 "Workflow0.cs"
         __slots.s = await __run.StepAsync<int>(0, "small", 3, ct => Task.FromResult(__slots.small));
@@ -101,11 +101,11 @@ partial class Workflows
 #line (15, 9) - (15, 25) 8 "Workflow0.cs"
         return __slots.s + __slots.small;
 #line hidden
-        __switch0_section2:;
+        __switch_L9_section2:;
 #line (17, 9) - (17, 14) 8 "Workflow0.cs"
-        goto __switch0_break;
+        goto __switch_L9_break;
 #line hidden
-        __switch0_section3:;
+        __switch_L9_section3:;
         // checkpoint 1
 #line (19, 19) - (19, 19) 8 "Workflow0.cs"
         int __step1_value = __slots.n;
@@ -116,9 +116,9 @@ partial class Workflows
         __resume1:;
         __state = -1;
 #line (20, 9) - (20, 14) 8 "Workflow0.cs"
-        goto __switch0_break;
+        goto __switch_L9_break;
 #line hidden
-        __switch0_break:;
+        __switch_L9_break:;
 #line (23, 1) - (23, 9) 8 "Workflow0.cs"
         return __slots.n;
 #line hidden

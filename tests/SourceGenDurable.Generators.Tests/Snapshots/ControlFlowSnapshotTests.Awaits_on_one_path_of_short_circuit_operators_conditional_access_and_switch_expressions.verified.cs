@@ -111,7 +111,7 @@ partial class Workflows
 #line (8, 12) - (8, 16) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.n > 2;
 #line hidden
-        if (!__slots.__spill0) goto __cond0_end;
+        if (!__slots.__spill0) goto __and_L8_end;
         // checkpoint 0
 #line (8, 21) - (8, 78) 8 "Workflow0.cs"
         __slots.__await0 = await __run.StepAsync<bool>(0, "check", 3, ct => Task.FromResult(__slots.n % 2 == 0));
@@ -122,11 +122,11 @@ partial class Workflows
 #line (8, 21) - (8, 78) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.__await0;
 #line hidden
-        __cond0_end:;
+        __and_L8_end:;
 #line (8, 1) - (8, 79) 8 "Workflow0.cs"
         __slots.flag = __slots.__spill0;
 #line (9, 14) - (9, 17) 8 "Workflow0.cs"
-        if (!(__slots.flag)) goto __cond1_else;
+        if (!(__slots.flag)) goto __conditional_L9_else;
 #line hidden
         // checkpoint 1
 #line (9, 31) - (9, 31) 8 "Workflow0.cs"
@@ -140,12 +140,12 @@ partial class Workflows
 #line (9, 21) - (9, 32) 8 "Workflow0.cs"
         __slots.__spill2 = __slots.__await1;
 #line hidden
-        goto __cond1_end;
-        __cond1_else:;
+        goto __conditional_L9_end;
+        __conditional_L9_else:;
 #line (9, 36) - (9, 36) 8 "Workflow0.cs"
         __slots.__spill2 = __slots.n;
 #line hidden
-        __cond1_end:;
+        __conditional_L9_end:;
 #line (9, 1) - (9, 37) 8 "Workflow0.cs"
         __slots.chosen = __slots.__spill2;
 #line (10, 1) - (10, 34) 8 "Workflow0.cs"
@@ -156,7 +156,7 @@ partial class Workflows
         if (__slots.__spill5 == null)
         {
             __slots.__spill4 = default!;
-            goto __cond2_end;
+            goto __access_L11_end;
         }
         // checkpoint 2
 #line (11, 43) - (11, 43) 8 "Workflow0.cs"
@@ -170,30 +170,30 @@ partial class Workflows
 #line (11, 14) - (11, 45) 8 "Workflow0.cs"
         __slots.__spill4 = __slots.__spill5.IndexOf('x', __slots.__await2);
 #line hidden
-        __cond2_end:;
+        __access_L11_end:;
 #line (11, 1) - (11, 52) 8 "Workflow0.cs"
         __slots.length = __slots.__spill4 ?? -1;
 #line hidden
         int big__0 = default!;
 #line (12, 13) - (12, 18) 8 "Workflow0.cs"
-        int __cond3_value = __slots.chosen;
+        int __switchexpr_L12_value = __slots.chosen;
 #line hidden
-        switch (__cond3_value)
+        switch (__switchexpr_L12_value)
         {
             case 0:
-                goto __cond3_arm0;
+                goto __switchexpr_L12_arm0;
             case int big when big > 10:
                 big__0 = big;
-                goto __cond3_arm1;
+                goto __switchexpr_L12_arm1;
             default:
-                goto __cond3_arm2;
+                goto __switchexpr_L12_arm2;
         }
-        __cond3_arm0:;
+        __switchexpr_L12_arm0:;
 #line (14, 10) - (14, 11) 8 "Workflow0.cs"
         __slots.__spill7 = -1;
 #line hidden
-        goto __cond3_end;
-        __cond3_arm1:;
+        goto __switchexpr_L12_end;
+        __switchexpr_L12_arm1:;
         // checkpoint 3
 #line (15, 40) - (15, 42) 8 "Workflow0.cs"
         int __step3_value = big__0;
@@ -206,13 +206,13 @@ partial class Workflows
 #line (15, 30) - (15, 43) 8 "Workflow0.cs"
         __slots.__spill7 = __slots.__await3;
 #line hidden
-        goto __cond3_end;
-        __cond3_arm2:;
+        goto __switchexpr_L12_end;
+        __switchexpr_L12_arm2:;
 #line (16, 10) - (16, 15) 8 "Workflow0.cs"
         __slots.__spill7 = __slots.chosen;
 #line hidden
-        goto __cond3_end;
-        __cond3_end:;
+        goto __switchexpr_L12_end;
+        __switchexpr_L12_end:;
 #line (12, 1) - (17, 2) 8 "Workflow0.cs"
         __slots.label = __slots.__spill7;
 #line (18, 1) - (18, 22) 8 "Workflow0.cs"

@@ -106,9 +106,9 @@ partial class Workflows
 #line (9, 10) - (9, 14) 8 "Workflow0.cs"
         __slots.i = 0;
 #line hidden
-        __for0_top:;
+        __for_L9_top:;
 #line (9, 17) - (9, 21) 8 "Workflow0.cs"
-        if (!(__slots.i < __slots.n)) goto __for0_break;
+        if (!(__slots.i < __slots.n)) goto __for_L9_break;
 #line hidden
         __slots.__try0_pending = null;
         __slots.__try0_branch = 0;
@@ -197,15 +197,15 @@ partial class Workflows
         __resume2:;
         __state = -1;
         if (__slots.__try0_pending is not null) throw __run.Rethrow(__try0_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
-        if (__slots.__try0_branch == 1) goto __for0_break;
-        if (__slots.__try0_branch == 2) goto __for0_continue;
+        if (__slots.__try0_branch == 1) goto __for_L9_break;
+        if (__slots.__try0_branch == 2) goto __for_L9_continue;
         if (__slots.__try0_branch == -1) return __slots.__return;
-        __for0_continue:;
+        __for_L9_continue:;
 #line (9, 24) - (9, 26) 8 "Workflow0.cs"
         __slots.i++;
 #line hidden
-        goto __for0_top;
-        __for0_break:;
+        goto __for_L9_top;
+        __for_L9_break:;
 #line (30, 1) - (30, 13) 8 "Workflow0.cs"
         return __slots.total;
 #line hidden

@@ -131,13 +131,13 @@ partial class Workflows
         __resume2:;
         __state = -1;
 #line (10, 1) - (10, 63) 8 "Workflow0.cs"
-        if (!(__slots.__await2)) goto __if0_end;
+        if (!(__slots.__await2)) goto __if_L10_end;
 #line (11, 1) - (13, 1) 8 "Workflow0.cs"
         {
             __slots.total = -__slots.total;
         }
 #line hidden
-        __if0_end:;
+        __if_L10_end:;
 #line (15, 15) - (15, 28) 8 "Workflow0.cs"
         __slots.__spill4 = Compute(__slots.total);
 #line hidden

@@ -81,17 +81,17 @@ partial class Workflows
 #line (9, 1) - (9, 10) 8 "Workflow0.cs"
         __slots.i = 0;
 #line hidden
-        __while0_continue:;
+        __while_L10_continue:;
 #line (10, 1) - (10, 13) 8 "Workflow0.cs"
-        if (!(__slots.i < __slots.n)) goto __while0_break;
+        if (!(__slots.i < __slots.n)) goto __while_L10_break;
 #line (12, 5) - (12, 8) 8 "Workflow0.cs"
         __slots.i++;
 #line (13, 5) - (13, 25) 8 "Workflow0.cs"
-        if (__slots.i == 2) goto __while0_continue;
+        if (__slots.i == 2) goto __while_L10_continue;
 #line (14, 5) - (14, 21) 8 "Workflow0.cs"
-        if (__slots.i > 5) goto __while0_break;
+        if (__slots.i > 5) goto __while_L10_break;
 #line (15, 5) - (15, 19) 8 "Workflow0.cs"
-        if (!(__slots.i % 2 == 0)) goto __if1_else;
+        if (!(__slots.i % 2 == 0)) goto __if_L15_else;
 #line hidden
         // checkpoint 0
 #line (17, 9) - (17, 68) 8 "Workflow0.cs"
@@ -103,8 +103,8 @@ partial class Workflows
 #line (18, 9) - (18, 22) 8 "Workflow0.cs"
         __slots.total += __slots.even;
 #line hidden
-        goto __if1_end;
-        __if1_else:;
+        goto __if_L15_end;
+        __if_L15_else:;
         // checkpoint 1
 #line (22, 29) - (22, 29) 8 "Workflow0.cs"
         int __step1_value = __slots.i;
@@ -117,9 +117,9 @@ partial class Workflows
 #line (23, 9) - (23, 21) 8 "Workflow0.cs"
         __slots.total -= __slots.odd;
 #line hidden
-        __if1_end:;
-        goto __while0_continue;
-        __while0_break:;
+        __if_L15_end:;
+        goto __while_L10_continue;
+        __while_L10_break:;
 #line (27, 1) - (27, 13) 8 "Workflow0.cs"
         return __slots.total;
 #line hidden

@@ -103,19 +103,19 @@ partial class Workflows
         __state = -1;
         int other__0 = default!;
 #line (8, 11) - (8, 22) 8 "Workflow0.cs"
-        int __cond0_value = __slots.__await0;
+        int __switchexpr_L8_value = __slots.__await0;
 #line hidden
-        switch (__cond0_value)
+        switch (__switchexpr_L8_value)
         {
             case var small when small > 2:
                 __slots.small = small;
-                goto __cond0_arm0;
+                goto __switchexpr_L8_arm0;
             case var other:
                 other__0 = other;
-                goto __cond0_arm1;
-            default: throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?)__cond0_value);
+                goto __switchexpr_L8_arm1;
+            default: throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?)__switchexpr_L8_value);
         }
-        __cond0_arm0:;
+        __switchexpr_L8_arm0:;
         // checkpoint 1
 #line (8, 79) - (8, 89) 8 "Workflow0.cs"
         int __step1_value = __slots.small * 100;
@@ -128,19 +128,19 @@ partial class Workflows
 #line (8, 61) - (8, 90) 8 "Workflow0.cs"
         __slots.__spill1 = __slots.small + __slots.__await1;
 #line hidden
-        goto __cond0_end;
-        __cond0_arm1:;
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm1:;
 #line (8, 106) - (8, 110) 8 "Workflow0.cs"
         __slots.__spill1 = other__0;
 #line hidden
-        goto __cond0_end;
-        __cond0_end:;
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_end:;
 #line (8, 1) - (8, 113) 8 "Workflow0.cs"
         __slots.arm = __slots.__spill1;
 #line (9, 14) - (9, 23) 8 "Workflow0.cs"
         __slots.__spill3 = (__slots.n is var __pattern0_x && __run.Capture(out __slots.x, __pattern0_x));
 #line hidden
-        if (!__slots.__spill3) goto __cond1_end;
+        if (!__slots.__spill3) goto __and_L9_end;
         // checkpoint 2
 #line (9, 42) - (9, 42) 8 "Workflow0.cs"
         int __step2_value = __slots.x;
@@ -153,7 +153,7 @@ partial class Workflows
 #line (9, 28) - (9, 47) 8 "Workflow0.cs"
         __slots.__spill3 = __slots.x + __slots.__await2 > 5;
 #line hidden
-        __cond1_end:;
+        __and_L9_end:;
 #line (9, 1) - (9, 56) 8 "Workflow0.cs"
         __slots.tested = __slots.__spill3 ? __slots.x : 0;
 #line (10, 1) - (10, 20) 8 "Workflow0.cs"

@@ -107,9 +107,9 @@ partial class Repo<T>
 #line (14, 18) - (14, 22) 8 "Workflow0.cs"
         __slots.i = 1;
 #line hidden
-        __for0_top:;
+        __for_L14_top:;
 #line (14, 25) - (14, 34) 8 "Workflow0.cs"
-        if (!(__slots.i < __slots.copies)) goto __for0_break;
+        if (!(__slots.i < __slots.copies)) goto __for_L14_break;
 #line hidden
         // checkpoint 1
 #line (16, 13) - (16, 92) 8 "Workflow0.cs"
@@ -121,8 +121,8 @@ partial class Repo<T>
 #line (14, 37) - (14, 39) 8 "Workflow0.cs"
         __slots.i++;
 #line hidden
-        goto __for0_top;
-        __for0_break:;
+        goto __for_L14_top;
+        __for_L14_break:;
 #line (19, 9) - (19, 22) 8 "Workflow0.cs"
         return __slots.stored;
 #line hidden
