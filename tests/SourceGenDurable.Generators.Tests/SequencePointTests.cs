@@ -123,7 +123,7 @@ public sealed class SequencePointTests
     }
 
     [Fact]
-    public void A_step_lambda_spread_over_lines_and_an_expression_bodied_workflow_keep_the_users_lines_and_a_path_is_written_as_it_is()
+    public void Step_lambdas_spread_over_lines_and_an_expression_bodied_workflow_keep_the_users_lines_and_a_path_is_written_as_it_is()
     {
         // A #line file name has no escapes: a backslash in the path must reach the PDB as one backslash.
         const string path = @"C:\src\Lambdas.cs";
@@ -140,7 +140,14 @@ public sealed class SequencePointTests
                         await Task.Yield(); // lambda
                         return n + 1; // lambda
                     }); // lambda
-                    return value; // stop
+                    var other = await ctx.Step( // stop
+                        "other",
+                        async ct =>
+                        { // lambda
+                            await Task.Yield(); // lambda
+                            return value * 2; // lambda
+                        }); // lambda
+                    return value + other; // stop
                 }
 
                 [DurableWorkflow]
@@ -155,7 +162,8 @@ public sealed class SequencePointTests
         Assert.Equal(StopLines(source), run.Where(p => !p.IsHidden).Select(p => p.Line).ToHashSet());
         Assert.All(run.Where(p => !p.IsHidden), p => Assert.Equal(path, p.Document));
 
-        // The step's lambda is a method of its own; its lines are the lambda's lines in the user's file.
+        // A step's lambda is a method of its own; its lines are the lambda's lines in the user's file, also when the
+        // step's arguments start on lines of their own.
         var lambda = pdb.Methods.Where(m => m.Any(p => !p.IsHidden && p.Document == path && LinesWith(source, "// lambda").Contains(p.Line))).ToList();
         Assert.NotEmpty(lambda);
         Assert.Equal(LinesWith(source, "// lambda").ToHashSet(), lambda.SelectMany(m => m).Where(p => !p.IsHidden).Select(p => p.Line).ToHashSet());

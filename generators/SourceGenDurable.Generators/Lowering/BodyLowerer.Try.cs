@@ -20,6 +20,7 @@ internal sealed partial class BodyLowerer
     {
         var output = _context.Out;
         var label = _regions.LabelOf(@try);
+        var slots = _regions.SlotsOf(@try);
         var depth = _regions.DepthOf(@try);
         var flattensFinally = _regions.FlattensFinally(@try);
         var moved = @try.Catches.Where(_regions.IsMoved).ToList();
@@ -27,16 +28,16 @@ internal sealed partial class BodyLowerer
         var exits = new List<string>();
         if (flattensFinally)
         {
-            pending = _context.Synthesize($"{label}_pending", "global::SourceGenDurable.WorkflowError?");
-            branch = _context.Synthesize($"{label}_branch", "int");
+            pending = _context.Synthesize($"{slots}_pending", "global::SourceGenDurable.WorkflowError?");
+            branch = _context.Synthesize($"{slots}_branch", "int");
             output.Line($"{pending} = null;").Line($"{branch} = 0;");
         }
 
         string? caught = null, error = null;
         if (moved.Count > 0)
         {
-            caught = _context.Synthesize($"{label}_catch", "int");
-            error = _context.Synthesize($"{label}_error", "global::SourceGenDurable.WorkflowError?");
+            caught = _context.Synthesize($"{slots}_catch", "int");
+            error = _context.Synthesize($"{slots}_error", "global::SourceGenDurable.WorkflowError?");
             output.Line($"{caught} = 0;");
         }
 
@@ -44,7 +45,7 @@ internal sealed partial class BodyLowerer
         if (!flattensFinally)
         {
             WriteTryAndCatches(@try, label, depth + 1, moved, caught, error, scope);
-            WriteMovedCatches(@try, label, moved, caught!, scope);
+            WriteMovedCatches(@try, label, slots, moved, caught!, scope);
             return;
         }
 
@@ -64,7 +65,7 @@ internal sealed partial class BodyLowerer
             };
             output.Line($"{label}_body:;");
             WriteTryAndCatches(@try, $"{label}_body", depth + 2, moved, caught, error, inside);
-            WriteMovedCatches(@try, label, moved, caught, inside);
+            WriteMovedCatches(@try, label, slots, moved, caught, inside);
             if (moved.Count > 0 || Completes(@try.Block) || @try.Catches.Any(c => Completes(c.Block)))
             {
                 output.Line($"goto {label}_finally;");
@@ -225,7 +226,7 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary>The bodies of catch clauses that contain a checkpoint, as ordinary code after the try.</summary>
-    private void WriteMovedCatches(TryStatementSyntax @try, string label, List<CatchClauseSyntax> moved, string? caught, LoweringScope scope)
+    private void WriteMovedCatches(TryStatementSyntax @try, string label, string slots, List<CatchClauseSyntax> moved, string? caught, LoweringScope scope)
     {
         if (moved.Count == 0)
         {
@@ -248,7 +249,7 @@ internal sealed partial class BodyLowerer
                 output.Line($"{_context.Names.Of(variable)} = ({TypeNames.FullyQualified(variable.Type)}){label}_exception!;");
             }
 
-            LowerStatements(clause.Block.Statements, scope with { CatchBodies = scope.CatchBodies.Push((label, clause)) });
+            LowerStatements(clause.Block.Statements, scope with { CatchBodies = scope.CatchBodies.Push((label, slots, clause)) });
             if (Completes(clause.Block))
             {
                 output.Line($"goto {label}_catches_end;");

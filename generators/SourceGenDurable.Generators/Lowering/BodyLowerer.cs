@@ -41,7 +41,7 @@ internal sealed partial class BodyLowerer
     private BodyLowerer(LoweringContext context)
     {
         _context = context;
-        _regions = new RegionDispatch(context.Shape, context.Out);
+        _regions = new RegionDispatch(context.Shape, context.Out, context.LineOf);
         _checkpoints = new CheckpointLowerer(context);
         _spills = new SpillLowerer(context, _checkpoints);
         for (var state = 0; state < context.Shape.Checkpoints.Length; state++)

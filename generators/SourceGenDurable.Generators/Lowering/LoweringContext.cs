@@ -100,7 +100,7 @@ internal sealed class LoweringContext
     public (string Label, string Slots) NextConstruct(string construct, SyntaxNode node, string slotKind)
     {
         var slots = $"__{slotKind}{_labels++}";
-        var line = Shape.Body is { } body ? Shape.Locate(Location.Create(body.SyntaxTree, node.Span)).GetLineSpan().StartLinePosition.Line + 1 : 0;
+        var line = LineOf(node) + 1;
         var label = $"__{construct}_L{line}";
         for (var repeat = 2; !_labelNames.Add(label); repeat++)
         {
@@ -108,6 +108,25 @@ internal sealed class LoweringContext
         }
 
         return (label, slots);
+    }
+
+    /// <summary>The line (0-based) <paramref name="node"/> starts on in the user's file.</summary>
+    public int LineOf(SyntaxNode node) =>
+        Shape.Body is { } body ? Shape.Locate(Location.Create(body.SyntaxTree, node.Span)).GetLineSpan().StartLinePosition.Line : 0;
+
+    /// <summary>
+    /// Arguments written after a call that starts on the line of <paramref name="start"/>, each preceded by the line
+    /// breaks that put it on its own line as the user wrote it, so the lambdas among them keep their line numbers.
+    /// </summary>
+    public IEnumerable<string> OnTheirLines(SyntaxNode start, IEnumerable<(SyntaxNode Node, string Text)> arguments)
+    {
+        var line = LineOf(start);
+        foreach (var (node, text) in arguments)
+        {
+            var argumentLine = LineOf(node);
+            yield return argumentLine > line ? new string('\n', argumentLine - line) + text : text;
+            line = System.Math.Max(line, argumentLine) + text.Count(c => c == '\n');
+        }
     }
 
     /// <summary>The label of a construct that has no slots of its own (see <see cref="NextConstruct"/>).</summary>
@@ -194,7 +213,7 @@ internal sealed class LoweringContext
     public SyntaxNode RewriteNode(SyntaxNode node, LoweringScope scope)
     {
         var returnValueSlot = scope.ReturnLabel is not null && ResultType is not null ? ReturnSlot() : null;
-        var rethrow = scope.CatchBodies.IsEmpty ? null : Rethrow(scope.CatchBodies.Peek().Label);
+        var rethrow = scope.CatchBodies.IsEmpty ? null : Rethrow(scope.CatchBodies.Peek().Label, scope.CatchBodies.Peek().Slots);
         return new CopiedCodeRewriter(Model, SlotFields, Names, _substitutions, scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
     }
 
@@ -214,6 +233,6 @@ internal sealed class LoweringContext
     }
 
     /// <summary>What <c>throw;</c> becomes in the moved catch body of the try labelled <paramref name="label"/>.</summary>
-    private string Rethrow(string label) =>
-        $"throw __run.Rethrow({label}_exception ?? {RebuildMethod}({CopiedCodeRewriter.SlotsParameter}.{label}_error!));";
+    private string Rethrow(string label, string slots) =>
+        $"throw __run.Rethrow({label}_exception ?? {RebuildMethod}({CopiedCodeRewriter.SlotsParameter}.{slots}_error!));";
 }

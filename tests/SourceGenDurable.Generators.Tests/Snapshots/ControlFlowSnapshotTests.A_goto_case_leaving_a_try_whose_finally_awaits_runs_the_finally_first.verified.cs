@@ -84,10 +84,10 @@ partial class Workflows
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
         var __state = __run.ResumeState;
-        global::System.Exception? __try0_pendingException = null;
+        global::System.Exception? __try_L12_pendingException = null;
         switch (__state)
         {
-            case 0: goto __try0;
+            case 0: goto __try_L12;
             case 1: goto __resume1;
         }
 
@@ -107,7 +107,7 @@ partial class Workflows
         __switch_L9_section0:;
         __slots.__try0_pending = null;
         __slots.__try0_branch = 0;
-        __try0:;
+        __try_L12:;
         try
         {
             switch (__state)
@@ -127,23 +127,23 @@ partial class Workflows
 #line (14, 13) - (14, 34) 12 "Workflow0.cs"
             __slots.total += __slots.__await0;
 #line (15, 13) - (15, 39) 12 "Workflow0.cs"
-            if (__slots.total > 2) goto __try0_leave_goto___switch_L9_section1;
+            if (__slots.total > 2) goto __try_L12_leave_goto___switch_L9_section1;
 #line (16, 13) - (16, 25) 12 "Workflow0.cs"
-            goto __try0_leave_goto___switch_L9_section2;
+            goto __try_L12_leave_goto___switch_L9_section2;
 #line hidden
-            __try0_leave_goto___switch_L9_section1:;
+            __try_L12_leave_goto___switch_L9_section1:;
             __slots.__try0_branch = 2;
-            goto __try0_finally;
-            __try0_leave_goto___switch_L9_section2:;
+            goto __try_L12_finally;
+            __try_L12_leave_goto___switch_L9_section2:;
             __slots.__try0_branch = 3;
-            goto __try0_finally;
+            goto __try_L12_finally;
         }
         catch (global::System.Exception __exception) when (!__run.IsSuspending)
         {
-            __try0_pendingException = __exception;
+            __try_L12_pendingException = __exception;
             __slots.__try0_pending = global::SourceGenDurable.WorkflowError.From(__exception);
         }
-        __try0_finally:;
+        __try_L12_finally:;
         // checkpoint 1
 #line (20, 32) - (20, 33) 8 "Workflow0.cs"
         int __step1_value = 10;
@@ -156,7 +156,7 @@ partial class Workflows
 #line (20, 13) - (20, 35) 8 "Workflow0.cs"
         __slots.total += __slots.__await1;
 #line hidden
-        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try0_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
+        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try_L12_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
         if (__slots.__try0_branch == 1) goto __switch_L9_break;
         if (__slots.__try0_branch == 2) goto __switch_L9_section1;
         if (__slots.__try0_branch == 3) goto __switch_L9_section2;

@@ -75,20 +75,20 @@ partial class Workflows
         var __state = __run.ResumeState;
         switch (__state)
         {
-            case 0: goto __try0;
-            case 1: goto __try0;
+            case 0: goto __try_L9;
+            case 1: goto __try_L9;
         }
 
 #line (8, 1) - (8, 17) 8 "Workflow0.cs"
         __slots.attempts = 0;
 #line hidden
-        __try0:;
+        __try_L9:;
         try
         {
             switch (__state)
             {
                 case 0: goto __resume0;
-                case 1: goto __try1;
+                case 1: goto __try_L13;
             }
 
 #line (11, 5) - (11, 15) 12 "Workflow0.cs"
@@ -101,7 +101,7 @@ partial class Workflows
             await __run.CheckpointAsync(0, __slots);
             __resume0:;
             __state = -1;
-            __try1:;
+            __try_L13:;
             try
             {
                 switch (__state)

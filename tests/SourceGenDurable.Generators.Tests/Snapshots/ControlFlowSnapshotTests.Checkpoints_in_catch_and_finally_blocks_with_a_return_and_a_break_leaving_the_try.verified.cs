@@ -91,13 +91,13 @@ partial class Workflows
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
         var __state = __run.ResumeState;
-        global::System.Exception? __try0_exception = null;
-        global::System.Exception? __try0_pendingException = null;
+        global::System.Exception? __try_L11_exception = null;
+        global::System.Exception? __try_L11_pendingException = null;
         global::System.InvalidOperationException? e__0 = null;
         switch (__state)
         {
-            case 0: goto __try0;
-            case 1: goto __try0;
+            case 0: goto __try_L11;
+            case 1: goto __try_L11;
             case 2: goto __resume2;
         }
 
@@ -113,16 +113,16 @@ partial class Workflows
         __slots.__try0_pending = null;
         __slots.__try0_branch = 0;
         __slots.__try0_catch = 0;
-        __try0:;
+        __try_L11:;
         try
         {
             switch (__state)
             {
-                case 0: goto __try0_body;
+                case 0: goto __try_L11_body;
                 case 1: goto __resume1;
             }
 
-            __try0_body:;
+            __try_L11_body:;
             try
             {
                 switch (__state)
@@ -140,9 +140,9 @@ partial class Workflows
                 __resume0:;
                 __state = -1;
 #line (14, 9) - (14, 30) 16 "Workflow0.cs"
-                if (__slots.value > 20) goto __try0_leave_break;
+                if (__slots.value > 20) goto __try_L11_leave_break;
 #line (15, 9) - (15, 34) 16 "Workflow0.cs"
-                if (__slots.value == 9) { __slots.__return = -9; goto __try0_leave_return; }
+                if (__slots.value == 9) { __slots.__return = -9; goto __try_L11_leave_return; }
 #line (16, 9) - (16, 23) 16 "Workflow0.cs"
                 __slots.total += __slots.value;
 #line hidden
@@ -151,14 +151,14 @@ partial class Workflows
             catch (global::System.InvalidOperationException e) when (!__run.IsSuspending && (e.Message != "ignore"))
 #line hidden
             {
-                __try0_exception = e;
+                __try_L11_exception = e;
                 __slots.__try0_error = global::SourceGenDurable.WorkflowError.From(e);
                 __slots.__try0_catch = 1;
             }
-            if (__slots.__try0_catch == 1) goto __try0_catch0;
-            goto __try0_catches_end;
-            __try0_catch0:;
-            e__0 = (global::System.InvalidOperationException)__try0_exception!;
+            if (__slots.__try0_catch == 1) goto __try_L11_catch0;
+            goto __try_L11_catches_end;
+            __try_L11_catch0:;
+            e__0 = (global::System.InvalidOperationException)__try_L11_exception!;
             // checkpoint 1
 #line (20, 9) - (20, 63) 12 "Workflow0.cs"
             await __run.StepAsync<int>(1, "compensate", 3, ct => Task.FromResult(__slots.i));
@@ -166,29 +166,29 @@ partial class Workflows
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
             __state = -1;
-            __try0_exception ??= __Run_RebuildException(__slots.__try0_error!);
+            __try_L11_exception ??= __Run_RebuildException(__slots.__try0_error!);
             e__0 ??= new global::System.InvalidOperationException(__slots.__try0_error!.Message);
 #line (21, 9) - (21, 34) 12 "Workflow0.cs"
             __slots.total -= e__0.Message.Length;
 #line (22, 9) - (22, 14) 12 "Workflow0.cs"
-            throw __run.Rethrow(__try0_exception ?? __Run_RebuildException(__slots.__try0_error!));
+            throw __run.Rethrow(__try_L11_exception ?? __Run_RebuildException(__slots.__try0_error!));
 #line hidden
-            __try0_catches_end:;
+            __try_L11_catches_end:;
             __slots.__try0_catch = 0;
-            goto __try0_finally;
-            __try0_leave_break:;
+            goto __try_L11_finally;
+            __try_L11_leave_break:;
             __slots.__try0_branch = 1;
-            goto __try0_finally;
-            __try0_leave_return:;
+            goto __try_L11_finally;
+            __try_L11_leave_return:;
             __slots.__try0_branch = -1;
-            goto __try0_finally;
+            goto __try_L11_finally;
         }
         catch (global::System.Exception __exception) when (!__run.IsSuspending)
         {
-            __try0_pendingException = __exception;
+            __try_L11_pendingException = __exception;
             __slots.__try0_pending = global::SourceGenDurable.WorkflowError.From(__exception);
         }
-        __try0_finally:;
+        __try_L11_finally:;
         // checkpoint 2
 #line (26, 9) - (26, 62) 8 "Workflow0.cs"
         await __run.StepAsync<int>(2, "audit", 3, ct => Task.FromResult(__slots.total));
@@ -196,7 +196,7 @@ partial class Workflows
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
-        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try0_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
+        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try_L11_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
         if (__slots.__try0_branch == 1) goto __for_L9_break;
         if (__slots.__try0_branch == 2) goto __for_L9_continue;
         if (__slots.__try0_branch == -1) return __slots.__return;

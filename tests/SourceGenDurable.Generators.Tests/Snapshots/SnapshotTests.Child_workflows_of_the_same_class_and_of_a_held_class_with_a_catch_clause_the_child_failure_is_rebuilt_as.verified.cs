@@ -183,11 +183,11 @@ partial class Orders
         var __state = __run.ResumeState;
         switch (__state)
         {
-            case 0: goto __try0;
-            case 1: goto __try0;
+            case 0: goto __try_L19;
+            case 1: goto __try_L19;
         }
 
-        __try0:;
+        __try_L19:;
         try
         {
             switch (__state)

@@ -75,11 +75,11 @@ partial class PaymentWorkflows
         var __state = __run.ResumeState;
         switch (__state)
         {
-            case 0: goto __try0;
-            case 1: goto __try0;
+            case 0: goto __try_L12;
+            case 1: goto __try_L12;
         }
 
-        __try0:;
+        __try_L12:;
         try
         {
             switch (__state)

@@ -81,11 +81,11 @@ partial class RenewalWorkflows
     private async global::System.Threading.Tasks.Task<string> __Renew_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Renew_Slots __slots)
     {
         var __state = __run.ResumeState;
-        global::System.Exception? __try0_exception = null;
+        global::System.Exception? __try_L14_exception = null;
         switch (__state)
         {
             case 0: goto __resume0;
-            case 1: goto __try0;
+            case 1: goto __try_L14;
             case 2: goto __resume2;
             case 3: goto __resume3;
         }
@@ -100,7 +100,7 @@ partial class RenewalWorkflows
 #line (13, 9) - (13, 26) 8 "Workflow0.cs"
         __slots.__try0_catch = 0;
 #line hidden
-        __try0:;
+        __try_L14:;
         try
         {
             switch (__state)
@@ -118,7 +118,7 @@ partial class RenewalWorkflows
         }
         catch (global::System.TimeoutException __caught) when (!__run.IsSuspending)
         {
-            __try0_exception = __caught;
+            __try_L14_exception = __caught;
             __slots.__try0_error = global::SourceGenDurable.WorkflowError.From(__caught);
             __slots.__try0_catch = 1;
         }
@@ -128,9 +128,9 @@ partial class RenewalWorkflows
             return $"{__slots.customer}: cancelled";
         }
 #line hidden
-        if (__slots.__try0_catch == 1) goto __try0_catch0;
-        goto __try0_catches_end;
-        __try0_catch0:;
+        if (__slots.__try0_catch == 1) goto __try_L14_catch0;
+        goto __try_L14_catches_end;
+        __try_L14_catch0:;
         // checkpoint 2
 #line (20, 13) - (20, 43) 8 "Workflow0.cs"
         await __run.SleepUntilAsync(2, __slots.deadline);
@@ -138,7 +138,7 @@ partial class RenewalWorkflows
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
-        __try0_exception ??= __Renew_RebuildException(__slots.__try0_error!);
+        __try_L14_exception ??= __Renew_RebuildException(__slots.__try0_error!);
         // checkpoint 3
 #line (21, 13) - (21, 68) 8 "Workflow0.cs"
         __slots.approval = await __run.WaitForEventAsync<global::Subscriptions.Approval>(3, "approval");
@@ -146,9 +146,9 @@ partial class RenewalWorkflows
         await __run.CheckpointAsync(3, __slots);
         __resume3:;
         __state = -1;
-        __try0_exception ??= __Renew_RebuildException(__slots.__try0_error!);
-        goto __try0_catches_end;
-        __try0_catches_end:;
+        __try_L14_exception ??= __Renew_RebuildException(__slots.__try0_error!);
+        goto __try_L14_catches_end;
+        __try_L14_catches_end:;
         __slots.__try0_catch = 0;
 #line (28, 9) - (28, 56) 8 "Workflow0.cs"
         return $"{__slots.customer}: approved by {__slots.approval.By}";
