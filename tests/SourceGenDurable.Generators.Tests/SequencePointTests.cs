@@ -65,11 +65,9 @@ public sealed class SequencePointTests
             }
             """;
 
-        var pdb = CompileWithPdb(source, path);
+        var stateMachine = CompileWithPdb(source, path).MethodsOf("<__Process_Resume>").Single();
 
-        var stateMachine = pdb.MethodsOf("<__Process_Resume>").Single();
-        Assert.Equal(StopLines(source), stateMachine.Where(p => !p.IsHidden && p.Document == path).Select(p => p.Line).ToHashSet());
-        Assert.DoesNotContain(stateMachine, p => !p.IsHidden && p.Document != path);
+        AssertMapsTo(LinesWith(source, Stop), path, stateMachine);
         Assert.Contains(stateMachine, p => p.IsHidden);
     }
 
@@ -115,11 +113,7 @@ public sealed class SequencePointTests
             }
             """;
 
-        var pdb = CompileWithPdb(source, path);
-
-        var stateMachine = pdb.MethodsOf("<__Run_Resume>").Single();
-        Assert.Equal(StopLines(source), stateMachine.Where(p => !p.IsHidden && p.Document == path).Select(p => p.Line).ToHashSet());
-        Assert.DoesNotContain(stateMachine, p => !p.IsHidden && p.Document != path);
+        AssertMapsTo(LinesWith(source, Stop), path, CompileWithPdb(source, path).MethodsOf("<__Run_Resume>").Single());
     }
 
     [Fact]
@@ -158,22 +152,23 @@ public sealed class SequencePointTests
 
         var pdb = CompileWithPdb(source, path);
 
-        var run = pdb.MethodsOf("<__Run_Resume>").Single();
-        Assert.Equal(StopLines(source), run.Where(p => !p.IsHidden).Select(p => p.Line).ToHashSet());
-        Assert.All(run.Where(p => !p.IsHidden), p => Assert.Equal(path, p.Document));
+        AssertMapsTo(LinesWith(source, Stop), path, pdb.MethodsOf("<__Run_Resume>").Single());
 
         // A step's lambda is a method of its own; its lines are the lambda's lines in the user's file, also when the
         // step's arguments start on lines of their own.
-        var lambda = pdb.Methods.Where(m => m.Any(p => !p.IsHidden && p.Document == path && LinesWith(source, "// lambda").Contains(p.Line))).ToList();
-        Assert.NotEmpty(lambda);
-        Assert.Equal(LinesWith(source, "// lambda").ToHashSet(), lambda.SelectMany(m => m).Where(p => !p.IsHidden).Select(p => p.Line).ToHashSet());
+        var lambdas = pdb.Methods.Where(m => m.Any(p => !p.IsHidden && p.Document == path && LinesWith(source, "// lambda").Contains(p.Line))).ToList();
+        Assert.NotEmpty(lambdas);
+        AssertMapsTo(LinesWith(source, "// lambda"), path, lambdas.SelectMany(m => m).ToList());
 
-        var expressionBodied = pdb.MethodsOf("<__Short_Resume>").Single();
-        Assert.Equal(LinesWith(source, "// stop-short").ToHashSet(), expressionBodied.Where(p => !p.IsHidden).Select(p => p.Line).ToHashSet());
-        Assert.All(expressionBodied.Where(p => !p.IsHidden), p => Assert.Equal(path, p.Document));
+        AssertMapsTo(LinesWith(source, "// stop-short"), path, pdb.MethodsOf("<__Short_Resume>").Single());
     }
 
-    private static HashSet<int> StopLines(string source) => LinesWith(source, Stop).ToHashSet();
+    /// <summary>Every sequence point that is not hidden names the user's file, and together they cover exactly <paramref name="lines"/>.</summary>
+    private static void AssertMapsTo(List<int> lines, string path, List<Point> points)
+    {
+        Assert.Equal(lines.ToHashSet(), points.Where(p => !p.IsHidden && p.Document == path).Select(p => p.Line).ToHashSet());
+        Assert.DoesNotContain(points, p => !p.IsHidden && p.Document != path);
+    }
 
     private static List<int> LinesWith(string source, string marker) => source.Split('\n')
         .Select((line, index) => (Line: line.TrimEnd('\r'), Number: index + 1))
