@@ -1,37 +1,90 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace SourceGenDurable.Generators.Emitting;
 
-/// <summary>Writes C# text line by line at the current indentation, with <c>\n</c> line endings.</summary>
+/// <summary>
+/// Writes C# text line by line at the current indentation, with <c>\n</c> line endings. Lines can be mapped to the
+/// user's source with <c>#line</c> directives: <see cref="Map"/> maps the next line (or lines) written, and any line
+/// written after a mapped one without a mapping of its own is preceded by <c>#line hidden</c>, so the machinery between
+/// the user's statements never borrows their lines.
+/// </summary>
 internal sealed class IndentedWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _text = new();
+    private readonly List<Chunk> _chunks = new();
     private int _depth;
+    private string? _pendingMapping;
+    private bool _mapped;
 
-    public IndentedWriter Line(string line = "")
+    /// <param name="depth">The indentation to start at: text written at its final depth can carry <c>#line</c> character offsets.</param>
+    public IndentedWriter(int depth = 0) => _depth = depth;
+
+    /// <summary>What was written, one chunk per <see cref="Line"/> or <see cref="Lines"/> call or directive.</summary>
+    public IReadOnlyList<Chunk> Chunks => _chunks;
+
+    /// <summary>
+    /// Maps the next <see cref="Line"/> or <see cref="Lines"/> call to a span of <paramref name="path"/> (lines and
+    /// characters 1-based, the end inclusive): its first sequence point gets that span, and the lines after its first
+    /// follow on from <paramref name="startLine"/>. The path is written as it is: a <c>#line</c> file name has no escapes.
+    /// </summary>
+    public IndentedWriter Map(string path, int startLine, int startCharacter, int endLine, int endCharacter)
     {
-        if (line.Length > 0)
-        {
-            for (var i = 0; i < _depth; i++)
-            {
-                _text.Append(IndentUnit);
-            }
-        }
-
-        _text.Append(line).Append('\n');
+        // The character offset is where the mapped text starts on the next line: its indentation.
+        _pendingMapping = $"#line ({startLine}, {startCharacter}) - ({endLine}, {endCharacter}) {_depth * IndentUnit.Length} \"{path}\"";
         return this;
     }
 
-    /// <summary>Writes text that may span lines (a rewritten statement), indenting each line.</summary>
-    public IndentedWriter Lines(string text)
+    /// <summary>Ends a mapped stretch: what follows is hidden from the debugger until the next mapping.</summary>
+    public IndentedWriter Hide()
     {
-        foreach (var line in text.Split('\n'))
+        _pendingMapping = null;
+        if (_mapped)
         {
-            Line(line.TrimEnd('\r'));
+            _chunks.Add(new Chunk("#line hidden", ChunkKind.Directive));
+            _mapped = false;
         }
 
+        return this;
+    }
+
+    public IndentedWriter Line(string line = "") => Lines(line);
+
+    /// <summary>Writes a statement that may span lines (a rewritten statement), indenting each line.</summary>
+    public IndentedWriter Lines(string text)
+    {
+        var lines = text.Split('\n');
+        if (text.Length > 0)
+        {
+            if (_pendingMapping is { } mapping)
+            {
+                _chunks.Add(new Chunk(mapping, ChunkKind.Directive));
+                _pendingMapping = null;
+                _mapped = true;
+            }
+            else
+            {
+                Hide();
+            }
+        }
+
+        var indent = string.Concat(System.Linq.Enumerable.Repeat(IndentUnit, _depth));
+        var chunk = new StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            chunk.Append(i > 0 ? "\n" : "").Append(line.Length > 0 ? indent : "").Append(line);
+        }
+
+        _chunks.Add(new Chunk(chunk.ToString(), text.Length == 0 ? ChunkKind.Blank : ChunkKind.Statement));
+        return this;
+    }
+
+    /// <summary>Text already indented and mapped (a lowered body), written as it is.</summary>
+    public IndentedWriter Raw(string text)
+    {
+        _chunks.Add(new Chunk(text, ChunkKind.Statement));
         return this;
     }
 
@@ -43,7 +96,21 @@ internal sealed class IndentedWriter
         return new Block(this);
     }
 
-    public override string ToString() => _text.ToString();
+    /// <summary>Whether anything written so far holds <paramref name="text"/> (a jump to a label, say).</summary>
+    public bool Mentions(string text) => _chunks.Exists(c => c.Kind == ChunkKind.Statement && c.Text.Contains(text));
+
+    public override string ToString() => ToString(_chunks);
+
+    public static string ToString(IEnumerable<Chunk> chunks)
+    {
+        var text = new StringBuilder();
+        foreach (var chunk in chunks)
+        {
+            text.Append(chunk.Text).Append('\n');
+        }
+
+        return text.ToString();
+    }
 
     public readonly struct Block : IDisposable
     {
@@ -58,3 +125,13 @@ internal sealed class IndentedWriter
         }
     }
 }
+
+internal enum ChunkKind
+{
+    Blank,
+    Directive,
+    Statement,
+}
+
+/// <summary>One call's text: a statement (its lines joined by <c>\n</c>, indented), a directive, or a blank line.</summary>
+internal sealed record Chunk(string Text, ChunkKind Kind);

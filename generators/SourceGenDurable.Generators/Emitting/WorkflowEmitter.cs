@@ -188,18 +188,28 @@ internal static class WorkflowEmitter
         writer.Line()
             .Line("// The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the")
             .Line("// user reads them; here they would only repeat them at slot fields.")
-            .Line("#nullable disable warnings")
-            .Line("// Flattened loops and switches declare every label they might need, and some jumps follow a return.")
-            .Line("#pragma warning disable CS0162, CS0164")
-            .Line(GeneratedCode);
+            .Line("#nullable disable warnings");
+        if (model.BodyMapsSource)
+        {
+            // The body's statements carry the lines of the workflow method they were copied from; the rest of the
+            // method (its braces, the dispatch, the checkpoints' bookkeeping) is hidden, so the debugger steps through
+            // the user's lines only.
+            writer.Line("#line hidden");
+        }
+
+        writer.Line(GeneratedCode);
         using (writer.OpenBlock(
             $"private async {TaskOfResult(model)} {ResumeMethod(model)}({Runtime}.WorkflowContext {model.ContextParameter}, {Runtime}.Execution.WorkflowRun __run, {slotsType} __slots)"))
         {
-            writer.Lines(model.Body);
+            writer.Raw(model.Body);
         }
 
-        writer.Line("#pragma warning restore CS0162, CS0164")
-            .Line("#nullable restore warnings");
+        if (model.BodyMapsSource)
+        {
+            writer.Line("#line default");
+        }
+
+        writer.Line("#nullable restore warnings");
 
         for (var i = blocks.Count - 1; i >= 0; i--)
         {

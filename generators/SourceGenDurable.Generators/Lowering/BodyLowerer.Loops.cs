@@ -9,29 +9,45 @@ internal sealed partial class BodyLowerer
     private void LowerWhile(WhileStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("while");
+        var label = _context.NextLabel("while", loop);
         output.Line($"{label}_continue:;");
         LowerConditionSpills(loop, scope);
-        output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
+        if (!IsTrue(loop.Condition))
+        {
+            _context.Map(loop.WhileKeyword, loop.CloseParenToken);
+            output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
+        }
+
         LowerLoopBody(loop.Statement, label, scope);
-        output.Line($"goto {label}_continue;").Line($"{label}_break:;");
+        if (Completes(loop.Statement))
+        {
+            output.Line($"goto {label}_continue;");
+        }
+
+        output.Line($"{label}_break:;");
     }
 
     private void LowerDo(DoStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("do");
+        var label = _context.NextLabel("do", loop);
         output.Line($"{label}_top:;");
         LowerLoopBody(loop.Statement, label, scope);
-        output.Line($"{label}_continue:;");
-        LowerConditionSpills(loop, scope);
-        output.Line($"if ({_context.Rewrite(loop.Condition, scope)}) goto {label}_top;").Line($"{label}_break:;");
+        if (Continues(loop.Statement, label))
+        {
+            output.Line($"{label}_continue:;");
+            LowerConditionSpills(loop, scope);
+            _context.Map(loop.WhileKeyword, loop.SemicolonToken);
+            output.Line(IsTrue(loop.Condition) ? $"goto {label}_top;" : $"if ({_context.Rewrite(loop.Condition, scope)}) goto {label}_top;");
+        }
+
+        output.Line($"{label}_break:;");
     }
 
     private void LowerFor(ForStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("for");
+        var label = _context.NextLabel("for", loop);
         if (loop.Declaration is not null)
         {
             LowerDeclarators(loop.Declaration, loop, scope);
@@ -40,53 +56,71 @@ internal sealed partial class BodyLowerer
         foreach (var initializer in loop.Initializers)
         {
             LowerSpillsWithin(loop, initializer, scope);
+            _context.Map(initializer);
             output.Lines(_context.Rewrite(initializer, scope) + ";");
         }
 
         output.Line($"{label}_top:;");
-        if (loop.Condition is not null)
+        if (loop.Condition is not null && !IsTrue(loop.Condition))
         {
             LowerSpillsWithin(loop, loop.Condition, scope);
+            _context.Map(loop.Condition);
             output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
         }
 
         LowerLoopBody(loop.Statement, label, scope);
-        output.Line($"{label}_continue:;");
-        foreach (var incrementor in loop.Incrementors)
+        if (Continues(loop.Statement, label))
         {
-            LowerSpillsWithin(loop, incrementor, scope);
-            output.Lines(_context.Rewrite(incrementor, scope) + ";");
+            output.Line($"{label}_continue:;");
+            foreach (var incrementor in loop.Incrementors)
+            {
+                LowerSpillsWithin(loop, incrementor, scope);
+                _context.Map(incrementor);
+                output.Lines(_context.Rewrite(incrementor, scope) + ";");
+            }
+
+            output.Line($"goto {label}_top;");
         }
 
-        output.Line($"goto {label}_top;").Line($"{label}_break:;");
+        output.Line($"{label}_break:;");
     }
 
     private void LowerForEach(CommonForEachStatementSyntax loop, LoweringScope scope)
     {
         // An enumerator cannot be saved: the collection is read once into a list slot and walked with an index slot.
         var output = _context.Out;
-        var label = _context.NextLabel("foreach");
+        var (label, slots) = _context.NextConstruct("foreach", loop, "foreach");
         var elementType = TypeNames.FullyQualified(Model.GetForEachStatementInfo(loop).ElementType!);
-        var items = _context.Synthesize($"{label}_items", $"global::System.Collections.Generic.List<{elementType}>");
-        var index = _context.Synthesize($"{label}_index", "int");
+        var items = _context.Synthesize($"{slots}_items", $"global::System.Collections.Generic.List<{elementType}>");
+        var index = _context.Synthesize($"{slots}_index", "int");
+        // Mapped as the compiler maps a foreach: the collection, 'in' for each step, the variable for each element.
+        _context.Map(loop.Expression);
         output.Line($"{items} = global::System.Linq.Enumerable.ToList<{elementType}>({_context.Rewrite(loop.Expression, scope)});")
             .Line($"{index} = 0;")
-            .Line($"{label}_top:;")
-            .Line($"if ({index} >= {items}.Count) goto {label}_break;");
+            .Line($"{label}_top:;");
+        _context.Map(loop.InKeyword, loop.InKeyword);
+        output.Line($"if ({index} >= {items}.Count) goto {label}_break;");
         if (loop is ForEachStatementSyntax single)
         {
             var variable = Model.GetDeclaredSymbol(single)!;
             var variableType = TypeNames.FullyQualified(variable.Type);
+            _context.Map(single.Type, single.Identifier);
             output.Line($"{_context.Declare(variable, variableType)} = ({variableType}){items}[{index}];");
         }
         else
         {
             // 'foreach (var (k, v) in ...)': the element is deconstructed into the loop's variables (or their slots).
+            _context.Map(((ForEachVariableStatementSyntax)loop).Variable);
             output.Line($"{_context.Rewrite(((ForEachVariableStatementSyntax)loop).Variable, scope)} = {items}[{index}];");
         }
 
         LowerLoopBody(loop.Statement, label, scope);
-        output.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;").Line($"{label}_break:;");
+        if (Continues(loop.Statement, label))
+        {
+            output.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;");
+        }
+
+        output.Line($"{label}_break:;");
     }
 
     /// <summary>A loop condition with durable awaits evaluates them at the loop head, on every pass.</summary>
@@ -97,6 +131,9 @@ internal sealed partial class BodyLowerer
             _spills.Lower(plan, scope);
         }
     }
+
+    /// <summary>Whether the next pass of a loop can be reached from its body: its end completes, or a continue jumps there.</summary>
+    private bool Continues(StatementSyntax body, string label) => Completes(body) || _context.Out.Mentions($"goto {label}_continue;");
 
     private void LowerLoopBody(StatementSyntax body, string label, LoweringScope scope) =>
         LowerStatement(body, scope with { BreakLabel = $"{label}_break", ContinueLabel = $"{label}_continue" });

@@ -16,7 +16,7 @@ internal sealed partial class BodyLowerer
     private void LowerSwitch(SwitchStatementSyntax @switch, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("switch");
+        var label = _context.NextLabel("switch", @switch);
         var patternVariables = @switch.Sections
             .SelectMany(s => s.Labels.OfType<CasePatternSwitchLabelSyntax>())
             .SelectMany(l => l.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
@@ -27,6 +27,7 @@ internal sealed partial class BodyLowerer
             output.Line($"{TypeNames.FullyQualified(variable.Type)} {_context.Names.Of(variable)} = default!;");
         }
 
+        _context.Map(@switch.SwitchKeyword, @switch.CloseParenToken);
         using (output.OpenBlock($"switch ({_context.Rewrite(@switch.Expression, scope)})"))
         {
             for (var section = 0; section < @switch.Sections.Count; section++)
@@ -46,7 +47,11 @@ internal sealed partial class BodyLowerer
             }
         }
 
-        output.Line($"goto {label}_break;");
+        if (!@switch.Sections.Any(s => s.Labels.Any(l => l is DefaultSwitchLabelSyntax)))
+        {
+            _context.WritePossiblyUnreachable($"goto {label}_break;");
+        }
+
         string? defaultLabel = null;
         var caseLabels = ImmutableDictionary.CreateBuilder<TextSpan, string>();
         for (var section = 0; section < @switch.Sections.Count; section++)

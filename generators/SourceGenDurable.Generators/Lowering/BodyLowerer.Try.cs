@@ -20,6 +20,7 @@ internal sealed partial class BodyLowerer
     {
         var output = _context.Out;
         var label = _regions.LabelOf(@try);
+        var slots = _regions.SlotsOf(@try);
         var depth = _regions.DepthOf(@try);
         var flattensFinally = _regions.FlattensFinally(@try);
         var moved = @try.Catches.Where(_regions.IsMoved).ToList();
@@ -27,16 +28,16 @@ internal sealed partial class BodyLowerer
         var exits = new List<string>();
         if (flattensFinally)
         {
-            pending = _context.Synthesize($"{label}_pending", "global::SourceGenDurable.WorkflowError?");
-            branch = _context.Synthesize($"{label}_branch", "int");
+            pending = _context.Synthesize($"{slots}_pending", "global::SourceGenDurable.WorkflowError?");
+            branch = _context.Synthesize($"{slots}_branch", "int");
             output.Line($"{pending} = null;").Line($"{branch} = 0;");
         }
 
         string? caught = null, error = null;
         if (moved.Count > 0)
         {
-            caught = _context.Synthesize($"{label}_catch", "int");
-            error = _context.Synthesize($"{label}_error", "global::SourceGenDurable.WorkflowError?");
+            caught = _context.Synthesize($"{slots}_catch", "int");
+            error = _context.Synthesize($"{slots}_error", "global::SourceGenDurable.WorkflowError?");
             output.Line($"{caught} = 0;");
         }
 
@@ -44,7 +45,7 @@ internal sealed partial class BodyLowerer
         if (!flattensFinally)
         {
             WriteTryAndCatches(@try, label, depth + 1, moved, caught, error, scope);
-            WriteMovedCatches(@try, label, moved, caught!, scope);
+            WriteMovedCatches(@try, label, slots, moved, caught!, scope);
             return;
         }
 
@@ -64,29 +65,33 @@ internal sealed partial class BodyLowerer
             };
             output.Line($"{label}_body:;");
             WriteTryAndCatches(@try, $"{label}_body", depth + 2, moved, caught, error, inside);
-            WriteMovedCatches(@try, label, moved, caught, inside);
-            output.Line($"goto {label}_finally;");
+            WriteMovedCatches(@try, label, slots, moved, caught, inside);
+            if (moved.Count > 0 || Completes(@try.Block) || @try.Catches.Any(c => Completes(c.Block)))
+            {
+                output.Line($"goto {label}_finally;");
+            }
 
-            // Jumps that leave the try: remembered, then taken after the finally body.
+            // Jumps that leave the try: remembered, then taken after the finally body. The numbers are saved in a
+            // slot, so every possible exit keeps its number; only the exits some jump takes are written.
             if (scope.BreakLabel is { } outerBreak)
             {
                 exits.Add(outerBreak);
-                output.Line($"{label}_leave_break:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
+                WriteExit($"{label}_leave_break", branch!, exits.Count, label);
             }
 
             if (scope.ContinueLabel is { } outerContinue)
             {
                 exits.Add(outerContinue);
-                output.Line($"{label}_leave_continue:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
+                WriteExit($"{label}_leave_continue", branch!, exits.Count, label);
             }
 
             foreach (var name in leavingGotos)
             {
                 exits.Add(scope.GotoTarget(name));
-                output.Line($"{label}_leave_goto_{name}:;").Line($"{branch} = {exits.Count};").Line($"goto {label}_finally;");
+                WriteExit($"{label}_leave_goto_{name}", branch!, exits.Count, label);
             }
 
-            output.Line($"{label}_leave_return:;").Line($"{branch} = -1;").Line($"goto {label}_finally;");
+            WriteExit($"{label}_leave_return", branch!, -1, label);
         }
 
         using (output.OpenBlock($"catch (global::System.Exception __exception) when (!__run.IsSuspending)"))
@@ -107,6 +112,15 @@ internal sealed partial class BodyLowerer
             _context.Shape.Checkpoints.Any(c => c.Form == CheckpointForm.Return && @try.Span.Contains(c.Statement.Span)))
         {
             output.Line($"if ({branch} == -1) {_context.ReturnStatement(_context.ResultType is null ? null : _context.ReturnSlot(), scope)}");
+        }
+    }
+
+    /// <summary>An exit from a try whose finally is flattened: records which one it is, then runs the finally.</summary>
+    private void WriteExit(string exitLabel, string branch, int number, string tryLabel)
+    {
+        if (_context.Out.Mentions($"goto {exitLabel};"))
+        {
+            _context.Out.Line($"{exitLabel}:;").Line($"{branch} = {number};").Line($"goto {tryLabel}_finally;");
         }
     }
 
@@ -161,8 +175,11 @@ internal sealed partial class BodyLowerer
             // parts: normalizing it whole would write 'catch (E e)when'.
             var rewritten = (CatchClauseSyntax)_context.RewriteNode(clause, scope);
             var declaration = rewritten.Declaration is null ? "(global::System.Exception)" : CopiedCodeRewriter.Normalize(rewritten.Declaration);
-            var filter = rewritten.Filter is null ? "" : $" && ({CopiedCodeRewriter.Normalize(rewritten.Filter.FilterExpression)})";
-            output.Lines($"catch {declaration} when (!__run.IsSuspending{filter})").Lines(CopiedCodeRewriter.Normalize(rewritten.Block));
+            var filter = rewritten.Filter is null ? "" : $" && ({LoweringContext.Layout(clause.Filter!.FilterExpression, rewritten.Filter.FilterExpression)})";
+            MapFilter(clause);
+            output.Lines($"catch {declaration} when (!__run.IsSuspending{filter})");
+            _context.Map(clause.Block);
+            output.Lines(LoweringContext.Layout(clause.Block, rewritten.Block));
         }
 
         if (@try.Finally is not null && !_regions.FlattensFinally(@try))
@@ -170,7 +187,9 @@ internal sealed partial class BodyLowerer
             using (output.OpenBlock("finally"))
             {
                 // A finally runs when the try is left, never because the workflow merely left memory.
-                output.Line("if (!__run.IsSuspending)").Lines(_context.Rewrite(@try.Finally.Block, scope));
+                output.Line("if (!__run.IsSuspending)");
+                _context.Map(@try.Finally.Block);
+                output.Lines(_context.Rewrite(@try.Finally.Block, scope));
             }
         }
     }
@@ -185,6 +204,7 @@ internal sealed partial class BodyLowerer
         var type = clause.Declaration is null ? "global::System.Exception" : TypeNames.FullyQualified(Model.GetTypeInfo(clause.Declaration.Type).Type!);
         var name = variable is null ? "__caught" : TypeNames.Identifier(variable.Name);
         var filter = clause.Filter is null ? "" : $" && ({_context.RewriteKeeping(clause.Filter.FilterExpression, scope, variable is null ? [] : [variable])})";
+        MapFilter(clause);
         using (_context.Out.OpenBlock($"catch ({type} {name}) when (!__run.IsSuspending{filter})"))
         {
             _context.Out.Line($"{_regions.LabelOf(@try)}_exception = {name};")
@@ -193,8 +213,20 @@ internal sealed partial class BodyLowerer
         }
     }
 
+    /// <summary>
+    /// A catch clause with a filter maps to the user's clause, where the filter runs; without one, the generated filter
+    /// (which only lets a suspension through) is hidden, and the debugger stops first in the catch body.
+    /// </summary>
+    private void MapFilter(CatchClauseSyntax clause)
+    {
+        if (clause.Filter is { } filter)
+        {
+            _context.Map(clause.CatchKeyword, filter.CloseParenToken);
+        }
+    }
+
     /// <summary>The bodies of catch clauses that contain a checkpoint, as ordinary code after the try.</summary>
-    private void WriteMovedCatches(TryStatementSyntax @try, string label, List<CatchClauseSyntax> moved, string? caught, LoweringScope scope)
+    private void WriteMovedCatches(TryStatementSyntax @try, string label, string slots, List<CatchClauseSyntax> moved, string? caught, LoweringScope scope)
     {
         if (moved.Count == 0)
         {
@@ -217,8 +249,11 @@ internal sealed partial class BodyLowerer
                 output.Line($"{_context.Names.Of(variable)} = ({TypeNames.FullyQualified(variable.Type)}){label}_exception!;");
             }
 
-            LowerStatements(clause.Block.Statements, scope with { CatchBodies = scope.CatchBodies.Push((label, clause)) });
-            output.Line($"goto {label}_catches_end;");
+            LowerStatements(clause.Block.Statements, scope with { CatchBodies = scope.CatchBodies.Push((label, slots, clause)) });
+            if (Completes(clause.Block))
+            {
+                output.Line($"goto {label}_catches_end;");
+            }
         }
 
         output.Line($"{label}_catches_end:;").Line($"{caught} = 0;");

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Generators.Parsing;
 using SourceGenDurable.Shared;
@@ -13,7 +14,8 @@ namespace SourceGenDurable.Generators.Lowering;
 /// <summary>The lowered body of a workflow method, and what the rest of its file needs because of it.</summary>
 /// <param name="SynthesizedSlots">Slots the lowering itself needs, in the order it made them.</param>
 /// <param name="RebuildsExceptions">Whether the body rebuilds saved exceptions, so the rebuild method must be emitted.</param>
-internal sealed record LoweredBody(string Text, IReadOnlyList<SlotModel> SynthesizedSlots, bool RebuildsExceptions);
+/// <param name="MapsSource">Whether the text maps the user's statements to their file with <c>#line</c> directives.</param>
+internal sealed record LoweredBody(string Text, IReadOnlyList<SlotModel> SynthesizedSlots, bool RebuildsExceptions, bool MapsSource);
 
 /// <summary>
 /// Lowers a workflow body into the body of a resumable method, the way the C# compiler lowers an async method:
@@ -39,7 +41,7 @@ internal sealed partial class BodyLowerer
     private BodyLowerer(LoweringContext context)
     {
         _context = context;
-        _regions = new RegionDispatch(context.Shape, context.Out);
+        _regions = new RegionDispatch(context.Shape, context.Out, context.LineOf);
         _checkpoints = new CheckpointLowerer(context);
         _spills = new SpillLowerer(context, _checkpoints);
         for (var state = 0; state < context.Shape.Checkpoints.Length; state++)
@@ -61,9 +63,18 @@ internal sealed partial class BodyLowerer
     {
         var (model, shape, slotFields) = (workflow.Model, workflow.Shape, workflow.SlotFields);
         var names = new LocalNames(model, shape, workflow.Block, slotFields);
-        var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod);
+        // The body is written at its depth in the generated file: inside the containing types and the method.
+        var depth = 1;
+        for (var type = workflow.Method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            depth++;
+        }
+
+        var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod, depth);
         new BodyLowerer(context).LowerBody(workflow.Block);
-        return new LoweredBody(context.Out.ToString().TrimEnd('\n'), context.SynthesizedSlots, context.RebuildsExceptions);
+        context.Out.Hide();
+        var text = IndentedWriter.ToString(UnreachableCode.Remove(context.Out.Chunks));
+        return new LoweredBody(text.TrimEnd('\n'), context.SynthesizedSlots, context.RebuildsExceptions, context.SourcePath is not null);
     }
 
     private void LowerBody(BlockSyntax body)
@@ -168,25 +179,40 @@ internal sealed partial class BodyLowerer
         if (statement is not BlockSyntax && Model.AnalyzeControlFlow(statement) is { Succeeded: true, EndPointIsReachable: false })
         {
             // The C# compiler proves this on the original; the jumps of the lowered form hide it from the compiler.
-            _context.Out.Line("throw new global::System.InvalidOperationException(\"The end of a statement that cannot complete was reached.\");");
+            _context.Out.Line(UnreachableCode.EndNotReached);
         }
     }
 
     private void LowerIf(IfStatementSyntax @if, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("if");
+        var label = _context.NextLabel("if", @if);
         var elseLabel = @if.Else is null ? $"{label}_end" : $"{label}_else";
+        _context.Map(@if.IfKeyword, @if.CloseParenToken);
         output.Line($"if (!({_context.Rewrite(@if.Condition, scope)})) goto {elseLabel};");
         LowerStatement(@if.Statement, scope);
         if (@if.Else is not null)
         {
-            output.Line($"goto {label}_end;").Line($"{elseLabel}:;");
+            if (Completes(@if.Statement))
+            {
+                output.Line($"goto {label}_end;");
+            }
+
+            output.Line($"{elseLabel}:;");
             LowerStatement(@if.Else.Statement, scope);
         }
 
         output.Line($"{label}_end:;");
     }
+
+    /// <summary>
+    /// Whether the end of <paramref name="statement"/> can be reached, as the compiler proves it on the original: a
+    /// jump written after one that cannot complete would be unreachable code.
+    /// </summary>
+    private bool Completes(StatementSyntax statement) => Model.AnalyzeControlFlow(statement) is not { Succeeded: true, EndPointIsReachable: false };
+
+    /// <summary>Whether <paramref name="condition"/> is the constant true: a loop on it needs no test.</summary>
+    private bool IsTrue(ExpressionSyntax? condition) => condition is not null && Model.GetConstantValue(condition) is { HasValue: true, Value: true };
 
     private void Copy(StatementSyntax statement, LoweringScope scope)
     {
@@ -205,6 +231,7 @@ internal sealed partial class BodyLowerer
             return;
         }
 
+        _context.Map(statement);
         _context.Out.Lines(_context.Rewrite(statement, scope));
     }
 
@@ -213,6 +240,7 @@ internal sealed partial class BodyLowerer
     {
         if (!declaration.Variables.Any(v => Model.GetDeclaredSymbol(v) is { } local && SlotFields.ContainsKey(local)))
         {
+            _context.Map(declaration.Parent is LocalDeclarationStatementSyntax statement ? statement : declaration);
             _context.Out.Lines(_context.Rewrite(declaration, scope) + ";");
             return;
         }
@@ -228,6 +256,10 @@ internal sealed partial class BodyLowerer
     {
         var local = (ILocalSymbol)Model.GetDeclaredSymbol(variable)!;
         var initializer = InitializerText(variable, local, scope);
+
+        // A declaration of one variable maps to the whole statement, as the compiler's own sequence point does.
+        var declaration = (VariableDeclarationSyntax)variable.Parent!;
+        _context.Map(declaration.Variables.Count == 1 && declaration.Parent is LocalDeclarationStatementSyntax statement ? statement : variable);
         if (!SlotFields.ContainsKey(local))
         {
             _context.Out.Lines($"{TypeNames.FullyQualified(local.Type)} {_context.Names.Of(local)}{initializer};");

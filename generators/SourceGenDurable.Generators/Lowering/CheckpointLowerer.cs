@@ -35,14 +35,19 @@ internal sealed class CheckpointLowerer
             _ => "",
         };
         output.Line($"// checkpoint {state}");
-        output.Lines($"{target}await __run.{Operation(site.Invocation, site.Operation, state, scope)};")
+        SyntaxNode mapped = site.Form == CheckpointForm.Spilled ? site.Await : site.Statement;
+        var operation = Operation(site.Invocation, site.Operation, state, scope, mappedFrom: mapped);
+
+        // The durable call is the user's statement (or, spilled, the await in it); committing and resuming are not.
+        _context.Map(mapped);
+        output.Lines($"{target}await __run.{operation};")
             .Line($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
             .Line($"{RegionDispatch.ResumeLabel(state)}:;")
             .Line($"{RegionDispatch.State} = -1;");
-        foreach (var (label, clause) in scope.CatchBodies)
+        foreach (var (label, slots, clause) in scope.CatchBodies)
         {
             // Resumed inside a catch body: the exception it handles is rebuilt from its saved description.
-            var error = $"{CopiedCodeRewriter.SlotsParameter}.{label}_error!";
+            var error = $"{CopiedCodeRewriter.SlotsParameter}.{slots}_error!";
             output.Line($"{label}_exception ??= {_context.RebuildMethod}({error});");
             if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _context.Model.GetDeclaredSymbol(declaration) is { } variable)
             {
@@ -52,6 +57,7 @@ internal sealed class CheckpointLowerer
 
         if (site.Form == CheckpointForm.Return)
         {
+            _context.Map(site.Statement);
             output.Line(_context.ReturnStatement($"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)}", scope));
         }
     }
@@ -61,7 +67,8 @@ internal sealed class CheckpointLowerer
     /// written, after the checkpoint number. Inside a fan-out's lambda (<paramref name="inLambda"/>) nothing is spilled
     /// into statements: the lambda's parameters are fixed for each element, and the arguments are read as they are.
     /// </summary>
-    private string Operation(InvocationExpressionSyntax invocation, DurableOperation operation, int state, LoweringScope scope, bool inLambda = false, int? branch = null)
+    /// <param name="mappedFrom">The statement the call's line is mapped to: a step's arguments keep their lines from it.</param>
+    private string Operation(InvocationExpressionSyntax invocation, DurableOperation operation, int state, LoweringScope scope, bool inLambda = false, int? branch = null, SyntaxNode? mappedFrom = null)
     {
         var spillSuffix = branch is { } index ? $"_{index}" : "";
         var call = (IInvocationOperation)_context.Model.GetOperation(invocation)!;
@@ -81,7 +88,16 @@ internal sealed class CheckpointLowerer
                 return $"{operation.Method.Name}Async{resultType}({state}{string.Concat(passed.Select(p => ", " + p))})";
             case DurableOperationKind.ContextStep:
                 // ctx.Step(name, body[, retry]): a policy given is passed as written; without one, the default attempts.
-                return $"StepAsync{resultType}({state}, {passed[0]}, {(passed.Count > 2 ? passed[2] : RetryPolicies.Argument(operation))}, {passed[1]})";
+                var values = arguments.OrderBy(a => a.Parameter!.Ordinal).Select(ValueOf).ToList();
+                var (stepName, retry, body) = (passed[0], passed.Count > 2 ? passed[2] : RetryPolicies.Argument(operation), passed[1]);
+                if (mappedFrom is not null)
+                {
+                    // The body's lambda on the line the user wrote it, so its breakpoints bind where they are set.
+                    var lines = _context.OnTheirLines(mappedFrom, [(values[0], stepName), (values[1], body)]).ToList();
+                    (stepName, body) = (lines[0], lines[1]);
+                }
+
+                return $"StepAsync{resultType}({state}, {stepName}, {retry}, {body})";
         }
 
         if (operation.Kind == DurableOperationKind.ChildWorkflow)
@@ -121,6 +137,7 @@ internal sealed class CheckpointLowerer
             }
 
             var spill = $"{prefix}_{parameter.Name}";
+            _context.Map(ValueOf(argument));
             _context.Out.Lines($"{TypeNames.FullyQualified(parameter.Type)} {spill} = {_context.Rewrite(ValueOf(argument), scope)};");
             spilled.Add((parameter, spill));
         }

@@ -63,9 +63,15 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     public static string Normalize(SyntaxNode node) => node.NormalizeWhitespace(eol: "\n").ToFullString().TrimEnd();
 
+    /// <summary>
+    /// A substituted expression keeps the lines it spanned as line breaks after its temporary, so the rest of the
+    /// statement stays on the user's lines (see <see cref="LoweringContext.Layout"/>).
+    /// </summary>
     public override SyntaxNode? Visit(SyntaxNode? node) =>
         node is not null && _substitutions.TryGetValue(node, out var temporary)
-            ? SyntaxFactory.ParseExpression(temporary).WithTriviaFrom(node)
+            ? SyntaxFactory.ParseExpression(temporary)
+                .WithLeadingTrivia(node.GetLeadingTrivia())
+                .WithTrailingTrivia(Enumerable.Repeat(SyntaxFactory.EndOfLine("\n"), node.ToString().Count(c => c == '\n')).Concat(node.GetTrailingTrivia()))
             : base.Visit(node);
 
     public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
@@ -112,7 +118,8 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
             return base.VisitDeclarationExpression(node);
         }
 
-        return Deconstructed(node.Designation, node.Type).WithTriviaFrom(node);
+        // Made by the factory, the tuple has no spaces of its own until normalized.
+        return Deconstructed(node.Designation, node.Type).NormalizeWhitespace().WithTriviaFrom(node);
     }
 
     private ExpressionSyntax Deconstructed(VariableDesignationSyntax designation, TypeSyntax type) => designation switch
@@ -154,7 +161,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
             pattern = parenthesized.Pattern;
         }
 
-        var tested = pattern is UnaryPatternSyntax ? $"({Normalize(visited)} || !({captures}))" : $"({Normalize(visited)} && {captures})";
+        var tested = pattern is UnaryPatternSyntax ? $"({visited} || !({captures}))" : $"({visited} && {captures})";
         return SyntaxFactory.ParseExpression(tested).WithTriviaFrom(node);
     }
 
@@ -223,7 +230,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
             return base.VisitReturnStatement(node);
         }
 
-        var value = node.Expression is null || _returnValueSlot is null ? "" : $"{_returnValueSlot} = {Normalize(Visit(node.Expression)!)}; ";
+        var value = node.Expression is null || _returnValueSlot is null ? "" : $"{_returnValueSlot} = {Visit(node.Expression)}; ";
         return SyntaxFactory.ParseStatement($"{{ {value}goto {label}; }}").WithTriviaFrom(node);
     }
 
@@ -241,7 +248,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
         _functionDepth == 0 && _loopDepth == 0 && _scope.ContinueLabel is { } label ? Goto(label, node) : base.VisitContinueStatement(node);
 
     private static GotoStatementSyntax Goto(string label, StatementSyntax replaced) =>
-        SyntaxFactory.GotoStatement(SyntaxKind.GotoStatement, SyntaxFactory.IdentifierName(label)).WithTriviaFrom(replaced);
+        SyntaxFactory.GotoStatement(SyntaxKind.GotoStatement, SyntaxFactory.IdentifierName(label)).NormalizeWhitespace().WithTriviaFrom(replaced);
 
     private SyntaxNode? Renamed<T>(ISymbol? declared, SyntaxToken identifier, System.Func<T, SyntaxToken, T> rename, SyntaxNode? visited)
         where T : SyntaxNode =>

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Shared;
@@ -16,12 +18,14 @@ internal sealed class LoweringContext
     private readonly string _rebuildMethod;
     private readonly List<SlotModel> _synthesizedSlots = new();
     private readonly Dictionary<SyntaxNode, string> _substitutions = new();
+    private readonly HashSet<string> _labelNames = new();
     private string? _returnSlot;
     private int _labels;
 
     /// <param name="resultType">The workflow's result type, fully qualified; null for a workflow without a result.</param>
     /// <param name="rebuildMethod">The generated method that rebuilds a saved exception description into an exception of its type.</param>
-    public LoweringContext(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, LocalNames names, string? resultType, string rebuildMethod)
+    /// <param name="depth">The indentation of the method body in the generated file, so <c>#line</c> character offsets are where the text lands.</param>
+    public LoweringContext(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, LocalNames names, string? resultType, string rebuildMethod, int depth)
     {
         Model = model;
         Known = KnownTypes.Of(model.Compilation);
@@ -30,6 +34,11 @@ internal sealed class LoweringContext
         Names = names;
         ResultType = resultType;
         _rebuildMethod = rebuildMethod;
+        Out = new IndentedWriter(depth);
+        var path = shape.Body?.SyntaxTree is { } tree ? shape.Locate(Location.Create(tree, default)).SourceTree?.FilePath : null;
+
+        // A #line file name is written as it is, without escapes: a path holding a quote or a line break cannot be one.
+        SourcePath = path is { Length: > 0 } && path.IndexOfAny(['"', '\n', '\r']) < 0 ? path : null;
     }
 
     public SemanticModel Model { get; }
@@ -44,7 +53,10 @@ internal sealed class LoweringContext
 
     public string? ResultType { get; }
 
-    public IndentedWriter Out { get; } = new();
+    public IndentedWriter Out { get; }
+
+    /// <summary>The user's file, as <c>#line</c> directives name it; null when its path cannot be written in one, and nothing is mapped.</summary>
+    public string? SourcePath { get; }
 
     /// <summary>Slots the lowering itself needs, such as the list and position of a foreach loop, in the order it made them.</summary>
     public IReadOnlyList<SlotModel> SynthesizedSlots => _synthesizedSlots;
@@ -78,7 +90,47 @@ internal sealed class LoweringContext
     /// <summary>The slot that carries a returned value to the exit of the try regions it leaves first.</summary>
     public string ReturnSlot() => _returnSlot ??= Synthesize("__return", ResultType!);
 
-    public string NextLabel(string construct) => $"__{construct}{_labels++}";
+    /// <summary>
+    /// The names of a flattened construct: its labels are named after it and the user's line it starts on
+    /// (<c>__while_L42</c>), and the slots it may need after its kind and a number in order of lowering
+    /// (<c>__foreach0_items</c>). Slot names are part of the layout fingerprint, so their numbering never changes;
+    /// label names are not saved anywhere.
+    /// </summary>
+    /// <param name="slotKind">The kind that numbers the construct's slots, the same for every construct that shares a counter.</param>
+    public (string Label, string Slots) NextConstruct(string construct, SyntaxNode node, string slotKind)
+    {
+        var slots = $"__{slotKind}{_labels++}";
+        var line = LineOf(node) + 1;
+        var label = $"__{construct}_L{line}";
+        for (var repeat = 2; !_labelNames.Add(label); repeat++)
+        {
+            label = $"__{construct}_L{line}_{repeat}";
+        }
+
+        return (label, slots);
+    }
+
+    /// <summary>The line (0-based) <paramref name="node"/> starts on in the user's file.</summary>
+    public int LineOf(SyntaxNode node) =>
+        Shape.Body is { } body ? Shape.Locate(Location.Create(body.SyntaxTree, node.Span)).GetLineSpan().StartLinePosition.Line : 0;
+
+    /// <summary>
+    /// Arguments written after a call that starts on the line of <paramref name="start"/>, each preceded by the line
+    /// breaks that put it on its own line as the user wrote it, so the lambdas among them keep their line numbers.
+    /// </summary>
+    public IEnumerable<string> OnTheirLines(SyntaxNode start, IEnumerable<(SyntaxNode Node, string Text)> arguments)
+    {
+        var line = LineOf(start);
+        foreach (var (node, text) in arguments)
+        {
+            var argumentLine = LineOf(node);
+            yield return argumentLine > line ? new string('\n', argumentLine - line) + text : text;
+            line = System.Math.Max(line, argumentLine) + text.Count(c => c == '\n');
+        }
+    }
+
+    /// <summary>The label of a construct that has no slots of its own (see <see cref="NextConstruct"/>).</summary>
+    public string NextLabel(string construct, SyntaxNode node) => NextConstruct(construct, node, construct).Label;
 
     /// <summary>The slot's field, or the local's lowered name.</summary>
     public string Reference(ISymbol variable) =>
@@ -88,13 +140,80 @@ internal sealed class LoweringContext
     public string Declare(ILocalSymbol local, string type) =>
         SlotFields.ContainsKey(local) ? Reference(local) : $"{type} {Names.Of(local)}";
 
-    /// <summary>Copied code as it reads in the lowered body at <paramref name="scope"/>.</summary>
-    public string Rewrite(SyntaxNode node, LoweringScope scope) => CopiedCodeRewriter.Normalize(RewriteNode(node, scope));
+    /// <summary>
+    /// Writes the jump that follows a switch when no case matched. When the switch's patterns cover every value it is
+    /// unreachable, and only the compiler's exhaustiveness analysis can tell: the warning is suppressed for that line.
+    /// </summary>
+    public void WritePossiblyUnreachable(string jump) =>
+        Out.Line("#pragma warning disable CS0162 // unreachable when the switch above covers every value")
+            .Line(jump)
+            .Line("#pragma warning restore CS0162");
+
+    /// <summary>Maps the next line written to where <paramref name="node"/> is in the user's file (see <see cref="IndentedWriter.Map"/>).</summary>
+    public void Map(SyntaxNode node) => Map(node.Span);
+
+    /// <summary>Maps the next line written to the part of the workflow's body from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public void Map(SyntaxNodeOrToken first, SyntaxNodeOrToken last) => Map(TextSpan.FromBounds(first.Span.Start, last.Span.End));
+
+    private void Map(TextSpan span)
+    {
+        if (SourcePath is null || Shape.Body is not { } body)
+        {
+            return;
+        }
+
+        // An expression-bodied workflow is read from a block of its own; its positions are mapped back to what the user wrote.
+        var lines = Shape.Locate(Location.Create(body.SyntaxTree, span)).GetLineSpan();
+        var (start, end) = (lines.StartLinePosition, lines.EndLinePosition);
+        var endCharacter = end.Line == start.Line ? System.Math.Max(end.Character, start.Character + 1) : System.Math.Max(end.Character, 1);
+        Out.Map(SourcePath, start.Line + 1, start.Character + 1, end.Line + 1, endCharacter);
+    }
+
+    /// <summary>Copied code as it reads in the lowered body at <paramref name="scope"/>, laid out as the user wrote it.</summary>
+    public string Rewrite(SyntaxNode node, LoweringScope scope) => Layout(node, RewriteNode(node, scope));
+
+    /// <summary>
+    /// The rewritten text of <paramref name="original"/> in the user's layout: its lines stay lines (so a mapped
+    /// statement's later lines, and the lambdas in it, keep the user's line numbers), and the lines after the first
+    /// lose the indentation of the line it starts on, for the writer to indent them again. Text holding a token that
+    /// spans lines (a verbatim or raw string) is left as it is: its content must not change.
+    /// </summary>
+    public static string Layout(SyntaxNode original, SyntaxNode rewritten)
+    {
+        var text = rewritten.ToString().Replace("\r\n", "\n");
+        if (text.IndexOf('\n') < 0 || original.SyntaxTree is not { } tree ||
+            rewritten.DescendantTokens().Any(t => t.Text.IndexOf('\n') >= 0))
+        {
+            return text;
+        }
+
+        var source = tree.GetText();
+        var line = source.Lines.GetLineFromPosition(original.SpanStart);
+        var indent = 0;
+        while (line.Start + indent < line.End && source[line.Start + indent] is ' ' or '\t')
+        {
+            indent++;
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var strip = 0;
+            while (strip < indent && strip < lines[i].Length && lines[i][strip] is ' ' or '\t')
+            {
+                strip++;
+            }
+
+            lines[i] = lines[i].Substring(strip);
+        }
+
+        return string.Join("\n", lines);
+    }
 
     public SyntaxNode RewriteNode(SyntaxNode node, LoweringScope scope)
     {
         var returnValueSlot = scope.ReturnLabel is not null && ResultType is not null ? ReturnSlot() : null;
-        var rethrow = scope.CatchBodies.IsEmpty ? null : Rethrow(scope.CatchBodies.Peek().Label);
+        var rethrow = scope.CatchBodies.IsEmpty ? null : Rethrow(scope.CatchBodies.Peek().Label, scope.CatchBodies.Peek().Slots);
         return new CopiedCodeRewriter(Model, SlotFields, Names, _substitutions, scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
     }
 
@@ -114,6 +233,6 @@ internal sealed class LoweringContext
     }
 
     /// <summary>What <c>throw;</c> becomes in the moved catch body of the try labelled <paramref name="label"/>.</summary>
-    private string Rethrow(string label) =>
-        $"throw __run.Rethrow({label}_exception ?? {RebuildMethod}({CopiedCodeRewriter.SlotsParameter}.{label}_error!));";
+    private string Rethrow(string label, string slots) =>
+        $"throw __run.Rethrow({label}_exception ?? {RebuildMethod}({CopiedCodeRewriter.SlotsParameter}.{slots}_error!));";
 }

@@ -19,7 +19,7 @@ namespace SourceGenDurable.Generators.Lowering;
 /// <param name="DefaultLabel">Inside a flattened switch: where <c>goto default</c> goes.</param>
 /// <param name="ReturnLabel">Inside a try whose finally became ordinary code: where a return goes first.</param>
 /// <param name="GotoRoutes">Per such try, innermost first: where a goto to a label outside it goes first.</param>
-/// <param name="CatchBodies">The moved catch bodies around the code, innermost first: their try's label and clause.</param>
+/// <param name="CatchBodies">The moved catch bodies around the code, innermost first: their try's label, its slots' prefix, and the clause.</param>
 internal sealed record LoweringScope(
     string? BreakLabel,
     string? ContinueLabel,
@@ -27,11 +27,11 @@ internal sealed record LoweringScope(
     string? DefaultLabel,
     string? ReturnLabel,
     ImmutableStack<ImmutableDictionary<string, string>> GotoRoutes,
-    ImmutableStack<(string Label, CatchClauseSyntax Clause)> CatchBodies)
+    ImmutableStack<(string Label, string Slots, CatchClauseSyntax Clause)> CatchBodies)
 {
     /// <summary>The workflow body itself: no jump is routed.</summary>
     public static LoweringScope Body { get; } = new(
-        null, null, null, null, null, ImmutableStack<ImmutableDictionary<string, string>>.Empty, ImmutableStack<(string, CatchClauseSyntax)>.Empty);
+        null, null, null, null, null, ImmutableStack<ImmutableDictionary<string, string>>.Empty, ImmutableStack<(string, string, CatchClauseSyntax)>.Empty);
 
     /// <summary>Whether a goto may have to leave a try whose finally became ordinary code.</summary>
     public bool RoutesGotos => !GotoRoutes.IsEmpty;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Shared;
@@ -19,15 +20,25 @@ internal sealed class RegionDispatch
     private readonly WorkflowShape _shape;
     private readonly IndentedWriter _out;
     private readonly Dictionary<TryStatementSyntax, string> _tryLabels = new();
+    private readonly Dictionary<TryStatementSyntax, string> _trySlots = new();
     private readonly ImmutableArray<ImmutableArray<string>> _regionPaths;
 
-    public RegionDispatch(WorkflowShape shape, IndentedWriter output)
+    /// <param name="lineOf">The user's line (0-based) a node starts on, which names the labels of a try.</param>
+    public RegionDispatch(WorkflowShape shape, IndentedWriter output, System.Func<SyntaxNode, int> lineOf)
     {
         _shape = shape;
         _out = output;
         foreach (var @try in shape.Flattened.OfType<TryStatementSyntax>().OrderBy(t => t.SpanStart))
         {
-            _tryLabels[@try] = $"__try{_tryLabels.Count}";
+            // Slots are numbered in source order (the layout fingerprint covers their names); labels say where the try is.
+            _trySlots[@try] = $"__try{_trySlots.Count}";
+            var label = $"__try_L{lineOf(@try) + 1}";
+            for (var repeat = 2; _tryLabels.ContainsValue(label); repeat++)
+            {
+                label = $"__try_L{lineOf(@try) + 1}_{repeat}";
+            }
+
+            _tryLabels[@try] = label;
         }
 
         _regionPaths = shape.Checkpoints.Select(c => RegionPath(c.Statement)).ToImmutableArray();
@@ -36,7 +47,11 @@ internal sealed class RegionDispatch
     /// <summary>The flattened try statements, in source order.</summary>
     public IEnumerable<TryStatementSyntax> Tries => _tryLabels.Keys;
 
+    /// <summary>The label of a flattened try, and the prefix of its locals and labels.</summary>
     public string LabelOf(TryStatementSyntax @try) => _tryLabels[@try];
+
+    /// <summary>The prefix of the slots of a flattened try (its pending exception and jump, its caught exception).</summary>
+    public string SlotsOf(TryStatementSyntax @try) => _trySlots[@try];
 
     public static string ResumeLabel(int state) => $"__resume{state}";
 

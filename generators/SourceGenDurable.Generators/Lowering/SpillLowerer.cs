@@ -52,6 +52,7 @@ internal sealed class SpillLowerer
                     break;
                 default:
                     var temporary = _context.SynthesizeSpill(item.Type!);
+                    _context.Map(item.Expression);
                     _context.Out.Lines($"{temporary} = {_context.Rewrite(item.Expression, scope)};");
                     _context.Substitute(item.Expression, temporary);
                     break;
@@ -66,11 +67,21 @@ internal sealed class SpillLowerer
     private string ShortCircuit(ExpressionSyntax expression, ITypeSymbol type, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("cond");
+        var construct = expression switch
+        {
+            ConditionalExpressionSyntax => "conditional",
+            SwitchExpressionSyntax => "switchexpr",
+            ConditionalAccessExpressionSyntax => "access",
+            _ when expression.IsKind(SyntaxKind.CoalesceExpression) => "coalesce",
+            _ when expression.IsKind(SyntaxKind.LogicalAndExpression) => "and",
+            _ => "or",
+        };
+        var (label, slots) = _context.NextConstruct(construct, expression, "cond");
         var temporary = _context.SynthesizeSpill(type);
         switch (expression)
         {
             case ConditionalExpressionSyntax conditional:
+                _context.Map(conditional.Condition);
                 output.Line($"if (!({_context.Rewrite(conditional.Condition, scope)})) goto {label}_else;");
                 Branch(conditional.WhenTrue, temporary, scope);
                 output.Line($"goto {label}_end;").Line($"{label}_else:;");
@@ -78,6 +89,7 @@ internal sealed class SpillLowerer
                 break;
             case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
                 var left = _context.SynthesizeSpill(_context.Model.GetTypeInfo(coalesce.Left).Type!);
+                _context.Map(coalesce.Left);
                 output.Lines($"{left} = {_context.Rewrite(coalesce.Left, scope)};");
                 using (output.OpenBlock($"if ({left} != null)"))
                 {
@@ -87,12 +99,13 @@ internal sealed class SpillLowerer
                 Branch(coalesce.Right, temporary, scope);
                 break;
             case SwitchExpressionSyntax @switch:
-                SwitchExpression(@switch, label, temporary, scope);
+                SwitchExpression(@switch, label, slots, temporary, scope);
                 break;
             case ConditionalAccessExpressionSyntax access:
                 // 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null.
                 var receiverType = _context.Model.GetTypeInfo(access.Expression).Type!;
                 var receiver = _context.SynthesizeSpill(receiverType);
+                _context.Map(access.Expression);
                 output.Lines($"{receiver} = {_context.Rewrite(access.Expression, scope)};");
                 using (output.OpenBlock($"if ({receiver} == null)"))
                 {
@@ -105,10 +118,12 @@ internal sealed class SpillLowerer
                 }
 
                 var target = receiverType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? $"{receiver}.Value" : receiver;
+                _context.Map(access);
                 output.Lines($"{temporary} = {target}{_context.Rewrite(access.WhenNotNull, scope)};");
                 break;
             case BinaryExpressionSyntax logical:
                 var shortCircuitsWhen = logical.IsKind(SyntaxKind.LogicalAndExpression) ? "!" : "";
+                _context.Map(logical.Left);
                 output.Lines($"{temporary} = {_context.Rewrite(logical.Left, scope)};").Line($"if ({shortCircuitsWhen}{temporary}) goto {label}_end;");
                 Branch(logical.Right, temporary, scope);
                 break;
@@ -125,7 +140,7 @@ internal sealed class SpillLowerer
     /// as flattened code and either takes the arm or goes on to a switch over the arms after it. No arm matching
     /// throws what C# throws.
     /// </summary>
-    private void SwitchExpression(SwitchExpressionSyntax @switch, string label, string temporary, LoweringScope scope)
+    private void SwitchExpression(SwitchExpressionSyntax @switch, string label, string slots, string temporary, LoweringScope scope)
     {
         var output = _context.Out;
         var arms = @switch.Arms.Select(arm => (Arm: arm, Variables: arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
@@ -138,18 +153,23 @@ internal sealed class SpillLowerer
         // The arms after a guard that awaits match the value after a checkpoint: it is a slot then.
         var valueType = TypeNames.FullyQualified(_context.Model.GetTypeInfo(@switch.GoverningExpression).Type!);
         var guardAwaits = arms.Any(a => a.Arm.WhenClause is { } when && Awaits(when.Condition));
-        var value = guardAwaits ? _context.Synthesize($"{label}_value", valueType) : $"{label}_value";
+        var value = guardAwaits ? _context.Synthesize($"{slots}_value", valueType) : $"{label}_value";
+        _context.Map(@switch.GoverningExpression);
         output.Lines($"{(guardAwaits ? "" : valueType + " ")}{value} = {_context.Rewrite(@switch.GoverningExpression, scope)};");
+        var noArmMatched = $"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?){value});";
+        var thrownInSwitch = false;
         for (var index = 0; index < arms.Count;)
         {
             var awaitingGuard = -1;
             using (output.OpenBlock($"switch ({value})"))
             {
+                var wroteDefault = false;
                 for (; index < arms.Count && awaitingGuard < 0; index++)
                 {
                     var (arm, variables) = arms[index];
                     var guard = arm.WhenClause is null || Awaits(arm.WhenClause.Condition) ? "" : " " + _context.RewriteKeeping(arm.WhenClause, scope, variables);
                     var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : _context.RewriteKeeping(arm.Pattern, scope, variables);
+                    wroteDefault |= arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null;
                     output.Line(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null ? "default:" : $"case {pattern}{guard}:");
                     foreach (var variable in variables)
                     {
@@ -159,18 +179,31 @@ internal sealed class SpillLowerer
                     awaitingGuard = arm.WhenClause is not null && Awaits(arm.WhenClause.Condition) ? index : -1;
                     output.Line(awaitingGuard < 0 ? $"    goto {label}_arm{index};" : $"    goto {label}_guard{index};");
                 }
+
+                if (index == arms.Count && awaitingGuard < 0 && !wroteDefault)
+                {
+                    // The last switch: no arm matching throws there (a throw is never reported unreachable).
+                    thrownInSwitch = true;
+                    output.Line($"default: {noArmMatched}");
+                }
             }
 
             if (awaitingGuard >= 0)
             {
                 var condition = arms[awaitingGuard].Arm.WhenClause!.Condition;
-                output.Line($"goto {label}_next{awaitingGuard};").Line($"{label}_guard{awaitingGuard}:;");
+                _context.WritePossiblyUnreachable($"goto {label}_next{awaitingGuard};");
+                output.Line($"{label}_guard{awaitingGuard}:;");
                 Lower(_context.Shape.BranchPlans[condition], scope);
+                _context.Map(condition);
                 output.Lines($"if ({_context.Rewrite(condition, scope)}) goto {label}_arm{awaitingGuard};").Line($"{label}_next{awaitingGuard}:;");
             }
         }
 
-        output.Line($"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?){value});");
+        if (!thrownInSwitch && !(arms[^1].Arm.Pattern is DiscardPatternSyntax && arms[^1].Arm.WhenClause is null))
+        {
+            output.Line(noArmMatched);
+        }
+
         for (var index = 0; index < arms.Count; index++)
         {
             output.Line($"{label}_arm{index}:;");
@@ -189,6 +222,7 @@ internal sealed class SpillLowerer
             Lower(plan, scope);
         }
 
+        _context.Map(branch);
         _context.Out.Lines($"{temporary} = {_context.Rewrite(branch, scope)};");
     }
 }

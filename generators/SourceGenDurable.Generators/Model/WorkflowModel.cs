@@ -2,6 +2,8 @@ namespace SourceGenDurable.Generators.Model;
 
 /// <summary>Everything the emitter needs to write one workflow's file; strings only, so it compares by value.</summary>
 /// <param name="TypePath">The namespace and the classes, by metadata name, dot-separated: where hint names start.</param>
+/// <param name="Body">The lowered body, indented for its place in the file, with its <c>#line</c> directives.</param>
+/// <param name="BodyMapsSource">Whether <paramref name="Body"/> maps the user's statements to their file, so the rest of the method is hidden.</param>
 internal sealed record WorkflowModel(
     string TypePath,
     EquatableArray<string> FileUsings,
@@ -21,6 +23,7 @@ internal sealed record WorkflowModel(
     EquatableArray<SlotModel> Slots,
     EquatableArray<CaughtExceptionModel>? CaughtExceptions,
     string Body,
+    bool BodyMapsSource,
     string LayoutFingerprint)
 {
     public string HintName => $"{TypePath}.{MethodName}.g.cs";

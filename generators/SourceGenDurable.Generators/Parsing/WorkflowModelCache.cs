@@ -12,15 +12,16 @@ namespace SourceGenDurable.Generators.Parsing;
 /// </summary>
 /// <remarks>
 /// A model is a function of the workflow method's own text and of the declarations its body binds to, never of
-/// another member's body: the key is the method's documentation id and full text plus the compilation's
-/// <see cref="DeclarationDigest"/>. An edit inside one method body changes only that method's key.
+/// another member's body: the key is the method's documentation id, full text, file and first line, plus the
+/// compilation's <see cref="DeclarationDigest"/>. An edit inside one method body changes only that method's key, and
+/// the keys of the workflows after it in its file when it adds or removes lines (their #line directives move).
 /// </remarks>
 internal sealed class WorkflowModelCache
 {
     /// <summary>Enough for the workflows of every open project; past it the cache starts over rather than grow.</summary>
     private const int Capacity = 4096;
 
-    private readonly ConcurrentDictionary<(string Method, string Text), (string Declarations, WorkflowModel? Model)> _models = new();
+    private readonly ConcurrentDictionary<(string Method, string Text, string Path, int Line), (string Declarations, WorkflowModel? Model)> _models = new();
     private int _lowerings;
 
     /// <summary>The cache the compiler's instances of the generator share.</summary>
@@ -31,7 +32,9 @@ internal sealed class WorkflowModelCache
 
     public WorkflowModel? GetOrParse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var key = (context.TargetSymbol.GetDocumentationCommentId() ?? "", context.TargetNode.ToFullString());
+        // Where the method is belongs to the key too: the lowered body's #line directives name its file and lines.
+        var position = context.TargetNode.GetLocation().GetLineSpan();
+        var key = (context.TargetSymbol.GetDocumentationCommentId() ?? "", context.TargetNode.ToFullString(), position.Path, position.StartLinePosition.Line);
         var declarations = DeclarationDigest.Of(context.SemanticModel.Compilation, cancellationToken);
         if (_models.TryGetValue(key, out var cached) && cached.Declarations == declarations)
         {

@@ -79,6 +79,7 @@ internal static class WorkflowParser
                 ? CaughtExceptions(block, model).ToEquatableArray()
                 : null,
             Body: body.Text,
+            BodyMapsSource: body.MapsSource,
             LayoutFingerprint: Fingerprint(workflowName, shape, slots, model, KnownTypes.Of(model.Compilation)));
     }
 

@@ -62,8 +62,7 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -74,33 +73,46 @@ partial class Workflows
             case 1: goto __resume1;
         }
 
+#line (8, 1) - (8, 14) 8 "Workflow0.cs"
         __slots.total = 0;
+#line (9, 10) - (9, 14) 8 "Workflow0.cs"
         __slots.i = 0;
-        __for0_top:;
-        if (!(__slots.i < __slots.n)) goto __for0_break;
+#line hidden
+        __for_L9_top:;
+#line (9, 17) - (9, 21) 8 "Workflow0.cs"
+        if (!(__slots.i < __slots.n)) goto __for_L9_break;
+#line hidden
         // checkpoint 0
+#line (11, 5) - (11, 73) 8 "Workflow0.cs"
         __slots.doubled = await __run.StepAsync<int>(0, "double", 3, ct => Task.FromResult(__slots.i * 2));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (12, 5) - (12, 21) 8 "Workflow0.cs"
         __slots.total += __slots.doubled;
-        __for0_continue:;
+#line (9, 24) - (9, 26) 8 "Workflow0.cs"
         __slots.i++;
-        goto __for0_top;
-        __for0_break:;
-        __do1_top:;
+#line hidden
+        goto __for_L9_top;
+        __for_L9_break:;
+        __do_L15_top:;
         // checkpoint 1
+#line (17, 23) - (17, 27) 8 "Workflow0.cs"
         int __step1_value = __slots.total;
+#line (17, 5) - (17, 29) 8 "Workflow0.cs"
         __slots.total = await __run.StepAsync<int>(1, "Odd", 3, __ct => Odd(value: __step1_value));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
-        __do1_continue:;
-        if (__slots.total < 100) goto __do1_top;
-        __do1_break:;
+#line (19, 1) - (19, 20) 8 "Workflow0.cs"
+        if (__slots.total < 100) goto __do_L15_top;
+#line (20, 1) - (20, 13) 8 "Workflow0.cs"
         return __slots.total;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -65,8 +65,7 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -76,26 +75,38 @@ partial class Workflows
             case 0: goto __resume0;
         }
 
+#line (8, 1) - (8, 14) 8 "Workflow0.cs"
         __slots.total = 0;
+#line (9, 22) - (9, 66) 8 "Workflow0.cs"
         __slots.__foreach0_items = global::System.Linq.Enumerable.ToList<int>(Enumerable.Range(1, __slots.n).Where(x => x % 2 == 1));
+#line hidden
         __slots.__foreach0_index = 0;
-        __foreach0_top:;
-        if (__slots.__foreach0_index >= __slots.__foreach0_items.Count) goto __foreach0_break;
+        __foreach_L9_top:;
+#line (9, 19) - (9, 20) 8 "Workflow0.cs"
+        if (__slots.__foreach0_index >= __slots.__foreach0_items.Count) goto __foreach_L9_break;
+#line (9, 10) - (9, 17) 8 "Workflow0.cs"
         int item = (int)__slots.__foreach0_items[__slots.__foreach0_index];
+#line hidden
         // checkpoint 0
+#line (11, 29) - (11, 32) 8 "Workflow0.cs"
         int __step0_value = item;
+#line (11, 5) - (11, 34) 8 "Workflow0.cs"
         __slots.tripled = await __run.StepAsync<int>(0, "Odd", 3, __ct => Odd(value: __step0_value));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (12, 5) - (12, 21) 8 "Workflow0.cs"
         __slots.total += __slots.tripled;
-        __foreach0_continue:;
+#line hidden
         __slots.__foreach0_index++;
-        goto __foreach0_top;
-        __foreach0_break:;
+        goto __foreach_L9_top;
+        __foreach_L9_break:;
+#line (15, 1) - (15, 13) 8 "Workflow0.cs"
         return __slots.total;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -79,34 +79,35 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
         var __state = __run.ResumeState;
-        global::System.Exception? __try0_pendingException = null;
+        global::System.Exception? __try_L12_pendingException = null;
         switch (__state)
         {
-            case 0: goto __try0;
+            case 0: goto __try_L12;
             case 1: goto __resume1;
         }
 
+#line (8, 1) - (8, 14) 8 "Workflow0.cs"
         __slots.total = 0;
+#line (9, 1) - (9, 10) 8 "Workflow0.cs"
         switch (__slots.n)
+#line hidden
         {
             case 1:
-                goto __switch0_section0;
+                goto __switch_L9_section0;
             case 2:
-                goto __switch0_section1;
+                goto __switch_L9_section1;
             default:
-                goto __switch0_section2;
+                goto __switch_L9_section2;
         }
-        goto __switch0_break;
-        __switch0_section0:;
+        __switch_L9_section0:;
         __slots.__try0_pending = null;
         __slots.__try0_branch = 0;
-        __try0:;
+        __try_L12:;
         try
         {
             switch (__state)
@@ -114,57 +115,64 @@ partial class Workflows
                 case 0: goto __resume0;
             }
 
-            __try0_body:;
             // checkpoint 0
+#line (14, 32) - (14, 32) 12 "Workflow0.cs"
             int __step0_value = 1;
+#line (14, 22) - (14, 33) 12 "Workflow0.cs"
             __slots.__await0 = await __run.StepAsync<int>(0, "Odd", 3, __ct => Odd(value: __step0_value));
+#line hidden
             await __run.CheckpointAsync(0, __slots);
             __resume0:;
             __state = -1;
+#line (14, 13) - (14, 34) 12 "Workflow0.cs"
             __slots.total += __slots.__await0;
-            if (__slots.total > 2)
-                goto __try0_leave_goto___switch0_section1;
-            goto __try0_leave_goto___switch0_section2;
-            goto __try0_finally;
-            __try0_leave_break:;
-            __slots.__try0_branch = 1;
-            goto __try0_finally;
-            __try0_leave_goto___switch0_section1:;
+#line (15, 13) - (15, 39) 12 "Workflow0.cs"
+            if (__slots.total > 2) goto __try_L12_leave_goto___switch_L9_section1;
+#line (16, 13) - (16, 25) 12 "Workflow0.cs"
+            goto __try_L12_leave_goto___switch_L9_section2;
+#line hidden
+            __try_L12_leave_goto___switch_L9_section1:;
             __slots.__try0_branch = 2;
-            goto __try0_finally;
-            __try0_leave_goto___switch0_section2:;
+            goto __try_L12_finally;
+            __try_L12_leave_goto___switch_L9_section2:;
             __slots.__try0_branch = 3;
-            goto __try0_finally;
-            __try0_leave_return:;
-            __slots.__try0_branch = -1;
-            goto __try0_finally;
+            goto __try_L12_finally;
         }
         catch (global::System.Exception __exception) when (!__run.IsSuspending)
         {
-            __try0_pendingException = __exception;
+            __try_L12_pendingException = __exception;
             __slots.__try0_pending = global::SourceGenDurable.WorkflowError.From(__exception);
         }
-        __try0_finally:;
+        __try_L12_finally:;
         // checkpoint 1
+#line (20, 32) - (20, 33) 8 "Workflow0.cs"
         int __step1_value = 10;
+#line (20, 22) - (20, 34) 8 "Workflow0.cs"
         __slots.__await1 = await __run.StepAsync<int>(1, "Odd", 3, __ct => Odd(value: __step1_value));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
+#line (20, 13) - (20, 35) 8 "Workflow0.cs"
         __slots.total += __slots.__await1;
-        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try0_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
-        if (__slots.__try0_branch == 1) goto __switch0_break;
-        if (__slots.__try0_branch == 2) goto __switch0_section1;
-        if (__slots.__try0_branch == 3) goto __switch0_section2;
+#line hidden
+        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try_L12_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
+        if (__slots.__try0_branch == 1) goto __switch_L9_break;
+        if (__slots.__try0_branch == 2) goto __switch_L9_section1;
+        if (__slots.__try0_branch == 3) goto __switch_L9_section2;
         throw new global::System.InvalidOperationException("The end of a statement that cannot complete was reached.");
-        __switch0_section1:;
+        __switch_L9_section1:;
+#line (24, 9) - (24, 25) 8 "Workflow0.cs"
         return __slots.total + 2;
-        __switch0_section2:;
+#line hidden
+        __switch_L9_section2:;
+#line (26, 9) - (26, 21) 8 "Workflow0.cs"
         return __slots.total;
-        __switch0_break:;
+#line hidden
+        __switch_L9_break:;
         throw new global::System.InvalidOperationException("The end of a statement that cannot complete was reached.");
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -56,8 +56,7 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -67,20 +66,28 @@ partial class Workflows
             case 0: goto __resume0;
         }
 
+#line (8, 1) - (8, 38) 8 "Workflow0.cs"
         object boxed = __slots.n > 0 ? "positive" : __slots.n;
+#line (9, 1) - (12, 1) 8 "Workflow0.cs"
         if ((boxed is not string __pattern0_text || !(__run.Capture(out __slots.text, __pattern0_text))))
         {
             return 0;
         }
+#line hidden
         // checkpoint 0
+#line (14, 11) - (14, 11) 8 "Workflow0.cs"
         int __step0_value = __slots.n;
+#line (14, 1) - (14, 13) 8 "Workflow0.cs"
         await __run.StepAsync<int>(0, "Odd", 3, __ct => Odd(value: __step0_value));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (15, 1) - (15, 19) 8 "Workflow0.cs"
         return __slots.text.Length;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

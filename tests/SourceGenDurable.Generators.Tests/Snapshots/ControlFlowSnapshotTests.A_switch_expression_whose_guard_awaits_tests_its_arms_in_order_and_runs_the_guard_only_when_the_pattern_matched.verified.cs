@@ -77,8 +77,7 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -91,79 +90,114 @@ partial class Workflows
         }
 
         int big__0 = default!;
+#line (8, 13) - (8, 13) 8 "Workflow0.cs"
         __slots.__cond0_value = __slots.n;
+#line hidden
         switch (__slots.__cond0_value)
         {
             case 0:
-                goto __cond0_arm0;
+                goto __switchexpr_L8_arm0;
             case int small:
                 __slots.small = small;
-                goto __cond0_guard1;
+                goto __switchexpr_L8_guard1;
         }
-        goto __cond0_next1;
-        __cond0_guard1:;
+        #pragma warning disable CS0162 // unreachable when the switch above covers every value
+        goto __switchexpr_L8_next1;
+        #pragma warning restore CS0162
+        __switchexpr_L8_guard1:;
+#line (11, 20) - (11, 29) 8 "Workflow0.cs"
         __slots.__spill2 = __slots.small < 10;
-        if (!__slots.__spill2) goto __cond1_end;
+#line hidden
+        if (!__slots.__spill2) goto __and_L11_end;
         // checkpoint 0
+#line (11, 44) - (11, 48) 8 "Workflow0.cs"
         int __step0_value = __slots.small;
+#line (11, 34) - (11, 49) 8 "Workflow0.cs"
         __slots.__await0 = await __run.StepAsync<int>(0, "Odd", 3, __ct => Odd(value: __step0_value));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (11, 34) - (11, 54) 8 "Workflow0.cs"
         __slots.__spill2 = __slots.__await0 > 20;
-        __cond1_end:;
-        if (__slots.__spill2) goto __cond0_arm1;
-        __cond0_next1:;
+#line hidden
+        __and_L11_end:;
+#line (11, 20) - (11, 54) 8 "Workflow0.cs"
+        if (__slots.__spill2) goto __switchexpr_L8_arm1;
+#line hidden
+        __switchexpr_L8_next1:;
         switch (__slots.__cond0_value)
         {
             case int big when big > 100:
                 big__0 = big;
-                goto __cond0_arm2;
+                goto __switchexpr_L8_arm2;
             case var _:
-                goto __cond0_guard3;
+                goto __switchexpr_L8_guard3;
         }
-        goto __cond0_next3;
-        __cond0_guard3:;
+        #pragma warning disable CS0162 // unreachable when the switch above covers every value
+        goto __switchexpr_L8_next3;
+        #pragma warning restore CS0162
+        __switchexpr_L8_guard3:;
         // checkpoint 2
+#line (13, 22) - (13, 22) 8 "Workflow0.cs"
         int __step2_value = __slots.n;
+#line (13, 12) - (13, 23) 8 "Workflow0.cs"
         __slots.__await2 = await __run.StepAsync<int>(2, "Odd", 3, __ct => Odd(value: __step2_value));
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
-        if (__slots.__await2 > 0) goto __cond0_arm3;
-        __cond0_next3:;
+#line (13, 12) - (13, 27) 8 "Workflow0.cs"
+        if (__slots.__await2 > 0) goto __switchexpr_L8_arm3;
+#line hidden
+        __switchexpr_L8_next3:;
         switch (__slots.__cond0_value)
         {
             default:
-                goto __cond0_arm4;
+                goto __switchexpr_L8_arm4;
         }
-        throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?)__slots.__cond0_value);
-        __cond0_arm0:;
+        __switchexpr_L8_arm0:;
+#line (10, 10) - (10, 11) 8 "Workflow0.cs"
         __slots.__spill0 = -1;
-        goto __cond0_end;
-        __cond0_arm1:;
+#line hidden
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm1:;
+#line (11, 59) - (11, 63) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.small;
-        goto __cond0_end;
-        __cond0_arm2:;
+#line hidden
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm2:;
         // checkpoint 1
+#line (12, 41) - (12, 43) 8 "Workflow0.cs"
         int __step1_value = big__0;
+#line (12, 31) - (12, 44) 8 "Workflow0.cs"
         __slots.__await1 = await __run.StepAsync<int>(1, "Odd", 3, __ct => Odd(value: __step1_value));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
+#line (12, 31) - (12, 44) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.__await1;
-        goto __cond0_end;
-        __cond0_arm3:;
+#line hidden
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm3:;
+#line (13, 32) - (13, 32) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.n;
-        goto __cond0_end;
-        __cond0_arm4:;
+#line hidden
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm4:;
+#line (14, 10) - (14, 10) 8 "Workflow0.cs"
         __slots.__spill0 = 0;
-        goto __cond0_end;
-        __cond0_end:;
+#line hidden
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_end:;
+#line (8, 1) - (15, 2) 8 "Workflow0.cs"
         __slots.label = __slots.__spill0;
+#line (16, 1) - (16, 13) 8 "Workflow0.cs"
         return __slots.label;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -59,8 +59,7 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -71,43 +70,60 @@ partial class Workflows
             case 1: goto __resume1;
         }
 
+#line (8, 1) - (8, 17) 8 "Workflow0.cs"
         object boxed = __slots.n;
+#line (9, 1) - (9, 14) 8 "Workflow0.cs"
         switch (boxed)
+#line hidden
         {
             case 0:
-                goto __switch0_section0;
+                goto __switch_L9_section0;
             case int small when small < 10:
                 __slots.small = small;
-                goto __switch0_section1;
+                goto __switch_L9_section1;
             case > 100:
-                goto __switch0_section2;
+                goto __switch_L9_section2;
             default:
-                goto __switch0_section3;
+                goto __switch_L9_section3;
         }
-        goto __switch0_break;
-        __switch0_section0:;
+        __switch_L9_section0:;
+#line (12, 9) - (12, 18) 8 "Workflow0.cs"
         return -1;
-        __switch0_section1:;
+#line hidden
+        __switch_L9_section1:;
         // checkpoint 0
+#line (14, 9) - (14, 70) 8 "Workflow0.cs"
         __slots.s = await __run.StepAsync<int>(0, "small", 3, ct => Task.FromResult(__slots.small));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (15, 9) - (15, 25) 8 "Workflow0.cs"
         return __slots.s + __slots.small;
-        __switch0_section2:;
-        goto __switch0_break;
-        __switch0_section3:;
+#line hidden
+        __switch_L9_section2:;
+#line (17, 9) - (17, 14) 8 "Workflow0.cs"
+        goto __switch_L9_break;
+#line hidden
+        __switch_L9_section3:;
         // checkpoint 1
+#line (19, 19) - (19, 19) 8 "Workflow0.cs"
         int __step1_value = __slots.n;
+#line (19, 9) - (19, 21) 8 "Workflow0.cs"
         await __run.StepAsync<int>(1, "Odd", 3, __ct => Odd(value: __step1_value));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
-        goto __switch0_break;
-        __switch0_break:;
+#line (20, 9) - (20, 14) 8 "Workflow0.cs"
+        goto __switch_L9_break;
+#line hidden
+        __switch_L9_break:;
+#line (23, 1) - (23, 9) 8 "Workflow0.cs"
         return __slots.n;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -68,35 +68,40 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
         var __state = __run.ResumeState;
         switch (__state)
         {
-            case 0: goto __try0;
-            case 1: goto __try0;
+            case 0: goto __try_L9;
+            case 1: goto __try_L9;
         }
 
+#line (8, 1) - (8, 17) 8 "Workflow0.cs"
         __slots.attempts = 0;
-        __try0:;
+#line hidden
+        __try_L9:;
         try
         {
             switch (__state)
             {
                 case 0: goto __resume0;
-                case 1: goto __try1;
+                case 1: goto __try_L13;
             }
 
+#line (11, 5) - (11, 15) 12 "Workflow0.cs"
             __slots.attempts++;
+#line hidden
             // checkpoint 0
+#line (12, 5) - (12, 66) 12 "Workflow0.cs"
             __slots.first = await __run.StepAsync<int>(0, "first", 3, ct => Task.FromResult(__slots.n));
+#line hidden
             await __run.CheckpointAsync(0, __slots);
             __resume0:;
             __state = -1;
-            __try1:;
+            __try_L13:;
             try
             {
                 switch (__state)
@@ -105,8 +110,11 @@ partial class Workflows
                 }
 
                 // checkpoint 1
+#line (15, 30) - (15, 34) 16 "Workflow0.cs"
                 int __step1_value = __slots.first;
+#line (15, 9) - (15, 36) 16 "Workflow0.cs"
                 __slots.attempts = await __run.StepAsync<int>(1, "Odd", 3, __ct => Odd(value: __step1_value));
+#line hidden
                 await __run.CheckpointAsync(1, __slots);
                 __resume1:;
                 __state = -1;
@@ -114,18 +122,24 @@ partial class Workflows
             finally
             {
                 if (!__run.IsSuspending)
+#line (18, 5) - (20, 5) 16 "Workflow0.cs"
                 {
                     __slots.attempts++;
                 }
+#line hidden
             }
         }
+#line (22, 1) - (22, 63) 8 "Workflow0.cs"
         catch (InvalidOperationException e) when (!__run.IsSuspending && (e.Message.Length > 0))
+#line (23, 1) - (25, 1) 8 "Workflow0.cs"
         {
             __slots.attempts = -1;
         }
+#line (27, 1) - (27, 16) 8 "Workflow0.cs"
         return __slots.attempts;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -95,8 +95,7 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -109,78 +108,118 @@ partial class Workflows
             case 3: goto __resume3;
         }
 
+#line (8, 12) - (8, 16) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.n > 2;
-        if (!__slots.__spill0) goto __cond0_end;
+#line hidden
+        if (!__slots.__spill0) goto __and_L8_end;
         // checkpoint 0
+#line (8, 21) - (8, 78) 8 "Workflow0.cs"
         __slots.__await0 = await __run.StepAsync<bool>(0, "check", 3, ct => Task.FromResult(__slots.n % 2 == 0));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (8, 21) - (8, 78) 8 "Workflow0.cs"
         __slots.__spill0 = __slots.__await0;
-        __cond0_end:;
+#line hidden
+        __and_L8_end:;
+#line (8, 1) - (8, 79) 8 "Workflow0.cs"
         __slots.flag = __slots.__spill0;
-        if (!(__slots.flag)) goto __cond1_else;
+#line (9, 14) - (9, 17) 8 "Workflow0.cs"
+        if (!(__slots.flag)) goto __conditional_L9_else;
+#line hidden
         // checkpoint 1
+#line (9, 31) - (9, 31) 8 "Workflow0.cs"
         int __step1_value = __slots.n;
+#line (9, 21) - (9, 32) 8 "Workflow0.cs"
         __slots.__await1 = await __run.StepAsync<int>(1, "Odd", 3, __ct => Odd(value: __step1_value));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
+#line (9, 21) - (9, 32) 8 "Workflow0.cs"
         __slots.__spill2 = __slots.__await1;
-        goto __cond1_end;
-        __cond1_else:;
+#line hidden
+        goto __conditional_L9_end;
+        __conditional_L9_else:;
+#line (9, 36) - (9, 36) 8 "Workflow0.cs"
         __slots.__spill2 = __slots.n;
-        __cond1_end:;
+#line hidden
+        __conditional_L9_end:;
+#line (9, 1) - (9, 37) 8 "Workflow0.cs"
         __slots.chosen = __slots.__spill2;
+#line (10, 1) - (10, 34) 8 "Workflow0.cs"
         __slots.text = __slots.n > 5 ? null : "x";
+#line (11, 14) - (11, 17) 8 "Workflow0.cs"
         __slots.__spill5 = __slots.text;
+#line hidden
         if (__slots.__spill5 == null)
         {
             __slots.__spill4 = default!;
-            goto __cond2_end;
+            goto __access_L11_end;
         }
         // checkpoint 2
+#line (11, 43) - (11, 43) 8 "Workflow0.cs"
         int __step2_value = 0;
+#line (11, 33) - (11, 44) 8 "Workflow0.cs"
         __slots.__await2 = await __run.StepAsync<int>(2, "Odd", 3, __ct => Odd(value: __step2_value));
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
+#line (11, 14) - (11, 45) 8 "Workflow0.cs"
         __slots.__spill4 = __slots.__spill5.IndexOf('x', __slots.__await2);
-        __cond2_end:;
+#line hidden
+        __access_L11_end:;
+#line (11, 1) - (11, 52) 8 "Workflow0.cs"
         __slots.length = __slots.__spill4 ?? -1;
+#line hidden
         int big__0 = default!;
-        int __cond3_value = __slots.chosen;
-        switch (__cond3_value)
+#line (12, 13) - (12, 18) 8 "Workflow0.cs"
+        int __switchexpr_L12_value = __slots.chosen;
+#line hidden
+        switch (__switchexpr_L12_value)
         {
             case 0:
-                goto __cond3_arm0;
+                goto __switchexpr_L12_arm0;
             case int big when big > 10:
                 big__0 = big;
-                goto __cond3_arm1;
+                goto __switchexpr_L12_arm1;
             default:
-                goto __cond3_arm2;
+                goto __switchexpr_L12_arm2;
         }
-        throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?)__cond3_value);
-        __cond3_arm0:;
+        __switchexpr_L12_arm0:;
+#line (14, 10) - (14, 11) 8 "Workflow0.cs"
         __slots.__spill7 = -1;
-        goto __cond3_end;
-        __cond3_arm1:;
+#line hidden
+        goto __switchexpr_L12_end;
+        __switchexpr_L12_arm1:;
         // checkpoint 3
+#line (15, 40) - (15, 42) 8 "Workflow0.cs"
         int __step3_value = big__0;
+#line (15, 30) - (15, 43) 8 "Workflow0.cs"
         __slots.__await3 = await __run.StepAsync<int>(3, "Odd", 3, __ct => Odd(value: __step3_value));
+#line hidden
         await __run.CheckpointAsync(3, __slots);
         __resume3:;
         __state = -1;
+#line (15, 30) - (15, 43) 8 "Workflow0.cs"
         __slots.__spill7 = __slots.__await3;
-        goto __cond3_end;
-        __cond3_arm2:;
+#line hidden
+        goto __switchexpr_L12_end;
+        __switchexpr_L12_arm2:;
+#line (16, 10) - (16, 15) 8 "Workflow0.cs"
         __slots.__spill7 = __slots.chosen;
-        goto __cond3_end;
-        __cond3_end:;
+#line hidden
+        goto __switchexpr_L12_end;
+        __switchexpr_L12_end:;
+#line (12, 1) - (17, 2) 8 "Workflow0.cs"
         __slots.label = __slots.__spill7;
+#line (18, 1) - (18, 22) 8 "Workflow0.cs"
         return __slots.label + __slots.length;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -86,39 +86,43 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
         var __state = __run.ResumeState;
-        global::System.Exception? __try0_exception = null;
-        global::System.Exception? __try0_pendingException = null;
+        global::System.Exception? __try_L11_exception = null;
+        global::System.Exception? __try_L11_pendingException = null;
         global::System.InvalidOperationException? e__0 = null;
         switch (__state)
         {
-            case 0: goto __try0;
-            case 1: goto __try0;
+            case 0: goto __try_L11;
+            case 1: goto __try_L11;
             case 2: goto __resume2;
         }
 
+#line (8, 1) - (8, 14) 8 "Workflow0.cs"
         __slots.total = 0;
+#line (9, 10) - (9, 14) 8 "Workflow0.cs"
         __slots.i = 0;
-        __for0_top:;
-        if (!(__slots.i < __slots.n)) goto __for0_break;
+#line hidden
+        __for_L9_top:;
+#line (9, 17) - (9, 21) 8 "Workflow0.cs"
+        if (!(__slots.i < __slots.n)) goto __for_L9_break;
+#line hidden
         __slots.__try0_pending = null;
         __slots.__try0_branch = 0;
         __slots.__try0_catch = 0;
-        __try0:;
+        __try_L11:;
         try
         {
             switch (__state)
             {
-                case 0: goto __try0_body;
+                case 0: goto __try_L11_body;
                 case 1: goto __resume1;
             }
 
-            __try0_body:;
+            __try_L11_body:;
             try
             {
                 switch (__state)
@@ -127,75 +131,86 @@ partial class Workflows
                 }
 
                 // checkpoint 0
+#line (13, 31) - (13, 31) 16 "Workflow0.cs"
                 int __step0_value = __slots.i;
+#line (13, 9) - (13, 33) 16 "Workflow0.cs"
                 __slots.value = await __run.StepAsync<int>(0, "Odd", 3, __ct => Odd(value: __step0_value));
+#line hidden
                 await __run.CheckpointAsync(0, __slots);
                 __resume0:;
                 __state = -1;
-                if (__slots.value > 20)
-                    goto __try0_leave_break;
-                if (__slots.value == 9)
-                {
-                    __slots.__return = -9;
-                    goto __try0_leave_return;
-                }
+#line (14, 9) - (14, 30) 16 "Workflow0.cs"
+                if (__slots.value > 20) goto __try_L11_leave_break;
+#line (15, 9) - (15, 34) 16 "Workflow0.cs"
+                if (__slots.value == 9) { __slots.__return = -9; goto __try_L11_leave_return; }
+#line (16, 9) - (16, 23) 16 "Workflow0.cs"
                 __slots.total += __slots.value;
+#line hidden
             }
+#line (18, 5) - (18, 68) 12 "Workflow0.cs"
             catch (global::System.InvalidOperationException e) when (!__run.IsSuspending && (e.Message != "ignore"))
+#line hidden
             {
-                __try0_exception = e;
+                __try_L11_exception = e;
                 __slots.__try0_error = global::SourceGenDurable.WorkflowError.From(e);
                 __slots.__try0_catch = 1;
             }
-            if (__slots.__try0_catch == 1) goto __try0_catch0;
-            goto __try0_catches_end;
-            __try0_catch0:;
-            e__0 = (global::System.InvalidOperationException)__try0_exception!;
+            if (__slots.__try0_catch == 1) goto __try_L11_catch0;
+            goto __try_L11_catches_end;
+            __try_L11_catch0:;
+            e__0 = (global::System.InvalidOperationException)__try_L11_exception!;
             // checkpoint 1
+#line (20, 9) - (20, 63) 12 "Workflow0.cs"
             await __run.StepAsync<int>(1, "compensate", 3, ct => Task.FromResult(__slots.i));
+#line hidden
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
             __state = -1;
-            __try0_exception ??= __Run_RebuildException(__slots.__try0_error!);
+            __try_L11_exception ??= __Run_RebuildException(__slots.__try0_error!);
             e__0 ??= new global::System.InvalidOperationException(__slots.__try0_error!.Message);
+#line (21, 9) - (21, 34) 12 "Workflow0.cs"
             __slots.total -= e__0.Message.Length;
-            throw __run.Rethrow(__try0_exception ?? __Run_RebuildException(__slots.__try0_error!));
-            goto __try0_catches_end;
-            __try0_catches_end:;
+#line (22, 9) - (22, 14) 12 "Workflow0.cs"
+            throw __run.Rethrow(__try_L11_exception ?? __Run_RebuildException(__slots.__try0_error!));
+#line hidden
+            __try_L11_catches_end:;
             __slots.__try0_catch = 0;
-            goto __try0_finally;
-            __try0_leave_break:;
+            goto __try_L11_finally;
+            __try_L11_leave_break:;
             __slots.__try0_branch = 1;
-            goto __try0_finally;
-            __try0_leave_continue:;
-            __slots.__try0_branch = 2;
-            goto __try0_finally;
-            __try0_leave_return:;
+            goto __try_L11_finally;
+            __try_L11_leave_return:;
             __slots.__try0_branch = -1;
-            goto __try0_finally;
+            goto __try_L11_finally;
         }
         catch (global::System.Exception __exception) when (!__run.IsSuspending)
         {
-            __try0_pendingException = __exception;
+            __try_L11_pendingException = __exception;
             __slots.__try0_pending = global::SourceGenDurable.WorkflowError.From(__exception);
         }
-        __try0_finally:;
+        __try_L11_finally:;
         // checkpoint 2
+#line (26, 9) - (26, 62) 8 "Workflow0.cs"
         await __run.StepAsync<int>(2, "audit", 3, ct => Task.FromResult(__slots.total));
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
-        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try0_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
-        if (__slots.__try0_branch == 1) goto __for0_break;
-        if (__slots.__try0_branch == 2) goto __for0_continue;
+        if (__slots.__try0_pending is not null) throw __run.Rethrow(__try_L11_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
+        if (__slots.__try0_branch == 1) goto __for_L9_break;
+        if (__slots.__try0_branch == 2) goto __for_L9_continue;
         if (__slots.__try0_branch == -1) return __slots.__return;
-        __for0_continue:;
+        __for_L9_continue:;
+#line (9, 24) - (9, 26) 8 "Workflow0.cs"
         __slots.i++;
-        goto __for0_top;
-        __for0_break:;
+#line hidden
+        goto __for_L9_top;
+        __for_L9_break:;
+#line (30, 1) - (30, 13) 8 "Workflow0.cs"
         return __slots.total;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -83,8 +83,7 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -99,53 +98,84 @@ partial class Workflows
             case 5: goto __resume5;
         }
 
+#line (8, 17) - (8, 26) 8 "Workflow0.cs"
         __slots.__spill0 = Compute(__slots.n);
+#line hidden
         // checkpoint 0
+#line (8, 29) - (8, 77) 8 "Workflow0.cs"
         __slots.__await0 = await __run.StepAsync<int>(0, "first", 3, ct => Task.FromResult(__slots.n));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (8, 1) - (8, 79) 8 "Workflow0.cs"
         __slots.total = Add(__slots.__spill0, __slots.__await0);
+#line hidden
         // checkpoint 1
+#line (9, 20) - (9, 24) 8 "Workflow0.cs"
         int __step1_value = __slots.total;
+#line (9, 10) - (9, 25) 8 "Workflow0.cs"
         __slots.__await1 = await __run.StepAsync<int>(1, "Odd", 3, __ct => Odd(value: __step1_value));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
+#line (9, 1) - (9, 26) 8 "Workflow0.cs"
         __slots.total += __slots.__await1;
+#line hidden
         // checkpoint 2
+#line (10, 5) - (10, 62) 8 "Workflow0.cs"
         __slots.__await2 = await __run.StepAsync<bool>(2, "check", 3, ct => Task.FromResult(__slots.total > 10));
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
-        if (!(__slots.__await2)) goto __if0_end;
+#line (10, 1) - (10, 63) 8 "Workflow0.cs"
+        if (!(__slots.__await2)) goto __if_L10_end;
+#line (11, 1) - (13, 1) 8 "Workflow0.cs"
         {
             __slots.total = -__slots.total;
         }
-        __if0_end:;
+#line hidden
+        __if_L10_end:;
+#line (15, 15) - (15, 28) 8 "Workflow0.cs"
         __slots.__spill4 = Compute(__slots.total);
+#line hidden
         // checkpoint 3
+#line (15, 42) - (15, 42) 8 "Workflow0.cs"
         int __step3_value = 1;
+#line (15, 32) - (15, 43) 8 "Workflow0.cs"
         __slots.__await3 = await __run.StepAsync<int>(3, "Odd", 3, __ct => Odd(value: __step3_value));
+#line hidden
         await __run.CheckpointAsync(3, __slots);
         __resume3:;
         __state = -1;
+#line (15, 1) - (15, 46) 8 "Workflow0.cs"
         __slots.text = $"{__slots.__spill4}:{__slots.__await3}";
+#line hidden
         // checkpoint 4
+#line (16, 42) - (16, 42) 8 "Workflow0.cs"
         int __step4_value = 2;
+#line (16, 32) - (16, 43) 8 "Workflow0.cs"
         __slots.__await4 = await __run.StepAsync<int>(4, "Odd", 3, __ct => Odd(value: __step4_value));
+#line hidden
         await __run.CheckpointAsync(4, __slots);
         __resume4:;
         __state = -1;
         // checkpoint 5
+#line (16, 32) - (16, 43) 8 "Workflow0.cs"
         int __step5_value = __slots.__await4;
+#line (16, 22) - (16, 44) 8 "Workflow0.cs"
         __slots.__await5 = await __run.StepAsync<int>(5, "Odd", 3, __ct => Odd(value: __step5_value));
+#line hidden
         await __run.CheckpointAsync(5, __slots);
         __resume5:;
         __state = -1;
+#line (16, 1) - (16, 45) 8 "Workflow0.cs"
         return __slots.text.Length + __slots.__await5;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

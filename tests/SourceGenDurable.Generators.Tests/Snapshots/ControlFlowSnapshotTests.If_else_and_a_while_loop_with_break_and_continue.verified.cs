@@ -65,8 +65,7 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -77,37 +76,55 @@ partial class Workflows
             case 1: goto __resume1;
         }
 
+#line (8, 1) - (8, 14) 8 "Workflow0.cs"
         __slots.total = 0;
+#line (9, 1) - (9, 10) 8 "Workflow0.cs"
         __slots.i = 0;
-        __while0_continue:;
-        if (!(__slots.i < __slots.n)) goto __while0_break;
+#line hidden
+        __while_L10_continue:;
+#line (10, 1) - (10, 13) 8 "Workflow0.cs"
+        if (!(__slots.i < __slots.n)) goto __while_L10_break;
+#line (12, 5) - (12, 8) 8 "Workflow0.cs"
         __slots.i++;
-        if (__slots.i == 2)
-            goto __while0_continue;
-        if (__slots.i > 5)
-            goto __while0_break;
-        if (!(__slots.i % 2 == 0)) goto __if1_else;
+#line (13, 5) - (13, 25) 8 "Workflow0.cs"
+        if (__slots.i == 2) goto __while_L10_continue;
+#line (14, 5) - (14, 21) 8 "Workflow0.cs"
+        if (__slots.i > 5) goto __while_L10_break;
+#line (15, 5) - (15, 19) 8 "Workflow0.cs"
+        if (!(__slots.i % 2 == 0)) goto __if_L15_else;
+#line hidden
         // checkpoint 0
+#line (17, 9) - (17, 68) 8 "Workflow0.cs"
         __slots.even = await __run.StepAsync<int>(0, "even", 3, ct => Task.FromResult(__slots.i));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (18, 9) - (18, 22) 8 "Workflow0.cs"
         __slots.total += __slots.even;
-        goto __if1_end;
-        __if1_else:;
+#line hidden
+        goto __if_L15_end;
+        __if_L15_else:;
         // checkpoint 1
+#line (22, 29) - (22, 29) 8 "Workflow0.cs"
         int __step1_value = __slots.i;
+#line (22, 9) - (22, 31) 8 "Workflow0.cs"
         __slots.odd = await __run.StepAsync<int>(1, "Odd", 3, __ct => Odd(value: __step1_value));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
+#line (23, 9) - (23, 21) 8 "Workflow0.cs"
         __slots.total -= __slots.odd;
-        __if1_end:;
-        goto __while0_continue;
-        __while0_break:;
+#line hidden
+        __if_L15_end:;
+        goto __while_L10_continue;
+        __while_L10_break:;
+#line (27, 1) - (27, 13) 8 "Workflow0.cs"
         return __slots.total;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

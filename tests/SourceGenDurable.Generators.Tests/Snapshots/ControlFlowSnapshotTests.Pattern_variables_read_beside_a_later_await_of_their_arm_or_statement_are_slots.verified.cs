@@ -80,8 +80,7 @@ partial class Workflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Run_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Run_Slots __slots)
     {
@@ -94,51 +93,74 @@ partial class Workflows
         }
 
         // checkpoint 0
+#line (8, 21) - (8, 21) 8 "Workflow0.cs"
         int __step0_value = __slots.n;
+#line (8, 11) - (8, 22) 8 "Workflow0.cs"
         __slots.__await0 = await __run.StepAsync<int>(0, "Odd", 3, __ct => Odd(value: __step0_value));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
         int other__0 = default!;
-        int __cond0_value = __slots.__await0;
-        switch (__cond0_value)
+#line (8, 11) - (8, 22) 8 "Workflow0.cs"
+        int __switchexpr_L8_value = __slots.__await0;
+#line hidden
+        switch (__switchexpr_L8_value)
         {
             case var small when small > 2:
                 __slots.small = small;
-                goto __cond0_arm0;
+                goto __switchexpr_L8_arm0;
             case var other:
                 other__0 = other;
-                goto __cond0_arm1;
+                goto __switchexpr_L8_arm1;
+            default: throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?)__switchexpr_L8_value);
         }
-        throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?)__cond0_value);
-        __cond0_arm0:;
+        __switchexpr_L8_arm0:;
         // checkpoint 1
+#line (8, 79) - (8, 89) 8 "Workflow0.cs"
         int __step1_value = __slots.small * 100;
+#line (8, 69) - (8, 90) 8 "Workflow0.cs"
         __slots.__await1 = await __run.StepAsync<int>(1, "Odd", 3, __ct => Odd(value: __step1_value));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
+#line (8, 61) - (8, 90) 8 "Workflow0.cs"
         __slots.__spill1 = __slots.small + __slots.__await1;
-        goto __cond0_end;
-        __cond0_arm1:;
+#line hidden
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_arm1:;
+#line (8, 106) - (8, 110) 8 "Workflow0.cs"
         __slots.__spill1 = other__0;
-        goto __cond0_end;
-        __cond0_end:;
+#line hidden
+        goto __switchexpr_L8_end;
+        __switchexpr_L8_end:;
+#line (8, 1) - (8, 113) 8 "Workflow0.cs"
         __slots.arm = __slots.__spill1;
+#line (9, 14) - (9, 23) 8 "Workflow0.cs"
         __slots.__spill3 = (__slots.n is var __pattern0_x && __run.Capture(out __slots.x, __pattern0_x));
-        if (!__slots.__spill3) goto __cond1_end;
+#line hidden
+        if (!__slots.__spill3) goto __and_L9_end;
         // checkpoint 2
+#line (9, 42) - (9, 42) 8 "Workflow0.cs"
         int __step2_value = __slots.x;
+#line (9, 32) - (9, 43) 8 "Workflow0.cs"
         __slots.__await2 = await __run.StepAsync<int>(2, "Odd", 3, __ct => Odd(value: __step2_value));
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
+#line (9, 28) - (9, 47) 8 "Workflow0.cs"
         __slots.__spill3 = __slots.x + __slots.__await2 > 5;
-        __cond1_end:;
+#line hidden
+        __and_L9_end:;
+#line (9, 1) - (9, 56) 8 "Workflow0.cs"
         __slots.tested = __slots.__spill3 ? __slots.x : 0;
+#line (10, 1) - (10, 20) 8 "Workflow0.cs"
         return __slots.arm + __slots.tested;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -84,8 +84,7 @@ partial class Repo<T>
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Save_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Save_Slots __slots)
     {
@@ -97,26 +96,38 @@ partial class Repo<T>
         }
 
         // checkpoint 0
+#line (13, 34) - (13, 37) 8 "Workflow0.cs"
         T __step0_item = __slots.item;
+#line (13, 9) - (13, 39) 8 "Workflow0.cs"
         __slots.stored = await __run.StepAsync<string>(0, "Store", 3, __ct => Store(item: __step0_item));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (14, 18) - (14, 22) 8 "Workflow0.cs"
         __slots.i = 1;
-        __for0_top:;
-        if (!(__slots.i < __slots.copies)) goto __for0_break;
+#line hidden
+        __for_L14_top:;
+#line (14, 25) - (14, 34) 8 "Workflow0.cs"
+        if (!(__slots.i < __slots.copies)) goto __for_L14_break;
+#line hidden
         // checkpoint 1
+#line (16, 13) - (16, 92) 8 "Workflow0.cs"
         __slots.stored = await __run.StepAsync<string>(1, "copy", 3, ct => Task.FromResult(__slots.stored + "+" + __slots.item.Key));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
-        __for0_continue:;
+#line (14, 37) - (14, 39) 8 "Workflow0.cs"
         __slots.i++;
-        goto __for0_top;
-        __for0_break:;
+#line hidden
+        goto __for_L14_top;
+        __for_L14_break:;
+#line (19, 9) - (19, 22) 8 "Workflow0.cs"
         return __slots.stored;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 
@@ -209,8 +220,7 @@ partial class Repo<T>
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task __Touch_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Touch_Slots __slots)
     {
@@ -221,13 +231,16 @@ partial class Repo<T>
         }
 
         // checkpoint 0
+#line (25, 21) - (25, 24) 8 "Workflow0.cs"
         T __step0_item = __slots.item;
+#line (25, 9) - (25, 26) 8 "Workflow0.cs"
         await __run.StepAsync<string>(0, "Store", 3, __ct => Store(item: __step0_item));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -56,8 +56,7 @@ partial class Outer
         // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
         // user reads them; here they would only repeat them at slot fields.
         #nullable disable warnings
-        // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-        #pragma warning disable CS0162, CS0164
+        #line hidden
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
         private async global::System.Threading.Tasks.Task<int> __Measure_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Measure_Slots __slots)
         {
@@ -67,15 +66,21 @@ partial class Outer
                 case 0: goto __resume0;
             }
 
+#line (17, 13) - (17, 37) 12 "Workflow0.cs"
             var doubled = __slots.@class * 2;
+#line hidden
             // checkpoint 0
+#line (18, 13) - (18, 81) 12 "Workflow0.cs"
             __slots.__result0 = await __run.StepAsync<int>(0, "measure", 3, ct => Task.FromResult(doubled));
+#line hidden
             await __run.CheckpointAsync(0, __slots);
             __resume0:;
             __state = -1;
+#line (18, 13) - (18, 81) 12 "Workflow0.cs"
             return __slots.__result0;
+#line hidden
         }
-        #pragma warning restore CS0162, CS0164
+        #line default
         #nullable restore warnings
     }
 }
@@ -169,8 +174,7 @@ partial class Outer
         // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
         // user reads them; here they would only repeat them at slot fields.
         #nullable disable warnings
-        // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-        #pragma warning disable CS0162, CS0164
+        #line hidden
         [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
         private async global::System.Threading.Tasks.Task __Relay_Resume(global::SourceGenDurable.WorkflowContext context, global::SourceGenDurable.Execution.WorkflowRun __run, __Relay_Slots __slots)
         {
@@ -182,18 +186,23 @@ partial class Outer
             }
 
             // checkpoint 0
+#line (10, 13) - (10, 68) 12 "Workflow0.cs"
             await __run.StepAsync(0, "forward", 3, ct => Task.CompletedTask);
+#line hidden
             await __run.CheckpointAsync(0, __slots);
             __resume0:;
             __state = -1;
             // checkpoint 1
+#line (11, 23) - (11, 28) 12 "Workflow0.cs"
             string __step1_message = __slots.@event;
+#line (11, 13) - (11, 30) 12 "Workflow0.cs"
             await __run.StepAsync(1, "Log", 3, __ct => Log(message: __step1_message));
+#line hidden
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
             __state = -1;
         }
-        #pragma warning restore CS0162, CS0164
+        #line default
         #nullable restore warnings
     }
 }

@@ -53,8 +53,7 @@ partial class Orders
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task __Audit_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Audit_Slots __slots)
     {
@@ -65,12 +64,14 @@ partial class Orders
         }
 
         // checkpoint 0
+#line (34, 9) - (34, 59) 8 "Workflow0.cs"
         await __run.StepAsync<string>(0, "log", 3, ct => Task.FromResult(__slots.what));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 
@@ -175,19 +176,18 @@ partial class Orders
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Fulfil_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Fulfil_Slots __slots)
     {
         var __state = __run.ResumeState;
         switch (__state)
         {
-            case 0: goto __try0;
-            case 1: goto __try0;
+            case 0: goto __try_L19;
+            case 1: goto __try_L19;
         }
 
-        __try0:;
+        __try_L19:;
         try
         {
             switch (__state)
@@ -197,27 +197,38 @@ partial class Orders
             }
 
             // checkpoint 0
+#line (21, 59) - (21, 59) 12 "Workflow0.cs"
             int __child0_parcels = 2;
+#line (21, 69) - (21, 79) 12 "Workflow0.cs"
             string __child0_order = __slots.order + "!";
+#line (21, 13) - (21, 81) 12 "Workflow0.cs"
             __slots.label = await __run.ChildAsync<string>(0, "ship", (__writer, __options) => { global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(__writer, "parcels", __child0_parcels, __options); global::SourceGenDurable.StateMachines.SlotSerializer.Write<string>(__writer, "order", __child0_order, __options); }, __Fulfil_RebuildException);
+#line hidden
             await __run.CheckpointAsync(0, __slots);
             __resume0:;
             __state = -1;
             // checkpoint 1
+#line (22, 30) - (22, 34) 12 "Workflow0.cs"
             string __child1_what = __slots.label;
+#line (22, 13) - (22, 36) 12 "Workflow0.cs"
             await __run.ChildAsync(1, "audit", (__writer, __options) => { global::SourceGenDurable.StateMachines.SlotSerializer.Write<string>(__writer, "what", __child1_what, __options); }, __Fulfil_RebuildException);
+#line hidden
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
             __state = -1;
+#line (23, 13) - (23, 25) 12 "Workflow0.cs"
             return __slots.label;
+#line hidden
         }
         catch (InvalidOperationException e) when (!__run.IsSuspending)
+#line (26, 9) - (28, 9) 8 "Workflow0.cs"
         {
             return e.Message;
         }
+#line hidden
         throw new global::System.InvalidOperationException("The end of a statement that cannot complete was reached.");
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 
@@ -317,8 +328,7 @@ partial class Shipping
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Ship_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Ship_Slots __slots)
     {
@@ -329,13 +339,17 @@ partial class Shipping
         }
 
         // checkpoint 0
+#line (10, 9) - (10, 84) 8 "Workflow0.cs"
         __slots.__result0 = await __run.StepAsync<string>(0, "label", 3, ct => Task.FromResult($"{__slots.order}x{__slots.parcels}"));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (10, 9) - (10, 84) 8 "Workflow0.cs"
         return __slots.__result0;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

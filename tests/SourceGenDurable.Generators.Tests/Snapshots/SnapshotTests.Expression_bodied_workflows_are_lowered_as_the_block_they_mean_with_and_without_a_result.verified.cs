@@ -56,8 +56,7 @@ partial class ChargeWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<int> __Child_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Child_Slots __slots)
     {
@@ -68,14 +67,19 @@ partial class ChargeWorkflows
         }
 
         // checkpoint 0
+#line (8, 78) - (8, 82) 8 "Workflow0.cs"
         int __step0_amount = __slots.x * 2;
+#line (8, 65) - (8, 83) 8 "Workflow0.cs"
         __slots.__result0 = await __run.StepAsync<int>(0, "Charge", 3, __ct => Charge(amount: __step0_amount));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (8, 65) - (8, 83) 8 "Workflow0.cs"
         return __slots.__result0;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 
@@ -168,8 +172,7 @@ partial class ChargeWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task __Notify_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Notify_Slots __slots)
     {
@@ -180,12 +183,14 @@ partial class ChargeWorkflows
         }
 
         // checkpoint 0
+#line (11, 71) - (11, 119) 8 "Workflow0.cs"
         await __run.StepAsync(0, "email", 3, ct => Task.CompletedTask);
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 
@@ -284,8 +289,7 @@ partial class ChargeWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Receipt_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Receipt_Slots __slots)
     {
@@ -297,19 +301,26 @@ partial class ChargeWorkflows
         }
 
         // checkpoint 0
+#line (14, 86) - (14, 86) 8 "Workflow0.cs"
         int __step0_amount = __slots.a;
+#line (14, 73) - (14, 87) 8 "Workflow0.cs"
         __slots.__await0 = await __run.StepAsync<int>(0, "Charge", 3, __ct => Charge(amount: __step0_amount));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
         // checkpoint 1
+#line (14, 93) - (14, 144) 8 "Workflow0.cs"
         __slots.__await1 = await __run.StepAsync<int>(1, "fee", 3, ct => Task.FromResult(__slots.a * 10));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
+#line (14, 70) - (14, 146) 8 "Workflow0.cs"
         return $"{__slots.__await0} + {__slots.__await1}";
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

@@ -74,8 +74,7 @@ partial class Orders
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Fulfil_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Fulfil_Slots __slots)
     {
@@ -88,27 +87,39 @@ partial class Orders
         }
 
         // checkpoint 0
+#line (19, 9) - (19, 85) 8 "Workflow0.cs"
         __slots.reserved = await __run.WhenAllAsync<string>(0, __slots.lines.Select(line => __run.StepAsync<string>(0, "Reserve", 3, __ct => Reserve(order: __slots.order, line: line))));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
         // checkpoint 1
+#line (20, 57) - (20, 61) 8 "Workflow0.cs"
         string __child1_0_order = __slots.order;
+#line (20, 73) - (20, 87) 8 "Workflow0.cs"
         int __child1_0_parcels = __slots.reserved.Length;
+#line (20, 99) - (20, 103) 8 "Workflow0.cs"
         string __step1_1_order = __slots.order;
+#line (20, 106) - (20, 111) 8 "Workflow0.cs"
         string __step1_1_line = "gift";
+#line (20, 9) - (20, 114) 8 "Workflow0.cs"
         __slots.done = await __run.WhenAllAsync<string>(1, () => __run.ChildAsync<string>(1, "ship", (__writer, __options) => { global::SourceGenDurable.StateMachines.SlotSerializer.Write<string>(__writer, "order", __child1_0_order, __options); global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(__writer, "parcels", __child1_0_parcels, __options); }, __Fulfil_RebuildException), () => __run.StepAsync<string>(1, "Reserve", 3, __ct => Reserve(order: __step1_1_order, line: __step1_1_line)));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
         // checkpoint 2
+#line (21, 9) - (21, 105) 8 "Workflow0.cs"
         __slots.first = await __run.WhenAnyAsync(2, () => __run.WaitForEventAsync<string>(2, "paid"), () => __run.SleepAsync(2, TimeSpan.FromDays(1)));
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
+#line (22, 9) - (22, 54) 8 "Workflow0.cs"
         return __slots.first.Index == 0 ? __slots.done[0] : "expired";
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 
@@ -208,8 +219,7 @@ partial class Shipping
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Ship_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Ship_Slots __slots)
     {
@@ -220,13 +230,17 @@ partial class Shipping
         }
 
         // checkpoint 0
+#line (10, 9) - (10, 84) 8 "Workflow0.cs"
         __slots.__result0 = await __run.StepAsync<string>(0, "label", 3, ct => Task.FromResult($"{__slots.order}x{__slots.parcels}"));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (10, 9) - (10, 84) 8 "Workflow0.cs"
         return __slots.__result0;
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

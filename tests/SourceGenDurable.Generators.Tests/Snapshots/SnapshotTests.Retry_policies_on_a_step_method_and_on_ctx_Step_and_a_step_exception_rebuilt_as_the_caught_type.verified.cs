@@ -68,19 +68,18 @@ partial class PaymentWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Pay_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Pay_Slots __slots)
     {
         var __state = __run.ResumeState;
         switch (__state)
         {
-            case 0: goto __try0;
-            case 1: goto __try0;
+            case 0: goto __try_L12;
+            case 1: goto __try_L12;
         }
 
-        __try0:;
+        __try_L12:;
         try
         {
             switch (__state)
@@ -90,25 +89,34 @@ partial class PaymentWorkflows
             }
 
             // checkpoint 0
+#line (14, 35) - (14, 39) 12 "Workflow0.cs"
             string __step0_order = __slots.order;
+#line (14, 13) - (14, 41) 12 "Workflow0.cs"
             __slots.id = await __run.StepAsync<string>(0, "Charge", new global::SourceGenDurable.RetryPolicy { MaxAttempts = 5, FirstRetryDelay = global::System.TimeSpan.FromMilliseconds(1000), BackoffCoefficient = 1.5d, MaxRetryDelay = global::System.TimeSpan.FromMilliseconds(60000), DoNotRetry = new global::System.Type[] { typeof(global::System.ArgumentException) } }, __ct => Charge(order: __step0_order));
+#line hidden
             await __run.CheckpointAsync(0, __slots);
             __resume0:;
             __state = -1;
             // checkpoint 1
+#line (15, 13) - (15, 158) 12 "Workflow0.cs"
             __slots.__result1 = await __run.StepAsync<string>(1, "confirm", new RetryPolicy { MaxAttempts = 2, FirstRetryDelay = TimeSpan.FromHours(1) }, ct => gateway.ChargeAsync(__slots.id, ct));
+#line hidden
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
             __state = -1;
+#line (15, 13) - (15, 158) 12 "Workflow0.cs"
             return __slots.__result1;
+#line hidden
         }
         catch (InvalidOperationException e) when (!__run.IsSuspending)
+#line (18, 9) - (20, 9) 8 "Workflow0.cs"
         {
             return e.Message;
         }
+#line hidden
         throw new global::System.InvalidOperationException("The end of a statement that cannot complete was reached.");
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

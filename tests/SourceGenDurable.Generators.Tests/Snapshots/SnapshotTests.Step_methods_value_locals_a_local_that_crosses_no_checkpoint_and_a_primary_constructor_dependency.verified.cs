@@ -66,8 +66,7 @@ partial class InvoiceWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Invoice_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Invoice_Slots __slots)
     {
@@ -78,27 +77,43 @@ partial class InvoiceWorkflows
             case 1: goto __resume1;
         }
 
+#line (12, 13) - (12, 29) 8 "Workflow0.cs"
         int fee = __slots.cents / 100;
+#line (12, 32) - (12, 43) 8 "Workflow0.cs"
         __slots.attempts = 0;
-        var label = $"{__slots.account}:{__slots.cents}"; // used before the first checkpoint only: stays a local
+#line (13, 9) - (13, 41) 8 "Workflow0.cs"
+        var label = $"{__slots.account}:{__slots.cents}";
+#line hidden
         // checkpoint 0
+#line (14, 33) - (14, 37) 8 "Workflow0.cs"
         string __step0_account = label;
+#line (14, 40) - (14, 50) 8 "Workflow0.cs"
         int __step0_cents = __slots.cents + fee;
+#line (14, 9) - (14, 52) 8 "Workflow0.cs"
         __slots.posted = await __run.StepAsync<int>(0, "Post", 5, __ct => Post(account: __step0_account, cents: __step0_cents));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (15, 9) - (15, 19) 8 "Workflow0.cs"
         __slots.attempts++;
+#line hidden
         // checkpoint 1
+#line (16, 42) - (16, 47) 8 "Workflow0.cs"
         int __step1_entry = __slots.posted;
+#line (16, 9) - (16, 49) 8 "Workflow0.cs"
         __slots.confirmation = await __run.StepAsync<string>(1, "confirm", 3, __ct => Confirm(entry: __step1_entry));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
+#line (17, 9) - (17, 19) 8 "Workflow0.cs"
         __slots.attempts++;
+#line (18, 9) - (18, 76) 8 "Workflow0.cs"
         return $"{__slots.confirmation} after {__slots.attempts} steps on {ctx.WorkflowId}";
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

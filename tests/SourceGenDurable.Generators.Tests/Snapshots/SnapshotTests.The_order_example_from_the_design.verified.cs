@@ -62,8 +62,7 @@ partial class OrderWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<global::Shop.Receipt> __ProcessOrder_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __ProcessOrder_Slots __slots)
     {
@@ -76,25 +75,36 @@ partial class OrderWorkflows
         }
 
         // checkpoint 0
+#line (17, 41) - (17, 45) 8 "Workflow0.cs"
         global::Shop.Order __step0_order = __slots.order;
+#line (17, 9) - (17, 47) 8 "Workflow0.cs"
         __slots.reservation = await __run.StepAsync<global::Shop.Reservation>(0, "Reserve", 3, __ct => Reserve(order: __step0_order));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
         // checkpoint 1
+#line (18, 9) - (18, 91) 8 "Workflow0.cs"
         __slots.charge = await __run.StepAsync<global::Shop.Charge>(1, "charge", 3, ct => payments.ChargeAsync(__slots.order.Total, ct));
+#line hidden
         await __run.CheckpointAsync(1, __slots);
         __resume1:;
         __state = -1;
+#line (19, 9) - (19, 51) 8 "Workflow0.cs"
         __slots.total = __slots.charge.Amount + __slots.order.Shipping;
+#line hidden
         // checkpoint 2
+#line (20, 9) - (20, 73) 8 "Workflow0.cs"
         await __run.StepAsync(2, "email", 3, ct => Notify(__slots.order.Customer, __slots.total, ct));
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
+#line (21, 9) - (21, 61) 8 "Workflow0.cs"
         return new Receipt(__slots.reservation.Id, __slots.charge.Id, __slots.total);
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 

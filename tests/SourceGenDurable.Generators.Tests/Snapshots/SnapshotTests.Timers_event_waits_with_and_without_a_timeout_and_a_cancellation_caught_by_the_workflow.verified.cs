@@ -76,28 +76,31 @@ partial class RenewalWorkflows
     // The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the
     // user reads them; here they would only repeat them at slot fields.
     #nullable disable warnings
-    // Flattened loops and switches declare every label they might need, and some jumps follow a return.
-    #pragma warning disable CS0162, CS0164
+    #line hidden
     [global::System.CodeDom.Compiler.GeneratedCode("SourceGenDurable.Generators", "1.0.0")]
     private async global::System.Threading.Tasks.Task<string> __Renew_Resume(global::SourceGenDurable.WorkflowContext ctx, global::SourceGenDurable.Execution.WorkflowRun __run, __Renew_Slots __slots)
     {
         var __state = __run.ResumeState;
-        global::System.Exception? __try0_exception = null;
+        global::System.Exception? __try_L14_exception = null;
         switch (__state)
         {
             case 0: goto __resume0;
-            case 1: goto __try0;
+            case 1: goto __try_L14;
             case 2: goto __resume2;
             case 3: goto __resume3;
         }
 
         // checkpoint 0
+#line (12, 9) - (12, 47) 8 "Workflow0.cs"
         await __run.SleepAsync(0, TimeSpan.FromDays(30));
+#line hidden
         await __run.CheckpointAsync(0, __slots);
         __resume0:;
         __state = -1;
+#line (13, 9) - (13, 26) 8 "Workflow0.cs"
         __slots.__try0_catch = 0;
-        __try0:;
+#line hidden
+        __try_L14:;
         try
         {
             switch (__state)
@@ -106,42 +109,52 @@ partial class RenewalWorkflows
             }
 
             // checkpoint 1
+#line (16, 13) - (16, 92) 12 "Workflow0.cs"
             __slots.approval = await __run.WaitForEventAsync<global::Subscriptions.Approval>(1, "approval", TimeSpan.FromHours(48));
+#line hidden
             await __run.CheckpointAsync(1, __slots);
             __resume1:;
             __state = -1;
         }
         catch (global::System.TimeoutException __caught) when (!__run.IsSuspending)
         {
-            __try0_exception = __caught;
+            __try_L14_exception = __caught;
             __slots.__try0_error = global::SourceGenDurable.WorkflowError.From(__caught);
             __slots.__try0_catch = 1;
         }
         catch (WorkflowCancelledException) when (!__run.IsSuspending)
+#line (24, 9) - (26, 9) 8 "Workflow0.cs"
         {
             return $"{__slots.customer}: cancelled";
         }
-        if (__slots.__try0_catch == 1) goto __try0_catch0;
-        goto __try0_catches_end;
-        __try0_catch0:;
+#line hidden
+        if (__slots.__try0_catch == 1) goto __try_L14_catch0;
+        goto __try_L14_catches_end;
+        __try_L14_catch0:;
         // checkpoint 2
+#line (20, 13) - (20, 43) 8 "Workflow0.cs"
         await __run.SleepUntilAsync(2, __slots.deadline);
+#line hidden
         await __run.CheckpointAsync(2, __slots);
         __resume2:;
         __state = -1;
-        __try0_exception ??= __Renew_RebuildException(__slots.__try0_error!);
+        __try_L14_exception ??= __Renew_RebuildException(__slots.__try0_error!);
         // checkpoint 3
+#line (21, 13) - (21, 68) 8 "Workflow0.cs"
         __slots.approval = await __run.WaitForEventAsync<global::Subscriptions.Approval>(3, "approval");
+#line hidden
         await __run.CheckpointAsync(3, __slots);
         __resume3:;
         __state = -1;
-        __try0_exception ??= __Renew_RebuildException(__slots.__try0_error!);
-        goto __try0_catches_end;
-        __try0_catches_end:;
+        __try_L14_exception ??= __Renew_RebuildException(__slots.__try0_error!);
+        goto __try_L14_catches_end;
+        __try_L14_catches_end:;
         __slots.__try0_catch = 0;
+#line (28, 9) - (28, 56) 8 "Workflow0.cs"
         return $"{__slots.customer}: approved by {__slots.approval.By}";
+#line hidden
     }
-    #pragma warning restore CS0162, CS0164
+    #line default
     #nullable restore warnings
 }
 
