@@ -64,20 +64,48 @@ internal sealed partial class PostgresWorkflowStore
     public Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync((commands, token) => commands.ReadFirstAsync(SelectInstance, reader => ReadInstance(reader), token, id), cancellationToken);
 
+    /// <summary>How many ids one query of the runnable look reads.</summary>
+    private const int RunnablePage = 1_000;
+
     /// <inheritdoc />
+    /// <remarks>
+    /// Read in pages in the runnable index's order, each page a query with a <c>LIMIT</c>: without one, the planner
+    /// may read the whole table (every instance ever finished, once a second) whenever its statistics overstate how
+    /// many instances run, while the limited query walks the index of the runnable ones.
+    /// </remarks>
     public async Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken)
     {
         await EndLeasesOfDeadWorkersAsync(cancellationToken).ConfigureAwait(false);
         return await ReadAsync<IReadOnlyList<string>>(
-            async (commands, token) => await commands.ReadAllAsync(
-                $"""
-                SELECT id FROM workflow_instances
-                WHERE status IN {Runnable} AND NOT poisoned AND (lease_owner IS NULL OR lease_expires_at <= $1)
-                ORDER BY created_at, id;
-                """,
-                reader => reader.GetString(0),
-                token,
-                Now()).ConfigureAwait(false),
+            async (commands, token) =>
+            {
+                var now = Now();
+                var ids = new List<string>();
+                (DateTimeOffset CreatedAt, string Id)? after = null;
+                while (true)
+                {
+                    var page = await commands.ReadAllAsync(
+                        $"""
+                        SELECT id, created_at FROM workflow_instances
+                        WHERE status IN {Runnable} AND NOT poisoned AND (lease_owner IS NULL OR lease_expires_at <= $1)
+                            AND (created_at, id) > (COALESCE($2::timestamptz, '-infinity'), COALESCE($3::text, ''))
+                        ORDER BY created_at, id LIMIT $4;
+                        """,
+                        reader => (CreatedAt: reader.GetFieldValue<DateTimeOffset>(1), Id: reader.GetString(0)),
+                        token,
+                        now,
+                        after?.CreatedAt,
+                        after?.Id,
+                        RunnablePage).ConfigureAwait(false);
+                    ids.AddRange(page.Select(row => row.Id));
+                    if (page.Count < RunnablePage)
+                    {
+                        return ids;
+                    }
+
+                    after = page[^1];
+                }
+            },
             cancellationToken).ConfigureAwait(false);
     }
 
