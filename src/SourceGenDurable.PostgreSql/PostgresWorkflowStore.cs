@@ -77,6 +77,7 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
         Channel = "sgd_work_" + SchemaLockKey(_schema).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
         _checkpoints = new(CheckpointInput, CheckpointSql, CheckpointColumns, (reader, row) => Committed(row, reader.GetInt32(1)), refused: row => Committed(row, null));
         _finishes = CreateFinishStatement();
+        _starts = CreateStartStatement();
         _writer = new PostgresGroupCommit(_dataSource, settings.WriteConnections, NotifyWorkAsync, error => Unavailable(error, "commit a write"));
         _session = new PostgresWorkerSession(connection.ToString(), this, _logger);
     }
