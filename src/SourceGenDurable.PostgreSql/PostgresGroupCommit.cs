@@ -4,54 +4,68 @@ using Npgsql;
 namespace SourceGenDurable.PostgreSql;
 
 /// <summary>
-/// The writer of a PostgreSQL store. Writes from every instance queue here; one writer at a time takes whatever has
-/// queued while the previous transaction was committing and commits it as one transaction, so many checkpoints share
-/// one WAL flush (<c>synchronous_commit</c> stays on: a write's task completes only once its transaction is durable).
+/// The writer of a PostgreSQL store. Writes from every instance queue here; a writer takes whatever has queued while
+/// the transactions before it were committing and commits it as one transaction, so many checkpoints share one WAL
+/// flush (<c>synchronous_commit</c> stays on: a write's task completes only once its transaction is durable).
 /// </summary>
 /// <remarks>
 /// <para>
 /// A write is either one statement (<see cref="StatementAsync{T}"/>) that changes nothing when its guard does not hold,
 /// or a conversation with the database (<see cref="WriteAsync{TState, T}"/>). Consecutive statements are sent as one
-/// <see cref="NpgsqlBatch"/>, one round trip for all of them: the checkpoint commit of every instance in flight is one.
+/// <see cref="NpgsqlBatch"/>, one round trip for all of them: the checkpoint commit of every instance in it is one.
 /// </para>
 /// <para>
-/// There is no writer thread. A write that finds no writer at work becomes the writer: it commits the batch it is in
-/// itself and hands what queued meanwhile to the thread pool, which writes batch after batch until the queue is empty.
-/// A lone workflow's checkpoint thus goes from its step to the server and back with no hand-off between threads; under
-/// load the writes keep one writer busy, as a dedicated thread would.
+/// There is no writer thread. A write that finds a writer's place free becomes a writer: it commits the batch it is in
+/// itself and hands what queued meanwhile to the thread pool, which writes batch after batch until none is left that it
+/// may take. A lone workflow's checkpoint thus goes from its step to the server and back with no hand-off between
+/// threads. Up to <see cref="PostgresStoreOptions.WriteConnections"/> writers work at once, each with a connection of
+/// its own, so that under load the server runs one batch while another commits; a writer never takes a write of an
+/// instance that another writer's batch holds, so one instance's writes still commit one after the other, in order.
 /// </para>
 /// <para>
-/// Writes run in the order of the instances they touch, so that two hosts' batches take row locks in one order and do
-/// not deadlock; the writes of one instance keep their queue order. When a write throws, or the database refuses a
+/// Writes run in the order of the instances they touch, so that two batches take row locks in one order and do not
+/// deadlock; the writes of one instance keep their queue order. When a write throws, or the database refuses a
 /// statement, the transaction is rolled back and the batch runs again with each write in its own savepoint: the one
 /// that fails is rolled back and fails alone. A failure of the transaction itself (a lost connection) fails every
-/// write in it, and the next batch opens a new connection.
+/// write in it, and the writer's next batch opens a new connection.
 /// </para>
 /// </remarks>
 internal sealed class PostgresGroupCommit : IAsyncDisposable
 {
-    /// <summary>Large enough to amortize a WAL flush over many instances; small enough to keep a batch's latency low.</summary>
-    private const int MaxBatch = 1_000;
+    /// <summary>
+    /// Large enough to amortize a WAL flush over many instances; small enough that under load the writers take turns
+    /// (one batch runs on the server while another commits and the host works on the last one's instances), rather
+    /// than one large batch at a time with the server and the host each waiting for the other.
+    /// </summary>
+    private const int MaxBatch = 250;
 
     private readonly Lock _gate = new();
     private readonly Queue<PendingWrite> _queue = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<PendingWrite> _batch = new(MaxBatch);
     private readonly NpgsqlDataSource _dataSource;
     private readonly Func<PostgresCommands, CancellationToken, ValueTask> _notifyWork;
     private readonly Func<NpgsqlException, Exception> _unavailable;
 
-    // Guarded by _gate. While _writing, exactly one writer owns _batch and _connection; a queued write implies _writing.
-    private bool _writing;
+    // Guarded by _gate. Each active writer owns a lane (its batch and connection); the instances in its batch are in
+    // _inFlight until it has committed, so that no other writer takes a later write of one of them meanwhile. A queued
+    // write implies an active writer: the one holding its instance, or one that will take it when its batch is done.
+    private readonly Stack<WriterLane> _idle = new();
+    private readonly List<WriterLane> _lanes = [];
+    private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
+    private readonly int _maxWriters;
+    private int _writers;
     private bool _disposed;
-    private NpgsqlConnection? _connection;
 
-    /// <param name="dataSource">Where the writer's connection comes from.</param>
+    /// <param name="dataSource">Where the writers' connections come from.</param>
+    /// <param name="maxWriters">How many batches may be committing at once, each on its own connection.</param>
     /// <param name="notifyWork">Tells other hosts, inside a transaction, that it made work for them.</param>
     /// <param name="unavailable">What a write's caller gets when the server failed its transaction.</param>
-    public PostgresGroupCommit(NpgsqlDataSource dataSource, Func<PostgresCommands, CancellationToken, ValueTask> notifyWork, Func<NpgsqlException, Exception> unavailable)
+    public PostgresGroupCommit(
+        NpgsqlDataSource dataSource, int maxWriters, Func<PostgresCommands, CancellationToken, ValueTask> notifyWork, Func<NpgsqlException, Exception> unavailable)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWriters, 1);
         _dataSource = dataSource;
+        _maxWriters = maxWriters;
         _notifyWork = notifyWork;
         _unavailable = unavailable;
     }
@@ -87,7 +101,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             return Task.FromCanceled<T>(cancellationToken);
         }
 
-        bool lead;
+        WriterLane? lane = null;
         lock (_gate)
         {
             if (_disposed)
@@ -96,49 +110,83 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             }
 
             _queue.Enqueue(pending);
-            lead = !_writing;
-            _writing = true;
+            if (_writers < _maxWriters && !IsHeld(pending))
+            {
+                lane = StartWriter();
+            }
         }
 
-        return lead ? LeadAsync(pending) : pending.Task;
+        return lane is null ? pending.Task : LeadAsync(lane, pending);
     }
 
-    /// <summary>Writes the batch <paramref name="pending"/> is in on the caller's own flow, then hands on the rest.</summary>
-    private async Task<T> LeadAsync<T>(PendingWrite<T> pending)
+    /// <summary>Writes a batch on the caller's own flow (the one <paramref name="pending"/> is in, mostly), then hands on the rest.</summary>
+    private async Task<T> LeadAsync<T>(WriterLane lane, PendingWrite<T> pending)
     {
         // The batch is every queued instance's, not the caller's: its commands get no parent activity from the caller.
         Activity.Current = null;
-        await WriteBatchAsync().ConfigureAwait(false);
-        if (MoreToWrite())
+        await WriteBatchAsync(lane).ConfigureAwait(false);
+        if (MoreToWrite(lane))
         {
-            _ = Task.Run(DrainAsync);
+            _ = Task.Run(() => DrainAsync(lane));
         }
 
         return await pending.Task.ConfigureAwait(false);
     }
 
-    /// <summary>Writes batch after batch while writes keep queuing; the writer's role ends when the queue is empty.</summary>
-    private async Task DrainAsync()
+    /// <summary>Writes batch after batch while writes it may take keep queuing; the writer's role ends when there are none.</summary>
+    private async Task DrainAsync(WriterLane lane)
     {
         do
         {
-            await WriteBatchAsync().ConfigureAwait(false);
+            await WriteBatchAsync(lane).ConfigureAwait(false);
         }
-        while (MoreToWrite());
+        while (MoreToWrite(lane));
     }
 
-    /// <summary>True when writes queued during the last batch (the caller stays the writer); otherwise ends the role.</summary>
-    private bool MoreToWrite()
+    /// <summary>Whether another writer's batch holds the instance <paramref name="write"/> touches. Under <see cref="_gate"/>.</summary>
+    private bool IsHeld(PendingWrite write) => write.Key is { } key && _inFlight.Contains(key);
+
+    /// <summary>A lane for a new writer. Under <see cref="_gate"/>.</summary>
+    private WriterLane StartWriter()
+    {
+        _writers++;
+        if (!_idle.TryPop(out var lane))
+        {
+            lane = new WriterLane();
+            _lanes.Add(lane);
+        }
+
+        return lane;
+    }
+
+    /// <summary>
+    /// Ends <paramref name="lane"/>'s batch: its instances are free again. True when queued writes remain that this
+    /// writer may take (it goes on); otherwise the writer's role ends.
+    /// </summary>
+    private bool MoreToWrite(WriterLane lane)
     {
         lock (_gate)
         {
-            if (_queue.Count > 0)
+            foreach (var write in lane.Batch)
             {
-                return true;
+                if (write.Key is { } key)
+                {
+                    _inFlight.Remove(key);
+                }
             }
 
-            _writing = false;
-            if (_disposed)
+            lane.Batch.Clear();
+            foreach (var write in _queue)
+            {
+                if (!IsHeld(write))
+                {
+                    return true;
+                }
+            }
+
+            _writers--;
+            _idle.Push(lane);
+            if (_disposed && _writers == 0)
             {
                 _stopped.TrySetResult();
             }
@@ -153,56 +201,71 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         lock (_gate)
         {
             _disposed = true;
-            writing = _writing;
-            _writing = true;
+            writing = _writers > 0;
         }
 
-        // A writer at work writes every queued write before it stops (none can queue now); with none, none is queued.
+        // The writers at work write every queued write before they stop (none can queue now); with none, none is queued.
         if (writing)
         {
             await _stopped.Task.ConfigureAwait(false);
         }
 
-        if (_connection is not null)
+        foreach (var lane in _lanes)
         {
-            await _connection.DisposeAsync().ConfigureAwait(false);
-            _connection = null;
+            await lane.CloseAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>Takes up to <see cref="MaxBatch"/> queued writes and commits them as one transaction.</summary>
-    private async Task WriteBatchAsync()
+    /// <summary>
+    /// Takes up to <see cref="MaxBatch"/> queued writes that no other writer holds the instance of, and commits them as
+    /// one transaction. Writes passed over go back to the queue in their order, so one instance's writes keep theirs.
+    /// </summary>
+    private async Task WriteBatchAsync(WriterLane lane)
     {
+        var batch = lane.Batch;
         lock (_gate)
         {
-            while (_batch.Count < MaxBatch && _queue.TryDequeue(out var write))
+            for (var queued = _queue.Count; queued > 0; queued--)
             {
-                _batch.Add(write);
+                var write = _queue.Dequeue();
+                if (batch.Count < MaxBatch && !IsHeld(write))
+                {
+                    batch.Add(write);
+                }
+                else
+                {
+                    _queue.Enqueue(write);
+                }
             }
+
+            foreach (var write in batch)
+            {
+                if (write.Key is { } key)
+                {
+                    _inFlight.Add(key);
+                }
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
         }
 
         try
         {
-            _connection ??= await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-            await CommitAsync(_connection, InLockOrder(_batch)).ConfigureAwait(false);
+            lane.Connection ??= await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+            await CommitAsync(lane.Connection, InLockOrder(batch)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             var failure = e is NpgsqlException server ? _unavailable(server) : e;
-            foreach (var write in _batch)
+            foreach (var write in batch)
             {
                 write.Abort(failure);
             }
 
-            if (_connection is not null)
-            {
-                await _connection.DisposeAsync().ConfigureAwait(false);
-                _connection = null;
-            }
-        }
-        finally
-        {
-            _batch.Clear();
+            await lane.CloseAsync().ConfigureAwait(false);
         }
     }
 
@@ -464,6 +527,23 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
 
         /// <summary>Reads this write's result from the row <paramref name="reader"/> stands at; null: the statement did not write it.</summary>
         void ReadRow(NpgsqlDataReader? reader, PostgresWriteContext context);
+    }
+
+    /// <summary>What one writer works with: its batch, and its connection (opened when first needed, closed when it failed).</summary>
+    private sealed class WriterLane
+    {
+        public List<PendingWrite> Batch { get; } = new(MaxBatch);
+
+        public NpgsqlConnection? Connection { get; set; }
+
+        public async ValueTask CloseAsync()
+        {
+            if (Connection is not null)
+            {
+                await Connection.DisposeAsync().ConfigureAwait(false);
+                Connection = null;
+            }
+        }
     }
 
     private abstract class PendingWrite(string? key)

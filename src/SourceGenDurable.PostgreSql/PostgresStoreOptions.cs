@@ -20,4 +20,15 @@ public sealed class PostgresStoreOptions
     /// their instances; two applications on one database use two schemas. <see cref="DefaultSchema"/> by default.
     /// </summary>
     public string Schema { get; set; } = DefaultSchema;
+
+    /// <summary>The default of <see cref="WriteConnections"/>.</summary>
+    public const int DefaultWriteConnections = 2;
+
+    /// <summary>
+    /// How many group-commit transactions this host may have in flight at once, each on a connection of its own (from
+    /// 1 to 64; <see cref="DefaultWriteConnections"/> by default). Writes queue while the transactions in flight
+    /// commit, and each takes the writes queued by then: with two, the server runs one batch while the other is
+    /// committing and the host prepares the next. One keeps a single writer; more help a server with spare cores.
+    /// </summary>
+    public int WriteConnections { get; set; } = DefaultWriteConnections;
 }

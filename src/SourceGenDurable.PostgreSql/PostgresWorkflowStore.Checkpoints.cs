@@ -11,12 +11,14 @@ internal sealed partial class PostgresWorkflowStore
     // The guard first: a row whose instance another run got to first, or that another worker took over, updates nothing
     // and nothing follows from it (it returns no row). A commit is progress, so the start count restarts. The
     // cancellation it returns is the new one: still requested (1) only when the workflow has not been told yet.
-    private const string CheckpointSql = $"""
-        WITH input AS (
-            SELECT * FROM unnest($1::text[], $2::integer[], $3::integer[], $4::text[], $5::boolean[], $6::boolean[], $7::timestamptz[],
-                $8::integer[], $9::text[], $10::text[], $11::integer[], $12::timestamptz[], $13::timestamptz[])
-                WITH ORDINALITY AS t(id, commit, state, slots, delivered, may_have_waits, now,
-                    step_checkpoint, step_name, step_result, step_attempts, step_completed, step_started, ord)),
+    private static readonly (string, string)[] CheckpointInput =
+    [
+        ("id", "text"), ("commit", "integer"), ("state", "integer"), ("slots", "text"), ("delivered", "boolean"), ("may_have_waits", "boolean"),
+        ("now", "timestamptz"), ("step_checkpoint", "integer"), ("step_name", "text"), ("step_result", "text"), ("step_attempts", "integer"),
+        ("step_completed", "timestamptz"), ("step_started", "timestamptz"),
+    ];
+
+    private const string CheckpointSql = """
         updated AS (
             UPDATE workflow_instances i SET state = input.state, commits = input.commit, slots = input.slots, updated_at = input.now, starts = 0,
                 cancellation = CASE WHEN i.cancellation = 1 AND input.delivered THEN 2 ELSE i.cancellation END
@@ -54,10 +56,9 @@ internal sealed partial class PostgresWorkflowStore
                 var (store, row) = write;
                 var (id, commit, _) = row;
                 var commands = context.Commands;
+                var (sql, arguments) = store._checkpoints.For([row]);
                 var cancellation = store.Committed(
-                    row,
-                    await commands.ReadFirstAsync(CheckpointSql, reader => (int?)reader.GetInt32(1), CancellationToken.None, store.CheckpointColumns([row]))
-                        .ConfigureAwait(false));
+                    row, await commands.ReadFirstAsync(sql, reader => (int?)reader.GetInt32(1), CancellationToken.None, arguments).ConfigureAwait(false));
                 var sequences = commit.ConsumedEvents.Distinct().ToArray();
                 var taken = await commands.ExecuteAsync(
                     """

@@ -9,10 +9,12 @@ internal sealed partial class PostgresWorkflowStore
     // One set-based statement for the instances ending in one batch: each ends under this worker's lease; a child's
     // outcome goes to its parent's inbox as an event and wakes the parent if it waits for it; the waits it left are
     // removed. A row whose guard does not hold changes nothing and returns no row.
+    private static readonly (string, string)[] FinishInput =
+    [
+        ("id", "text"), ("status", "integer"), ("result", "text"), ("error", "text"), ("now", "timestamptz"), ("event_name", "text"), ("outcome", "text"),
+    ];
+
     private const string FinishSql = $"""
-        WITH input AS (
-            SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[])
-                WITH ORDINALITY AS t(id, status, result, error, now, event_name, outcome, ord)),
         finished AS (
             UPDATE workflow_instances i SET status = input.status, result = input.result, error = input.error, set_aside_reason = NULL, wake_at = NULL,
                 awaited_event = NULL, updated_at = input.now, lease_owner = NULL, lease_expires_at = NULL
@@ -52,6 +54,7 @@ internal sealed partial class PostgresWorkflowStore
 
     private PostgresRowStatement<FinishRow, bool> CreateFinishStatement() =>
         new(
+            FinishInput,
             FinishSql,
             rows =>
             [

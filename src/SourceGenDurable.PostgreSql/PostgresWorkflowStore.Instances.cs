@@ -20,43 +20,74 @@ internal sealed partial class PostgresWorkflowStore
 
     private const string Unfinished = "(0, 3, 4, 5)";
 
+    private static readonly (string, string)[] StartInput =
+    [
+        ("id", "text"), ("name", "text"), ("status", "integer"), ("state", "integer"), ("layout_fingerprint", "text"), ("slots", "text"),
+        ("created_at", "timestamptz"), ("lease_owner", "text"), ("lease_expires_at", "timestamptz"), ("starts", "integer"), ("parent_id", "text"),
+    ];
+
+    // Inserted, or else the stored row read back in the same statement: a start of an existing id returns it. Every
+    // row of the batch gets a result row (the stored columns are null for one just inserted: the statement's own
+    // snapshot does not show it).
+    private const string StartSql = $"""
+        inserted AS (
+            INSERT INTO workflow_instances ({InstanceColumns})
+            SELECT id, name, status, state, 0, layout_fingerprint, slots, NULL, NULL, NULL, created_at, created_at, NULL, NULL, 0,
+                lease_owner, lease_expires_at, starts, false, parent_id
+            FROM input
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id)
+        SELECT input.ord, inserted.id IS NOT NULL, s.* FROM input
+        LEFT JOIN inserted ON inserted.id = input.id
+        LEFT JOIN LATERAL (SELECT {InstanceColumns} FROM workflow_instances WHERE id = input.id AND inserted.id IS NULL) s ON true
+        ORDER BY input.ord;
+        """;
+
+    private readonly PostgresRowStatement<WorkflowInstance, StartResult> _starts;
+
+    private static PostgresRowStatement<WorkflowInstance, StartResult> CreateStartStatement()
+    {
+        static object?[] Columns(IReadOnlyList<WorkflowInstance> rows)
+        {
+            T[] Column<T>(Func<WorkflowInstance, T> value) => PostgresRowStatement<WorkflowInstance, StartResult>.Column(rows, value);
+            return
+            [
+                Column(r => r.Id), Column(r => r.Name), Column(r => (int)r.Status), Column(r => r.State), Column(r => r.LayoutFingerprint),
+                Column(r => r.Slots), Column(r => r.CreatedAt), Column(r => r.LeaseOwner), Column(r => r.LeaseExpiresAt), Column(r => r.Starts),
+                Column(r => r.ParentId),
+            ];
+        }
+
+        return new(
+            StartInput,
+            StartSql,
+            Columns,
+            (reader, row) => reader.GetBoolean(1)
+                ? new StartResult(true, null, ForAnyHost: row.LeaseOwner is null)
+                : new StartResult(false, reader.IsDBNull(2) ? null : ReadInstance(reader, 2), ForAnyHost: false),
+            refused: row => throw new InvalidOperationException($"The start of instance '{row.Id}' returned no row."),
+            // An instance nobody holds is for any host to take.
+            madeWork: result => result.ForAnyHost);
+    }
+
+    /// <summary>What a start did: inserted the instance, or found it stored already (null: by a start not yet visible).</summary>
+    private readonly record struct StartResult(bool Created, WorkflowInstance? Stored, bool ForAnyHost);
+
     /// <inheritdoc />
     public async Task<(WorkflowInstance Instance, bool Created)> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var at = PostgresTime.Stored(instance.CreatedAt);
         var expires = PostgresTime.Stored(instance.LeaseExpiresAt);
-
-        // Inserted, or else the stored row read back in the same statement: a start of an existing id returns it.
-        var (created, stored) = await _writer.StatementAsync(
-            instance.Id,
-            $"""
-            WITH inserted AS (
-                INSERT INTO workflow_instances ({InstanceColumns})
-                VALUES ($1, $2, $3, $4, 0, $5, $6, NULL, NULL, NULL, $7, $7, NULL, NULL, 0, $8, $9, $10, false, $11)
-                ON CONFLICT (id) DO NOTHING
-                RETURNING id)
-            SELECT EXISTS (SELECT 1 FROM inserted), s.* FROM (SELECT 1) one
-            LEFT JOIN (SELECT {InstanceColumns} FROM workflow_instances WHERE id = $1) s ON true;
-            """,
-            [instance.Id, instance.Name, (int)instance.Status, instance.State, instance.LayoutFingerprint, instance.Slots, at, instance.LeaseOwner, expires, instance.Starts, instance.ParentId],
-            reader => (Created: reader.GetBoolean(0), Stored: reader.IsDBNull(1) ? null : ReadInstance(reader, 1)),
-            // An instance nobody holds is for any host to take.
-            madeWork: result => result.Created && instance.LeaseOwner is null,
-            cancellationToken).ConfigureAwait(false);
+        var stored = instance with { CreatedAt = at, UpdatedAt = at, Commits = 0, LeaseExpiresAt = expires };
+        var (created, found, _) = await _writer.RowAsync(instance.Id, _starts, stored, cancellationToken).ConfigureAwait(false);
         if (created)
         {
-            // The row is what was just inserted (the statement's own snapshot does not show it).
-            return (new WorkflowInstance(
-                instance.Id, instance.Name, instance.Status, instance.State, 0, instance.LayoutFingerprint, instance.Slots, null, null, null, at, at,
-                LeaseOwner: instance.LeaseOwner,
-                LeaseExpiresAt: expires,
-                Starts: instance.Starts,
-                ParentId: instance.ParentId), true);
+            return (stored with { Result = null, Error = null, SetAsideReason = null, WakeAt = null, AwaitedEvent = null, Cancellation = 0, Poisoned = false }, true);
         }
 
         // Another host inserted it in the same moment: its row committed after this statement's snapshot was taken.
-        return (stored ?? await GetAsync(instance.Id, cancellationToken).ConfigureAwait(false)
+        return (found ?? await GetAsync(instance.Id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Instance '{instance.Id}' exists, yet it cannot be read."), false);
     }
 
@@ -64,20 +95,48 @@ internal sealed partial class PostgresWorkflowStore
     public Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync((commands, token) => commands.ReadFirstAsync(SelectInstance, reader => ReadInstance(reader), token, id), cancellationToken);
 
+    /// <summary>How many ids one query of the runnable look reads.</summary>
+    private const int RunnablePage = 1_000;
+
     /// <inheritdoc />
+    /// <remarks>
+    /// Read in pages in the runnable index's order, each page a query with a <c>LIMIT</c>: without one, the planner
+    /// may read the whole table (every instance ever finished, once a second) whenever its statistics overstate how
+    /// many instances run, while the limited query walks the index of the runnable ones.
+    /// </remarks>
     public async Task<IReadOnlyList<string>> GetRunningIdsAsync(CancellationToken cancellationToken)
     {
         await EndLeasesOfDeadWorkersAsync(cancellationToken).ConfigureAwait(false);
         return await ReadAsync<IReadOnlyList<string>>(
-            async (commands, token) => await commands.ReadAllAsync(
-                $"""
-                SELECT id FROM workflow_instances
-                WHERE status IN {Runnable} AND NOT poisoned AND (lease_owner IS NULL OR lease_expires_at <= $1)
-                ORDER BY created_at, id;
-                """,
-                reader => reader.GetString(0),
-                token,
-                Now()).ConfigureAwait(false),
+            async (commands, token) =>
+            {
+                var now = Now();
+                var ids = new List<string>();
+                (DateTimeOffset CreatedAt, string Id)? after = null;
+                while (true)
+                {
+                    var page = await commands.ReadAllAsync(
+                        $"""
+                        SELECT id, created_at FROM workflow_instances
+                        WHERE status IN {Runnable} AND NOT poisoned AND (lease_owner IS NULL OR lease_expires_at <= $1)
+                            AND (created_at, id) > (COALESCE($2::timestamptz, '-infinity'), COALESCE($3::text, ''))
+                        ORDER BY created_at, id LIMIT $4;
+                        """,
+                        reader => (CreatedAt: reader.GetFieldValue<DateTimeOffset>(1), Id: reader.GetString(0)),
+                        token,
+                        now,
+                        after?.CreatedAt,
+                        after?.Id,
+                        RunnablePage).ConfigureAwait(false);
+                    ids.AddRange(page.Select(row => row.Id));
+                    if (page.Count < RunnablePage)
+                    {
+                        return ids;
+                    }
+
+                    after = page[^1];
+                }
+            },
             cancellationToken).ConfigureAwait(false);
     }
 

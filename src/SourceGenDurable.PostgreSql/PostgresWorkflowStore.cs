@@ -40,6 +40,13 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
         }
 
         _schema = ValidSchema(settings.Schema);
+        if (settings.WriteConnections is < 1 or > MaxWriteConnections)
+        {
+            throw new DurableStoreException(
+                $"{PostgresStoreOptions.SectionName}:WriteConnections is {settings.WriteConnections}; it must be from 1 to {MaxWriteConnections} " +
+                $"(the default is {PostgresStoreOptions.DefaultWriteConnections}).");
+        }
+
         NpgsqlConnectionStringBuilder connection;
         try
         {
@@ -68,11 +75,15 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
         _logger = logger ?? (ILogger)NullLogger.Instance;
         WorkerId = workerId;
         Channel = "sgd_work_" + SchemaLockKey(_schema).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        _checkpoints = new(CheckpointSql, CheckpointColumns, (reader, row) => Committed(row, reader.GetInt32(1)), refused: row => Committed(row, null));
+        _checkpoints = new(CheckpointInput, CheckpointSql, CheckpointColumns, (reader, row) => Committed(row, reader.GetInt32(1)), refused: row => Committed(row, null));
         _finishes = CreateFinishStatement();
-        _writer = new PostgresGroupCommit(_dataSource, NotifyWorkAsync, error => Unavailable(error, "commit a write"));
+        _starts = CreateStartStatement();
+        _writer = new PostgresGroupCommit(_dataSource, settings.WriteConnections, NotifyWorkAsync, error => Unavailable(error, "commit a write"));
         _session = new PostgresWorkerSession(connection.ToString(), this, _logger);
     }
+
+    /// <summary>The most group-commit transactions a host may keep in flight: each holds a connection of the pool.</summary>
+    private const int MaxWriteConnections = 64;
 
     /// <inheritdoc />
     public string WorkerId { get; }

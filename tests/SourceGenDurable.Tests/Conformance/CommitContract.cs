@@ -221,4 +221,37 @@ public abstract class CommitContract : StoreContract
             }
         }
     }
+
+    [StoreFact]
+    public async Task Writes_of_one_instance_issued_at_once_commit_in_their_order_beside_other_instances_writes()
+    {
+        // A store may commit several batches at once: a later write of an instance must still wait for its earlier one,
+        // or it would find the instance a commit behind and be refused.
+        var store = await StoreAsync();
+        var ids = Enumerable.Range(0, 40).Select(i => $"ordered-{i:00}").ToArray();
+        foreach (var id in ids)
+        {
+            await StartAsync(store, id);
+        }
+
+        const int Commits = 10;
+        var writes = new List<Task>();
+        for (var number = 1; number <= Commits; number++)
+        {
+            foreach (var id in ids)
+            {
+                writes.Add(store.CommitCheckpointAsync(id, Commit(number, slots: $$"""{"n":{{number}}}""", step: Step(number, $"step-{number}")), default));
+            }
+        }
+
+        writes.AddRange(ids.Select(id => store.CompleteAsync(id, "done", default)));
+        await Task.WhenAll(writes);
+
+        foreach (var id in ids)
+        {
+            var stored = await GetAsync(store, id);
+            Assert.Equal((WorkflowStatus.Completed, Commits, $$"""{"n":{{Commits}}}"""), (stored.Status, stored.Commits, stored.Slots));
+            Assert.Equal(Enumerable.Range(1, Commits).Select(n => Step(n, $"step-{n}")), await store.GetStepsAsync(id, default));
+        }
+    }
 }

@@ -108,4 +108,25 @@ public abstract class StartContract : StoreContract
         var b = await StoreAsync("worker-b");
         Assert.Equal(["expired", "pending", "released"], (await b.GetRunningIdsAsync(default)).Order(StringComparer.Ordinal));
     }
+
+    [StoreFact]
+    public async Task Every_runnable_instance_is_found_each_once_however_many_there_are()
+    {
+        // More than a store may read in one query, many of them started at the same instant: a store that reads in
+        // pages must go through every page, and lose no instance that shares its start time with the last of a page.
+        var a = await StoreAsync();
+        var ids = Enumerable.Range(0, 2_345).Select(i => $"many-{i:0000}").ToArray();
+        foreach (var chunk in ids.Chunk(400))
+        {
+            await Task.WhenAll(chunk.Select(id => a.CreateAsync(NewInstance(id), default)));
+            Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await LeaseAsync(a, ids[1_000]);
+        var b = await StoreAsync("worker-b");
+
+        var found = await b.GetRunningIdsAsync(default);
+
+        Assert.Equal(ids.Where((_, i) => i != 1_000), found.Order(StringComparer.Ordinal));
+    }
 }

@@ -136,4 +136,16 @@ public sealed class PostgresStoreSettingsTests
 
         Assert.Contains("SourceGenDurable:Postgres:ConnectionString", error.Message);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65)]
+    public void A_number_of_write_connections_out_of_range_is_refused_naming_the_setting_and_the_range(int connections)
+    {
+        var error = Assert.Throws<DurableStoreException>(() => new PostgresWorkflowStore(
+            new PostgresStoreOptions { ConnectionString = "Host=localhost", WriteConnections = connections }, TimeProvider.System, "w"));
+
+        Assert.Contains($"SourceGenDurable:Postgres:WriteConnections is {connections}", error.Message);
+        Assert.Contains("from 1 to 64", error.Message);
+    }
 }
