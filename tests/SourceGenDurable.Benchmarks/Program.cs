@@ -179,6 +179,7 @@ if (File.Exists(optimizations))
     report.BoughtElsewhere(await File.ReadAllTextAsync(optimizations));
 }
 
+report.Note("SourceGenDurable's lone chain (goal 1's per-step time) runs one unrecorded chain of the same length first, in its own host and database, so that its repeats time steps rather than the runtime compiling the engine's code for the first time in the process.");
 report.Note("Durable Task chains of 1,000 or more activities run once (a 3,000-step chain takes minutes); Hangfire's and default Durable Task's throughput runs once per mode.");
 report.Note($"SourceGenDurable's throughput (FULL and NORMAL) and Durable Task's with its cap lifted (both sizes) each run all their repeats in one host, after {sizes.ThroughputWarmUps} unrecorded warm-up repeats of the same shape in it: the runtime's tiered JIT recompiles hot code for the first few hundred thousand steps of a process. SourceGenDurable's database keeps every earlier repeat's instances and steps. Hangfire's and default Durable Task's rates are set by their polling and dispatcher sleeps, not by the JIT.");
 report.Note($"Those four throughput runs and raw SQLite's 1,000 rows per transaction (goal 3's ceiling, a new database for each repeat, as before) are measured in turns: {sizes.ThroughputRepeats} rounds, each running one repeat of every one of them (in reverse order every other round), every host staying up in between. This shared machine's speed drifts by tens of percent over minutes; measured one after the other, the ratio of two medians would carry that drift.");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SourceGenDurable.Benchmarks.Harness;
@@ -16,11 +17,34 @@ internal static class SourceGenDurableRuns
 {
     public sealed record LongChain(int Steps, IReadOnlyDictionary<int, Samples> PerStepAt, Samples Early, Samples Late);
 
+    private const int MaxWarmUpChains = 40;
+
     /// <summary>Goal 1: per-step time along one chain of no-op steps.</summary>
     public static async Task<Samples> SequentialAsync(BenchmarkStore store, Sizes sizes, Report report)
     {
         var perStep = new List<double>();
         var allocated = new List<double>();
+
+        // Unrecorded chains first, as the throughput runs warm up, until one of them leaves the runtime nothing more to
+        // compile (tiered compilation recompiles hot code in the background): the goal is the time of a step, not of
+        // the runtime compiling the engine's and the store's code in the process.
+        var warmUps = 0;
+        while (warmUps++ < MaxWarmUpChains)
+        {
+            var compiled = JitInfo.GetCompiledMethodCount();
+            using (var location = store.CreateLocation())
+            {
+                await RunChainAsync(location, sizes.SequentialSteps);
+            }
+
+            if (JitInfo.GetCompiledMethodCount() == compiled)
+            {
+                break;
+            }
+        }
+
+        Console.WriteLine($"  the lone chain ran {Math.Min(warmUps, MaxWarmUpChains)} unrecorded warm-up chains");
+
         for (var repeat = 0; repeat < sizes.Repeats; repeat++)
         {
             using var database = store.CreateLocation();
