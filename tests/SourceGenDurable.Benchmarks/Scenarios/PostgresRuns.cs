@@ -97,7 +97,7 @@ internal static class PostgresRuns
         report.Note(
             $"SourceGenDurable's throughput and the two ceilings are measured in turns ({sizes.ThroughputRepeats} rounds, the order reversed every other round), after {sizes.ThroughputWarmUps} unrecorded warm-up repeats of SourceGenDurable in its host, " +
             "which stays up throughout on one schema that keeps every repeat's instances; its workflows are started without ids.");
-        report.Note("The lone chain runs one unrecorded chain of the same length first, in its own host and schema, so that its repeats time steps rather than the runtime compiling the engine's and the store's code for the first time in the process.");
+        report.Note("The lone chain runs unrecorded chains of the same length first, each in a host and schema of its own, until one leaves the runtime nothing more to compile (at most 40), so that its repeats time steps rather than the runtime compiling the engine's and the store's code in the process.");
         report.Note(
             $"The resume scenario's histories are made by running the steps (one chain of {longest:N0} steps), not by writing rows; each resume starts a new host on the same schema, timed to the next step's start.");
         report.Note(
