@@ -569,6 +569,14 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         /// </summary>
         public abstract ValueTask RunAloneAsync(PostgresWriteContext context);
 
+        /// <summary>Runs a statement write by itself: its command alone in a batch, its result set read as in a batch of many.</summary>
+        protected async ValueTask RunStatementAloneAsync(PostgresWriteContext context)
+        {
+            await using var batch = new NpgsqlBatch(context.Connection, context.Transaction) { BatchCommands = { CreateCommand() } };
+            await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
+            await ReadAsync(reader, context).ConfigureAwait(false);
+        }
+
         public void RecordFailure(Exception exception) => Failure = exception;
 
         /// <summary>Forgets the outcome of a run that was rolled back, before the write runs again.</summary>
@@ -638,13 +646,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             }
         }
 
-        public override async ValueTask RunAloneAsync(PostgresWriteContext context)
-        {
-            await using var command = new NpgsqlCommand(sql, context.Connection, context.Transaction);
-            PostgresCommands.AddArguments(command.Parameters, arguments);
-            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-            await ReadAsync(reader, context).ConfigureAwait(false);
-        }
+        public override ValueTask RunAloneAsync(PostgresWriteContext context) => RunStatementAloneAsync(context);
     }
 
     private sealed class Row<TRow, TResult>(string key, PostgresRowStatement<TRow, TResult> statement, TRow row) : PendingWrite<TResult>(key), IRowWrite
@@ -678,12 +680,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             }
         }
 
-        public override async ValueTask RunAloneAsync(PostgresWriteContext context)
-        {
-            await using var batch = new NpgsqlBatch(context.Connection, context.Transaction) { BatchCommands = { CreateCommand() } };
-            await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
-            await ReadAsync(reader, context).ConfigureAwait(false);
-        }
+        public override ValueTask RunAloneAsync(PostgresWriteContext context) => RunStatementAloneAsync(context);
     }
 
     private sealed class Conversation<TState, T>(string? key, Func<PostgresWriteContext, TState, ValueTask<T>> write, TState state) : PendingWrite<T>(key)

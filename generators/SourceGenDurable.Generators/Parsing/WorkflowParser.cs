@@ -31,11 +31,11 @@ internal static class WorkflowParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var body = BodyLowerer.Lower(bound, $"__{bound.Method.Name}_RebuildException");
-        return Describe(bound, body, context.SemanticModel.Compilation, cancellationToken);
+        return Describe(bound, body, cancellationToken);
     }
 
     /// <summary>The model of a bound and lowered workflow: its declaration, its slots and its lowered body, as strings.</summary>
-    private static WorkflowModel Describe(BoundWorkflow bound, LoweredBody body, Compilation compilation, CancellationToken cancellationToken)
+    private static WorkflowModel Describe(BoundWorkflow bound, LoweredBody body, CancellationToken cancellationToken)
     {
         var (method, syntax, shape, block, model, resultType) = (bound.Method, bound.Syntax, bound.Shape, bound.Block, bound.Model, bound.ResultType);
         var slots = bound.Slots.Concat(body.SynthesizedSlots).ToList();
@@ -45,7 +45,9 @@ internal static class WorkflowParser
             containingTypes.Insert(0, type);
         }
 
-        var (namePrefix, nameSuffix) = WorkflowNames.Of(method, KnownTypes.Of(compilation));
+        // The model's compilation: for an expression-bodied workflow, the copy whose method the binder bound.
+        var known = KnownTypes.Of(model.Compilation);
+        var (namePrefix, nameSuffix) = WorkflowNames.Of(method, known);
         var typeParameters = method.ContainingType.TypeParameters;
         var workflowName = typeParameters.IsEmpty ? namePrefix + nameSuffix : $"{namePrefix}<{string.Join(", ", typeParameters.Select(t => t.Name))}>{nameSuffix}";
         var isPublic = method.DeclaredAccessibility == Accessibility.Public && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
@@ -80,7 +82,7 @@ internal static class WorkflowParser
                 : null,
             Body: body.Text,
             BodyMapsSource: body.MapsSource,
-            LayoutFingerprint: Fingerprint(workflowName, shape, slots, model, KnownTypes.Of(model.Compilation)));
+            LayoutFingerprint: Fingerprint(workflowName, shape, slots, model, known));
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ internal static class PostgresRuns
     /// </summary>
     public static async Task StepsAsync(Sizes sizes, Report report, int rounds)
     {
-        var connectionString = ConnectionString ?? throw new InvalidOperationException($"--scenario postgres-steps needs a server: set {Variable}.");
+        var connectionString = ServerFor("postgres-steps");
         var store = BenchmarkStore.Postgres(connectionString);
         for (var round = 1; round <= rounds; round++)
         {
@@ -136,7 +136,7 @@ internal static class PostgresRuns
     /// </summary>
     public static async Task ThroughputAsync(Sizes sizes, Report report)
     {
-        var connectionString = ConnectionString ?? throw new InvalidOperationException($"--scenario postgres-throughput needs a server: set {Variable}.");
+        var connectionString = ServerFor("postgres-throughput");
         var ceilings = RawPostgresFloor.Ceilings(connectionString, sizes);
         await using var ours = await SourceGenDurableRuns.StartThroughputAsync(BenchmarkStore.Postgres(connectionString), sizes, SqliteSynchronousMode.Full);
         await using (ceilings[0])
@@ -147,6 +147,10 @@ internal static class PostgresRuns
             Console.WriteLine($"{Report.Format(rates[0].Median)} steps/s, ceiling {Report.Format(ceiling)} rows/s: {Report.Ratio(rates[0].Median, ceiling)} (load {Machine.LoadAverage() ?? "unknown"})");
         }
     }
+
+    /// <summary>The server a scenario that runs alone measures on; it cannot run without one.</summary>
+    private static string ServerFor(string scenario) =>
+        ConnectionString ?? throw new InvalidOperationException($"--scenario {scenario} needs a server: set {Variable}.");
 
     /// <summary>The goals the PostgreSQL scenarios check, in the order <see cref="RunAsync"/> reports them.</summary>
     private static string[] Goals(Sizes sizes) =>
