@@ -114,9 +114,10 @@ public static class KillScenarios
     }
 
     /// <summary>
-    /// One process runs six tally instances of 150 steps alone; two more join with the default 30 s lease and, once they
-    /// have started, the first is SIGKILLed with every instance in flight. The two must take the instances over and
-    /// finish them. Returns when both have printed that all instances finished.
+    /// One process runs six tally instances of 1,000 steps alone (enough that it is still in the middle of each when the
+    /// others have started, however fast the store is); two more join with the default 30 s lease and, once they have
+    /// started, the first is SIGKILLed with every instance in flight. The two must take the instances over and finish
+    /// them. Returns when both have printed that all instances finished.
     /// </summary>
     /// <remarks>
     /// Then checks the run against the store's histories (<see cref="TallyChecks"/>), strictly, and that a step of each
@@ -133,7 +134,7 @@ public static class KillScenarios
 
     private static async Task<TallyRun> RunSurvivorsTakeOverFromAKilledProcessAsync(CrashHostRunner runner)
     {
-        const int instances = 6, steps = 150;
+        const int instances = 6, steps = 1_000;
         var workflow = $"tally:{instances}x{steps}";
         var processes = new List<Process>();
         try
