@@ -157,7 +157,7 @@ internal sealed partial class PostgresGroupCommit
             {
                 var result = statement.Read(reader, row);
                 Set(result);
-                if (statement.MadeWork(result))
+                if (statement.MadeWork(row, result))
                 {
                     context.WorkMade = true;
                 }

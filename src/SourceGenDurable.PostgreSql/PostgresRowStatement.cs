@@ -23,21 +23,21 @@ internal sealed class PostgresRowStatement<TRow, TResult>
     private readonly Func<IReadOnlyList<TRow>, object?[]> _columns;
     private readonly Func<NpgsqlDataReader, TRow, TResult> _read;
     private readonly Func<TRow, TResult> _refused;
-    private readonly Func<TResult, bool>? _madeWork;
+    private readonly Func<TRow, TResult, bool>? _madeWork;
 
     /// <param name="input">The columns of <c>input</c>, each <c>(name, PostgreSQL type)</c>; they are parameters <c>$1</c> to <c>$n</c>.</param>
     /// <param name="body">The statement's CTEs after <c>input</c> and its final <c>SELECT</c>; it must change nothing for a row whose guard does not hold.</param>
     /// <param name="columns">The statement's parameters for the rows: an array per input column, one element per row, then any shared by all rows.</param>
     /// <param name="read">The result of one row from its result row (which starts with its ordinal).</param>
     /// <param name="refused">The result of a row the statement did not write (its guard did not hold); usually throws.</param>
-    /// <param name="madeWork">Tells from a row's result whether other hosts should hear of it (null: never).</param>
+    /// <param name="madeWork">Tells from a row and its result whether other hosts should hear of it (null: never).</param>
     public PostgresRowStatement(
         IReadOnlyList<(string Name, string Type)> input,
         string body,
         Func<IReadOnlyList<TRow>, object?[]> columns,
         Func<NpgsqlDataReader, TRow, TResult> read,
         Func<TRow, TResult> refused,
-        Func<TResult, bool>? madeWork = null)
+        Func<TRow, TResult, bool>? madeWork = null)
     {
         var arrays = string.Join(", ", input.Select((column, i) => $"${i + 1}::{column.Type}[]"));
         var names = string.Join(", ", input.Select(column => column.Name));
@@ -79,7 +79,7 @@ internal sealed class PostgresRowStatement<TRow, TResult>
     /// <summary>The result of <paramref name="row"/>: from the row <paramref name="reader"/> stands at, or, when null, refused.</summary>
     public TResult Read(NpgsqlDataReader? reader, TRow row) => reader is null ? _refused(row) : _read(reader, row);
 
-    public bool MadeWork(TResult result) => _madeWork?.Invoke(result) == true;
+    public bool MadeWork(TRow row, TResult result) => _madeWork?.Invoke(row, result) == true;
 
     /// <summary>One array of the statement's parameters: <paramref name="value"/> of every row.</summary>
     public static T[] Column<T>(IReadOnlyList<TRow> rows, Func<TRow, T> value)

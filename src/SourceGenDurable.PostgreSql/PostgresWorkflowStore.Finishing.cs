@@ -53,24 +53,27 @@ internal sealed partial class PostgresWorkflowStore
         _writer.RowAsync(id, _finishes, new FinishRow(id, result, error, outcome, Now()), cancellationToken);
 
     private PostgresRowStatement<FinishRow, bool> CreateFinishStatement() =>
-        new(
-            FinishInput,
-            FinishSql,
-            rows =>
-            [
-                PostgresRowStatement<FinishRow, bool>.Column(rows, r => r.Id),
-                PostgresRowStatement<FinishRow, bool>.Column(rows, r => (int)r.Outcome.Status),
-                PostgresRowStatement<FinishRow, bool>.Column(rows, r => r.Result),
-                PostgresRowStatement<FinishRow, bool>.Column(rows, r => r.Error is null ? null : JsonSerializer.Serialize(r.Error, PostgresJsonContext.Default.WorkflowError)),
-                PostgresRowStatement<FinishRow, bool>.Column(rows, r => r.Now),
-                PostgresRowStatement<FinishRow, bool>.Column(rows, r => ChildOutcome.EventName(r.Id)),
-                PostgresRowStatement<FinishRow, bool>.Column(rows, r => JsonSerializer.Serialize(r.Outcome, PostgresJsonContext.Default.ChildOutcome)),
-                WorkerId,
-            ],
-            (reader, _) => reader.GetBoolean(1),
+        new(FinishInput, FinishSql, FinishColumns, (reader, _) => reader.GetBoolean(1),
             refused: row => throw StoreConventions.FinishRefused(row.Id, WorkerId, row.Outcome.Status),
             // A parent woken by its child's outcome may be another host's to run.
-            madeWork: parentWoken => parentWoken);
+            madeWork: (_, parentWoken) => parentWoken);
+
+    /// <summary>The statement's parameters for <paramref name="rows"/>: one array per column, then this worker's id.</summary>
+    private object?[] FinishColumns(IReadOnlyList<FinishRow> rows)
+    {
+        T[] Column<T>(Func<FinishRow, T> value) => PostgresRowStatement<FinishRow, bool>.Column(rows, value);
+        return
+        [
+            Column(r => r.Id),
+            Column(r => (int)r.Outcome.Status),
+            Column(r => r.Result),
+            Column(r => r.Error is null ? null : JsonSerializer.Serialize(r.Error, PostgresJsonContext.Default.WorkflowError)),
+            Column(r => r.Now),
+            Column(r => ChildOutcome.EventName(r.Id)),
+            Column(r => JsonSerializer.Serialize(r.Outcome, PostgresJsonContext.Default.ChildOutcome)),
+            WorkerId,
+        ];
+    }
 
     /// <summary>One instance's end, as a row of the set-based finish.</summary>
     private readonly record struct FinishRow(string Id, string? Result, WorkflowError? Error, ChildOutcome Outcome, DateTimeOffset Now);

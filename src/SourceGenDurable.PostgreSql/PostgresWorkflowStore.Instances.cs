@@ -43,13 +43,13 @@ internal sealed partial class PostgresWorkflowStore
         ORDER BY input.ord;
         """;
 
-    private readonly PostgresRowStatement<WorkflowInstance, StartResult> _starts;
+    private readonly PostgresRowStatement<WorkflowInstance, (bool Created, WorkflowInstance? Stored)> _starts;
 
-    private static PostgresRowStatement<WorkflowInstance, StartResult> CreateStartStatement()
+    private static PostgresRowStatement<WorkflowInstance, (bool Created, WorkflowInstance? Stored)> CreateStartStatement()
     {
         static object?[] Columns(IReadOnlyList<WorkflowInstance> rows)
         {
-            T[] Column<T>(Func<WorkflowInstance, T> value) => PostgresRowStatement<WorkflowInstance, StartResult>.Column(rows, value);
+            T[] Column<T>(Func<WorkflowInstance, T> value) => PostgresRowStatement<WorkflowInstance, (bool, WorkflowInstance?)>.Column(rows, value);
             return
             [
                 Column(r => r.Id), Column(r => r.Name), Column(r => (int)r.Status), Column(r => r.State), Column(r => r.LayoutFingerprint),
@@ -62,28 +62,28 @@ internal sealed partial class PostgresWorkflowStore
             StartInput,
             StartSql,
             Columns,
-            (reader, row) => reader.GetBoolean(1)
-                ? new StartResult(true, null, ForAnyHost: row.LeaseOwner is null)
-                : new StartResult(false, reader.IsDBNull(2) ? null : ReadInstance(reader, 2), ForAnyHost: false),
+            // Inserted, or found stored already (null: by a start this statement's snapshot does not show yet).
+            (reader, _) => (Created: reader.GetBoolean(1), Stored: reader.IsDBNull(2) ? null : ReadInstance(reader, 2)),
             refused: row => throw new InvalidOperationException($"The start of instance '{row.Id}' returned no row."),
             // An instance nobody holds is for any host to take.
-            madeWork: result => result.ForAnyHost);
+            madeWork: (row, result) => result.Created && row.LeaseOwner is null);
     }
-
-    /// <summary>What a start did: inserted the instance, or found it stored already (null: by a start not yet visible).</summary>
-    private readonly record struct StartResult(bool Created, WorkflowInstance? Stored, bool ForAnyHost);
 
     /// <inheritdoc />
     public async Task<(WorkflowInstance Instance, bool Created)> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        // The row as the statement stores it, and as it is returned when inserted (its own snapshot does not show it).
         var at = PostgresTime.Stored(instance.CreatedAt);
-        var expires = PostgresTime.Stored(instance.LeaseExpiresAt);
-        var stored = instance with { CreatedAt = at, UpdatedAt = at, Commits = 0, LeaseExpiresAt = expires };
-        var (created, found, _) = await _writer.RowAsync(instance.Id, _starts, stored, cancellationToken).ConfigureAwait(false);
+        var row = instance with
+        {
+            Commits = 0, Result = null, Error = null, SetAsideReason = null, CreatedAt = at, UpdatedAt = at, WakeAt = null, AwaitedEvent = null,
+            Cancellation = CancellationState.None, LeaseExpiresAt = PostgresTime.Stored(instance.LeaseExpiresAt), Poisoned = false,
+        };
+        var (created, found) = await _writer.RowAsync(instance.Id, _starts, row, cancellationToken).ConfigureAwait(false);
         if (created)
         {
-            return (stored with { Result = null, Error = null, SetAsideReason = null, WakeAt = null, AwaitedEvent = null, Cancellation = 0, Poisoned = false }, true);
+            return (row, true);
         }
 
         // Another host inserted it in the same moment: its row committed after this statement's snapshot was taken.

@@ -29,7 +29,8 @@ internal static class SourceGenDurableRuns
         // compile (tiered compilation recompiles hot code in the background): the goal is the time of a step, not of
         // the runtime compiling the engine's and the store's code in the process.
         var warmUps = 0;
-        while (warmUps++ < MaxWarmUpChains)
+        bool compiling;
+        do
         {
             var compiled = JitInfo.GetCompiledMethodCount();
             using (var location = store.CreateLocation())
@@ -37,13 +38,12 @@ internal static class SourceGenDurableRuns
                 await RunChainAsync(location, sizes.SequentialSteps);
             }
 
-            if (JitInfo.GetCompiledMethodCount() == compiled)
-            {
-                break;
-            }
+            warmUps++;
+            compiling = JitInfo.GetCompiledMethodCount() != compiled;
         }
+        while (compiling && warmUps < MaxWarmUpChains);
 
-        Console.WriteLine($"  the lone chain ran {Math.Min(warmUps, MaxWarmUpChains)} unrecorded warm-up chains");
+        Console.WriteLine($"  the lone chain ran {warmUps} unrecorded warm-up chains");
 
         for (var repeat = 0; repeat < sizes.Repeats; repeat++)
         {
