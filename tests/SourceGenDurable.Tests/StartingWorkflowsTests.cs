@@ -162,6 +162,47 @@ public sealed class StartingWorkflowsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_waiter_for_a_workflow_queued_for_this_process_worker_gets_its_result_without_reading_the_store()
+    {
+        var services = new FakeServices();
+        services.Gates["reserve"] = new TaskCompletionSource();
+        await using var host = await StartCountingAsync(services, s => s.Configure<DurableWorkflowOptions>(o => o.MaxConcurrentWorkflows = 1));
+        var counter = CallCountingStore.Of(host.Store);
+        var first = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "first");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first workflow takes the only slot");
+
+        // Handed to the worker, which has no slot for it yet: the store could only say that it has not ended.
+        var second = await host.Client.StartProcessOrderAsync(new Order("o-2", "bob", 10m, 1m), workflowId: "second");
+        var results = (First: first.GetResultAsync(), Second: second.GetResultAsync());
+        services.Gates["reserve"].SetResult();
+
+        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await results.First);
+        Assert.Equal(new Receipt("res-o-2", "ch-o-2", 11m), await results.Second);
+        Assert.Equal(0, counter.CountOf(nameof(IWorkflowStore.GetAsync)));
+    }
+
+    [Fact]
+    public async Task A_waiter_for_a_workflow_left_queued_by_a_worker_that_stopped_reads_the_store_and_sees_it_end_in_another_process()
+    {
+        var services = new FakeServices();
+        // A step that gives way when its host stops.
+        services.Gates["charge"] = new TaskCompletionSource();
+        await using var stopping = await StartCountingAsync(services, s => s.Configure<DurableWorkflowOptions>(o => o.MaxConcurrentWorkflows = 1), workerId: "node-a");
+        var counter = CallCountingStore.Of(stopping.Store);
+        await stopping.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "first");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("charge") == 1), "the first workflow takes the only slot");
+        var second = await stopping.Client.StartProcessOrderAsync(new Order("o-2", "bob", 10m, 1m), workflowId: "second");
+        var result = second.GetResultAsync();
+
+        await stopping.Host.StopAsync();
+        Assert.False(result.IsCompleted);
+        await using var other = await StartCountingAsync(new FakeServices(), workerId: "node-b");
+
+        Assert.Equal(new Receipt("res-o-2", "ch-o-2", 11m), await result.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(counter.CountOf(nameof(IWorkflowStore.GetAsync)) >= 1);
+    }
+
+    [Fact]
     public async Task A_leased_start_taken_late_is_renewed_before_it_runs_and_one_that_another_worker_took_is_left_to_it()
     {
         var services = new FakeServices();

@@ -46,6 +46,28 @@ public sealed class WorkflowSignalsTests
     }
 
     [Fact]
+    public async Task A_start_handed_to_a_running_worker_stays_handed_over_until_the_worker_lets_it_go_which_wakes_its_waiters()
+    {
+        var signals = new WorkflowSignals();
+        signals.NotifyStarted(Started("queued"));
+        Assert.False(signals.IsHandedOver("queued")); // no worker runs yet: the store decides
+
+        signals.NotifyWorkerRunning(4);
+        Assert.True(signals.IsHandedOver("queued"));
+        Assert.True(signals.TryTakeStarted(out _));
+        Assert.True(signals.IsHandedOver("queued")); // taken, but not run yet
+        var waiter = signals.WhenFinished("queued");
+
+        signals.NotifyLetGo("queued");
+        Assert.False(signals.IsHandedOver("queued"));
+        Assert.Null(await waiter.WaitAsync(TimeSpan.FromSeconds(5)));
+
+        signals.NotifyStarted(Started("left"));
+        signals.NotifyWorkerStopping();
+        Assert.False(signals.IsHandedOver("left"));
+    }
+
+    [Fact]
     public async Task A_waiter_is_woken_when_a_run_here_ends_however_it_ends()
     {
         var signals = new WorkflowSignals();

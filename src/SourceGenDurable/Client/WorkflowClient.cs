@@ -215,11 +215,17 @@ internal sealed class WorkflowClient(
                 continue;
             }
 
-            var stored = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false)
-                ?? throw new WorkflowNotFoundException(workflowId);
-            if (stored.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
+            // Handed to this process's worker and not yet run (it waits for a slot, or its lease is being taken): the
+            // store would only say it has not ended. The worker signals when it lets the instance go without ending it,
+            // and the poll still runs, for a worker that stops meanwhile.
+            if (!signals.IsHandedOver(workflowId))
             {
-                return (Ended(workflowId, new ChildOutcome(stored.Status, stored.Result, stored.Error)), stored);
+                var stored = await store.GetAsync(workflowId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new WorkflowNotFoundException(workflowId);
+                if (stored.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
+                {
+                    return (Ended(workflowId, new ChildOutcome(stored.Status, stored.Result, stored.Error)), stored);
+                }
             }
 
             if (signals.IsRunningHere(workflowId))

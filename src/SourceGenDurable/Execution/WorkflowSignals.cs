@@ -14,6 +14,7 @@ internal sealed class WorkflowSignals
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ChildOutcome?>> _finished = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Action> _cancellationHandlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _runningHere = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _handedOver = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<WorkflowInstance> _started = new();
     private Action<string>? _resumedHandler;
     private TaskCompletionSource _work = NewSource();
@@ -87,8 +88,28 @@ internal sealed class WorkflowSignals
             return;
         }
 
+        // Before it is queued, so that the worker's letting go of it always comes after.
+        _handedOver[instance.Id] = true;
         _started.Enqueue(instance);
         Wake();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="id"/> was handed to this process's worker, which is running and has not let it go: it
+    /// runs the instance (once a slot is free) and signals how the run ended, so a waiter need not read the store.
+    /// </summary>
+    public bool IsHandedOver(string id) => Volatile.Read(ref _workerCapacity) > 0 && _handedOver.ContainsKey(id);
+
+    /// <summary>
+    /// The worker is done with <paramref name="id"/>: its run here ended, or it did not run it (it ran it already, declined
+    /// it, another process held it, or the worker stopped first). Whoever waits for it reads the store now.
+    /// </summary>
+    public void NotifyLetGo(string id)
+    {
+        if (_handedOver.TryRemove(id, out _))
+        {
+            NotifyFinished(id, null);
+        }
     }
 
     /// <summary>Completes at the next <see cref="NotifyWork"/> or <see cref="NotifyStarted"/>. Take it before reading the store.</summary>

@@ -160,6 +160,7 @@ internal sealed partial class DurableWorkflowWorker(
     /// </summary>
     private async Task StartRunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken, WorkflowInstance? leasedAtStart = null)
     {
+        var started = false;
         try
         {
             if (_running.ContainsKey(id) || _declined.ContainsKey(id))
@@ -169,9 +170,15 @@ internal sealed partial class DurableWorkflowWorker(
 
             await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
             _running[id] = RunAsync(id, slots, stoppingToken, _abort.Token, leasedAtStart);
+            started = true;
         }
         finally
         {
+            if (!started)
+            {
+                signals.NotifyLetGo(id);
+            }
+
             // Only now is a leased start among the runs (or let go: its lease runs out and any worker takes it then).
             if (leasedAtStart is not null)
             {
@@ -209,6 +216,7 @@ internal sealed partial class DurableWorkflowWorker(
         {
             _running.TryRemove(id, out _);
             slots.Release();
+            signals.NotifyLetGo(id);
             if (lookAgain)
             {
                 // The run may have saved a timer earlier than the one the loop sleeps until, or been woken (an event,
