@@ -29,21 +29,35 @@ internal static class RawPostgresFloor
     private static readonly string s_payload = new('x', RowBytes);
 
     /// <summary>
-    /// Single-row commits, a new table each repeat (its creation untimed), the synchronous and the asynchronous calls in
-    /// turns; returns the samples of the one with the lower median.
+    /// Single-row commits on one open connection, repeat by repeat (a new table each, its creation untimed), the
+    /// synchronous and the asynchronous calls in turns. The lone chain's repeats run between these, so that both see the
+    /// machine as it is at the time. The caller disposes it.
     /// </summary>
-    public static async Task<Samples> SingleRowCommitsAsync(string connectionString, Sizes sizes, Report report)
+    public sealed class SingleRowCommits : IAsyncDisposable
     {
-        using var schema = new PostgresSchema(connectionString);
-        await using var connection = await schema.OpenAsync();
-        var times = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
-        for (var repeat = 0; repeat < sizes.Repeats; repeat++)
+        private readonly PostgresSchema _schema;
+        private readonly NpgsqlConnection _connection;
+        private readonly Sizes _sizes;
+        private readonly Dictionary<bool, List<double>> _times = new() { [false] = [], [true] = [] };
+        private int _repeats;
+
+        private SingleRowCommits(PostgresSchema schema, NpgsqlConnection connection, Sizes sizes) =>
+            (_schema, _connection, _sizes) = (schema, connection, sizes);
+
+        public static async Task<SingleRowCommits> OpenAsync(string connectionString, Sizes sizes)
         {
-            foreach (var asynchronous in repeat % 2 == 0 ? new[] { false, true } : [true, false])
+            var schema = new PostgresSchema(connectionString);
+            return new SingleRowCommits(schema, await schema.OpenAsync(), sizes);
+        }
+
+        /// <summary>One repeat: a block of commits with each kind of call, the kind that goes first alternating.</summary>
+        public async Task RepeatAsync()
+        {
+            foreach (var asynchronous in _repeats++ % 2 == 0 ? new[] { false, true } : [true, false])
             {
-                await NewTableAsync(connection);
-                await using var insert = await PrepareInsertAsync(connection);
-                for (var i = 0; i < sizes.RawSingleRowCommits; i++)
+                await NewTableAsync(_connection);
+                await using var insert = await PrepareInsertAsync(_connection);
+                for (var i = 0; i < _sizes.RawSingleRowCommits; i++)
                 {
                     var start = Stopwatch.GetTimestamp();
                     if (asynchronous)
@@ -55,15 +69,25 @@ internal static class RawPostgresFloor
                         insert.ExecuteNonQuery();
                     }
 
-                    times[asynchronous].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    _times[asynchronous].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
             }
         }
 
-        var scenario = $"{sizes.RawSingleRowCommits:N0} transactions of one row (autocommit INSERT)";
-        var synchronousCalls = report.Add($"{scenario}, synchronous calls", System, "ms per commit", new Samples(times[false])).Values;
-        var asynchronousCalls = report.Add($"{scenario}, asynchronous calls", System, "ms per commit", new Samples(times[true])).Values;
-        return synchronousCalls.Median <= asynchronousCalls.Median ? synchronousCalls : asynchronousCalls;
+        /// <summary>Reports both kinds of call; returns the samples of the one with the lower median.</summary>
+        public Samples Report(Report report)
+        {
+            var scenario = $"{_sizes.RawSingleRowCommits:N0} transactions of one row (autocommit INSERT)";
+            var synchronousCalls = report.Add($"{scenario}, synchronous calls", System, "ms per commit", new Samples(_times[false])).Values;
+            var asynchronousCalls = report.Add($"{scenario}, asynchronous calls", System, "ms per commit", new Samples(_times[true])).Values;
+            return synchronousCalls.Median <= asynchronousCalls.Median ? synchronousCalls : asynchronousCalls;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _connection.DisposeAsync();
+            _schema.Dispose();
+        }
     }
 
     /// <summary>

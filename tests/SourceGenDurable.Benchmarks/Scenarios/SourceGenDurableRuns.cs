@@ -19,8 +19,11 @@ internal static class SourceGenDurableRuns
 
     private const int MaxWarmUpChains = 40;
 
-    /// <summary>Goal 1: per-step time along one chain of no-op steps.</summary>
-    public static async Task<Samples> SequentialAsync(BenchmarkStore store, Sizes sizes, Report report)
+    /// <summary>
+    /// Goal 1: per-step time along one chain of no-op steps. <paramref name="beforeEachRepeat"/>, when given, runs before
+    /// each recorded chain: the baseline the steps are compared with, measured in turns with them.
+    /// </summary>
+    public static async Task<Samples> SequentialAsync(BenchmarkStore store, Sizes sizes, Report report, Func<Task>? beforeEachRepeat = null)
     {
         var perStep = new List<double>();
         var allocated = new List<double>();
@@ -47,6 +50,11 @@ internal static class SourceGenDurableRuns
 
         for (var repeat = 0; repeat < sizes.Repeats; repeat++)
         {
+            if (beforeEachRepeat is not null)
+            {
+                await beforeEachRepeat();
+            }
+
             using var database = store.CreateLocation();
             var bytes = await RunChainAsync(database, sizes.SequentialSteps);
             perStep.AddRange(Enumerable.Range(1, sizes.SequentialSteps - 1).Select(StepProbe.StepMilliseconds));
