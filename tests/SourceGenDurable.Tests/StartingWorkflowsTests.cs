@@ -145,18 +145,14 @@ public sealed class StartingWorkflowsTests : IDisposable
     [Fact]
     public async Task A_start_while_every_slot_of_the_worker_is_taken_is_left_unleased_in_the_store_and_leased_once_a_slot_frees()
     {
-        var services = new FakeServices();
-        services.Gates["reserve"] = new TaskCompletionSource();
-        await using var host = await StartCountingAsync(services, s => s.Configure<DurableWorkflowOptions>(o => o.MaxConcurrentWorkflows = 1));
+        var held = await StartWithItsOnlySlotHeldAsync("reserve");
+        await using var host = held.Host;
         var counter = CallCountingStore.Of(host.Store);
-
-        var first = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "first");
-        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first workflow takes the only slot");
         var second = await host.Client.StartProcessOrderAsync(new Order("o-2", "bob", 10m, 1m), workflowId: "second");
 
         Assert.Equal((null, 0L, (long)WorkflowStatus.Pending), ReadLease("second"));
-        services.Gates["reserve"].SetResult();
-        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await first.GetResultAsync());
+        held.Gate.SetResult();
+        Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await held.First.GetResultAsync());
         Assert.Equal(new Receipt("res-o-2", "ch-o-2", 11m), await second.GetResultAsync());
         Assert.True(counter.CountOf(nameof(IWorkflowStore.AcquireLeaseAsync)) >= 1);
     }
@@ -164,17 +160,14 @@ public sealed class StartingWorkflowsTests : IDisposable
     [Fact]
     public async Task A_waiter_for_a_workflow_queued_for_this_process_worker_gets_its_result_without_reading_the_store()
     {
-        var services = new FakeServices();
-        services.Gates["reserve"] = new TaskCompletionSource();
-        await using var host = await StartCountingAsync(services, s => s.Configure<DurableWorkflowOptions>(o => o.MaxConcurrentWorkflows = 1));
+        var held = await StartWithItsOnlySlotHeldAsync("reserve");
+        await using var host = held.Host;
         var counter = CallCountingStore.Of(host.Store);
-        var first = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "first");
-        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first workflow takes the only slot");
 
         // Handed to the worker, which has no slot for it yet: the store could only say that it has not ended.
         var second = await host.Client.StartProcessOrderAsync(new Order("o-2", "bob", 10m, 1m), workflowId: "second");
-        var results = (First: first.GetResultAsync(), Second: second.GetResultAsync());
-        services.Gates["reserve"].SetResult();
+        var results = (First: held.First.GetResultAsync(), Second: second.GetResultAsync());
+        held.Gate.SetResult();
 
         Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await results.First);
         Assert.Equal(new Receipt("res-o-2", "ch-o-2", 11m), await results.Second);
@@ -184,13 +177,9 @@ public sealed class StartingWorkflowsTests : IDisposable
     [Fact]
     public async Task A_waiter_for_a_workflow_left_queued_by_a_worker_that_stopped_reads_the_store_and_sees_it_end_in_another_process()
     {
-        var services = new FakeServices();
-        // A step that gives way when its host stops.
-        services.Gates["charge"] = new TaskCompletionSource();
-        await using var stopping = await StartCountingAsync(services, s => s.Configure<DurableWorkflowOptions>(o => o.MaxConcurrentWorkflows = 1), workerId: "node-a");
+        // Held in a step that gives way when its host stops.
+        await using var stopping = (await StartWithItsOnlySlotHeldAsync("charge", workerId: "node-a")).Host;
         var counter = CallCountingStore.Of(stopping.Store);
-        await stopping.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "first");
-        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("charge") == 1), "the first workflow takes the only slot");
         var second = await stopping.Client.StartProcessOrderAsync(new Order("o-2", "bob", 10m, 1m), workflowId: "second");
         var result = second.GetResultAsync();
 
@@ -310,6 +299,22 @@ public sealed class StartingWorkflowsTests : IDisposable
         await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf("reserve") == 1), "the first step runs");
         return new HeldOrder(host, CallCountingStore.Of(host.Store), handle, gate);
     }
+
+    /// <summary>
+    /// A host over a call-counting store with one slot, which an order workflow ("first") holds in its step
+    /// <paramref name="heldStep"/> until the returned gate is released. The caller disposes the host.
+    /// </summary>
+    private async Task<HeldSlot> StartWithItsOnlySlotHeldAsync(string heldStep, string? workerId = null)
+    {
+        var services = new FakeServices();
+        var gate = services.Gates[heldStep] = new TaskCompletionSource();
+        var host = await StartCountingAsync(services, s => s.Configure<DurableWorkflowOptions>(o => o.MaxConcurrentWorkflows = 1), workerId);
+        var first = await host.Client.StartProcessOrderAsync(new Order("o-1", "ada", 40m, 5m), workflowId: "first");
+        await TestHost.EventuallyAsync(() => Task.FromResult(services.CountOf(heldStep) == 1), "the first workflow takes the only slot");
+        return new HeldSlot(host, gate, first);
+    }
+
+    private sealed record HeldSlot(TestHost Host, TaskCompletionSource Gate, WorkflowHandle<Receipt> First);
 
     private sealed record HeldOrder(TestHost Host, CallCountingStore Counter, WorkflowHandle<Receipt> Handle, TaskCompletionSource Gate);
 
