@@ -19,7 +19,6 @@ internal sealed class PostgresRowStatement<TRow, TResult>
 {
     private readonly string _rowsSql;
     private readonly string _rowSql;
-    private readonly int _inputColumns;
     private readonly Func<IReadOnlyList<TRow>, object?[]> _columns;
     private readonly Func<NpgsqlDataReader, TRow, TResult> _read;
     private readonly Func<TRow, TResult> _refused;
@@ -27,7 +26,7 @@ internal sealed class PostgresRowStatement<TRow, TResult>
 
     /// <param name="input">The columns of <c>input</c>, each <c>(name, PostgreSQL type)</c>; they are parameters <c>$1</c> to <c>$n</c>.</param>
     /// <param name="body">The statement's CTEs after <c>input</c> and its final <c>SELECT</c>; it must change nothing for a row whose guard does not hold.</param>
-    /// <param name="columns">The statement's parameters for the rows: an array per input column, one element per row, then any shared by all rows.</param>
+    /// <param name="columns">The statement's parameters for the rows: one per input column (see <see cref="Column{T}"/>), then any shared by all rows.</param>
     /// <param name="read">The result of one row from its result row (which starts with its ordinal).</param>
     /// <param name="refused">The result of a row the statement did not write (its guard did not hold); usually throws.</param>
     /// <param name="madeWork">Tells from a row and its result whether other hosts should hear of it (null: never).</param>
@@ -44,7 +43,6 @@ internal sealed class PostgresRowStatement<TRow, TResult>
         var scalars = string.Join(", ", input.Select((column, i) => $"${i + 1}::{column.Type} AS {column.Name}"));
         _rowsSql = $"WITH input AS (SELECT * FROM unnest({arrays}) WITH ORDINALITY AS t({names}, ord)),\n{body}";
         _rowSql = $"WITH input AS (SELECT {scalars}, 1::bigint AS ord),\n{body}";
-        _inputColumns = input.Count;
         _columns = columns;
         _read = read;
         _refused = refused;
@@ -52,21 +50,7 @@ internal sealed class PostgresRowStatement<TRow, TResult>
     }
 
     /// <summary>The statement for <paramref name="rows"/> and its arguments.</summary>
-    public (string Sql, object?[] Arguments) For(IReadOnlyList<TRow> rows)
-    {
-        var arguments = _columns(rows);
-        if (rows.Count != 1)
-        {
-            return (_rowsSql, arguments);
-        }
-
-        for (var i = 0; i < _inputColumns; i++)
-        {
-            arguments[i] = ((Array)arguments[i]!).GetValue(0);
-        }
-
-        return (_rowSql, arguments);
-    }
+    public (string Sql, object?[] Arguments) For(IReadOnlyList<TRow> rows) => (rows.Count == 1 ? _rowSql : _rowsSql, _columns(rows));
 
     public NpgsqlBatchCommand CreateCommand(IReadOnlyList<TRow> rows)
     {
@@ -81,9 +65,17 @@ internal sealed class PostgresRowStatement<TRow, TResult>
 
     public bool MadeWork(TRow row, TResult result) => _madeWork?.Invoke(row, result) == true;
 
-    /// <summary>One array of the statement's parameters: <paramref name="value"/> of every row.</summary>
-    public static T[] Column<T>(IReadOnlyList<TRow> rows, Func<TRow, T> value)
+    /// <summary>
+    /// One input column's parameter: <paramref name="value"/> of every row as an array, or of the one row as a plain
+    /// parameter when the batch has one.
+    /// </summary>
+    public static object? Column<T>(IReadOnlyList<TRow> rows, Func<TRow, T> value)
     {
+        if (rows.Count == 1)
+        {
+            return value(rows[0]);
+        }
+
         var column = new T[rows.Count];
         for (var i = 0; i < column.Length; i++)
         {

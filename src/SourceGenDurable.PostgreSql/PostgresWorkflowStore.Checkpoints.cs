@@ -81,10 +81,10 @@ internal sealed partial class PostgresWorkflowStore
             cancellationToken);
     }
 
-    /// <summary>The statement's parameters for <paramref name="rows"/>: one array per column, then this worker's id.</summary>
+    /// <summary>The statement's parameters for <paramref name="rows"/>: one per column, then this worker's id.</summary>
     private object?[] CheckpointColumns(IReadOnlyList<CheckpointRow> rows)
     {
-        T[] Column<T>(Func<CheckpointRow, T> value) => PostgresRowStatement<CheckpointRow, bool>.Column(rows, value);
+        object? Column<T>(Func<CheckpointRow, T> value) => PostgresRowStatement<CheckpointRow, bool>.Column(rows, value);
         return
         [
             Column(r => r.Id),

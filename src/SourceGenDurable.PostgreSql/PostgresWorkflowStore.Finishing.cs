@@ -58,10 +58,10 @@ internal sealed partial class PostgresWorkflowStore
             // A parent woken by its child's outcome may be another host's to run.
             madeWork: (_, parentWoken) => parentWoken);
 
-    /// <summary>The statement's parameters for <paramref name="rows"/>: one array per column, then this worker's id.</summary>
+    /// <summary>The statement's parameters for <paramref name="rows"/>: one per column, then this worker's id.</summary>
     private object?[] FinishColumns(IReadOnlyList<FinishRow> rows)
     {
-        T[] Column<T>(Func<FinishRow, T> value) => PostgresRowStatement<FinishRow, bool>.Column(rows, value);
+        object? Column<T>(Func<FinishRow, T> value) => PostgresRowStatement<FinishRow, bool>.Column(rows, value);
         return
         [
             Column(r => r.Id),

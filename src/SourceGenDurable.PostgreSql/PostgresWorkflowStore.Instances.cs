@@ -49,7 +49,7 @@ internal sealed partial class PostgresWorkflowStore
     {
         static object?[] Columns(IReadOnlyList<WorkflowInstance> rows)
         {
-            T[] Column<T>(Func<WorkflowInstance, T> value) => PostgresRowStatement<WorkflowInstance, (bool, WorkflowInstance?)>.Column(rows, value);
+            object? Column<T>(Func<WorkflowInstance, T> value) => PostgresRowStatement<WorkflowInstance, (bool, WorkflowInstance?)>.Column(rows, value);
             return
             [
                 Column(r => r.Id), Column(r => r.Name), Column(r => (int)r.Status), Column(r => r.State), Column(r => r.LayoutFingerprint),
