@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
 
 namespace SourceGenDurable.Generators.Lowering;
 

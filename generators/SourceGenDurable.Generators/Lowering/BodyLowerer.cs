@@ -4,9 +4,9 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
-using SourceGenDurable.Generators.Parsing;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;

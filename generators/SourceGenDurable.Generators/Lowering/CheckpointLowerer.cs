@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
@@ -20,16 +21,13 @@ internal sealed class CheckpointLowerer
 
     public CheckpointLowerer(LoweringContext context) => _context = context;
 
-    /// <summary>The name of the slot that carries the result of a <c>return await</c> checkpoint.</summary>
-    public static string ReturnSlotName(int state) => $"__result{state}";
-
     /// <summary>Lowers checkpoint <paramref name="state"/>; its result goes to <paramref name="spilledTarget"/> when the await was spilled.</summary>
     public void Lower(CheckpointSite site, int state, LoweringScope scope, string? spilledTarget = null)
     {
         var output = _context.Out;
         var target = spilledTarget ?? site.Form switch
         {
-            CheckpointForm.Return => $"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)} = ",
+            CheckpointForm.Return => $"{CopiedCodeRewriter.SlotsParameter}.{WorkflowBinder.ReturnSlotName(state)} = ",
             CheckpointForm.Declare when !_context.SlotFields.ContainsKey(site.Target!) => $"{TypeNames.FullyQualified(((ILocalSymbol)site.Target!).Type)} {_context.Names.Of(site.Target!)} = ",
             CheckpointForm.Declare or CheckpointForm.Assign => $"{_context.Reference(site.Target!)} = ",
             _ => "",
@@ -58,7 +56,7 @@ internal sealed class CheckpointLowerer
         if (site.Form == CheckpointForm.Return)
         {
             _context.Map(site.Statement);
-            output.Line(_context.ReturnStatement($"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)}", scope));
+            output.Line(_context.ReturnStatement($"{CopiedCodeRewriter.SlotsParameter}.{WorkflowBinder.ReturnSlotName(state)}", scope));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Shared;

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
