@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Generators.Emitting;
@@ -110,6 +111,13 @@ internal sealed class LoweringContext
 
         return (label, slots);
     }
+
+    /// <summary>
+    /// Whether the end of <paramref name="statement"/> can be reached, as the compiler proves it on the original: a
+    /// jump written after one that cannot complete would be unreachable code.
+    /// </summary>
+    public bool Completes(StatementSyntax statement) =>
+        Model.AnalyzeControlFlow(statement) is not { Succeeded: true, EndPointIsReachable: false };
 
     /// <summary>The line (0-based) <paramref name="node"/> starts on in the user's file.</summary>
     public int LineOf(SyntaxNode node) =>
