@@ -16,8 +16,7 @@ internal sealed partial class WorkflowShape
         BlockSyntax body,
         SemanticModel model,
         ImmutableArray<ShapeProblem>.Builder problems,
-        Dictionary<StatementSyntax, ImmutableArray<SpillItem>> spillPlans,
-        Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans,
+        Dictionary<StatementSyntax, ImmutableArray<SpillStep>> spillPlans,
         Dictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> fanOuts,
         CancellationToken cancellationToken)
     {
@@ -72,16 +71,17 @@ internal sealed partial class WorkflowShape
 
             if (site is null && reason == LargerExpression)
             {
-                reason = PlanSpills(host, body, IsDurable, model, spillPlans, branchPlans);
+                reason = PlanSpills(host, body, IsDurable, model, checkpoints.Count, spillPlans);
                 if (reason is null)
                 {
-                    IEnumerable<SpillItem> Items(IEnumerable<SpillItem> plan) =>
-                        plan.SelectMany(item => item.Kind == SpillKind.Branching
-                            ? AwaitSpilling.ShortCircuit(item.Expression)!.Value.Conditional.Where(branchPlans.ContainsKey).SelectMany(b => Items(branchPlans[b])).Prepend(item)
-                            : [item]);
-                    foreach (var await in Items(spillPlans[host]).Where(i => i.Kind == SpillKind.DurableAwait).Select(i => (AwaitExpressionSyntax)i.Expression))
+                    foreach (var await in AwaitSpilling.Steps(spillPlans[host]).OfType<SpilledAwait>())
                     {
-                        var call = (InvocationExpressionSyntax)Unparenthesize(await.Expression);
+                        if (await.State != checkpoints.Count)
+                        {
+                            throw new System.InvalidOperationException($"The spill plan numbered the durable await '{await.Await}' {await.State}, but it is checkpoint {checkpoints.Count}.");
+                        }
+
+                        var call = (InvocationExpressionSyntax)Unparenthesize(await.Await.Expression);
                         var callReason = WhyOperationNotLowered(method, call, operations[call], model);
                         if (callReason is not null)
                         {
@@ -113,14 +113,17 @@ internal sealed partial class WorkflowShape
 
     private const string LargerExpression = "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')";
 
-    /// <summary>Plans every durable await of <paramref name="host"/>; returns why it cannot be planned, or null.</summary>
+    /// <summary>
+    /// Plans every durable await of <paramref name="host"/>, numbering them from <paramref name="firstState"/>;
+    /// returns why it cannot be planned, or null.
+    /// </summary>
     private static string? PlanSpills(
         StatementSyntax host,
         BlockSyntax body,
         System.Func<AwaitExpressionSyntax, bool> isDurable,
         SemanticModel model,
-        Dictionary<StatementSyntax, ImmutableArray<SpillItem>> spillPlans,
-        Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans)
+        int firstState,
+        Dictionary<StatementSyntax, ImmutableArray<SpillStep>> spillPlans)
     {
         if (AwaitSpilling.Roots(host) is not { } roots)
         {
@@ -132,16 +135,12 @@ internal sealed partial class WorkflowShape
             return enclosing;
         }
 
-        var plan = new List<SpillItem>();
-        foreach (var root in roots)
+        if (AwaitSpilling.Plan(roots, isDurable, model, firstState, out var plan) is { } reason)
         {
-            if (AwaitSpilling.Plan(root, isDurable, model, plan, branchPlans) is { } reason)
-            {
-                return reason;
-            }
+            return reason;
         }
 
-        spillPlans[host] = plan.ToImmutableArray();
+        spillPlans[host] = plan;
         return null;
     }
 
