@@ -36,20 +36,24 @@ internal sealed class WorkflowShapes
     {
         Interlocked.Increment(ref _reads);
         var key = (syntax.SyntaxTree, syntax.Span);
-        var shape = _shapes.GetOrAdd(key, _ => new Lazy<WorkflowShape>(() =>
+        while (true)
         {
-            Interlocked.Increment(ref _analyses);
-            return WorkflowShape.Analyze(method, syntax, model, cancellationToken);
-        }));
-        try
-        {
-            return shape.Value;
-        }
-        catch (OperationCanceledException)
-        {
-            // A cancelled analysis is not a result: the next analyzer that asks analyzes the method again.
-            ((ICollection<KeyValuePair<(SyntaxTree, TextSpan), Lazy<WorkflowShape>>>)_shapes).Remove(new(key, shape));
-            throw;
+            var shape = _shapes.GetOrAdd(key, _ => new Lazy<WorkflowShape>(() =>
+            {
+                Interlocked.Increment(ref _analyses);
+                cancellationToken.ThrowIfCancellationRequested();
+                return WorkflowShape.Analyze(method, syntax, model, cancellationToken);
+            }));
+            try
+            {
+                return shape.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                // A cancelled analysis is not a result. When it was another analyzer's, this one analyzes the method itself.
+                ((ICollection<KeyValuePair<(SyntaxTree, TextSpan), Lazy<WorkflowShape>>>)_shapes).Remove(new(key, shape));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
     }
 }

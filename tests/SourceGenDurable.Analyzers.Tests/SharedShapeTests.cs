@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SourceGenDurable.PerformanceProjects;
 
@@ -28,6 +30,22 @@ public sealed class SharedShapeTests
         var shapes = WorkflowShapes.Of(seen.Compilation!);
         Assert.Equal(2 * AnalyzerProject.Workflows, shapes.Reads);
         Assert.Equal(AnalyzerProject.Workflows, shapes.Analyses);
+    }
+
+    [Fact]
+    public void A_cancelled_analysis_is_not_kept_for_the_next_analyzer()
+    {
+        var compilation = AnalyzerProject.Compile();
+        var syntax = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()).First(m => m.AttributeLists.Count > 0);
+        var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+        var method = model.GetDeclaredSymbol(syntax)!;
+        var shapes = WorkflowShapes.Of(compilation);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => shapes.Get(method, syntax, model, new CancellationToken(canceled: true)));
+        var shape = shapes.Get(method, syntax, model, CancellationToken.None);
+
+        Assert.False(shape.Checkpoints.IsEmpty);
+        Assert.Equal(2, shapes.Analyses);
     }
 
     /// <summary>Records the compilation the analyzers see, which the analysis driver makes from the one it is given.</summary>

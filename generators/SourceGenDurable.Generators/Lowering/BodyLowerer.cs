@@ -26,9 +26,10 @@ internal sealed record LoweredBody(string Text, IReadOnlyList<SlotModel> Synthes
 /// <remarks>
 /// One file per construct, as the compiler's local rewriter: this one holds the statement switch, if statements and
 /// declarations; loops, switch statements and try statements have files of their own. Spilling
-/// (<see cref="SpillLowerer"/>), checkpoints and durable operations (<see cref="CheckpointLowerer"/>), the try regions
-/// and their dispatch (<see cref="RegionDispatch"/>) and the names of locals (<see cref="LocalNames"/>) are classes of
-/// their own, which this one calls and which never call back. Where jumps go is a <see cref="LoweringScope"/> passed down.
+/// (<see cref="SpillLowerer"/>), checkpoints and durable operations (<see cref="CheckpointLowerer"/>), the pending
+/// exception and pending jump of a try (<see cref="ExceptionHandlerLowerer"/>), the try regions and their dispatch
+/// (<see cref="RegionDispatch"/>) and the names of locals (<see cref="LocalNames"/>) are classes of their own, which
+/// this one calls and which never call back. Where jumps go is a <see cref="LoweringScope"/> passed down.
 /// </remarks>
 internal sealed partial class BodyLowerer
 {
