@@ -46,7 +46,7 @@ internal sealed class CheckpointLowerer
         {
             // Resumed inside a catch body: the exception it handles is rebuilt from its saved description.
             var error = $"{CopiedCodeRewriter.SlotsParameter}.{slots}_error!";
-            output.Line($"{label}_exception ??= {_context.RebuildMethod}({error});");
+            output.Line($"{label}_exception ??= {_context.UseRebuildMethod()}({error});");
             if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _context.Model.GetDeclaredSymbol(declaration) is { } variable)
             {
                 output.Line($"{_context.Names.Of(variable)} ??= {RebuildException(variable.Type, label, error)};");
@@ -104,7 +104,7 @@ internal sealed class CheckpointLowerer
             // its context argument is the workflow's own, which the child does not receive.
             var inputs = Spill(arguments.Where(a => a.Parameter!.Ordinal > 0), $"__child{state}{spillSuffix}", scope, inLambda)
                 .Select(s => $"global::SourceGenDurable.StateMachines.SlotSerializer.Write<{TypeNames.FullyQualified(s.Parameter.Type)}>(__writer, {SymbolDisplay.FormatLiteral(s.Parameter.Name, quote: true)}, {s.Local}, __options); ");
-            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(operation.Method, _context.Known), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {_context.RebuildMethod})";
+            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(operation.Method, _context.Known), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {_context.UseRebuildMethod()})";
         }
 
         // A [DurableStep] call: its arguments are evaluated once, so that every attempt sees the same values. A

@@ -214,7 +214,7 @@ internal sealed class ExceptionHandlerLowerer
     public void EndFinally(TryFrame frame, LoweringScope scope)
     {
         var (@try, output) = (frame.Try, _context.Out);
-        output.Line($"if ({frame.Pending} is not null) throw __run.Rethrow({frame.Label}_pendingException ?? {_context.RebuildMethod}({frame.Pending}));");
+        output.Line($"if ({frame.Pending} is not null) throw __run.Rethrow({frame.Label}_pendingException ?? {_context.UseRebuildMethod()}({frame.Pending}));");
         for (var exit = 0; exit < frame.Exits.Length; exit++)
         {
             output.Line($"if ({frame.Branch} == {exit + 1}) goto {frame.Exits[exit].Target};");
