@@ -118,7 +118,7 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
             uses.Add(new Use(result, syntax.ReturnType.GetLocation(), $"the result of the workflow '{method.Name}'", model));
         }
 
-        var shape = WorkflowShape.Analyze(method, syntax, model, context.CancellationToken);
+        var shape = WorkflowShapes.Of(context.Compilation).Get(method, syntax, model, context.CancellationToken);
         if (shape.Checkpoints.IsEmpty || shape.Body is not { } body)
         {
             return;

@@ -58,7 +58,7 @@ public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var shape = WorkflowShape.Analyze(method, syntax, context.SemanticModel, context.CancellationToken);
+        var shape = WorkflowShapes.Of(context.Compilation).Get(method, syntax, context.SemanticModel, context.CancellationToken);
         foreach (var problem in shape.Problems)
         {
             context.ReportDiagnostic(Diagnostic.Create(DescriptorsById[problem.Id], problem.Location, problem.MessageArgs));

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using System.Linq;
 using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
-using SourceGenDurable.Generators.Parsing;
+using SourceGenDurable.Generators.Pipeline;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators;
@@ -25,7 +25,7 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
     /// <summary>The names of the pipeline steps, for incrementality tests.</summary>
     public static class TrackingNames
     {
-        /// <summary>Every <c>[DurableWorkflow]</c> method parsed into a model (null where it cannot be lowered).</summary>
+        /// <summary>Every <c>[DurableWorkflow]</c> method bound and lowered into a model (null where it cannot be lowered).</summary>
         public const string Workflows = nameof(Workflows);
 
         /// <summary>The workflows that will be emitted.</summary>
@@ -40,7 +40,7 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownTypeNames.DurableWorkflowAttribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
-                transform: (syntax, cancellationToken) => models.GetOrParse(syntax, cancellationToken))
+                transform: (syntax, cancellationToken) => models.GetOrBuild(syntax, cancellationToken))
             .WithTrackingName(TrackingNames.Workflows)
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.LowerableWorkflows);

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SourceGenDurable.Generators;
-using SourceGenDurable.Generators.Parsing;
+using SourceGenDurable.Generators.Pipeline;
 using SourceGenDurable.PerformanceProjects;
 
 namespace SourceGenDurable.Generators.Tests;

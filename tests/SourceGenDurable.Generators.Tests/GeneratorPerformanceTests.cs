@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SourceGenDurable.Generators.Parsing;
+using SourceGenDurable.Generators.Pipeline;
 using SourceGenDurable.PerformanceProjects;
 using Xunit.Abstractions;
 

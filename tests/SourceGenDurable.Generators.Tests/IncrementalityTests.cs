@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SourceGenDurable.Generators.Parsing;
+using SourceGenDurable.Generators.Pipeline;
 
 namespace SourceGenDurable.Generators.Tests;
 

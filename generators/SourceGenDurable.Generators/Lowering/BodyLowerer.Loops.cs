@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
 
 namespace SourceGenDurable.Generators.Lowering;
 
@@ -19,7 +20,7 @@ internal sealed partial class BodyLowerer
         }
 
         LowerLoopBody(loop.Statement, label, scope);
-        if (Completes(loop.Statement))
+        if (_context.Completes(loop.Statement))
         {
             output.Line($"goto {label}_continue;");
         }
@@ -133,7 +134,7 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary>Whether the next pass of a loop can be reached from its body: its end completes, or a continue jumps there.</summary>
-    private bool Continues(StatementSyntax body, string label) => Completes(body) || _context.Out.Mentions($"goto {label}_continue;");
+    private bool Continues(StatementSyntax body, string label) => _context.Completes(body) || _context.Out.Mentions($"goto {label}_continue;");
 
     private void LowerLoopBody(StatementSyntax body, string label, LoweringScope scope) =>
         LowerStatement(body, scope with { BreakLabel = $"{label}_break", ContinueLabel = $"{label}_continue" });

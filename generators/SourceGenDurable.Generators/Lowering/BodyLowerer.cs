@@ -4,9 +4,9 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
-using SourceGenDurable.Generators.Parsing;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
@@ -26,9 +26,10 @@ internal sealed record LoweredBody(string Text, IReadOnlyList<SlotModel> Synthes
 /// <remarks>
 /// One file per construct, as the compiler's local rewriter: this one holds the statement switch, if statements and
 /// declarations; loops, switch statements and try statements have files of their own. Spilling
-/// (<see cref="SpillLowerer"/>), checkpoints and durable operations (<see cref="CheckpointLowerer"/>), the try regions
-/// and their dispatch (<see cref="RegionDispatch"/>) and the names of locals (<see cref="LocalNames"/>) are classes of
-/// their own, which this one calls and which never call back. Where jumps go is a <see cref="LoweringScope"/> passed down.
+/// (<see cref="SpillLowerer"/>), checkpoints and durable operations (<see cref="CheckpointLowerer"/>), the pending
+/// exception and pending jump of a try (<see cref="ExceptionHandlerLowerer"/>), the try regions and their dispatch
+/// (<see cref="RegionDispatch"/>) and the names of locals (<see cref="LocalNames"/>) are classes of their own, which
+/// this one calls and which never call back. Where jumps go is a <see cref="LoweringScope"/> passed down.
 /// </remarks>
 internal sealed partial class BodyLowerer
 {
@@ -36,6 +37,7 @@ internal sealed partial class BodyLowerer
     private readonly RegionDispatch _regions;
     private readonly CheckpointLowerer _checkpoints;
     private readonly SpillLowerer _spills;
+    private readonly ExceptionHandlerLowerer _handlers;
     private readonly Dictionary<StatementSyntax, int> _states = new();
 
     private BodyLowerer(LoweringContext context)
@@ -44,6 +46,7 @@ internal sealed partial class BodyLowerer
         _regions = new RegionDispatch(context.Shape, context.Out, context.LineOf);
         _checkpoints = new CheckpointLowerer(context);
         _spills = new SpillLowerer(context, _checkpoints);
+        _handlers = new ExceptionHandlerLowerer(context, _regions);
         for (var state = 0; state < context.Shape.Checkpoints.Length; state++)
         {
             if (context.Shape.Checkpoints[state].Form != CheckpointForm.Spilled)
@@ -81,23 +84,7 @@ internal sealed partial class BodyLowerer
     {
         var output = _context.Out;
         output.Line($"var {RegionDispatch.State} = __run.ResumeState;");
-        foreach (var @try in _regions.Tries.Where(t => t.Catches.Any(_regions.IsMoved)))
-        {
-            // The exception a moved catch body handles, while it is in memory; after a resume it is rebuilt.
-            output.Line($"global::System.Exception? {_regions.LabelOf(@try)}_exception = null;");
-        }
-
-        foreach (var @try in _regions.Tries.Where(_regions.FlattensFinally))
-        {
-            output.Line($"global::System.Exception? {_regions.LabelOf(@try)}_pendingException = null;");
-        }
-
-        foreach (var clause in _regions.Tries.SelectMany(t => t.Catches.Where(_regions.IsMoved)).Where(c => c.Declaration is { Identifier.RawKind: not 0 }))
-        {
-            var variable = Model.GetDeclaredSymbol(clause.Declaration!)!;
-            output.Line($"{TypeNames.FullyQualified(variable.Type)}? {_context.Names.Of(variable)} = null;");
-        }
-
+        _handlers.WriteLocals();
         _regions.WriteDispatch(Enumerable.Range(0, _context.Shape.Checkpoints.Length), depth: 0);
         LowerStatements(body.Statements, LoweringScope.Body);
     }
@@ -193,7 +180,7 @@ internal sealed partial class BodyLowerer
         LowerStatement(@if.Statement, scope);
         if (@if.Else is not null)
         {
-            if (Completes(@if.Statement))
+            if (_context.Completes(@if.Statement))
             {
                 output.Line($"goto {label}_end;");
             }
@@ -204,12 +191,6 @@ internal sealed partial class BodyLowerer
 
         output.Line($"{label}_end:;");
     }
-
-    /// <summary>
-    /// Whether the end of <paramref name="statement"/> can be reached, as the compiler proves it on the original: a
-    /// jump written after one that cannot complete would be unreachable code.
-    /// </summary>
-    private bool Completes(StatementSyntax statement) => Model.AnalyzeControlFlow(statement) is not { Succeeded: true, EndPointIsReachable: false };
 
     /// <summary>Whether <paramref name="condition"/> is the constant true: a loop on it needs no test.</summary>
     private bool IsTrue(ExpressionSyntax? condition) => condition is not null && Model.GetConstantValue(condition) is { HasValue: true, Value: true };

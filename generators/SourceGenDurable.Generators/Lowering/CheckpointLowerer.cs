@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
@@ -20,16 +21,13 @@ internal sealed class CheckpointLowerer
 
     public CheckpointLowerer(LoweringContext context) => _context = context;
 
-    /// <summary>The name of the slot that carries the result of a <c>return await</c> checkpoint.</summary>
-    public static string ReturnSlotName(int state) => $"__result{state}";
-
     /// <summary>Lowers checkpoint <paramref name="state"/>; its result goes to <paramref name="spilledTarget"/> when the await was spilled.</summary>
     public void Lower(CheckpointSite site, int state, LoweringScope scope, string? spilledTarget = null)
     {
         var output = _context.Out;
         var target = spilledTarget ?? site.Form switch
         {
-            CheckpointForm.Return => $"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)} = ",
+            CheckpointForm.Return => $"{CopiedCodeRewriter.SlotsParameter}.{WorkflowBinder.ReturnSlotName(state)} = ",
             CheckpointForm.Declare when !_context.SlotFields.ContainsKey(site.Target!) => $"{TypeNames.FullyQualified(((ILocalSymbol)site.Target!).Type)} {_context.Names.Of(site.Target!)} = ",
             CheckpointForm.Declare or CheckpointForm.Assign => $"{_context.Reference(site.Target!)} = ",
             _ => "",
@@ -48,7 +46,7 @@ internal sealed class CheckpointLowerer
         {
             // Resumed inside a catch body: the exception it handles is rebuilt from its saved description.
             var error = $"{CopiedCodeRewriter.SlotsParameter}.{slots}_error!";
-            output.Line($"{label}_exception ??= {_context.RebuildMethod}({error});");
+            output.Line($"{label}_exception ??= {_context.UseRebuildMethod()}({error});");
             if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _context.Model.GetDeclaredSymbol(declaration) is { } variable)
             {
                 output.Line($"{_context.Names.Of(variable)} ??= {RebuildException(variable.Type, label, error)};");
@@ -58,7 +56,7 @@ internal sealed class CheckpointLowerer
         if (site.Form == CheckpointForm.Return)
         {
             _context.Map(site.Statement);
-            output.Line(_context.ReturnStatement($"{CopiedCodeRewriter.SlotsParameter}.{ReturnSlotName(state)}", scope));
+            output.Line(_context.ReturnStatement($"{CopiedCodeRewriter.SlotsParameter}.{WorkflowBinder.ReturnSlotName(state)}", scope));
         }
     }
 
@@ -106,7 +104,7 @@ internal sealed class CheckpointLowerer
             // its context argument is the workflow's own, which the child does not receive.
             var inputs = Spill(arguments.Where(a => a.Parameter!.Ordinal > 0), $"__child{state}{spillSuffix}", scope, inLambda)
                 .Select(s => $"global::SourceGenDurable.StateMachines.SlotSerializer.Write<{TypeNames.FullyQualified(s.Parameter.Type)}>(__writer, {SymbolDisplay.FormatLiteral(s.Parameter.Name, quote: true)}, {s.Local}, __options); ");
-            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(operation.Method, _context.Known), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {_context.RebuildMethod})";
+            return $"ChildAsync{resultType}({state}, {SymbolDisplay.FormatLiteral(WorkflowNames.Joined(operation.Method, _context.Known), quote: true)}, (__writer, __options) => {{ {string.Concat(inputs)}}}, {_context.UseRebuildMethod()})";
         }
 
         // A [DurableStep] call: its arguments are evaluated once, so that every attempt sees the same values. A

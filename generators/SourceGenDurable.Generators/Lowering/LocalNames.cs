@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
@@ -33,7 +34,9 @@ internal sealed class LocalNames
         var moved = shape.Flattened.OfType<SwitchStatementSyntax>()
             .SelectMany(s => s.Sections.SelectMany(section => section.Labels.OfType<CasePatternSwitchLabelSyntax>()))
             .SelectMany(l => l.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
-            .Concat(shape.BranchPlans.Keys.Select(b => b.Parent).OfType<SwitchExpressionArmSyntax>().SelectMany(a => a.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()))
+            .Concat(shape.SpillPlans.Values.SelectMany(plan => AwaitSpilling.Steps(plan)).OfType<SpilledBranching>()
+                .Select(b => b.Branching).OfType<SwitchExpressionSyntax>()
+                .SelectMany(s => s.Arms.SelectMany(a => a.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())))
             .Select(d => model.GetDeclaredSymbol(d))
             .Concat(shape.Flattened.OfType<TryStatementSyntax>()
                 .SelectMany(t => t.Catches.Where(c => shape.Flattened.Contains(c.Block) && c.Declaration is { Identifier.RawKind: not 0 }))

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Shared;
@@ -64,14 +66,11 @@ internal sealed class LoweringContext
     /// <summary>Whether the lowered body rebuilds saved exceptions, so the rebuild method must be emitted.</summary>
     public bool RebuildsExceptions { get; private set; }
 
-    /// <summary>The generated method that rebuilds a saved exception description; naming it means the body uses it.</summary>
-    public string RebuildMethod
+    /// <summary>The name of the generated method that rebuilds a saved exception description, for the body to use: so it is emitted.</summary>
+    public string UseRebuildMethod()
     {
-        get
-        {
-            RebuildsExceptions = true;
-            return _rebuildMethod;
-        }
+        RebuildsExceptions = true;
+        return _rebuildMethod;
     }
 
     /// <summary>From now on copied code reads <paramref name="temporary"/> instead of <paramref name="expression"/>, evaluated already.</summary>
@@ -109,6 +108,13 @@ internal sealed class LoweringContext
 
         return (label, slots);
     }
+
+    /// <summary>
+    /// Whether the end of <paramref name="statement"/> can be reached, as the compiler proves it on the original: a
+    /// jump written after one that cannot complete would be unreachable code.
+    /// </summary>
+    public bool Completes(StatementSyntax statement) =>
+        Model.AnalyzeControlFlow(statement) is not { Succeeded: true, EndPointIsReachable: false };
 
     /// <summary>The line (0-based) <paramref name="node"/> starts on in the user's file.</summary>
     public int LineOf(SyntaxNode node) =>
@@ -234,5 +240,5 @@ internal sealed class LoweringContext
 
     /// <summary>What <c>throw;</c> becomes in the moved catch body of the try labelled <paramref name="label"/>.</summary>
     private string Rethrow(string label, string slots) =>
-        $"throw __run.Rethrow({label}_exception ?? {RebuildMethod}({CopiedCodeRewriter.SlotsParameter}.{slots}_error!));";
+        $"throw __run.Rethrow({label}_exception ?? {UseRebuildMethod()}({CopiedCodeRewriter.SlotsParameter}.{slots}_error!));";
 }

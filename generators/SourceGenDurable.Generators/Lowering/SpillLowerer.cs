@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
@@ -18,43 +19,34 @@ internal sealed class SpillLowerer
 {
     private readonly LoweringContext _context;
     private readonly CheckpointLowerer _checkpoints;
-    private readonly Dictionary<AwaitExpressionSyntax, int> _spilledStates = new();
 
     public SpillLowerer(LoweringContext context, CheckpointLowerer checkpoints)
     {
         _context = context;
         _checkpoints = checkpoints;
-        for (var state = 0; state < context.Shape.Checkpoints.Length; state++)
-        {
-            if (context.Shape.Checkpoints[state].Form == CheckpointForm.Spilled)
-            {
-                _spilledStates[context.Shape.Checkpoints[state].Await] = state;
-            }
-        }
     }
 
     /// <summary>Evaluates, in order, the durable awaits and spilled operands of <paramref name="plan"/> into temporaries.</summary>
-    public void Lower(ImmutableArray<SpillItem> plan, LoweringScope scope)
+    public void Lower(ImmutableArray<SpillStep> plan, LoweringScope scope)
     {
-        foreach (var item in plan)
+        foreach (var step in plan)
         {
-            switch (item.Kind)
+            switch (step)
             {
-                case SpillKind.DurableAwait:
-                    var state = _spilledStates[(AwaitExpressionSyntax)item.Expression];
-                    var site = _context.Shape.Checkpoints[state];
-                    var awaited = _context.Synthesize($"__await{state}", TypeNames.FullyQualified(site.Operation.ResultType!));
-                    _checkpoints.Lower(site, state, scope, $"{awaited} = ");
-                    _context.Substitute(item.Expression, awaited);
+                case SpilledAwait durable:
+                    var site = _context.Shape.Checkpoints[durable.State];
+                    var awaited = _context.Synthesize($"__await{durable.State}", TypeNames.FullyQualified(site.Operation.ResultType!));
+                    _checkpoints.Lower(site, durable.State, scope, $"{awaited} = ");
+                    _context.Substitute(durable.Await, awaited);
                     break;
-                case SpillKind.Branching:
-                    _context.Substitute(item.Expression, ShortCircuit(item.Expression, item.Type!, scope));
+                case SpilledBranching branching:
+                    _context.Substitute(branching.Branching, ShortCircuit(branching, scope));
                     break;
-                default:
-                    var temporary = _context.SynthesizeSpill(item.Type!);
-                    _context.Map(item.Expression);
-                    _context.Out.Lines($"{temporary} = {_context.Rewrite(item.Expression, scope)};");
-                    _context.Substitute(item.Expression, temporary);
+                case SpilledOperand operand:
+                    var temporary = _context.SynthesizeSpill(operand.Type);
+                    _context.Map(operand.Operand);
+                    _context.Out.Lines($"{temporary} = {_context.Rewrite(operand.Operand, scope)};");
+                    _context.Substitute(operand.Operand, temporary);
                     break;
             }
         }
@@ -64,9 +56,9 @@ internal sealed class SpillLowerer
     /// An operand with a durable await that runs on one path only becomes an if statement writing a temporary, so the
     /// await (and its checkpoint) happens exactly when C# would evaluate it.
     /// </summary>
-    private string ShortCircuit(ExpressionSyntax expression, ITypeSymbol type, LoweringScope scope)
+    private string ShortCircuit(SpilledBranching branching, LoweringScope scope)
     {
-        var output = _context.Out;
+        var (expression, type, output) = (branching.Branching, branching.Type, _context.Out);
         var construct = expression switch
         {
             ConditionalExpressionSyntax => "conditional",
@@ -83,9 +75,9 @@ internal sealed class SpillLowerer
             case ConditionalExpressionSyntax conditional:
                 _context.Map(conditional.Condition);
                 output.Line($"if (!({_context.Rewrite(conditional.Condition, scope)})) goto {label}_else;");
-                Branch(conditional.WhenTrue, temporary, scope);
+                Branch(branching, conditional.WhenTrue, temporary, scope);
                 output.Line($"goto {label}_end;").Line($"{label}_else:;");
-                Branch(conditional.WhenFalse, temporary, scope);
+                Branch(branching, conditional.WhenFalse, temporary, scope);
                 break;
             case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
                 var left = _context.SynthesizeSpill(_context.Model.GetTypeInfo(coalesce.Left).Type!);
@@ -96,10 +88,10 @@ internal sealed class SpillLowerer
                     output.Line($"{temporary} = ({TypeNames.FullyQualified(type)}){left}!;").Line($"goto {label}_end;");
                 }
 
-                Branch(coalesce.Right, temporary, scope);
+                Branch(branching, coalesce.Right, temporary, scope);
                 break;
             case SwitchExpressionSyntax @switch:
-                SwitchExpression(@switch, label, slots, temporary, scope);
+                SwitchExpression(branching, @switch, label, slots, temporary, scope);
                 break;
             case ConditionalAccessExpressionSyntax access:
                 // 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null.
@@ -112,10 +104,7 @@ internal sealed class SpillLowerer
                     output.Line($"{temporary} = default!;").Line($"goto {label}_end;");
                 }
 
-                if (_context.Shape.BranchPlans.TryGetValue(access.WhenNotNull, out var accessPlan))
-                {
-                    Lower(accessPlan, scope);
-                }
+                Lower(branching.PlanOf(access.WhenNotNull), scope);
 
                 var target = receiverType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? $"{receiver}.Value" : receiver;
                 _context.Map(access);
@@ -125,7 +114,7 @@ internal sealed class SpillLowerer
                 var shortCircuitsWhen = logical.IsKind(SyntaxKind.LogicalAndExpression) ? "!" : "";
                 _context.Map(logical.Left);
                 output.Lines($"{temporary} = {_context.Rewrite(logical.Left, scope)};").Line($"if ({shortCircuitsWhen}{temporary}) goto {label}_end;");
-                Branch(logical.Right, temporary, scope);
+                Branch(branching, logical.Right, temporary, scope);
                 break;
         }
 
@@ -140,7 +129,7 @@ internal sealed class SpillLowerer
     /// as flattened code and either takes the arm or goes on to a switch over the arms after it. No arm matching
     /// throws what C# throws.
     /// </summary>
-    private void SwitchExpression(SwitchExpressionSyntax @switch, string label, string slots, string temporary, LoweringScope scope)
+    private void SwitchExpression(SpilledBranching branching, SwitchExpressionSyntax @switch, string label, string slots, string temporary, LoweringScope scope)
     {
         var output = _context.Out;
         var arms = @switch.Arms.Select(arm => (Arm: arm, Variables: arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
@@ -152,7 +141,7 @@ internal sealed class SpillLowerer
 
         // The arms after a guard that awaits match the value after a checkpoint: it is a slot then.
         var valueType = TypeNames.FullyQualified(_context.Model.GetTypeInfo(@switch.GoverningExpression).Type!);
-        var guardAwaits = arms.Any(a => a.Arm.WhenClause is { } when && Awaits(when.Condition));
+        var guardAwaits = arms.Any(a => a.Arm.WhenClause is { } when && branching.Awaits(when.Condition));
         var value = guardAwaits ? _context.Synthesize($"{slots}_value", valueType) : $"{label}_value";
         _context.Map(@switch.GoverningExpression);
         output.Lines($"{(guardAwaits ? "" : valueType + " ")}{value} = {_context.Rewrite(@switch.GoverningExpression, scope)};");
@@ -167,7 +156,7 @@ internal sealed class SpillLowerer
                 for (; index < arms.Count && awaitingGuard < 0; index++)
                 {
                     var (arm, variables) = arms[index];
-                    var guard = arm.WhenClause is null || Awaits(arm.WhenClause.Condition) ? "" : " " + _context.RewriteKeeping(arm.WhenClause, scope, variables);
+                    var guard = arm.WhenClause is null || branching.Awaits(arm.WhenClause.Condition) ? "" : " " + _context.RewriteKeeping(arm.WhenClause, scope, variables);
                     var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : _context.RewriteKeeping(arm.Pattern, scope, variables);
                     wroteDefault |= arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null;
                     output.Line(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null ? "default:" : $"case {pattern}{guard}:");
@@ -176,7 +165,7 @@ internal sealed class SpillLowerer
                         output.Line($"    {_context.Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
                     }
 
-                    awaitingGuard = arm.WhenClause is not null && Awaits(arm.WhenClause.Condition) ? index : -1;
+                    awaitingGuard = arm.WhenClause is not null && branching.Awaits(arm.WhenClause.Condition) ? index : -1;
                     output.Line(awaitingGuard < 0 ? $"    goto {label}_arm{index};" : $"    goto {label}_guard{index};");
                 }
 
@@ -193,7 +182,7 @@ internal sealed class SpillLowerer
                 var condition = arms[awaitingGuard].Arm.WhenClause!.Condition;
                 _context.WritePossiblyUnreachable($"goto {label}_next{awaitingGuard};");
                 output.Line($"{label}_guard{awaitingGuard}:;");
-                Lower(_context.Shape.BranchPlans[condition], scope);
+                Lower(branching.PlanOf(condition), scope);
                 _context.Map(condition);
                 output.Lines($"if ({_context.Rewrite(condition, scope)}) goto {label}_arm{awaitingGuard};").Line($"{label}_next{awaitingGuard}:;");
             }
@@ -207,20 +196,15 @@ internal sealed class SpillLowerer
         for (var index = 0; index < arms.Count; index++)
         {
             output.Line($"{label}_arm{index}:;");
-            Branch(arms[index].Arm.Expression, temporary, scope);
+            Branch(branching, arms[index].Arm.Expression, temporary, scope);
             output.Line($"goto {label}_end;");
         }
     }
 
-    /// <summary>Whether an operand evaluated on one path only contains a durable await.</summary>
-    private bool Awaits(ExpressionSyntax branch) => _context.Shape.BranchPlans.TryGetValue(branch, out var plan) && !plan.IsEmpty;
-
-    private void Branch(ExpressionSyntax branch, string temporary, LoweringScope scope)
+    /// <summary>An operand evaluated on one path only: its own spills, then the temporary written.</summary>
+    private void Branch(SpilledBranching branching, ExpressionSyntax branch, string temporary, LoweringScope scope)
     {
-        if (_context.Shape.BranchPlans.TryGetValue(branch, out var plan))
-        {
-            Lower(plan, scope);
-        }
+        Lower(branching.PlanOf(branch), scope);
 
         _context.Map(branch);
         _context.Out.Lines($"{temporary} = {_context.Rewrite(branch, scope)};");

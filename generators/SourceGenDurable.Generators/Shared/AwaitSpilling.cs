@@ -1,32 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SourceGenDurable.Shared;
-
-/// <summary>What a spill plan does with one expression, before the statement that holds it runs.</summary>
-internal enum SpillKind
-{
-    /// <summary>A durable await: a checkpoint whose result goes to a temporary.</summary>
-    DurableAwait,
-
-    /// <summary>An operand C# evaluates before a later durable await: evaluated into a temporary first.</summary>
-    Operand,
-
-    /// <summary>
-    /// An expression that evaluates an operand with a durable await on one path only (<c>?:</c>, <c>&amp;&amp;</c>,
-    /// <c>||</c>, <c>??</c>, <c>?.</c>, a switch expression): flattened code writing a temporary, each such operand
-    /// with a plan of its own.
-    /// </summary>
-    Branching,
-}
-
-/// <summary>One step of a spill plan.</summary>
-/// <param name="Type">The temporary's type: the operand's type, or a branching expression's converted type; null for a durable await, whose operation gives it.</param>
-internal sealed record SpillItem(ExpressionSyntax Expression, SpillKind Kind, ITypeSymbol? Type);
 
 /// <summary>
 /// Plans durable awaits that sit inside a larger expression, the way the C# compiler's await spiller does: every
@@ -37,25 +17,37 @@ internal sealed record SpillItem(ExpressionSyntax Expression, SpillKind Kind, IT
 internal static class AwaitSpilling
 {
     /// <summary>
-    /// Fills <paramref name="plan"/> with the durable awaits and the operands to evaluate into temporaries, in
-    /// evaluation order; returns why the expression cannot be planned, or null.
+    /// The durable awaits and the operands to evaluate into temporaries of the expressions a statement evaluates
+    /// (<see cref="Roots"/>), in evaluation order, or why they cannot be planned. The durable awaits are numbered
+    /// in that order from <paramref name="firstState"/>, the order in which they become checkpoints (see <see cref="Steps"/>).
     /// </summary>
     /// <remarks>
     /// An expression that evaluates an operand with a durable await on one path only (<c>?:</c>, <c>&amp;&amp;</c>,
-    /// <c>||</c>, <c>??</c>) is itself a plan item: it becomes an if statement writing a temporary, and the plan of each
-    /// conditional operand goes to <paramref name="branchPlans"/>.
+    /// <c>||</c>, <c>??</c>) is itself a step: it becomes an if statement writing a temporary, and each conditional
+    /// operand has a plan of its own.
     /// </remarks>
     public static string? Plan(
-        ExpressionSyntax root,
-        Func<AwaitExpressionSyntax, bool> isDurable,
-        SemanticModel model,
-        List<SpillItem> plan,
-        Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans)
+        IReadOnlyList<ExpressionSyntax> roots, Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, int firstState, out ImmutableArray<SpillStep> plan)
     {
-        var planner = new Planner(isDurable, model, plan, branchPlans);
-        planner.Walk(root);
-        return planner.Reason;
+        var steps = new List<SpillStep>();
+        var planner = new Planner(isDurable, model, steps, new StateNumbers { Next = firstState });
+        foreach (var root in roots)
+        {
+            planner.Walk(root);
+            if (planner.Reason is { } reason)
+            {
+                plan = default;
+                return reason;
+            }
+        }
+
+        plan = steps.ToImmutableArray();
+        return null;
     }
+
+    /// <summary>Every step of <paramref name="plan"/>, those of the conditional operands after their branching step, in state order.</summary>
+    public static IEnumerable<SpillStep> Steps(IEnumerable<SpillStep> plan) =>
+        plan.SelectMany(step => step is SpilledBranching branching ? branching.Branches.SelectMany(b => Steps(b.Plan)).Prepend(step) : [step]);
 
     /// <summary>The expressions a statement evaluates before its own work, in order, where awaits can be spilled.</summary>
     public static IReadOnlyList<ExpressionSyntax>? Roots(StatementSyntax statement) => statement switch
@@ -87,8 +79,13 @@ internal static class AwaitSpilling
     private static IEnumerable<ExpressionSyntax> Initializers(VariableDeclarationSyntax? declaration) =>
         declaration?.Variables.Where(v => v.Initializer is not null).Select(v => v.Initializer!.Value) ?? [];
 
-    private sealed class Planner(
-        Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<SpillItem> plan, Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans)
+    /// <summary>The state number the next durable await planned gets.</summary>
+    private sealed class StateNumbers
+    {
+        public int Next { get; set; }
+    }
+
+    private sealed class Planner(Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<SpillStep> plan, StateNumbers states)
     {
         public string? Reason { get; private set; }
 
@@ -102,20 +99,21 @@ internal static class AwaitSpilling
             if (expression is AwaitExpressionSyntax durable && isDurable(durable))
             {
                 WalkInOrder(Operands(Unparenthesize(durable.Expression)) ?? []);
-                plan.Add(new SpillItem(durable, SpillKind.DurableAwait, null));
+                plan.Add(new SpilledAwait(durable, states.Next++));
                 return;
             }
 
             if (ShortCircuit(expression) is { } shortCircuit && shortCircuit.Conditional.Any(ContainsDurableAwait))
             {
                 Walk(shortCircuit.First);
+                var branches = ImmutableArray.CreateBuilder<(ExpressionSyntax, ImmutableArray<SpillStep>)>();
                 foreach (var branch in shortCircuit.Conditional)
                 {
-                    var branchPlan = new List<SpillItem>();
-                    branchPlans[branch] = branchPlan;
-                    var inner = new Planner(isDurable, model, branchPlan, branchPlans);
+                    var branchPlan = new List<SpillStep>();
+                    var inner = new Planner(isDurable, model, branchPlan, states);
                     inner.Walk(branch);
                     Reason ??= inner.Reason;
+                    branches.Add((branch, branchPlan.ToImmutableArray()));
                 }
 
                 var type = model.GetTypeInfo(expression).ConvertedType;
@@ -127,7 +125,11 @@ internal static class AwaitSpilling
                     Reason ??= $"the value of '{expression}' cannot be saved in a checkpoint; assign the awaited result to a local first";
                 }
 
-                plan.Add(new SpillItem(expression, SpillKind.Branching, type));
+                if (type is not null)
+                {
+                    plan.Add(new SpilledBranching(expression, type, branches.ToImmutable()));
+                }
+
                 return;
             }
 
@@ -168,7 +170,7 @@ internal static class AwaitSpilling
                         return;
                     }
 
-                    plan.Add(new SpillItem(operands[i], SpillKind.Operand, type));
+                    plan.Add(new SpilledOperand(operands[i], type!));
                 }
             }
         }

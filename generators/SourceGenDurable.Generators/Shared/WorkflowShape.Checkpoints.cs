@@ -5,7 +5,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace SourceGenDurable.Shared;
 
@@ -17,8 +16,7 @@ internal sealed partial class WorkflowShape
         BlockSyntax body,
         SemanticModel model,
         ImmutableArray<ShapeProblem>.Builder problems,
-        Dictionary<StatementSyntax, ImmutableArray<SpillItem>> spillPlans,
-        Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans,
+        Dictionary<StatementSyntax, ImmutableArray<SpillStep>> spillPlans,
         Dictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> fanOuts,
         CancellationToken cancellationToken)
     {
@@ -73,16 +71,17 @@ internal sealed partial class WorkflowShape
 
             if (site is null && reason == LargerExpression)
             {
-                reason = PlanSpills(host, body, IsDurable, model, spillPlans, branchPlans);
+                reason = PlanSpills(host, body, IsDurable, model, checkpoints.Count, spillPlans);
                 if (reason is null)
                 {
-                    IEnumerable<SpillItem> Items(IEnumerable<SpillItem> plan) =>
-                        plan.SelectMany(item => item.Kind == SpillKind.Branching
-                            ? AwaitSpilling.ShortCircuit(item.Expression)!.Value.Conditional.Where(branchPlans.ContainsKey).SelectMany(b => Items(branchPlans[b])).Prepend(item)
-                            : [item]);
-                    foreach (var await in Items(spillPlans[host]).Where(i => i.Kind == SpillKind.DurableAwait).Select(i => (AwaitExpressionSyntax)i.Expression))
+                    foreach (var await in AwaitSpilling.Steps(spillPlans[host]).OfType<SpilledAwait>())
                     {
-                        var call = (InvocationExpressionSyntax)Unparenthesize(await.Expression);
+                        if (await.State != checkpoints.Count)
+                        {
+                            throw new System.InvalidOperationException($"The spill plan numbered the durable await '{await.Await}' {await.State}, but it is checkpoint {checkpoints.Count}.");
+                        }
+
+                        var call = (InvocationExpressionSyntax)Unparenthesize(await.Await.Expression);
                         var callReason = WhyOperationNotLowered(method, call, operations[call], model);
                         if (callReason is not null)
                         {
@@ -114,14 +113,17 @@ internal sealed partial class WorkflowShape
 
     private const string LargerExpression = "it is part of a larger expression or condition; assign its result to a local first ('var x = await ...;')";
 
-    /// <summary>Plans every durable await of <paramref name="host"/>; returns why it cannot be planned, or null.</summary>
+    /// <summary>
+    /// Plans every durable await of <paramref name="host"/>, numbering them from <paramref name="firstState"/>;
+    /// returns why it cannot be planned, or null.
+    /// </summary>
     private static string? PlanSpills(
         StatementSyntax host,
         BlockSyntax body,
         System.Func<AwaitExpressionSyntax, bool> isDurable,
         SemanticModel model,
-        Dictionary<StatementSyntax, ImmutableArray<SpillItem>> spillPlans,
-        Dictionary<ExpressionSyntax, List<SpillItem>> branchPlans)
+        int firstState,
+        Dictionary<StatementSyntax, ImmutableArray<SpillStep>> spillPlans)
     {
         if (AwaitSpilling.Roots(host) is not { } roots)
         {
@@ -133,16 +135,12 @@ internal sealed partial class WorkflowShape
             return enclosing;
         }
 
-        var plan = new List<SpillItem>();
-        foreach (var root in roots)
+        if (AwaitSpilling.Plan(roots, isDurable, model, firstState, out var plan) is { } reason)
         {
-            if (AwaitSpilling.Plan(root, isDurable, model, plan, branchPlans) is { } reason)
-            {
-                return reason;
-            }
+            return reason;
         }
 
-        spillPlans[host] = plan.ToImmutableArray();
+        spillPlans[host] = plan;
         return null;
     }
 
@@ -248,72 +246,5 @@ internal sealed partial class WorkflowShape
         }
 
         return null;
-    }
-
-    private static string? WhyOperationNotLowered(IMethodSymbol method, InvocationExpressionSyntax invocation, DurableOperation operation, SemanticModel model)
-    {
-        if (operation.IsContextOperation)
-        {
-            var receiver = invocation.Expression is MemberAccessExpressionSyntax access ? model.GetSymbolInfo(access.Expression).Symbol : null;
-            return SymbolEqualityComparer.Default.Equals(receiver, method.Parameters[0])
-                ? null
-                : $"call {operation.Method.Name} on the workflow's own context parameter '{method.Parameters[0].Name}'";
-        }
-
-        if (operation.Kind == DurableOperationKind.ChildWorkflow)
-        {
-            return WhyChildNotLowered(method, invocation, operation, model);
-        }
-
-        if (!KnownTypes.Of(model.Compilation).IsTask(operation.Method.ReturnType))
-        {
-            return $"step method '{operation.Method.Name}' returns '{operation.Method.ReturnType.ToDisplayString()}'; a step returns Task or Task<T>";
-        }
-
-        if (model.GetOperation(invocation) is IInvocationOperation call &&
-            call.Arguments.Any(a => a.ArgumentKind == ArgumentKind.ParamArray || a.Parameter?.RefKind != RefKind.None))
-        {
-            return $"the arguments of step '{operation.Method.Name}' use ref, out, in or params, which cannot be captured for a retry";
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// A child workflow is started by name and run on an instance of its class that the engine creates, so the call's
-    /// receiver is never evaluated: it must be this class or a member that holds the child's class, with no side effects.
-    /// </summary>
-    private static string? WhyChildNotLowered(IMethodSymbol method, InvocationExpressionSyntax invocation, DurableOperation operation, SemanticModel model)
-    {
-        var child = operation.Method;
-        if (child.ContainingType.IsGenericType)
-        {
-            return $"child workflow '{child.Name}' is declared in generic class '{child.ContainingType.Name}', which cannot be started as a child yet; call a workflow of a non-generic class";
-        }
-
-        var receiver = invocation.Expression switch
-        {
-            IdentifierNameSyntax or GenericNameSyntax => null,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } => null,
-            MemberAccessExpressionSyntax access => model.GetSymbolInfo(access.Expression).Symbol ?? (ISymbol)method,
-            _ => method,
-        };
-        var held = receiver switch
-        {
-            null => true,
-            IFieldSymbol or IPropertySymbol => SymbolEqualityComparer.Default.Equals(receiver.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition),
-            IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } =>
-                SymbolEqualityComparer.Default.Equals(constructor.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition),
-            _ => false,
-        };
-        if (!held)
-        {
-            return $"child workflow '{child.Name}' is called on '{((MemberAccessExpressionSyntax)invocation.Expression).Expression}'; call it on this class, or on a field, property or constructor parameter of this class that holds the child's class";
-        }
-
-        var context = (model.GetOperation(invocation) as IInvocationOperation)?.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
-        return context is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, method.Parameters[0])
-            ? null
-            : $"pass the workflow's own context parameter '{method.Parameters[0].Name}' as the context of child workflow '{child.Name}'";
     }
 }

@@ -23,13 +23,11 @@ internal sealed partial class WorkflowShape
         ImmutableArray<CheckpointSite> checkpoints,
         ImmutableArray<ISymbol> slotVariables,
         ImmutableHashSet<SyntaxNode> flattened,
-        ImmutableDictionary<StatementSyntax, ImmutableArray<SpillItem>> spillPlans,
-        ImmutableDictionary<ExpressionSyntax, ImmutableArray<SpillItem>> branchPlans,
+        ImmutableDictionary<StatementSyntax, ImmutableArray<SpillStep>> spillPlans,
         ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> fanOuts)
     {
         _block = block;
         FanOuts = fanOuts;
-        BranchPlans = branchPlans;
         // Found in the block that was read; reported where the user wrote it.
         Problems = block is null ? problems : problems.Select(p => new ShapeProblem(p.Id, block.Locate(p.Location), p.MessageArgs)).ToImmutableArray();
         Checkpoints = checkpoints;
@@ -57,12 +55,9 @@ internal sealed partial class WorkflowShape
 
     /// <summary>
     /// For each statement with durable awaits inside larger expressions: its durable awaits and the operands to
-    /// evaluate into temporaries before them, in evaluation order (see <see cref="AwaitSpilling"/>).
+    /// evaluate into temporaries before them, in evaluation order, each durable await with its state (see <see cref="AwaitSpilling"/>).
     /// </summary>
-    public ImmutableDictionary<StatementSyntax, ImmutableArray<SpillItem>> SpillPlans { get; }
-
-    /// <summary>The plans of the operands that <c>?:</c>, <c>&amp;&amp;</c>, <c>||</c> and <c>??</c> evaluate on one path only.</summary>
-    public ImmutableDictionary<ExpressionSyntax, ImmutableArray<SpillItem>> BranchPlans { get; }
+    public ImmutableDictionary<StatementSyntax, ImmutableArray<SpillStep>> SpillPlans { get; }
 
     /// <summary>The operations each <c>ctx.WhenAll</c>/<c>ctx.WhenAny</c> checkpoint runs, in order.</summary>
     public ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>> FanOuts { get; }
@@ -84,7 +79,7 @@ internal sealed partial class WorkflowShape
         {
             return new WorkflowShape(
                 null, problems.ToImmutable(), ImmutableArray<CheckpointSite>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableHashSet<SyntaxNode>.Empty,
-                ImmutableDictionary<StatementSyntax, ImmutableArray<SpillItem>>.Empty, ImmutableDictionary<ExpressionSyntax, ImmutableArray<SpillItem>>.Empty,
+                ImmutableDictionary<StatementSyntax, ImmutableArray<SpillStep>>.Empty,
                 ImmutableDictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>.Empty);
         }
 
@@ -92,12 +87,10 @@ internal sealed partial class WorkflowShape
         model = block.Model;
         var known = KnownTypes.Of(model.Compilation);
         method = block.Method;
-        var spillPlans = new Dictionary<StatementSyntax, ImmutableArray<SpillItem>>();
-        var branchPlans = new Dictionary<ExpressionSyntax, List<SpillItem>>();
+        var spillPlans = new Dictionary<StatementSyntax, ImmutableArray<SpillStep>>();
         var fanOuts = new Dictionary<InvocationExpressionSyntax, ImmutableArray<FanOutBranch>>();
-        var checkpoints = FindCheckpoints(method, body, model, problems, spillPlans, branchPlans, fanOuts, cancellationToken);
+        var checkpoints = FindCheckpoints(method, body, model, problems, spillPlans, fanOuts, cancellationToken);
         var plans = spillPlans.ToImmutableDictionary();
-        var branches = branchPlans.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray());
         var flattened = checkpoints
             .SelectMany(c => c.Statement.AncestorsAndSelf().TakeWhile(a => a != body.Parent).OfType<StatementSyntax>())
             .ToImmutableHashSet<SyntaxNode>();
@@ -147,7 +140,7 @@ internal sealed partial class WorkflowShape
             }
         }
 
-        return new WorkflowShape(block, problems.ToImmutable(), checkpoints, slots, flattened, plans, branches, fanOuts.ToImmutableDictionary());
+        return new WorkflowShape(block, problems.ToImmutable(), checkpoints, slots, flattened, plans, fanOuts.ToImmutableDictionary());
     }
 
     private static bool IsDeclaredWhereLoweringCanAssignIt(ISymbol local, ImmutableHashSet<SyntaxNode> flattened) =>

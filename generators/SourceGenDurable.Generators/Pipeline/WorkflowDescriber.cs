@@ -5,37 +5,24 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Generators.Lowering;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Shared;
 
-namespace SourceGenDurable.Generators.Parsing;
+namespace SourceGenDurable.Generators.Pipeline;
 
 /// <summary>
-/// Turns a <c>[DurableWorkflow]</c> method into a <see cref="WorkflowModel"/>, in the compiler's order: bind
-/// (<see cref="WorkflowBinder"/>), lower (<see cref="BodyLowerer"/>), then describe what the emitter needs as strings,
-/// so the model compares by value. The last place that reads symbols: the emitter sees only the model.
+/// The model of a bound and lowered workflow: its declaration, its slots, its lowered body and its layout fingerprint,
+/// as strings. The last place that reads symbols.
 /// </summary>
-internal static class WorkflowParser
+internal static class WorkflowDescriber
 {
     /// <summary>Bumped whenever the shape of generated state machines changes, so old instances are never misread.</summary>
     private const string LayoutVersion = "1";
 
-    /// <summary>The model, or null when the analyzers report why the method cannot be lowered.</summary>
-    public static WorkflowModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        if (WorkflowBinder.Bind(context, cancellationToken) is not { } bound)
-        {
-            return null;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var body = BodyLowerer.Lower(bound, $"__{bound.Method.Name}_RebuildException");
-        return Describe(bound, body, cancellationToken);
-    }
-
     /// <summary>The model of a bound and lowered workflow: its declaration, its slots and its lowered body, as strings.</summary>
-    private static WorkflowModel Describe(BoundWorkflow bound, LoweredBody body, CancellationToken cancellationToken)
+    public static WorkflowModel Describe(BoundWorkflow bound, LoweredBody body, CancellationToken cancellationToken)
     {
         var (method, syntax, shape, block, model, resultType) = (bound.Method, bound.Syntax, bound.Shape, bound.Block, bound.Model, bound.ResultType);
         var slots = bound.Slots.Concat(body.SynthesizedSlots).ToList();

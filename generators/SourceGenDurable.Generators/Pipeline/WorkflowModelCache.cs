@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using SourceGenDurable.Generators.Model;
 
-namespace SourceGenDurable.Generators.Parsing;
+namespace SourceGenDurable.Generators.Pipeline;
 
 /// <summary>
 /// Keeps each workflow's model while nothing it depends on changes, so that a keystroke re-lowers only the workflows
@@ -27,10 +27,10 @@ internal sealed class WorkflowModelCache
     /// <summary>The cache the compiler's instances of the generator share.</summary>
     public static WorkflowModelCache Shared { get; } = new();
 
-    /// <summary>How many workflows this cache has parsed and lowered, rather than reused.</summary>
+    /// <summary>How many workflows this cache has bound and lowered, rather than reused.</summary>
     public int Lowerings => Volatile.Read(ref _lowerings);
 
-    public WorkflowModel? GetOrParse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public WorkflowModel? GetOrBuild(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         // Where the method is belongs to the key too: the lowered body's #line directives name its file and lines.
         var position = context.TargetNode.GetLocation().GetLineSpan();
@@ -41,7 +41,7 @@ internal sealed class WorkflowModelCache
             return cached.Model;
         }
 
-        var model = WorkflowParser.Parse(context, cancellationToken);
+        var model = WorkflowPipeline.Build(context, cancellationToken);
         Interlocked.Increment(ref _lowerings);
         if (_models.Count >= Capacity)
         {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SourceGenDurable.Generators.Parsing;
+namespace SourceGenDurable.Generators.Pipeline;
 
 /// <summary>
 /// The names runtime types have in a layout fingerprint. A fingerprint hashes the type names of the slots, and saved

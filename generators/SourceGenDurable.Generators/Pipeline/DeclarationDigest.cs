@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace SourceGenDurable.Generators.Parsing;
+namespace SourceGenDurable.Generators.Pipeline;
 
 /// <summary>
 /// A digest of everything in a compilation that the binding of one method body can depend on: every declaration of

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace SourceGenDurable.Generators.Lowering;
+namespace SourceGenDurable.Generators.Binding;
 
 /// <summary>How generated code spells types and names.</summary>
 internal static class TypeNames

@@ -4,11 +4,10 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SourceGenDurable.Generators.Lowering;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Shared;
 
-namespace SourceGenDurable.Generators.Parsing;
+namespace SourceGenDurable.Generators.Binding;
 
 /// <summary>
 /// A workflow method bound for lowering: its shape (checkpoints, spill plans, fan-outs, the statements to flatten)
@@ -31,6 +30,9 @@ internal sealed record BoundWorkflow(
 /// <summary>Binds a <c>[DurableWorkflow]</c> method for lowering; the analyzers report what it rejects.</summary>
 internal static class WorkflowBinder
 {
+    /// <summary>The name of the slot that carries the result of a <c>return await</c> checkpoint.</summary>
+    public static string ReturnSlotName(int state) => $"__result{state}";
+
     /// <summary>The bound workflow, or null when the analyzers report why the method cannot be lowered.</summary>
     public static BoundWorkflow? Bind(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -63,7 +65,7 @@ internal static class WorkflowBinder
             var checkpoint = shape.Checkpoints[state];
             if (checkpoint.Form == CheckpointForm.Return)
             {
-                var name = CheckpointLowerer.ReturnSlotName(state);
+                var name = ReturnSlotName(state);
                 slots.Add(new SlotModel(name, name, TypeNames.FullyQualified(checkpoint.Operation.ResultType ?? method.ReturnType), IsInput: false));
             }
         }

@@ -1,0 +1,291 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Generators.Binding;
+using SourceGenDurable.Shared;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>
+/// The exception-handler part of the lowering: the pending exception and the pending jump, as the C# compiler's
+/// async exception-handler rewriter does. A resume cannot enter a catch or finally block, so one that contains a
+/// checkpoint moves after the try as ordinary code: the real catch only records what it caught, and a flattened
+/// finally runs after the protected region, then rethrows the pending exception or takes the jump that left the try.
+/// It writes what surrounds the statements of a try; <see cref="BodyLowerer"/> lowers the statements and calls it,
+/// and it never calls back.
+/// </summary>
+internal sealed class ExceptionHandlerLowerer
+{
+    private readonly LoweringContext _context;
+    private readonly RegionDispatch _regions;
+
+    public ExceptionHandlerLowerer(LoweringContext context, RegionDispatch regions)
+    {
+        _context = context;
+        _regions = regions;
+    }
+
+    /// <summary>The locals at the top of the body: the exceptions moved catch bodies and flattened finally blocks handle while in memory.</summary>
+    public void WriteLocals()
+    {
+        var output = _context.Out;
+        foreach (var @try in _regions.Tries.Where(t => t.Catches.Any(_regions.IsMoved)))
+        {
+            // The exception a moved catch body handles, while it is in memory; after a resume it is rebuilt.
+            output.Line($"global::System.Exception? {_regions.LabelOf(@try)}_exception = null;");
+        }
+
+        foreach (var @try in _regions.Tries.Where(_regions.FlattensFinally))
+        {
+            output.Line($"global::System.Exception? {_regions.LabelOf(@try)}_pendingException = null;");
+        }
+
+        foreach (var clause in _regions.Tries.SelectMany(t => t.Catches.Where(_regions.IsMoved)).Where(c => c.Declaration is { Identifier.RawKind: not 0 }))
+        {
+            var variable = _context.Model.GetDeclaredSymbol(clause.Declaration!)!;
+            output.Line($"{TypeNames.FullyQualified(variable.Type)}? {_context.Names.Of(variable)} = null;");
+        }
+    }
+
+    /// <summary>Plans the try, makes its slots, and writes their reset and its label.</summary>
+    public TryFrame Begin(TryStatementSyntax @try, LoweringScope scope)
+    {
+        var output = _context.Out;
+        var (label, slots) = (_regions.LabelOf(@try), _regions.SlotsOf(@try));
+        var flattensFinally = _regions.FlattensFinally(@try);
+        var moved = @try.Catches.Where(_regions.IsMoved).ToImmutableArray();
+        string? pending = null, branch = null, caught = null, error = null;
+        if (flattensFinally)
+        {
+            pending = _context.Synthesize($"{slots}_pending", "global::SourceGenDurable.WorkflowError?");
+            branch = _context.Synthesize($"{slots}_branch", "int");
+            output.Line($"{pending} = null;").Line($"{branch} = 0;");
+        }
+
+        if (moved.Length > 0)
+        {
+            caught = _context.Synthesize($"{slots}_catch", "int");
+            error = _context.Synthesize($"{slots}_error", "global::SourceGenDurable.WorkflowError?");
+            output.Line($"{caught} = 0;");
+        }
+
+        output.Line($"{label}:;");
+        LoweringScope? inside = null;
+        var exits = ImmutableArray.CreateBuilder<(string, string)>();
+        if (flattensFinally)
+        {
+            // Jumps that leave the try are remembered, then taken after the finally body. The numbers are saved in a
+            // slot, so every possible exit keeps its number.
+            var leavingGotos = GotoLabelsLeaving(@try, scope);
+            inside = scope with
+            {
+                ReturnLabel = $"{label}_leave_return",
+                BreakLabel = scope.BreakLabel is null ? null : $"{label}_leave_break",
+                ContinueLabel = scope.ContinueLabel is null ? null : $"{label}_leave_continue",
+                GotoRoutes = scope.GotoRoutes.Push(leavingGotos.ToImmutableDictionary(name => name, name => $"{label}_leave_goto_{name}")),
+            };
+            if (scope.BreakLabel is { } outerBreak)
+            {
+                exits.Add((outerBreak, $"{label}_leave_break"));
+            }
+
+            if (scope.ContinueLabel is { } outerContinue)
+            {
+                exits.Add((outerContinue, $"{label}_leave_continue"));
+            }
+
+            exits.AddRange(leavingGotos.Select(name => (scope.GotoTarget(name), $"{label}_leave_goto_{name}")));
+        }
+
+        return new TryFrame(@try, label, slots, _regions.DepthOf(@try), flattensFinally, moved, pending, branch, caught, error, inside, exits.ToImmutable());
+    }
+
+    /// <summary>
+    /// The catch clauses after the lowered try block: a moved one only records what it caught; the others, and a
+    /// finally that is not flattened, are copied, guarded so that leaving memory is not handled as a failure.
+    /// </summary>
+    public void WriteCatchClauses(TryFrame frame, LoweringScope scope)
+    {
+        var (@try, output) = (frame.Try, _context.Out);
+        for (var index = 0; index < @try.Catches.Count; index++)
+        {
+            var clause = @try.Catches[index];
+            if (frame.Moved.Contains(clause))
+            {
+                WriteMovedCatchClause(frame, clause, index, scope);
+                continue;
+            }
+
+            // Leaving memory (the host is stopping) is not a failure the workflow may catch. The clause is written in
+            // parts: normalizing it whole would write 'catch (E e)when'.
+            var rewritten = (CatchClauseSyntax)_context.RewriteNode(clause, scope);
+            var declaration = rewritten.Declaration is null ? "(global::System.Exception)" : CopiedCodeRewriter.Normalize(rewritten.Declaration);
+            var filter = rewritten.Filter is null ? "" : $" && ({LoweringContext.Layout(clause.Filter!.FilterExpression, rewritten.Filter.FilterExpression)})";
+            MapFilter(clause);
+            output.Lines($"catch {declaration} when (!__run.IsSuspending{filter})");
+            _context.Map(clause.Block);
+            output.Lines(LoweringContext.Layout(clause.Block, rewritten.Block));
+        }
+
+        if (@try.Finally is not null && !frame.FlattensFinally)
+        {
+            using (output.OpenBlock("finally"))
+            {
+                // A finally runs when the try is left, never because the workflow merely left memory.
+                output.Line("if (!__run.IsSuspending)");
+                _context.Map(@try.Finally.Block);
+                output.Lines(_context.Rewrite(@try.Finally.Block, scope));
+            }
+        }
+    }
+
+    /// <summary>Before the moved catch bodies: the jump to the body of the clause that caught, or past them all.</summary>
+    public void WriteMovedCatchDispatch(TryFrame frame)
+    {
+        foreach (var clause in frame.Moved)
+        {
+            var index = frame.Try.Catches.IndexOf(clause);
+            _context.Out.Line($"if ({frame.Caught} == {index + 1}) goto {frame.Label}_catch{index};");
+        }
+
+        _context.Out.Line($"goto {frame.Label}_catches_end;");
+    }
+
+    /// <summary>The head of a moved catch body; returns the scope its statements are lowered in.</summary>
+    public LoweringScope BeginMovedCatch(TryFrame frame, CatchClauseSyntax clause, LoweringScope scope)
+    {
+        _context.Out.Line($"{frame.Label}_catch{frame.Try.Catches.IndexOf(clause)}:;");
+        if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _context.Model.GetDeclaredSymbol(declaration) is { } variable)
+        {
+            _context.Out.Line($"{_context.Names.Of(variable)} = ({TypeNames.FullyQualified(variable.Type)}){frame.Label}_exception!;");
+        }
+
+        return scope with { CatchBodies = scope.CatchBodies.Push((frame.Label, frame.Slots, clause)) };
+    }
+
+    /// <summary>The end of a moved catch body: on past the others.</summary>
+    public void EndMovedCatch(TryFrame frame, CatchClauseSyntax clause)
+    {
+        if (_context.Completes(clause.Block))
+        {
+            _context.Out.Line($"goto {frame.Label}_catches_end;");
+        }
+    }
+
+    /// <summary>After the moved catch bodies: nothing is being handled any more.</summary>
+    public void EndMovedCatches(TryFrame frame) => _context.Out.Line($"{frame.Label}_catches_end:;").Line($"{frame.Caught} = 0;");
+
+    /// <summary>
+    /// The end of the protected region of a try whose finally is flattened: falling through to the finally, then the
+    /// jumps that leave the try, each recording its number first; only the exits some jump takes are written.
+    /// </summary>
+    public void WriteExits(TryFrame frame)
+    {
+        var @try = frame.Try;
+        if (frame.Moved.Length > 0 || _context.Completes(@try.Block) || @try.Catches.Any(c => _context.Completes(c.Block)))
+        {
+            _context.Out.Line($"goto {frame.Label}_finally;");
+        }
+
+        for (var exit = 0; exit < frame.Exits.Length; exit++)
+        {
+            WriteExit(frame, frame.Exits[exit].Recorded, exit + 1);
+        }
+
+        WriteExit(frame, $"{frame.Label}_leave_return", -1);
+    }
+
+    /// <summary>After the protected region: any exception leaving it is kept as pending, and the finally body follows.</summary>
+    public void BeginFinally(TryFrame frame)
+    {
+        using (_context.Out.OpenBlock($"catch (global::System.Exception __exception) when (!__run.IsSuspending)"))
+        {
+            _context.Out.Line($"{frame.Label}_pendingException = __exception;")
+                .Line($"{frame.Pending} = global::SourceGenDurable.WorkflowError.From(__exception);");
+        }
+
+        _context.Out.Line($"{frame.Label}_finally:;");
+    }
+
+    /// <summary>After the flattened finally body: the pending exception, or the jump that left the try, carries on.</summary>
+    public void EndFinally(TryFrame frame, LoweringScope scope)
+    {
+        var (@try, output) = (frame.Try, _context.Out);
+        output.Line($"if ({frame.Pending} is not null) throw __run.Rethrow({frame.Label}_pendingException ?? {_context.UseRebuildMethod()}({frame.Pending}));");
+        for (var exit = 0; exit < frame.Exits.Length; exit++)
+        {
+            output.Line($"if ({frame.Branch} == {exit + 1}) goto {frame.Exits[exit].Target};");
+        }
+
+        if (@try.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax).OfType<ReturnStatementSyntax>().Any() ||
+            _context.Shape.Checkpoints.Any(c => c.Form == CheckpointForm.Return && @try.Span.Contains(c.Statement.Span)))
+        {
+            output.Line($"if ({frame.Branch} == -1) {_context.ReturnStatement(_context.ResultType is null ? null : _context.ReturnSlot(), scope)}");
+        }
+    }
+
+    /// <summary>An exit from a try whose finally is flattened: records which one it is, then runs the finally.</summary>
+    private void WriteExit(TryFrame frame, string exitLabel, int number)
+    {
+        if (_context.Out.Mentions($"goto {exitLabel};"))
+        {
+            _context.Out.Line($"{exitLabel}:;").Line($"{frame.Branch} = {number};").Line($"goto {frame.Label}_finally;");
+        }
+    }
+
+    /// <summary>
+    /// The labels that gotos in the try block or its catch blocks jump to outside the try statement: a user's label, or
+    /// the section of the flattened switch around the try that a goto case or goto default names.
+    /// </summary>
+    private List<string> GotoLabelsLeaving(TryStatementSyntax @try, LoweringScope scope) =>
+        @try.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+            .Concat(@try.Catches.SelectMany(c => c.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)))
+            .OfType<GotoStatementSyntax>()
+            .Select(g => g.Kind() switch
+            {
+                SyntaxKind.GotoStatement when _context.Model.GetSymbolInfo(g.Expression!).Symbol is ILabelSymbol target && target.DeclaringSyntaxReferences.All(r => !@try.Span.Contains(r.Span))
+                    => ((IdentifierNameSyntax)g.Expression!).Identifier.ValueText,
+                SyntaxKind.GotoStatement => null,
+                // The switch a goto case names is the nearest one around it; when that is outside the try, it is the flattened switch being lowered.
+                _ when g.Ancestors().OfType<SwitchStatementSyntax>().FirstOrDefault() is { } target && @try.Span.Contains(target.Span) => null,
+                SyntaxKind.GotoDefaultStatement => scope.DefaultLabel,
+                _ => scope.SectionOf(_context.Model, g),
+            })
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+
+    /// <summary>
+    /// A catch clause whose body contains a checkpoint only records what it caught: a resume cannot enter a catch
+    /// block, so the body moves after the try. The clause's own variable keeps its name in the filter.
+    /// </summary>
+    private void WriteMovedCatchClause(TryFrame frame, CatchClauseSyntax clause, int index, LoweringScope scope)
+    {
+        var variable = clause.Declaration is { Identifier.RawKind: not 0 } declaration ? _context.Model.GetDeclaredSymbol(declaration) : null;
+        var type = clause.Declaration is null ? "global::System.Exception" : TypeNames.FullyQualified(_context.Model.GetTypeInfo(clause.Declaration.Type).Type!);
+        var name = variable is null ? "__caught" : TypeNames.Identifier(variable.Name);
+        var filter = clause.Filter is null ? "" : $" && ({_context.RewriteKeeping(clause.Filter.FilterExpression, scope, variable is null ? [] : [variable])})";
+        MapFilter(clause);
+        using (_context.Out.OpenBlock($"catch ({type} {name}) when (!__run.IsSuspending{filter})"))
+        {
+            _context.Out.Line($"{frame.Label}_exception = {name};")
+                .Line($"{frame.Error} = global::SourceGenDurable.WorkflowError.From({name});")
+                .Line($"{frame.Caught} = {index + 1};");
+        }
+    }
+
+    /// <summary>
+    /// A catch clause with a filter maps to the user's clause, where the filter runs; without one, the generated filter
+    /// (which only lets a suspension through) is hidden, and the debugger stops first in the catch body.
+    /// </summary>
+    private void MapFilter(CatchClauseSyntax clause)
+    {
+        if (clause.Filter is { } filter)
+        {
+            _context.Map(clause.CatchKeyword, filter.CloseParenToken);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>
+/// What a try statement with a checkpoint in it needs around its lowered statements, planned when the try is reached
+/// (<see cref="Begin"/>): its slots, its labels, and the jumps that leave it.
+/// </summary>
+/// <param name="Label">The label of the try, and the prefix of its locals and labels.</param>
+/// <param name="Slots">The prefix of its slots.</param>
+/// <param name="Depth">How many region labels precede its own in the region paths of the checkpoints inside it.</param>
+/// <param name="FlattensFinally">Whether its finally body becomes ordinary code after the protected region.</param>
+/// <param name="Moved">Its catch clauses whose bodies move after the try, in source order.</param>
+/// <param name="Pending">With a flattened finally: the slot of the exception that left the protected region.</param>
+/// <param name="Branch">With a flattened finally: the slot of the number of the jump that left it (-1 a return).</param>
+/// <param name="Caught">With moved catch bodies: the slot of the number of the clause that caught (0 none).</param>
+/// <param name="Error">With moved catch bodies: the slot of the description of what it caught.</param>
+/// <param name="Inside">With a flattened finally: the scope of the protected region, whose jumps out go through the finally.</param>
+/// <param name="Exits">With a flattened finally: where each jump leaving it goes after the finally, numbered from 1, with the label that records it.</param>
+internal sealed record TryFrame(
+    TryStatementSyntax Try,
+    string Label,
+    string Slots,
+    int Depth,
+    bool FlattensFinally,
+    ImmutableArray<CatchClauseSyntax> Moved,
+    string? Pending,
+    string? Branch,
+    string? Caught,
+    string? Error,
+    LoweringScope? Inside,
+    ImmutableArray<(string Target, string Recorded)> Exits);

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SourceGenDurable.Shared;
+
+/// <summary>One step of a spill plan: what is evaluated, in order, before the statement that holds it runs.</summary>
+internal abstract record SpillStep(ExpressionSyntax Expression);
+
+/// <summary>A durable await: checkpoint <paramref name="State"/>, whose result goes to a temporary.</summary>
+internal sealed record SpilledAwait(AwaitExpressionSyntax Await, int State) : SpillStep(Await);
+
+/// <summary>An operand C# evaluates before a later durable await: evaluated into a temporary first.</summary>
+internal sealed record SpilledOperand(ExpressionSyntax Operand, ITypeSymbol Type) : SpillStep(Operand);
+
+/// <summary>
+/// An expression that evaluates an operand with a durable await on one path only (<c>?:</c>, <c>&amp;&amp;</c>,
+/// <c>||</c>, <c>??</c>, <c>?.</c>, a switch expression): flattened code writing a temporary of its converted type.
+/// </summary>
+/// <param name="Branches">Each operand evaluated on one path only, in source order, with its own plan.</param>
+internal sealed record SpilledBranching(ExpressionSyntax Branching, ITypeSymbol Type, ImmutableArray<(ExpressionSyntax Branch, ImmutableArray<SpillStep> Plan)> Branches)
+    : SpillStep(Branching)
+{
+    /// <summary>The plan of one of <see cref="Branches"/>.</summary>
+    public ImmutableArray<SpillStep> PlanOf(ExpressionSyntax branch) => Branches.FirstOrDefault(b => b.Branch == branch).Plan is { IsDefault: false } plan ? plan : ImmutableArray<SpillStep>.Empty;
+
+    /// <summary>Whether one of <see cref="Branches"/> contains a durable await.</summary>
+    public bool Awaits(ExpressionSyntax branch) => !PlanOf(branch).IsEmpty;
+}
