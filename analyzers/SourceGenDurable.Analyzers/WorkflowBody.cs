@@ -253,7 +253,8 @@ internal sealed class WorkflowBody
     /// </summary>
     private string? Replacement(BannedApi api, IOperation operation)
     {
-        if (api.Replacement is null || (operation.Type?.Name == "Task" && operation.ParentWithoutConversions() is not IAwaitOperation))
+        if (api.Replacement is null ||
+            (operation.Type is { } type && KnownTypes.Of(operation.SemanticModel!.Compilation).IsTask(type) && operation.ParentWithoutConversions() is not IAwaitOperation))
         {
             return null;
         }
@@ -271,8 +272,8 @@ internal sealed class WorkflowBody
             IPropertyReferenceOperation property => property.Property,
             _ => null,
         };
-        return member is { IsStatic: true, ContainingType: { Name: "Task" or "ValueTask" } type } &&
-            type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" &&
-            member.Name is "FromResult" or "FromException" or "FromCanceled" or "CompletedTask" or "Yield";
+        return member is { IsStatic: true, ContainingType: { } type } &&
+            member.Name is "FromResult" or "FromException" or "FromCanceled" or "CompletedTask" or "Yield" &&
+            KnownTypes.Of(awaited.SemanticModel!.Compilation).IsTaskFactoryType(type);
     }
 }

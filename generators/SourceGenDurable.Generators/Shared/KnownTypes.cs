@@ -19,6 +19,7 @@ internal sealed class KnownTypes
         WorkflowContext = compilation.GetTypeByMetadataName(KnownTypeNames.WorkflowContext);
         Task = compilation.GetTypeByMetadataName(KnownTypeNames.Task);
         TaskOfT = compilation.GetTypeByMetadataName(KnownTypeNames.TaskOfT);
+        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         Exception = compilation.GetTypeByMetadataName("System.Exception");
     }
@@ -33,6 +34,9 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? TaskOfT { get; }
 
+    /// <summary>The non-generic <c>ValueTask</c>, whose static members make completed value tasks.</summary>
+    public INamedTypeSymbol? ValueTask { get; }
+
     public INamedTypeSymbol? CancellationToken { get; }
 
     public INamedTypeSymbol? Exception { get; }
@@ -42,6 +46,9 @@ internal sealed class KnownTypes
 
     /// <summary><c>Task</c> or <c>Task&lt;T&gt;</c>, with any annotation and type argument.</summary>
     public bool IsTask(ITypeSymbol type) => Is(type.OriginalDefinition, Task) || Is(type.OriginalDefinition, TaskOfT);
+
+    /// <summary>The non-generic <c>Task</c> or <c>ValueTask</c>, which declare the factories of completed tasks (<c>Task.FromResult</c>).</summary>
+    public bool IsTaskFactoryType(ITypeSymbol type) => Is(type, Task) || Is(type, ValueTask);
 
     /// <summary>The <c>T</c> of a <c>Task&lt;T&gt;</c>, or null for any other type.</summary>
     public ITypeSymbol? TaskResult(ITypeSymbol type) =>

@@ -35,6 +35,26 @@ public sealed class SGD0006NonDurableAwaitTests
             Verify.Diagnostic("SGD0006").WithLocation(1).WithArguments("pending"));
 
     [Fact]
+    public Task A_factory_of_another_type_named_Task_is_not_taken_for_a_completed_task() =>
+        Verify.VerifyAsync(
+            """
+            namespace Fakes
+            {
+                public static class Task
+                {
+                    public static System.Threading.Tasks.Task<int> FromResult(int value) => new System.Threading.Tasks.TaskCompletionSource<int>().Task;
+                }
+            }
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int amount) => await {|#0:Fakes.Task.FromResult(amount)|};
+            }
+            """,
+            Verify.Diagnostic("SGD0006").WithLocation(0).WithArguments("Task.FromResult"));
+
+    [Fact]
     public Task Durable_operations_completed_tasks_and_awaits_inside_steps_are_not_reported() =>
         Verify.VerifyAsync(
             """
@@ -54,7 +74,10 @@ public sealed class SGD0006NonDurableAwaitTests
                     var approved = await ctx.WaitForEvent<bool>("approved");
                     var zero = await Task.FromResult(0m);
                     await Task.CompletedTask;
-                    return charged + refunded + zero + (approved ? 1 : 0);
+                    var none = await ValueTask.FromResult(0m);
+                    await ValueTask.CompletedTask;
+                    await Task.Yield();
+                    return charged + refunded + zero + none + (approved ? 1 : 0);
                 }
 
                 [DurableStep]
