@@ -418,20 +418,38 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             }
             """);
 
-    [Fact(Skip = "Analyzer false positive: with [DurableWorkflow] on the defining declaration of a partial method, the analyzer checks that body-less declaration and reports SGD0102 (not async) and SGD0106 ('it has an expression body'); the implementing declaration, which is async with a block body, is never looked at. Needs a decision on which declaration the generator lowers.")]
-    public Task A_partial_workflow_method_is_checked_through_its_implementation() =>
+    [Fact]
+    public Task A_partial_workflow_method_is_declared_on_its_implementing_declaration() =>
         Verify.VerifyAsync("""
             public partial class Orders
             {
-                [DurableWorkflow]
                 public partial Task<int> ProcessOrder(WorkflowContext ctx);
 
+                [DurableWorkflow]
                 public partial async Task<int> ProcessOrder(WorkflowContext ctx)
                 {
                     return await ctx.Step("a", ct => Task.FromResult(1));
                 }
             }
             """);
+
+    [Fact]
+    public Task The_attribute_on_the_body_less_declaration_of_a_partial_method_is_reported_once_naming_the_implementing_one() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public partial Task<int> {|#0:ProcessOrder|}(WorkflowContext ctx);
+
+                public partial async Task<int> ProcessOrder(WorkflowContext ctx)
+                {
+                    return await ctx.Step("a", ct => Task.FromResult(1));
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder", "it is the declaration of a partial method; put [DurableWorkflow] on its implementing declaration, the one with the body"));
 
     [Fact]
     public Task Pragma_warning_disable_suppresses_it() =>

@@ -56,6 +56,29 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void A_partial_workflow_method_is_lowered_from_its_implementing_declaration()
+    {
+        var files = GeneratorHarness.Generate("""
+            using SourceGenDurable;
+            public partial class Orders
+            {
+                public partial Task<int> Process(WorkflowContext ctx, int n);
+
+                [DurableWorkflow]
+                public partial async Task<int> Process(WorkflowContext ctx, int n)
+                {
+                    var doubled = await ctx.Step("double", ct => Task.FromResult(n * 2));
+                    return doubled + 1;
+                }
+            }
+            """);
+
+        // Lowered (and compiled without a warning) from the body of the implementing declaration.
+        var text = files.Single(f => f.HintName == "Orders.Process.g.cs").Text;
+        Assert.Contains("await __run.StepAsync<int>(0, \"double\"", text);
+    }
+
+    [Fact]
     public void A_workflow_the_analyzers_reject_gets_no_generated_code_and_no_generated_errors()
     {
         var compilation = GeneratorHarness.Compile("""

@@ -17,6 +17,14 @@ internal sealed partial class WorkflowShape
         IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, ImmutableArray<ShapeProblem>.Builder problems, CancellationToken cancellationToken)
     {
         var name = syntax.Identifier.GetLocation();
+        if (syntax.Body is null && syntax.ExpressionBody is null && method.PartialImplementationPart is not null)
+        {
+            // The other checks would read this body-less declaration and report what only its implementation can answer.
+            problems.Add(new ShapeProblem(DiagnosticIds.WorkflowShapeNotSupported, name, method.Name,
+                "it is the declaration of a partial method; put [DurableWorkflow] on its implementing declaration, the one with the body"));
+            return false;
+        }
+
         foreach (var type in syntax.Ancestors().OfType<TypeDeclarationSyntax>())
         {
             if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))

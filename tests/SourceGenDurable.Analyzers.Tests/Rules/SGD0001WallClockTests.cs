@@ -34,6 +34,23 @@ public sealed class SGD0001WallClockTests
             Verify.Diagnostic("SGD0001").WithLocation(2).WithArguments("Stopwatch.GetTimestamp", "measure time with 'context.UtcNow'"));
 
     [Fact]
+    public Task The_body_of_a_partial_workflow_is_checked_through_its_implementing_declaration() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                public partial Task<string> ProcessOrder(WorkflowContext context);
+
+                [DurableWorkflow]
+                public partial async Task<string> ProcessOrder(WorkflowContext context)
+                {
+                    var now = {|SGD0001:DateTime.UtcNow|};
+                    return await context.Step("a", ct => Task.FromResult($"{now}"));
+                }
+            }
+            """);
+
+    [Fact]
     public Task The_message_says_why_and_what_to_do() =>
         Verify.VerifyAsync(
             """
