@@ -27,6 +27,19 @@ public sealed class WorkflowExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_workflow_written_as_a_partial_method_runs_from_its_implementing_declaration()
+    {
+        var services = new FakeServices();
+        await using var host = await TestHost.StartAsync(_database.ConnectionString, services);
+
+        var handle = await host.Client.StartGreetAsync("ada", workflowId: "partial");
+
+        Assert.Equal("hello ada!", await handle.GetResultAsync());
+        Assert.Equal(["greet"], services.Calls);
+        Assert.Equal("PartialWorkflows.Greet", handle.WorkflowName);
+    }
+
+    [Fact]
     public async Task A_listened_run_is_traced_as_a_workflow_activity_around_one_activity_per_step()
     {
         var stopped = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
