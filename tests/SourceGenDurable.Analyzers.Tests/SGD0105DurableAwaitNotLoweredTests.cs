@@ -614,13 +614,16 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             }
             """);
 
-    [Fact(Skip = "Analyzer miss: DurableOperation.Classify recognizes [DurableStep] methods only when declared in the workflow's own class, so an inherited step is awaited as an ordinary task, without a checkpoint and without a diagnostic. Whether to lower it or to report it is a design decision, not a one-line fix.")]
-    public Task A_DurableStep_inherited_from_a_base_class_is_still_a_durable_operation() =>
-        Verify.VerifyAsync("""
+    [Fact]
+    public Task A_DurableStep_inherited_from_a_base_class_is_not_a_step_and_both_its_declaration_and_its_await_are_reported() =>
+        // A step is a method of the workflow's own class (SGD0011 says so where it is declared), so the await of an
+        // inherited one is an ordinary await (SGD0006), not a checkpoint: reported, rather than silently not durable.
+        AllAnalyzersVerifier.VerifyAsync(
+            """
             public abstract class OrderSteps
             {
                 [DurableStep]
-                protected Task<int> Reserve(int v) => Task.FromResult(v);
+                protected Task<int> {|#0:Reserve|}(int v) => Task.FromResult(v);
             }
 
             public partial class Orders : OrderSteps
@@ -630,13 +633,16 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 {
                     if (quantity > 0)
                     {
-                        return await {|SGD0105:Reserve(quantity)|};
+                        return await {|#1:Reserve(quantity)|};
                     }
 
                     return 0;
                 }
             }
-            """);
+            """,
+            AllAnalyzersVerifier.Diagnostic("SGD0011").WithLocation(0).WithArguments(
+                "Reserve", "is declared in 'OrderSteps', which has no [DurableWorkflow] method: a call is a durable step only from a workflow of the step's own class, so move it there"),
+            AllAnalyzersVerifier.Diagnostic("SGD0006").WithLocation(1).WithArguments("OrderSteps.Reserve"));
 
     [Fact]
     public Task Pragma_warning_disable_suppresses_it() =>
