@@ -163,6 +163,68 @@ public sealed class SequencePointTests
         AssertMapsTo(LinesWith(source, "// stop-short"), path, pdb.MethodsOf("<__Short_Resume>").Single());
     }
 
+    [Fact]
+    public void Later_lines_of_a_statement_keep_the_users_columns_so_lambdas_and_fan_out_branches_there_start_where_the_user_wrote_them()
+    {
+        const string path = "/src/Columns.cs";
+        var source = """
+            using SourceGenDurable;
+            namespace Debugging;
+            public partial class Columns
+            {
+                [DurableWorkflow]
+                public async Task<int> Run(WorkflowContext ctx, int[] items)
+                {
+                    var value = await ctx.Step(
+                        "load",
+                        async ct =>
+                        {
+                            await Task.Yield();
+                            return items.Length;
+                        });
+                    var sums = await ctx.WhenAll(
+                        items.Select(item =>
+                            Twice(item)));
+                    var more = await ctx.WhenAll(items
+                        .Where(i => i > 0)
+                        .Select(i => Twice(i)));
+                    var both = await ctx.WhenAny(
+                        Twice(1),
+                        Twice(value));
+                    if (value > 10)
+                        value -= 1;
+                    try
+                    {
+                        value = checked(value *
+                            2);
+                    }
+                    catch (OverflowException)
+                    {
+                        if (value > 0)
+                            value = 0;
+                    }
+
+                    return sums.Length + more.Length + both.Index + value;
+                }
+
+                [DurableStep] private Task<int> Twice(int number) => Task.FromResult(number * 2);
+            }
+            """;
+
+        var pdb = CompileWithPdb(source, path);
+
+        // The user's own method is compiled too; every place it stops, apart from its braces, the generated one must
+        // stop at the same line and column.
+        var own = pdb.Points(m => m.Contains("<Run>", StringComparison.Ordinal)).Where(p => !p.IsHidden && p.Document == path).ToList();
+        var braces = own.Where(p => source.Split('\n')[p.Line - 1].Trim() is "{" or "}" && p.StartColumn == 5);
+        var generated = pdb.Points(m => m.Contains("__Run_Resume", StringComparison.Ordinal)).Where(p => !p.IsHidden && p.Document == path)
+            .Select(p => (p.Line, p.StartColumn)).ToHashSet();
+        var starts = own.Except(braces).Select(p => (p.Line, p.StartColumn)).ToList();
+
+        Assert.Contains(starts, s => s.Line > 8 && s.StartColumn > 13);
+        Assert.All(starts, start => Assert.Contains(start, generated));
+    }
+
     /// <summary>Every sequence point that is not hidden names the user's file, and together they cover exactly <paramref name="lines"/>.</summary>
     private static void AssertMapsTo(List<int> lines, string path, List<Point> points)
     {
@@ -201,25 +263,39 @@ public sealed class SequencePointTests
         using var pdbProvider = MetadataReaderProvider.FromPortablePdbStream(pdbStream);
         var metadata = peReader.GetMetadataReader();
         var debug = pdbProvider.GetMetadataReader();
-        var methods = new List<(string Type, List<Point> Points)>();
+        var methods = new List<(string Type, string Method, List<Point> Points)>();
         foreach (var handle in metadata.MethodDefinitions)
         {
             var method = metadata.GetMethodDefinition(handle);
             var type = metadata.GetString(metadata.GetTypeDefinition(method.GetDeclaringType()).Name);
             var points = debug.GetMethodDebugInformation(handle.ToDebugInformationHandle()).GetSequencePoints()
-                .Select(p => new Point(p.IsHidden, p.IsHidden ? 0 : p.StartLine, p.Document.IsNil ? "" : debug.GetString(debug.GetDocument(p.Document).Name)))
+                .Select(p => new Point(p.IsHidden, p.IsHidden ? 0 : p.StartLine, p.Document.IsNil ? "" : debug.GetString(debug.GetDocument(p.Document).Name))
+                {
+                    StartColumn = p.IsHidden ? 0 : p.StartColumn,
+                    EndLine = p.IsHidden ? 0 : p.EndLine,
+                    EndColumn = p.IsHidden ? 0 : p.EndColumn,
+                })
                 .ToList();
-            methods.Add((type, points));
+            methods.Add((type, metadata.GetString(method.Name), points));
         }
 
         return new Pdb(methods);
     }
 
-    private sealed record Point(bool IsHidden, int Line, string Document);
+    private sealed record Point(bool IsHidden, int Line, string Document)
+    {
+        public int StartColumn { get; init; }
+        public int EndLine { get; init; }
+        public int EndColumn { get; init; }
+    }
 
-    private sealed class Pdb(List<(string Type, List<Point> Points)> methods)
+    private sealed class Pdb(List<(string Type, string Method, List<Point> Points)> methods)
     {
         public IEnumerable<List<Point>> Methods => methods.Select(m => m.Points);
+
+        /// <summary>The sequence points of the methods whose type or name is accepted by <paramref name="name"/>.</summary>
+        public IEnumerable<Point> Points(Func<string, bool> name) =>
+            methods.Where(m => name(m.Type) || name(m.Method)).SelectMany(m => m.Points);
 
         /// <summary>The methods of the type whose name starts with <paramref name="prefix"/>: an async method's state machine.</summary>
         public IEnumerable<List<Point>> MethodsOf(string prefix) =>

@@ -55,10 +55,12 @@ internal sealed class IndentedWriter
     public IndentedWriter Lines(string text)
     {
         var lines = text.Split('\n');
+        var mapped = false;
         if (text.Length > 0)
         {
             if (_pendingMapping is { } mapping)
             {
+                mapped = true;
                 _chunks.Add(new Chunk(mapping, ChunkKind.Directive));
                 _pendingMapping = null;
                 _mapped = true;
@@ -69,12 +71,14 @@ internal sealed class IndentedWriter
             }
         }
 
+        // A mapped statement's later lines carry the user's own whitespace: the directive offsets only its first line,
+        // so they keep their columns only where the user had them.
         var indent = string.Concat(System.Linq.Enumerable.Repeat(IndentUnit, _depth));
         var chunk = new StringBuilder();
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
-            chunk.Append(i > 0 ? "\n" : "").Append(line.Length > 0 ? indent : "").Append(line);
+            chunk.Append(i > 0 ? "\n" : "").Append(line.Length > 0 && (i == 0 || !mapped) ? indent : "").Append(line);
         }
 
         _chunks.Add(new Chunk(chunk.ToString(), text.Length == 0 ? ChunkKind.Blank : ChunkKind.Statement));

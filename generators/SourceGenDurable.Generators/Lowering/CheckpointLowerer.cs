@@ -74,7 +74,7 @@ internal sealed class CheckpointLowerer
         var resultType = operation.ResultType is null ? "" : $"<{TypeNames.FullyQualified(operation.ResultType)}>";
         if (operation.IsFanOut)
         {
-            return FanOut(invocation, operation, state, scope);
+            return FanOut(invocation, operation, state, scope, mappedFrom);
         }
 
         var passed = arguments.OrderBy(a => a.Parameter!.Ordinal).Select(a => _context.Rewrite(ValueOf(a), scope)).ToList();
@@ -148,25 +148,37 @@ internal sealed class CheckpointLowerer
     /// unstarted; <c>ctx.WhenAll(xs.Select(x =&gt; a))</c> becomes <c>WhenAllAsync(state, xs.Select(x =&gt; a'))</c>, which
     /// the run enumerates, starting one operation per element.
     /// </summary>
-    private string FanOut(InvocationExpressionSyntax invocation, DurableOperation operation, int state, LoweringScope scope)
+    private string FanOut(InvocationExpressionSyntax invocation, DurableOperation operation, int state, LoweringScope scope, SyntaxNode? mappedFrom)
     {
         var method = operation.Kind == DurableOperationKind.WhenAny ? "WhenAnyAsync" : "WhenAllAsync";
         var elementType = operation.ResultType is IArrayTypeSymbol array ? $"<{TypeNames.FullyQualified(array.ElementType)}>" : "";
         var branches = _context.Shape.FanOuts[invocation];
+        List<(SyntaxNode Node, string Text)> arguments;
         if (branches.All(b => b.Lambda is null))
         {
-            var started = branches.Select((b, index) => $"() => __run.{Operation(b.Invocation, b.Operation, state, scope, branch: index)}");
-            return $"{method}{elementType}({state}{string.Concat(started.Select(s => ", " + s))})";
+            arguments = branches.Select((b, index) => ((SyntaxNode)b.Invocation, $"__run.{Operation(b.Invocation, b.Operation, state, scope, branch: index)}")).ToList();
         }
-
-        // One argument, a sequence: each lambda's durable operation is replaced by its lowered call.
-        foreach (var branch in branches)
+        else
         {
-            _context.Substitute(branch.Invocation, $"__run.{Operation(branch.Invocation, branch.Operation, state, scope, inLambda: true)}");
+            // One argument, a sequence: each lambda's durable operation is replaced by its lowered call.
+            foreach (var branch in branches)
+            {
+                _context.Substitute(branch.Invocation, $"__run.{Operation(branch.Invocation, branch.Operation, state, scope, inLambda: true)}");
+            }
+
+            var sequence = invocation.ArgumentList.Arguments.Single().Expression;
+            arguments = [(sequence, _context.Rewrite(sequence, scope))];
         }
 
-        return $"{method}{elementType}({state}, {_context.Rewrite(invocation.ArgumentList.Arguments.Single().Expression, scope)})";
+        // Each branch, or the sequence, where the user wrote it, so its breakpoints bind where they are set; a branch's
+        // lambda goes before the line break, so the operation starts at the user's column.
+        var texts = (mappedFrom is null ? arguments.Select(a => a.Text) : _context.OnTheirLines(mappedFrom, arguments))
+            .Select(text => branches.All(b => b.Lambda is null) ? "() =>" + Separated(text) : text);
+        return $"{method}{elementType}({state}{string.Concat(texts.Select(t => "," + Separated(t)))})";
     }
+
+    /// <summary>A space before <paramref name="text"/>, unless it starts on a line of its own.</summary>
+    private static string Separated(string text) => text.StartsWith("\n", System.StringComparison.Ordinal) ? text : " " + text;
 
     /// <summary>A catch variable after a resume: the generator knows its type, so it is constructed, not reflected.</summary>
     private string RebuildException(ITypeSymbol type, string label, string error) =>

@@ -123,11 +123,11 @@ internal sealed class ExceptionHandlerLowerer
             // parts: normalizing it whole would write 'catch (E e)when'.
             var rewritten = (CatchClauseSyntax)_context.RewriteNode(clause, scope);
             var declaration = rewritten.Declaration is null ? "(global::System.Exception)" : CopiedCodeRewriter.Normalize(rewritten.Declaration);
-            var filter = rewritten.Filter is null ? "" : $" && ({LoweringContext.Layout(clause.Filter!.FilterExpression, rewritten.Filter.FilterExpression)})";
+            var filter = rewritten.Filter is null ? "" : $" && ({LoweringContext.Layout(rewritten.Filter.FilterExpression)})";
             MapFilter(clause);
             output.Lines($"catch {declaration} when (!__run.IsSuspending{filter})");
             _context.Map(clause.Block);
-            output.Lines(LoweringContext.Layout(clause.Block, rewritten.Block));
+            output.Lines(LoweringContext.Layout(rewritten.Block));
         }
 
         if (@try.Finally is not null && !frame.FlattensFinally)

@@ -122,7 +122,8 @@ internal sealed class LoweringContext
 
     /// <summary>
     /// Arguments written after a call that starts on the line of <paramref name="start"/>, each preceded by the line
-    /// breaks that put it on its own line as the user wrote it, so the lambdas among them keep their line numbers.
+    /// breaks and the leading whitespace that put it where the user wrote it, so the lambdas among them keep their
+    /// lines and columns.
     /// </summary>
     public IEnumerable<string> OnTheirLines(SyntaxNode start, IEnumerable<(SyntaxNode Node, string Text)> arguments)
     {
@@ -130,10 +131,14 @@ internal sealed class LoweringContext
         foreach (var (node, text) in arguments)
         {
             var argumentLine = LineOf(node);
-            yield return argumentLine > line ? new string('\n', argumentLine - line) + text : text;
+            yield return argumentLine > line ? new string('\n', argumentLine - line) + LeadingWhitespace(node) + text : text;
             line = System.Math.Max(line, argumentLine) + text.Count(c => c == '\n');
         }
     }
+
+    /// <summary>Whitespace as wide as what stands before <paramref name="node"/> on its line in the user's file.</summary>
+    private string LeadingWhitespace(SyntaxNode node) =>
+        Shape.Body is { } body ? new string(' ', Shape.Locate(Location.Create(body.SyntaxTree, node.Span)).GetLineSpan().StartLinePosition.Character) : "";
 
     /// <summary>The label of a construct that has no slots of its own (see <see cref="NextConstruct"/>).</summary>
     public string NextLabel(string construct, SyntaxNode node) => NextConstruct(construct, node, construct).Label;
@@ -176,45 +181,14 @@ internal sealed class LoweringContext
     }
 
     /// <summary>Copied code as it reads in the lowered body at <paramref name="scope"/>, laid out as the user wrote it.</summary>
-    public string Rewrite(SyntaxNode node, LoweringScope scope) => Layout(node, RewriteNode(node, scope));
+    public string Rewrite(SyntaxNode node, LoweringScope scope) => Layout(RewriteNode(node, scope));
 
     /// <summary>
-    /// The rewritten text of <paramref name="original"/> in the user's layout: its lines stay lines (so a mapped
-    /// statement's later lines, and the lambdas in it, keep the user's line numbers), and the lines after the first
-    /// lose the indentation of the line it starts on, for the writer to indent them again. Text holding a token that
-    /// spans lines (a verbatim or raw string) is left as it is: its content must not change.
+    /// The rewritten text of <paramref name="original"/> in the user's layout: its lines stay lines, and the lines after
+    /// the first keep the user's own leading whitespace, so that a mapped statement's later lines, and the lambdas in
+    /// them, keep the user's line numbers and columns (a <c>#line</c> span directive offsets only the first line).
     /// </summary>
-    public static string Layout(SyntaxNode original, SyntaxNode rewritten)
-    {
-        var text = rewritten.ToString().Replace("\r\n", "\n");
-        if (text.IndexOf('\n') < 0 || original.SyntaxTree is not { } tree ||
-            rewritten.DescendantTokens().Any(t => t.Text.IndexOf('\n') >= 0))
-        {
-            return text;
-        }
-
-        var source = tree.GetText();
-        var line = source.Lines.GetLineFromPosition(original.SpanStart);
-        var indent = 0;
-        while (line.Start + indent < line.End && source[line.Start + indent] is ' ' or '\t')
-        {
-            indent++;
-        }
-
-        var lines = text.Split('\n');
-        for (var i = 1; i < lines.Length; i++)
-        {
-            var strip = 0;
-            while (strip < indent && strip < lines[i].Length && lines[i][strip] is ' ' or '\t')
-            {
-                strip++;
-            }
-
-            lines[i] = lines[i].Substring(strip);
-        }
-
-        return string.Join("\n", lines);
-    }
+    public static string Layout(SyntaxNode rewritten) => rewritten.ToString().Replace("\r\n", "\n");
 
     public SyntaxNode RewriteNode(SyntaxNode node, LoweringScope scope)
     {

@@ -70,9 +70,9 @@ partial class Workflows
         object boxed = __slots.n > 0 ? "positive" : __slots.n;
 #line (9, 1) - (12, 1) 8 "Workflow0.cs"
         if ((boxed is not string __pattern0_text || !(__run.Capture(out __slots.text, __pattern0_text))))
-        {
-            return 0;
-        }
+{
+    return 0;
+}
 #line hidden
         // checkpoint 0
 #line (14, 11) - (14, 11) 8 "Workflow0.cs"

@@ -124,8 +124,8 @@ partial class Workflows
                 if (!__run.IsSuspending)
 #line (18, 5) - (20, 5) 16 "Workflow0.cs"
                 {
-                    __slots.attempts++;
-                }
+        __slots.attempts++;
+    }
 #line hidden
             }
         }
@@ -133,8 +133,8 @@ partial class Workflows
         catch (InvalidOperationException e) when (!__run.IsSuspending && (e.Message.Length > 0))
 #line (23, 1) - (25, 1) 8 "Workflow0.cs"
         {
-            __slots.attempts = -1;
-        }
+    __slots.attempts = -1;
+}
 #line (27, 1) - (27, 16) 8 "Workflow0.cs"
         return __slots.attempts;
 #line hidden

@@ -134,8 +134,8 @@ partial class Workflows
         if (!(__slots.__await2)) goto __if_L10_end;
 #line (11, 1) - (13, 1) 8 "Workflow0.cs"
         {
-            __slots.total = -__slots.total;
-        }
+    __slots.total = -__slots.total;
+}
 #line hidden
         __if_L10_end:;
 #line (15, 15) - (15, 28) 8 "Workflow0.cs"
