@@ -72,6 +72,41 @@ public sealed class PostgresStoreStartTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task A_schema_of_version_2_gets_identifiers_compared_as_bytes_and_keeps_its_instances_and_steps()
+    {
+        await using (var first = Store())
+        {
+            await first.InitializeAsync(default);
+            await first.CreateAsync(new Storage.WorkflowInstance("kept", "test", WorkflowStatus.Pending, 0, 0, "fp", "{}", null, null, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow), default);
+        }
+
+        // Version 2 as a host of that release left it: identifiers under the database's collation.
+        _schema.Execute("""
+            UPDATE schema_version SET version = 2;
+            ALTER TABLE workflow_instances ALTER COLUMN id TYPE text COLLATE "default", ALTER COLUMN parent_id TYPE text COLLATE "default", ALTER COLUMN lease_owner TYPE text COLLATE "default";
+            ALTER TABLE workflow_steps ALTER COLUMN instance_id TYPE text COLLATE "default";
+            INSERT INTO workflow_steps (instance_id, sequence, checkpoint, name, result, attempts, completed_at) VALUES ('kept', 1, 0, 'first', '1', 1, now());
+            """);
+        Assert.Contains("default", Rows(IdentifierCollations));
+        await using var current = Store();
+
+        await current.InitializeAsync(default);
+
+        Assert.Equal([PostgresWorkflowStore.SchemaVersion.ToString()], Rows("SELECT version::text FROM schema_version"));
+        Assert.Equal(["C"], Rows(IdentifierCollations).Distinct());
+        Assert.Equal(WorkflowStatus.Pending, (await current.GetAsync("kept", default))?.Status);
+        Assert.Equal("first", Assert.Single(await current.GetStepsAsync("kept", default)).Name);
+    }
+
+    /// <summary>The collation of every column that holds an instance's or a worker's identifier.</summary>
+    private const string IdentifierCollations = """
+        SELECT c.collname::text FROM pg_attribute a
+        JOIN pg_class t ON t.oid = a.attrelid AND t.relnamespace = current_schema()::regnamespace
+        JOIN pg_collation c ON c.oid = a.attcollation
+        WHERE a.attname IN ('id', 'parent_id', 'lease_owner', 'instance_id', 'worker_id') AND t.relkind = 'r' AND NOT a.attisdropped
+        """;
+
+    [PostgresFact]
     public async Task An_unreachable_server_fails_the_host_start_naming_the_server_and_the_cause()
     {
         // A port nothing listens on: the connection is refused at once.
