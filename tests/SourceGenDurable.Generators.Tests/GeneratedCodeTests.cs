@@ -33,6 +33,47 @@ public sealed class GeneratedCodeTests
         Assert.Contains("using static System.Math;", files.Single().Text);
     }
 
+    [Theory]
+    [InlineData("/src/Orders.cs", "\n")]
+    [InlineData("/src/Orders.cs", "\r\n")]
+    [InlineData("/src/Say \"hi\".cs", "\n")] // a path no #line directive can name: nothing is mapped
+    public void A_verbatim_or_raw_string_spanning_lines_keeps_its_text_beside_durable_awaits(string path, string lineBreak)
+    {
+        var verbatim = string.Join(lineBreak, "@\"first", "    second \"", "");
+        var raw = string.Join(lineBreak, "\"\"\"", "            raw", "              indented", "        \"\"\"");
+        var source = string.Join(lineBreak, """
+            using SourceGenDurable;
+            namespace App;
+            public partial class Texts
+            {
+                [DurableWorkflow]
+                public async Task<string> Build(WorkflowContext ctx, int n)
+                {
+                    var a = VERBATIM + await Twice(n) + @"
+              third";
+                    var b = n > 0 && RAW.Length == await Twice(n);
+                    return a + b;
+                }
+
+                [DurableStep] private Task<int> Twice(int value) => Task.FromResult(value * 2);
+            }
+            """.Split('\n')).Replace("VERBATIM", verbatim.TrimEnd('\r', '\n'), StringComparison.Ordinal).Replace("RAW", raw, StringComparison.Ordinal);
+        var compilation = GeneratorHarness.Compile(source);
+        compilation = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(t => t.FilePath == "Workflow0.cs"),
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, path));
+
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var generated = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("App.Texts.Build.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains(verbatim.TrimEnd('\r', '\n'), generated, StringComparison.Ordinal);
+        Assert.Contains(string.Join(lineBreak, "@\"", "  third\""), generated, StringComparison.Ordinal);
+        Assert.Contains(raw, generated, StringComparison.Ordinal);
+        Assert.Equal(path.Contains('"', StringComparison.Ordinal), !generated.Contains("#line (", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_context_parameter_annotated_as_nullable_is_the_context_and_the_workflow_is_lowered()
     {

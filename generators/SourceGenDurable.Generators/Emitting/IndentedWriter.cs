@@ -51,16 +51,13 @@ internal sealed class IndentedWriter
 
     public IndentedWriter Line(string line = "") => Lines(line);
 
-    /// <summary>Writes a statement that may span lines (a rewritten statement), indenting each line.</summary>
+    /// <summary>Writes a statement that may span lines (a rewritten statement), indenting its first line.</summary>
     public IndentedWriter Lines(string text)
     {
-        var lines = text.Split('\n');
-        var mapped = false;
         if (text.Length > 0)
         {
             if (_pendingMapping is { } mapping)
             {
-                mapped = true;
                 _chunks.Add(new Chunk(mapping, ChunkKind.Directive));
                 _pendingMapping = null;
                 _mapped = true;
@@ -71,17 +68,11 @@ internal sealed class IndentedWriter
             }
         }
 
-        // A mapped statement's later lines carry the user's own whitespace: the directive offsets only its first line,
-        // so they keep their columns only where the user had them.
-        var indent = string.Concat(System.Linq.Enumerable.Repeat(IndentUnit, _depth));
-        var chunk = new StringBuilder();
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd('\r');
-            chunk.Append(i > 0 ? "\n" : "").Append(line.Length > 0 && (i == 0 || !mapped) ? indent : "").Append(line);
-        }
-
-        _chunks.Add(new Chunk(chunk.ToString(), text.Length == 0 ? ChunkKind.Blank : ChunkKind.Statement));
+        // Only the first line is indented. Later lines are the user's, with the user's own whitespace and line breaks: a
+        // #line directive offsets only the first line, so they keep their columns only where the user had them, and a
+        // verbatim or raw string spanning them keeps its text (a \r\n its \r).
+        var indented = text.Length > 0 ? string.Concat(System.Linq.Enumerable.Repeat(IndentUnit, _depth)) + text : text;
+        _chunks.Add(new Chunk(indented, text.Length == 0 ? ChunkKind.Blank : ChunkKind.Statement));
         return this;
     }
 

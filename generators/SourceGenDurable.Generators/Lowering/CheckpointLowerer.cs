@@ -95,7 +95,7 @@ internal sealed class CheckpointLowerer
                     (stepName, body) = (lines[0], lines[1]);
                 }
 
-                return $"StepAsync{resultType}({state}, {stepName}, {retry}, {body})";
+                return $"StepAsync{resultType}({state},{Separated(stepName)}, {retry},{Separated(body)})";
         }
 
         if (operation.Kind == DurableOperationKind.ChildWorkflow)

@@ -186,9 +186,10 @@ internal sealed class LoweringContext
     /// <summary>
     /// The rewritten text of <paramref name="original"/> in the user's layout: its lines stay lines, and the lines after
     /// the first keep the user's own leading whitespace, so that a mapped statement's later lines, and the lambdas in
-    /// them, keep the user's line numbers and columns (a <c>#line</c> span directive offsets only the first line).
+    /// them, keep the user's line numbers and columns (a <c>#line</c> span directive offsets only the first line), and
+    /// their line breaks are the user's: a verbatim or raw string spanning them keeps its text.
     /// </summary>
-    public static string Layout(SyntaxNode rewritten) => rewritten.ToString().Replace("\r\n", "\n");
+    public static string Layout(SyntaxNode rewritten) => rewritten.ToString();
 
     public SyntaxNode RewriteNode(SyntaxNode node, LoweringScope scope)
     {
