@@ -277,6 +277,46 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
+    public Task A_durable_await_on_the_right_of_a_null_coalescing_assignment_is_reported_as_it_runs_only_when_the_left_is_null() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<string> ProcessOrder(WorkflowContext ctx, string? label)
+                {
+                    label ??= await {|#0:MyStep(1)|};
+                    return label;
+                }
+
+                [DurableStep]
+                private Task<string> MyStep(int v) => Task.FromResult(v.ToString());
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "a durable await inside the right operand of '??=' (it would run only on one path) is not lowered yet; assign its result to a local first ('var x = await ...;')"));
+
+    [Fact]
+    public Task Durable_awaits_in_a_with_expression_and_beside_a_spread_are_lowered() =>
+        Verify.VerifyAsync("""
+            public sealed record Line(string Sku, int Count);
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int[] counts)
+                {
+                    var line = new Line("tea", 1) with { Count = await MyStep(2) };
+                    int[] all = [.. counts, await MyStep(line.Count), .. counts];
+                    return all.Length;
+                }
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """);
+
+    [Fact]
     public Task Durable_awaits_as_operands_arguments_conditions_and_compound_assignments_are_lowered() =>
         Verify.VerifyAsync("""
             public partial class Orders

@@ -187,7 +187,8 @@ internal static class AwaitSpilling
             InitializerExpressionSyntax e => e.Expressions.ToList(),
             ArrayCreationExpressionSyntax { Initializer: { } initializer } => [initializer],
             ImplicitArrayCreationExpressionSyntax e => [e.Initializer],
-            CollectionExpressionSyntax e when e.Elements.All(x => x is ExpressionElementSyntax) => e.Elements.Cast<ExpressionElementSyntax>().Select(x => x.Expression).ToList(),
+            CollectionExpressionSyntax e when e.Elements.All(x => x is ExpressionElementSyntax or SpreadElementSyntax)
+                => e.Elements.Select(x => x is SpreadElementSyntax spread ? spread.Expression : ((ExpressionElementSyntax)x).Expression).ToList(),
             PrefixUnaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalNotExpression) || e.IsKind(SyntaxKind.UnaryMinusExpression) || e.IsKind(SyntaxKind.UnaryPlusExpression) || e.IsKind(SyntaxKind.BitwiseNotExpression) => [e.Operand],
             PostfixUnaryExpressionSyntax e when e.IsKind(SyntaxKind.SuppressNullableWarningExpression) => [e.Operand],
             BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
@@ -203,8 +204,11 @@ internal static class AwaitSpilling
             InvocationExpressionSyntax e => [.. Receiver(e.Expression), .. e.ArgumentList.Arguments.Select(a => a.Expression)],
             ElementAccessExpressionSyntax e => [e.Expression, .. e.ArgumentList.Arguments.Select(a => a.Expression)],
             BaseObjectCreationExpressionSyntax e => [.. e.ArgumentList?.Arguments.Select(a => a.Expression) ?? [], .. InitializerValues(e.Initializer)],
+            WithExpressionSyntax e => [e.Expression, .. InitializerValues(e.Initializer)],
             InterpolatedStringExpressionSyntax e => e.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList(),
             TupleExpressionSyntax e => e.Arguments.Select(a => a.Expression).ToList(),
+            // '??=' evaluates its right side only when the left is null: it is not an operand that always runs.
+            AssignmentExpressionSyntax e when e.IsKind(SyntaxKind.CoalesceAssignmentExpression) => null,
             AssignmentExpressionSyntax e when e.Left is IdentifierNameSyntax || IsDeconstructionIntoVariables(e.Left) => [e.Right],
             AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } e when e.IsKind(SyntaxKind.SimpleAssignmentExpression) => [target.Expression, e.Right],
             AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } e when e.IsKind(SyntaxKind.SimpleAssignmentExpression)
@@ -288,6 +292,11 @@ internal static class AwaitSpilling
         ConditionalExpressionSyntax => "a branch of '?:' (it would run only on one path)",
         BinaryExpressionSyntax => $"the right operand of '{((BinaryExpressionSyntax)expression).OperatorToken.Text}' (it would run only on one path)",
         ConditionalAccessExpressionSyntax => "a '?.' expression",
-        _ => $"a {expression.Kind()}",
+        AssignmentExpressionSyntax => $"the right operand of '{((AssignmentExpressionSyntax)expression).OperatorToken.Text}' (it would run only on one path)",
+        _ => $"a {Words(expression.Kind().ToString())}",
     };
+
+    /// <summary><c>CollectionExpression</c> as "collection expression".</summary>
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

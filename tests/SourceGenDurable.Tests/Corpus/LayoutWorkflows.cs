@@ -44,6 +44,24 @@ public sealed partial class LayoutWorkflows(StepLog log)
         return string.Join("|", verbatim, raw, both, stepped);
     }
 
+    /// <summary>Durable awaits in interpolation holes: a hole spanning lines, verbatim and raw interpolated strings spanning lines, and alignment and format after a spilled hole.</summary>
+    [DurableWorkflow]
+    [Inputs(2)]
+    [Inputs(-1)]
+    public async Task<string> Interpolations(WorkflowContext ctx, int n)
+    {
+        var a = $"a{await Count(
+            n)}b";
+        var b = $@"c{await Count(n)}
+  d{n}";
+        var c = $$"""
+            e{{await Count(n + 1)}}
+              f {{n,3}} {n}
+            """;
+        var d = $"{(n > 0 ? await Count(n) : 0):D3}|{n,-4:X}|{await Count(n),5}";
+        return string.Join("|", a, b, c, d);
+    }
+
     /// <summary>Fan-out branches and a Select's lambda on lines of their own, and a catch whose body spans lines.</summary>
     [DurableWorkflow]
     [Inputs(3)]

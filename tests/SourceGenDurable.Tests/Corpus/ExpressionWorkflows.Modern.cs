@@ -1,0 +1,29 @@
+using SourceGenDurable.Tests.CrashHarness;
+
+namespace SourceGenDurable.Tests.Corpus;
+
+/// <summary>
+/// Durable awaits inside the newer expression forms: collection expressions (with a spread), tuple literals, a
+/// null-coalescing assignment beside them, a with-expression, and an element assignment whose index and value both await. Each is
+/// evaluated in C#'s order: what stands to the left of an await is read before it.
+/// </summary>
+public sealed partial class ExpressionWorkflows
+{
+    [DurableWorkflow]
+    [Inputs(3)]
+    [Inputs(0)]
+    public async Task<string> NewerForms(WorkflowContext ctx, int n)
+    {
+        var counter = n;
+        int[] first = [counter++, await Double(counter), counter];
+        int[] all = [.. first, await Double(first.Length), .. first.Reverse()];
+        var pair = (counter++, await Double(counter));
+        string? label = n > 1 ? "given" : null;
+        label ??= "none";
+        label += (await Double(n + 10)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var profile = new Profile("p", n) with { Score = await Double(n) + counter };
+        var slots = new int[4];
+        slots[await Double(n) % 4] = await Double(slots.Length) + counter++;
+        return $"{string.Join(",", all)}|{pair.Item1},{pair.Item2}|{label}|{profile.Score}|{string.Join(",", slots)}|{counter}";
+    }
+}
