@@ -132,6 +132,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is {1}, but no JsonSerializerContext registered with UseJsonContext covers it{2}, so under Native AOT it cannot be serialized (NotSupportedException at run time): add [JsonSerializable(typeof({3}))] to {4}",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor StepAssignsWorkflowVariable = Warning(
+        "SGD0015",
+        StateCategory,
+        "Step body assigns a variable of the workflow",
+        "'{0}' is {1} of the workflow, assigned inside the body of step '{2}': once the step has completed, a resumed workflow gets its recorded result and the body does not run again, so the assignment is lost; return the value from the step and assign it in the workflow");
+
     private const string DeterminismCategory = "SourceGenDurable.Determinism";
     private const string SideEffectsCategory = "SourceGenDurable.SideEffects";
     private const string StateCategory = "SourceGenDurable.State";

@@ -144,7 +144,13 @@ internal sealed class WorkflowBody
     /// </summary>
     public void AnalyzeWrite(OperationAnalysisContext context)
     {
-        if (context.Operation.IsInWorkflowBody() && _writes.Find(context.Operation, _workflow) is { } write)
+        if (!context.Operation.IsInWorkflowBody())
+        {
+            ReportStepWrite(context);
+            return;
+        }
+
+        if (_writes.Find(context.Operation, _workflow) is { } write)
         {
             var target = context.Operation switch
             {
@@ -154,6 +160,50 @@ internal sealed class WorkflowBody
             };
             ReportWrite(context, write, target.Syntax.GetLocation(), chain: null);
         }
+    }
+
+    /// <summary>
+    /// Rule 15: inside a <c>ctx.Step</c> body, an assignment to a local or a parameter declared outside it, in the
+    /// workflow. It happens when the step runs, and never when a resumed workflow gets the step's recorded result.
+    /// </summary>
+    private static void ReportStepWrite(OperationAnalysisContext context)
+    {
+        var target = context.Operation switch
+        {
+            IAssignmentOperation assignment => assignment.Target,
+            IIncrementOrDecrementOperation increment => increment.Target,
+            _ => null,
+        };
+        var (variable, kind) = target switch
+        {
+            ILocalReferenceOperation local => ((ISymbol)local.Local, "a local"),
+            IParameterReferenceOperation parameter => (parameter.Parameter, "a parameter"),
+            _ => (null, null),
+        };
+        if (variable is null || StepBodyOf(context.Operation) is not { } step ||
+            variable.DeclaringSyntaxReferences.Any(r => step.Body.Syntax.Span.Contains(r.Span)))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.StepAssignsWorkflowVariable, target!.Syntax.GetLocation(), variable.Name, kind, step.Name));
+    }
+
+    /// <summary>The innermost <c>ctx.Step</c> body <paramref name="operation"/> is in, with the step's name as written.</summary>
+    private static (IAnonymousFunctionOperation Body, string Name)? StepBodyOf(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation body && current.StartsNonWorkflowCode() &&
+                body.Parent?.Parent?.Parent is IInvocationOperation step)
+            {
+                var name = step.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
+                return (body, name?.ConstantValue is { HasValue: true, Value: string text } ? text : name?.Syntax.ToString() ?? "");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace SourceGenDurable.Analyzers;
 /// <summary>
 /// Reports code that compiles and is lowered but breaks a durable workflow at run time: what runs again after a
 /// restart (SGD0001-SGD0006, SGD0010), state a restart loses (SGD0007), durable operations that are not checkpoints
-/// (SGD0009), misused steps (SGD0011), workflows that share a name (SGD0012) and delegates it cannot follow (SGD0013).
+/// (SGD0009), misused steps (SGD0011), workflows that share a name (SGD0012), delegates it cannot follow (SGD0013) and
+/// step bodies that assign the workflow's variables (SGD0015).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
@@ -28,7 +29,8 @@ public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ViolationThroughCall,
         DiagnosticDescriptors.StepMisuse,
         DiagnosticDescriptors.DuplicateWorkflowName,
-        DiagnosticDescriptors.UnfollowedDelegate);
+        DiagnosticDescriptors.UnfollowedDelegate,
+        DiagnosticDescriptors.StepAssignsWorkflowVariable);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
