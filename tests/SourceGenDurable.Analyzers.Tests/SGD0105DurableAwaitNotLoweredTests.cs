@@ -297,6 +297,34 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 "a durable await inside the right operand of '??=' (it would run only on one path) is not lowered yet; assign its result to a local first ('var x = await ...;')"));
 
     [Fact]
+    public Task An_existing_object_read_before_a_durable_await_in_the_same_expression_is_reported_as_it_would_be_a_copy_after_a_resume() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int n)
+                {
+                    var lists = new List<List<int>> { new(), new() };
+                    lists[n % 2].Add(await {|#0:MyStep(n)|});
+                    Fill(lists[0], await {|#1:MyStep(n + 1)|});
+                    Fill(new List<int> { n }, await MyStep(n + 2));
+                    lists.Add(new List<int> { await MyStep(n + 3) });
+                    return lists.Count;
+                }
+
+                private static void Fill(List<int> list, int value) => list.Add(value);
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "'lists[n % 2]' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first"),
+            Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments(
+                "'lists[0]' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first"));
+
+    [Fact]
     public Task Durable_awaits_in_a_with_expression_and_beside_a_spread_are_lowered() =>
         Verify.VerifyAsync("""
             public sealed record Line(string Sku, int Count);

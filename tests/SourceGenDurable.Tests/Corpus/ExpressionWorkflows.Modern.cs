@@ -26,4 +26,23 @@ public sealed partial class ExpressionWorkflows
         slots[await Double(n) % 4] = await Double(slots.Length) + counter++;
         return $"{string.Join(",", all)}|{pair.Item1},{pair.Item2}|{label}|{profile.Score}|{string.Join(",", slots)}|{counter}";
     }
+
+    /// <summary>
+    /// New objects made before a durable await in the same expression are saved with the checkpoint: after a resume the
+    /// call gets the saved copy, which no one else holds, so the outcome is the same.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(3)]
+    public async Task<string> NewObjectsBeforeAnAwait(WorkflowContext ctx, int n)
+    {
+        var filled = Filled(new List<int> { n }, await Double(n));
+        var again = Filled(new List<int> { n, n + 1 }, await Double(filled.Count));
+        return string.Join(",", filled) + "|" + string.Join(",", again);
+    }
+
+    private static List<int> Filled(List<int> list, int value)
+    {
+        list.Add(value);
+        return list;
+    }
 }
