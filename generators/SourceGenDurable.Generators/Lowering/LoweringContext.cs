@@ -184,7 +184,7 @@ internal sealed class LoweringContext
     public string Rewrite(SyntaxNode node, LoweringScope scope) => Layout(RewriteNode(node, scope));
 
     /// <summary>
-    /// The rewritten text of <paramref name="original"/> in the user's layout: its lines stay lines, and the lines after
+    /// The text of <paramref name="rewritten"/> in the user's layout: its lines stay lines, and the lines after
     /// the first keep the user's own leading whitespace, so that a mapped statement's later lines, and the lambdas in
     /// them, keep the user's line numbers and columns (a <c>#line</c> span directive offsets only the first line), and
     /// their line breaks are the user's: a verbatim or raw string spanning them keeps its text.

@@ -14,7 +14,7 @@ namespace SourceGenDurable.Shared;
 /// evaluates before such an await, and that could observe the difference, is evaluated into a temporary first, so
 /// the order of evaluation stays the source's.
 /// </summary>
-internal static class AwaitSpilling
+internal static partial class AwaitSpilling
 {
     /// <summary>
     /// The durable awaits and the operands to evaluate into temporaries of the expressions a statement evaluates
@@ -85,7 +85,7 @@ internal static class AwaitSpilling
         public int Next { get; set; }
     }
 
-    private sealed class Planner(Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<SpillStep> plan, StateNumbers states)
+    private sealed partial class Planner(Func<AwaitExpressionSyntax, bool> isDurable, SemanticModel model, List<SpillStep> plan, StateNumbers states)
     {
         public string? Reason { get; private set; }
 
@@ -190,58 +190,6 @@ internal static class AwaitSpilling
 
         private static bool CanHoldInTemporary(ITypeSymbol? type) =>
             type is { IsAnonymousType: false, IsRefLikeType: false, TypeKind: not TypeKind.Error and not TypeKind.Delegate and not TypeKind.Pointer };
-
-        /// <summary>The operands of <paramref name="expression"/> in evaluation order, or null for a form that is not planned.</summary>
-        private IReadOnlyList<ExpressionSyntax>? Operands(ExpressionSyntax expression) => expression switch
-        {
-            ParenthesizedExpressionSyntax e => [e.Expression],
-            CastExpressionSyntax e => [e.Expression],
-            CheckedExpressionSyntax e => [e.Expression],
-            InitializerExpressionSyntax e => e.Expressions.ToList(),
-            ArrayCreationExpressionSyntax { Initializer: { } initializer } => [initializer],
-            ImplicitArrayCreationExpressionSyntax e => [e.Initializer],
-            CollectionExpressionSyntax e when e.Elements.All(x => x is ExpressionElementSyntax or SpreadElementSyntax)
-                => e.Elements.Select(x => x is SpreadElementSyntax spread ? spread.Expression : ((ExpressionElementSyntax)x).Expression).ToList(),
-            PrefixUnaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalNotExpression) || e.IsKind(SyntaxKind.UnaryMinusExpression) || e.IsKind(SyntaxKind.UnaryPlusExpression) || e.IsKind(SyntaxKind.BitwiseNotExpression) => [e.Operand],
-            PostfixUnaryExpressionSyntax e when e.IsKind(SyntaxKind.SuppressNullableWarningExpression) => [e.Operand],
-            BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
-                => ContainsDurableAwait(e.Right) ? null : [e.Left],
-            BinaryExpressionSyntax e when e.IsKind(SyntaxKind.AsExpression) || e.IsKind(SyntaxKind.IsExpression) => [e.Left],
-            BinaryExpressionSyntax e => [e.Left, e.Right],
-            IsPatternExpressionSyntax e => [e.Expression],
-            ConditionalExpressionSyntax e => ContainsDurableAwait(e.WhenTrue) || ContainsDurableAwait(e.WhenFalse) ? null : [e.Condition],
-            MemberAccessExpressionSyntax e => [e.Expression],
-            ConditionalAccessExpressionSyntax e when !ContainsDurableAwait(e.WhenNotNull) => [e.Expression],
-            SwitchExpressionSyntax e when !e.Arms.Any(ContainsDurableAwait) => [e.GoverningExpression],
-            InvocationExpressionSyntax e when e.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)) => null,
-            InvocationExpressionSyntax e => [.. Receiver(e.Expression), .. e.ArgumentList.Arguments.Select(a => a.Expression)],
-            ElementAccessExpressionSyntax e => [e.Expression, .. e.ArgumentList.Arguments.Select(a => a.Expression)],
-            BaseObjectCreationExpressionSyntax e => [.. e.ArgumentList?.Arguments.Select(a => a.Expression) ?? [], .. InitializerValues(e.Initializer)],
-            WithExpressionSyntax e => [e.Expression, .. InitializerValues(e.Initializer)],
-            InterpolatedStringExpressionSyntax e => e.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList(),
-            TupleExpressionSyntax e => e.Arguments.Select(a => a.Expression).ToList(),
-            // '??=' evaluates its right side only when the left is null: it is not an operand that always runs.
-            AssignmentExpressionSyntax e when e.IsKind(SyntaxKind.CoalesceAssignmentExpression) => null,
-            AssignmentExpressionSyntax e when e.Left is IdentifierNameSyntax || IsDeconstructionIntoVariables(e.Left) => [e.Right],
-            AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } e when e.IsKind(SyntaxKind.SimpleAssignmentExpression) => [target.Expression, e.Right],
-            AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } e when e.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                => [target.Expression, .. target.ArgumentList.Arguments.Select(a => a.Expression), e.Right],
-            _ => null,
-        };
-
-        /// <summary><c>var (a, b)</c>, or a tuple of locals and declarations: nothing on the left is evaluated before the right.</summary>
-        private static bool IsDeconstructionIntoVariables(ExpressionSyntax left) => left switch
-        {
-            DeclarationExpressionSyntax => true,
-            TupleExpressionSyntax tuple => tuple.Arguments.All(a => a.Expression is IdentifierNameSyntax || IsDeconstructionIntoVariables(a.Expression)),
-            _ => false,
-        };
-
-        private static IEnumerable<ExpressionSyntax> Receiver(ExpressionSyntax invoked) =>
-            invoked is MemberAccessExpressionSyntax access ? [access.Expression] : [];
-
-        private static IEnumerable<ExpressionSyntax> InitializerValues(InitializerExpressionSyntax? initializer) =>
-            initializer?.Expressions.Select(e => e is AssignmentExpressionSyntax assignment ? assignment.Right : e) ?? [];
 
         /// <summary>
         /// Whether C# evaluating <paramref name="operand"/> before a later await, rather than after it, could differ.
