@@ -138,6 +138,12 @@ internal static class DiagnosticDescriptors
         "Step body assigns a variable of the workflow",
         "'{0}' is {1} of the workflow, assigned inside the body of step '{2}': once the step has completed, a resumed workflow gets its recorded result and the body does not run again, so the assignment is lost; return the value from the step and assign it in the workflow");
 
+    public static readonly DiagnosticDescriptor ForEachVariableIsCopy = Warning(
+        "SGD0016",
+        StateCategory,
+        "Change through a foreach variable is lost after a resume",
+        "'{0}' is the variable of a foreach over '{1}' that awaits a durable operation: a resumed workflow goes on with copies of the elements saved at the checkpoint, not the elements of '{1}', so this change does not reach '{1}'; change the element through '{1}' by index (a for loop), or build the new state after the loop");
+
     private const string DeterminismCategory = "SourceGenDurable.Determinism";
     private const string SideEffectsCategory = "SourceGenDurable.SideEffects";
     private const string StateCategory = "SourceGenDurable.State";

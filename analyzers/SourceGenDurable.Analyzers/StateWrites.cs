@@ -101,6 +101,9 @@ internal sealed class StateWrites
         return writes;
     }
 
+    /// <summary>Whether <paramref name="member"/> is a member of a BCL collection that changes it (<c>Add</c>, an indexer...).</summary>
+    public bool IsMutator(ISymbol member) => _mutators.Contains(member.OriginalDefinition);
+
     /// <summary>Whether <paramref name="method"/> is marked <c>[Pure]</c>, which says it changes no state.</summary>
     public bool IsPure(IMethodSymbol method) =>
         _pure is not null && method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _pure));

@@ -163,6 +163,65 @@ internal sealed class WorkflowBody
     }
 
     /// <summary>
+    /// Rule 16: a foreach over a local or parameter whose body awaits a durable operation, and changes an element
+    /// through the loop's variable. The elements left to visit are saved with each checkpoint, apart from the
+    /// collection, so after a resume the variable is a copy and the change never reaches the collection.
+    /// </summary>
+    public void AnalyzeForEach(OperationAnalysisContext context)
+    {
+        if (context.Operation is not IForEachLoopOperation loop || !loop.IsInWorkflowBody() ||
+            loop.Collection.WithoutConversions() is not { } collection || collection is not (ILocalReferenceOperation or IParameterReferenceOperation) ||
+            loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { Type: { IsReferenceType: true, SpecialType: not SpecialType.System_String } } variable } ||
+            !loop.Body.Descendants().Any(o => o is IAwaitOperation awaited && IsDurable(awaited, context.CancellationToken)))
+        {
+            return;
+        }
+
+        foreach (var write in loop.Body.Descendants())
+        {
+            var changed = write switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                IInvocationOperation { Instance: { } instance } call when _writes.IsMutator(call.TargetMethod) => instance,
+                _ => null,
+            };
+            if (changed is not null && changed is not ILocalReferenceOperation && RootsAt(changed, variable))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ForEachVariableIsCopy, write.Syntax.GetLocation(), variable.Name, collection.Syntax.ToString()));
+            }
+        }
+    }
+
+    private bool IsDurable(IAwaitOperation awaited, System.Threading.CancellationToken cancellationToken) =>
+        awaited.IsInWorkflowBody() &&
+        awaited.Operation.WithoutConversions() is IInvocationOperation { Syntax: InvocationExpressionSyntax call } invocation &&
+        DurableOperation.Classify(call, invocation.SemanticModel!, _workflow.ContainingType, cancellationToken) is not null;
+
+    /// <summary>Whether <paramref name="target"/> is <paramref name="variable"/> itself or reached from it through members and elements.</summary>
+    private static bool RootsAt(IOperation target, ILocalSymbol variable)
+    {
+        for (var current = target.WithoutConversions(); current is not null;)
+        {
+            if (current is ILocalReferenceOperation local)
+            {
+                return SymbolEqualityComparer.Default.Equals(local.Local, variable);
+            }
+
+            current = current switch
+            {
+                IFieldReferenceOperation field => field.Instance?.WithoutConversions(),
+                IPropertyReferenceOperation property => property.Instance?.WithoutConversions(),
+                IArrayElementReferenceOperation element => element.ArrayReference.WithoutConversions(),
+                _ => null,
+            };
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Rule 15: inside a <c>ctx.Step</c> body, an assignment to a local or a parameter declared outside it, in the
     /// workflow. It happens when the step runs, and never when a resumed workflow gets the step's recorded result.
     /// </summary>

@@ -11,7 +11,8 @@ namespace SourceGenDurable.Analyzers;
 /// Reports code that compiles and is lowered but breaks a durable workflow at run time: what runs again after a
 /// restart (SGD0001-SGD0006, SGD0010), state a restart loses (SGD0007), durable operations that are not checkpoints
 /// (SGD0009), misused steps (SGD0011), workflows that share a name (SGD0012), delegates it cannot follow (SGD0013) and
-/// step bodies that assign the workflow's variables (SGD0015).
+/// step bodies that assign the workflow's variables (SGD0015) and changes through a foreach variable that a resume
+/// would lose (SGD0016).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
@@ -30,7 +31,8 @@ public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.StepMisuse,
         DiagnosticDescriptors.DuplicateWorkflowName,
         DiagnosticDescriptors.UnfollowedDelegate,
-        DiagnosticDescriptors.StepAssignsWorkflowVariable);
+        DiagnosticDescriptors.StepAssignsWorkflowVariable,
+        DiagnosticDescriptors.ForEachVariableIsCopy);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -62,6 +64,7 @@ public sealed class WorkflowRulesAnalyzer : DiagnosticAnalyzer
                 var body = new WorkflowBody(method, banned, calls, writes);
                 block.RegisterOperationAction(body.AnalyzeUse, OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation);
                 block.RegisterOperationAction(body.AnalyzeAwait, OperationKind.Await);
+                block.RegisterOperationAction(body.AnalyzeForEach, OperationKind.Loop);
                 block.RegisterOperationAction(
                     body.AnalyzeWrite,
                     OperationKind.SimpleAssignment,

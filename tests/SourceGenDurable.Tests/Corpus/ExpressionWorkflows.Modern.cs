@@ -45,4 +45,23 @@ public sealed partial class ExpressionWorkflows
         list.Add(value);
         return list;
     }
+
+    /// <summary>
+    /// Elements changed through the collection by index in a loop that awaits (SGD0016's fix): the collection is the
+    /// one slot that holds them, so the changes survive a resume.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(3)]
+    public async Task<string> ChangeElementsByIndex(WorkflowContext ctx, int n)
+    {
+        var tallies = new List<Tally> { new(), new(), new() };
+        for (var i = 0; i < tallies.Count; i++)
+        {
+            var doubled = await Double(n + i);
+            tallies[i].Count = doubled;
+            tallies[i].Names.Add("x");
+        }
+
+        return string.Join(",", tallies.Select(t => $"{t.Count}:{t.Names.Count}"));
+    }
 }
