@@ -38,6 +38,18 @@ internal static class OperationExtensions
     }
 
     /// <summary>
+    /// What a field, property or array element is read from (<c>a.Items</c> from <c>a</c>, <c>a[0]</c> from
+    /// <c>a</c>), under implicit conversions; null for any other operation, and for a static member.
+    /// </summary>
+    public static IOperation? Container(this IOperation operation) => operation switch
+    {
+        IFieldReferenceOperation field => field.Instance?.WithoutConversions(),
+        IPropertyReferenceOperation property => property.Instance?.WithoutConversions(),
+        IArrayElementReferenceOperation element => element.ArrayReference.WithoutConversions(),
+        _ => null,
+    };
+
+    /// <summary>
     /// Whether <paramref name="operation"/> starts code that is not workflow body although it is written in one: the
     /// body of a <c>ctx.Step(name, body)</c>, the one place where side effects belong (the step's result is recorded,
     /// so the body does not run again once it is), and the argument of <c>nameof</c>, which never runs.

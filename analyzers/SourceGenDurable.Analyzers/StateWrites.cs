@@ -155,13 +155,7 @@ internal sealed class StateWrites
                 return new StateWrite(root.Member, root.IsStatic, display, true);
             }
 
-            current = current switch
-            {
-                IFieldReferenceOperation field => field.Instance?.WithoutConversions(),
-                IPropertyReferenceOperation property => property.Instance?.WithoutConversions(),
-                IArrayElementReferenceOperation element => element.ArrayReference.WithoutConversions(),
-                _ => null,
-            };
+            current = current.Container();
         }
 
         return null;

@@ -209,13 +209,7 @@ internal sealed class WorkflowBody
                 return SymbolEqualityComparer.Default.Equals(local.Local, variable);
             }
 
-            current = current switch
-            {
-                IFieldReferenceOperation field => field.Instance?.WithoutConversions(),
-                IPropertyReferenceOperation property => property.Instance?.WithoutConversions(),
-                IArrayElementReferenceOperation element => element.ArrayReference.WithoutConversions(),
-                _ => null,
-            };
+            current = current.Container();
         }
 
         return false;
