@@ -171,7 +171,7 @@ internal sealed class WorkflowBody
     {
         if (context.Operation is not IForEachLoopOperation loop || !loop.IsInWorkflowBody() ||
             loop.Collection.WithoutConversions() is not { } collection || collection is not (ILocalReferenceOperation or IParameterReferenceOperation) ||
-            loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { Type: { IsReferenceType: true, SpecialType: not SpecialType.System_String } } variable } ||
+            loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var variable } || !LiveVariables.ComesBackAsCopy(variable.Type) ||
             !loop.Body.Descendants().Any(o => o is IAwaitOperation awaited && IsDurable(awaited, context.CancellationToken)))
         {
             return;

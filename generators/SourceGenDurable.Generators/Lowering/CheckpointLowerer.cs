@@ -154,7 +154,8 @@ internal sealed class CheckpointLowerer
         var elementType = operation.ResultType is IArrayTypeSymbol array ? $"<{TypeNames.FullyQualified(array.ElementType)}>" : "";
         var branches = _context.Shape.FanOuts[invocation];
         List<(SyntaxNode Node, string Text)> arguments;
-        if (branches.All(b => b.Lambda is null))
+        var fixedBranches = branches.All(b => b.Lambda is null);
+        if (fixedBranches)
         {
             arguments = branches.Select((b, index) => ((SyntaxNode)b.Invocation, $"__run.{Operation(b.Invocation, b.Operation, state, scope, branch: index)}")).ToList();
         }
@@ -173,7 +174,7 @@ internal sealed class CheckpointLowerer
         // Each branch, or the sequence, where the user wrote it, so its breakpoints bind where they are set; a branch's
         // lambda goes before the line break, so the operation starts at the user's column.
         var texts = (mappedFrom is null ? arguments.Select(a => a.Text) : _context.OnTheirLines(mappedFrom, arguments))
-            .Select(text => branches.All(b => b.Lambda is null) ? "() =>" + Separated(text) : text);
+            .Select(text => fixedBranches ? "() =>" + Separated(text) : text);
         return $"{method}{elementType}({state}{string.Concat(texts.Select(t => "," + Separated(t)))})";
     }
 

@@ -117,8 +117,11 @@ internal sealed class LoweringContext
         Model.AnalyzeControlFlow(statement) is not { Succeeded: true, EndPointIsReachable: false };
 
     /// <summary>The line (0-based) <paramref name="node"/> starts on in the user's file.</summary>
-    public int LineOf(SyntaxNode node) =>
-        Shape.Body is { } body ? Shape.Locate(Location.Create(body.SyntaxTree, node.Span)).GetLineSpan().StartLinePosition.Line : 0;
+    public int LineOf(SyntaxNode node) => PositionOf(node).Line;
+
+    /// <summary>Where <paramref name="node"/> starts in the user's file (0-based line and character).</summary>
+    private LinePosition PositionOf(SyntaxNode node) =>
+        Shape.Body is { } body ? Shape.Locate(Location.Create(body.SyntaxTree, node.Span)).GetLineSpan().StartLinePosition : default;
 
     /// <summary>
     /// Arguments written after a call that starts on the line of <paramref name="start"/>, each preceded by the line
@@ -130,15 +133,12 @@ internal sealed class LoweringContext
         var line = LineOf(start);
         foreach (var (node, text) in arguments)
         {
-            var argumentLine = LineOf(node);
-            yield return argumentLine > line ? new string('\n', argumentLine - line) + LeadingWhitespace(node) + text : text;
-            line = System.Math.Max(line, argumentLine) + text.Count(c => c == '\n');
+            // On a line of its own: the line breaks, then whitespace as wide as what stands before it on its line.
+            var position = PositionOf(node);
+            yield return position.Line > line ? new string('\n', position.Line - line) + new string(' ', position.Character) + text : text;
+            line = System.Math.Max(line, position.Line) + text.Count(c => c == '\n');
         }
     }
-
-    /// <summary>Whitespace as wide as what stands before <paramref name="node"/> on its line in the user's file.</summary>
-    private string LeadingWhitespace(SyntaxNode node) =>
-        Shape.Body is { } body ? new string(' ', Shape.Locate(Location.Create(body.SyntaxTree, node.Span)).GetLineSpan().StartLinePosition.Character) : "";
 
     /// <summary>The label of a construct that has no slots of its own (see <see cref="NextConstruct"/>).</summary>
     public string NextLabel(string construct, SyntaxNode node) => NextConstruct(construct, node, construct).Label;

@@ -173,7 +173,7 @@ internal static partial class AwaitSpilling
                     // A saved object comes back from a checkpoint as a copy: a call on it, or given it, after a resume
                     // would change the copy, not the object the workflow goes on to read. A new object, or one a
                     // with-expression copies anyway, has no identity anyone else holds.
-                    if (type is { IsReferenceType: true, SpecialType: not SpecialType.System_String } && !IsCopyable(operands[i]))
+                    if (LiveVariables.ComesBackAsCopy(type) && !IsCopyable(operands[i]))
                     {
                         Reason = $"'{operands[i]}' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first";
                         return;

@@ -13,6 +13,13 @@ namespace SourceGenDurable.Shared;
 /// </summary>
 internal static class LiveVariables
 {
+    /// <summary>
+    /// Whether a value of <paramref name="type"/> is an object whose identity a slot loses: each slot is saved as JSON
+    /// of its own, so after a resume it is a copy, and a change made through it does not reach another holder of the
+    /// object. Strings cannot change; values have no identity.
+    /// </summary>
+    public static bool ComesBackAsCopy(ITypeSymbol? type) => type is { IsReferenceType: true, SpecialType: not SpecialType.System_String };
+
     public static IReadOnlyCollection<ISymbol> AcrossCheckpoints(
         BlockSyntax body, IEnumerable<StatementSyntax> checkpoints, IEnumerable<StatementSyntax> spillHosts, IEnumerable<AwaitExpressionSyntax> spilledAwaits, SemanticModel model)
     {
