@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
+using SourceGenDurable.Generators.Model;
 
 namespace SourceGenDurable.Generators.Emitting;
 
@@ -13,26 +13,19 @@ namespace SourceGenDurable.Generators.Emitting;
 internal sealed class IndentedWriter
 {
     private const string IndentUnit = "    ";
-    private readonly List<Chunk> _chunks = new();
+    private readonly StringBuilder _text = new();
     private int _depth;
-    private string? _pendingMapping;
+    private (string Path, SourceSpan Span)? _pendingMapping;
     private bool _mapped;
 
-    /// <param name="depth">The indentation to start at: text written at its final depth can carry <c>#line</c> character offsets.</param>
-    public IndentedWriter(int depth = 0) => _depth = depth;
-
-    /// <summary>What was written, one chunk per <see cref="Line"/> or <see cref="Lines"/> call or directive.</summary>
-    public IReadOnlyList<Chunk> Chunks => _chunks;
-
     /// <summary>
-    /// Maps the next <see cref="Line"/> or <see cref="Lines"/> call to a span of <paramref name="path"/> (lines and
-    /// characters 1-based, the end inclusive): its first sequence point gets that span, and the lines after its first
-    /// follow on from <paramref name="startLine"/>. The path is written as it is: a <c>#line</c> file name has no escapes.
+    /// Maps the next <see cref="Line"/> or <see cref="Lines"/> call to <paramref name="span"/> of <paramref name="path"/>:
+    /// its first sequence point gets that span, and the lines after its first follow on from the span's first line.
+    /// The path is written as it is: a <c>#line</c> file name has no escapes.
     /// </summary>
-    public IndentedWriter Map(string path, int startLine, int startCharacter, int endLine, int endCharacter)
+    public IndentedWriter Map(string path, SourceSpan span)
     {
-        // The character offset is where the mapped text starts on the next line: its indentation.
-        _pendingMapping = $"#line ({startLine}, {startCharacter}) - ({endLine}, {endCharacter}) {_depth * IndentUnit.Length} \"{path}\"";
+        _pendingMapping = (path, span);
         return this;
     }
 
@@ -42,7 +35,7 @@ internal sealed class IndentedWriter
         _pendingMapping = null;
         if (_mapped)
         {
-            _chunks.Add(new Chunk("#line hidden", ChunkKind.Directive));
+            _text.Append("#line hidden\n");
             _mapped = false;
         }
 
@@ -51,35 +44,36 @@ internal sealed class IndentedWriter
 
     public IndentedWriter Line(string line = "") => Lines(line);
 
-    /// <summary>Writes a statement that may span lines (a rewritten statement), indenting its first line.</summary>
-    public IndentedWriter Lines(string text)
+    /// <summary>
+    /// Writes a statement that may span lines (copied code), indenting its first line <paramref name="deeper"/> levels
+    /// more than the current indentation.
+    /// </summary>
+    public IndentedWriter Lines(string text, int deeper = 0)
     {
-        if (text.Length > 0)
+        if (text.Length == 0)
         {
-            if (_pendingMapping is { } mapping)
-            {
-                _chunks.Add(new Chunk(mapping, ChunkKind.Directive));
-                _pendingMapping = null;
-                _mapped = true;
-            }
-            else
-            {
-                Hide();
-            }
+            _text.Append('\n');
+            return this;
+        }
+
+        var indentation = string.Concat(System.Linq.Enumerable.Repeat(IndentUnit, _depth + deeper));
+        if (_pendingMapping is { } mapping)
+        {
+            // The character offset is where the mapped text starts on its line: its indentation.
+            var (path, span) = mapping;
+            _text.Append($"#line ({span.StartLine}, {span.StartCharacter}) - ({span.EndLine}, {span.EndCharacter}) {indentation.Length} \"{path}\"\n");
+            _pendingMapping = null;
+            _mapped = true;
+        }
+        else
+        {
+            Hide();
         }
 
         // Only the first line is indented. Later lines are the user's, with the user's own whitespace and line breaks: a
         // #line directive offsets only the first line, so they keep their columns only where the user had them, and a
         // verbatim or raw string spanning them keeps its text (a \r\n its \r).
-        var indented = text.Length > 0 ? string.Concat(System.Linq.Enumerable.Repeat(IndentUnit, _depth)) + text : text;
-        _chunks.Add(new Chunk(indented, text.Length == 0 ? ChunkKind.Blank : ChunkKind.Statement));
-        return this;
-    }
-
-    /// <summary>Text already indented and mapped (a lowered body), written as it is.</summary>
-    public IndentedWriter Raw(string text)
-    {
-        _chunks.Add(new Chunk(text, ChunkKind.Statement));
+        _text.Append(indentation).Append(text).Append('\n');
         return this;
     }
 
@@ -91,21 +85,7 @@ internal sealed class IndentedWriter
         return new Block(this);
     }
 
-    /// <summary>Whether anything written so far holds <paramref name="text"/> (a jump to a label, say).</summary>
-    public bool Mentions(string text) => _chunks.Exists(c => c.Kind == ChunkKind.Statement && c.Text.Contains(text));
-
-    public override string ToString() => ToString(_chunks);
-
-    public static string ToString(IEnumerable<Chunk> chunks)
-    {
-        var text = new StringBuilder();
-        foreach (var chunk in chunks)
-        {
-            text.Append(chunk.Text).Append('\n');
-        }
-
-        return text.ToString();
-    }
+    public override string ToString() => _text.ToString();
 
     public readonly struct Block : IDisposable
     {
@@ -120,13 +100,3 @@ internal sealed class IndentedWriter
         }
     }
 }
-
-internal enum ChunkKind
-{
-    Blank,
-    Directive,
-    Statement,
-}
-
-/// <summary>One call's text: a statement (its lines joined by <c>\n</c>, indented), a directive, or a blank line.</summary>
-internal sealed record Chunk(string Text, ChunkKind Kind);

@@ -189,7 +189,7 @@ internal static class WorkflowEmitter
             .Line("// The workflow body lowered to a state machine. Nullable warnings belong to the original method, where the")
             .Line("// user reads them; here they would only repeat them at slot fields.")
             .Line("#nullable disable warnings");
-        if (model.BodyMapsSource)
+        if (model.SourcePath is not null)
         {
             // The body's statements carry the lines of the workflow method they were copied from; the rest of the
             // method (its braces, the dispatch, the checkpoints' bookkeeping) is hidden, so the debugger steps through
@@ -201,10 +201,10 @@ internal static class WorkflowEmitter
         using (writer.OpenBlock(
             $"private async {TaskOfResult(model)} {ResumeMethod(model)}({Runtime}.WorkflowContext {model.ContextParameter}, {Runtime}.Execution.WorkflowRun __run, {slotsType} __slots)"))
         {
-            writer.Raw(model.Body);
+            WriteBody(writer, model);
         }
 
-        if (model.BodyMapsSource)
+        if (model.SourcePath is not null)
         {
             writer.Line("#line default");
         }
@@ -215,6 +215,22 @@ internal static class WorkflowEmitter
         {
             blocks[i].Dispose();
         }
+    }
+
+    /// <summary>The lowered body's statements, each mapped to the user's statement it was copied from, if any.</summary>
+    private static void WriteBody(IndentedWriter writer, WorkflowModel model)
+    {
+        foreach (var statement in model.Body)
+        {
+            if (statement.Source is { } source && model.SourcePath is { } path)
+            {
+                writer.Map(path, source);
+            }
+
+            writer.Lines(statement.Text, statement.Depth);
+        }
+
+        writer.Hide();
     }
 
     private static void WriteDefinition(IndentedWriter writer, WorkflowModel model)

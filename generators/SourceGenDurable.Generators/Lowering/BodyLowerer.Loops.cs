@@ -11,38 +11,45 @@ internal sealed partial class BodyLowerer
     {
         var output = _context.Out;
         var label = _context.NextLabel("while", loop);
-        output.Line($"{label}_continue:;");
+        output.Label($"{label}_continue");
         LowerConditionSpills(loop, scope);
         if (!IsTrue(loop.Condition))
         {
             _context.Map(loop.WhileKeyword, loop.CloseParenToken);
-            output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
+            output.JumpIf($"!({_context.Rewrite(loop.Condition, scope)})", $"{label}_break");
         }
 
         LowerLoopBody(loop.Statement, label, scope);
         if (_context.Completes(loop.Statement))
         {
-            output.Line($"goto {label}_continue;");
+            output.Jump($"{label}_continue");
         }
 
-        output.Line($"{label}_break:;");
+        output.Label($"{label}_break");
     }
 
     private void LowerDo(DoStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
         var label = _context.NextLabel("do", loop);
-        output.Line($"{label}_top:;");
+        output.Label($"{label}_top");
         LowerLoopBody(loop.Statement, label, scope);
         if (Continues(loop.Statement, label))
         {
-            output.Line($"{label}_continue:;");
+            output.Label($"{label}_continue");
             LowerConditionSpills(loop, scope);
             _context.Map(loop.WhileKeyword, loop.SemicolonToken);
-            output.Line(IsTrue(loop.Condition) ? $"goto {label}_top;" : $"if ({_context.Rewrite(loop.Condition, scope)}) goto {label}_top;");
+            if (IsTrue(loop.Condition))
+            {
+                output.Jump($"{label}_top");
+            }
+            else
+            {
+                output.JumpIf(_context.Rewrite(loop.Condition, scope), $"{label}_top");
+            }
         }
 
-        output.Line($"{label}_break:;");
+        output.Label($"{label}_break");
     }
 
     private void LowerFor(ForStatementSyntax loop, LoweringScope scope)
@@ -58,32 +65,32 @@ internal sealed partial class BodyLowerer
         {
             LowerSpillsWithin(loop, initializer, scope);
             _context.Map(initializer);
-            output.Lines(_context.Rewrite(initializer, scope) + ";");
+            output.Code(_context.Rewrite(initializer, scope) + ";");
         }
 
-        output.Line($"{label}_top:;");
+        output.Label($"{label}_top");
         if (loop.Condition is not null && !IsTrue(loop.Condition))
         {
             LowerSpillsWithin(loop, loop.Condition, scope);
             _context.Map(loop.Condition);
-            output.Line($"if (!({_context.Rewrite(loop.Condition, scope)})) goto {label}_break;");
+            output.JumpIf($"!({_context.Rewrite(loop.Condition, scope)})", $"{label}_break");
         }
 
         LowerLoopBody(loop.Statement, label, scope);
         if (Continues(loop.Statement, label))
         {
-            output.Line($"{label}_continue:;");
+            output.Label($"{label}_continue");
             foreach (var incrementor in loop.Incrementors)
             {
                 LowerSpillsWithin(loop, incrementor, scope);
                 _context.Map(incrementor);
-                output.Lines(_context.Rewrite(incrementor, scope) + ";");
+                output.Code(_context.Rewrite(incrementor, scope) + ";");
             }
 
-            output.Line($"goto {label}_top;");
+            output.Jump($"{label}_top");
         }
 
-        output.Line($"{label}_break:;");
+        output.Label($"{label}_break");
     }
 
     private void LowerForEach(CommonForEachStatementSyntax loop, LoweringScope scope)
@@ -96,32 +103,32 @@ internal sealed partial class BodyLowerer
         var index = _context.Synthesize($"{slots}_index", "int");
         // Mapped as the compiler maps a foreach: the collection, 'in' for each step, the variable for each element.
         _context.Map(loop.Expression);
-        output.Line($"{items} = global::System.Linq.Enumerable.ToList<{elementType}>({_context.Rewrite(loop.Expression, scope)});")
-            .Line($"{index} = 0;")
-            .Line($"{label}_top:;");
+        output.Code($"{items} = global::System.Linq.Enumerable.ToList<{elementType}>({_context.Rewrite(loop.Expression, scope)});")
+            .Code($"{index} = 0;")
+            .Label($"{label}_top");
         _context.Map(loop.InKeyword, loop.InKeyword);
-        output.Line($"if ({index} >= {items}.Count) goto {label}_break;");
+        output.JumpIf($"{index} >= {items}.Count", $"{label}_break");
         if (loop is ForEachStatementSyntax single)
         {
             var variable = Model.GetDeclaredSymbol(single)!;
             var variableType = TypeNames.FullyQualified(variable.Type);
             _context.Map(single.Type, single.Identifier);
-            output.Line($"{_context.Declare(variable, variableType)} = ({variableType}){items}[{index}];");
+            output.Code($"{_context.Declare(variable, variableType)} = ({variableType}){items}[{index}];");
         }
         else
         {
             // 'foreach (var (k, v) in ...)': the element is deconstructed into the loop's variables (or their slots).
             _context.Map(((ForEachVariableStatementSyntax)loop).Variable);
-            output.Line($"{_context.Rewrite(((ForEachVariableStatementSyntax)loop).Variable, scope)} = {items}[{index}];");
+            output.Code($"{_context.Rewrite(((ForEachVariableStatementSyntax)loop).Variable, scope)} = {items}[{index}];");
         }
 
         LowerLoopBody(loop.Statement, label, scope);
         if (Continues(loop.Statement, label))
         {
-            output.Line($"{label}_continue:;").Line($"{index}++;").Line($"goto {label}_top;");
+            output.Label($"{label}_continue").Code($"{index}++;").Jump($"{label}_top");
         }
 
-        output.Line($"{label}_break:;");
+        output.Label($"{label}_break");
     }
 
     /// <summary>A loop condition with durable awaits evaluates them at the loop head, on every pass.</summary>
@@ -134,7 +141,7 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary>Whether the next pass of a loop can be reached from its body: its end completes, or a continue jumps there.</summary>
-    private bool Continues(StatementSyntax body, string label) => _context.Completes(body) || _context.Out.Mentions($"goto {label}_continue;");
+    private bool Continues(StatementSyntax body, string label) => _context.Completes(body) || _context.Out.JumpsTo($"{label}_continue");
 
     private void LowerLoopBody(StatementSyntax body, string label, LoweringScope scope) =>
         LowerStatement(body, scope with { BreakLabel = $"{label}_break", ContinueLabel = $"{label}_continue" });

@@ -25,7 +25,7 @@ internal sealed partial class BodyLowerer
             .ToList();
         foreach (var variable in patternVariables.Where(v => !SlotFields.ContainsKey(v)))
         {
-            output.Line($"{TypeNames.FullyQualified(variable.Type)} {_context.Names.Of(variable)} = default!;");
+            output.Code($"{TypeNames.FullyQualified(variable.Type)} {_context.Names.Of(variable)} = default!;");
         }
 
         _context.Map(@switch.SwitchKeyword, @switch.CloseParenToken);
@@ -37,20 +37,26 @@ internal sealed partial class BodyLowerer
                 {
                     var declared = caseLabel.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => (ILocalSymbol)Model.GetDeclaredSymbol(d)!).ToList();
                     // Inside the label a pattern variable is still the pattern's own variable; the section gets a copy.
-                    output.Line(_context.RewriteKeeping(caseLabel, scope, declared).Replace("case>", "case >").Replace("case<", "case <"));
-                    foreach (var variable in declared)
+                    output.Code(_context.RewriteKeeping(caseLabel, scope, declared).Replace("case>", "case >").Replace("case<", "case <"));
+                    using (output.Indent())
                     {
-                        output.Line($"    {_context.Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
+                        foreach (var variable in declared)
+                        {
+                            output.Code($"{_context.Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
+                        }
                     }
                 }
 
-                output.Line($"    goto {label}_section{section};");
+                using (output.Indent())
+                {
+                    output.Jump($"{label}_section{section}");
+                }
             }
         }
 
         if (!@switch.Sections.Any(s => s.Labels.Any(l => l is DefaultSwitchLabelSyntax)))
         {
-            _context.WritePossiblyUnreachable($"goto {label}_break;");
+            _context.WritePossiblyUnreachable($"{label}_break");
         }
 
         string? defaultLabel = null;
@@ -74,10 +80,10 @@ internal sealed partial class BodyLowerer
         var sections = scope with { BreakLabel = $"{label}_break", CaseLabels = caseLabels.ToImmutable(), DefaultLabel = defaultLabel };
         for (var section = 0; section < @switch.Sections.Count; section++)
         {
-            output.Line($"{label}_section{section}:;");
+            output.Label($"{label}_section{section}");
             LowerStatements(@switch.Sections[section].Statements, sections);
         }
 
-        output.Line($"{label}_break:;");
+        output.Label($"{label}_break");
     }
 }

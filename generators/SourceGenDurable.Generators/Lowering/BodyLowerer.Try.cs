@@ -26,7 +26,7 @@ internal sealed partial class BodyLowerer
         using (output.OpenBlock("try"))
         {
             _regions.WriteDispatch(_regions.StatesInside(frame.Label), frame.Depth + 1);
-            output.Line($"{frame.Label}_body:;");
+            output.Label($"{frame.Label}_body");
             LowerTryBlock(frame, $"{frame.Label}_body", frame.Depth + 2, inside);
             LowerMovedCatches(frame, inside);
             _handlers.WriteExits(frame);

@@ -5,17 +5,19 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SourceGenDurable.Generators.Binding;
-using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
 
 /// <summary>The lowered body of a workflow method, and what the rest of its file needs because of it.</summary>
+/// <param name="Statements">The body's statements, in order, as the emitter writes them.</param>
 /// <param name="SynthesizedSlots">Slots the lowering itself needs, in the order it made them.</param>
 /// <param name="RebuildsExceptions">Whether the body rebuilds saved exceptions, so the rebuild method must be emitted.</param>
-/// <param name="MapsSource">Whether the text maps the user's statements to their file with <c>#line</c> directives.</param>
-internal sealed record LoweredBody(string Text, IReadOnlyList<SlotModel> SynthesizedSlots, bool RebuildsExceptions, bool MapsSource);
+/// <param name="SourcePath">The user's file, which the statements' places are in; null when they map to none.</param>
+/// <param name="CopiedJumps">The labels copied code jumps to, which its text holds (see <see cref="LoweredBodyBuilder.CopiedJumps"/>).</param>
+internal sealed record LoweredBody(
+    IReadOnlyList<LoweredStatement> Statements, IReadOnlyList<SlotModel> SynthesizedSlots, bool RebuildsExceptions, string? SourcePath, IReadOnlyCollection<string> CopiedJumps);
 
 /// <summary>
 /// Lowers a workflow body into the body of a resumable method, the way the C# compiler lowers an async method:
@@ -66,24 +68,15 @@ internal sealed partial class BodyLowerer
     {
         var (model, shape, slotFields) = (workflow.Model, workflow.Shape, workflow.SlotFields);
         var names = new LocalNames(model, shape, workflow.Block, slotFields);
-        // The body is written at its depth in the generated file: inside the containing types and the method.
-        var depth = 1;
-        for (var type = workflow.Method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            depth++;
-        }
-
-        var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod, depth);
+        var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod);
         new BodyLowerer(context).LowerBody(workflow.Block);
-        context.Out.Hide();
-        var text = IndentedWriter.ToString(UnreachableCode.Remove(context.Out.Chunks));
-        return new LoweredBody(text.TrimEnd('\n'), context.SynthesizedSlots, context.RebuildsExceptions, context.SourcePath is not null);
+        return new LoweredBody(context.Out.Statements, context.SynthesizedSlots, context.RebuildsExceptions, context.SourcePath, context.Out.CopiedJumps);
     }
 
     private void LowerBody(BlockSyntax body)
     {
         var output = _context.Out;
-        output.Line($"var {RegionDispatch.State} = __run.ResumeState;");
+        output.Code($"var {RegionDispatch.State} = __run.ResumeState;");
         _handlers.WriteLocals();
         _regions.WriteDispatch(Enumerable.Range(0, _context.Shape.Checkpoints.Length), depth: 0);
         LowerStatements(body.Statements, LoweringScope.Body);
@@ -135,7 +128,7 @@ internal sealed partial class BodyLowerer
                 LowerStatements(block.Statements, scope);
                 break;
             case LabeledStatementSyntax labeled:
-                _context.Out.Line($"{labeled.Identifier.ValueText}:;");
+                _context.Out.Label(labeled.Identifier.ValueText);
                 LowerStatement(labeled.Statement, scope);
                 break;
             case IfStatementSyntax @if:
@@ -166,7 +159,7 @@ internal sealed partial class BodyLowerer
         if (statement is not BlockSyntax && Model.AnalyzeControlFlow(statement) is { Succeeded: true, EndPointIsReachable: false })
         {
             // The C# compiler proves this on the original; the jumps of the lowered form hide it from the compiler.
-            _context.Out.Line(UnreachableCode.EndNotReached);
+            _context.Out.Trap();
         }
     }
 
@@ -176,20 +169,20 @@ internal sealed partial class BodyLowerer
         var label = _context.NextLabel("if", @if);
         var elseLabel = @if.Else is null ? $"{label}_end" : $"{label}_else";
         _context.Map(@if.IfKeyword, @if.CloseParenToken);
-        output.Line($"if (!({_context.Rewrite(@if.Condition, scope)})) goto {elseLabel};");
+        output.JumpIf($"!({_context.Rewrite(@if.Condition, scope)})", elseLabel);
         LowerStatement(@if.Statement, scope);
         if (@if.Else is not null)
         {
             if (_context.Completes(@if.Statement))
             {
-                output.Line($"goto {label}_end;");
+                output.Jump($"{label}_end");
             }
 
-            output.Line($"{elseLabel}:;");
+            output.Label(elseLabel);
             LowerStatement(@if.Else.Statement, scope);
         }
 
-        output.Line($"{label}_end:;");
+        output.Label($"{label}_end");
     }
 
     /// <summary>Whether <paramref name="condition"/> is the constant true: a loop on it needs no test.</summary>
@@ -200,7 +193,7 @@ internal sealed partial class BodyLowerer
         if (statement is LabeledStatementSyntax labeled)
         {
             // The labeled statement may declare a slot, which becomes an assignment after the label.
-            _context.Out.Line($"{labeled.Identifier.ValueText}:;");
+            _context.Out.Label(labeled.Identifier.ValueText);
             Copy(labeled.Statement, scope);
             return;
         }
@@ -213,7 +206,7 @@ internal sealed partial class BodyLowerer
         }
 
         _context.Map(statement);
-        _context.Out.Lines(_context.Rewrite(statement, scope));
+        _context.WriteCopied(statement, scope);
     }
 
     /// <summary>A slot's declaration becomes an assignment to its field; other declarators stay declarations.</summary>
@@ -222,7 +215,7 @@ internal sealed partial class BodyLowerer
         if (!declaration.Variables.Any(v => Model.GetDeclaredSymbol(v) is { } local && SlotFields.ContainsKey(local)))
         {
             _context.Map(declaration.Parent is LocalDeclarationStatementSyntax statement ? statement : declaration);
-            _context.Out.Lines(_context.Rewrite(declaration, scope) + ";");
+            _context.Out.Code(_context.Rewrite(declaration, scope) + ";");
             return;
         }
 
@@ -243,11 +236,11 @@ internal sealed partial class BodyLowerer
         _context.Map(declaration.Variables.Count == 1 && declaration.Parent is LocalDeclarationStatementSyntax statement ? statement : variable);
         if (!SlotFields.ContainsKey(local))
         {
-            _context.Out.Lines($"{TypeNames.FullyQualified(local.Type)} {_context.Names.Of(local)}{initializer};");
+            _context.Out.Code($"{TypeNames.FullyQualified(local.Type)} {_context.Names.Of(local)}{initializer};");
         }
         else if (initializer is not null)
         {
-            _context.Out.Lines($"{_context.Reference(local)}{initializer};");
+            _context.Out.Code($"{_context.Reference(local)}{initializer};");
         }
     }
 

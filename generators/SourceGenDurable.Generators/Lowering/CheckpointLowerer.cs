@@ -32,31 +32,31 @@ internal sealed class CheckpointLowerer
             CheckpointForm.Declare or CheckpointForm.Assign => $"{_context.Reference(site.Target!)} = ",
             _ => "",
         };
-        output.Line($"// checkpoint {state}");
+        output.Note($"// checkpoint {state}");
         SyntaxNode mapped = site.Form == CheckpointForm.Spilled ? site.Await : site.Statement;
         var operation = Operation(site.Invocation, site.Operation, state, scope, mappedFrom: mapped);
 
         // The durable call is the user's statement (or, spilled, the await in it); committing and resuming are not.
         _context.Map(mapped);
-        output.Lines($"{target}await __run.{operation};")
-            .Line($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
-            .Line($"{RegionDispatch.ResumeLabel(state)}:;")
-            .Line($"{RegionDispatch.State} = -1;");
+        output.Code($"{target}await __run.{operation};")
+            .Code($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
+            .Label(RegionDispatch.ResumeLabel(state))
+            .Code($"{RegionDispatch.State} = -1;");
         foreach (var (label, slots, clause) in scope.CatchBodies)
         {
             // Resumed inside a catch body: the exception it handles is rebuilt from its saved description.
             var error = $"{CopiedCodeRewriter.SlotsParameter}.{slots}_error!";
-            output.Line($"{label}_exception ??= {_context.UseRebuildMethod()}({error});");
+            output.Code($"{label}_exception ??= {_context.UseRebuildMethod()}({error});");
             if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _context.Model.GetDeclaredSymbol(declaration) is { } variable)
             {
-                output.Line($"{_context.Names.Of(variable)} ??= {RebuildException(variable.Type, label, error)};");
+                output.Code($"{_context.Names.Of(variable)} ??= {RebuildException(variable.Type, label, error)};");
             }
         }
 
         if (site.Form == CheckpointForm.Return)
         {
             _context.Map(site.Statement);
-            output.Line(_context.ReturnStatement($"{CopiedCodeRewriter.SlotsParameter}.{WorkflowBinder.ReturnSlotName(state)}", scope));
+            _context.WriteReturn($"{CopiedCodeRewriter.SlotsParameter}.{WorkflowBinder.ReturnSlotName(state)}", scope);
         }
     }
 
@@ -136,7 +136,7 @@ internal sealed class CheckpointLowerer
 
             var spill = $"{prefix}_{parameter.Name}";
             _context.Map(ValueOf(argument));
-            _context.Out.Lines($"{TypeNames.FullyQualified(parameter.Type)} {spill} = {_context.Rewrite(ValueOf(argument), scope)};");
+            _context.Out.Code($"{TypeNames.FullyQualified(parameter.Type)} {spill} = {_context.Rewrite(ValueOf(argument), scope)};");
             spilled.Add((parameter, spill));
         }
 

@@ -35,18 +35,18 @@ internal sealed class ExceptionHandlerLowerer
         foreach (var @try in _regions.Tries.Where(t => t.Catches.Any(_regions.IsMoved)))
         {
             // The exception a moved catch body handles, while it is in memory; after a resume it is rebuilt.
-            output.Line($"global::System.Exception? {_regions.LabelOf(@try)}_exception = null;");
+            output.Code($"global::System.Exception? {_regions.LabelOf(@try)}_exception = null;");
         }
 
         foreach (var @try in _regions.Tries.Where(_regions.FlattensFinally))
         {
-            output.Line($"global::System.Exception? {_regions.LabelOf(@try)}_pendingException = null;");
+            output.Code($"global::System.Exception? {_regions.LabelOf(@try)}_pendingException = null;");
         }
 
         foreach (var clause in _regions.Tries.SelectMany(t => t.Catches.Where(_regions.IsMoved)).Where(c => c.Declaration is { Identifier.RawKind: not 0 }))
         {
             var variable = _context.Model.GetDeclaredSymbol(clause.Declaration!)!;
-            output.Line($"{TypeNames.FullyQualified(variable.Type)}? {_context.Names.Of(variable)} = null;");
+            output.Code($"{TypeNames.FullyQualified(variable.Type)}? {_context.Names.Of(variable)} = null;");
         }
     }
 
@@ -62,17 +62,17 @@ internal sealed class ExceptionHandlerLowerer
         {
             pending = _context.Synthesize($"{slots}_pending", "global::SourceGenDurable.WorkflowError?");
             branch = _context.Synthesize($"{slots}_branch", "int");
-            output.Line($"{pending} = null;").Line($"{branch} = 0;");
+            output.Code($"{pending} = null;").Code($"{branch} = 0;");
         }
 
         if (moved.Length > 0)
         {
             caught = _context.Synthesize($"{slots}_catch", "int");
             error = _context.Synthesize($"{slots}_error", "global::SourceGenDurable.WorkflowError?");
-            output.Line($"{caught} = 0;");
+            output.Code($"{caught} = 0;");
         }
 
-        output.Line($"{label}:;");
+        output.Label(label);
         LoweringScope? inside = null;
         var exits = ImmutableArray.CreateBuilder<(string, string)>();
         if (flattensFinally)
@@ -125,9 +125,9 @@ internal sealed class ExceptionHandlerLowerer
             var declaration = rewritten.Declaration is null ? "(global::System.Exception)" : CopiedCodeRewriter.Normalize(rewritten.Declaration);
             var filter = rewritten.Filter is null ? "" : $" && ({LoweringContext.Layout(rewritten.Filter.FilterExpression)})";
             MapFilter(clause);
-            output.Lines($"catch {declaration} when (!__run.IsSuspending{filter})");
+            output.Code($"catch {declaration} when (!__run.IsSuspending{filter})");
             _context.Map(clause.Block);
-            output.Lines(LoweringContext.Layout(rewritten.Block));
+            output.Code(LoweringContext.Layout(rewritten.Block));
         }
 
         if (@try.Finally is not null && !frame.FlattensFinally)
@@ -135,9 +135,9 @@ internal sealed class ExceptionHandlerLowerer
             using (output.OpenBlock("finally"))
             {
                 // A finally runs when the try is left, never because the workflow merely left memory.
-                output.Line("if (!__run.IsSuspending)");
+                output.Code("if (!__run.IsSuspending)");
                 _context.Map(@try.Finally.Block);
-                output.Lines(_context.Rewrite(@try.Finally.Block, scope));
+                output.Code(_context.Rewrite(@try.Finally.Block, scope));
             }
         }
     }
@@ -148,19 +148,19 @@ internal sealed class ExceptionHandlerLowerer
         foreach (var clause in frame.Moved)
         {
             var index = frame.Try.Catches.IndexOf(clause);
-            _context.Out.Line($"if ({frame.Caught} == {index + 1}) goto {frame.Label}_catch{index};");
+            _context.Out.JumpIf($"{frame.Caught} == {index + 1}", $"{frame.Label}_catch{index}");
         }
 
-        _context.Out.Line($"goto {frame.Label}_catches_end;");
+        _context.Out.Jump($"{frame.Label}_catches_end");
     }
 
     /// <summary>The head of a moved catch body; returns the scope its statements are lowered in.</summary>
     public LoweringScope BeginMovedCatch(TryFrame frame, CatchClauseSyntax clause, LoweringScope scope)
     {
-        _context.Out.Line($"{frame.Label}_catch{frame.Try.Catches.IndexOf(clause)}:;");
+        _context.Out.Label($"{frame.Label}_catch{frame.Try.Catches.IndexOf(clause)}");
         if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _context.Model.GetDeclaredSymbol(declaration) is { } variable)
         {
-            _context.Out.Line($"{_context.Names.Of(variable)} = ({TypeNames.FullyQualified(variable.Type)}){frame.Label}_exception!;");
+            _context.Out.Code($"{_context.Names.Of(variable)} = ({TypeNames.FullyQualified(variable.Type)}){frame.Label}_exception!;");
         }
 
         return scope with { CatchBodies = scope.CatchBodies.Push((frame.Label, frame.Slots, clause)) };
@@ -171,12 +171,12 @@ internal sealed class ExceptionHandlerLowerer
     {
         if (_context.Completes(clause.Block))
         {
-            _context.Out.Line($"goto {frame.Label}_catches_end;");
+            _context.Out.Jump($"{frame.Label}_catches_end");
         }
     }
 
     /// <summary>After the moved catch bodies: nothing is being handled any more.</summary>
-    public void EndMovedCatches(TryFrame frame) => _context.Out.Line($"{frame.Label}_catches_end:;").Line($"{frame.Caught} = 0;");
+    public void EndMovedCatches(TryFrame frame) => _context.Out.Label($"{frame.Label}_catches_end").Code($"{frame.Caught} = 0;");
 
     /// <summary>
     /// The end of the protected region of a try whose finally is flattened: falling through to the finally, then the
@@ -187,7 +187,7 @@ internal sealed class ExceptionHandlerLowerer
         var @try = frame.Try;
         if (frame.Moved.Length > 0 || _context.Completes(@try.Block) || @try.Catches.Any(c => _context.Completes(c.Block)))
         {
-            _context.Out.Line($"goto {frame.Label}_finally;");
+            _context.Out.Jump($"{frame.Label}_finally");
         }
 
         for (var exit = 0; exit < frame.Exits.Length; exit++)
@@ -203,36 +203,36 @@ internal sealed class ExceptionHandlerLowerer
     {
         using (_context.Out.OpenBlock($"catch (global::System.Exception __exception) when (!__run.IsSuspending)"))
         {
-            _context.Out.Line($"{frame.Label}_pendingException = __exception;")
-                .Line($"{frame.Pending} = global::SourceGenDurable.WorkflowError.From(__exception);");
+            _context.Out.Code($"{frame.Label}_pendingException = __exception;")
+                .Code($"{frame.Pending} = global::SourceGenDurable.WorkflowError.From(__exception);");
         }
 
-        _context.Out.Line($"{frame.Label}_finally:;");
+        _context.Out.Label($"{frame.Label}_finally");
     }
 
     /// <summary>After the flattened finally body: the pending exception, or the jump that left the try, carries on.</summary>
     public void EndFinally(TryFrame frame, LoweringScope scope)
     {
         var (@try, output) = (frame.Try, _context.Out);
-        output.Line($"if ({frame.Pending} is not null) throw __run.Rethrow({frame.Label}_pendingException ?? {_context.UseRebuildMethod()}({frame.Pending}));");
+        output.Code($"if ({frame.Pending} is not null) throw __run.Rethrow({frame.Label}_pendingException ?? {_context.UseRebuildMethod()}({frame.Pending}));");
         for (var exit = 0; exit < frame.Exits.Length; exit++)
         {
-            output.Line($"if ({frame.Branch} == {exit + 1}) goto {frame.Exits[exit].Target};");
+            output.JumpIf($"{frame.Branch} == {exit + 1}", frame.Exits[exit].Target);
         }
 
         if (@try.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax).OfType<ReturnStatementSyntax>().Any() ||
             _context.Shape.Checkpoints.Any(c => c.Form == CheckpointForm.Return && @try.Span.Contains(c.Statement.Span)))
         {
-            output.Line($"if ({frame.Branch} == -1) {_context.ReturnStatement(_context.ResultType is null ? null : _context.ReturnSlot(), scope)}");
+            _context.WriteReturn(_context.ResultType is null ? null : _context.ReturnSlot(), scope, condition: $"{frame.Branch} == -1");
         }
     }
 
     /// <summary>An exit from a try whose finally is flattened: records which one it is, then runs the finally.</summary>
     private void WriteExit(TryFrame frame, string exitLabel, int number)
     {
-        if (_context.Out.Mentions($"goto {exitLabel};"))
+        if (_context.Out.JumpsTo(exitLabel))
         {
-            _context.Out.Line($"{exitLabel}:;").Line($"{frame.Branch} = {number};").Line($"goto {frame.Label}_finally;");
+            _context.Out.Label(exitLabel).Code($"{frame.Branch} = {number};").Jump($"{frame.Label}_finally");
         }
     }
 
@@ -271,9 +271,9 @@ internal sealed class ExceptionHandlerLowerer
         MapFilter(clause);
         using (_context.Out.OpenBlock($"catch ({type} {name}) when (!__run.IsSuspending{filter})"))
         {
-            _context.Out.Line($"{frame.Label}_exception = {name};")
-                .Line($"{frame.Error} = global::SourceGenDurable.WorkflowError.From({name});")
-                .Line($"{frame.Caught} = {index + 1};");
+            _context.Out.Code($"{frame.Label}_exception = {name};")
+                .Code($"{frame.Error} = global::SourceGenDurable.WorkflowError.From({name});")
+                .Code($"{frame.Caught} = {index + 1};");
         }
     }
 

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using SourceGenDurable.Generators.Binding;
-using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Generators.Model;
 using SourceGenDurable.Shared;
 
@@ -12,7 +11,7 @@ namespace SourceGenDurable.Generators.Lowering;
 
 /// <summary>
 /// What the lowering of one workflow body reads (the bound shape, the slots, the names of locals) and what it
-/// produces (the lowered text, the slots it needs, the temporaries that replace spilled expressions). One is made per
+/// produces (the lowered statements, the slots it needs, the temporaries that replace spilled expressions). One is made per
 /// workflow and never reused.
 /// </summary>
 internal sealed class LoweringContext
@@ -26,8 +25,7 @@ internal sealed class LoweringContext
 
     /// <param name="resultType">The workflow's result type, fully qualified; null for a workflow without a result.</param>
     /// <param name="rebuildMethod">The generated method that rebuilds a saved exception description into an exception of its type.</param>
-    /// <param name="depth">The indentation of the method body in the generated file, so <c>#line</c> character offsets are where the text lands.</param>
-    public LoweringContext(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, LocalNames names, string? resultType, string rebuildMethod, int depth)
+    public LoweringContext(SemanticModel model, WorkflowShape shape, IReadOnlyDictionary<ISymbol, string> slotFields, LocalNames names, string? resultType, string rebuildMethod)
     {
         Model = model;
         Known = KnownTypes.Of(model.Compilation);
@@ -36,7 +34,6 @@ internal sealed class LoweringContext
         Names = names;
         ResultType = resultType;
         _rebuildMethod = rebuildMethod;
-        Out = new IndentedWriter(depth);
         var path = shape.Body?.SyntaxTree is { } tree ? shape.Locate(Location.Create(tree, default)).SourceTree?.FilePath : null;
 
         // A #line file name is written as it is, without escapes: a path holding a quote or a line break cannot be one.
@@ -55,7 +52,7 @@ internal sealed class LoweringContext
 
     public string? ResultType { get; }
 
-    public IndentedWriter Out { get; }
+    public LoweredBodyBuilder Out { get; } = new();
 
     /// <summary>The user's file, as <c>#line</c> directives name it; null when its path cannot be written in one, and nothing is mapped.</summary>
     public string? SourcePath { get; }
@@ -155,12 +152,12 @@ internal sealed class LoweringContext
     /// Writes the jump that follows a switch when no case matched. When the switch's patterns cover every value it is
     /// unreachable, and only the compiler's exhaustiveness analysis can tell: the warning is suppressed for that line.
     /// </summary>
-    public void WritePossiblyUnreachable(string jump) =>
-        Out.Line("#pragma warning disable CS0162 // unreachable when the switch above covers every value")
-            .Line(jump)
-            .Line("#pragma warning restore CS0162");
+    public void WritePossiblyUnreachable(string label) =>
+        Out.Note("#pragma warning disable CS0162 // unreachable when the switch above covers every value")
+            .Jump(label)
+            .Note("#pragma warning restore CS0162");
 
-    /// <summary>Maps the next line written to where <paramref name="node"/> is in the user's file (see <see cref="IndentedWriter.Map"/>).</summary>
+    /// <summary>Maps the next statement written to where <paramref name="node"/> is in the user's file.</summary>
     public void Map(SyntaxNode node) => Map(node.Span);
 
     /// <summary>Maps the next line written to the part of the workflow's body from <paramref name="first"/> to <paramref name="last"/>.</summary>
@@ -177,7 +174,7 @@ internal sealed class LoweringContext
         var lines = Shape.Locate(Location.Create(body.SyntaxTree, span)).GetLineSpan();
         var (start, end) = (lines.StartLinePosition, lines.EndLinePosition);
         var endCharacter = end.Line == start.Line ? System.Math.Max(end.Character, start.Character + 1) : System.Math.Max(end.Character, 1);
-        Out.Map(SourcePath, start.Line + 1, start.Character + 1, end.Line + 1, endCharacter);
+        Out.Map(new SourceSpan(start.Line + 1, start.Character + 1, end.Line + 1, endCharacter));
     }
 
     /// <summary>Copied code as it reads in the lowered body at <paramref name="scope"/>, laid out as the user wrote it.</summary>
@@ -191,26 +188,73 @@ internal sealed class LoweringContext
     /// </summary>
     public static string Layout(SyntaxNode rewritten) => rewritten.ToString();
 
+    /// <summary>
+    /// Rewritten copied code (see <see cref="CopiedCodeRewriter"/>). The labels its jumps go to (a <c>break</c> or
+    /// <c>return</c> that became a jump) are told to <see cref="Out"/>, so they stay.
+    /// </summary>
     public SyntaxNode RewriteNode(SyntaxNode node, LoweringScope scope)
     {
         var returnValueSlot = scope.ReturnLabel is not null && ResultType is not null ? ReturnSlot() : null;
         var rethrow = scope.CatchBodies.IsEmpty ? null : Rethrow(scope.CatchBodies.Peek().Label, scope.CatchBodies.Peek().Slots);
-        return new CopiedCodeRewriter(Model, SlotFields, Names, _substitutions, scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
+        var rewritten = new CopiedCodeRewriter(Model, SlotFields, Names, _substitutions, scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
+        Out.CopiedCodeJumpsTo(rewritten.DescendantNodesAndSelf()
+            .OfType<GotoStatementSyntax>()
+            .Select(jump => jump.Expression)
+            .OfType<IdentifierNameSyntax>()
+            .Select(label => label.Identifier.ValueText));
+        return rewritten;
     }
 
     /// <summary>Rewrites a pattern or a guard, leaving the pattern's own <paramref name="unmapped"/> variables as they are written.</summary>
     public string RewriteKeeping(SyntaxNode node, LoweringScope scope, IReadOnlyCollection<ISymbol> unmapped) =>
         new CopiedCodeRewriter(Model, SlotFields, Names, _substitutions, scope, null, null, unmapped).Rewrite(node);
 
-    /// <summary>A return, or, inside a try whose finally became ordinary code, a jump to that finally first.</summary>
-    public string ReturnStatement(string? value, LoweringScope scope)
+    /// <summary>Copies a statement, rewritten: a return, a throw or a jump ends the flow there.</summary>
+    public void WriteCopied(StatementSyntax statement, LoweringScope scope)
     {
-        if (scope.ReturnLabel is not { } label)
+        var rewritten = RewriteNode(statement, scope);
+        var text = Layout(rewritten);
+        if (rewritten is ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax)
         {
-            return value is null ? "return;" : $"return {value};";
+            Out.Exit(text);
         }
+        else
+        {
+            Out.Code(text);
+        }
+    }
 
-        return value is null || value == ReturnSlot() ? $"goto {label};" : $"{{ {ReturnSlot()} = {value}; goto {label}; }}";
+    /// <summary>
+    /// A return (only when <paramref name="condition"/> holds, if one is given), or, inside a try whose finally became
+    /// ordinary code, a jump to that finally first.
+    /// </summary>
+    public void WriteReturn(string? value, LoweringScope scope, string? condition = null)
+    {
+        var guard = condition is null ? "" : $"if ({condition}) ";
+        if (scope.ReturnLabel is { } label && value is not null && value != ReturnSlot())
+        {
+            Out.CodeJumpingTo($"{guard}{{ {ReturnSlot()} = {value}; goto {label}; }}", label);
+        }
+        else if (scope.ReturnLabel is { } finallyLabel)
+        {
+            // The value, if any, is in the return slot already.
+            if (condition is null)
+            {
+                Out.Jump(finallyLabel);
+            }
+            else
+            {
+                Out.JumpIf(condition, finallyLabel);
+            }
+        }
+        else if (condition is null)
+        {
+            Out.Exit(value is null ? "return;" : $"return {value};");
+        }
+        else
+        {
+            Out.Code(guard + (value is null ? "return;" : $"return {value};"));
+        }
     }
 
     /// <summary>What <c>throw;</c> becomes in the moved catch body of the try labelled <paramref name="label"/>.</summary>

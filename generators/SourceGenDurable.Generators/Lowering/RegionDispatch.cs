@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SourceGenDurable.Generators.Emitting;
 using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
@@ -18,13 +17,13 @@ internal sealed class RegionDispatch
     public const string State = "__state";
 
     private readonly WorkflowShape _shape;
-    private readonly IndentedWriter _out;
+    private readonly LoweredBodyBuilder _out;
     private readonly Dictionary<TryStatementSyntax, string> _tryLabels = new();
     private readonly Dictionary<TryStatementSyntax, string> _trySlots = new();
     private readonly ImmutableArray<ImmutableArray<string>> _regionPaths;
 
     /// <param name="lineOf">The user's line (0-based) a node starts on, which names the labels of a try.</param>
-    public RegionDispatch(WorkflowShape shape, IndentedWriter output, System.Func<SyntaxNode, int> lineOf)
+    public RegionDispatch(WorkflowShape shape, LoweredBodyBuilder output, System.Func<SyntaxNode, int> lineOf)
     {
         _shape = shape;
         _out = output;
@@ -86,11 +85,12 @@ internal sealed class RegionDispatch
             foreach (var state in cases)
             {
                 var path = _regionPaths[state];
-                _out.Line($"case {state}: goto {(path.Length > depth ? path[depth] : ResumeLabel(state))};");
+                var target = path.Length > depth ? path[depth] : ResumeLabel(state);
+                _out.CodeJumpingTo($"case {state}: goto {target};", target);
             }
         }
 
-        _out.Line();
+        _out.Note();
     }
 
     /// <summary>

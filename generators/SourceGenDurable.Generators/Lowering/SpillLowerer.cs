@@ -45,7 +45,7 @@ internal sealed class SpillLowerer
                 case SpilledOperand operand:
                     var temporary = _context.SynthesizeSpill(operand.Type);
                     _context.Map(operand.Operand);
-                    _context.Out.Lines($"{temporary} = {_context.Rewrite(operand.Operand, scope)};");
+                    _context.Out.Code($"{temporary} = {_context.Rewrite(operand.Operand, scope)};");
                     _context.Substitute(operand.Operand, temporary);
                     break;
             }
@@ -74,18 +74,18 @@ internal sealed class SpillLowerer
         {
             case ConditionalExpressionSyntax conditional:
                 _context.Map(conditional.Condition);
-                output.Line($"if (!({_context.Rewrite(conditional.Condition, scope)})) goto {label}_else;");
+                output.JumpIf($"!({_context.Rewrite(conditional.Condition, scope)})", $"{label}_else");
                 Branch(branching, conditional.WhenTrue, temporary, scope);
-                output.Line($"goto {label}_end;").Line($"{label}_else:;");
+                output.Jump($"{label}_end").Label($"{label}_else");
                 Branch(branching, conditional.WhenFalse, temporary, scope);
                 break;
             case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
                 var left = _context.SynthesizeSpill(_context.Model.GetTypeInfo(coalesce.Left).Type!);
                 _context.Map(coalesce.Left);
-                output.Lines($"{left} = {_context.Rewrite(coalesce.Left, scope)};");
+                output.Code($"{left} = {_context.Rewrite(coalesce.Left, scope)};");
                 using (output.OpenBlock($"if ({left} != null)"))
                 {
-                    output.Line($"{temporary} = ({TypeNames.FullyQualified(type)}){left}!;").Line($"goto {label}_end;");
+                    output.Code($"{temporary} = ({TypeNames.FullyQualified(type)}){left}!;").Jump($"{label}_end");
                 }
 
                 Branch(branching, coalesce.Right, temporary, scope);
@@ -98,27 +98,27 @@ internal sealed class SpillLowerer
                 var receiverType = _context.Model.GetTypeInfo(access.Expression).Type!;
                 var receiver = _context.SynthesizeSpill(receiverType);
                 _context.Map(access.Expression);
-                output.Lines($"{receiver} = {_context.Rewrite(access.Expression, scope)};");
+                output.Code($"{receiver} = {_context.Rewrite(access.Expression, scope)};");
                 using (output.OpenBlock($"if ({receiver} == null)"))
                 {
-                    output.Line($"{temporary} = default!;").Line($"goto {label}_end;");
+                    output.Code($"{temporary} = default!;").Jump($"{label}_end");
                 }
 
                 Lower(branching.PlanOf(access.WhenNotNull), scope);
 
                 var target = receiverType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? $"{receiver}.Value" : receiver;
                 _context.Map(access);
-                output.Lines($"{temporary} = {target}{_context.Rewrite(access.WhenNotNull, scope)};");
+                output.Code($"{temporary} = {target}{_context.Rewrite(access.WhenNotNull, scope)};");
                 break;
             case BinaryExpressionSyntax logical:
                 var shortCircuitsWhen = logical.IsKind(SyntaxKind.LogicalAndExpression) ? "!" : "";
                 _context.Map(logical.Left);
-                output.Lines($"{temporary} = {_context.Rewrite(logical.Left, scope)};").Line($"if ({shortCircuitsWhen}{temporary}) goto {label}_end;");
+                output.Code($"{temporary} = {_context.Rewrite(logical.Left, scope)};").JumpIf($"{shortCircuitsWhen}{temporary}", $"{label}_end");
                 Branch(branching, logical.Right, temporary, scope);
                 break;
         }
 
-        output.Line($"{label}_end:;");
+        output.Label($"{label}_end");
         return temporary;
     }
 
@@ -136,7 +136,7 @@ internal sealed class SpillLowerer
             .Select(d => (ILocalSymbol)_context.Model.GetDeclaredSymbol(d)!).ToList())).ToList();
         foreach (var variable in arms.SelectMany(a => a.Variables).Where(v => !_context.SlotFields.ContainsKey(v)))
         {
-            output.Line($"{TypeNames.FullyQualified(variable.Type)} {_context.Names.Of(variable)} = default!;");
+            output.Code($"{TypeNames.FullyQualified(variable.Type)} {_context.Names.Of(variable)} = default!;");
         }
 
         // The arms after a guard that awaits match the value after a checkpoint: it is a slot then.
@@ -144,7 +144,7 @@ internal sealed class SpillLowerer
         var guardAwaits = arms.Any(a => a.Arm.WhenClause is { } when && branching.Awaits(when.Condition));
         var value = guardAwaits ? _context.Synthesize($"{slots}_value", valueType) : $"{label}_value";
         _context.Map(@switch.GoverningExpression);
-        output.Lines($"{(guardAwaits ? "" : valueType + " ")}{value} = {_context.Rewrite(@switch.GoverningExpression, scope)};");
+        output.Code($"{(guardAwaits ? "" : valueType + " ")}{value} = {_context.Rewrite(@switch.GoverningExpression, scope)};");
         var noArmMatched = $"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?){value});";
         var thrownInSwitch = false;
         for (var index = 0; index < arms.Count;)
@@ -159,45 +159,48 @@ internal sealed class SpillLowerer
                     var guard = arm.WhenClause is null || branching.Awaits(arm.WhenClause.Condition) ? "" : " " + _context.RewriteKeeping(arm.WhenClause, scope, variables);
                     var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : _context.RewriteKeeping(arm.Pattern, scope, variables);
                     wroteDefault |= arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null;
-                    output.Line(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null ? "default:" : $"case {pattern}{guard}:");
-                    foreach (var variable in variables)
-                    {
-                        output.Line($"    {_context.Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
-                    }
-
+                    output.Code(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null ? "default:" : $"case {pattern}{guard}:");
                     awaitingGuard = arm.WhenClause is not null && branching.Awaits(arm.WhenClause.Condition) ? index : -1;
-                    output.Line(awaitingGuard < 0 ? $"    goto {label}_arm{index};" : $"    goto {label}_guard{index};");
+                    using (output.Indent())
+                    {
+                        foreach (var variable in variables)
+                        {
+                            output.Code($"{_context.Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
+                        }
+
+                        output.Jump(awaitingGuard < 0 ? $"{label}_arm{index}" : $"{label}_guard{index}");
+                    }
                 }
 
                 if (index == arms.Count && awaitingGuard < 0 && !wroteDefault)
                 {
                     // The last switch: no arm matching throws there (a throw is never reported unreachable).
                     thrownInSwitch = true;
-                    output.Line($"default: {noArmMatched}");
+                    output.Code($"default: {noArmMatched}");
                 }
             }
 
             if (awaitingGuard >= 0)
             {
                 var condition = arms[awaitingGuard].Arm.WhenClause!.Condition;
-                _context.WritePossiblyUnreachable($"goto {label}_next{awaitingGuard};");
-                output.Line($"{label}_guard{awaitingGuard}:;");
+                _context.WritePossiblyUnreachable($"{label}_next{awaitingGuard}");
+                output.Label($"{label}_guard{awaitingGuard}");
                 Lower(branching.PlanOf(condition), scope);
                 _context.Map(condition);
-                output.Lines($"if ({_context.Rewrite(condition, scope)}) goto {label}_arm{awaitingGuard};").Line($"{label}_next{awaitingGuard}:;");
+                output.JumpIf(_context.Rewrite(condition, scope), $"{label}_arm{awaitingGuard}").Label($"{label}_next{awaitingGuard}");
             }
         }
 
         if (!thrownInSwitch && !(arms[^1].Arm.Pattern is DiscardPatternSyntax && arms[^1].Arm.WhenClause is null))
         {
-            output.Line(noArmMatched);
+            output.Exit(noArmMatched);
         }
 
         for (var index = 0; index < arms.Count; index++)
         {
-            output.Line($"{label}_arm{index}:;");
+            output.Label($"{label}_arm{index}");
             Branch(branching, arms[index].Arm.Expression, temporary, scope);
-            output.Line($"goto {label}_end;");
+            output.Jump($"{label}_end");
         }
     }
 
@@ -207,6 +210,6 @@ internal sealed class SpillLowerer
         Lower(branching.PlanOf(branch), scope);
 
         _context.Map(branch);
-        _context.Out.Lines($"{temporary} = {_context.Rewrite(branch, scope)};");
+        _context.Out.Code($"{temporary} = {_context.Rewrite(branch, scope)};");
     }
 }

@@ -1,9 +1,9 @@
 namespace SourceGenDurable.Generators.Model;
 
-/// <summary>Everything the emitter needs to write one workflow's file; strings only, so it compares by value.</summary>
+/// <summary>Everything the emitter needs to write one workflow's file; values only (strings, records of them), so it compares by value.</summary>
 /// <param name="TypePath">The namespace and the classes, by metadata name, dot-separated: where hint names start.</param>
-/// <param name="Body">The lowered body, indented for its place in the file, with its <c>#line</c> directives.</param>
-/// <param name="BodyMapsSource">Whether <paramref name="Body"/> maps the user's statements to their file, so the rest of the method is hidden.</param>
+/// <param name="Body">The lowered body's statements, in order.</param>
+/// <param name="SourcePath">The user's file, which the statements of <paramref name="Body"/> map to with <c>#line</c> directives, so the rest of the method is hidden; null when they map to none.</param>
 internal sealed record WorkflowModel(
     string TypePath,
     EquatableArray<string> FileUsings,
@@ -22,8 +22,8 @@ internal sealed record WorkflowModel(
     string ContextParameter,
     EquatableArray<SlotModel> Slots,
     EquatableArray<CaughtExceptionModel>? CaughtExceptions,
-    string Body,
-    bool BodyMapsSource,
+    EquatableArray<LoweredStatement> Body,
+    string? SourcePath,
     string LayoutFingerprint)
 {
     public string HintName => $"{TypePath}.{MethodName}.g.cs";

@@ -67,8 +67,8 @@ internal static class WorkflowDescriber
                 block.DescendantNodes().OfType<CatchDeclarationSyntax>().Any())
                 ? CaughtExceptions(block, model).ToEquatableArray()
                 : null,
-            Body: body.Text,
-            BodyMapsSource: body.MapsSource,
+            Body: body.Statements.ToEquatableArray(),
+            SourcePath: body.SourcePath,
             LayoutFingerprint: Fingerprint(workflowName, shape, slots, model, known));
     }
 

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using SourceGenDurable.Generators.Model;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>
+/// Collects the statements of a lowered body in order, each with what it does to the flow of control (see
+/// <see cref="LoweredKind"/>): labels and jumps are statements of their own kinds, so the passes after the flattening
+/// read them as such rather than from text. <see cref="Map"/> maps the next statement to a place in the user's method.
+/// </summary>
+internal sealed class LoweredBodyBuilder
+{
+    private readonly List<LoweredStatement> _statements = new();
+    private readonly HashSet<string> _copiedJumps = new(StringComparer.Ordinal);
+    private SourceSpan? _pendingSource;
+    private int _depth;
+
+    public IReadOnlyList<LoweredStatement> Statements => _statements;
+
+    /// <summary>The labels that copied code (a <c>break</c> or <c>return</c> rewritten into a jump) goes to.</summary>
+    public IReadOnlyCollection<string> CopiedJumps => _copiedJumps;
+
+    /// <summary>Maps the next statement written (not a blank line) to <paramref name="source"/>.</summary>
+    public void Map(SourceSpan source) => _pendingSource = source;
+
+    public LoweredBodyBuilder Code(string text) => Add(LoweredKind.Code, text);
+
+    /// <summary>A statement that never completes (a return or a throw).</summary>
+    public LoweredBodyBuilder Exit(string text) => Add(LoweredKind.Exit, text);
+
+    /// <summary>Code that may go to <paramref name="label"/> (a <c>case</c> of a dispatch, a guarded return).</summary>
+    public LoweredBodyBuilder CodeJumpingTo(string text, string label) => Add(LoweredKind.Code, text, label);
+
+    public LoweredBodyBuilder Jump(string label) => Add(LoweredKind.Jump, $"goto {label};", label);
+
+    public LoweredBodyBuilder JumpIf(string condition, string label) => Add(LoweredKind.Code, $"if ({condition}) goto {label};", label);
+
+    public LoweredBodyBuilder Label(string label) => Add(LoweredKind.Label, $"{label}:;", label);
+
+    /// <summary>The throw after a flattened statement the compiler proves cannot complete (see <see cref="UnreachableCode"/>).</summary>
+    public LoweredBodyBuilder Trap() => Add(LoweredKind.Trap, UnreachableCode.EndNotReached);
+
+    /// <summary>A comment or a pragma; without text, a blank line.</summary>
+    public LoweredBodyBuilder Note(string text = "") => Add(LoweredKind.Note, text);
+
+    /// <summary>Copied code jumps to <paramref name="labels"/>: they stay, wherever the jumps are.</summary>
+    public void CopiedCodeJumpsTo(IEnumerable<string> labels) => _copiedJumps.UnionWith(labels);
+
+    /// <summary>Whether anything written so far may jump to <paramref name="label"/>.</summary>
+    public bool JumpsTo(string label) =>
+        _copiedJumps.Contains(label) || _statements.Exists(s => s.Kind != LoweredKind.Label && s.Label == label);
+
+    /// <summary>Writes <paramref name="header"/> and an opening brace; disposing the result closes the block.</summary>
+    public Block OpenBlock(string header)
+    {
+        Code(header).Code("{");
+        _depth++;
+        return new Block(this, brace: true);
+    }
+
+    /// <summary>What is written until the result is disposed is one level deeper, without braces (a switch section's statements).</summary>
+    public Block Indent()
+    {
+        _depth++;
+        return new Block(this, brace: false);
+    }
+
+    private LoweredBodyBuilder Add(LoweredKind kind, string text, string? label = null)
+    {
+        var source = text.Length == 0 ? null : _pendingSource;
+        if (text.Length > 0)
+        {
+            _pendingSource = null;
+        }
+
+        _statements.Add(new LoweredStatement(kind, text, _depth, source, label));
+        return this;
+    }
+
+    public readonly struct Block : IDisposable
+    {
+        private readonly LoweredBodyBuilder _builder;
+        private readonly bool _brace;
+
+        public Block(LoweredBodyBuilder builder, bool brace) => (_builder, _brace) = (builder, brace);
+
+        public void Dispose()
+        {
+            _builder._depth--;
+            if (_brace)
+            {
+                _builder.Code("}");
+            }
+        }
+    }
+}
