@@ -14,7 +14,7 @@ internal sealed partial class BodyLowerer
         var frame = _handlers.Begin(@try, scope);
         if (!frame.FlattensFinally)
         {
-            LowerTryBlock(frame, frame.Label, frame.Depth + 1, scope);
+            LowerTryBlock(frame, frame.Label, scope);
             LowerMovedCatches(frame, scope);
             return;
         }
@@ -25,9 +25,9 @@ internal sealed partial class BodyLowerer
         var inside = frame.Inside!;
         using (output.OpenBlock("try"))
         {
-            _regions.WriteDispatch(_regions.StatesInside(frame.Label), frame.Depth + 1);
+            output.Dispatch(frame.Label);
             output.Label($"{frame.Label}_body");
-            LowerTryBlock(frame, $"{frame.Label}_body", frame.Depth + 2, inside);
+            LowerTryBlock(frame, $"{frame.Label}_body", inside);
             LowerMovedCatches(frame, inside);
             _handlers.WriteExits(frame);
         }
@@ -37,8 +37,8 @@ internal sealed partial class BodyLowerer
         _handlers.EndFinally(frame, scope);
     }
 
-    /// <summary>The try block and its catch clauses, with the dispatch that enters the block on a resume.</summary>
-    private void LowerTryBlock(TryFrame frame, string bodyLabel, int depth, LoweringScope scope)
+    /// <summary>The try block and its catch clauses, with the dispatch that enters the block on a resume (by <paramref name="entry"/>).</summary>
+    private void LowerTryBlock(TryFrame frame, string entry, LoweringScope scope)
     {
         if (frame.Try.Catches.Count == 0 && frame.FlattensFinally)
         {
@@ -49,7 +49,7 @@ internal sealed partial class BodyLowerer
 
         using (_context.Out.OpenBlock("try"))
         {
-            _regions.WriteDispatch(_regions.StatesInside(bodyLabel), depth);
+            _context.Out.Dispatch(entry);
             LowerStatements(frame.Try.Block.Statements, scope);
         }
 

@@ -20,23 +20,24 @@ internal sealed record LoweredBody(
     IReadOnlyList<LoweredStatement> Statements, IReadOnlyList<SlotModel> SynthesizedSlots, bool RebuildsExceptions, string? SourcePath, IReadOnlyCollection<string> CopiedJumps);
 
 /// <summary>
-/// Lowers a workflow body into the body of a resumable method, the way the C# compiler lowers an async method:
-/// statements that contain a checkpoint are flattened into labels and jumps within one block per try region, each
-/// checkpoint becomes "run the operation, commit, resume label", and a dispatch at the top of the method and at the
-/// head of each try block jumps to the saved state. Statements without a checkpoint are copied as written.
+/// The first lowering pass: flattens a workflow body into the statements of a resumable method, the way the C#
+/// compiler lowers an async method. Statements that contain a checkpoint become labels and jumps within one block per
+/// try region, each checkpoint becomes "run the operation, commit, resume label", and the top of the method and the
+/// head of each try block get a <see cref="LoweredKind.Dispatch"/>, which the next pass (<see cref="RegionDispatch"/>)
+/// writes out. Statements without a checkpoint are copied as written.
 /// </summary>
 /// <remarks>
 /// One file per construct, as the compiler's local rewriter: this one holds the statement switch, if statements and
 /// declarations; loops, switch statements and try statements have files of their own. Spilling
 /// (<see cref="SpillLowerer"/>), checkpoints and durable operations (<see cref="CheckpointLowerer"/>), the pending
-/// exception and pending jump of a try (<see cref="ExceptionHandlerLowerer"/>), the try regions and their dispatch
-/// (<see cref="RegionDispatch"/>) and the names of locals (<see cref="LocalNames"/>) are classes of their own, which
-/// this one calls and which never call back. Where jumps go is a <see cref="LoweringScope"/> passed down.
+/// exception and pending jump of a try (<see cref="ExceptionHandlerLowerer"/>), the names of try regions
+/// (<see cref="TryRegions"/>) and of locals (<see cref="LocalNames"/>) are classes of their own, which this one calls
+/// and which never call back. Where jumps go is a <see cref="LoweringScope"/> passed down.
 /// </remarks>
 internal sealed partial class BodyLowerer
 {
     private readonly LoweringContext _context;
-    private readonly RegionDispatch _regions;
+    private readonly TryRegions _regions;
     private readonly CheckpointLowerer _checkpoints;
     private readonly SpillLowerer _spills;
     private readonly ExceptionHandlerLowerer _handlers;
@@ -45,7 +46,7 @@ internal sealed partial class BodyLowerer
     private BodyLowerer(LoweringContext context)
     {
         _context = context;
-        _regions = new RegionDispatch(context.Shape, context.Out, context.LineOf);
+        _regions = new TryRegions(context.Shape, context.LineOf);
         _checkpoints = new CheckpointLowerer(context);
         _spills = new SpillLowerer(context, _checkpoints);
         _handlers = new ExceptionHandlerLowerer(context, _regions);
@@ -78,7 +79,7 @@ internal sealed partial class BodyLowerer
         var output = _context.Out;
         output.Code($"var {RegionDispatch.State} = __run.ResumeState;");
         _handlers.WriteLocals();
-        _regions.WriteDispatch(Enumerable.Range(0, _context.Shape.Checkpoints.Length), depth: 0);
+        output.Dispatch(entry: null);
         LowerStatements(body.Statements, LoweringScope.Body);
     }
 

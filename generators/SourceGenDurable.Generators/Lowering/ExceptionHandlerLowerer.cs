@@ -20,9 +20,9 @@ namespace SourceGenDurable.Generators.Lowering;
 internal sealed class ExceptionHandlerLowerer
 {
     private readonly LoweringContext _context;
-    private readonly RegionDispatch _regions;
+    private readonly TryRegions _regions;
 
-    public ExceptionHandlerLowerer(LoweringContext context, RegionDispatch regions)
+    public ExceptionHandlerLowerer(LoweringContext context, TryRegions regions)
     {
         _context = context;
         _regions = regions;
@@ -100,7 +100,7 @@ internal sealed class ExceptionHandlerLowerer
             exits.AddRange(leavingGotos.Select(name => (scope.GotoTarget(name), $"{label}_leave_goto_{name}")));
         }
 
-        return new TryFrame(@try, label, slots, _regions.DepthOf(@try), flattensFinally, moved, pending, branch, caught, error, inside, exits.ToImmutable());
+        return new TryFrame(@try, label, slots, flattensFinally, moved, pending, branch, caught, error, inside, exits.ToImmutable());
     }
 
     /// <summary>

@@ -41,6 +41,9 @@ internal sealed class LoweredBodyBuilder
     /// <summary>The throw after a flattened statement the compiler proves cannot complete (see <see cref="UnreachableCode"/>).</summary>
     public LoweredBodyBuilder Trap() => Add(LoweredKind.Trap, UnreachableCode.EndNotReached);
 
+    /// <summary>Where a resume enters the region of the try block being written (see <see cref="RegionDispatch"/>); <paramref name="entry"/> leads into it.</summary>
+    public LoweredBodyBuilder Dispatch(string? entry) => Add(LoweredKind.Dispatch, "", entry);
+
     /// <summary>A comment or a pragma; without text, a blank line.</summary>
     public LoweredBodyBuilder Note(string text = "") => Add(LoweredKind.Note, text);
 

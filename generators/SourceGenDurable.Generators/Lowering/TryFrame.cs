@@ -9,7 +9,6 @@ namespace SourceGenDurable.Generators.Lowering;
 /// </summary>
 /// <param name="Label">The label of the try, and the prefix of its locals and labels.</param>
 /// <param name="Slots">The prefix of its slots.</param>
-/// <param name="Depth">How many region labels precede its own in the region paths of the checkpoints inside it.</param>
 /// <param name="FlattensFinally">Whether its finally body becomes ordinary code after the protected region.</param>
 /// <param name="Moved">Its catch clauses whose bodies move after the try, in source order.</param>
 /// <param name="Pending">With a flattened finally: the slot of the exception that left the protected region.</param>
@@ -22,7 +21,6 @@ internal sealed record TryFrame(
     TryStatementSyntax Try,
     string Label,
     string Slots,
-    int Depth,
     bool FlattensFinally,
     ImmutableArray<CatchClauseSyntax> Moved,
     string? Pending,

@@ -20,6 +20,13 @@ internal enum LoweredKind
 
     /// <summary>A comment, a pragma or a blank line: no code.</summary>
     Note,
+
+    /// <summary>
+    /// Where a resume enters the body, or the try block this statement heads; <see cref="LoweredStatement.Label"/> is
+    /// the label that leads into that block's region (null for the body). The dispatch pass writes it out, so the
+    /// emitter never sees one.
+    /// </summary>
+    Dispatch,
 }
 
 /// <summary>Where a statement was in the user's workflow method: 1-based lines and characters, the end inclusive.</summary>

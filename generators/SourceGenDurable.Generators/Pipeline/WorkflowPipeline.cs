@@ -9,7 +9,7 @@ namespace SourceGenDurable.Generators.Pipeline;
 /// <summary>
 /// Turns a <c>[DurableWorkflow]</c> method into a <see cref="WorkflowModel"/>, in the compiler's order: bind
 /// (<see cref="WorkflowBinder"/>), lower into typed statements (<see cref="BodyLowerer"/>, then
-/// <see cref="UnreachableCode"/>), then describe what the emitter needs as values (<see cref="WorkflowDescriber"/>), so
+/// <see cref="RegionDispatch"/> and <see cref="UnreachableCode"/>), then describe what the emitter needs as values (<see cref="WorkflowDescriber"/>), so
 /// the model compares by value. The emitter sees only the model: it writes the statements, with their <c>#line</c>
 /// directives.
 /// </summary>
@@ -24,7 +24,8 @@ internal static class WorkflowPipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var body = UnreachableCode.Remove(BodyLowerer.Lower(bound, $"__{bound.Method.Name}_RebuildException"));
+        var flattened = BodyLowerer.Lower(bound, $"__{bound.Method.Name}_RebuildException");
+        var body = UnreachableCode.Remove(RegionDispatch.Write(flattened, bound.Shape.Checkpoints.Length));
         return WorkflowDescriber.Describe(bound, body, cancellationToken);
     }
 }
