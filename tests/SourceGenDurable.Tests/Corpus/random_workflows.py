@@ -40,9 +40,9 @@ FOOTER = """
     [DurableStep]
     private Task<bool> Even(int n) => log.Run("Even", n, () => n % 2 == 0);
 
-    /// <summary>Fails for a number ending in 4 or 9: a workflow catches it, or fails with it.</summary>
+    /// <summary>Fails for one number in three: a workflow catches it, or fails with it.</summary>
     [DurableStep(MaxAttempts = 1)]
-    private Task<int> Check(int n) => log.Run("Check", n, () => n % 5 == 4 ? throw new CorpusException($"{n} ends in a 4 or a 9") : n + 1);
+    private Task<int> Check(int n) => log.Run("Check", n, () => n % 3 == 1 ? throw new CorpusException($"{n} is one more than a multiple of 3") : n + 1);
 
     private static int Mix(int a, int b) => ((a * 31) + b) % 1009;
 }"""
@@ -119,7 +119,7 @@ class Writer:
         return lines
 
     def statement(self, scope):
-        kinds = ["assign", "assign", "compound", "mix", "mixassign", "conditional", "declare", "if", "switchexpr"]
+        kinds = ["assign", "assign", "compound", "mix", "mixassign", "conditional", "declare", "if", "switchexpr", "skip"]
         if not scope.in_finally:
             kinds.append("return")
         if scope.depth < 3:
@@ -168,6 +168,13 @@ class Writer:
             "};",
         ]
 
+    def write_skip(self, scope):
+        # A forward goto over plain assignments, to a label in the same block.
+        label = self.fresh("skip")
+        jumped = [self.write_assign, self.write_compound][self.rng.randrange(2)](scope)
+        return ([f"if ({self.value(scope)} % 3 == 0)", "{", f"{INDENT}goto {label};", "}"] + jumped
+                + [f"{label}:", f"{self.target()} += 1;"])
+
     def write_return(self, scope):
         return [f"if ({self.value(scope)} % 9 == 8)", "{", f"{INDENT}return Mix(x, y);", "}"]
 
@@ -211,14 +218,37 @@ class Writer:
     def write_switch(self, scope):
         inner = scope.inner(switch=True)
         lines = [f"switch ({self.value(scope)} % 3)", "{"]
-        for label in ["case 0:", "case 1:", "default:"]:
-            lines += [f"{INDENT}{label}"] + indent(self.block(inner, self.count()) + ["break;"], 2)
+        for label, onward in [("case 0:", "goto case 1;"), ("case 1:", "goto default;"), ("default:", None)]:
+            section = self.block(inner, self.count())
+            if onward is not None and self.rng.randrange(2):
+                # Only forward, so the switch ends.
+                section += [f"if ({self.value(scope)} % 2 == 0)", "{", f"{INDENT}{onward}", "}"]
+            lines += [f"{INDENT}{label}"] + indent(section + ["break;"], 2)
         return lines + ["}"]
 
-    def write_try_catch(self, scope):
-        body = self.block(scope.inner(in_try=True), self.count())
+    def checked_block(self, scope):
+        """A try block that may throw: it starts with a step that fails for one number in three."""
+        inner = scope.inner(in_try=True)
+        return [f"y += await Check({self.value(inner)});"] + self.block(inner, self.count())
+
+    def catch(self, scope):
+        """A catch clause for CorpusException: plain, with a filter, or reading its exception after awaits and
+        sometimes rethrowing it (after a resume the exception is rebuilt from its saved description)."""
         handler = self.block(scope.inner(), self.count())
-        return ["try", "{"] + indent(body) + ["}", "catch (CorpusException)", "{", f"{INDENT}y += 100;"] + indent(handler) + ["}"]
+        form = self.rng.randrange(3)
+        if form == 0:
+            return ["catch (CorpusException)", "{", f"{INDENT}y += 100;"] + indent(handler) + ["}"]
+        name = self.fresh("c")
+        if form == 1:
+            return ([f"catch (CorpusException {name}) when ({name}.Message.Length % 2 == {self.rng.randrange(2)})", "{", f"{INDENT}y += 100;"]
+                    + indent(handler) + [f"{INDENT}y += {name}.Message.Length;", "}"])
+        return ([f"catch (CorpusException {name})", "{", f"{INDENT}y += 100;"] + indent(handler)
+                + [f"{INDENT}x += {name}.Message.Length;", f"{INDENT}if ({self.value(scope)} % 4 == 0)", f"{INDENT}{{",
+                   f"{INDENT}{INDENT}throw;", f"{INDENT}}}", "}"])
+
+    def write_try_catch(self, scope):
+        body = self.checked_block(scope)
+        return ["try", "{"] + indent(body) + ["}"] + self.catch(scope)
 
     def write_try_finally(self, scope):
         body = self.block(scope.inner(), self.count())
@@ -226,11 +256,10 @@ class Writer:
         return ["try", "{"] + indent(body) + ["}", "finally", "{", f"{INDENT}x += 3;"] + indent(final) + ["}"]
 
     def write_try_catch_finally(self, scope):
-        body = self.block(scope.inner(in_try=True), self.count())
-        handler = self.block(scope.inner(), self.count())
+        body = self.checked_block(scope)
+        handler = self.catch(scope)
         final = self.block(scope.inner(loop=False, switch=False, in_finally=True), self.count())
-        return (["try", "{"] + indent(body) + ["}", "catch (CorpusException)", "{", f"{INDENT}y += 100;"] + indent(handler)
-                + ["}", "finally", "{", f"{INDENT}x += 3;"] + indent(final) + ["}"])
+        return ["try", "{"] + indent(body) + ["}"] + handler + ["finally", "{", f"{INDENT}x += 3;"] + indent(final) + ["}"]
 
     def count(self):
         return self.rng.randrange(1, 3)
