@@ -61,10 +61,16 @@ class Scope:
         self.in_finally = in_finally  # inside a finally block, which no return may leave
 
     def inner(self, **changes):
-        scope = Scope(self.readable, self.loop, self.switch, self.depth + 1, self.loops, self.in_try, self.in_finally)
+        """The scope of a block nested one level deeper."""
+        scope = self.copy()
+        scope.depth += 1
         for key, value in changes.items():
             setattr(scope, key, value)
         return scope
+
+    def copy(self):
+        """The same place, with its own list of variables: what a block declares stays in it."""
+        return Scope(self.readable, self.loop, self.switch, self.depth, self.loops, self.in_try, self.in_finally)
 
 
 class Writer:
@@ -111,9 +117,9 @@ class Writer:
         return f"await Check({self.value(scope)})"
 
     def block(self, scope, count):
+        # Deeper blocks start with an await, so that a resume lands inside them.
         lines = [] if scope.depth < 2 else [f"{self.target()} += {self.awaited(scope)};"]
-        body_scope = scope.inner()
-        body_scope.depth = scope.depth
+        body_scope = scope.copy()
         for _ in range(count):
             lines += self.statement(body_scope)
         return lines
