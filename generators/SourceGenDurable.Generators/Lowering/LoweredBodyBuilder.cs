@@ -13,6 +13,7 @@ internal sealed class LoweredBodyBuilder
 {
     private readonly List<LoweredStatement> _statements = new();
     private readonly HashSet<string> _copiedJumps = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _jumps = new(StringComparer.Ordinal);
     private SourceSpan? _pendingSource;
     private int _depth;
 
@@ -51,8 +52,7 @@ internal sealed class LoweredBodyBuilder
     public void CopiedCodeJumpsTo(IEnumerable<string> labels) => _copiedJumps.UnionWith(labels);
 
     /// <summary>Whether anything written so far may jump to <paramref name="label"/>.</summary>
-    public bool JumpsTo(string label) =>
-        _copiedJumps.Contains(label) || _statements.Exists(s => s.Kind != LoweredKind.Label && s.Label == label);
+    public bool JumpsTo(string label) => _copiedJumps.Contains(label) || _jumps.Contains(label);
 
     /// <summary>Writes <paramref name="header"/> and an opening brace; disposing the result closes the block.</summary>
     public Block OpenBlock(string header)
@@ -78,6 +78,11 @@ internal sealed class LoweredBodyBuilder
         }
 
         _statements.Add(new LoweredStatement(kind, text, _depth, source, label));
+        if (label is not null && kind is not (LoweredKind.Label or LoweredKind.Dispatch))
+        {
+            _jumps.Add(label);
+        }
+
         return this;
     }
 

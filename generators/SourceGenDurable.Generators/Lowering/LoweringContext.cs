@@ -197,7 +197,8 @@ internal sealed class LoweringContext
         var returnValueSlot = scope.ReturnLabel is not null && ResultType is not null ? ReturnSlot() : null;
         var rethrow = scope.CatchBodies.IsEmpty ? null : Rethrow(scope.CatchBodies.Peek().Label, scope.CatchBodies.Peek().Slots);
         var rewritten = new CopiedCodeRewriter(Model, SlotFields, Names, _substitutions, scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
-        Out.CopiedCodeJumpsTo(rewritten.DescendantNodesAndSelf()
+        // A goto inside a lambda or local function cannot leave it: only the copied code's own jumps count.
+        Out.CopiedCodeJumpsTo(rewritten.DescendantNodesAndSelf(node => node is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
             .OfType<GotoStatementSyntax>()
             .Select(jump => jump.Expression)
             .OfType<IdentifierNameSyntax>()
