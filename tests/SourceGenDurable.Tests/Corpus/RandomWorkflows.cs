@@ -22,127 +22,118 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        y += await ctx.Step("s101", ct => log.Run("s101", seed % 7, () => seed % 7 + 1));
-        if (await Even(y))
+        int Twist(int v) => Mix(v, x) % 97;
+        y = Mix(y, y = await ctx.Step("s101", ct => log.Run("s101", (y + x), () => (y + x) + 1)));
+        switch (Mix(Mix(x, seed), Mix(y, x)) % 5)
         {
-            if ((seed + seed) % 9 == 8)
-            {
-                return Mix(x, y);
-            }
-            switch (seed % 7 % 3)
-            {
-                case 0:
+            case var k101 when k101 > 2:
+                y += await F(Mix(k101, seed));
+                if (int.TryParse((Mix(seed, y) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p102))
+                {
                     x += await F(x % 7);
-                    switch (seed % 7 % 3)
+                    y += await ctx.Step("s102", ct => log.Run("s102", p102, () => p102 + 1));
+                    var b103 = 0;
+                    again104:
+                    b103++;
+                    x += await F(p102 % 7);
+                    if (int.TryParse((Twist(p102) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p105))
                     {
-                        case 0:
-                            y += await F((seed + x));
-                            if (Mix(x, x) % 3 == 0)
-                            {
-                                goto skip101;
-                            }
-                            x += await ctx.Step("s102", ct => log.Run("s102", seed, () => seed + 1));
-                            skip101:
-                            x += 1;
-                            break;
-                        case 1:
-                            x += await ctx.Step("s103", ct => log.Run("s103", Mix(y, y), () => Mix(y, y) + 1));
-                            var z102 = await F(x) + x;
-                            y = await F(Mix(x, seed));
-                            if (x % 7 % 2 == 0)
-                            {
-                                goto default;
-                            }
-                            break;
-                        default:
-                            x += await F((x + x));
-                            if (await Even((y + y)))
-                            {
-                                x += await F((y + y));
-                                x = ((x + y) % 3) switch
-                                {
-                                    0 => (await Even(Mix(seed, seed)) ? 1 : 2),
-                                    1 => (y + seed) + 2,
-                                    _ => await F(x),
-                                };
-                                if (Mix(seed, seed) % 3 == 0)
-                                {
-                                    goto skip103;
-                                }
-                                y = await F(Mix(x, x));
-                                skip103:
-                                y += 1;
-                            }
-                            else
-                            {
-                                x += await ctx.Step("s104", ct => log.Run("s104", y % 7, () => y % 7 + 1));
-                                y = (seed % 7 % 3) switch
-                                {
-                                    0 => (await Even(Mix(seed, x)) ? 1 : 2),
-                                    1 => (seed + y) + 2,
-                                    _ => await F(Mix(seed, y)),
-                                };
-                                x = Mix(seed, await F(y));
-                            }
-                            break;
-                    }
-                    break;
-                case 1:
-                    x += await F(x % 7);
-                    var d104 = 0;
-                    do
-                    {
-                        d104++;
-                        y += await F(x);
-                        if (x % 7 % 3 == 0)
+                        y += await F(Mix(y, x));
+                        x += await F(k101);
+                        if ((x + p102) % 3 == 0)
                         {
-                            goto skip105;
+                            goto skip106;
                         }
-                        y += await F(Mix(y, seed));
-                        skip105:
+                        y += (await Even((k101 + x)) ? 1 : 2);
+                        skip106:
                         x += 1;
+                        x += p105;
                     }
-                    while (d104 < 2);
-                    try
+                    if (b103 < 2 && (seed + x) % 2 == 0)
                     {
-                        x += await F(y);
-                        y += await ctx.Step("s105", ct => log.Run("s105", (y + seed), () => (y + seed) + 1));
+                        goto again104;
                     }
-                    finally
-                    {
-                        x += 3;
-                        y += await ctx.Step("s106", ct => log.Run("s106", y, () => y + 1));
-                        y = await F(x);
-                    }
-                    if ((x + x) % 2 == 0)
-                    {
-                        goto default;
-                    }
-                    break;
-                default:
-                    y += await ctx.Step("s107", ct => log.Run("s107", y, () => y + 1));
-                    y += await F(seed);
-                    x = await ctx.Step("s108", ct => log.Run("s108", (seed + seed), () => (seed + seed) + 1));
-                    break;
+                    y += p102;
+                }
+                y += k101;
+                break;
+            default:
+                var z107 = await ctx.Step("s103", ct => log.Run("s103", x, () => x + 1)) + x;
+                var z108 = await F(Mix(x, z107)) + (y + z107);
+                break;
+        }
+        if (await Even((seed + x)))
+        {
+            x = Mix(Twist(y), await F(Mix(x, x)));
+        }
+        else
+        {
+            if (Mix(y, seed % 7) is var k109 && k109 % 2 == 1)
+            {
+                y += await ctx.Step("s104", ct => log.Run("s104", Mix(seed, k109), () => Mix(seed, k109) + 1));
+                y += k109;
+            }
+            if (Twist(seed) % 2 == 0)
+            {
+                x += await F((y + x));
+                if ((y + seed) % 9 == 8)
+                {
+                    return Mix(x, y);
+                }
+                switch (seed % 3)
+                {
+                    case 0:
+                        x += await ctx.Step("s105", ct => log.Run("s105", (y + y), () => (y + y) + 1));
+                        (x, y) = (await F(Twist(y)), Mix(x, y));
+                        break;
+                    case 1:
+                        y += await F(x % 7);
+                        if (x % 3 == 0)
+                        {
+                            goto skip110;
+                        }
+                        x = await ctx.Step("s106", ct => log.Run("s106", seed % 7, () => seed % 7 + 1));
+                        skip110:
+                        y += 1;
+                        break;
+                    default:
+                        x += await ctx.Step("s107", ct => log.Run("s107", Twist(x), () => Twist(x) + 1));
+                        y += await ctx.Step("s108", ct => log.Run("s108", seed % 7, () => seed % 7 + 1));
+                        break;
+                }
             }
         }
-        if ((y + x) % 3 == 0)
+        x = Mix(y, y = await F(x));
+        foreach (var e111 in new[] { (seed + seed), y % 7 })
         {
-            goto skip106;
+            x += e111;
+            try
+            {
+                x += await ctx.Step("s109", ct => log.Run("s109", Twist(seed), () => Twist(seed) + 1));
+                x = Mix(x, await F(y));
+            }
+            finally
+            {
+                x += 3;
+                y += await ctx.Step("s110", ct => log.Run("s110", Twist(e111), () => Twist(e111) + 1));
+                var t112 = 0;
+                while (true)
+                {
+                    if (++t112 > 2)
+                    {
+                        break;
+                    }
+                    x += await F(Mix(x, y));
+                    x = (seed % 7 % 3) switch
+                    {
+                        0 => await F(Twist(seed)),
+                        1 => (seed + e111) + 2,
+                        _ => await F((x + e111)),
+                    };
+                }
+            }
         }
-        x += await F((x + y));
-        skip106:
-        x += 1;
-        for (var i107 = 0; i107 < 2; i107++)
-        {
-            y += i107;
-            x = await F((x + seed));
-        }
-        if (Mix(seed, seed) % 9 == 8)
-        {
-            return Mix(x, y);
-        }
-        return Mix(x, y);
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -153,57 +144,91 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
+        int Twist(int v) => Mix(v, x) % 97;
+        if (y % 7 % 3 == 0)
+        {
+            goto skip201;
+        }
+        y += await ctx.Step("s201", ct => log.Run("s201", Twist(y), () => Twist(y) + 1));
+        skip201:
+        x += 1;
+        y = Mix((await Even((x + x)) ? 1 : 2), await F(x));
+        if (Mix(seed % 7, Twist(seed)) is var k202 && k202 % 2 == 0)
+        {
+            y += await ctx.Step("s202", ct => log.Run("s202", y, () => y + 1));
+            y += k202;
+        }
+        for (var i203 = 0; i203 < 2 && await Even(i203 + Mix(seed, seed)); i203++)
+        {
+            y += i203;
+            y = Twist(x) % 3 == 0 ? await F(x % 7) : Twist(x) + 1;
+            var w204 = 0;
+            while (w204 < 2)
+            {
+                w204++;
+                x += await F(y);
+                int? n205 = (seed + seed) % 2 == 0 ? null : y;
+                x = n205 ?? await ctx.Step("s203", ct => log.Run("s203", (x + y), () => (x + y) + 1));
+                try
+                {
+                    y += await Check((seed + i203));
+                    y += await F((seed + x));
+                    y = (i203 + i203) % 2 == 0 && await Even((y + i203)) ? await F(Mix(seed, i203)) : Mix(seed, await Check(Mix(i203, i203)));
+                    y = Twist(i203) % 3 == 0 ? (await Even(i203 % 7) ? 1 : 2) : Mix(i203, y) + 1;
+                }
+                catch (CorpusException)
+                {
+                    y += 100;
+                    x += await ctx.Step("s204", ct => log.Run("s204", Mix(seed, y), () => Mix(seed, y) + 1));
+                    if (Mix(i203, y) % 9 == 8)
+                    {
+                        return Mix(x, y);
+                    }
+                }
+                finally
+                {
+                    x += 3;
+                    y += await ctx.Step("s205", ct => log.Run("s205", y % 7, () => y % 7 + 1));
+                    if ((i203 + y) % 3 == 0)
+                    {
+                        goto skip206;
+                    }
+                    y = (await Even(seed) ? 1 : 2);
+                    skip206:
+                    x += 1;
+                    y = Mix(seed, x) % 2 == 0 && await Even(Mix(i203, x)) ? (await Even(Mix(seed, seed)) ? 1 : 2) : Mix(Twist(x), (await Even(Mix(i203, x)) ? 1 : 2));
+                }
+            }
+        }
         try
         {
-            y += await Check((seed + x));
-            for (var i201 = 0; i201 < 2; i201++)
+            y += await Check(seed);
+            y = ((y + y) % 3) switch
             {
-                y += i201;
-                y += await F((seed + seed));
-                if ((i201 + x) % 3 == 0)
-                {
-                    goto skip202;
-                }
-                x = await ctx.Step("s201", ct => log.Run("s201", x % 7, () => x % 7 + 1));
-                skip202:
-                x += 1;
-            }
+                0 => await Check((y + y)),
+                1 => seed % 7 + 2,
+                _ => (await Even((y + seed)) ? 1 : 2),
+            };
         }
-        catch (CorpusException c203)
+        catch (CorpusException c208) when (c208.Message.Length % 2 == 1)
         {
             y += 100;
-            y = Mix(y, y = await ctx.Step("s202", ct => log.Run("s202", y % 7, () => y % 7 + 1)));
-            x = (x % 7 % 3) switch
+            y = (Mix(y, y) % 3) switch
             {
-                0 => (await Even((x + x)) ? 1 : 2),
-                1 => x + 2,
-                _ => await F(y % 7),
+                0 => (await Even(Mix(x, x)) ? 1 : 2),
+                1 => Mix(y, y) + 2,
+                _ => (await Even(x) ? 1 : 2),
             };
-            x += c203.Message.Length;
-            if (seed % 4 == 0)
+            if (int.TryParse((Twist(seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p207))
             {
-                throw;
+                y += (await Even(x) ? 1 : 2);
+                x += (await Even(Twist(y)) ? 1 : 2);
+                x += await ctx.Step("s206", ct => log.Run("s206", Twist(x), () => Twist(x) + 1));
+                x += p207;
             }
+            y += c208.Message.Length;
         }
-        finally
-        {
-            x += 3;
-            if (Mix(seed, seed) % 3 == 0)
-            {
-                goto skip204;
-            }
-            x += await F(y % 7);
-            skip204:
-            y += 1;
-        }
-        y += await F(seed);
-        x = Mix(seed % 7, await F(seed));
-        if (y % 7 % 9 == 8)
-        {
-            return Mix(x, y);
-        }
-        x = Mix(x % 7, await F(seed % 7));
-        return Mix(x, y);
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -214,32 +239,17 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        var w301 = 0;
-        while (w301 < 2 && await Even(w301 + x))
+        int Twist(int v) => Mix(v, x) % 97;
+        y = (x % 7 % 3) switch
         {
-            w301++;
-            var d302 = 0;
-            do
-            {
-                d302++;
-                x += await F((seed + y));
-                y = Mix(y, y = await ctx.Step("s301", ct => log.Run("s301", x % 7, () => x % 7 + 1)));
-            }
-            while (d302 < 2);
-            y = Mix(x, x = (await Even(seed % 7) ? 1 : 2));
-        }
-        x = await F((y + y));
-        if (await Even(x))
-        {
-            foreach (var e303 in new[] { Mix(seed, y), x % 7 })
-            {
-                x += e303;
-                y += await F(Mix(e303, e303));
-                y = Mix(e303, e303) % 3 == 0 ? (await Even(Mix(seed, e303)) ? 1 : 2) : (e303 + y) + 1;
-                var z304 = await ctx.Step("s302", ct => log.Run("s302", Mix(seed, y), () => Mix(seed, y) + 1)) + Mix(seed, e303);
-            }
-        }
-        return Mix(x, y);
+            0 => (await Even(seed) ? 1 : 2),
+            1 => Twist(y) + 2,
+            _ => await ctx.Step("s301", ct => log.Run("s301", y, () => y + 1)),
+        };
+        int? n301 = (seed + x) % 2 == 0 ? null : seed;
+        y = n301 ?? await F(Twist(x));
+        x += await ctx.Step("s302", ct => log.Run("s302", x % 7, () => x % 7 + 1));
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -250,29 +260,101 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        var d401 = 0;
-        do
+        int Twist(int v) => Mix(v, x) % 97;
+        x = await F(y);
+        y = Mix(await F((seed + seed)), await F(y));
+        var b401 = 0;
+        again402:
+        b401++;
+        var z403 = await F(Twist(x)) + (x + seed);
+        if (b401 < 2 && (x + y) % 2 == 0)
         {
-            d401++;
-            foreach (var e402 in new[] { y % 7, (seed + y) })
-            {
-                x += e402;
-                y += await F(Mix(e402, seed));
-                y = await F((y + seed));
-                x = await F((y + x));
-            }
-            if ((x + y) % 3 == 0)
-            {
-                goto skip403;
-            }
-            x += (await Even(y) ? 1 : 2);
-            skip403:
-            y += 1;
+            goto again402;
         }
-        while (d401 < 2);
-        y = (await Even(Mix(y, y)) ? 1 : 2);
-        x = Mix(Mix(seed, y), (await Even((x + seed)) ? 1 : 2));
-        return Mix(x, y);
+        if ((x + y) % 2 == 0 && await Even(Twist(x)))
+        {
+            if ((x + x) % 9 == 8)
+            {
+                return Mix(x, y);
+            }
+        }
+        else
+        {
+            if (Twist(seed) % 3 == 0 || await Even(x))
+            {
+                y += await F((y + seed));
+                if (Twist(seed) % 2 == 0)
+                {
+                    x += await ctx.Step("s401", ct => log.Run("s401", Mix(seed, seed), () => Mix(seed, seed) + 1));
+                    var z404 = await F(y) + Mix(seed, x);
+                    (x, y) = (await F(Twist(x)), Mix(x, Mix(x, seed)));
+                }
+                try
+                {
+                    y += await Check((seed + seed));
+                    y += await Check(Mix(y, y));
+                    if (seed % 7 % 3 == 0)
+                    {
+                        goto skip405;
+                    }
+                    x = await Check(Mix(y, x));
+                    skip405:
+                    x += 1;
+                }
+                catch (CorpusException c406)
+                {
+                    y += 100;
+                    y += await ctx.Step("s402", ct => log.Run("s402", Mix(seed, x), () => Mix(seed, x) + 1));
+                    x += await F(x % 7);
+                    x += c406.Message.Length;
+                    if (Mix(x, x) % 4 == 0)
+                    {
+                        throw;
+                    }
+                }
+                finally
+                {
+                    x += 3;
+                    y += (await Even(Twist(y)) ? 1 : 2);
+                    var s407 = $"{(x + seed)}:{await ctx.Step("s403", ct => log.Run("s403", Twist(x), () => Twist(x) + 1))}";
+                    x += s407.Length;
+                    int? n408 = (x + y) % 2 == 0 ? null : seed % 7;
+                    y = n408 ?? await F(Mix(y, x));
+                }
+            }
+            else
+            {
+                y += await ctx.Step("s404", ct => log.Run("s404", Mix(y, x), () => Mix(y, x) + 1));
+                var w409 = 0;
+                while (w409 < 2 && await Even(w409 + x))
+                {
+                    w409++;
+                    x += await F((y + y));
+                    x = (x + y) % 2 == 0 ? await F(y) : Mix(y, await ctx.Step("s405", ct => log.Run("s405", Mix(y, y), () => Mix(y, y) + 1)));
+                }
+                switch (Mix((seed + x), Twist(seed)) % 5)
+                {
+                    case var k410 when k410 > 2:
+                        y += await ctx.Step("s406", ct => log.Run("s406", y % 7, () => y % 7 + 1));
+                        x += await F(Mix(seed, k410));
+                        if (Twist(k410) % 9 == 8)
+                        {
+                            return Mix(x, y);
+                        }
+                        y += k410;
+                        break;
+                    default:
+                        y += (await Even(Twist(seed)) ? 1 : 2);
+                        if (x % 7 % 9 == 7)
+                        {
+                            return Mix(x, (await Even(x) ? 1 : 2));
+                        }
+                        var z411 = await ctx.Step("s407", ct => log.Run("s407", Mix(y, y), () => Mix(y, y) + 1)) + (seed + seed);
+                        break;
+                }
+            }
+        }
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -283,162 +365,127 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        x += (await Even((y + y)) ? 1 : 2);
-        var d501 = 0;
-        do
+        int Twist(int v) => Mix(v, x) % 97;
+        x = Mix(new[] { y % 7, x }.Sum(v => v + y), await ctx.Step("s501", ct => log.Run("s501", x % 7, () => x % 7 + 1)));
+        try
         {
-            d501++;
-            y = Mix(y, y = await F(y % 7));
-            for (var i502 = 0; i502 < 2; i502++)
+            y += await Check(Mix(y, seed));
+            var d501 = 0;
+            do
             {
-                y += i502;
-                x += await ctx.Step("s501", ct => log.Run("s501", Mix(seed, seed), () => Mix(seed, seed) + 1));
-                switch (Mix(y, x) % 3)
-                {
-                    case 0:
-                        y += await ctx.Step("s502", ct => log.Run("s502", (i502 + x), () => (i502 + x) + 1));
-                        var z503 = (await Even(i502) ? 1 : 2) + x;
-                        var z504 = await F(z503 % 7) + y % 7;
-                        break;
-                    case 1:
-                        y += await ctx.Step("s503", ct => log.Run("s503", (y + seed), () => (y + seed) + 1));
-                        y += await F(i502);
-                        if (Mix(seed, x) % 2 == 0)
-                        {
-                            goto default;
-                        }
-                        break;
-                    default:
-                        x += await F(Mix(x, y));
-                        x += await F(seed);
-                        y = i502 % 3 == 0 ? await F(y % 7) : seed % 7 + 1;
-                        break;
-                }
-                x = seed % 3 == 0 ? (await Even(x) ? 1 : 2) : (x + x) + 1;
+                d501++;
+                x += await F(Mix(seed, seed));
+                y += (await Even((seed + y)) ? 1 : 2);
+            }
+            while (d501 < 2);
+            if (y % 7 % 9 == 7)
+            {
+                return Mix(x, (await Even((y + seed)) ? 1 : 2));
             }
         }
-        while (d501 < 2);
-        if (await Even((y + x)))
+        catch (CorpusException c507)
         {
+            y += 100;
+            if (x % 3 == 0)
+            {
+                goto skip502;
+            }
+            x += await ctx.Step("s502", ct => log.Run("s502", x % 7, () => x % 7 + 1));
+            skip502:
+            x += 1;
             try
             {
-                y += await Check((seed + seed));
-                y += await F(Mix(seed, seed));
-                y += (await Even(x % 7) ? 1 : 2);
+                y += await Check((seed + y));
+                y += await F(seed % 7);
+                if (seed % 3 == 0 || await Even((x + x)))
+                {
+                    y += await ctx.Step("s503", ct => log.Run("s503", (x + seed), () => (x + seed) + 1));
+                    y = Mix(new[] { Mix(y, x), x }.Sum(v => v + y), (await Even(Twist(seed)) ? 1 : 2));
+                    if (Mix(Mix(seed, seed), Mix(y, x)) is var k503 && k503 % 2 == 0)
+                    {
+                        x += await ctx.Step("s504", ct => log.Run("s504", Mix(y, x), () => Mix(y, x) + 1));
+                        y += k503;
+                    }
+                }
+                else
+                {
+                    y += await F(seed);
+                    (x, y) = (await F(seed), Mix(x, seed));
+                    if ((seed + x) % 3 == 0)
+                    {
+                        goto skip504;
+                    }
+                    x = await F(seed);
+                    skip504:
+                    x += 1;
+                }
+                try
+                {
+                    y += await Check(Twist(x));
+                    x += await ctx.Step("s505", ct => log.Run("s505", (x + y), () => (x + y) + 1));
+                    x = (Mix(x, y) % 4) switch
+                    {
+                        var g505 when await Even(g505 + Mix(seed, seed)) => await F(Mix(y, x)) + g505,
+                        1 => x,
+                        var g505 when g505 > 2 => g505 + await ctx.Step("s506", ct => log.Run("s506", (seed + seed), () => (seed + seed) + 1)),
+                        _ => y + 5,
+                    };
+                    x = Mix(new[] { (seed + x), x }.Sum(v => v + y), await F(seed % 7));
+                }
+                catch (CorpusException)
+                {
+                    y += 100;
+                    x += (await Even(Mix(y, seed)) ? 1 : 2);
+                    y += (await Even(Twist(y)) ? 1 : 2);
+                }
             }
-            catch (CorpusException)
+            catch (CorpusException c506) when (c506.Message.Length % 2 == 1)
             {
                 y += 100;
-                x += await F(Mix(x, x));
-                foreach (var e505 in new[] { (x + y), y % 7 })
+                x += (await Even((y + y)) ? 1 : 2);
+                y = (x % 3) switch
                 {
-                    x += e505;
-                    y += await ctx.Step("s504", ct => log.Run("s504", (x + y), () => (x + y) + 1));
-                    y = (await Even((seed + e505)) ? 1 : 2);
+                    0 => (await Even(y) ? 1 : 2),
+                    1 => x % 7 + 2,
+                    _ => await ctx.Step("s507", ct => log.Run("s507", seed, () => seed + 1)),
+                };
+                if (y % 7 % 9 == 8)
+                {
+                    return Mix(x, y);
                 }
+                y += c506.Message.Length;
             }
-            var w506 = 0;
-            while (w506 < 2 && await Even(w506 + x))
+            x += c507.Message.Length;
+            if (seed % 4 == 0)
             {
-                w506++;
-                x += await F(seed);
-                try
-                {
-                    y += await Check((seed + seed));
-                    x += await F(x);
-                    y = Mix(x, x = await Check(Mix(seed, seed)));
-                }
-                catch (CorpusException c509)
-                {
-                    y += 100;
-                    x += await ctx.Step("s505", ct => log.Run("s505", Mix(x, x), () => Mix(x, x) + 1));
-                    if (seed % 2 == 0)
-                    {
-                        y += await F((x + seed));
-                        if ((seed + seed) % 3 == 0)
-                        {
-                            goto skip507;
-                        }
-                        y = await ctx.Step("s506", ct => log.Run("s506", y % 7, () => y % 7 + 1));
-                        skip507:
-                        x += 1;
-                        if (x % 3 == 0)
-                        {
-                            goto skip508;
-                        }
-                        y += await F(seed % 7);
-                        skip508:
-                        y += 1;
-                    }
-                    else
-                    {
-                        x += await F((seed + seed));
-                        if ((seed + x) % 4 == 3)
-                        {
-                            break;
-                        }
-                        x = Mix(y, y = (await Even(Mix(x, seed)) ? 1 : 2));
-                    }
-                    x += c509.Message.Length;
-                    if (Mix(y, y) % 4 == 0)
-                    {
-                        throw;
-                    }
-                }
-                finally
-                {
-                    x += 3;
-                    y += await F(x % 7);
-                    x = (x % 7 % 3) switch
-                    {
-                        0 => await F(y % 7),
-                        1 => seed % 7 + 2,
-                        _ => (await Even((y + seed)) ? 1 : 2),
-                    };
-                }
-                try
-                {
-                    y += await Check(y % 7);
-                    y += (await Even(y) ? 1 : 2);
-                    x = Mix(x, x = await F(Mix(x, x)));
-                    if (await Even((x + y)))
-                    {
-                        x += (await Even(Mix(x, seed)) ? 1 : 2);
-                        y = await F(Mix(y, seed));
-                        x = (Mix(x, x) % 3) switch
-                        {
-                            0 => (await Even(x % 7) ? 1 : 2),
-                            1 => y % 7 + 2,
-                            _ => (await Even(seed % 7) ? 1 : 2),
-                        };
-                    }
-                    else
-                    {
-                        x += await Check(x);
-                        y = y % 7 % 3 == 0 ? await Check(Mix(x, y)) : Mix(seed, y) + 1;
-                    }
-                }
-                catch (CorpusException c510)
-                {
-                    y += 100;
-                    y += await F(y);
-                    x = await ctx.Step("s507", ct => log.Run("s507", Mix(y, y), () => Mix(y, y) + 1));
-                    x += c510.Message.Length;
-                    if ((x + x) % 4 == 0)
-                    {
-                        throw;
-                    }
-                }
-                finally
-                {
-                    x += 3;
-                    y += await F(y % 7);
-                    x = y % 7 % 3 == 0 ? await F(Mix(y, seed)) : y % 7 + 1;
-                    x = await F(Mix(seed, seed));
-                }
+                throw;
             }
         }
-        return Mix(x, y);
+        finally
+        {
+            x += 3;
+            x = await ctx.Step("s508", ct => log.Run("s508", (x + y), () => (x + y) + 1));
+            (x, y) = (await F(y), Mix(x, Twist(y)));
+        }
+        y = ((seed + seed) % 4) switch
+        {
+            var g508 when await Even(g508 + Twist(y)) => await F(Twist(seed)) + g508,
+            1 => x % 7,
+            var g508 when g508 > 2 => g508 + await ctx.Step("s509", ct => log.Run("s509", y, () => y + 1)),
+            _ => Mix(x, y) + 5,
+        };
+        var w509 = 0;
+        while (w509 < 2)
+        {
+            w509++;
+            int? n510 = Twist(seed) % 2 == 0 ? null : Twist(x);
+            y = n510 ?? await ctx.Step("s510", ct => log.Run("s510", y % 7, () => y % 7 + 1));
+        }
+        if ((x + y) % 9 == 8)
+        {
+            return Mix(x, y);
+        }
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -449,251 +496,82 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
+        int Twist(int v) => Mix(v, x) % 97;
+        int? n601 = Mix(seed, x) % 2 == 0 ? null : x;
+        x = n601 ?? (await Even((y + y)) ? 1 : 2);
         try
         {
-            y += await Check((seed + y));
-            if (await Even(Mix(x, x)))
+            y += await Check(seed);
+            x = (Mix(x, y) % 3) switch
             {
-                y += await F(seed % 7);
-                x = (x + seed) % 3 == 0 ? await F(Mix(y, y)) : x % 7 + 1;
-            }
-            x = (y % 7 % 3) switch
-            {
-                0 => await F(y % 7),
-                1 => Mix(seed, x) + 2,
-                _ => await Check((x + x)),
+                0 => (await Even(y % 7) ? 1 : 2),
+                1 => Twist(y) + 2,
+                _ => await F(y % 7),
             };
         }
         catch (CorpusException)
         {
             y += 100;
+            x = (x % 4) switch
+            {
+                var g602 when await Even(g602 + (y + seed)) => (await Even(Mix(y, x)) ? 1 : 2) + g602,
+                1 => seed % 7,
+                var g602 when g602 > 2 => g602 + await ctx.Step("s601", ct => log.Run("s601", (seed + x), () => (seed + x) + 1)),
+                _ => x + 5,
+            };
+            (x, y) = (await F(x), Mix(x, Twist(x)));
+        }
+        finally
+        {
+            x += 3;
+            x = (await Even((y + x)) ? 1 : 2);
+            var w603 = 0;
+            while (w603 < 2)
+            {
+                w603++;
+                y += await ctx.Step("s602", ct => log.Run("s602", y, () => y + 1));
+                if (Twist(seed) % 4 == 1)
+                {
+                    continue;
+                }
+            }
+        }
+        if (Mix(seed % 7, y % 7) is var k604 && k604 % 2 == 0)
+        {
+            y += await ctx.Step("s603", ct => log.Run("s603", Mix(x, k604), () => Mix(x, k604) + 1));
+            x += k604;
+        }
+        y += await ctx.Step("s604", ct => log.Run("s604", Mix(seed, seed), () => Mix(seed, seed) + 1));
+        for (var i605 = 0; i605 < 2; i605++)
+        {
+            y += i605;
             try
             {
-                y += await Check(y % 7);
-                x += await F(seed % 7);
-                switch (Mix(x, seed) % 3)
+                x += (await Even(i605 % 7) ? 1 : 2);
+                var t606 = 0;
+                while (true)
                 {
-                    case 0:
-                        y += (await Even(Mix(seed, y)) ? 1 : 2);
-                        x = await Check(x % 7);
-                        if (Mix(x, y) % 2 == 0)
-                        {
-                            goto case 1;
-                        }
-                        break;
-                    case 1:
-                        y += await F(seed);
-                        if (await Even(seed))
-                        {
-                            x += await F(seed);
-                            if (seed % 7 % 3 == 0)
-                            {
-                                goto skip601;
-                            }
-                            x = await F((x + seed));
-                            skip601:
-                            y += 1;
-                        }
-                        y = Mix(seed, await F(y % 7));
-                        if (seed % 2 == 0)
-                        {
-                            goto default;
-                        }
-                        break;
-                    default:
-                        y += await F(x);
-                        x = Mix(seed, seed) % 3 == 0 ? await F((seed + seed)) : (seed + x) + 1;
-                        break;
-                }
-                y = Mix(y, await F(Mix(seed, y)));
-            }
-            catch (CorpusException c603)
-            {
-                y += 100;
-                x += await ctx.Step("s601", ct => log.Run("s601", Mix(y, seed), () => Mix(y, seed) + 1));
-                if (Mix(x, x) % 2 == 0)
-                {
-                    x += (await Even(x) ? 1 : 2);
-                    if (await Even(x % 7))
+                    if (++t606 > 2)
                     {
-                        x += await ctx.Step("s602", ct => log.Run("s602", (y + y), () => (y + y) + 1));
-                        y = Mix(x, x = await F(seed));
+                        break;
                     }
-                    else
+                    y += await F(Mix(seed, i605));
+                    if (Mix(x, Twist(y)) is var k607 && k607 % 2 == 0)
                     {
-                        x += await ctx.Step("s603", ct => log.Run("s603", (seed + y), () => (seed + y) + 1));
-                        y = (await Even((y + seed)) ? 1 : 2);
+                        x += await F(Twist(y));
+                        x += k607;
                     }
-                    x = seed % 7 % 3 == 0 ? await ctx.Step("s604", ct => log.Run("s604", x % 7, () => x % 7 + 1)) : y % 7 + 1;
-                }
-                switch (y % 7 % 3)
-                {
-                    case 0:
-                        y += await ctx.Step("s605", ct => log.Run("s605", Mix(x, seed), () => Mix(x, seed) + 1));
-                        y = y % 7 % 3 == 0 ? await F((x + y)) : seed % 7 + 1;
-                        if ((x + x) % 2 == 0)
-                        {
-                            goto case 1;
-                        }
-                        break;
-                    case 1:
-                        y += (await Even(x % 7) ? 1 : 2);
-                        x = await F((x + y));
-                        if (Mix(seed, y) % 2 == 0)
-                        {
-                            goto default;
-                        }
-                        break;
-                    default:
-                        x += (await Even((seed + seed)) ? 1 : 2);
-                        y = Mix(Mix(y, y), (await Even((x + x)) ? 1 : 2));
-                        var z602 = await F(Mix(seed, x)) + y;
-                        break;
-                }
-                x += c603.Message.Length;
-                if (seed % 7 % 4 == 0)
-                {
-                    throw;
                 }
             }
             finally
             {
                 x += 3;
-                x += await F(x);
-                switch ((seed + x) % 3)
-                {
-                    case 0:
-                        x += await ctx.Step("s606", ct => log.Run("s606", x % 7, () => x % 7 + 1));
-                        y = (await Even((x + seed)) ? 1 : 2);
-                        if ((seed + y) % 2 == 0)
-                        {
-                            goto case 1;
-                        }
-                        break;
-                    case 1:
-                        y += await F(y);
-                        var z604 = await ctx.Step("s607", ct => log.Run("s607", Mix(seed, y), () => Mix(seed, y) + 1)) + y;
-                        y = (seed % 3) switch
-                        {
-                            0 => (await Even(z604) ? 1 : 2),
-                            1 => Mix(x, seed) + 2,
-                            _ => (await Even(seed % 7) ? 1 : 2),
-                        };
-                        break;
-                    default:
-                        x += (await Even(Mix(seed, seed)) ? 1 : 2);
-                        x = Mix(y, y = (await Even(x % 7) ? 1 : 2));
-                        break;
-                }
-                try
-                {
-                    y += await Check(y);
-                    x += await Check(y);
-                    x = await F(seed);
-                }
-                catch (CorpusException c606)
-                {
-                    y += 100;
-                    y += await ctx.Step("s608", ct => log.Run("s608", Mix(seed, y), () => Mix(seed, y) + 1));
-                    if (x % 3 == 0)
-                    {
-                        goto skip605;
-                    }
-                    x += await F(y % 7);
-                    skip605:
-                    x += 1;
-                    x += c606.Message.Length;
-                    if (x % 4 == 0)
-                    {
-                        throw;
-                    }
-                }
-                finally
-                {
-                    x += 3;
-                    x += await ctx.Step("s609", ct => log.Run("s609", Mix(seed, seed), () => Mix(seed, seed) + 1));
-                    y = (await Even(seed) ? 1 : 2);
-                    x = await ctx.Step("s610", ct => log.Run("s610", (y + y), () => (y + y) + 1));
-                }
+                y += (await Even(Twist(seed)) ? 1 : 2);
+                y = Mix(x, x = await ctx.Step("s605", ct => log.Run("s605", i605, () => i605 + 1)));
+                x = await F(Mix(x, x));
             }
         }
-        finally
-        {
-            x += 3;
-            y = await ctx.Step("s611", ct => log.Run("s611", Mix(seed, y), () => Mix(seed, y) + 1));
-        }
-        switch (x % 3)
-        {
-            case 0:
-                x = Mix(x, x = await F((seed + seed)));
-                if (seed % 2 == 0)
-                {
-                    goto case 1;
-                }
-                break;
-            case 1:
-                if (Mix(y, x) % 3 == 0)
-                {
-                    goto skip607;
-                }
-                y += await F(y);
-                skip607:
-                y += 1;
-                y = await F(x % 7);
-                break;
-            default:
-                var z608 = await ctx.Step("s612", ct => log.Run("s612", y, () => y + 1)) + seed;
-                foreach (var e609 in new[] { seed % 7, (x + z608) })
-                {
-                    x += e609;
-                    y += await F(seed);
-                    if (y % 9 == 8)
-                    {
-                        return Mix(x, y);
-                    }
-                }
-                break;
-        }
-        try
-        {
-            y += await Check((y + y));
-            var z610 = await ctx.Step("s613", ct => log.Run("s613", seed, () => seed + 1)) + seed % 7;
-            y = await F(y % 7);
-        }
-        catch (CorpusException c612)
-        {
-            y += 100;
-            for (var i611 = 0; i611 < 2; i611++)
-            {
-                y += i611;
-                x += (await Even(x % 7) ? 1 : 2);
-                x += (await Even(seed % 7) ? 1 : 2);
-            }
-            x += c612.Message.Length;
-            if ((x + seed) % 4 == 0)
-            {
-                throw;
-            }
-        }
-        finally
-        {
-            x += 3;
-            y = Mix(x, x = await F(seed));
-        }
-        var w613 = 0;
-        while (w613 < 2)
-        {
-            w613++;
-            y = Mix(Mix(seed, y), await F(y));
-            if (y % 3 == 0)
-            {
-                goto skip614;
-            }
-            y = await F(seed);
-            skip614:
-            x += 1;
-        }
-        return Mix(x, y);
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -704,70 +582,27 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        try
+        int Twist(int v) => Mix(v, x) % 97;
+        if (Mix(seed, seed) % 9 == 7)
         {
-            if (y % 9 == 8)
-            {
-                return Mix(x, y);
-            }
+            return Mix(x, await F(Twist(y)));
         }
-        finally
+        x = await F(Mix(y, seed));
+        y = (Twist(x) % 3) switch
         {
-            x += 3;
-            if (seed % 2 == 0)
-            {
-                y += (await Even(y) ? 1 : 2);
-                x = await F(x);
-                try
-                {
-                    y += await Check((seed + seed));
-                    x += await ctx.Step("s701", ct => log.Run("s701", (seed + seed), () => (seed + seed) + 1));
-                    y = await ctx.Step("s702", ct => log.Run("s702", Mix(x, seed), () => Mix(x, seed) + 1));
-                    y = (x % 3) switch
-                    {
-                        0 => await F(y % 7),
-                        1 => y % 7 + 2,
-                        _ => await F((seed + x)),
-                    };
-                }
-                catch (CorpusException c701)
-                {
-                    y += 100;
-                    x += (await Even(Mix(x, seed)) ? 1 : 2);
-                    y = Mix(x, x = await F((seed + y)));
-                    x += c701.Message.Length;
-                    if ((seed + x) % 4 == 0)
-                    {
-                        throw;
-                    }
-                }
-                finally
-                {
-                    x += 3;
-                    x += (await Even((seed + seed)) ? 1 : 2);
-                    if (x % 3 == 0)
-                    {
-                        goto skip702;
-                    }
-                    y += await F(Mix(y, seed));
-                    skip702:
-                    x += 1;
-                }
-            }
-        }
-        y = ((y + y) % 3) switch
-        {
-            0 => await ctx.Step("s703", ct => log.Run("s703", y % 7, () => y % 7 + 1)),
-            1 => x % 7 + 2,
-            _ => (await Even(seed % 7) ? 1 : 2),
+            0 => await F(y % 7),
+            1 => Mix(seed, y) + 2,
+            _ => (await Even(Twist(x)) ? 1 : 2),
         };
-        y = Mix(x, x) % 3 == 0 ? await F((x + y)) : y + 1;
-        foreach (var e703 in new[] { seed, (x + x) })
+        if ((seed + seed) % 2 == 0 && await Even(y))
         {
-            x += e703;
-            x = (await Even((seed + e703)) ? 1 : 2);
+            if (Mix(y, y) is var k701 && k701 % 2 == 1)
+            {
+                x += await F(Mix(seed, x));
+                y += k701;
+            }
         }
-        return Mix(x, y);
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -778,201 +613,304 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        x = await ctx.Step("s801", ct => log.Run("s801", seed % 7, () => seed % 7 + 1));
-        if (Mix(y, x) % 2 == 0)
+        int Twist(int v) => Mix(v, x) % 97;
+        foreach (var e801 in new[] { y, seed % 7 })
         {
-            for (var i801 = 0; i801 < 2; i801++)
+            x += e801;
+            x = await F(Twist(e801));
+            if (int.TryParse((x % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p802))
             {
-                y += i801;
-                y += await F((i801 + y));
-                y += (await Even((y + y)) ? 1 : 2);
-            }
-        }
-        else
-        {
-            var d802 = 0;
-            do
-            {
-                d802++;
-                y += await F(Mix(y, x));
-                if (x % 7 % 4 == 1)
-                {
-                    continue;
-                }
-            }
-            while (d802 < 2);
-            if (x % 3 == 0)
-            {
-                goto skip803;
-            }
-            y += (await Even((seed + y)) ? 1 : 2);
-            skip803:
-            y += 1;
-        }
-        y = (seed + seed) % 3 == 0 ? (await Even((seed + y)) ? 1 : 2) : x % 7 + 1;
-        foreach (var e804 in new[] { seed % 7, seed % 7 })
-        {
-            x += e804;
-            x = await F(seed % 7);
-        }
-        switch (seed % 7 % 3)
-        {
-            case 0:
+                y += await F(Mix(x, seed));
+                x += await ctx.Step("s801", ct => log.Run("s801", p802 % 7, () => p802 % 7 + 1));
                 try
                 {
-                    y += await Check(Mix(x, x));
-                    y += await ctx.Step("s802", ct => log.Run("s802", (seed + y), () => (seed + y) + 1));
-                    try
-                    {
-                        y += await ctx.Step("s803", ct => log.Run("s803", Mix(x, x), () => Mix(x, x) + 1));
-                        var z805 = (await Even((y + y)) ? 1 : 2) + x;
-                        x = Mix(seed % 7, await F(Mix(z805, y)));
-                    }
-                    finally
-                    {
-                        x += 3;
-                        y += await F((y + y));
-                        x = seed % 7 % 3 == 0 ? await ctx.Step("s804", ct => log.Run("s804", x, () => x + 1)) : seed % 7 + 1;
-                    }
-                    y = await F(y);
+                    y += await Check(p802);
+                    x += await ctx.Step("s802", ct => log.Run("s802", (x + seed), () => (x + seed) + 1));
+                    (x, y) = ((await Even(Twist(x)) ? 1 : 2), Mix(x, Mix(y, x)));
+                    y = Mix(new[] { e801, x }.Sum(v => v + y), await Check(Mix(y, seed)));
                 }
-                catch (CorpusException c808) when (c808.Message.Length % 2 == 0)
+                catch (CorpusException c805)
                 {
                     y += 100;
-                    y += await F(Mix(x, x));
-                    if ((y + y) % 3 == 0)
+                    y += await F((y + y));
+                    if ((e801 + e801) % 3 == 0 || await Even(x % 7))
                     {
-                        goto skip806;
+                        x += await ctx.Step("s803", ct => log.Run("s803", (x + seed), () => (x + seed) + 1));
+                        var s803 = $"{x % 7}:{await F((y + p802))}";
+                        x += s803.Length;
                     }
-                    y = await F(x);
-                    skip806:
-                    x += 1;
-                    var w807 = 0;
-                    while (w807 < 2)
+                    x = ((p802 + p802) % 4) switch
                     {
-                        w807++;
-                        x += await F((x + seed));
-                        x = (seed + x) % 3 == 0 ? await ctx.Step("s805", ct => log.Run("s805", seed % 7, () => seed % 7 + 1)) : (y + y) + 1;
-                        y = (x + seed) % 3 == 0 ? await F(y % 7) : Mix(x, x) + 1;
+                        var g804 when await Even(g804 + e801 % 7) => (await Even(seed) ? 1 : 2) + g804,
+                        1 => (x + p802),
+                        var g804 when g804 > 2 => g804 + await F(x),
+                        _ => Twist(e801) + 5,
+                    };
+                    x += c805.Message.Length;
+                    if (Mix(p802, p802) % 4 == 0)
+                    {
+                        throw;
+                    }
+                }
+                x += p802;
+            }
+        }
+        for (var i806 = 0; i806 < 2 && await Even(i806 + seed); i806++)
+        {
+            y += i806;
+            try
+            {
+                y += await Check(Twist(y));
+                x += await Check(x);
+                for (var i807 = 0; i807 < 2; i807++)
+                {
+                    y += i807;
+                    y += await F((x + x));
+                    x += (await Even(Twist(y)) ? 1 : 2);
+                    if (i807 % 7 % 4 == 1)
+                    {
+                        continue;
+                    }
+                }
+                try
+                {
+                    y += await Check((x + seed));
+                    x += await Check(x);
+                    if ((i806 + i806) % 9 == 7)
+                    {
+                        return Mix(x, await ctx.Step("s804", ct => log.Run("s804", Mix(x, i806), () => Mix(x, i806) + 1)));
+                    }
+                }
+                catch (CorpusException c808) when (c808.Message.Length % 2 == 1)
+                {
+                    y += 100;
+                    x += await F(x % 7);
+                    if (y % 7 % 4 == 3)
+                    {
+                        break;
                     }
                     y += c808.Message.Length;
                 }
                 finally
                 {
                     x += 3;
-                    x += await ctx.Step("s806", ct => log.Run("s806", y, () => y + 1));
-                    if (seed % 7 % 3 == 0)
-                    {
-                        goto skip809;
-                    }
-                    x += (await Even(y % 7) ? 1 : 2);
-                    skip809:
-                    y += 1;
-                    if (await Even(y))
-                    {
-                        y += await F((y + seed));
-                        x = (await Even(Mix(x, seed)) ? 1 : 2);
-                        y = await ctx.Step("s807", ct => log.Run("s807", (y + x), () => (y + x) + 1));
-                    }
+                    y += await Check(i806 % 7);
+                    y = Mix(x, x) % 3 == 0 ? await F((x + i806)) : Twist(seed) + 1;
                 }
-                if ((seed + seed) % 2 == 0)
+            }
+            catch (CorpusException c809)
+            {
+                y += 100;
+                x += await F((y + x));
+                if (Mix(y, seed) % 9 == 7)
                 {
-                    goto case 1;
+                    return Mix(x, await F(Twist(i806)));
                 }
-                break;
-            case 1:
-                if (Mix(y, y) % 2 == 0)
+                x += c809.Message.Length;
+                if (x % 7 % 4 == 0)
                 {
-                    x += await F(Mix(y, seed));
-                    if (seed % 7 % 2 == 0)
-                    {
-                        x += await F(seed % 7);
-                        y = Mix(seed % 7, await F(x));
-                        if (seed % 9 == 8)
-                        {
-                            return Mix(x, y);
-                        }
-                    }
-                    for (var i810 = 0; i810 < 2; i810++)
-                    {
-                        y += i810;
-                        x += (await Even((y + i810)) ? 1 : 2);
-                        y = (y % 7 % 3) switch
-                        {
-                            0 => (await Even(seed) ? 1 : 2),
-                            1 => Mix(i810, seed) + 2,
-                            _ => await ctx.Step("s808", ct => log.Run("s808", y, () => y + 1)),
-                        };
-                    }
+                    throw;
                 }
-                else
-                {
-                    y += (await Even(y) ? 1 : 2);
-                    y = Mix(x, seed) % 3 == 0 ? await F(Mix(x, seed)) : x % 7 + 1;
-                    var z811 = await F(seed) + x % 7;
-                }
-                if (seed % 2 == 0)
-                {
-                    x += (await Even(Mix(y, y)) ? 1 : 2);
-                    y = y % 3 == 0 ? await ctx.Step("s809", ct => log.Run("s809", y, () => y + 1)) : Mix(y, seed) + 1;
-                    var d812 = 0;
-                    do
-                    {
-                        d812++;
-                        y += await F(x);
-                        x = Mix(y, x) % 3 == 0 ? await F((x + x)) : Mix(seed, seed) + 1;
-                        if (seed % 9 == 8)
-                        {
-                            return Mix(x, y);
-                        }
-                    }
-                    while (d812 < 2);
-                }
-                else
-                {
-                    y += await ctx.Step("s810", ct => log.Run("s810", Mix(x, x), () => Mix(x, x) + 1));
-                    if ((y + y) % 2 == 0)
-                    {
-                        y += (await Even(y) ? 1 : 2);
-                        y = Mix(y, y = (await Even(Mix(x, seed)) ? 1 : 2));
-                        var z813 = await F(seed) + (y + x);
-                    }
-                    else
-                    {
-                        y += await F((x + x));
-                        x = Mix(y, y = await F(Mix(x, seed)));
-                    }
-                }
-                if (seed % 7 % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                var d814 = 0;
-                do
-                {
-                    d814++;
-                    y += await F(Mix(seed, x));
-                    foreach (var e815 in new[] { seed % 7, x % 7 })
-                    {
-                        x += e815;
-                        x += await F(Mix(x, e815));
-                        y = Mix(x, x = await F(Mix(y, y)));
-                        if (seed % 7 % 3 == 0)
-                        {
-                            goto skip816;
-                        }
-                        x += (await Even(Mix(x, seed)) ? 1 : 2);
-                        skip816:
-                        x += 1;
-                    }
-                }
-                while (d814 < 2);
-                var z817 = await F(y % 7) + (x + y);
-                break;
+            }
+            if (Twist(y) % 3 == 0)
+            {
+                goto skip810;
+            }
+            y += (await Even((y + x)) ? 1 : 2);
+            skip810:
+            x += 1;
         }
-        return Mix(x, y);
+        if (Mix(Twist(x), (seed + x)) is var k811 && k811 % 2 == 0)
+        {
+            y += (await Even((y + y)) ? 1 : 2);
+            y += k811;
+        }
+        var s812 = $"{seed}:{await ctx.Step("s805", ct => log.Run("s805", x % 7, () => x % 7 + 1))}";
+        y += s812.Length;
+        try
+        {
+            y += await Check(x % 7);
+            switch (Mix(seed, x % 7) % 5)
+            {
+                case var k813 when k813 > 2:
+                    y += (await Even(y % 7) ? 1 : 2);
+                    y += await F(Twist(seed));
+                    switch (Mix(seed, seed) % 5)
+                    {
+                        case var k814 when k814 > 2:
+                            x += (await Even(Twist(y)) ? 1 : 2);
+                            y += await ctx.Step("s806", ct => log.Run("s806", seed % 7, () => seed % 7 + 1));
+                            x = await F(seed % 7);
+                            y = Mix(seed, x) % 3 == 0 ? (await Even(Mix(y, x)) ? 1 : 2) : seed % 7 + 1;
+                            x += k814;
+                            break;
+                        default:
+                            y += await ctx.Step("s807", ct => log.Run("s807", k813 % 7, () => k813 % 7 + 1));
+                            var s815 = $"{Mix(x, k813)}:{await ctx.Step("s808", ct => log.Run("s808", y % 7, () => y % 7 + 1))}";
+                            x += s815.Length;
+                            if ((k813 + k813) % 3 == 0 || await Even((seed + seed)))
+                            {
+                                x += await Check(Twist(x));
+                                if (int.TryParse((x % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p816))
+                                {
+                                    y += await F(Mix(k813, y));
+                                    x += (await Even(x % 7) ? 1 : 2);
+                                    var s817 = $"{x}:{await F(Twist(k813))}";
+                                    y += s817.Length;
+                                    x += p816;
+                                }
+                                y = Twist(seed) % 3 == 0 || await Even(k813 % 7) ? await ctx.Step("s809", ct => log.Run("s809", (k813 + y), () => (k813 + y) + 1)) : Mix(Mix(y, seed), (await Even(Twist(x)) ? 1 : 2));
+                            }
+                            break;
+                    }
+                    y += k813;
+                    break;
+                default:
+                    x += await ctx.Step("s810", ct => log.Run("s810", y, () => y + 1));
+                    var b818 = 0;
+                    again819:
+                    b818++;
+                    y += await ctx.Step("s811", ct => log.Run("s811", Mix(seed, x), () => Mix(seed, x) + 1));
+                    x += (await Even(x % 7) ? 1 : 2);
+                    if (Mix(Twist(seed), (y + y)) is var k820 && k820 % 2 == 0)
+                    {
+                        x += await Check(Mix(y, y));
+                        y += k820;
+                    }
+                    if (b818 < 2 && seed % 2 == 0)
+                    {
+                        goto again819;
+                    }
+                    var w821 = 0;
+                    while (w821 < 2)
+                    {
+                        w821++;
+                        x += await F((seed + y));
+                        x = Mix(new[] { seed % 7, x }.Sum(v => v + y), await ctx.Step("s812", ct => log.Run("s812", Mix(y, x), () => Mix(y, x) + 1)));
+                        if ((x + y) % 4 == 1)
+                        {
+                            continue;
+                        }
+                    }
+                    break;
+            }
+            switch (Mix(Mix(y, y), x % 7) % 5)
+            {
+                case var k822 when k822 > 2:
+                    x += await Check(seed % 7);
+                    y += await F(Twist(y));
+                    switch (Twist(seed) % 3)
+                    {
+                        case 0:
+                            x += await F(Twist(x));
+                            y = (y + k822) % 3 == 0 ? await Check((k822 + seed)) : Twist(x) + 1;
+                            if (Mix(x, k822) % 2 == 0)
+                            {
+                                goto case 1;
+                            }
+                            break;
+                        case 1:
+                            y += await F(Mix(x, seed));
+                            var s823 = $"{k822 % 7}:{await F(k822)}";
+                            y += s823.Length;
+                            x = (Mix(y, x) % 4) switch
+                            {
+                                var g824 when await Even(g824 + (seed + y)) => await F(Twist(x)) + g824,
+                                1 => (seed + seed),
+                                var g824 when g824 > 2 => g824 + await Check(x),
+                                _ => x + 5,
+                            };
+                            if (Mix(x, k822) % 2 == 0)
+                            {
+                                goto default;
+                            }
+                            break;
+                        default:
+                            y += await F(Mix(k822, x));
+                            if (Twist(k822) % 3 == 0)
+                            {
+                                goto skip825;
+                            }
+                            x += (await Even(Twist(k822)) ? 1 : 2);
+                            skip825:
+                            x += 1;
+                            y = Mix(Mix(x, k822), await F(x));
+                            break;
+                    }
+                    x += k822;
+                    break;
+                default:
+                    y += await Check(Mix(x, x));
+                    y = Mix(new[] { Mix(x, x), x }.Sum(v => v + y), await ctx.Step("s813", ct => log.Run("s813", (y + y), () => (y + y) + 1)));
+                    break;
+            }
+        }
+        catch (CorpusException c829) when (c829.Message.Length % 2 == 1)
+        {
+            y += 100;
+            var w826 = 0;
+            while (w826 < 2 && await Even(w826 + x))
+            {
+                w826++;
+                y += (await Even(y) ? 1 : 2);
+                int? n827 = Mix(seed, x) % 2 == 0 ? null : seed;
+                y = n827 ?? await F(x % 7);
+                try
+                {
+                    y += await Check((x + x));
+                    y += await ctx.Step("s814", ct => log.Run("s814", x, () => x + 1));
+                    y = Mix(seed % 7, await ctx.Step("s815", ct => log.Run("s815", Mix(seed, seed), () => Mix(seed, seed) + 1)));
+                }
+                catch (CorpusException c828) when (c828.Message.Length % 2 == 1)
+                {
+                    y += 100;
+                    y += await F(Mix(seed, x));
+                    y = await Even(Twist(y)) ? await F(Mix(seed, seed)) : Mix(Twist(x), await F(Mix(seed, x)));
+                    y += c828.Message.Length;
+                }
+                finally
+                {
+                    x += 3;
+                    y += await ctx.Step("s816", ct => log.Run("s816", (x + x), () => (x + x) + 1));
+                    y = ((x + x) % 3) switch
+                    {
+                        0 => await ctx.Step("s817", ct => log.Run("s817", Mix(y, seed), () => Mix(y, seed) + 1)),
+                        1 => Mix(x, y) + 2,
+                        _ => await ctx.Step("s818", ct => log.Run("s818", (y + seed), () => (y + seed) + 1)),
+                    };
+                    y = x % 7 % 3 == 0 ? await F(seed % 7) : seed + 1;
+                }
+            }
+            if (Twist(seed) % 9 == 8)
+            {
+                return Mix(x, y);
+            }
+            y += c829.Message.Length;
+        }
+        finally
+        {
+            x += 3;
+            int? n830 = y % 2 == 0 ? null : Twist(x);
+            x = n830 ?? await ctx.Step("s819", ct => log.Run("s819", Twist(seed), () => Twist(seed) + 1));
+            if (Twist(seed) % 3 == 0 || await Even(Twist(y)))
+            {
+                y += await F(y);
+                y = Mix((await Even(Mix(seed, seed)) ? 1 : 2), await ctx.Step("s820", ct => log.Run("s820", y % 7, () => y % 7 + 1)));
+            }
+            else
+            {
+                y += await F(y % 7);
+                y = Mix(await F(Mix(x, x)), await F(x % 7));
+                if (seed % 7 % 3 == 0)
+                {
+                    goto skip831;
+                }
+                x = (await Even(y % 7) ? 1 : 2);
+                skip831:
+                y += 1;
+            }
+        }
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -983,73 +921,11 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        switch (seed % 3)
-        {
-            case 0:
-                y = ((y + seed) % 3) switch
-                {
-                    0 => await F(seed % 7),
-                    1 => (y + x) + 2,
-                    _ => await ctx.Step("s901", ct => log.Run("s901", y, () => y + 1)),
-                };
-                y = y % 7 % 3 == 0 ? (await Even(x) ? 1 : 2) : (seed + x) + 1;
-                if ((seed + y) % 2 == 0)
-                {
-                    goto case 1;
-                }
-                break;
-            case 1:
-                y = Mix(Mix(x, y), await F(seed));
-                foreach (var e901 in new[] { seed % 7, Mix(seed, x) })
-                {
-                    x += e901;
-                    x += (await Even(x % 7) ? 1 : 2);
-                    for (var i902 = 0; i902 < 2; i902++)
-                    {
-                        y += i902;
-                        y += await ctx.Step("s902", ct => log.Run("s902", Mix(seed, i902), () => Mix(seed, i902) + 1));
-                        y = e901 % 3 == 0 ? await ctx.Step("s903", ct => log.Run("s903", (seed + seed), () => (seed + seed) + 1)) : y + 1;
-                        var z903 = await F((x + seed)) + x % 7;
-                    }
-                    y = Mix(y, y = await ctx.Step("s904", ct => log.Run("s904", y % 7, () => y % 7 + 1)));
-                }
-                if (Mix(x, seed) % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                if (await Even(x))
-                {
-                    x += (await Even(y) ? 1 : 2);
-                    if (await Even((seed + y)))
-                    {
-                        x += await ctx.Step("s905", ct => log.Run("s905", (x + x), () => (x + x) + 1));
-                        x = await ctx.Step("s906", ct => log.Run("s906", Mix(y, y), () => Mix(y, y) + 1));
-                    }
-                    y = await F(Mix(seed, x));
-                }
-                if (Mix(seed, y) % 3 == 0)
-                {
-                    goto skip904;
-                }
-                x = await F(Mix(y, y));
-                skip904:
-                x += 1;
-                break;
-        }
-        if (seed % 9 == 8)
-        {
-            return Mix(x, y);
-        }
-        x = Mix(Mix(x, x), await F(y));
-        var w905 = 0;
-        while (w905 < 2 && await Even(w905 + x))
-        {
-            w905++;
-            y = await F(x);
-        }
-        return Mix(x, y);
+        int Twist(int v) => Mix(v, x) % 97;
+        y = Mix(new[] { Twist(x), x }.Sum(v => v + y), (await Even(x) ? 1 : 2));
+        y = Mix(y, y = await F(Mix(y, x)));
+        x = Mix(await F((y + y)), (await Even(x) ? 1 : 2));
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -1060,66 +936,128 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
+        int Twist(int v) => Mix(v, x) % 97;
+        (x, y) = (await F((seed + x)), Mix(x, Twist(x)));
         for (var i1001 = 0; i1001 < 2; i1001++)
         {
             y += i1001;
-            var w1002 = 0;
-            while (w1002 < 2 && await Even(w1002 + x))
+            var s1002 = $"{x}:{(await Even(Mix(y, x)) ? 1 : 2)}";
+            x += s1002.Length;
+            for (var i1003 = 0; i1003 < 2 && await Even(i1003 + y); i1003++)
             {
-                w1002++;
-                y += await F((seed + seed));
+                y += i1003;
+                y += await ctx.Step("s1001", ct => log.Run("s1001", Mix(i1003, seed), () => Mix(i1003, seed) + 1));
                 try
                 {
-                    x += await F(Mix(x, y));
-                    y = x % 3 == 0 ? await F(y % 7) : i1001 % 7 + 1;
-                    if (seed % 2 == 0)
+                    y += await Check(Twist(seed));
+                    x += await F(Mix(i1003, y));
+                    y = await F(i1003);
+                }
+                catch (CorpusException c1004) when (c1004.Message.Length % 2 == 1)
+                {
+                    y += 100;
+                    x += await ctx.Step("s1002", ct => log.Run("s1002", (x + x), () => (x + x) + 1));
+                    if (i1003 % 7 % 4 == 3)
                     {
-                        y += await F(Mix(seed, x));
-                        y += await F((y + y));
+                        break;
                     }
-                    else
-                    {
-                        y += await F(x % 7);
-                        if (seed % 4 == 1)
-                        {
-                            continue;
-                        }
-                    }
+                    y += c1004.Message.Length;
                 }
                 finally
                 {
                     x += 3;
-                    x += await ctx.Step("s1001", ct => log.Run("s1001", (x + i1001), () => (x + i1001) + 1));
-                    var z1003 = await ctx.Step("s1002", ct => log.Run("s1002", seed, () => seed + 1)) + x % 7;
+                    y += await F(Twist(seed));
+                    x = Mix(x, x = (await Even(y % 7) ? 1 : 2));
                 }
-                if ((seed + seed) % 4 == 3)
+                x = await F(y % 7);
+            }
+        }
+        switch (Mix(Twist(y), (seed + x)) % 5)
+        {
+            case var k1005 when k1005 > 2:
+                y += await ctx.Step("s1003", ct => log.Run("s1003", k1005 % 7, () => k1005 % 7 + 1));
+                switch (Mix(seed, Mix(k1005, seed)) % 5)
                 {
-                    break;
+                    case var k1006 when k1006 > 2:
+                        x += await F(Mix(x, x));
+                        y += await F(Twist(y));
+                        try
+                        {
+                            y += await Check((k1006 + y));
+                            y += await F(Twist(k1005));
+                            x = (seed % 4) switch
+                            {
+                                var g1007 when await Even(g1007 + seed) => await F(y % 7) + g1007,
+                                1 => Twist(k1006),
+                                var g1007 when g1007 > 2 => g1007 + await F(Mix(k1005, seed)),
+                                _ => Twist(seed) + 5,
+                            };
+                        }
+                        catch (CorpusException c1009) when (c1009.Message.Length % 2 == 1)
+                        {
+                            y += 100;
+                            y += (await Even(k1006 % 7) ? 1 : 2);
+                            if (Mix(k1006, x) % 3 == 0)
+                            {
+                                goto skip1008;
+                            }
+                            y = (await Even(x) ? 1 : 2);
+                            skip1008:
+                            x += 1;
+                            y += c1009.Message.Length;
+                        }
+                        var t1010 = 0;
+                        while (true)
+                        {
+                            if (++t1010 > 2)
+                            {
+                                break;
+                            }
+                            x += await F(Twist(y));
+                            var z1011 = await F(k1005 % 7) + Twist(k1006);
+                            if (z1011 % 7 % 9 == 7)
+                            {
+                                return Mix(x, await F(Twist(z1011)));
+                            }
+                        }
+                        x += k1006;
+                        break;
+                    default:
+                        x += (await Even(k1005 % 7) ? 1 : 2);
+                        try
+                        {
+                            y += await Check(Mix(k1005, k1005));
+                            x += await Check(seed);
+                            y = await ctx.Step("s1004", ct => log.Run("s1004", k1005 % 7, () => k1005 % 7 + 1));
+                        }
+                        catch (CorpusException c1012) when (c1012.Message.Length % 2 == 1)
+                        {
+                            y += 100;
+                            y += await F(seed % 7);
+                            y = Mix(await F(Mix(k1005, y)), (await Even((seed + x)) ? 1 : 2));
+                            y += c1012.Message.Length;
+                        }
+                        break;
                 }
-            }
-            y = Mix(y, y = await F(Mix(x, x)));
+                x += k1005;
+                break;
+            default:
+                if (Mix(y, y) is var k1013 && k1013 % 2 == 0)
+                {
+                    y += await F(Twist(x));
+                    x += k1013;
+                }
+                y = await F(x % 7);
+                break;
         }
-        foreach (var e1004 in new[] { x % 7, y % 7 })
+        var s1014 = $"{(x + x)}:{await F(seed)}";
+        x += s1014.Length;
+        if (Mix((seed + y), Mix(y, seed)) is var k1015 && k1015 % 2 == 0)
         {
-            x += e1004;
-            var z1005 = await ctx.Step("s1003", ct => log.Run("s1003", y, () => y + 1)) + e1004 % 7;
+            x += await F(Mix(y, x));
+            x += k1015;
         }
-        if (x % 9 == 8)
-        {
-            return Mix(x, y);
-        }
-        for (var i1006 = 0; i1006 < 2; i1006++)
-        {
-            y += i1006;
-            var w1007 = 0;
-            while (w1007 < 2 && await Even(w1007 + x))
-            {
-                w1007++;
-                x += (await Even(i1006 % 7) ? 1 : 2);
-                var z1008 = (await Even(Mix(i1006, y)) ? 1 : 2) + y % 7;
-            }
-        }
-        return Mix(x, y);
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -1130,261 +1068,95 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
+        int Twist(int v) => Mix(v, x) % 97;
+        var w1101 = 0;
+        while (w1101 < 2 && await Even(w1101 + x))
+        {
+            w1101++;
+            y = Mix(y, y = (await Even(Mix(x, x)) ? 1 : 2));
+        }
+        y = ((x + y) % 4) switch
+        {
+            var g1102 when await Even(g1102 + Twist(y)) => await ctx.Step("s1101", ct => log.Run("s1101", g1102, () => g1102 + 1)) + g1102,
+            1 => Mix(y, seed),
+            var g1102 when g1102 > 2 => g1102 + await ctx.Step("s1102", ct => log.Run("s1102", Twist(y), () => Twist(y) + 1)),
+            _ => Twist(seed) + 5,
+        };
+        var s1103 = $"{Mix(seed, y)}:{await ctx.Step("s1103", ct => log.Run("s1103", seed % 7, () => seed % 7 + 1))}";
+        y += s1103.Length;
         try
         {
-            y += await Check(Mix(y, y));
-            y = await F(y % 7);
-        }
-        catch (CorpusException c1112) when (c1112.Message.Length % 2 == 1)
-        {
-            y += 100;
-            try
-            {
-                y += await Check(Mix(x, y));
-                y += await Check((y + seed));
-                for (var i1101 = 0; i1101 < 2; i1101++)
-                {
-                    y += i1101;
-                    y += await Check(i1101 % 7);
-                    if (i1101 % 7 % 2 == 0)
-                    {
-                        x += await F((i1101 + x));
-                        if (y % 7 % 3 == 0)
-                        {
-                            goto skip1102;
-                        }
-                        x = await F(i1101);
-                        skip1102:
-                        y += 1;
-                        if ((i1101 + x) % 4 == 1)
-                        {
-                            continue;
-                        }
-                    }
-                    else
-                    {
-                        x += await F(x);
-                        y += await Check(Mix(y, i1101));
-                    }
-                }
-            }
-            catch (CorpusException)
-            {
-                y += 100;
-                x += await F((x + seed));
-                switch (seed % 3)
-                {
-                    case 0:
-                        y += await F(x);
-                        y = Mix(y, y = await F(y));
-                        if (y % 2 == 0)
-                        {
-                            goto case 1;
-                        }
-                        break;
-                    case 1:
-                        y += await ctx.Step("s1101", ct => log.Run("s1101", seed % 7, () => seed % 7 + 1));
-                        y = (await Even(seed % 7) ? 1 : 2);
-                        break;
-                    default:
-                        y += await ctx.Step("s1102", ct => log.Run("s1102", y % 7, () => y % 7 + 1));
-                        x = x % 3 == 0 ? await F(x) : y + 1;
-                        y += await F((x + y));
-                        break;
-                }
-                try
-                {
-                    y += await Check(Mix(seed, seed));
-                    x += await F((x + y));
-                    if ((seed + seed) % 2 == 0)
-                    {
-                        x += await F(Mix(y, x));
-                        if (y % 7 % 9 == 8)
-                        {
-                            return Mix(x, y);
-                        }
-                        y = Mix((x + x), await F(Mix(x, y)));
-                    }
-                }
-                catch (CorpusException c1103) when (c1103.Message.Length % 2 == 1)
-                {
-                    y += 100;
-                    y += await ctx.Step("s1103", ct => log.Run("s1103", (x + x), () => (x + x) + 1));
-                    y = (await Even((x + x)) ? 1 : 2);
-                    x += await F(seed);
-                    y += c1103.Message.Length;
-                }
-            }
-            switch (y % 7 % 3)
-            {
-                case 0:
-                    x += await F(Mix(x, y));
-                    try
-                    {
-                        y += await Check(seed % 7);
-                        x += await Check((y + y));
-                        y = ((x + y) % 3) switch
-                        {
-                            0 => await ctx.Step("s1104", ct => log.Run("s1104", seed % 7, () => seed % 7 + 1)),
-                            1 => seed % 7 + 2,
-                            _ => await Check(Mix(x, x)),
-                        };
-                    }
-                    catch (CorpusException c1105)
-                    {
-                        y += 100;
-                        x += (await Even((seed + y)) ? 1 : 2);
-                        var z1104 = (await Even(Mix(x, seed)) ? 1 : 2) + (y + x);
-                        x += c1105.Message.Length;
-                        if ((x + seed) % 4 == 0)
-                        {
-                            throw;
-                        }
-                    }
-                    finally
-                    {
-                        x += 3;
-                        y += await F(Mix(x, seed));
-                        x = await ctx.Step("s1105", ct => log.Run("s1105", (y + seed), () => (y + seed) + 1));
-                        if ((y + seed) % 3 == 0)
-                        {
-                            goto skip1106;
-                        }
-                        x = await ctx.Step("s1106", ct => log.Run("s1106", seed % 7, () => seed % 7 + 1));
-                        skip1106:
-                        x += 1;
-                    }
-                    for (var i1107 = 0; i1107 < 2; i1107++)
-                    {
-                        y += i1107;
-                        x += await F(Mix(x, y));
-                        if (Mix(seed, i1107) % 3 == 0)
-                        {
-                            goto skip1108;
-                        }
-                        x = await F((y + seed));
-                        skip1108:
-                        y += 1;
-                    }
-                    break;
-                case 1:
-                    x += await F(seed);
-                    y = await ctx.Step("s1107", ct => log.Run("s1107", (seed + y), () => (seed + y) + 1));
-                    for (var i1109 = 0; i1109 < 2; i1109++)
-                    {
-                        y += i1109;
-                        x += await F(i1109 % 7);
-                        x = (Mix(i1109, seed) % 3) switch
-                        {
-                            0 => await F(Mix(x, i1109)),
-                            1 => (x + y) + 2,
-                            _ => await ctx.Step("s1108", ct => log.Run("s1108", x, () => x + 1)),
-                        };
-                        x += await F(y);
-                    }
-                    break;
-                default:
-                    x += await F((y + y));
-                    try
-                    {
-                        y += await Check(y);
-                        x += await F((x + seed));
-                        x += (await Even(y % 7) ? 1 : 2);
-                        x = await ctx.Step("s1109", ct => log.Run("s1109", Mix(y, y), () => Mix(y, y) + 1));
-                    }
-                    catch (CorpusException c1111) when (c1111.Message.Length % 2 == 0)
-                    {
-                        y += 100;
-                        y += await ctx.Step("s1110", ct => log.Run("s1110", x % 7, () => x % 7 + 1));
-                        x = Mix((y + y), await F(y));
-                        if (x % 7 % 3 == 0)
-                        {
-                            goto skip1110;
-                        }
-                        y += await F(seed % 7);
-                        skip1110:
-                        y += 1;
-                        y += c1111.Message.Length;
-                    }
-                    finally
-                    {
-                        x += 3;
-                        y += await F(x);
-                        x = await F(y % 7);
-                    }
-                    break;
-            }
-            y += c1112.Message.Length;
+            x = await F(x % 7);
         }
         finally
         {
             x += 3;
-            switch ((seed + seed) % 3)
+            y = (x + x) % 3 == 0 ? (await Even(Mix(y, seed)) ? 1 : 2) : Twist(seed) + 1;
+        }
+        try
+        {
+            y += await Check(x);
+            var b1104 = 0;
+            again1105:
+            b1104++;
+            x += await Check((x + x));
+            if ((x + x) % 3 == 0 || await Even((x + y)))
             {
-                case 0:
-                    y += await F(Mix(seed, y));
-                    x = (await Even(Mix(x, y)) ? 1 : 2);
-                    break;
-                case 1:
-                    x += await ctx.Step("s1111", ct => log.Run("s1111", seed % 7, () => seed % 7 + 1));
-                    if (await Even(x))
-                    {
-                        x += await F(y % 7);
-                        y = await F((x + seed));
-                    }
-                    else
-                    {
-                        y += (await Even(Mix(y, y)) ? 1 : 2);
-                        if (await Even(seed))
-                        {
-                            y += (await Even(seed % 7) ? 1 : 2);
-                            x = Mix(y, y = (await Even((x + seed)) ? 1 : 2));
-                            x = (await Even(seed % 7) ? 1 : 2);
-                        }
-                        y = Mix(x, x = await F(Mix(seed, x)));
-                    }
-                    break;
-                default:
-                    x += await ctx.Step("s1112", ct => log.Run("s1112", x, () => x + 1));
-                    if ((y + seed) % 2 == 0)
-                    {
-                        x += await F(seed);
-                        y = ((seed + x) % 3) switch
-                        {
-                            0 => await F(x),
-                            1 => Mix(seed, y) + 2,
-                            _ => await F(Mix(seed, seed)),
-                        };
-                    }
-                    else
-                    {
-                        x += (await Even((seed + y)) ? 1 : 2);
-                        y = Mix(y % 7, await ctx.Step("s1113", ct => log.Run("s1113", (seed + y), () => (seed + y) + 1)));
-                        var z1113 = await ctx.Step("s1114", ct => log.Run("s1114", seed % 7, () => seed % 7 + 1)) + (y + y);
-                    }
-                    if (await Even((y + y)))
-                    {
-                        x += await ctx.Step("s1115", ct => log.Run("s1115", (x + x), () => (x + x) + 1));
-                        y = Mix(x % 7, (await Even((y + y)) ? 1 : 2));
-                        y = Mix(x, x = (await Even(Mix(y, x)) ? 1 : 2));
-                    }
-                    else
-                    {
-                        y += (await Even((y + x)) ? 1 : 2);
-                        x = Mix(x, x = (await Even(x % 7) ? 1 : 2));
-                        y = Mix(y, y = (await Even(x % 7) ? 1 : 2));
-                    }
-                    break;
+                y += (await Even(seed % 7) ? 1 : 2);
+                x = Mix(x, y) % 3 == 0 ? await F((seed + x)) : (seed + x) + 1;
+            }
+            if (x % 7 % 9 == 7)
+            {
+                return Mix(x, await F(Mix(seed, y)));
+            }
+            if (b1104 < 2 && seed % 7 % 2 == 0)
+            {
+                goto again1105;
             }
         }
-        x = x % 3 == 0 ? (await Even(seed % 7) ? 1 : 2) : Mix(x, x) + 1;
-        for (var i1114 = 0; i1114 < 2; i1114++)
+        catch (CorpusException c1109)
         {
-            y += i1114;
-            y = Mix(Mix(seed, x), await F((i1114 + seed)));
-            x = (await Even(Mix(x, i1114)) ? 1 : 2);
+            y += 100;
+            x = Mix(x, x = (await Even(Mix(y, seed)) ? 1 : 2));
+            for (var i1106 = 0; i1106 < 2 && await Even(i1106 + (x + seed)); i1106++)
+            {
+                y += i1106;
+                x += (await Even((i1106 + y)) ? 1 : 2);
+                try
+                {
+                    y += await Check(seed % 7);
+                    x += (await Even(y) ? 1 : 2);
+                    y = y % 7 % 3 == 0 ? (await Even(Mix(y, seed)) ? 1 : 2) : y + 1;
+                    x = Mix(new[] { y % 7, x }.Sum(v => v + y), await F(Mix(x, x)));
+                }
+                catch (CorpusException)
+                {
+                    y += 100;
+                    y += (await Even(Twist(y)) ? 1 : 2);
+                    if (int.TryParse((x % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1107))
+                    {
+                        x += await ctx.Step("s1104", ct => log.Run("s1104", y, () => y + 1));
+                        x += await F((p1107 + x));
+                        (x, y) = ((await Even(Twist(y)) ? 1 : 2), Mix(x, y));
+                        x += p1107;
+                    }
+                }
+                var w1108 = 0;
+                while (w1108 < 2)
+                {
+                    w1108++;
+                    y += await ctx.Step("s1105", ct => log.Run("s1105", y % 7, () => y % 7 + 1));
+                    x = Mix(new[] { x, x }.Sum(v => v + y), await ctx.Step("s1106", ct => log.Run("s1106", (seed + seed), () => (seed + seed) + 1)));
+                    (x, y) = ((await Even(x) ? 1 : 2), Mix(x, Twist(i1106)));
+                }
+            }
+            x += c1109.Message.Length;
+            if (Mix(seed, seed) % 4 == 0)
+            {
+                throw;
+            }
         }
-        return Mix(x, y);
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -1395,34 +1167,70 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        x = Mix(x, x = await F(seed % 7));
-        switch ((seed + seed) % 3)
+        int Twist(int v) => Mix(v, x) % 97;
+        var t1201 = 0;
+        while (true)
         {
-            case 0:
-                var z1201 = await ctx.Step("s1201", ct => log.Run("s1201", x % 7, () => x % 7 + 1)) + (y + y);
+            if (++t1201 > 2)
+            {
                 break;
-            case 1:
-                x += await ctx.Step("s1202", ct => log.Run("s1202", seed % 7, () => seed % 7 + 1));
-                var w1202 = 0;
-                while (w1202 < 2 && await Even(w1202 + x))
+            }
+            for (var i1202 = 0; i1202 < 2 && await Even(i1202 + Mix(x, y)); i1202++)
+            {
+                y += i1202;
+                x += await F(seed);
+                if (Twist(x) % 2 == 0 && await Even((x + i1202)))
                 {
-                    w1202++;
-                    y += await F(Mix(x, y));
-                    x = (await Even(seed % 7) ? 1 : 2);
+                    x += await F(Twist(y));
+                    if (Mix(Mix(x, i1202), seed) is var k1203 && k1203 % 2 == 0)
+                    {
+                        y += await ctx.Step("s1201", ct => log.Run("s1201", i1202 % 7, () => i1202 % 7 + 1));
+                        y += k1203;
+                    }
                 }
-                break;
-            default:
-                x = (Mix(x, x) % 3) switch
+                else
                 {
-                    0 => await ctx.Step("s1203", ct => log.Run("s1203", y % 7, () => y % 7 + 1)),
-                    1 => y + 2,
-                    _ => (await Even(y) ? 1 : 2),
-                };
-                break;
+                    y += (await Even((y + i1202)) ? 1 : 2);
+                    if (await Even(Twist(x)))
+                    {
+                        x += await F(x);
+                        x += (await Even((seed + seed)) ? 1 : 2);
+                        if (y % 7 % 9 == 8)
+                        {
+                            return Mix(x, y);
+                        }
+                    }
+                }
+            }
+            foreach (var e1204 in new[] { Mix(x, y), (seed + y) })
+            {
+                x += e1204;
+                y += (await Even(y) ? 1 : 2);
+                if (Twist(e1204) % 2 == 0 && await Even(Twist(x)))
+                {
+                    y += await F((y + e1204));
+                    if (Mix(Twist(e1204), e1204 % 7) is var k1205 && k1205 % 2 == 1)
+                    {
+                        y += await F(Twist(k1205));
+                        x += k1205;
+                    }
+                }
+                else
+                {
+                    y += (await Even(seed) ? 1 : 2);
+                    y = await Even(e1204) ? (await Even(Twist(x)) ? 1 : 2) : Mix(e1204, await ctx.Step("s1202", ct => log.Run("s1202", Twist(y), () => Twist(y) + 1)));
+                    x = Twist(x) % 3 == 0 || await Even(y) ? await ctx.Step("s1203", ct => log.Run("s1203", Mix(y, e1204), () => Mix(y, e1204) + 1)) : Mix((e1204 + e1204), await F((e1204 + seed)));
+                }
+            }
         }
-        x = await ctx.Step("s1204", ct => log.Run("s1204", y % 7, () => y % 7 + 1));
-        y = Mix(x, x = await ctx.Step("s1205", ct => log.Run("s1205", (x + y), () => (x + y) + 1)));
-        return Mix(x, y);
+        if (Mix(Mix(y, y), (seed + y)) is var k1206 && k1206 % 2 == 1)
+        {
+            y += await ctx.Step("s1204", ct => log.Run("s1204", k1206 % 7, () => k1206 % 7 + 1));
+            y += k1206;
+        }
+        int? n1207 = Twist(seed) % 2 == 0 ? null : y % 7;
+        y = n1207 ?? await ctx.Step("s1205", ct => log.Run("s1205", Twist(y), () => Twist(y) + 1));
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -1433,220 +1241,109 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        var z1301 = await F(y % 7) + Mix(x, x);
-        var w1302 = 0;
-        while (w1302 < 2 && await Even(w1302 + x))
-        {
-            w1302++;
-            x = await ctx.Step("s1301", ct => log.Run("s1301", y, () => y + 1));
-            try
-            {
-                y += await ctx.Step("s1302", ct => log.Run("s1302", Mix(x, x), () => Mix(x, x) + 1));
-                if (Mix(x, seed) % 4 == 1)
-                {
-                    continue;
-                }
-            }
-            finally
-            {
-                x += 3;
-                x += await F(Mix(x, seed));
-                if (await Even(y))
-                {
-                    y += await ctx.Step("s1303", ct => log.Run("s1303", Mix(y, x), () => Mix(y, x) + 1));
-                    y = Mix(seed, y) % 3 == 0 ? await ctx.Step("s1304", ct => log.Run("s1304", Mix(x, y), () => Mix(x, y) + 1)) : Mix(z1301, seed) + 1;
-                    y += await ctx.Step("s1305", ct => log.Run("s1305", Mix(x, x), () => Mix(x, x) + 1));
-                }
-                x = Mix(x, await ctx.Step("s1306", ct => log.Run("s1306", (x + y), () => (x + y) + 1)));
-            }
-        }
-        if (seed % 2 == 0)
-        {
-            x = await ctx.Step("s1307", ct => log.Run("s1307", Mix(x, y), () => Mix(x, y) + 1));
-            switch ((x + z1301) % 3)
-            {
-                case 0:
-                    y += (await Even(z1301 % 7) ? 1 : 2);
-                    x += await F(Mix(z1301, z1301));
-                    switch ((seed + z1301) % 3)
-                    {
-                        case 0:
-                            x += await F(seed % 7);
-                            if (await Even(z1301 % 7))
-                            {
-                                x += (await Even((x + y)) ? 1 : 2);
-                                y = Mix(seed, (await Even(z1301 % 7) ? 1 : 2));
-                                x = await ctx.Step("s1308", ct => log.Run("s1308", (x + seed), () => (x + seed) + 1));
-                            }
-                            x = Mix(x, x = await F((z1301 + y)));
-                            if ((x + z1301) % 2 == 0)
-                            {
-                                goto case 1;
-                            }
-                            break;
-                        case 1:
-                            x += (await Even((x + z1301)) ? 1 : 2);
-                            if (x % 3 == 0)
-                            {
-                                goto skip1303;
-                            }
-                            y += await F(seed % 7);
-                            skip1303:
-                            x += 1;
-                            y = (x + seed) % 3 == 0 ? (await Even(x) ? 1 : 2) : z1301 % 7 + 1;
-                            break;
-                        default:
-                            y += await ctx.Step("s1309", ct => log.Run("s1309", (seed + y), () => (seed + y) + 1));
-                            x = (await Even(x % 7) ? 1 : 2);
-                            x = ((z1301 + y) % 3) switch
-                            {
-                                0 => await ctx.Step("s1310", ct => log.Run("s1310", y % 7, () => y % 7 + 1)),
-                                1 => z1301 % 7 + 2,
-                                _ => await ctx.Step("s1311", ct => log.Run("s1311", (y + seed), () => (y + seed) + 1)),
-                            };
-                            break;
-                    }
-                    break;
-                case 1:
-                    y += (await Even((seed + y)) ? 1 : 2);
-                    var z1304 = await F((x + seed)) + x;
-                    break;
-                default:
-                    y += await F((y + z1301));
-                    if (x % 7 % 9 == 8)
-                    {
-                        return Mix(x, y);
-                    }
-                    x = Mix(x, x = await F(Mix(z1301, y)));
-                    break;
-            }
-        }
+        int Twist(int v) => Mix(v, x) % 97;
+        x = Mix(y, y = await F((x + y)));
         try
         {
-            y += await Check(seed % 7);
-            foreach (var e1305 in new[] { Mix(z1301, seed), (z1301 + seed) })
+            y = Mix((y + y), await ctx.Step("s1301", ct => log.Run("s1301", x % 7, () => x % 7 + 1)));
+            int? n1301 = (y + y) % 2 == 0 ? null : Twist(y);
+            y = n1301 ?? (await Even(x) ? 1 : 2);
+        }
+        finally
+        {
+            x += 3;
+            foreach (var e1302 in new[] { x, await F(seed % 7) })
             {
-                x += e1305;
-                y += await Check(Mix(x, y));
+                x += e1302;
+                y += (await Even(e1302) ? 1 : 2);
+                foreach (var e1303 in new[] { (x + x), Twist(x) })
+                {
+                    x += e1303;
+                    x += await F((e1302 + e1303));
+                    if (Mix(Twist(e1303), Mix(x, seed)) is var k1304 && k1304 % 2 == 1)
+                    {
+                        x += await F(Mix(k1304, y));
+                        y += k1304;
+                    }
+                    x = (await Even(Twist(e1303)) ? 1 : 2);
+                }
+                var b1305 = 0;
+                again1306:
+                b1305++;
+                y += (await Even((seed + y)) ? 1 : 2);
+                x = Mix(Mix(seed, e1302), await F((x + seed)));
+                if (b1305 < 2 && y % 7 % 2 == 0)
+                {
+                    goto again1306;
+                }
+            }
+            var b1307 = 0;
+            again1308:
+            b1307++;
+            y += await F(y);
+            (x, y) = (await F(Twist(y)), Mix(x, Twist(x)));
+            if (b1307 < 2 && x % 7 % 2 == 0)
+            {
+                goto again1308;
+            }
+        }
+        y = (await Even(x) ? 1 : 2);
+        var t1309 = 0;
+        while (true)
+        {
+            if (++t1309 > 2)
+            {
+                break;
+            }
+            try
+            {
+                y += await Check(x);
+                x += await F((y + seed));
+                var d1310 = 0;
+                do
+                {
+                    d1310++;
+                    y += await ctx.Step("s1302", ct => log.Run("s1302", y, () => y + 1));
+                    y = Mix(await F((x + seed)), await ctx.Step("s1303", ct => log.Run("s1303", y % 7, () => y % 7 + 1)));
+                    y = Mix(x, x = await ctx.Step("s1304", ct => log.Run("s1304", (x + y), () => (x + y) + 1)));
+                }
+                while (d1310 < 2);
                 try
                 {
-                    y += await Check(y % 7);
-                    x += await F(Mix(e1305, z1301));
-                    x = await ctx.Step("s1312", ct => log.Run("s1312", (z1301 + e1305), () => (z1301 + e1305) + 1));
-                    x = Mix((y + x), await Check(e1305));
+                    y += await Check((seed + seed));
+                    y += await ctx.Step("s1305", ct => log.Run("s1305", (seed + y), () => (seed + y) + 1));
+                    var z1311 = await Check(x % 7) + Twist(x);
                 }
                 catch (CorpusException)
                 {
                     y += 100;
-                    y += (await Even(x) ? 1 : 2);
-                    if (await Even(x % 7))
+                    x += await Check(x % 7);
+                    if (y % 3 == 0)
                     {
-                        y += await F(Mix(seed, z1301));
-                        if (await Even((y + y)))
-                        {
-                            y += (await Even(Mix(y, e1305)) ? 1 : 2);
-                            x = await F(e1305);
-                            if (seed % 7 % 2 == 0)
-                            {
-                                y += (await Even(y) ? 1 : 2);
-                                if (y % 4 == 1)
-                                {
-                                    continue;
-                                }
-                                y = Mix(x % 7, await Check(Mix(z1301, z1301)));
-                            }
-                            else
-                            {
-                                x += await Check(x % 7);
-                                y = Mix(x, x = await ctx.Step("s1313", ct => log.Run("s1313", y, () => y + 1)));
-                            }
-                        }
+                        goto skip1312;
                     }
-                    x = (Mix(z1301, e1305) % 3) switch
-                    {
-                        0 => await F(e1305),
-                        1 => (e1305 + y) + 2,
-                        _ => await Check(Mix(x, seed)),
-                    };
-                }
-                try
-                {
-                    y += await Check((seed + seed));
-                    y += await F(y % 7);
-                    y = Mix(y, y = await ctx.Step("s1314", ct => log.Run("s1314", x, () => x + 1)));
-                }
-                catch (CorpusException c1306)
-                {
-                    y += 100;
-                    y += await Check(z1301 % 7);
-                    if (Mix(seed, e1305) % 4 == 1)
-                    {
-                        continue;
-                    }
-                    if (Mix(x, z1301) % 4 == 1)
-                    {
-                        continue;
-                    }
-                    x += c1306.Message.Length;
-                    if (e1305 % 7 % 4 == 0)
-                    {
-                        throw;
-                    }
-                }
-                finally
-                {
-                    x += 3;
-                    y += await F(x);
-                    x += await Check(e1305 % 7);
-                }
-            }
-            if ((z1301 + x) % 9 == 8)
-            {
-                return Mix(x, y);
-            }
-        }
-        catch (CorpusException c1310)
-        {
-            y += 100;
-            x = Mix(seed % 7, await ctx.Step("s1315", ct => log.Run("s1315", z1301, () => z1301 + 1)));
-            foreach (var e1307 in new[] { x, Mix(y, z1301) })
-            {
-                x += e1307;
-                x += await ctx.Step("s1316", ct => log.Run("s1316", y % 7, () => y % 7 + 1));
-                try
-                {
-                    y += await Check((seed + y));
-                    y += await F(y);
-                    y += await ctx.Step("s1317", ct => log.Run("s1317", x % 7, () => x % 7 + 1));
-                }
-                catch (CorpusException c1308) when (c1308.Message.Length % 2 == 1)
-                {
-                    y += 100;
-                    x += await F(x);
-                    x += await ctx.Step("s1318", ct => log.Run("s1318", Mix(z1301, seed), () => Mix(z1301, seed) + 1));
-                    y += c1308.Message.Length;
-                }
-                finally
-                {
-                    x += 3;
-                    x += await F(x % 7);
-                    x = (await Even(seed % 7) ? 1 : 2);
-                    if (Mix(x, z1301) % 3 == 0)
-                    {
-                        goto skip1309;
-                    }
-                    x += await F(Mix(z1301, seed));
-                    skip1309:
+                    y = await F(Mix(x, y));
+                    skip1312:
                     x += 1;
                 }
             }
-            x += c1310.Message.Length;
-            if (seed % 4 == 0)
+            catch (CorpusException c1313) when (c1313.Message.Length % 2 == 0)
             {
-                throw;
+                y += 100;
+                y += await F(y);
+                x = Mix(new[] { Mix(x, y), x }.Sum(v => v + y), await ctx.Step("s1306", ct => log.Run("s1306", (y + y), () => (y + y) + 1)));
+                y = Mix(y % 7, await F(Twist(y)));
+                y += c1313.Message.Length;
             }
+            y = Mix(await ctx.Step("s1307", ct => log.Run("s1307", (seed + seed), () => (seed + seed) + 1)), await ctx.Step("s1308", ct => log.Run("s1308", y, () => y + 1)));
         }
-        return Mix(x, y);
+        if (int.TryParse((seed % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1314))
+        {
+            x += await F(y);
+            y += await F(Twist(y));
+            x += p1314;
+        }
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -1657,39 +1354,52 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        if (seed % 9 == 8)
+        int Twist(int v) => Mix(v, x) % 97;
+        y = await F(Twist(seed));
+        x = Mix(await F(y), (await Even((seed + y)) ? 1 : 2));
+        if (Twist(x) % 9 == 7)
         {
-            return Mix(x, y);
+            return Mix(x, await F(Mix(seed, seed)));
         }
-        x = await F((x + seed));
-        for (var i1401 = 0; i1401 < 2; i1401++)
+        var t1401 = 0;
+        while (true)
         {
-            y += i1401;
-            for (var i1402 = 0; i1402 < 2; i1402++)
+            if (++t1401 > 2)
             {
-                y += i1402;
-                x += (await Even(Mix(x, i1402)) ? 1 : 2);
-                var z1403 = await F((y + i1401)) + seed;
-                switch (Mix(z1403, y) % 3)
+                break;
+            }
+            if (int.TryParse((y % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1402))
+            {
+                x += await F(Twist(x));
+                y += (await Even(p1402 % 7) ? 1 : 2);
+                y = Mix(new[] { (p1402 + y), x }.Sum(v => v + y), await ctx.Step("s1401", ct => log.Run("s1401", Twist(seed), () => Twist(seed) + 1)));
+                y += p1402;
+            }
+            if (y % 3 == 0 || await Even((x + x)))
+            {
+                x += (await Even(Mix(seed, y)) ? 1 : 2);
+                x = await F(y);
+                try
                 {
-                    case 0:
-                        y += (await Even(x % 7) ? 1 : 2);
-                        y = await ctx.Step("s1401", ct => log.Run("s1401", seed, () => seed + 1));
-                        break;
-                    case 1:
-                        y += await F((i1401 + z1403));
-                        y = (i1401 + x) % 3 == 0 ? await F(i1402 % 7) : Mix(z1403, z1403) + 1;
-                        break;
-                    default:
-                        y += (await Even(Mix(i1402, i1402)) ? 1 : 2);
-                        x = Mix(x, x = await ctx.Step("s1402", ct => log.Run("s1402", x % 7, () => x % 7 + 1)));
-                        y = Mix(seed, (await Even(Mix(i1402, i1402)) ? 1 : 2));
-                        break;
+                    y += await Check(seed % 7);
+                    y += await F(Twist(x));
+                    x = Mix(await F(seed % 7), await F(Mix(y, seed)));
+                }
+                catch (CorpusException)
+                {
+                    y += 100;
+                    y += await F((seed + seed));
+                    y = Mix((await Even((seed + y)) ? 1 : 2), await ctx.Step("s1402", ct => log.Run("s1402", x, () => x + 1)));
+                }
+                finally
+                {
+                    x += 3;
+                    y += (await Even((x + y)) ? 1 : 2);
+                    (x, y) = (await F(Twist(x)), Mix(x, y % 7));
                 }
             }
-            y = Mix(x, x = (await Even((seed + i1401)) ? 1 : 2));
         }
-        return Mix(x, y);
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -1700,53 +1410,41 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        if (seed % 7 % 3 == 0)
+        int Twist(int v) => Mix(v, x) % 97;
+        int? n1501 = Twist(seed) % 2 == 0 ? null : Mix(seed, y);
+        y = n1501 ?? await F(x);
+        y = await F(seed % 7);
+        for (var i1502 = 0; i1502 < 2 && await Even(i1502 + (y + seed)); i1502++)
         {
-            goto skip1501;
-        }
-        x = await F((x + x));
-        skip1501:
-        x += 1;
-        try
-        {
-            if (Mix(x, x) % 3 == 0)
+            y += i1502;
+            try
             {
-                goto skip1502;
-            }
-            x += await ctx.Step("s1501", ct => log.Run("s1501", Mix(x, y), () => Mix(x, y) + 1));
-            skip1502:
-            y += 1;
-        }
-        finally
-        {
-            x += 3;
-            foreach (var e1503 in new[] { x % 7, Mix(seed, y) })
-            {
-                x += e1503;
-                x += (await Even(x % 7) ? 1 : 2);
-                var w1504 = 0;
-                while (w1504 < 2)
+                y += await F(i1502 % 7);
+                if ((y + seed) % 4 == 3)
                 {
-                    w1504++;
-                    y += await F(e1503 % 7);
-                    y = ((e1503 + x) % 3) switch
-                    {
-                        0 => await F((x + seed)),
-                        1 => y + 2,
-                        _ => await F(Mix(e1503, e1503)),
-                    };
+                    break;
                 }
             }
-            var z1505 = await F(y % 7) + y;
+            finally
+            {
+                x += 3;
+                x += await ctx.Step("s1501", ct => log.Run("s1501", Twist(i1502), () => Twist(i1502) + 1));
+                foreach (var e1503 in new[] { (y + y), (x + seed) })
+                {
+                    x += e1503;
+                    x += await F(e1503 % 7);
+                    x = Mix(Mix(y, seed), await F(seed));
+                }
+            }
         }
-        if (Mix(x, x) % 3 == 0)
+        x = (seed % 3) switch
         {
-            goto skip1506;
-        }
-        y = await ctx.Step("s1502", ct => log.Run("s1502", y % 7, () => y % 7 + 1));
-        skip1506:
-        y += 1;
-        return Mix(x, y);
+            0 => await F(Twist(seed)),
+            1 => Mix(seed, seed) + 2,
+            _ => await F((seed + y)),
+        };
+        y = Mix(await ctx.Step("s1502", ct => log.Run("s1502", seed % 7, () => seed % 7 + 1)), (await Even(Twist(seed)) ? 1 : 2));
+        return Mix(Twist(x), y);
     }
 
     [DurableWorkflow]
@@ -1757,183 +1455,28 @@ public sealed partial class RandomWorkflows(StepLog log)
     {
         var x = await F(seed);
         var y = 1;
-        for (var i1601 = 0; i1601 < 2; i1601++)
+        int Twist(int v) => Mix(v, x) % 97;
+        x = x % 7 % 3 == 0 || await Even((y + x)) ? (await Even(x) ? 1 : 2) : Mix(Mix(y, seed), await F(Twist(seed)));
+        x = (x % 3) switch
         {
-            y += i1601;
-            if (y % 7 % 4 == 1)
+            0 => await F(seed % 7),
+            1 => y + 2,
+            _ => await F(Twist(y)),
+        };
+        if (await Even(y))
+        {
+            if (seed % 7 % 9 == 8)
             {
-                continue;
-            }
-            try
-            {
-                y += await F(i1601 % 7);
-                if (Mix(i1601, i1601) % 4 == 1)
-                {
-                    continue;
-                }
-            }
-            finally
-            {
-                x += 3;
-                x += await F((y + seed));
-                try
-                {
-                    x += await ctx.Step("s1601", ct => log.Run("s1601", i1601 % 7, () => i1601 % 7 + 1));
-                    if (x % 2 == 0)
-                    {
-                        x += (await Even(seed) ? 1 : 2);
-                        if (i1601 % 3 == 0)
-                        {
-                            goto skip1602;
-                        }
-                        y = (await Even(i1601 % 7) ? 1 : 2);
-                        skip1602:
-                        y += 1;
-                    }
-                    else
-                    {
-                        y += await F(seed % 7);
-                        y = Mix(x, x = await ctx.Step("s1602", ct => log.Run("s1602", Mix(i1601, seed), () => Mix(i1601, seed) + 1)));
-                        y = (i1601 + i1601) % 3 == 0 ? (await Even(Mix(seed, y)) ? 1 : 2) : (x + i1601) + 1;
-                    }
-                    x = await ctx.Step("s1603", ct => log.Run("s1603", y % 7, () => y % 7 + 1));
-                }
-                finally
-                {
-                    x += 3;
-                    x += (await Even(seed % 7) ? 1 : 2);
-                    if (y % 3 == 0)
-                    {
-                        goto skip1603;
-                    }
-                    y = await ctx.Step("s1604", ct => log.Run("s1604", (y + seed), () => (y + seed) + 1));
-                    skip1603:
-                    y += 1;
-                }
+                return Mix(x, y);
             }
         }
-        for (var i1604 = 0; i1604 < 2; i1604++)
+        else
         {
-            y += i1604;
-            switch (i1604 % 3)
-            {
-                case 0:
-                    y += await F(x % 7);
-                    try
-                    {
-                        y += await Check(y % 7);
-                        x += await F(i1604);
-                        y = Mix((y + x), await ctx.Step("s1605", ct => log.Run("s1605", y % 7, () => y % 7 + 1)));
-                    }
-                    catch (CorpusException)
-                    {
-                        y += 100;
-                        x += await F(Mix(x, x));
-                        x = Mix(x, x = await ctx.Step("s1606", ct => log.Run("s1606", seed, () => seed + 1)));
-                        if (x % 3 == 0)
-                        {
-                            goto skip1605;
-                        }
-                        x = await F(y);
-                        skip1605:
-                        x += 1;
-                    }
-                    x += await F(Mix(seed, i1604));
-                    break;
-                case 1:
-                    x += await ctx.Step("s1607", ct => log.Run("s1607", seed, () => seed + 1));
-                    foreach (var e1606 in new[] { Mix(seed, i1604), y % 7 })
-                    {
-                        x += e1606;
-                        y += await F((y + seed));
-                        if (i1604 % 7 % 4 == 3)
-                        {
-                            break;
-                        }
-                        if ((e1606 + y) % 3 == 0)
-                        {
-                            goto skip1607;
-                        }
-                        y = (await Even((y + i1604)) ? 1 : 2);
-                        skip1607:
-                        x += 1;
-                    }
-                    break;
-                default:
-                    y += await F(x % 7);
-                    x = (i1604 + seed) % 3 == 0 ? await ctx.Step("s1608", ct => log.Run("s1608", Mix(x, x), () => Mix(x, x) + 1)) : seed + 1;
-                    y = Mix(y, y = await F((x + seed)));
-                    break;
-            }
-            if (await Even(seed))
-            {
-                y += await F(Mix(x, seed));
-                y = Mix(y, seed) % 3 == 0 ? await F((y + y)) : seed % 7 + 1;
-                y = (Mix(seed, i1604) % 3) switch
-                {
-                    0 => (await Even(x) ? 1 : 2),
-                    1 => Mix(y, i1604) + 2,
-                    _ => await ctx.Step("s1609", ct => log.Run("s1609", Mix(x, y), () => Mix(x, y) + 1)),
-                };
-            }
-            else
-            {
-                x += (await Even(Mix(i1604, i1604)) ? 1 : 2);
-                if (Mix(seed, x) % 4 == 3)
-                {
-                    break;
-                }
-            }
+            x = Mix(new[] { Mix(seed, seed), x }.Sum(v => v + y), await F(x));
+            y = Mix(y, y = await ctx.Step("s1601", ct => log.Run("s1601", Mix(x, y), () => Mix(x, y) + 1)));
         }
-        if (Mix(x, x) % 3 == 0)
-        {
-            goto skip1608;
-        }
-        x = await ctx.Step("s1610", ct => log.Run("s1610", (seed + seed), () => (seed + seed) + 1));
-        skip1608:
-        x += 1;
-        try
-        {
-            y = ((y + seed) % 3) switch
-            {
-                0 => await F(x % 7),
-                1 => Mix(y, seed) + 2,
-                _ => await F((seed + seed)),
-            };
-            x = await F((seed + y));
-        }
-        finally
-        {
-            x += 3;
-            var w1609 = 0;
-            while (w1609 < 2)
-            {
-                w1609++;
-                x += await ctx.Step("s1611", ct => log.Run("s1611", x % 7, () => x % 7 + 1));
-                try
-                {
-                    y += await Check(seed % 7);
-                    y += await ctx.Step("s1612", ct => log.Run("s1612", x % 7, () => x % 7 + 1));
-                    if (y % 7 % 4 == 1)
-                    {
-                        continue;
-                    }
-                    if (seed % 4 == 1)
-                    {
-                        continue;
-                    }
-                }
-                catch (CorpusException c1610) when (c1610.Message.Length % 2 == 0)
-                {
-                    y += 100;
-                    y += await F(seed);
-                    x += (await Even(Mix(seed, seed)) ? 1 : 2);
-                    y += c1610.Message.Length;
-                }
-            }
-        }
-        x = Mix((y + y), await F(Mix(x, x)));
-        return Mix(x, y);
+        var z1601 = await F(Twist(y)) + Twist(seed);
+        return Mix(Twist(x), y);
     }
 
     [DurableStep]

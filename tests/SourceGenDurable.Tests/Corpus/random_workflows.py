@@ -6,10 +6,14 @@ deterministic; change this script, run it, and commit both.
 
     python3 random_workflows.py > RandomWorkflows.cs
 
+To hunt for bugs beyond the committed file, write another seed and count over it, run the crash harness on it, and
+put the committed file back: `python3 random_workflows.py --seed 7 --count 40 > RandomWorkflows.cs`.
+
 Every generated method is valid C# without warnings: all jumps are conditional (no unreachable code), every loop runs
 at most twice, and only `x` and `y` are ever assigned after their declaration.
 """
 
+import argparse
 import random
 import sys
 
@@ -90,7 +94,7 @@ class Writer:
     def value(self, scope):
         """A side-effect-free int expression over what is in scope."""
         a = self.rng.choice(scope.readable)
-        form = self.rng.randrange(4)
+        form = self.rng.randrange(5)
         if form == 0:
             return a
         b = self.rng.choice(scope.readable)
@@ -98,7 +102,10 @@ class Writer:
             return f"({a} + {b})"
         if form == 2:
             return f"{a} % 7"
-        return f"Mix({a}, {b})"
+        if form == 3:
+            return f"Mix({a}, {b})"
+        # A local function reading x as it is when called, after a resume too.
+        return f"Twist({a})"
 
     def target(self):
         return self.rng.choice(["x", "y"])
@@ -115,6 +122,15 @@ class Writer:
         if form == 3:
             return f"(await Even({self.value(scope)}) ? 1 : 2)"
         return f"await Check({self.value(scope)})"
+
+    def condition(self, scope):
+        """A bool expression: plain, awaiting, or awaiting on one side of a short-circuit only."""
+        return self.rng.choice([
+            f"{self.value(scope)} % 2 == 0",
+            f"await Even({self.value(scope)})",
+            f"{self.value(scope)} % 2 == 0 && await Even({self.value(scope)})",
+            f"{self.value(scope)} % 3 == 0 || await Even({self.value(scope)})",
+        ])
 
     def block(self, scope, count):
         # Deeper blocks start with an await, so that a resume lands inside them.
@@ -137,6 +153,13 @@ class Writer:
                 kinds += ["for", "foreach", "while", "do"]
         if scope.loop and not scope.switch:
             kinds += ["break", "continue"]
+        kinds += ["coalesce", "interpolated", "two_awaits", "deconstruct", "pattern", "out_var", "guarded_switchexpr", "both_arms", "lambda"]
+        if scope.depth < 3:
+            kinds += ["pattern_switch", "back_goto"]
+            if scope.loops < 2:
+                kinds.append("while_true")
+        if not scope.in_finally:
+            kinds.append("return_await")
         kind = self.rng.choice(kinds)
         return getattr(self, "write_" + kind)(scope)
 
@@ -190,8 +213,90 @@ class Writer:
     def write_continue(self, scope):
         return [f"if ({self.value(scope)} % 4 == 1)", "{", f"{INDENT}continue;", "}"]
 
+    def write_coalesce(self, scope):
+        # The right operand's await runs only when the left is null.
+        n = self.fresh("n")
+        return [f"int? {n} = {self.value(scope)} % 2 == 0 ? null : {self.value(scope)};",
+                f"{self.target()} = {n} ?? {self.awaited(scope)};"]
+
+    def write_interpolated(self, scope):
+        s = self.fresh("s")
+        return [f'var {s} = $"{{{self.value(scope)}}}:{{{self.awaited(scope)}}}";', f"{self.target()} += {s}.Length;"]
+
+    def write_two_awaits(self, scope):
+        return [f"{self.target()} = Mix({self.awaited(scope)}, {self.awaited(scope)});"]
+
+    def write_deconstruct(self, scope):
+        # The tuple's elements are evaluated left to right, then both assigned: the second reads x before the await's value lands.
+        return [f"(x, y) = ({self.awaited(scope)}, Mix(x, {self.value(scope)}));"]
+
+    def write_pattern(self, scope):
+        # A pattern variable read after a checkpoint: it is a slot.
+        k = self.fresh("k")
+        inner = scope.inner()
+        inner.readable.append(k)
+        return ([f"if (Mix({self.value(scope)}, {self.value(scope)}) is var {k} && {k} % 2 == {self.rng.randrange(2)})", "{",
+                 f"{INDENT}{self.target()} += {self.awaited(inner)};", f"{INDENT}{self.target()} += {k};", "}"])
+
+    def write_out_var(self, scope):
+        p = self.fresh("p")
+        inner = scope.inner()
+        inner.readable.append(p)
+        return ([f"if (int.TryParse(({self.value(scope)} % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var {p}))", "{",
+                 f"{INDENT}{self.target()} += {self.awaited(inner)};"] + indent(self.block(inner, 1)) + [f"{INDENT}{self.target()} += {p};", "}"])
+
+    def write_guarded_switchexpr(self, scope):
+        # An arm whose guard awaits: the arms after it are matched after a checkpoint.
+        g = self.fresh("g")
+        inner = scope.copy()
+        inner.readable.append(g)
+        return [
+            f"{self.target()} = ({self.value(scope)} % 4) switch",
+            "{",
+            f"{INDENT}var {g} when await Even({g} + {self.value(scope)}) => {self.awaited(inner)} + {g},",
+            f"{INDENT}1 => {self.value(scope)},",
+            f"{INDENT}var {g} when {g} > 2 => {g} + {self.awaited(scope)},",
+            f"{INDENT}_ => {self.value(scope)} + 5,",
+            "};",
+        ]
+
+    def write_lambda(self, scope):
+        # A lambda capturing y, evaluated before the await beside it: its value is spilled, and y read then.
+        return [f"{self.target()} = Mix(new[] {{ {self.value(scope)}, x }}.Sum(v => v + y), {self.awaited(scope)});"]
+
+    def write_both_arms(self, scope):
+        return [f"{self.target()} = {self.condition(scope)} ? {self.awaited(scope)} : Mix({self.value(scope)}, {self.awaited(scope)});"]
+
+    def write_return_await(self, scope):
+        return [f"if ({self.value(scope)} % 9 == 7)", "{", f"{INDENT}return Mix(x, {self.awaited(scope)});", "}"]
+
+    def write_pattern_switch(self, scope):
+        # Pattern variables of case labels, read after checkpoints in their section.
+        k = self.fresh("k")
+        inner = scope.inner(switch=True)
+        taken = inner.copy()
+        taken.readable.append(k)
+        section = [f"{self.target()} += {self.awaited(taken)};"] + self.block(taken, self.count()) + [f"{self.target()} += {k};", "break;"]
+        other = self.block(inner, self.count()) + ["break;"]
+        return ([f"switch (Mix({self.value(scope)}, {self.value(scope)}) % 5)", "{", f"{INDENT}case var {k} when {k} > 2:"]
+                + indent(section, 2) + [f"{INDENT}default:"] + indent(other, 2) + ["}"])
+
+    def write_back_goto(self, scope):
+        # A backward goto: a loop made of a label, taken at most once more.
+        b = self.fresh("b")
+        label = self.fresh("again")
+        return ([f"var {b} = 0;", f"{label}:", f"{b}++;"] + self.block(scope.inner(), self.count())
+                + [f"if ({b} < 2 && {self.value(scope)} % 2 == 0)", "{", f"{INDENT}goto {label};", "}"])
+
+    def write_while_true(self, scope):
+        t = self.fresh("t")
+        inner = scope.inner(loop=True, switch=False, loops=scope.loops + 1)
+        # The way out is checked first: a continue in the body skips nothing that ends the loop.
+        return ([f"var {t} = 0;", "while (true)", "{", f"{INDENT}if (++{t} > 2)", f"{INDENT}{{", f"{INDENT}{INDENT}break;", f"{INDENT}}}"]
+                + indent(self.block(inner, self.count())) + ["}"])
+
     def write_if(self, scope):
-        condition = self.rng.choice([f"{self.value(scope)} % 2 == 0", f"await Even({self.value(scope)})"])
+        condition = self.condition(scope)
         lines = [f"if ({condition})", "{"] + indent(self.block(scope.inner(), self.count())) + ["}"]
         if self.rng.randrange(2):
             lines += ["else", "{"] + indent(self.block(scope.inner(), self.count())) + ["}"]
@@ -201,11 +306,12 @@ class Writer:
         i = self.fresh("i")
         inner = scope.inner(loop=True, switch=False, loops=scope.loops + 1)
         inner.readable.append(i)
-        return [f"for (var {i} = 0; {i} < 2; {i}++)", "{", f"{INDENT}y += {i};"] + indent(self.block(inner, self.count())) + ["}"]
+        condition = f"{i} < 2" if self.rng.randrange(2) else f"{i} < 2 && await Even({i} + {self.value(scope)})"
+        return [f"for (var {i} = 0; {condition}; {i}++)", "{", f"{INDENT}y += {i};"] + indent(self.block(inner, self.count())) + ["}"]
 
     def write_foreach(self, scope):
         e = self.fresh("e")
-        source = f"new[] {{ {self.value(scope)}, {self.value(scope)} }}"
+        source = f"new[] {{ {self.value(scope)}, {self.rng.choice([self.value, self.awaited])(scope)} }}"
         inner = scope.inner(loop=True, switch=False, loops=scope.loops + 1)
         inner.readable.append(e)
         return [f"foreach (var {e} in {source})", "{", f"{INDENT}x += {e};"] + indent(self.block(inner, self.count())) + ["}"]
@@ -223,7 +329,8 @@ class Writer:
 
     def write_switch(self, scope):
         inner = scope.inner(switch=True)
-        lines = [f"switch ({self.value(scope)} % 3)", "{"]
+        governing = self.value(scope) if self.rng.randrange(2) else self.awaited(scope)
+        lines = [f"switch ({governing} % 3)", "{"]
         for label, onward in [("case 0:", "goto case 1;"), ("case 1:", "goto default;"), ("default:", None)]:
             section = self.block(inner, self.count())
             if onward is not None and self.rng.randrange(2):
@@ -280,10 +387,10 @@ def workflow(rng, number):
     writer.names = number * 100
     writer.steps = number * 100
     scope = Scope(["x", "y", "seed"])
-    body = ["var x = await F(seed);", "var y = 1;"]
+    body = ["var x = await F(seed);", "var y = 1;", "int Twist(int v) => Mix(v, x) % 97;"]
     for _ in range(rng.randrange(3, 6)):
         body += writer.statement(scope)
-    body.append("return Mix(x, y);")
+    body.append("return Mix(Twist(x), y);")
     return [
         "[DurableWorkflow]",
         "[Inputs(0)]",
@@ -295,9 +402,13 @@ def workflow(rng, number):
 
 
 def main():
-    rng = random.Random(SEED)
-    out = [HEADER.format(seed=SEED)]
-    for number in range(1, COUNT + 1):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--count", type=int, default=COUNT)
+    arguments = parser.parse_args()
+    rng = random.Random(arguments.seed)
+    out = [HEADER.format(seed=arguments.seed)]
+    for number in range(1, arguments.count + 1):
         out.append("")
         out += indent(workflow(rng, number))
     out.append(FOOTER)

@@ -34,10 +34,34 @@ public static class CrashHarnessRunner
         return await RunAsync(corpusCase, input, store);
     }
 
-    /// <summary>Runs the case on <paramref name="store"/>, each durable run on a fresh database of its own.</summary>
+    /// <summary>
+    /// Runs the case on <paramref name="store"/>, each durable run on a fresh database of its own. A case that runs
+    /// longer than <see cref="RowTimeout"/> fails: a lowering that loops forever fails its row instead of holding the
+    /// whole test run until CI gives up on it.
+    /// </summary>
     public static async Task<HarnessReport> RunAsync(CorpusCase corpusCase, CorpusInput input, HarnessStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
+
+        // On a thread of its own: a loop that never awaits would otherwise never hand the timeout its turn.
+        var run = Task.Run(() => RunAllAsync(corpusCase, input, store));
+        try
+        {
+            return await run.WaitAsync(RowTimeout);
+        }
+        catch (TimeoutException)
+        {
+            var report = new HarnessReport(corpusCase, input);
+            report.Fail("the whole case", $"The direct run and the durable runs did not end within {RowTimeout.TotalMinutes} minutes: one of them loops forever or hangs.", null, null);
+            return report;
+        }
+    }
+
+    /// <summary>How long one case with one input may run: ten times the longest, a random case on PostgreSQL.</summary>
+    public static TimeSpan RowTimeout { get; } = TimeSpan.FromMinutes(10);
+
+    private static async Task<HarnessReport> RunAllAsync(CorpusCase corpusCase, CorpusInput input, HarnessStore store)
+    {
         var clock = Stopwatch.StartNew();
         var report = new HarnessReport(corpusCase, input);
         var direct = await RunDirectAsync(corpusCase, input);
