@@ -106,8 +106,11 @@ internal static class LiveVariables
 
         if (body.DescendantNodes().OfType<GotoStatementSyntax>().Any(g => g.IsKind(SyntaxKind.GotoStatement)))
         {
-            // A goto can jump back across a checkpoint anywhere: keep every local that is read.
-            live.UnionWith(model.AnalyzeDataFlow(body)!.ReadInside.Where(s => s is ILocalSymbol));
+            // A goto can jump back across a checkpoint anywhere: keep every local that is read, but for the variables of
+            // a statement that holds no checkpoint, which are out of scope at every checkpoint.
+            var checkpointStatements = checkpoints.ToList();
+            live.UnionWith(model.AnalyzeDataFlow(body)!.ReadInside.Where(s =>
+                s is ILocalSymbol && !(ScopeStatement(s) is { } scope && !checkpointStatements.Any(c => scope.Span.Contains(c.Span)))));
         }
 
         // The variables of a switch expression arm without a durable await are matched again on every pass, and the
@@ -152,6 +155,24 @@ internal static class LiveVariables
             }
         }
     }
+
+    /// <summary>
+    /// The statement whose variable <paramref name="local"/> is, when it is scoped to it: a for, foreach or using
+    /// statement's variable, or a case label's pattern variable (scoped to its switch section). Null for any other.
+    /// </summary>
+    private static SyntaxNode? ScopeStatement(ISymbol local) =>
+        local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() switch
+        {
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax or UsingStatementSyntax } declaration } => declaration.Parent,
+            ForEachStatementSyntax loop => loop,
+            SingleVariableDesignationSyntax designation => designation.Ancestors().FirstOrDefault(a => a is StatementSyntax or SwitchSectionSyntax) switch
+            {
+                ForEachVariableStatementSyntax loop when loop.Variable.Span.Contains(designation.Span) => loop,
+                SwitchSectionSyntax section when designation.Ancestors().OfType<CasePatternSwitchLabelSyntax>().Any() => section,
+                _ => null,
+            },
+            _ => null,
+        };
 
     private static void AddFlowingIntoRange(
         StatementSyntax first, StatementSyntax last, SemanticModel model, HashSet<ISymbol> live, HashSet<(SyntaxNode First, SyntaxNode Last)> analyzed)
