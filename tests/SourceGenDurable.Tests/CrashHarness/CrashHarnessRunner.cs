@@ -57,7 +57,7 @@ public static class CrashHarnessRunner
         }
     }
 
-    /// <summary>How long one case with one input may run: ten times the longest, a random case on PostgreSQL.</summary>
+    /// <summary>How long one case with one input may run: ten times the longest seen, a random case on PostgreSQL.</summary>
     public static TimeSpan RowTimeout { get; } = TimeSpan.FromMinutes(10);
 
     private static async Task<HarnessReport> RunAllAsync(CorpusCase corpusCase, CorpusInput input, HarnessStore store)
