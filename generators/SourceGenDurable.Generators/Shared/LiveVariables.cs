@@ -109,8 +109,9 @@ internal static class LiveVariables
             // A goto can jump back across a checkpoint anywhere: keep every local that is read, but for the variables of
             // a statement that holds no checkpoint, which are out of scope at every checkpoint.
             var checkpointStatements = checkpoints.ToList();
-            live.UnionWith(model.AnalyzeDataFlow(body)!.ReadInside.Where(s =>
-                s is ILocalSymbol && !(ScopeStatement(s) is { } scope && !checkpointStatements.Any(c => scope.Span.Contains(c.Span)))));
+            bool OutOfScopeAtEveryCheckpoint(ISymbol local) =>
+                ScopeStatement(local) is { } scope && !checkpointStatements.Any(c => scope.Span.Contains(c.Span));
+            live.UnionWith(model.AnalyzeDataFlow(body)!.ReadInside.Where(s => s is ILocalSymbol && !OutOfScopeAtEveryCheckpoint(s)));
         }
 
         // The variables of a switch expression arm without a durable await are matched again on every pass, and the
