@@ -20,8 +20,8 @@ import sys
 
 SEED = 20261206
 COUNT = 16
-# A workflow whose awaits could run more often than this (each loop around one doubles it) is drawn again: the
-# harness's runs grow with the square of a workflow's commits, and a few hundred commits take minutes on PostgreSQL.
+# A workflow whose counted awaits could run more often than this (each loop around one doubles it) is drawn again:
+# the harness's runs grow with the square of a workflow's commits, and a few hundred commits take minutes on PostgreSQL.
 MAX_AWAITS = 40
 INDENT = "    "
 
@@ -85,7 +85,9 @@ class Writer:
         self.rng = rng
         self.names = 0
         self.steps = 0
-        self.awaits = 0  # how many awaits could run, at most: each loop around one runs it twice
+        # An estimate of how many awaits could run, each loop around one running it twice: it counts the awaits of
+        # awaited(), timers and event waits, not those written into conditions and guards.
+        self.awaits = 0
 
     def count_await(self, scope):
         self.awaits += 2 ** scope.loops
