@@ -3,40 +3,10 @@ using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Analyzers;
 
-/// <summary>Every diagnostic of SourceGenDurable, in one place.</summary>
+/// <summary>Every diagnostic of the analyzers, but the shape errors, which the generator reports too (see <see cref="ShapeDiagnostics"/>).</summary>
 internal static class DiagnosticDescriptors
 {
-    private const string ShapeCategory = "SourceGenDurable.Shape";
-
-    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
-        DiagnosticIds.ContainingTypeNotPartial,
-        "Workflow class must be partial",
-        "Workflow '{0}' is declared in '{1}', which is not partial: add the 'partial' modifier so the generator can add the workflow's state machine to it");
-
-    public static readonly DiagnosticDescriptor WorkflowNotAsync = Error(
-        DiagnosticIds.WorkflowNotAsync,
-        "Workflow method must be async",
-        "Workflow '{0}' is not async{1}: declare it 'async Task' or 'async Task<T>' and await its durable operations");
-
-    public static readonly DiagnosticDescriptor FirstParameterNotContext = Error(
-        DiagnosticIds.FirstParameterNotContext,
-        "Workflow method must take a WorkflowContext first",
-        "The first parameter of workflow '{0}' must be a SourceGenDurable.WorkflowContext; the inputs follow it");
-
-    public static readonly DiagnosticDescriptor ReturnTypeNotTask = Error(
-        DiagnosticIds.ReturnTypeNotTask,
-        "Workflow method must return Task or Task<T>",
-        "Workflow '{0}' returns '{1}': a workflow returns Task or Task<T>");
-
-    public static readonly DiagnosticDescriptor DurableAwaitNotLowered = Error(
-        DiagnosticIds.DurableAwaitNotLowered,
-        "Durable operation cannot be lowered here",
-        "This durable operation cannot be made a checkpoint: {0}");
-
-    public static readonly DiagnosticDescriptor WorkflowShapeNotSupported = Error(
-        DiagnosticIds.WorkflowShapeNotSupported,
-        "Workflow cannot be generated",
-        "Workflow '{0}' cannot be generated: {1}");
+    private const string ShapeCategory = ShapeDiagnostics.Category;
 
     // Rules 1-7 and 10: code that runs again after a restart, or whose effect a restart loses. The workflow still runs,
     // so these are warnings; rules 8, 9, 11 and 12 describe a workflow that cannot work, so those are errors.
@@ -148,8 +118,6 @@ internal static class DiagnosticDescriptors
     private const string SideEffectsCategory = "SourceGenDurable.SideEffects";
     private const string StateCategory = "SourceGenDurable.State";
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) => Error(id, ShapeCategory, title, message);
-
     private static DiagnosticDescriptor Error(string id, string category, string title, string message, params string[] tags) =>
         Create(id, category, DiagnosticSeverity.Error, title, message, tags);
 
@@ -163,6 +131,6 @@ internal static class DiagnosticDescriptors
         category,
         severity,
         isEnabledByDefault: true,
-        helpLinkUri: $"https://github.com/sourcegendurable/sourcegendurable/blob/main/docs/diagnostics/{id}.md",
+        helpLinkUri: ShapeDiagnostics.HelpLink(id),
         customTags: tags);
 }

@@ -16,19 +16,9 @@ namespace SourceGenDurable.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly Dictionary<string, DiagnosticDescriptor> DescriptorsById = new()
-    {
-        [DiagnosticIds.ContainingTypeNotPartial] = DiagnosticDescriptors.ContainingTypeNotPartial,
-        [DiagnosticIds.WorkflowNotAsync] = DiagnosticDescriptors.WorkflowNotAsync,
-        [DiagnosticIds.FirstParameterNotContext] = DiagnosticDescriptors.FirstParameterNotContext,
-        [DiagnosticIds.ReturnTypeNotTask] = DiagnosticDescriptors.ReturnTypeNotTask,
-        [DiagnosticIds.DurableAwaitNotLowered] = DiagnosticDescriptors.DurableAwaitNotLowered,
-        [DiagnosticIds.WorkflowShapeNotSupported] = DiagnosticDescriptors.WorkflowShapeNotSupported,
-    };
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        DescriptorsById.Values.Append(DiagnosticDescriptors.NotCheckpointable).ToImmutableArray();
+        ShapeDiagnostics.ById.Values.Append(DiagnosticDescriptors.NotCheckpointable).ToImmutableArray();
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -63,7 +53,7 @@ public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
         var shape = WorkflowShapes.Of(context.Compilation).Get(method, syntax, context.SemanticModel, context.CancellationToken);
         foreach (var problem in shape.Problems)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DescriptorsById[problem.Id], problem.Location, problem.MessageArgs));
+            context.ReportDiagnostic(Diagnostic.Create(ShapeDiagnostics.ById[problem.Id], problem.Location, problem.MessageArgs));
         }
 
         // SGD0008 reads the slots the shape found, so the body is analyzed once for both.

@@ -25,7 +25,7 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
     /// <summary>The names of the pipeline steps, for incrementality tests.</summary>
     public static class TrackingNames
     {
-        /// <summary>Every <c>[DurableWorkflow]</c> method bound and lowered into a model (null where it cannot be lowered).</summary>
+        /// <summary>Every <c>[DurableWorkflow]</c> method bound and lowered into a model, or the errors that say why it cannot be.</summary>
         public const string Workflows = nameof(Workflows);
 
         /// <summary>The workflows that will be emitted.</summary>
@@ -36,22 +36,41 @@ public sealed class WorkflowGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var models = _models;
-        var workflows = context.SyntaxProvider
+        var outcomes = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypeNames.DurableWorkflowAttribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
                 transform: (syntax, cancellationToken) => models.GetOrBuild(syntax, cancellationToken))
-            .WithTrackingName(TrackingNames.Workflows)
-            .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.Workflows);
+        var workflows = outcomes
+            .Where(static outcome => outcome.Model is not null)
+            .Select(static (outcome, _) => outcome.Model!)
             .WithTrackingName(TrackingNames.LowerableWorkflows);
 
-        context.RegisterSourceOutput(workflows, static (output, model) => output.AddSource(model!.HintName, WorkflowEmitter.Emit(model)));
+        context.RegisterSourceOutput(workflows, static (output, model) => output.AddSource(model.HintName, WorkflowEmitter.Emit(model)));
+
+        // The analyzers report why a workflow cannot be lowered. A build that skips them (RunAnalyzers=false) would
+        // leave the workflow out without a word, so there the generator reports the same errors.
+        var skipsAnalyzers = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => AnalyzerSwitch.SkipsAnalyzers(options.GlobalOptions));
+        var problems = outcomes
+            .Where(static outcome => outcome.Problems.Count > 0)
+            .Select(static (outcome, _) => outcome.Problems)
+            .Combine(skipsAnalyzers)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => pair.Left);
+        context.RegisterSourceOutput(problems, static (output, problems) =>
+        {
+            foreach (var problem in problems)
+            {
+                output.ReportDiagnostic(problem.ToDiagnostic());
+            }
+        });
 
         // A generic class implements IDurableWorkflowClass once, for all its workflows: only their names are collected,
         // so an edit inside a workflow leaves this output cached.
         var genericWorkflows = workflows
-            .Where(static model => model!.IsGeneric)
-            .Select(static (model, _) => new GenericWorkflowModel(model!.TypePath, model.Namespace, model.ContainingTypes, model.MethodName))
+            .Where(static model => model.IsGeneric)
+            .Select(static (model, _) => new GenericWorkflowModel(model.TypePath, model.Namespace, model.ContainingTypes, model.MethodName))
             .Collect();
         context.RegisterSourceOutput(genericWorkflows, static (output, workflows) =>
         {

@@ -27,21 +27,15 @@ internal sealed record BoundWorkflow(
     ImmutableArray<SlotModel> Slots,
     string? ResultType);
 
-/// <summary>Binds a <c>[DurableWorkflow]</c> method for lowering; the analyzers report what it rejects.</summary>
+/// <summary>Binds a <c>[DurableWorkflow]</c> method for lowering, once its shape is known to have no problems.</summary>
 internal static class WorkflowBinder
 {
     /// <summary>The name of the slot that carries the result of a <c>return await</c> checkpoint.</summary>
     public static string ReturnSlotName(int state) => $"__result{state}";
 
-    /// <summary>The bound workflow, or null when the analyzers report why the method cannot be lowered.</summary>
-    public static BoundWorkflow? Bind(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The bound workflow, or null when <paramref name="shape"/> has problems that say why the method cannot be lowered.</summary>
+    public static BoundWorkflow? Bind(IMethodSymbol method, MethodDeclarationSyntax syntax, WorkflowShape shape, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
-        {
-            return null;
-        }
-
-        var shape = WorkflowShape.Analyze(method, syntax, context.SemanticModel, cancellationToken);
         if (!shape.Problems.IsEmpty || shape.Body is not { } block || shape.Model is not { } model)
         {
             return null;

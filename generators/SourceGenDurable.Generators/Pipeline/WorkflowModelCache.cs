@@ -21,7 +21,7 @@ internal sealed class WorkflowModelCache
     /// <summary>Enough for the workflows of every open project; past it the cache starts over rather than grow.</summary>
     private const int Capacity = 4096;
 
-    private readonly ConcurrentDictionary<(string Method, string Text, string Path, int Line), (string Declarations, WorkflowModel? Model)> _models = new();
+    private readonly ConcurrentDictionary<(string Method, string Text, string Path, int Line), (string Declarations, WorkflowOutcome Outcome)> _models = new();
     private int _lowerings;
 
     /// <summary>The cache the compiler's instances of the generator share.</summary>
@@ -30,7 +30,7 @@ internal sealed class WorkflowModelCache
     /// <summary>How many workflows this cache has bound and lowered, rather than reused.</summary>
     public int Lowerings => Volatile.Read(ref _lowerings);
 
-    public WorkflowModel? GetOrBuild(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public WorkflowOutcome GetOrBuild(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         // Where the method is belongs to the key too: the lowered body's #line directives name its file and lines.
         var position = context.TargetNode.GetLocation().GetLineSpan();
@@ -38,17 +38,17 @@ internal sealed class WorkflowModelCache
         var declarations = DeclarationDigest.Of(context.SemanticModel.Compilation, cancellationToken);
         if (_models.TryGetValue(key, out var cached) && cached.Declarations == declarations)
         {
-            return cached.Model;
+            return cached.Outcome;
         }
 
-        var model = WorkflowPipeline.Build(context, cancellationToken);
+        var outcome = WorkflowPipeline.Build(context, cancellationToken);
         Interlocked.Increment(ref _lowerings);
         if (_models.Count >= Capacity)
         {
             _models.Clear();
         }
 
-        _models[key] = (declarations, model);
-        return model;
+        _models[key] = (declarations, outcome);
+        return outcome;
     }
 }

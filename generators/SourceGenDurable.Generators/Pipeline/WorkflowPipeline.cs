@@ -1,8 +1,11 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Generators.Lowering;
 using SourceGenDurable.Generators.Model;
+using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Pipeline;
 
@@ -15,17 +18,29 @@ namespace SourceGenDurable.Generators.Pipeline;
 /// </summary>
 internal static class WorkflowPipeline
 {
-    /// <summary>The model, or null when the analyzers report why the method cannot be lowered.</summary>
-    public static WorkflowModel? Build(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The model, or the shape errors that say why the method cannot be lowered.</summary>
+    public static WorkflowOutcome Build(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (WorkflowBinder.Bind(context, cancellationToken) is not { } bound)
+        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
         {
-            return null;
+            return new WorkflowOutcome(null, default);
+        }
+
+        var shape = WorkflowShape.Analyze(method, syntax, context.SemanticModel, cancellationToken);
+        if (WorkflowBinder.Bind(method, syntax, shape, cancellationToken) is not { } bound)
+        {
+            return new WorkflowOutcome(null, shape.Problems.Select(Describe).ToEquatableArray());
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var flattened = BodyLowerer.Lower(bound, $"__{bound.Method.Name}_RebuildException");
         var body = UnreachableCode.Remove(RegionDispatch.Write(flattened, bound.Shape.Checkpoints.Length));
-        return WorkflowDescriber.Describe(bound, body, cancellationToken);
+        return new WorkflowOutcome(WorkflowDescriber.Describe(bound, body, cancellationToken), default);
+    }
+
+    private static ShapeDiagnostic Describe(ShapeProblem problem)
+    {
+        var lines = problem.Location.GetLineSpan();
+        return new ShapeDiagnostic(problem.Id, lines.Path, problem.Location.SourceSpan, lines.Span, problem.MessageArgs.ToEquatableArray());
     }
 }
