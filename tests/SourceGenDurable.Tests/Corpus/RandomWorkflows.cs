@@ -32,23 +32,18 @@ public sealed partial class RandomWorkflows(StepLog log)
         {
             x += await ctx.Step("s102", ct => log.Run("s102", Mix(y, seed), () => Mix(y, seed) + 1));
             x += (await Even((x + y)) ? 1 : 2);
-            foreach (var e104 in new[] { y % 7, p103 })
-            {
-                x += e104;
-                x += (await Even(x % 7) ? 1 : 2);
-                if (Mix(p103, y) % 4 == 1)
-                {
-                    continue;
-                }
-            }
+            var a104 = new int[2];
+            a104[1] = await F(Twist(seed));
+            a104[0] = a104[1] + await F(p103);
+            x += a104[0] - a104[1];
             x += p103;
         }
-        x = await F(x % 7);
-        if (b101 < 2 && Mix(x, y) % 2 == 0)
+        x = x % 3 == 0 || await Even((y + x)) ? await ctx.Step("s103", ct => log.Run("s103", y, () => y + 1)) : Mix(y, await F(x));
+        if (b101 < 2 && Twist(x) % 2 == 0)
         {
             goto again102;
         }
-        await ctx.Sleep(TimeSpan.FromHours(1));
+        y = (await Even((seed + x)) ? 1 : 2);
         return Mix(Twist(x), y);
     }
 
@@ -62,60 +57,92 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (Twist(x) % 2 == 0 && await Even(Mix(x, y)))
+        try
         {
-            if (await Even(Twist(y)))
+            y += await Check(Twist(seed));
+            try
             {
-                x += await F(Twist(y));
-                x = (await Even(Twist(x)) ? 1 : 2);
-            }
-            else
-            {
-                y += await F(seed % 7);
-                var s201 = $"{Twist(y)}:{await ctx.Step("s201", ct => log.Run("s201", Twist(seed), () => Twist(seed) + 1))}";
-                y += s201.Length;
-                y = Mix(new[] { Twist(x), x }.Sum(v => v + y), await F(y));
-            }
-            var t202 = 0;
-            while (true)
-            {
-                if (++t202 > 2)
+                x += (await Even((x + seed)) ? 1 : 2);
+                var w201 = 0;
+                while (w201 < 2)
                 {
-                    break;
-                }
-                y += await F(Twist(x));
-                x = Mix(y, y = await F((y + x)));
-                if ((y + seed) % 9 == 8)
-                {
-                    return Mix(x, y);
+                    w201++;
+                    x += await F(y);
+                    (x, y) = ((await Even(seed) ? 1 : 2), Mix(x, Mix(y, x)));
+                    y = Twist(x) % 2 == 0 ? (await Even(Twist(y)) ? 1 : 2) : Mix(Twist(x), await F(Mix(x, seed)));
                 }
             }
-        }
-        int? n203 = seed % 2 == 0 ? null : x;
-        y = n203 ?? (await Even(Mix(x, y)) ? 1 : 2);
-        if (Twist(y) % 2 == 0)
-        {
-            int? n204 = y % 2 == 0 ? null : x % 7;
-            x = n204 ?? await F(seed);
-            var d205 = 0;
-            do
+            finally
             {
-                d205++;
-                x += await F(y % 7);
-                foreach (var e206 in new[] { y, (y + seed) })
+                x += 3;
+                y += await F((y + seed));
+                if (Twist(seed) % 2 == 0)
                 {
-                    x += e206;
-                    x += await F(Twist(seed));
-                    if (y % 7 % 9 == 7)
+                    x += await ctx.Step("s201", ct => log.Run("s201", Mix(seed, seed), () => Mix(seed, seed) + 1));
+                    var z202 = await F(y) + Mix(seed, x);
+                    if (Mix(x, x) is var k203 && k203 % 2 == 1)
                     {
-                        return Mix(x, await F(y));
+                        y += await F(Twist(y));
+                        x += k203;
                     }
                 }
+                else
+                {
+                    y += await ctx.Step("s202", ct => log.Run("s202", Twist(y), () => Twist(y) + 1));
+                    x = await Even(x % 7) ? await Check(Twist(seed)) : Mix(x, await ctx.Step("s203", ct => log.Run("s203", Twist(y), () => Twist(y) + 1)));
+                    (x, y) = (await F(Mix(y, y)), Mix(x, Twist(y)));
+                }
+                if (Mix((x + seed), (y + seed)) is var k204 && k204 % 2 == 0)
+                {
+                    x += await ctx.Step("s204", ct => log.Run("s204", (y + k204), () => (y + k204) + 1));
+                    y += k204;
+                }
             }
-            while (d205 < 2);
         }
-        int? n207 = Twist(y) % 2 == 0 ? null : Twist(x);
-        x = n207 ?? await F(seed);
+        catch (CorpusException c207) when (c207.Message.Length % 2 == 0)
+        {
+            y += 100;
+            for (var i205 = 0; i205 < 2 && await Even(i205 + Mix(y, x)); i205++)
+            {
+                y += i205;
+                y += await ctx.Step("s205", ct => log.Run("s205", Mix(seed, i205), () => Mix(seed, i205) + 1));
+                y += await F((y + y));
+                int? n206 = Mix(y, x) % 2 == 0 ? null : (x + seed);
+                y = n206 ?? await ctx.Step("s206", ct => log.Run("s206", Mix(y, y), () => Mix(y, y) + 1));
+            }
+            y += c207.Message.Length;
+        }
+        if (Mix(x % 7, Twist(seed)) is var k208 && k208 % 2 == 0)
+        {
+            y += await F(k208);
+            y += k208;
+        }
+        if (int.TryParse((y % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p209))
+        {
+            y += await ctx.Step("s207", ct => log.Run("s207", y % 7, () => y % 7 + 1));
+            try
+            {
+                y += await Check(y);
+                y += (await Even(Mix(seed, y)) ? 1 : 2);
+                y = Mix(new[] { Mix(p209, y), x }.Sum(v => v + y), await ctx.Step("s208", ct => log.Run("s208", Mix(x, x), () => Mix(x, x) + 1)));
+                var z210 = await F(seed % 7) + (seed + y);
+            }
+            catch (CorpusException c212)
+            {
+                y += 100;
+                y += (await Even(Mix(y, seed)) ? 1 : 2);
+                var a211 = new int[2];
+                a211[1] = await F(seed % 7);
+                a211[0] = a211[1] + (await Even(Twist(p209)) ? 1 : 2);
+                y += a211[0] - a211[1];
+                x += c212.Message.Length;
+                if (x % 4 == 0)
+                {
+                    throw;
+                }
+            }
+            x += p209;
+        }
         return Mix(Twist(x), y);
     }
 
@@ -129,25 +156,9 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = Mix((await Even((y + seed)) ? 1 : 2), await ctx.Step("s301", ct => log.Run("s301", x % 7, () => x % 7 + 1)));
-        y = ((y + seed) % 4) switch
-        {
-            var g301 when await Even(g301 + y) => await ctx.Step("s302", ct => log.Run("s302", g301 % 7, () => g301 % 7 + 1)) + g301,
-            1 => x,
-            var g301 when g301 > 2 => g301 + (await Even(Twist(seed)) ? 1 : 2),
-            _ => Mix(y, seed) + 5,
-        };
-        var t302 = 0;
-        while (true)
-        {
-            if (++t302 > 2)
-            {
-                break;
-            }
-            x = (await Even(Twist(x)) ? 1 : 2);
-        }
-        x += await ctx.Step("s303", ct => log.Run("s303", Twist(x), () => Twist(x) + 1));
-        x = y % 7 % 3 == 0 ? await F((y + y)) : Mix(x, seed) + 1;
+        var z301 = await F(seed % 7) + y;
+        y = (z301 + y) % 3 == 0 ? await ctx.Step("s301", ct => log.Run("s301", y % 7, () => y % 7 + 1)) : z301 + 1;
+        (x, y) = (await F(z301 % 7), Mix(x, seed % 7));
         return Mix(Twist(x), y);
     }
 
@@ -161,25 +172,16 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        foreach (var e401 in new[] { seed % 7, (y + x) })
+        int? n401 = y % 2 == 0 ? null : Twist(y);
+        y = n401 ?? await F(Twist(x));
+        y = Mix(await ctx.Step("s401", ct => log.Run("s401", y, () => y + 1)), await F(Twist(seed)));
+        y = Mix(Twist(seed), await ctx.Step("s402", ct => log.Run("s402", Twist(y), () => Twist(y) + 1)));
+        if (Twist(x) % 9 == 7)
         {
-            x += e401;
-            try
-            {
-                y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-            }
-            catch (TimeoutException)
-            {
-                x += 7;
-            }
+            return Mix(x, await F(Mix(y, y)));
         }
-        x = (seed % 3) switch
-        {
-            0 => await ctx.Step("s401", ct => log.Run("s401", x % 7, () => x % 7 + 1)),
-            1 => Twist(y) + 2,
-            _ => await F((seed + y)),
-        };
-        var z402 = await ctx.Step("s402", ct => log.Run("s402", Twist(y), () => Twist(y) + 1)) + (seed + seed);
+        var r402 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j403 => F(j403 + Twist(x))));
+        x += r402.Sum();
         return Mix(Twist(x), y);
     }
 
@@ -193,78 +195,17 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var d501 = 0;
-        do
+        var r501 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j502 => F(j502 + seed)));
+        x += r501.Sum();
+        y = (Mix(seed, y) % 4) switch
         {
-            d501++;
-            try
-            {
-                y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-            }
-            catch (TimeoutException)
-            {
-                x += 7;
-            }
-        }
-        while (d501 < 2);
-        var z502 = await F(Twist(x)) + (x + seed);
-        try
-        {
-            y += await Check(Mix(y, y));
-            var b503 = 0;
-            again504:
-            b503++;
-            y += (await Even((y + z502)) ? 1 : 2);
-            if (await Even(Mix(seed, y)))
-            {
-                y += await Check(Mix(seed, x));
-                await ctx.Sleep(TimeSpan.FromHours(2));
-                if ((seed + z502) % 3 == 0)
-                {
-                    goto skip505;
-                }
-                x = await F(Mix(x, z502));
-                skip505:
-                x += 1;
-            }
-            if (int.TryParse(((y + x) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p506))
-            {
-                y += await F(x);
-                x += await F(x % 7);
-                y = Mix(Mix(p506, y), await F(seed));
-                y += p506;
-            }
-            if (b503 < 2 && Mix(y, x) % 2 == 0)
-            {
-                goto again504;
-            }
-        }
-        catch (CorpusException c507)
-        {
-            y += 100;
-            y = Mix(x, x = await ctx.Step("s501", ct => log.Run("s501", (y + y), () => (y + y) + 1)));
-            x += c507.Message.Length;
-            if (x % 7 % 4 == 0)
-            {
-                throw;
-            }
-        }
-        finally
-        {
-            x += 3;
-            foreach (var e508 in new[] { Twist(seed), Mix(z502, x) })
-            {
-                x += e508;
-                y += await F(x % 7);
-                if (Mix(y, Twist(y)) is var k509 && k509 % 2 == 0)
-                {
-                    x += await ctx.Step("s502", ct => log.Run("s502", Twist(seed), () => Twist(seed) + 1));
-                    y += k509;
-                }
-                y = (await Even(z502 % 7) ? 1 : 2);
-            }
-            y = Mix((x + seed), await F((y + seed)));
-        }
+            var g503 when await Even(g503 + seed % 7) => await F(seed % 7) + g503,
+            1 => x,
+            var g503 when g503 > 2 => g503 + await F((seed + x)),
+            _ => y + 5,
+        };
+        var s504 = $"{Mix(seed, seed)}:{await F(Twist(y))}";
+        x += s504.Length;
         return Mix(Twist(x), y);
     }
 
@@ -278,55 +219,26 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        switch (seed % 7 % 3)
+        if (seed % 3 == 0)
         {
-            case 0:
-                y += (await Even(Twist(x)) ? 1 : 2);
-                y = seed % 7 % 2 == 0 ? await F(y % 7) : Mix(Mix(x, x), (await Even(seed) ? 1 : 2));
-                if (x % 7 % 2 == 0)
-                {
-                    goto case 1;
-                }
-                break;
-            case 1:
-                if (y % 7 % 3 == 0)
-                {
-                    goto skip601;
-                }
-                x += (await Even(x % 7) ? 1 : 2);
-                skip601:
-                y += 1;
-                if (x % 7 % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                var t602 = 0;
-                while (true)
-                {
-                    if (++t602 > 2)
-                    {
-                        break;
-                    }
-                    x += await ctx.Step("s601", ct => log.Run("s601", Mix(y, y), () => Mix(y, y) + 1));
-                    (x, y) = (await F(y % 7), Mix(x, Mix(y, seed)));
-                }
-                break;
+            goto skip601;
         }
-        try
+        y += await F(y);
+        skip601:
+        x += 1;
+        if (int.TryParse((seed % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p602))
         {
-            y = await F((x + y));
-            var s603 = $"{y % 7}:{await F(Twist(seed))}";
-            x += s603.Length;
+            y += await ctx.Step("s601", ct => log.Run("s601", p602, () => p602 + 1));
+            var l603 = new List<int> { (x + y) };
+            l603.Add(await F((x + y)));
+            l603.Add((await Even(x % 7) ? 1 : 2) + l603.Count);
+            y += l603.Sum() * l603.Count;
+            y += p602;
         }
-        finally
+        if (y % 9 == 8)
         {
-            x += 3;
-            await ctx.Sleep(TimeSpan.FromHours(1));
-            y = y % 3 == 0 || await Even(x) ? await F(Mix(y, seed)) : Mix(Mix(x, seed), await ctx.Step("s602", ct => log.Run("s602", (y + seed), () => (y + seed) + 1)));
+            return Mix(x, y);
         }
-        await ctx.Sleep(TimeSpan.FromHours(2));
         return Mix(Twist(x), y);
     }
 
@@ -340,93 +252,21 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var b701 = 0;
-        again702:
-        b701++;
-        if (x % 3 == 0)
+        if (int.TryParse((Mix(x, x) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p701))
         {
-            goto skip703;
+            y += await F(x % 7);
+            x = Mix(y, y = await ctx.Step("s701", ct => log.Run("s701", p701, () => p701 + 1)));
+            x += p701;
         }
-        x += await ctx.Step("s701", ct => log.Run("s701", x % 7, () => x % 7 + 1));
-        skip703:
-        x += 1;
-        try
+        if (Twist(y) % 9 == 7)
         {
-            y += await Check((seed + y));
-            y += await F(seed % 7);
-            if (seed % 3 == 0 || await Even((x + x)))
-            {
-                y += await ctx.Step("s702", ct => log.Run("s702", (x + seed), () => (x + seed) + 1));
-                y = Mix(new[] { Mix(y, x), x }.Sum(v => v + y), (await Even(Twist(seed)) ? 1 : 2));
-                if (Mix(Mix(seed, seed), Mix(y, x)) is var k704 && k704 % 2 == 0)
-                {
-                    x += await ctx.Step("s703", ct => log.Run("s703", Mix(y, x), () => Mix(y, x) + 1));
-                    y += k704;
-                }
-            }
-            else
-            {
-                y += await F(seed);
-                (x, y) = (await F(seed), Mix(x, seed));
-                if ((seed + x) % 3 == 0)
-                {
-                    goto skip705;
-                }
-                x = await F(seed);
-                skip705:
-                x += 1;
-            }
-            try
-            {
-                y += await Check(Twist(x));
-                x += await ctx.Step("s704", ct => log.Run("s704", (x + y), () => (x + y) + 1));
-                x = (Mix(x, y) % 4) switch
-                {
-                    var g706 when await Even(g706 + Mix(seed, seed)) => await F(Mix(y, x)) + g706,
-                    1 => x,
-                    var g706 when g706 > 2 => g706 + await ctx.Step("s705", ct => log.Run("s705", (seed + seed), () => (seed + seed) + 1)),
-                    _ => y + 5,
-                };
-                x = Mix(new[] { (seed + x), x }.Sum(v => v + y), await F(seed % 7));
-            }
-            catch (CorpusException)
-            {
-                y += 100;
-                x += (await Even(Mix(y, seed)) ? 1 : 2);
-                y += (await Even(Twist(y)) ? 1 : 2);
-            }
+            return Mix(x, await F((x + y)));
         }
-        catch (CorpusException c707) when (c707.Message.Length % 2 == 1)
-        {
-            y += 100;
-            x += (await Even((y + y)) ? 1 : 2);
-            y = (x % 3) switch
-            {
-                0 => (await Even(y) ? 1 : 2),
-                1 => x % 7 + 2,
-                _ => await ctx.Step("s706", ct => log.Run("s706", seed, () => seed + 1)),
-            };
-            if (y % 7 % 9 == 8)
-            {
-                return Mix(x, y);
-            }
-            y += c707.Message.Length;
-        }
-        if (b701 < 2 && Twist(seed) % 2 == 0)
-        {
-            goto again702;
-        }
-        var d708 = 0;
-        do
-        {
-            d708++;
-            if (x % 7 % 9 == 7)
-            {
-                return Mix(x, await F((y + y)));
-            }
-        }
-        while (d708 < 2);
-        y = Mix(seed, y) % 3 == 0 ? await F(seed % 7) : Twist(seed) + 1;
+        var l702 = new List<int> { Mix(x, seed) };
+        l702.Add(await F(y));
+        l702.Add(await ctx.Step("s702", ct => log.Run("s702", x, () => x + 1)) + l702.Count);
+        y += l702.Sum() * l702.Count;
+        (x, y) = (await F(Twist(y)), Mix(x, x % 7));
         return Mix(Twist(x), y);
     }
 
@@ -440,81 +280,10 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = Mix(new[] { Mix(y, x), x }.Sum(v => v + y), await ctx.Step("s801", ct => log.Run("s801", y, () => y + 1)));
-        y = Mix(new[] { Twist(seed), x }.Sum(v => v + y), (await Even((seed + x)) ? 1 : 2));
-        if (Twist(y) % 3 == 0 || await Even(y))
-        {
-            try
-            {
-                x += await ctx.Step("s802", ct => log.Run("s802", (y + y), () => (y + y) + 1));
-                int? n801 = y % 7 % 2 == 0 ? null : Mix(y, seed);
-                y = n801 ?? await ctx.Step("s803", ct => log.Run("s803", seed, () => seed + 1));
-                for (var i802 = 0; i802 < 2; i802++)
-                {
-                    y += i802;
-                    y += await F(Twist(i802));
-                    x = (await Even((y + seed)) ? 1 : 2);
-                    y = (x + y) % 3 == 0 ? await F(seed % 7) : x + 1;
-                }
-            }
-            finally
-            {
-                x += 3;
-                y += await ctx.Step("s804", ct => log.Run("s804", Mix(seed, seed), () => Mix(seed, seed) + 1));
-                y = await F(Mix(seed, x));
-                foreach (var e803 in new[] { (x + seed), await ctx.Step("s805", ct => log.Run("s805", (seed + seed), () => (seed + seed) + 1)) })
-                {
-                    x += e803;
-                    x += (await Even(e803 % 7) ? 1 : 2);
-                    var s804 = $"{(y + e803)}:{await F(Twist(seed))}";
-                    y += s804.Length;
-                }
-            }
-            if (y % 7 % 2 == 0)
-            {
-                y += await ctx.Step("s806", ct => log.Run("s806", (y + seed), () => (y + seed) + 1));
-                if (seed % 7 % 2 == 0 && await Even(seed))
-                {
-                    x += await F((seed + x));
-                    if (Twist(seed) % 9 == 8)
-                    {
-                        return Mix(x, y);
-                    }
-                    if (Mix(seed, x) % 9 == 8)
-                    {
-                        return Mix(x, y);
-                    }
-                }
-                else
-                {
-                    y += await ctx.Step("s807", ct => log.Run("s807", x, () => x + 1));
-                    try
-                    {
-                        y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                    }
-                    catch (TimeoutException)
-                    {
-                        y += 7;
-                    }
-                }
-                y = Mix(seed, (await Even(x % 7) ? 1 : 2));
-            }
-            else
-            {
-                y += await ctx.Step("s808", ct => log.Run("s808", Twist(y), () => Twist(y) + 1));
-                if (Mix(y, x) % 9 == 7)
-                {
-                    return Mix(x, await ctx.Step("s809", ct => log.Run("s809", (y + seed), () => (y + seed) + 1)));
-                }
-                for (var i805 = 0; i805 < 2 && await Even(i805 + Mix(x, x)); i805++)
-                {
-                    y += i805;
-                    x += await ctx.Step("s810", ct => log.Run("s810", x % 7, () => x % 7 + 1));
-                    y = Mix(y, y = await ctx.Step("s811", ct => log.Run("s811", Twist(y), () => Twist(y) + 1)));
-                }
-            }
-        }
-        x = Mix(seed, x) % 2 == 0 && await Even(x) ? await F(Mix(x, seed)) : Mix(x % 7, (await Even(x) ? 1 : 2));
+        var s801 = $"{seed}:{await ctx.Step("s801", ct => log.Run("s801", (x + y), () => (x + y) + 1))}";
+        y += s801.Length;
+        x = Mix(x, x = (await Even(x % 7) ? 1 : 2));
+        x = y % 7 % 3 == 0 ? await ctx.Step("s802", ct => log.Run("s802", (seed + x), () => (seed + x) + 1)) : (seed + x) + 1;
         return Mix(Twist(x), y);
     }
 
@@ -528,54 +297,24 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        (x, y) = (await F((seed + x)), Mix(x, Twist(x)));
-        for (var i901 = 0; i901 < 2; i901++)
+        try
         {
-            y += i901;
-            var s902 = $"{x}:{(await Even(Mix(y, x)) ? 1 : 2)}";
-            x += s902.Length;
-            for (var i903 = 0; i903 < 2 && await Even(i903 + y); i903++)
-            {
-                y += i903;
-                y += await ctx.Step("s901", ct => log.Run("s901", Mix(i903, seed), () => Mix(i903, seed) + 1));
-                try
-                {
-                    y += await Check(Twist(seed));
-                    x += await F(Mix(i903, y));
-                    y = await F(i903);
-                }
-                catch (CorpusException c904) when (c904.Message.Length % 2 == 1)
-                {
-                    y += 100;
-                    x += await ctx.Step("s902", ct => log.Run("s902", (x + x), () => (x + x) + 1));
-                    if (i903 % 7 % 4 == 3)
-                    {
-                        break;
-                    }
-                    y += c904.Message.Length;
-                }
-                finally
-                {
-                    x += 3;
-                    y += await F(Twist(seed));
-                    x = Mix(x, x = (await Even(y % 7) ? 1 : 2));
-                }
-                x = await F(y % 7);
-            }
+            x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
         }
-        await ctx.Sleep(TimeSpan.FromHours(2));
-        for (var i905 = 0; i905 < 2; i905++)
+        catch (TimeoutException)
         {
-            y += i905;
-            x = Mix((i905 + x), await F(i905));
-            if (Twist(i905) % 4 == 3)
-            {
-                break;
-            }
+            x += 7;
         }
-        if (seed % 7 % 9 == 8)
+        var a901 = new int[2];
+        a901[1] = await ctx.Step("s901", ct => log.Run("s901", x % 7, () => x % 7 + 1));
+        a901[0] = a901[1] + (await Even((y + y)) ? 1 : 2);
+        x += a901[0] - a901[1];
+        var w902 = 0;
+        while (w902 < 2 && await Even(w902 + x))
         {
-            return Mix(x, y);
+            w902++;
+            var z903 = await F(y) + x % 7;
+            y = (await Even((x + y)) ? 1 : 2);
         }
         return Mix(Twist(x), y);
     }
@@ -590,14 +329,202 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = await F(x % 7);
+        var z1001 = await F(seed) + (seed + seed);
+        y = (z1001 % 7 % 4) switch
+        {
+            var g1002 when await Even(g1002 + (x + x)) => await F(Mix(x, g1002)) + g1002,
+            1 => Twist(y),
+            var g1002 when g1002 > 2 => g1002 + await F(Twist(seed)),
+            _ => Mix(x, seed) + 5,
+        };
+        y = ((seed + x) % 3) switch
+        {
+            0 => await F(seed % 7),
+            1 => (seed + x) + 2,
+            _ => await F(x),
+        };
+        y = (Twist(y) % 3) switch
+        {
+            0 => await ctx.Step("s1001", ct => log.Run("s1001", x % 7, () => x % 7 + 1)),
+            1 => y % 7 + 2,
+            _ => await F(x),
+        };
+        x = (z1001 % 7 % 4) switch
+        {
+            var g1003 when await Even(g1003 + Mix(z1001, x)) => await F(y) + g1003,
+            1 => seed % 7,
+            var g1003 when g1003 > 2 => g1003 + await F(seed % 7),
+            _ => (seed + seed) + 5,
+        };
+        return Mix(Twist(x), y);
+    }
+
+    [DurableWorkflow]
+    [Raises("tick:5", "tick:9", "tick:2")]
+    [Inputs(0)]
+    [Inputs(3)]
+    [Inputs(8)]
+    public async Task<int> Random11(WorkflowContext ctx, int seed)
+    {
+        var x = await F(seed);
+        var y = 1;
+        int Twist(int v) => Mix(v, x) % 97;
+        if (y % 7 % 9 == 7)
+        {
+            return Mix(x, await F(Twist(seed)));
+        }
+        x = (y % 4) switch
+        {
+            var g1101 when await Even(g1101 + seed) => await F(Mix(y, seed)) + g1101,
+            1 => seed,
+            var g1101 when g1101 > 2 => g1101 + await F(Twist(x)),
+            _ => (seed + x) + 5,
+        };
+        if (Twist(x) % 9 == 8)
+        {
+            return Mix(x, y);
+        }
+        switch (Mix(y % 7, seed) % 5)
+        {
+            case var k1102 when k1102 > 2:
+                y += await F(Twist(k1102));
+                var w1103 = 0;
+                while (w1103 < 2)
+                {
+                    w1103++;
+                    y += await ctx.Step("s1101", ct => log.Run("s1101", (k1102 + y), () => (k1102 + y) + 1));
+                    x = Mix(k1102, y) % 3 == 0 || await Even(Twist(y)) ? await ctx.Step("s1102", ct => log.Run("s1102", x % 7, () => x % 7 + 1)) : Mix(Twist(seed), await F(y % 7));
+                }
+                y += k1102;
+                break;
+            default:
+                y = Mix(new[] { (seed + y), x }.Sum(v => v + y), await F(seed));
+                x = (seed + y) % 2 == 0 && await Even(Twist(x)) ? await ctx.Step("s1103", ct => log.Run("s1103", x, () => x + 1)) : Mix(x, await ctx.Step("s1104", ct => log.Run("s1104", Twist(y), () => Twist(y) + 1)));
+                break;
+        }
+        switch (Mix(y, Mix(y, y)) % 5)
+        {
+            case var k1104 when k1104 > 2:
+                x += (await Even(x % 7) ? 1 : 2);
+                var b1105 = 0;
+                again1106:
+                b1105++;
+                y += (await Even(Mix(seed, seed)) ? 1 : 2);
+                if (seed % 7 % 3 == 0 || await Even(Twist(x)))
+                {
+                    x += (await Even(Mix(x, y)) ? 1 : 2);
+                    if (Mix((seed + seed), k1104 % 7) is var k1107 && k1107 % 2 == 0)
+                    {
+                        y += await F((seed + k1104));
+                        x += k1107;
+                    }
+                }
+                else
+                {
+                    x += await F(k1104);
+                    if (Twist(k1104) % 3 == 0)
+                    {
+                        goto skip1108;
+                    }
+                    y = await F(x);
+                    skip1108:
+                    y += 1;
+                    y += (await Even((x + x)) ? 1 : 2);
+                }
+                if (b1105 < 2 && Twist(y) % 2 == 0)
+                {
+                    goto again1106;
+                }
+                x = (y % 7 % 3) switch
+                {
+                    0 => (await Even((seed + k1104)) ? 1 : 2),
+                    1 => Mix(seed, y) + 2,
+                    _ => await F(Mix(y, seed)),
+                };
+                y += k1104;
+                break;
+            default:
+                var l1109 = new List<int> { (y + y) };
+                l1109.Add(await F(y));
+                l1109.Add(await ctx.Step("s1105", ct => log.Run("s1105", y, () => y + 1)) + l1109.Count);
+                y += l1109.Sum() * l1109.Count;
+                break;
+        }
+        return Mix(Twist(x), y);
+    }
+
+    [DurableWorkflow]
+    [Raises("tick:5", "tick:9", "tick:2")]
+    [Inputs(0)]
+    [Inputs(3)]
+    [Inputs(8)]
+    public async Task<int> Random12(WorkflowContext ctx, int seed)
+    {
+        var x = await F(seed);
+        var y = 1;
+        int Twist(int v) => Mix(v, x) % 97;
+        try
+        {
+            var a1201 = new int[2];
+            a1201[0] = await F(Mix(x, x));
+            a1201[1] = a1201[0] + await F(y % 7);
+            y += a1201[0] - a1201[1];
+        }
+        finally
+        {
+            x += 3;
+            y += await F((x + x));
+        }
+        var t1202 = 0;
+        while (true)
+        {
+            if (++t1202 > 2)
+            {
+                break;
+            }
+            y = ((seed + y) % 3) switch
+            {
+                0 => (await Even(y) ? 1 : 2),
+                1 => x + 2,
+                _ => await F(Mix(seed, seed)),
+            };
+        }
+        var l1203 = new List<int> { (x + seed) };
+        l1203.Add(await ctx.Step("s1201", ct => log.Run("s1201", seed, () => seed + 1)));
+        l1203.Add(await F(x % 7) + l1203.Count);
+        y += l1203.Sum() * l1203.Count;
+        if (Mix(Mix(x, x), Mix(y, x)) is var k1204 && k1204 % 2 == 0)
+        {
+            y += await ctx.Step("s1202", ct => log.Run("s1202", Mix(seed, x), () => Mix(seed, x) + 1));
+            y += k1204;
+        }
+        y = Mix(new[] { Twist(y), x }.Sum(v => v + y), await F(Twist(y)));
+        return Mix(Twist(x), y);
+    }
+
+    [DurableWorkflow]
+    [Raises("tick:5", "tick:9", "tick:2")]
+    [Inputs(0)]
+    [Inputs(3)]
+    [Inputs(8)]
+    public async Task<int> Random13(WorkflowContext ctx, int seed)
+    {
+        var x = await F(seed);
+        var y = 1;
+        int Twist(int v) => Mix(v, x) % 97;
+        var s1301 = $"{seed % 7}:{await ctx.Step("s1301", ct => log.Run("s1301", (x + x), () => (x + x) + 1))}";
+        x += s1301.Length;
+        if (x % 7 % 9 == 8)
+        {
+            return Mix(x, y);
+        }
         x = (await Even((x + x)) ? 1 : 2);
         switch (Mix((x + y), Twist(seed)) % 5)
         {
-            case var k1001 when k1001 > 2:
+            case var k1302 when k1302 > 2:
                 y += (await Even(Twist(x)) ? 1 : 2);
-                x = Mix(k1001, y) % 3 == 0 ? await F(y) : x % 7 + 1;
-                x += k1001;
+                x = Mix(k1302, y) % 3 == 0 ? await F(y) : x % 7 + 1;
+                x += k1302;
                 break;
             default:
                 x = await Even((x + y)) ? await F(Mix(x, y)) : Mix(Twist(x), await F((x + x)));
@@ -605,19 +532,19 @@ public sealed partial class RandomWorkflows(StepLog log)
                 {
                     y += await Check(seed);
                     y += await F(Mix(seed, y));
-                    int? n1002 = x % 7 % 2 == 0 ? null : (x + seed);
-                    y = n1002 ?? await ctx.Step("s1001", ct => log.Run("s1001", y % 7, () => y % 7 + 1));
+                    int? n1303 = x % 7 % 2 == 0 ? null : (x + seed);
+                    y = n1303 ?? await ctx.Step("s1302", ct => log.Run("s1302", y % 7, () => y % 7 + 1));
                     if (Twist(x) % 9 == 8)
                     {
                         return Mix(x, y);
                     }
                 }
-                catch (CorpusException c1003)
+                catch (CorpusException c1304)
                 {
                     y += 100;
                     y += (await Even((x + y)) ? 1 : 2);
-                    (x, y) = (await ctx.Step("s1002", ct => log.Run("s1002", Twist(seed), () => Twist(seed) + 1)), Mix(x, Mix(y, seed)));
-                    x += c1003.Message.Length;
+                    (x, y) = (await ctx.Step("s1303", ct => log.Run("s1303", Twist(seed), () => Twist(seed) + 1)), Mix(x, Mix(y, seed)));
+                    x += c1304.Message.Length;
                     if (Mix(x, x) % 4 == 0)
                     {
                         throw;
@@ -633,285 +560,63 @@ public sealed partial class RandomWorkflows(StepLog log)
     [Inputs(0)]
     [Inputs(3)]
     [Inputs(8)]
-    public async Task<int> Random11(WorkflowContext ctx, int seed)
-    {
-        var x = await F(seed);
-        var y = 1;
-        int Twist(int v) => Mix(v, x) % 97;
-        x = Mix(y, y = (await Even(seed) ? 1 : 2));
-        y = (Mix(x, seed) % 4) switch
-        {
-            var g1101 when await Even(g1101 + y) => (await Even((x + y)) ? 1 : 2) + g1101,
-            1 => Twist(x),
-            var g1101 when g1101 > 2 => g1101 + (await Even(y) ? 1 : 2),
-            _ => Mix(seed, seed) + 5,
-        };
-        switch (Mix((x + y), y) % 5)
-        {
-            case var k1102 when k1102 > 2:
-                y += await F(x);
-                x = await ctx.Step("s1101", ct => log.Run("s1101", y % 7, () => y % 7 + 1));
-                x = Twist(k1102) % 3 == 0 ? await F(seed) : Mix(y, k1102) + 1;
-                x += k1102;
-                break;
-            default:
-                y = Mix(x, x = (await Even((y + y)) ? 1 : 2));
-                var s1103 = $"{x}:{await F(x % 7)}";
-                y += s1103.Length;
-                break;
-        }
-        y = await ctx.Step("s1102", ct => log.Run("s1102", x, () => x + 1));
-        int? n1104 = Twist(seed) % 2 == 0 ? null : Mix(seed, y);
-        y = n1104 ?? await F(x);
-        return Mix(Twist(x), y);
-    }
-
-    [DurableWorkflow]
-    [Raises("tick:5", "tick:9", "tick:2")]
-    [Inputs(0)]
-    [Inputs(3)]
-    [Inputs(8)]
-    public async Task<int> Random12(WorkflowContext ctx, int seed)
-    {
-        var x = await F(seed);
-        var y = 1;
-        int Twist(int v) => Mix(v, x) % 97;
-        switch (Mix(seed, y % 7) % 5)
-        {
-            case var k1201 when k1201 > 2:
-                x += await ctx.Step("s1201", ct => log.Run("s1201", Twist(seed), () => Twist(seed) + 1));
-                try
-                {
-                    y += await Check(y % 7);
-                    x += await Check(k1201 % 7);
-                    (x, y) = (await Check((y + seed)), Mix(x, y));
-                    (x, y) = ((await Even(Twist(seed)) ? 1 : 2), Mix(x, (y + y)));
-                }
-                catch (CorpusException)
-                {
-                    y += 100;
-                    x += await ctx.Step("s1202", ct => log.Run("s1202", x, () => x + 1));
-                    if (Twist(y) % 9 == 7)
-                    {
-                        return Mix(x, (await Even(Twist(x)) ? 1 : 2));
-                    }
-                }
-                finally
-                {
-                    x += 3;
-                    y += await F(seed);
-                    x = (Twist(x) % 3) switch
-                    {
-                        0 => (await Even(Twist(k1201)) ? 1 : 2),
-                        1 => Mix(y, seed) + 2,
-                        _ => await ctx.Step("s1203", ct => log.Run("s1203", seed % 7, () => seed % 7 + 1)),
-                    };
-                    y = (k1201 + seed) % 2 == 0 ? await ctx.Step("s1204", ct => log.Run("s1204", (k1201 + y), () => (k1201 + y) + 1)) : Mix((y + y), await F(Twist(x)));
-                }
-                if (Mix(k1201, Mix(x, k1201)) is var k1202 && k1202 % 2 == 0)
-                {
-                    x += await ctx.Step("s1205", ct => log.Run("s1205", Mix(seed, x), () => Mix(seed, x) + 1));
-                    y += k1202;
-                }
-                x += k1201;
-                break;
-            default:
-                y = Mix(new[] { y, x }.Sum(v => v + y), await F((x + x)));
-                int? n1203 = Mix(seed, y) % 2 == 0 ? null : (y + seed);
-                y = n1203 ?? await F(x);
-                break;
-        }
-        y = y % 3 == 0 ? await F(Twist(y)) : Twist(seed) + 1;
-        x = ((x + x) % 4) switch
-        {
-            var g1204 when await Even(g1204 + x % 7) => await ctx.Step("s1206", ct => log.Run("s1206", Twist(seed), () => Twist(seed) + 1)) + g1204,
-            1 => Mix(y, y),
-            var g1204 when g1204 > 2 => g1204 + await F(seed),
-            _ => seed + 5,
-        };
-        return Mix(Twist(x), y);
-    }
-
-    [DurableWorkflow]
-    [Raises("tick:5", "tick:9", "tick:2")]
-    [Inputs(0)]
-    [Inputs(3)]
-    [Inputs(8)]
-    public async Task<int> Random13(WorkflowContext ctx, int seed)
-    {
-        var x = await F(seed);
-        var y = 1;
-        int Twist(int v) => Mix(v, x) % 97;
-        switch (Mix(Twist(y), Twist(seed)) % 5)
-        {
-            case var k1301 when k1301 > 2:
-                y += (await Even(Mix(seed, y)) ? 1 : 2);
-                if ((x + seed) % 9 == 8)
-                {
-                    return Mix(x, y);
-                }
-                x += k1301;
-                break;
-            default:
-                try
-                {
-                    y += await Check(Mix(seed, seed));
-                    y += await F(x % 7);
-                    (x, y) = (await F(Twist(y)), Mix(x, y % 7));
-                    var w1302 = 0;
-                    while (w1302 < 2 && await Even(w1302 + x))
-                    {
-                        w1302++;
-                        y += await F(Twist(y));
-                        if (Twist(seed) % 9 == 7)
-                        {
-                            return Mix(x, await ctx.Step("s1301", ct => log.Run("s1301", Twist(x), () => Twist(x) + 1)));
-                        }
-                    }
-                }
-                catch (CorpusException c1305) when (c1305.Message.Length % 2 == 1)
-                {
-                    y += 100;
-                    x += (await Even(Mix(y, y)) ? 1 : 2);
-                    y = (seed + y) % 2 == 0 && await Even(Mix(seed, y)) ? await F(y) : Mix(x, await F(seed % 7));
-                    try
-                    {
-                        y += await Check(Mix(x, y));
-                        x += await Check(Mix(seed, y));
-                        y = seed % 7 % 2 == 0 ? await ctx.Step("s1302", ct => log.Run("s1302", (seed + seed), () => (seed + seed) + 1)) : Mix(seed % 7, await ctx.Step("s1303", ct => log.Run("s1303", Mix(y, y), () => Mix(y, y) + 1)));
-                    }
-                    catch (CorpusException c1304)
-                    {
-                        y += 100;
-                        y += (await Even((seed + y)) ? 1 : 2);
-                        var s1303 = $"{Mix(y, x)}:{await F(Mix(x, seed))}";
-                        x += s1303.Length;
-                        y = Mix((seed + seed), await ctx.Step("s1304", ct => log.Run("s1304", seed % 7, () => seed % 7 + 1)));
-                        x += c1304.Message.Length;
-                        if ((x + seed) % 4 == 0)
-                        {
-                            throw;
-                        }
-                    }
-                    y += c1305.Message.Length;
-                }
-                finally
-                {
-                    x += 3;
-                    x += await F(Twist(y));
-                    if (Twist(seed) % 3 == 0)
-                    {
-                        goto skip1306;
-                    }
-                    y = await F(Twist(x));
-                    skip1306:
-                    y += 1;
-                    x = Mix(new[] { Twist(y), x }.Sum(v => v + y), await F(x % 7));
-                }
-                break;
-        }
-        foreach (var e1307 in new[] { (x + x), y })
-        {
-            x += e1307;
-            if (Twist(y) % 4 == 3)
-            {
-                break;
-            }
-        }
-        y = Mix((seed + seed), await ctx.Step("s1305", ct => log.Run("s1305", Twist(seed), () => Twist(seed) + 1)));
-        return Mix(Twist(x), y);
-    }
-
-    [DurableWorkflow]
-    [Raises("tick:5", "tick:9", "tick:2")]
-    [Inputs(0)]
-    [Inputs(3)]
-    [Inputs(8)]
     public async Task<int> Random14(WorkflowContext ctx, int seed)
     {
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix(await F(x), (await Even(Twist(seed)) ? 1 : 2));
-        for (var i1401 = 0; i1401 < 2 && await Even(i1401 + seed); i1401++)
+        if (Mix((y + y), seed % 7) is var k1401 && k1401 % 2 == 0)
         {
-            y += i1401;
-            if (Twist(x) % 4 == 3)
+            x += await F(seed % 7);
+            x += k1401;
+        }
+        if (int.TryParse((seed % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1402))
+        {
+            x += await ctx.Step("s1401", ct => log.Run("s1401", (p1402 + x), () => (p1402 + x) + 1));
+            var l1403 = new List<int> { x % 7 };
+            l1403.Add(await F((seed + x)));
+            l1403.Add(await F(Twist(y)) + l1403.Count);
+            x += l1403.Sum() * l1403.Count;
+            y += p1402;
+        }
+        try
+        {
+            y += await Check(seed);
+            if ((x + y) % 2 == 0)
             {
-                break;
-            }
-            x = await F(x);
-        }
-        var z1402 = await F(x) + (x + y);
-        switch (Mix(Twist(x), z1402) % 5)
-        {
-            case var k1403 when k1403 > 2:
                 y += await F(Twist(y));
-                var b1404 = 0;
-                again1405:
-                b1404++;
-                x += await ctx.Step("s1401", ct => log.Run("s1401", Mix(z1402, y), () => Mix(z1402, y) + 1));
-                int? n1406 = Mix(y, seed) % 2 == 0 ? null : (y + k1403);
-                x = n1406 ?? await ctx.Step("s1402", ct => log.Run("s1402", z1402 % 7, () => z1402 % 7 + 1));
-                y += (await Even((y + z1402)) ? 1 : 2);
-                if (b1404 < 2 && (k1403 + y) % 2 == 0)
-                {
-                    goto again1405;
-                }
-                if (Twist(z1402) % 3 == 0 || await Even(seed % 7))
-                {
-                    y += await F(y % 7);
-                    x = y % 7 % 3 == 0 ? await F(seed) : seed + 1;
-                }
-                else
-                {
-                    y += await F(k1403);
-                    if (int.TryParse(((seed + seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1407))
-                    {
-                        x += (await Even((seed + y)) ? 1 : 2);
-                        x += await F(seed % 7);
-                        int? n1408 = Twist(seed) % 2 == 0 ? null : Mix(seed, z1402);
-                        y = n1408 ?? await F((x + k1403));
-                        y += p1407;
-                    }
-                    y = (Mix(x, y) % 4) switch
-                    {
-                        var g1409 when await Even(g1409 + z1402) => await F(Twist(z1402)) + g1409,
-                        1 => Twist(k1403),
-                        var g1409 when g1409 > 2 => g1409 + (await Even(Mix(seed, k1403)) ? 1 : 2),
-                        _ => x % 7 + 5,
-                    };
-                }
-                x += k1403;
-                break;
-            default:
-                x = (z1402 % 3) switch
-                {
-                    0 => await F(Twist(z1402)),
-                    1 => Mix(seed, seed) + 2,
-                    _ => await F(x),
-                };
-                var d1410 = 0;
-                do
-                {
-                    d1410++;
-                    y += (await Even(Twist(y)) ? 1 : 2);
-                    try
-                    {
-                        x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                    }
-                    catch (TimeoutException)
-                    {
-                        x += 7;
-                    }
-                }
-                while (d1410 < 2);
-                break;
+                x = (await Even(Twist(seed)) ? 1 : 2);
+                int? n1404 = Mix(seed, seed) % 2 == 0 ? null : Twist(x);
+                y = n1404 ?? await ctx.Step("s1402", ct => log.Run("s1402", x, () => x + 1));
+            }
+            else
+            {
+                x += await F(x % 7);
+                var a1405 = new int[2];
+                a1405[0] = await F((x + seed));
+                a1405[1] = a1405[0] + await F(Twist(x));
+                x += a1405[0] - a1405[1];
+                var z1406 = await F((y + y)) + y % 7;
+            }
         }
-        if (Twist(z1402) % 9 == 7)
+        catch (CorpusException c1408)
         {
-            return Mix(x, await F((seed + seed)));
+            y += 100;
+            if (seed % 3 == 0)
+            {
+                goto skip1407;
+            }
+            x = await F((seed + seed));
+            skip1407:
+            y += 1;
+            await ctx.Sleep(TimeSpan.FromHours(2));
+            x += c1408.Message.Length;
+            if (Twist(x) % 4 == 0)
+            {
+                throw;
+            }
         }
+        var z1409 = await ctx.Step("s1403", ct => log.Run("s1403", Mix(y, y), () => Mix(y, y) + 1)) + seed % 7;
         return Mix(Twist(x), y);
     }
 
@@ -925,98 +630,38 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        try
+        y = ((y + x) % 3) switch
         {
-            y += await Check((seed + y));
-            y = Mix(await Check(seed % 7), await F(Twist(x)));
-        }
-        catch (CorpusException)
+            0 => (await Even(x % 7) ? 1 : 2),
+            1 => y + 2,
+            _ => (await Even(y) ? 1 : 2),
+        };
+        var w1501 = 0;
+        while (w1501 < 2 && await Even(w1501 + x))
         {
-            y += 100;
-            if (x % 3 == 0 || await Even(Twist(seed)))
+            w1501++;
+            await ctx.Sleep(TimeSpan.FromHours(2));
+            try
             {
-                y += await F(Mix(x, x));
-                if (Twist(x) % 3 == 0)
-                {
-                    goto skip1501;
-                }
-                x = await F(seed % 7);
-                skip1501:
-                x += 1;
-                var b1502 = 0;
-                again1503:
-                b1502++;
+                x += (await Even((seed + x)) ? 1 : 2);
+                x = Mix((x + y), await ctx.Step("s1501", ct => log.Run("s1501", x % 7, () => x % 7 + 1)));
+            }
+            finally
+            {
+                x += 3;
                 y += await F(seed);
-                x = Mix(y, y = await F((x + y)));
-                if (b1502 < 2 && (y + seed) % 2 == 0)
-                {
-                    goto again1503;
-                }
+                var s1502 = $"{Mix(x, y)}:{await F((seed + y))}";
+                x += s1502.Length;
             }
-            else
-            {
-                x += await ctx.Step("s1501", ct => log.Run("s1501", Twist(seed), () => Twist(seed) + 1));
-                (x, y) = ((await Even(Twist(seed)) ? 1 : 2), Mix(x, (seed + y)));
-            }
-            x = (await Even(seed % 7) ? 1 : 2);
         }
-        finally
+        if (Mix(y, x) % 9 == 7)
         {
-            x += 3;
-            if (Twist(seed) % 3 == 0)
-            {
-                goto skip1504;
-            }
-            y = await F(x);
-            skip1504:
-            x += 1;
+            return Mix(x, await F(Twist(x)));
         }
-        y = Mix(x % 7, await F(Twist(y)));
-        try
-        {
-            y += await Check(seed % 7);
-            x = Mix(await Check(Mix(seed, x)), await ctx.Step("s1502", ct => log.Run("s1502", Twist(seed), () => Twist(seed) + 1)));
-            if (int.TryParse((Twist(seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1505))
-            {
-                x += (await Even(p1505) ? 1 : 2);
-                y += await ctx.Step("s1503", ct => log.Run("s1503", Twist(x), () => Twist(x) + 1));
-                var w1506 = 0;
-                while (w1506 < 2 && await Even(w1506 + x))
-                {
-                    w1506++;
-                    x += await ctx.Step("s1504", ct => log.Run("s1504", Twist(y), () => Twist(y) + 1));
-                    if (Twist(p1505) % 4 == 3)
-                    {
-                        break;
-                    }
-                    y = (y % 3) switch
-                    {
-                        0 => await F(y),
-                        1 => Mix(p1505, y) + 2,
-                        _ => await ctx.Step("s1505", ct => log.Run("s1505", Twist(seed), () => Twist(seed) + 1)),
-                    };
-                }
-                y += p1505;
-            }
-        }
-        catch (CorpusException c1507)
-        {
-            y += 100;
-            if (seed % 2 == 0)
-            {
-                y += (await Even(y % 7) ? 1 : 2);
-                if (Twist(y) % 9 == 8)
-                {
-                    return Mix(x, y);
-                }
-            }
-            x += c1507.Message.Length;
-            if (y % 4 == 0)
-            {
-                throw;
-            }
-        }
-        x = Twist(x) % 3 == 0 ? await F((y + x)) : (y + x) + 1;
+        var a1503 = new int[2];
+        a1503[1] = await ctx.Step("s1502", ct => log.Run("s1502", (x + seed), () => (x + seed) + 1));
+        a1503[0] = a1503[1] + (await Even((seed + x)) ? 1 : 2);
+        y += a1503[0] - a1503[1];
         return Mix(Twist(x), y);
     }
 
@@ -1030,32 +675,66 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        (x, y) = ((await Even(Twist(y)) ? 1 : 2), Mix(x, Twist(x)));
-        try
+        var l1601 = new List<int> { Mix(seed, x) };
+        l1601.Add((await Even(Mix(y, seed)) ? 1 : 2));
+        l1601.Add(await F(Mix(x, x)) + l1601.Count);
+        y += l1601.Sum() * l1601.Count;
+        x = (await Even(Twist(seed)) ? 1 : 2);
+        if (seed % 9 == 7)
         {
-            y += await Check(x);
-            x = y % 7 % 2 == 0 && await Even(Twist(y)) ? await F(x) : Mix(y % 7, await F(Twist(seed)));
-            x += await F(seed % 7);
+            return Mix(x, (await Even(y % 7) ? 1 : 2));
         }
-        catch (CorpusException c1602)
+        var b1602 = 0;
+        again1603:
+        b1602++;
+        var z1604 = await F(seed % 7) + (y + seed);
+        if (b1602 < 2 && seed % 2 == 0)
         {
-            y += 100;
-            if ((seed + y) % 3 == 0)
-            {
-                goto skip1601;
-            }
-            x = await F(Twist(seed));
-            skip1601:
-            y += 1;
-            (x, y) = ((await Even((y + x)) ? 1 : 2), Mix(x, x % 7));
-            x += c1602.Message.Length;
-            if (seed % 4 == 0)
-            {
-                throw;
-            }
+            goto again1603;
         }
-        var s1603 = $"{Mix(y, x)}:{await ctx.Step("s1601", ct => log.Run("s1601", Mix(y, y), () => Mix(y, y) + 1))}";
-        y += s1603.Length;
+        switch (x % 7 % 3)
+        {
+            case 0:
+                if (Twist(y) % 3 == 0)
+                {
+                    goto skip1605;
+                }
+                x += (await Even(x) ? 1 : 2);
+                skip1605:
+                x += 1;
+                var a1606 = new int[2];
+                a1606[0] = await F((y + x));
+                a1606[1] = a1606[0] + (await Even(y) ? 1 : 2);
+                x += a1606[0] - a1606[1];
+                if (Twist(seed) % 2 == 0)
+                {
+                    goto case 1;
+                }
+                break;
+            case 1:
+                if (seed % 7 % 3 == 0)
+                {
+                    goto skip1607;
+                }
+                y = await F(Mix(x, x));
+                skip1607:
+                y += 1;
+                if (y % 2 == 0)
+                {
+                    goto default;
+                }
+                break;
+            default:
+                x = Mix(new[] { (x + seed), x }.Sum(v => v + y), await ctx.Step("s1601", ct => log.Run("s1601", y % 7, () => y % 7 + 1)));
+                if ((y + seed) % 3 == 0)
+                {
+                    goto skip1608;
+                }
+                y = await ctx.Step("s1602", ct => log.Run("s1602", (x + y), () => (x + y) + 1));
+                skip1608:
+                x += 1;
+                break;
+        }
         return Mix(Twist(x), y);
     }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches,
 loops, switch statements and expressions, try/catch/finally, break/continue/return leaving them, awaits spilled out
-of expressions, timers and event waits), for the crash harness to hold to the direct run. The written file is committed, so a test run is
-deterministic; change this script, run it, and commit both.
+of expressions, timers, event waits, fan-outs, and lists and arrays changed between checkpoints), for the crash
+harness to hold to the direct run. The written file is committed, so a test run is deterministic; change this script,
+run it, and commit both.
 
     python3 random_workflows.py > RandomWorkflows.cs
 
@@ -170,6 +171,7 @@ class Writer:
                 kinds += ["back_goto", "while_true"]
         if not scope.in_finally:
             kinds.append("return_await")
+        kinds += ["fan_out", "list_slot", "array_slot"]
         kind = self.rng.choice(kinds)
         return getattr(self, "write_" + kind)(scope)
 
@@ -315,6 +317,32 @@ class Writer:
         # The way out is checked first: a continue in the body skips nothing that ends the loop.
         return ([f"var {t} = 0;", "while (true)", "{", f"{INDENT}if (++{t} > 2)", f"{INDENT}{{", f"{INDENT}{INDENT}break;", f"{INDENT}}}"]
                 + indent(self.block(inner, self.count())) + ["}"])
+
+    def write_fan_out(self, scope):
+        # Steps run at once, each recorded as it completes; in a try, one of them may fail the whole fan-out.
+        self.count_await(scope)
+        r = self.fresh("r")
+        if self.rng.randrange(2):
+            operations = [f"F({self.value(scope)})", f"F({self.value(scope)})"]
+            if scope.in_try and self.rng.randrange(2):
+                operations.append(f"Check({self.value(scope)})")
+            return [f"var {r} = await ctx.WhenAll({', '.join(operations)});", f"{self.target()} = Mix({r}[0], {r}[{len(operations) - 1}]);"]
+        j = self.fresh("j")
+        return [f"var {r} = await ctx.WhenAll(Enumerable.Range(0, {self.rng.randrange(1, 4)}).Select({j} => F({j} + {self.value(scope)})));",
+                f"{self.target()} += {r}.Sum();"]
+
+    def write_list_slot(self, scope):
+        # A list that lives across checkpoints and is changed between them: it comes back as it was saved.
+        l = self.fresh("l")
+        return [f"var {l} = new List<int> {{ {self.value(scope)} }};", f"{l}.Add({self.awaited(scope)});",
+                f"{l}.Add({self.awaited(scope)} + {l}.Count);", f"{self.target()} += {l}.Sum() * {l}.Count;"]
+
+    def write_array_slot(self, scope):
+        # An element assigned an awaited value: the array and the index are read before the await.
+        a = self.fresh("a")
+        first = self.rng.randrange(2)
+        return [f"var {a} = new int[2];", f"{a}[{first}] = {self.awaited(scope)};", f"{a}[{1 - first}] = {a}[{first}] + {self.awaited(scope)};",
+                f"{self.target()} += {a}[0] - {a}[1];"]
 
     def write_if(self, scope):
         condition = self.condition(scope)
