@@ -114,6 +114,12 @@ internal static class DiagnosticDescriptors
         "Change through a foreach variable is lost after a resume",
         "'{0}' is the variable of a foreach over '{1}' that awaits a durable operation: a resumed workflow goes on with copies of the elements saved at the checkpoint, not the elements of '{1}', so this change does not reach '{1}'; change the element through '{1}' by index (a for loop), or build the new state after the loop");
 
+    public static readonly DiagnosticDescriptor SlotAlias = Warning(
+        "SGD0017",
+        StateCategory,
+        "Two slots refer to one object, which a resume makes two",
+        "{0}, and both live across a checkpoint, where each is saved as its own copy: after a resume a change made through one is not seen through the other; keep one local per object across the checkpoint, and reach the object through it (or look it up again after the checkpoint)");
+
     private const string DeterminismCategory = "SourceGenDurable.Determinism";
     private const string SideEffectsCategory = "SourceGenDurable.SideEffects";
     private const string StateCategory = "SourceGenDurable.State";

@@ -11,14 +11,16 @@ namespace SourceGenDurable.Analyzers;
 
 /// <summary>
 /// Reports why a <c>[DurableWorkflow]</c> method cannot be turned into a state machine. The generator emits nothing
-/// for such a method, so these errors are what the user sees instead of broken generated code.
+/// for such a method, so these errors are what the user sees instead of broken generated code. With them, what the
+/// slots the shape found cannot keep across a resume: a value JSON cannot hold (SGD0008), and two slots that refer to
+/// one object (SGD0017).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ShapeDiagnostics.ById.Values.Append(DiagnosticDescriptors.NotCheckpointable).ToImmutableArray();
+        ShapeDiagnostics.ById.Values.Append(DiagnosticDescriptors.NotCheckpointable).Append(DiagnosticDescriptors.SlotAlias).ToImmutableArray();
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -36,11 +38,12 @@ public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
             }
 
             var checkpointable = CheckpointableTypes.Create(start.Compilation);
-            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, workflowAttribute, checkpointable), SyntaxKind.MethodDeclaration);
+            var aliases = new SlotAliases(StateWrites.Create(start.Compilation));
+            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, workflowAttribute, checkpointable, aliases), SyntaxKind.MethodDeclaration);
         });
     }
 
-    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol workflowAttribute, CheckpointableTypes checkpointable)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol workflowAttribute, CheckpointableTypes checkpointable, SlotAliases aliases)
     {
         var syntax = (MethodDeclarationSyntax)context.Node;
         if (syntax.AttributeLists.Count == 0 ||
@@ -56,8 +59,8 @@ public sealed class WorkflowShapeAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(ShapeDiagnostics.ById[problem.Id], problem.Location, problem.MessageArgs));
         }
 
-        // SGD0008 reads the slots the shape found, so the body is analyzed once for both.
-        foreach (var diagnostic in checkpointable.Check(shape, syntax))
+        // SGD0008 and SGD0017 read the slots the shape found, so the body's data flow is analyzed once for all.
+        foreach (var diagnostic in checkpointable.Check(shape, syntax).Concat(aliases.Find(shape, context.CancellationToken)))
         {
             context.ReportDiagnostic(diagnostic);
         }
