@@ -547,6 +547,38 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
+    public Task Using_declarations_after_the_last_durable_await_of_a_nested_block_are_accepted() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    var total = 0;
+                    for (var i = 0; i < quantity; i++)
+                    {
+                        total += await ctx.Step("line", ct => Task.FromResult(i));
+                        using var stream = new System.IO.MemoryStream();
+                        stream.WriteByte(1);
+                        if (i == 2)
+                        {
+                            break;
+                        }
+                    }
+
+                    if (quantity > 1)
+                    {
+                        total += await ctx.Step("more", ct => Task.FromResult(total));
+                        using var other = new System.IO.MemoryStream();
+                        total += (int)other.Length;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+
+    [Fact]
     public Task A_using_statement_that_ends_before_the_durable_await_is_accepted() =>
         Verify.VerifyAsync("""
             public partial class Orders
@@ -834,24 +866,6 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                             goto case 2;
                         case 2:
                             break;
-                    }
-                }
-            }
-            """);
-
-    [Fact]
-    public Task A_using_declaration_inside_a_flattened_block_is_reported() =>
-        Verify.VerifyAsync("""
-            public partial class Orders
-            {
-                [DurableWorkflow]
-                public async Task ProcessOrder(WorkflowContext ctx, int quantity)
-                {
-                    for (var i = 0; i < quantity; i++)
-                    {
-                        await ctx.Step("line", ct => Task.FromResult(i));
-                        {|SGD0105:using var stream = new System.IO.MemoryStream();|}
-                        stream.WriteByte(1);
                     }
                 }
             }

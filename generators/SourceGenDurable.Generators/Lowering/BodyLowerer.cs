@@ -80,14 +80,34 @@ internal sealed partial class BodyLowerer
         output.Code($"var {RegionDispatch.State} = __run.ResumeState;");
         _handlers.WriteLocals();
         output.Dispatch(entry: null);
-        LowerStatements(body.Statements, LoweringScope.Body);
+
+        // The method's own block ends where the generated method does: a using declaration in it disposes there as written.
+        LowerStatements(body.Statements, LoweringScope.Body, bracesUsings: false);
     }
 
-    private void LowerStatements(SyntaxList<StatementSyntax> statements, LoweringScope scope)
+    private void LowerStatements(SyntaxList<StatementSyntax> statements, LoweringScope scope, bool bracesUsings = true)
     {
-        foreach (var statement in statements)
+        for (var index = 0; index < statements.Count; index++)
         {
-            LowerStatement(statement, scope);
+            if (bracesUsings && statements[index] is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 })
+            {
+                // A using declaration after the last checkpoint of its block (WorkflowShape reports any other) disposes its
+                // resource at the end of the block. Flattened, the block is no block of its own any more: the rest of it
+                // gets braces, which dispose the resource there, and which no jump of the lowering goes into (C# allows
+                // no goto to after a using declaration).
+                var rest = statements.Skip(index).ToList();
+                using (_context.Out.OpenBraces(completes: Model.AnalyzeControlFlow(rest[0], rest[^1]) is not { Succeeded: true, EndPointIsReachable: false }))
+                {
+                    foreach (var statement in rest)
+                    {
+                        LowerStatement(statement, scope);
+                    }
+                }
+
+                return;
+            }
+
+            LowerStatement(statements[index], scope);
         }
     }
 

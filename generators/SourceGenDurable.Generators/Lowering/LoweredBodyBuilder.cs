@@ -62,6 +62,17 @@ internal sealed class LoweredBodyBuilder
         return new Block(this, brace: true);
     }
 
+    /// <summary>
+    /// Opens a block of its own, without a header; disposing the result closes it. When its end cannot be reached
+    /// (<paramref name="completes"/> false), the closing brace counts as a statement that never completes.
+    /// </summary>
+    public Block OpenBraces(bool completes)
+    {
+        Code("{");
+        _depth++;
+        return new Block(this, brace: true, endsFlow: !completes);
+    }
+
     /// <summary>What is written until the result is disposed is one level deeper, without braces (a switch section's statements).</summary>
     public Block Indent()
     {
@@ -90,15 +101,16 @@ internal sealed class LoweredBodyBuilder
     {
         private readonly LoweredBodyBuilder _builder;
         private readonly bool _brace;
+        private readonly bool _endsFlow;
 
-        public Block(LoweredBodyBuilder builder, bool brace) => (_builder, _brace) = (builder, brace);
+        public Block(LoweredBodyBuilder builder, bool brace, bool endsFlow = false) => (_builder, _brace, _endsFlow) = (builder, brace, endsFlow);
 
         public void Dispose()
         {
             _builder._depth--;
             if (_brace)
             {
-                _builder.Code("}");
+                _builder.Add(_endsFlow ? LoweredKind.Exit : LoweredKind.Code, "}");
             }
         }
     }

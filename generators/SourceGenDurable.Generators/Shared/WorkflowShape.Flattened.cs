@@ -36,9 +36,9 @@ internal sealed partial class WorkflowShape
                     foreach (var declaration in block.Statements.OfType<LocalDeclarationStatementSyntax>().Where(d => !d.UsingKeyword.IsKind(SyntaxKind.None)))
                     {
                         var resource = declaration.Declaration.Variables[0].Identifier.ValueText;
+                        // After the block's last checkpoint, the declaration is lowered (BodyLowerer gives the rest of the block braces).
                         var inScope = checkpoints.Where(c => c.Statement.SpanStart > declaration.SpanStart && block.Span.Contains(c.Statement.Span)).ToList();
-                        var reported = inScope.Count > 0 || block.Parent is not (BaseMethodDeclarationSyntax or TryStatementSyntax);
-                        if (reported)
+                        if (inScope.Count > 0)
                         {
                             resources.UnionWith(declaration.Declaration.Variables.Select(v => model.GetDeclaredSymbol(v)).OfType<ISymbol>());
                         }
@@ -49,14 +49,6 @@ internal sealed partial class WorkflowShape
                                 DiagnosticIds.DurableAwaitNotLowered,
                                 checkpoint.Invocation.GetLocation(),
                                 $"the using declaration of '{resource}' is still in scope here, and a resource cannot survive a restart; dispose it before the durable await"));
-                        }
-
-                        if (reported && inScope.Count == 0)
-                        {
-                            problems.Add(new ShapeProblem(
-                                DiagnosticIds.DurableAwaitNotLowered,
-                                declaration.GetLocation(),
-                                $"the using declaration of '{resource}' is in a block that contains a durable await, which this version does not lower yet; use a using statement with braces"));
                         }
                     }
 

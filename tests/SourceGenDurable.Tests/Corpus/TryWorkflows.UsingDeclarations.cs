@@ -1,0 +1,70 @@
+using SourceGenDurable.Tests.CrashHarness;
+
+namespace SourceGenDurable.Tests.Corpus;
+
+public sealed partial class TryWorkflows
+{
+    /// <summary>
+    /// Using declarations after the last checkpoint of a nested block: in a loop body left by continue and break, in a
+    /// try block whose finally awaits, with a return before the declaration that goes through that finally, and in an
+    /// if. Each resource is disposed where its block ends, before what follows the block, after a resume too: the
+    /// trace records the order.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(0)]
+    [Inputs(1)]
+    [Inputs(3)]
+    public async Task<string> UsingDeclarationsDisposedWhereTheirBlockEnds(WorkflowContext ctx, int n)
+    {
+        var trace = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var got = await ctx.Step("read", ct => log.Run("read", i, () => (i * 10) + n));
+            using var scope = new TraceScope(trace, $"loop{i}");
+            if (got % 4 == 1)
+            {
+                continue;
+            }
+
+            if (i + n == 4)
+            {
+                break;
+            }
+
+            trace.Add($"used{got}");
+        }
+
+        try
+        {
+            if (n == 3)
+            {
+                return string.Join(",", trace) + "|early";
+            }
+
+            await ctx.Step("write", ct => log.Do("write", trace.Count));
+            using var inner = new TraceScope(trace, "try");
+            trace.Add("in-try");
+        }
+        finally
+        {
+            await ctx.Step("close", ct => log.Do("close", trace.Count));
+            trace.Add("finally");
+        }
+
+        if (n > 0)
+        {
+            await ctx.Step("check", ct => log.Do("check", n));
+            using var last = new TraceScope(trace, "if");
+            trace.Add("in-if");
+        }
+
+        trace.Add("end");
+        return string.Join(",", trace);
+    }
+
+    /// <summary>Records its disposal in the workflow's trace.</summary>
+    private sealed class TraceScope(List<string> trace, string name) : IDisposable
+    {
+        public void Dispose() => trace.Add("disposed-" + name);
+    }
+}
