@@ -367,6 +367,59 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             """);
 
     [Fact]
+    public Task A_using_declaration_after_the_last_checkpoint_of_its_block_is_not_saved_when_a_goto_loops_around_a_checkpoint() =>
+        // Its scope is the rest of its block, which holds no checkpoint, and no goto can jump into it.
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int input)
+                {
+                    var rounds = 0;
+                again:
+                    if (rounds < input)
+                    {
+                        rounds += await ctx.Step("tick", ct => Task.FromResult(1));
+                        using var stream = new System.IO.MemoryStream();
+                        rounds += (int)stream.Length;
+                    }
+
+                    if (rounds < 3) goto again;
+                    return rounds;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Locals_of_the_branches_of_an_if_whose_condition_awaits_are_not_saved_at_that_await() =>
+        // The branches' locals are declared after the condition's checkpoint, and read only in their branch.
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int input)
+                {
+                    var total = 0;
+                    if (input > 2 || await ctx.Step("check", ct => Task.FromResult(true)))
+                    {
+                        total = await ctx.Step("a", ct => Task.FromResult(input));
+                        Func<int, int> twice = v => v * 2;
+                        var stream = new System.IO.MemoryStream();
+                        total += twice(total) + (int)stream.Length;
+                    }
+                    else
+                    {
+                        total = await ctx.Step("b", ct => Task.FromResult(input + 1));
+                    }
+
+                    return total;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Loop_and_using_variables_of_statements_without_awaits_are_not_saved_beside_a_forward_goto() =>
         Verify.VerifyAsync(
             """

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SourceGenDurable.Shared;
 
@@ -46,12 +47,14 @@ internal static class LiveVariables
         foreach (var host in spillHosts)
         {
             // The rest of a statement with awaits inside its expressions runs after them: what flows into it, and
-            // what it declares and reads itself (a for loop's variable, an earlier declarator).
+            // what it declares and reads itself (a for loop's variable, an earlier declarator). Not the locals of the
+            // blocks it holds: an if whose condition awaits declares its branches' locals after the await.
             AddFlowingInto(host, model, live);
             if (model.AnalyzeDataFlow(host) is { Succeeded: true } flow)
             {
                 live.UnionWith(flow.ReadInside.Intersect(flow.VariablesDeclared, SymbolEqualityComparer.Default)
-                    .Where(v => v.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax));
+                    .Where(v => v.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax declarator &&
+                        declarator.Ancestors().OfType<StatementSyntax>().First() == host));
             }
         }
 
@@ -106,11 +109,11 @@ internal static class LiveVariables
 
         if (body.DescendantNodes().OfType<GotoStatementSyntax>().Any(g => g.IsKind(SyntaxKind.GotoStatement)))
         {
-            // A goto can jump back across a checkpoint anywhere: keep every local that is read, but for the variables of
-            // a statement that holds no checkpoint, which are out of scope at every checkpoint.
+            // A goto can jump back across a checkpoint anywhere: keep every local that is read, but for the variables
+            // whose scope holds no checkpoint, which are out of scope at every checkpoint.
             var checkpointStatements = checkpoints.ToList();
             bool OutOfScopeAtEveryCheckpoint(ISymbol local) =>
-                ScopeStatement(local) is { } scope && !checkpointStatements.Any(c => scope.Span.Contains(c.Span));
+                ScopeOf(local) is { } scope && !checkpointStatements.Any(c => scope.Contains(c.Span));
             live.UnionWith(model.AnalyzeDataFlow(body)!.ReadInside.Where(s => s is ILocalSymbol && !OutOfScopeAtEveryCheckpoint(s)));
         }
 
@@ -158,18 +161,21 @@ internal static class LiveVariables
     }
 
     /// <summary>
-    /// The statement whose variable <paramref name="local"/> is, when it is scoped to it: a for, foreach or using
-    /// statement's variable, or a case label's pattern variable (scoped to its switch section). Null for any other.
+    /// Where <paramref name="local"/> is in scope, when no goto can enter it: the statement of a for, foreach or using
+    /// statement's variable, the switch section of a case label's pattern variable, and for a using declaration the
+    /// rest of its block (C# allows no goto to after one). Null for any other local.
     /// </summary>
-    private static SyntaxNode? ScopeStatement(ISymbol local) =>
+    private static TextSpan? ScopeOf(ISymbol local) =>
         local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() switch
         {
-            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax or UsingStatementSyntax } declaration } => declaration.Parent,
-            ForEachStatementSyntax loop => loop,
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax or UsingStatementSyntax } declaration } => declaration.Parent!.Span,
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0, Parent: BlockSyntax block } declaration } }
+                => TextSpan.FromBounds(declaration.SpanStart, block.Span.End),
+            ForEachStatementSyntax loop => loop.Span,
             SingleVariableDesignationSyntax designation => designation.Ancestors().FirstOrDefault(a => a is StatementSyntax or SwitchSectionSyntax) switch
             {
-                ForEachVariableStatementSyntax loop when loop.Variable.Span.Contains(designation.Span) => loop,
-                SwitchSectionSyntax section when designation.Ancestors().OfType<CasePatternSwitchLabelSyntax>().Any() => section,
+                ForEachVariableStatementSyntax loop when loop.Variable.Span.Contains(designation.Span) => loop.Span,
+                SwitchSectionSyntax section when designation.Ancestors().OfType<CasePatternSwitchLabelSyntax>().Any() => section.Span,
                 _ => null,
             },
             _ => null,

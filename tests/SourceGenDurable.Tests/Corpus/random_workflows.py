@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches,
 loops, switch statements and expressions, try/catch/finally, break/continue/return leaving them, awaits spilled out
-of expressions, timers, event waits, fan-outs, and lists and arrays changed between checkpoints), for the crash
-harness to hold to the direct run. The written file is committed, so a test run is deterministic; change this script,
+of expressions, timers, event waits, fan-outs, lists and arrays changed between checkpoints, and using declarations
+after a block's last await), for the crash harness to hold to the direct run. The written file is committed, so a test run is deterministic; change this script,
 run it, and commit both.
 
     python3 random_workflows.py > RandomWorkflows.cs
@@ -53,6 +53,16 @@ FOOTER = """
     private Task<int> Check(int n) => log.Run("Check", n, () => n % 3 == 1 ? throw new CorpusException($"{n} is one more than a multiple of 3") : n + 1);
 
     private static int Mix(int a, int b) => ((a * 31) + b) % 1009;
+
+    /// <summary>A resource of a using declaration; it holds no state a resume could lose.</summary>
+    private sealed class Marker(int value) : IDisposable
+    {
+        public int Value => value % 13;
+
+        public void Dispose()
+        {
+        }
+    }
 }"""
 
 
@@ -143,12 +153,26 @@ class Writer:
             f"{self.value(scope)} % 3 == 0 || await Even({self.value(scope)})",
         ])
 
-    def block(self, scope, count):
+    def block(self, scope, count, braced=True):
         # Deeper blocks start with an await, so that a resume lands inside them.
         lines = [] if scope.depth < 2 else [f"{self.target()} += {self.awaited(scope)};"]
         body_scope = scope.copy()
         for _ in range(count):
             lines += self.statement(body_scope)
+        # A switch section's statements and a goto loop's are no block of their own: a using declaration would be in
+        # scope past them (and C# allows none directly in a switch section).
+        if braced and scope.depth >= 1 and self.rng.randrange(4) == 0:
+            lines += self.using_tail(body_scope)
+        return lines
+
+    def using_tail(self, scope):
+        """A using declaration after a block's last await, its resource disposed where the block ends, and maybe a
+        jump that leaves the block past the disposal."""
+        u = self.fresh("u")
+        lines = [f"using var {u} = new Marker({self.value(scope)});", f"{self.target()} += {u}.Value;"]
+        jumps = ([] if scope.in_finally else ["return Mix(x, y);"]) + (["break;", "continue;"] if scope.loop and not scope.switch else [])
+        if jumps and self.rng.randrange(2):
+            lines += [f"if ({self.value(scope)} % 3 == 2)", "{", f"{INDENT}{self.rng.choice(jumps)}", "}"]
         return lines
 
     def statement(self, scope):
@@ -299,8 +323,8 @@ class Writer:
         inner = scope.inner(switch=True)
         taken = inner.copy()
         taken.readable.append(k)
-        section = [f"{self.target()} += {self.awaited(taken)};"] + self.block(taken, self.count()) + [f"{self.target()} += {k};", "break;"]
-        other = self.block(inner, self.count()) + ["break;"]
+        section = [f"{self.target()} += {self.awaited(taken)};"] + self.block(taken, self.count(), braced=False) + [f"{self.target()} += {k};", "break;"]
+        other = self.block(inner, self.count(), braced=False) + ["break;"]
         return ([f"switch (Mix({self.value(scope)}, {self.value(scope)}) % 5)", "{", f"{INDENT}case var {k} when {k} > 2:"]
                 + indent(section, 2) + [f"{INDENT}default:"] + indent(other, 2) + ["}"])
 
@@ -308,7 +332,7 @@ class Writer:
         # A backward goto: a loop made of a label, taken at most once more.
         b = self.fresh("b")
         label = self.fresh("again")
-        return ([f"var {b} = 0;", f"{label}:", f"{b}++;"] + self.block(scope.inner(loops=scope.loops + 1), self.count())
+        return ([f"var {b} = 0;", f"{label}:", f"{b}++;"] + self.block(scope.inner(loops=scope.loops + 1), self.count(), braced=False)
                 + [f"if ({b} < 2 && {self.value(scope)} % 2 == 0)", "{", f"{INDENT}goto {label};", "}"])
 
     def write_while_true(self, scope):
@@ -381,7 +405,7 @@ class Writer:
         governing = self.value(scope) if self.rng.randrange(2) else self.awaited(scope)
         lines = [f"switch ({governing} % 3)", "{"]
         for label, onward in [("case 0:", "goto case 1;"), ("case 1:", "goto default;"), ("default:", None)]:
-            section = self.block(inner, self.count())
+            section = self.block(inner, self.count(), braced=False)
             if onward is not None and self.rng.randrange(2):
                 # Only forward, so the switch ends.
                 section += [f"if ({self.value(scope)} % 2 == 0)", "{", f"{INDENT}{onward}", "}"]
