@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches,
 loops, switch statements and expressions, try/catch/finally, break/continue/return leaving them, awaits spilled out
-of expressions, timers, event waits, fan-outs, lists and arrays changed between checkpoints, and using declarations
-after a block's last await), for the crash harness to hold to the direct run. The written file is committed, so a test run is deterministic; change this script,
+of expressions, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
+and arrays changed between checkpoints, and using declarations after a block's last await), for the crash harness to
+hold to the direct run. The written file is committed, so a test run is deterministic; change this script,
 run it, and commit both.
 
     python3 random_workflows.py > RandomWorkflows.cs
@@ -49,6 +50,10 @@ FOOTER = """
     private Task<bool> Even(int n) => log.Run("Even", n, () => n % 2 == 0);
 
     /// <summary>Fails for one number in three: a workflow catches it, or fails with it.</summary>
+    /// <summary>Fails its first attempt for one number in three, then succeeds: the retry is recorded with the step.</summary>
+    [DurableStep(MaxAttempts = 2)]
+    private Task<int> Retry(int n) => log.RunFlaky("Retry", n, n % 3 == 0 ? 1 : 0, () => ((n * 11) + 5) % 103);
+
     [DurableStep(MaxAttempts = 1)]
     private Task<int> Check(int n) => log.Run("Check", n, () => n % 3 == 1 ? throw new CorpusException($"{n} is one more than a multiple of 3") : n + 1);
 
@@ -133,7 +138,7 @@ class Writer:
     def awaited(self, scope):
         """A durable await of an int."""
         self.count_await(scope)
-        form = self.rng.randrange(5 if scope.in_try else 4)
+        form = self.rng.randrange(6 if scope.in_try else 5)
         if form <= 1:
             return f"await F({self.value(scope)})"
         if form == 2:
@@ -142,6 +147,8 @@ class Writer:
             return f'await ctx.Step("{name}", ct => log.Run("{name}", {v}, () => {v} + 1))'
         if form == 3:
             return f"(await Even({self.value(scope)}) ? 1 : 2)"
+        if form == 4:
+            return f"await Retry({self.value(scope)})"
         return f"await Check({self.value(scope)})"
 
     def condition(self, scope):
@@ -196,6 +203,8 @@ class Writer:
         if not scope.in_finally:
             kinds.append("return_await")
         kinds += ["fan_out", "list_slot", "array_slot"]
+        if scope.in_try:
+            kinds.append("throw")
         kind = self.rng.choice(kinds)
         return getattr(self, "write_" + kind)(scope)
 
@@ -342,6 +351,10 @@ class Writer:
         return ([f"var {t} = 0;", "while (true)", "{", f"{INDENT}if (++{t} > 2)", f"{INDENT}{{", f"{INDENT}{INDENT}break;", f"{INDENT}}}"]
                 + indent(self.block(inner, self.count())) + ["}"])
 
+    def write_throw(self, scope):
+        # The workflow's own throw, caught by the CorpusException catch around it (moved, when it awaits).
+        return [f"if ({self.value(scope)} % 5 == 0)", "{", f'{INDENT}throw new CorpusException($"thrown at {{{self.value(scope)}}}");', "}"]
+
     def write_fan_out(self, scope):
         # Steps run at once, each recorded as it completes; in a try, one of them may fail the whole fan-out.
         self.count_await(scope)
@@ -398,7 +411,8 @@ class Writer:
     def write_do(self, scope):
         d = self.fresh("d")
         inner = scope.inner(loop=True, switch=False, loops=scope.loops + 1)
-        return [f"var {d} = 0;", "do", "{", f"{INDENT}{d}++;"] + indent(self.block(inner, self.count())) + ["}", f"while ({d} < 2);"]
+        condition = f"{d} < 2" if self.rng.randrange(2) else f"{d} < 2 && await Even({d} + y)"
+        return [f"var {d} = 0;", "do", "{", f"{INDENT}{d}++;"] + indent(self.block(inner, self.count())) + ["}", f"while ({condition});"]
 
     def write_switch(self, scope):
         inner = scope.inner(switch=True)
