@@ -92,7 +92,8 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
                 .WithTriviaFrom(node);
         }
 
-        return _names.TryGetRenamed(symbol, out var name)
+        // A generic local function called with inferred type arguments binds to its constructed form.
+        return _names.TryGetRenamed(symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } function ? function.OriginalDefinition : symbol, out var name)
             ? SyntaxFactory.IdentifierName(name).WithTriviaFrom(node)
             : base.VisitIdentifierName(node);
     }
@@ -222,7 +223,14 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => InFunction(() => base.VisitAnonymousMethodExpression(node));
 
-    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) => InFunction(() => base.VisitLocalFunctionStatement(node));
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) =>
+        Renamed(_model.GetDeclaredSymbol(node), node.Identifier, (LocalFunctionStatementSyntax n, SyntaxToken id) => n.WithIdentifier(id), InFunction(() => base.VisitLocalFunctionStatement(node)));
+
+    /// <summary>A generic local function called by name (<c>G&lt;int&gt;(x)</c>), renamed as its declaration is.</summary>
+    public override SyntaxNode? VisitGenericName(GenericNameSyntax node) =>
+        _model.GetSymbolInfo(node).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } function && _names.TryGetRenamed(function.OriginalDefinition, out var name)
+            ? ((GenericNameSyntax)base.VisitGenericName(node)!).WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(node.Identifier))
+            : base.VisitGenericName(node);
 
     public override SyntaxNode? VisitReturnStatement(ReturnStatementSyntax node)
     {

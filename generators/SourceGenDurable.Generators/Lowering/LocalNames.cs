@@ -9,7 +9,7 @@ namespace SourceGenDurable.Generators.Lowering;
 
 /// <summary>
 /// The names locals have in the lowered body. Flattening puts the locals of sibling blocks into one scope, so a local
-/// whose name is declared more than once gets a name of its own; so does a pattern variable of a flattened switch, or
+/// or a local function whose name is declared more than once gets a name of its own; so does a pattern variable of a flattened switch, or
 /// of a catch clause whose body moves out of it. A pattern variable that is a slot is matched into a local of its own
 /// and captured into its field (see <see cref="CopiedCodeRewriter"/>), named here so that names stay unique in the body.
 /// </summary>
@@ -47,6 +47,15 @@ internal sealed class LocalNames
             if (names[local.Name] > 1 || moved.Contains(local, SymbolEqualityComparer.Default))
             {
                 _renamed[local] = $"{local.Name}__{_renamed.Count}";
+            }
+        }
+
+        // Local functions of sibling blocks may share a name as well.
+        foreach (var function in nodes.OfType<LocalFunctionStatementSyntax>().Select(f => model.GetDeclaredSymbol(f)).OfType<IMethodSymbol>())
+        {
+            if (names[function.Name] > 1)
+            {
+                _renamed[function] = $"{function.Name}__{_renamed.Count}";
             }
         }
     }
