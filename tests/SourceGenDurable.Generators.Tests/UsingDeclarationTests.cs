@@ -3,7 +3,9 @@ namespace SourceGenDurable.Generators.Tests;
 /// <summary>
 /// A using declaration after the last checkpoint of its block disposes its resource at the end of that block. Flattened,
 /// a nested block is no block of its own: the rest of it is written in braces of their own, so the resource is disposed
-/// where the user's block ended, and no jump of the lowering goes to after the declaration (CS8648).
+/// where the user's block ended, and no jump of the lowering goes to after the declaration (CS8648). In copied code, a
+/// break or continue that became a goto before a using declaration would jump over it (CS8648 too): the rest of that
+/// block gets braces as well.
 /// </summary>
 public sealed class UsingDeclarationTests
 {
@@ -117,6 +119,41 @@ public sealed class UsingDeclarationTests
             default:
                 total += await ctx.Step("b", ct => Task.FromResult(n));
                 break;
+        }
+        """)]
+    // Copied code without a checkpoint: a break and a continue that become gotos, before and after a using declaration.
+    [InlineData("""
+        foreach (var item in new[] { n, await ctx.Step("a", ct => Task.FromResult(n)) })
+        {
+            if (item == 3)
+            {
+                break;
+            }
+
+            using var writer = new System.IO.StringWriter();
+            if (item == 1)
+            {
+                continue;
+            }
+
+            using var other = new System.IO.StringWriter();
+            total += item;
+        }
+        """)]
+    [InlineData("""
+        for (var i = 0; i < n; i++)
+        {
+            total += await ctx.Step("a", ct => Task.FromResult(i));
+            if (i > 0)
+            {
+                if (i == 2)
+                {
+                    break;
+                }
+
+                using var writer = new System.IO.StringWriter();
+                total += writer.ToString().Length;
+            }
         }
         """)]
     public void A_using_declaration_after_the_last_checkpoint_of_a_nested_block_compiles_and_is_disposed_with_the_block(string statement)

@@ -184,6 +184,8 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
             : visited;
     }
 
+    public override SyntaxNode? VisitBlock(BlockSyntax node) => UsingDeclarationBraces.Apply((BlockSyntax)base.VisitBlock(node)!);
+
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node) => InLoop(() => base.VisitWhileStatement(node));
 
     public override SyntaxNode? VisitDoStatement(DoStatementSyntax node) => InLoop(() => base.VisitDoStatement(node));

@@ -62,6 +62,36 @@ public sealed partial class TryWorkflows
         return string.Join(",", trace);
     }
 
+    /// <summary>
+    /// A loop body without a checkpoint, copied whole into a flattened loop (its collection awaits), left by a break
+    /// before a using declaration and by a continue after it: both become jumps to the loop's labels.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(1)]
+    [Inputs(3)]
+    public async Task<string> UsingDeclarationInACopiedLoopBody(WorkflowContext ctx, int n)
+    {
+        var trace = new List<string>();
+        foreach (var item in new[] { n, await ctx.Step("first", ct => log.Run("first", n, () => n + 1)), 7 })
+        {
+            if (item == 4)
+            {
+                break;
+            }
+
+            using var scope = new TraceScope(trace, $"item{item}");
+            if (item % 2 == 1)
+            {
+                continue;
+            }
+
+            trace.Add($"even{item}");
+        }
+
+        await ctx.Step("done", ct => log.Do("done", trace.Count));
+        return string.Join(",", trace);
+    }
+
     /// <summary>Records its disposal in the workflow's trace.</summary>
     private sealed class TraceScope(List<string> trace, string name) : IDisposable
     {
