@@ -2,9 +2,9 @@
 """Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches,
 loops, switch statements and expressions, try/catch/finally, break/continue/return leaving them, awaits spilled out
 of expressions, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
-and arrays changed between checkpoints, and using declarations after a block's last await), for the crash harness to
-hold to the direct run. The written file is committed, so a test run is deterministic; change this script,
-run it, and commit both.
+and arrays changed between checkpoints, using declarations after a block's last await, and local functions of one name
+in sibling blocks), for the crash harness to hold to the direct run. The written file is committed, so a test run is
+deterministic; change this script, run it, and commit both.
 
     python3 random_workflows.py > RandomWorkflows.cs
 
@@ -82,6 +82,7 @@ class Scope:
         self.loops = loops
         self.in_try = in_try      # inside a try with a catch (CorpusException)
         self.in_finally = in_finally  # inside a finally block, which no return may leave
+        self.declares_function = False  # this block declares its local function already
 
     def inner(self, **changes):
         """The scope of a block nested one level deeper."""
@@ -164,6 +165,9 @@ class Writer:
         # Deeper blocks start with an await, so that a resume lands inside them.
         lines = [] if scope.depth < 2 else [f"{self.target()} += {self.awaited(scope)};"]
         body_scope = scope.copy()
+        # Statements spliced into the block around them (a switch section's, a goto loop's) declare no local function:
+        # one of the same name beside them would clash in C#, not only once flattened.
+        body_scope.declares_function = not braced
         for _ in range(count):
             lines += self.statement(body_scope)
         # A switch section's statements and a goto loop's are no block of their own: a using declaration would be in
@@ -203,6 +207,9 @@ class Writer:
         if not scope.in_finally:
             kinds.append("return_await")
         kinds += ["fan_out", "list_slot", "array_slot"]
+        if not scope.declares_function:
+            # Twice: two sibling blocks must both draw one for their names to meet.
+            kinds += ["local_function", "local_function"]
         if scope.in_try:
             kinds.append("throw")
         kind = self.rng.choice(kinds)
@@ -354,6 +361,13 @@ class Writer:
     def write_throw(self, scope):
         # The workflow's own throw, caught by the CorpusException catch around it (moved, when it awaits).
         return [f"if ({self.value(scope)} % 5 == 0)", "{", f'{INDENT}throw new CorpusException($"thrown at {{{self.value(scope)}}}");', "}"]
+
+    def write_local_function(self, scope):
+        # Named after its depth: sibling blocks declare functions of one name, which flattening puts in one scope.
+        scope.declares_function = True
+        name = f"Local{scope.depth}"
+        v = self.value(scope)
+        return [f"int {name}(int v) => Mix(v, {v});", f"{self.target()} += {name}({self.awaited(scope)});", f"{self.target()} += {name}(y);"]
 
     def write_fan_out(self, scope):
         # Steps run at once, each recorded as it completes; in a try, one of them may fail the whole fan-out.
