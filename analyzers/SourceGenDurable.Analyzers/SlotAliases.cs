@@ -47,16 +47,21 @@ internal sealed class SlotAliases
     /// </summary>
     private IEnumerable<(ISymbol Alias, ISymbol Holder, int Depth, SyntaxNode Site, string Description)> Aliases(IOperation operation, HashSet<ISymbol> slots)
     {
+        // A slot local given an object: declared with it, or assigned it.
+        var (local, read) = operation switch
+        {
+            IVariableDeclaratorOperation { Symbol: var declared, Initializer.Value: { } initial } => (declared, initial),
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var assigned }, Value: var assignedValue } => (assigned, assignedValue),
+            _ => ((ILocalSymbol?)null, (IOperation?)null),
+        };
+        if (local is not null && slots.Contains(local) && LiveVariables.ComesBackAsCopy(local.Type) && ReadFromSlot(read!, slots) is { } source && !Same(source.Root, local))
+        {
+            yield return (local, source.Root, source.Depth, operation.Syntax, $"'{local.Name}' refers to the object read from '{read!.Syntax}'");
+            yield break;
+        }
+
         switch (operation)
         {
-            case IVariableDeclaratorOperation { Symbol: var local, Initializer.Value: { } value } declarator
-                when slots.Contains(local) && LiveVariables.ComesBackAsCopy(local.Type) && ReadFromSlot(value, slots) is { } source && !Same(source.Root, local):
-                yield return (local, source.Root, source.Depth, declarator.Syntax, $"'{local.Name}' refers to the object read from '{value.Syntax}'");
-                break;
-            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var local }, Value: var value } assignment
-                when slots.Contains(local) && LiveVariables.ComesBackAsCopy(local.Type) && ReadFromSlot(value, slots) is { } source && !Same(source.Root, local):
-                yield return (local, source.Root, source.Depth, assignment.Syntax, $"'{local.Name}' refers to the object read from '{value.Syntax}'");
-                break;
             case ISimpleAssignmentOperation { Target: var target, Value: var value } assignment
                 when target.WithoutConversions() is not (ILocalReferenceOperation or IParameterReferenceOperation) &&
                      Root(target) is { Root: { } holder } place && slots.Contains(holder) && StoredSlot(value, slots) is { } stored && !Same(holder, stored):

@@ -230,6 +230,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
 
     /// <summary>A generic local function called by name (<c>G&lt;int&gt;(x)</c>), renamed as its declaration is.</summary>
     public override SyntaxNode? VisitGenericName(GenericNameSyntax node) =>
+        _names.IsRenamedFunctionName(node.Identifier.ValueText) &&
         _model.GetSymbolInfo(node).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } function && _names.TryGetRenamed(function.OriginalDefinition, out var name)
             ? ((GenericNameSyntax)base.VisitGenericName(node)!).WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(node.Identifier))
             : base.VisitGenericName(node);

@@ -17,6 +17,7 @@ internal sealed class LocalNames
 {
     private readonly Dictionary<ISymbol, string> _renamed = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, string> _patternCaptures = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _renamedFunctionNames = new(System.StringComparer.Ordinal);
 
     public LocalNames(SemanticModel model, WorkflowShape shape, BlockSyntax body, IReadOnlyDictionary<ISymbol, string> slotFields)
     {
@@ -56,6 +57,7 @@ internal sealed class LocalNames
             if (names[function.Name] > 1)
             {
                 _renamed[function] = $"{function.Name}__{_renamed.Count}";
+                _renamedFunctionNames.Add(function.Name);
             }
         }
     }
@@ -65,6 +67,9 @@ internal sealed class LocalNames
 
     /// <summary>The new name of a renamed local; false for a local that keeps its own.</summary>
     public bool TryGetRenamed(ISymbol local, out string name) => _renamed.TryGetValue(local, out name!);
+
+    /// <summary>Whether a renamed local function has <paramref name="name"/>: only then is a generic name worth binding.</summary>
+    public bool IsRenamedFunctionName(string name) => _renamedFunctionNames.Contains(name);
 
     /// <summary>A new local for slot <paramref name="slot"/> to be matched into by the pattern that declares it.</summary>
     public string NewPatternCapture(ISymbol slot) => _patternCaptures[slot] = $"__pattern{_patternCaptures.Count}_{slot.Name}";
