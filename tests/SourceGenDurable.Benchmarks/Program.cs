@@ -9,7 +9,9 @@ using SourceGenDurable.Benchmarks.Scenarios;
 // missing SGD_POSTGRES an error). `--quick` shrinks every scenario so that the suite finishes in a few minutes (CI runs
 // it to show the suite still works; its numbers are not for comparison). A full run writes docs/benchmarks.md;
 // `--output <file>` writes elsewhere. `--scenario recovery`, `--scenario postgres`, `--scenario postgres-steps` (goal 1 alone), `--scenario postgres-throughput` (goal 3 alone), `--scenario analyzers`, `--scenario compiler` (the generator's runs) and `--scenario aot` run those scenarios alone (with
-// `--quick` too), and write only to an `--output` given.
+// `--quick` too), and write only to an `--output` given. With `--against <dll>`, `--scenario compiler` and `--scenario
+// analyzers` time another build's generator or analyzers (a SourceGenDurable.Generators.dll or SourceGenDurable.Analyzers.dll)
+// in turns with this build's, in this process, and report each pair's ratio.
 if (args is [RecoveryRuns.ChildFlag, var childMode, var childDatabase, var childInstances])
 {
     Environment.Exit(await RecoveryRuns.ChildAsync(childMode, childDatabase, int.Parse(childInstances, CultureInfo.InvariantCulture)));
@@ -48,11 +50,19 @@ if (scenarioIndex >= 0)
         case "postgres-throughput":
             await PostgresRuns.ThroughputAsync(sizes, report);
             break;
+        case "analyzers" when Array.IndexOf(args, "--against") is var against && against >= 0:
+            await CompilerRuns.AnalyzersAgainstAsync(sizes, report, args.ElementAtOrDefault(against + 1)
+                ?? throw new ArgumentException("--against needs the path of another build's SourceGenDurable.Analyzers.dll."));
+            break;
         case "analyzers":
             await CompilerRuns.AnalyzersAsync(sizes, report);
             break;
         case "aot":
             await NativeAotRuns.RunAsync(sizes, report, RepositoryRoot());
+            break;
+        case "compiler" when Array.IndexOf(args, "--against") is var against && against >= 0:
+            CompilerRuns.GeneratorsAgainst(sizes, report, args.ElementAtOrDefault(against + 1)
+                ?? throw new ArgumentException("--against needs the path of another build's SourceGenDurable.Generators.dll."));
             break;
         case "compiler":
             CompilerRuns.Generators(sizes, report);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -39,34 +40,14 @@ internal static class CompilerRuns
         for (var repeat = 0; repeat <= sizes.CompilerRepeats; repeat++)
         {
             var sources = GeneratorProject.Sources($"Perf{repeat}");
-            var compilation = ProjectCompilation.Compile(sources);
-            var edited = compilation.SyntaxTrees.First();
-            var once = compilation.ReplaceSyntaxTree(edited, edited.WithChangedText(SourceText.From(GeneratorProject.EditFirst(sources, 2))));
-            var twice = compilation.ReplaceSyntaxTree(edited, edited.WithChangedText(SourceText.From(GeneratorProject.EditFirst(sources, 3))));
-
-            GeneratorDriver driver = CSharpGeneratorDriver.Create([new WorkflowGenerator().AsSourceGenerator()], parseOptions: ProjectCompilation.ParseOptions);
-            var clock = Stopwatch.StartNew();
-            driver = driver.RunGenerators(compilation);
-            var coldMs = clock.Elapsed.TotalMilliseconds;
-            var generated = driver.GetRunResult().GeneratedTrees.Length;
-            if (generated != GeneratorProject.Workflows)
-            {
-                throw new InvalidOperationException($"The generator emitted {generated} files for {GeneratorProject.Workflows} workflows.");
-            }
-
-            clock.Restart();
-            driver = driver.RunGenerators(once);
-            var firstEditMs = clock.Elapsed.TotalMilliseconds;
-            clock.Restart();
-            driver.RunGenerators(twice);
-            var secondEditMs = clock.Elapsed.TotalMilliseconds;
+            var (coldMs, firstEditMs, secondEditMs) = Time(new WorkflowGenerator(), sources);
 
             GeneratorDriver baseline = CSharpGeneratorDriver.Create([new AttributeOnlyGenerator().AsSourceGenerator()], parseOptions: ProjectCompilation.ParseOptions);
-            // The baseline gets compilations of its own: the ones above have bound their declarations already.
-            var fresh = ProjectCompilation.Reparsed(compilation);
+            // The baseline gets compilations of its own: the generator's have bound their declarations already.
+            var fresh = ProjectCompilation.Compile(sources);
             var freshEdited = fresh.SyntaxTrees.First();
             var freshOnce = fresh.ReplaceSyntaxTree(freshEdited, freshEdited.WithChangedText(SourceText.From(GeneratorProject.EditFirst(sources, 2))));
-            clock.Restart();
+            var clock = Stopwatch.StartNew();
             baseline = baseline.RunGenerators(fresh);
             var baselineColdMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
@@ -98,6 +79,76 @@ internal static class CompilerRuns
         return result;
     }
 
+    /// <summary>
+    /// This build's generator against another build of it, in one process and in turns, so that both meet the same
+    /// state of the machine: on this shared two-core machine a process's times drift by tens of percent, which
+    /// separate processes would read as a difference between the builds. The other build
+    /// (<paramref name="otherGenerator"/>, its SourceGenDurable.Generators.dll) is loaded into a load context of its own.
+    /// Each repeat runs both, the order swapped every repeat, each on a project neither has seen; the ratios are of
+    /// the repeat's pair, this build's time over the other's.
+    /// </summary>
+    public static void GeneratorsAgainst(Sizes sizes, Report report, string otherGenerator)
+    {
+        var assembly = LoadOther(otherGenerator, "SourceGenDurable.Generators.dll");
+        var other = (IIncrementalGenerator)Activator.CreateInstance(assembly.GetType(typeof(WorkflowGenerator).FullName!, throwOnError: true)!)!;
+        var project = $"{GeneratorProject.Workflows} workflows x 30 statements, in turns with {assembly.Location}";
+        var (cold, edit) = ((Ours: new List<double>(), Theirs: new List<double>()), (Ours: new List<double>(), Theirs: new List<double>()));
+        var pairs = sizes.CompilerRepeats * 5;
+        for (var repeat = 0; repeat <= pairs; repeat++)
+        {
+            var oursFirst = repeat % 2 == 0;
+            var first = Time(oursFirst ? new WorkflowGenerator() : other, GeneratorProject.Sources($"Perf{repeat}First"));
+            var second = Time(oursFirst ? other : new WorkflowGenerator(), GeneratorProject.Sources($"Perf{repeat}Second"));
+            if (repeat == 0)
+            {
+                // Each build's first run pays its JIT.
+                continue;
+            }
+
+            var (ours, theirs) = oursFirst ? (first, second) : (second, first);
+            cold.Ours.Add(ours.Cold);
+            cold.Theirs.Add(theirs.Cold);
+            edit.Ours.Add(ours.FirstEdit);
+            edit.Theirs.Add(theirs.FirstEdit);
+        }
+
+        report.Add($"{project}: cold run", "SourceGenDurable generator (this build)", "ms", new Samples(cold.Ours));
+        report.Add($"{project}: cold run", "SourceGenDurable generator (other build)", "ms", new Samples(cold.Theirs));
+        report.Add($"{project}: cold run, each pair", "this build / other build", "ratio", new Samples(cold.Ours.Zip(cold.Theirs, (a, b) => a / b)));
+        report.Add($"{project}: incremental run after one edit", "SourceGenDurable generator (this build)", "ms", new Samples(edit.Ours));
+        report.Add($"{project}: incremental run after one edit", "SourceGenDurable generator (other build)", "ms", new Samples(edit.Theirs));
+        report.Add($"{project}: incremental run after one edit, each pair", "this build / other build", "ratio", new Samples(edit.Ours.Zip(edit.Theirs, (a, b) => a / b)));
+    }
+
+    /// <summary>
+    /// One generator over a new project: its cold run (a new driver and compilation), then an incremental run after
+    /// editing the first workflow, then after a second edit.
+    /// </summary>
+    private static (double Cold, double FirstEdit, double SecondEdit) Time(IIncrementalGenerator generator, string[] sources)
+    {
+        var compilation = ProjectCompilation.Compile(sources);
+        var edited = compilation.SyntaxTrees.First();
+        var once = compilation.ReplaceSyntaxTree(edited, edited.WithChangedText(SourceText.From(GeneratorProject.EditFirst(sources, 2))));
+        var twice = compilation.ReplaceSyntaxTree(edited, edited.WithChangedText(SourceText.From(GeneratorProject.EditFirst(sources, 3))));
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: ProjectCompilation.ParseOptions);
+        var clock = Stopwatch.StartNew();
+        driver = driver.RunGenerators(compilation);
+        var cold = clock.Elapsed.TotalMilliseconds;
+        var result = driver.GetRunResult();
+        if (result.GeneratedTrees.Length != GeneratorProject.Workflows || !result.Diagnostics.IsEmpty)
+        {
+            throw new InvalidOperationException($"The generator emitted {result.GeneratedTrees.Length} files for {GeneratorProject.Workflows} workflows, and {result.Diagnostics.Length} diagnostics.");
+        }
+
+        clock.Restart();
+        driver = driver.RunGenerators(once);
+        var firstEdit = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        driver.RunGenerators(twice);
+        return (cold, firstEdit, clock.Elapsed.TotalMilliseconds);
+    }
+
     /// <summary>Both analyzers over a new compilation of the analyzers' project each run (binding included), as after a keystroke.</summary>
     public static async Task<Samples> AnalyzersAsync(Sizes sizes, Report report)
     {
@@ -107,17 +158,7 @@ internal static class CompilerRuns
         var times = new List<double>();
         for (var repeat = 0; repeat <= sizes.CompilerRepeats; repeat++)
         {
-            var withAnalyzers = ProjectCompilation.Reparsed(compilation).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-            var clock = Stopwatch.StartNew();
-            var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
-            var elapsed = clock.Elapsed.TotalMilliseconds;
-            var reported = result.GetAllDiagnostics();
-            if (reported.Length != AnalyzerProject.ExpectedClockReads || reported.Any(d => d.Id != "SGD0010"))
-            {
-                throw new InvalidOperationException($"The analyzers reported {string.Join(", ", reported.GroupBy(d => d.Id).Select(g => $"{g.Key}x{g.Count()}"))}; expected SGD0010x{AnalyzerProject.ExpectedClockReads}.");
-            }
-
+            var elapsed = await TimeAsync(analyzers, compilation);
             if (repeat == 0)
             {
                 report.Add($"{project}: first run in the process (JIT)", Analyzers, "ms", Samples.Of(elapsed));
@@ -129,5 +170,65 @@ internal static class CompilerRuns
         }
 
         return report.Add($"{project}", Analyzers, "ms", new Samples(times)).Values;
+    }
+
+    /// <summary>
+    /// This build's analyzers against another build of them (<paramref name="otherAnalyzers"/>, its
+    /// SourceGenDurable.Analyzers.dll), in one process and in turns, as <see cref="GeneratorsAgainst"/> does for the generator.
+    /// </summary>
+    public static async Task AnalyzersAgainstAsync(Sizes sizes, Report report, string otherAnalyzers)
+    {
+        var other = LoadOther(otherAnalyzers, "SourceGenDurable.Analyzers.dll");
+        ImmutableArray<DiagnosticAnalyzer> Of(Type shape, Type rules) =>
+            [(DiagnosticAnalyzer)Activator.CreateInstance(shape)!, (DiagnosticAnalyzer)Activator.CreateInstance(rules)!];
+        var ours = Of(typeof(WorkflowShapeAnalyzer), typeof(WorkflowRulesAnalyzer));
+        var theirs = Of(other.GetType(typeof(WorkflowShapeAnalyzer).FullName!, throwOnError: true)!, other.GetType(typeof(WorkflowRulesAnalyzer).FullName!, throwOnError: true)!);
+        var compilation = AnalyzerProject.Compile();
+        var (oursTimes, theirsTimes) = (new List<double>(), new List<double>());
+        for (var repeat = 0; repeat <= sizes.CompilerRepeats * 5; repeat++)
+        {
+            var oursFirst = repeat % 2 == 0;
+            var first = await TimeAsync(oursFirst ? ours : theirs, compilation);
+            var second = await TimeAsync(oursFirst ? theirs : ours, compilation);
+            if (repeat > 0)
+            {
+                oursTimes.Add(oursFirst ? first : second);
+                theirsTimes.Add(oursFirst ? second : first);
+            }
+        }
+
+        var project = $"{AnalyzerProject.Workflows} workflows and {AnalyzerProject.Helpers:N0} helpers, new compilation, in turns with {other.Location}";
+        report.Add(project, "SourceGenDurable analyzers (this build)", "ms", new Samples(oursTimes));
+        report.Add(project, "SourceGenDurable analyzers (other build)", "ms", new Samples(theirsTimes));
+        report.Add($"{project}, each pair", "this build / other build", "ratio", new Samples(oursTimes.Zip(theirsTimes, (a, b) => a / b)));
+    }
+
+    /// <summary>Another build's assembly, in a load context of its own so that it sits beside this build's.</summary>
+    private static System.Reflection.Assembly LoadOther(string path, string fileName)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"--against names no file: '{full}'. Give the {fileName} of the build to compare with (build it in a worktree of that commit).", full);
+        }
+
+        return new AssemblyLoadContext($"other build of {fileName}").LoadFromAssemblyPath(full);
+    }
+
+    /// <summary>The analyzers over a new compilation of the project (binding included), as after a keystroke; checks what they report.</summary>
+    private static async Task<double> TimeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, CSharpCompilation compilation)
+    {
+        var withAnalyzers = ProjectCompilation.Reparsed(compilation).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        var clock = Stopwatch.StartNew();
+        var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        var reported = result.GetAllDiagnostics();
+        if (reported.Length != AnalyzerProject.ExpectedClockReads || reported.Any(d => d.Id != "SGD0010"))
+        {
+            throw new InvalidOperationException($"The analyzers reported {string.Join(", ", reported.GroupBy(d => d.Id).Select(g => $"{g.Key}x{g.Count()}"))}; expected SGD0010x{AnalyzerProject.ExpectedClockReads}.");
+        }
+
+        return elapsed;
     }
 }
