@@ -277,16 +277,22 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task A_durable_await_on_the_right_of_a_null_coalescing_assignment_is_reported_as_it_runs_only_when_the_left_is_null() =>
+    public Task A_durable_await_on_the_right_of_a_null_coalescing_assignment_to_a_property_is_reported_as_its_receiver_would_be_read_twice() =>
         Verify.VerifyAsync(
             """
+            public sealed class Label
+            {
+                public string? Text { get; set; }
+            }
+
             public partial class Orders
             {
                 [DurableWorkflow]
-                public async Task<string> ProcessOrder(WorkflowContext ctx, string? label)
+                public async Task<string> ProcessOrder(WorkflowContext ctx, string? text)
                 {
-                    label ??= await {|#0:MyStep(1)|};
-                    return label;
+                    var label = new Label { Text = text };
+                    label.Text ??= await {|#0:MyStep(1)|};
+                    return label.Text;
                 }
 
                 [DurableStep]
@@ -295,6 +301,24 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """,
             Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
                 "a durable await inside the right operand of '??=' (it would run only on one path) is not lowered yet; assign its result to a local first ('var x = await ...;')"));
+
+    [Fact]
+    public Task A_durable_await_on_the_right_of_a_null_coalescing_assignment_to_a_variable_is_lowered() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<string> ProcessOrder(WorkflowContext ctx, string? label)
+                {
+                    label ??= await MyStep(1);
+                    return label;
+                }
+
+                [DurableStep]
+                private Task<string> MyStep(int v) => Task.FromResult(v.ToString());
+            }
+            """);
 
     [Fact]
     public Task An_existing_object_read_before_a_durable_await_in_the_same_expression_is_reported_as_it_would_be_a_copy_after_a_resume() =>

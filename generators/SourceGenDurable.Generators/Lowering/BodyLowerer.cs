@@ -130,6 +130,12 @@ internal sealed partial class BodyLowerer
         if (shape.SpillPlans.TryGetValue(statement, out var plan) && statement is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax))
         {
             _spills.Lower(plan, scope);
+            if (statement is ExpressionStatementSyntax { Expression: var whole } && plan.Any(step => step is SpilledBranching branching && branching.Branching == whole))
+            {
+                // The statement was one expression that awaits on one path ('v ??= await x;'), evaluated in full above.
+                return;
+            }
+
             if (statement is ExpressionStatementSyntax or ReturnStatementSyntax or LocalDeclarationStatementSyntax)
             {
                 Copy(statement, scope);

@@ -65,6 +65,7 @@ internal sealed class SpillLowerer
             SwitchExpressionSyntax => "switchexpr",
             ConditionalAccessExpressionSyntax => "access",
             _ when expression.IsKind(SyntaxKind.CoalesceExpression) => "coalesce",
+            _ when expression.IsKind(SyntaxKind.CoalesceAssignmentExpression) => "coalesceassign",
             _ when expression.IsKind(SyntaxKind.LogicalAndExpression) => "and",
             _ => "or",
         };
@@ -89,6 +90,21 @@ internal sealed class SpillLowerer
                 }
 
                 Branch(branching, coalesce.Right, temporary, scope);
+                break;
+            case AssignmentExpressionSyntax coalesceAssignment:
+                // 'v ??= await x': when v holds a value, that is the result; otherwise the await runs and its value is
+                // assigned, then read back as the result (of v's type without its '?').
+                var variable = _context.Rewrite(coalesceAssignment.Left, scope);
+                var resultType = TypeNames.FullyQualified(type);
+                _context.Map(coalesceAssignment.Left);
+                using (output.OpenBlock($"if ({variable} != null)"))
+                {
+                    output.Code($"{temporary} = ({resultType}){variable}!;").Jump($"{label}_end");
+                }
+
+                Lower(branching.PlanOf(coalesceAssignment.Right), scope);
+                _context.Map(coalesceAssignment.Right);
+                output.Code($"{variable} = {_context.Rewrite(coalesceAssignment.Right, scope)};").Code($"{temporary} = ({resultType}){variable}!;");
                 break;
             case SwitchExpressionSyntax @switch:
                 SwitchExpression(branching, @switch, label, slots, temporary, scope);

@@ -44,7 +44,9 @@ internal static partial class AwaitSpilling
             WithExpressionSyntax e => [e.Expression, .. InitializerValues(e.Initializer)],
             InterpolatedStringExpressionSyntax e => e.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList(),
             TupleExpressionSyntax e => e.Arguments.Select(a => a.Expression).ToList(),
-            // '??=' evaluates its right side only when the left is null: it is not an operand that always runs.
+            // '??=' evaluates its right side only when the left is null: it is not an operand that always runs. On a
+            // variable it is a short circuit (see ShortCircuit); on a member or an element, whose receiver would have to
+            // be evaluated once for both the test and the assignment, it is not lowered.
             AssignmentExpressionSyntax e when e.IsKind(SyntaxKind.CoalesceAssignmentExpression) => null,
             AssignmentExpressionSyntax e when e.Left is IdentifierNameSyntax || IsDeconstructionIntoVariables(e.Left) => [e.Right],
             AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } e when e.IsKind(SyntaxKind.SimpleAssignmentExpression) => [target.Expression, e.Right],

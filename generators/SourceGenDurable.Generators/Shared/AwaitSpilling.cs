@@ -23,7 +23,7 @@ internal static partial class AwaitSpilling
     /// </summary>
     /// <remarks>
     /// An expression that evaluates an operand with a durable await on one path only (<c>?:</c>, <c>&amp;&amp;</c>,
-    /// <c>||</c>, <c>??</c>) is itself a step: it becomes an if statement writing a temporary, and each conditional
+    /// <c>||</c>, <c>??</c>, <c>??=</c>) is itself a step: it becomes an if statement writing a temporary, and each conditional
     /// operand has a plan of its own.
     /// </remarks>
     public static string? Plan(
@@ -71,6 +71,8 @@ internal static partial class AwaitSpilling
         BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
             => (e.Left, [e.Right]),
         ConditionalAccessExpressionSyntax e when e.Expression is not (MemberBindingExpressionSyntax or ElementBindingExpressionSyntax) => (e.Expression, [e.WhenNotNull]),
+        // 'v ??= b' on a variable: b, and the assignment, only when v is null.
+        AssignmentExpressionSyntax e when e.IsKind(SyntaxKind.CoalesceAssignmentExpression) && e.Left is IdentifierNameSyntax => (e.Left, [e.Right]),
         // A guard runs only when its arm's pattern matched, and only if no arm above was taken.
         SwitchExpressionSyntax e => (e.GoverningExpression, e.Arms.SelectMany(a => a.WhenClause is null ? [a.Expression] : new[] { a.WhenClause.Condition, a.Expression }).ToArray()),
         _ => null,

@@ -16,7 +16,7 @@ internal sealed record SpilledOperand(ExpressionSyntax Operand, ITypeSymbol Type
 
 /// <summary>
 /// An expression that evaluates an operand with a durable await on one path only (<c>?:</c>, <c>&amp;&amp;</c>,
-/// <c>||</c>, <c>??</c>, <c>?.</c>, a switch expression): flattened code writing a temporary of its converted type.
+/// <c>||</c>, <c>??</c>, <c>??=</c>, <c>?.</c>, a switch expression): flattened code writing a temporary of its converted type.
 /// </summary>
 /// <param name="Branches">Each operand evaluated on one path only, in source order, with its own plan.</param>
 internal sealed record SpilledBranching(ExpressionSyntax Branching, ITypeSymbol Type, ImmutableArray<(ExpressionSyntax Branch, ImmutableArray<SpillStep> Plan)> Branches)
