@@ -349,6 +349,30 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 "'lists[0]' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first"));
 
     [Fact]
+    public Task A_conditional_call_on_an_existing_object_that_is_no_variable_is_reported_and_one_on_a_variable_is_lowered() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int n)
+                {
+                    var lists = new List<List<int>?> { new(), null };
+                    lists[n % 2]?.Add(await {|#0:MyStep(n)|});
+                    var first = lists[0];
+                    first?.Add(await MyStep(n + 1));
+                    new List<int>()?.Add(await MyStep(n + 2));
+                    return lists.Count + (first?.Count ?? 0);
+                }
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "'lists[n % 2]' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first"));
+
+    [Fact]
     public Task Durable_awaits_in_a_with_expression_and_beside_a_spread_are_lowered() =>
         Verify.VerifyAsync("""
             public sealed record Line(string Sku, int Count);

@@ -40,7 +40,11 @@ internal sealed class SpillLowerer
                     _context.Substitute(durable.Await, awaited);
                     break;
                 case SpilledBranching branching:
-                    _context.Substitute(branching.Branching, ShortCircuit(branching, scope));
+                    if (ShortCircuit(branching, scope) is { } value)
+                    {
+                        _context.Substitute(branching.Branching, value);
+                    }
+
                     break;
                 case SpilledOperand operand:
                     var temporary = _context.SynthesizeSpill(operand.Type);
@@ -56,7 +60,8 @@ internal sealed class SpillLowerer
     /// An operand with a durable await that runs on one path only becomes an if statement writing a temporary, so the
     /// await (and its checkpoint) happens exactly when C# would evaluate it.
     /// </summary>
-    private string ShortCircuit(SpilledBranching branching, LoweringScope scope)
+    /// <returns>The temporary holding the expression's value; null for a <c>?.</c> call of a void method, which has none.</returns>
+    private string? ShortCircuit(SpilledBranching branching, LoweringScope scope)
     {
         var (expression, type, output) = (branching.Branching, branching.Type, _context.Out);
         var construct = expression switch
@@ -70,6 +75,14 @@ internal sealed class SpillLowerer
             _ => "or",
         };
         var (label, slots) = _context.NextConstruct(construct, expression, "cond");
+        if (expression is ConditionalAccessExpressionSyntax access)
+        {
+            var value = branching.IsVoid ? null : _context.SynthesizeSpill(type);
+            ConditionalAccess(branching, access, label, value, scope);
+            output.Label($"{label}_end");
+            return value;
+        }
+
         var temporary = _context.SynthesizeSpill(type);
         switch (expression)
         {
@@ -109,23 +122,6 @@ internal sealed class SpillLowerer
             case SwitchExpressionSyntax @switch:
                 SwitchExpression(branching, @switch, label, slots, temporary, scope);
                 break;
-            case ConditionalAccessExpressionSyntax access:
-                // 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null.
-                var receiverType = _context.Model.GetTypeInfo(access.Expression).Type!;
-                var receiver = _context.SynthesizeSpill(receiverType);
-                _context.Map(access.Expression);
-                output.Code($"{receiver} = {_context.Rewrite(access.Expression, scope)};");
-                using (output.OpenBlock($"if ({receiver} == null)"))
-                {
-                    output.Code($"{temporary} = default!;").Jump($"{label}_end");
-                }
-
-                Lower(branching.PlanOf(access.WhenNotNull), scope);
-
-                var target = receiverType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? $"{receiver}.Value" : receiver;
-                _context.Map(access);
-                output.Code($"{temporary} = {target}{_context.Rewrite(access.WhenNotNull, scope)};");
-                break;
             case BinaryExpressionSyntax logical:
                 var shortCircuitsWhen = logical.IsKind(SyntaxKind.LogicalAndExpression) ? "!" : "";
                 _context.Map(logical.Left);
@@ -136,6 +132,39 @@ internal sealed class SpillLowerer
 
         output.Label($"{label}_end");
         return temporary;
+    }
+
+    /// <summary>
+    /// 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null. A receiver that
+    /// is a variable is read again after them, as the object itself; any other is evaluated once, into a temporary.
+    /// </summary>
+    /// <param name="temporary">Where the access's value goes; null for a call of a void method.</param>
+    private void ConditionalAccess(SpilledBranching branching, ConditionalAccessExpressionSyntax access, string label, string? temporary, LoweringScope scope)
+    {
+        var output = _context.Out;
+        var receiverType = _context.Model.GetTypeInfo(access.Expression).Type!;
+        var receiver = branching.ReadsFirstAgain ? _context.Rewrite(access.Expression, scope) : _context.SynthesizeSpill(receiverType);
+        _context.Map(access.Expression);
+        if (!branching.ReadsFirstAgain)
+        {
+            output.Code($"{receiver} = {_context.Rewrite(access.Expression, scope)};");
+        }
+
+        using (output.OpenBlock($"if ({receiver} == null)"))
+        {
+            if (temporary is not null)
+            {
+                output.Code($"{temporary} = default!;");
+            }
+
+            output.Jump($"{label}_end");
+        }
+
+        Lower(branching.PlanOf(access.WhenNotNull), scope);
+
+        var target = receiverType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? $"{receiver}.Value" : receiver;
+        _context.Map(access);
+        output.Code($"{(temporary is null ? "" : temporary + " = ")}{target}{_context.Rewrite(access.WhenNotNull, scope)};");
     }
 
     /// <summary>

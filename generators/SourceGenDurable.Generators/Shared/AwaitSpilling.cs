@@ -119,17 +119,24 @@ internal static partial class AwaitSpilling
                 }
 
                 var type = model.GetTypeInfo(expression).ConvertedType;
-                if (!CanHoldInTemporary(type) ||
+                var access = expression as ConditionalAccessExpressionSyntax;
+                var receiver = access is null ? null : model.GetTypeInfo(access.Expression).Type;
+                var readsReceiverAgain = access is not null && IsStableRead(access.Expression);
+                if (!(CanHoldInTemporary(type) || (access is not null && type?.SpecialType == SpecialType.System_Void)) ||
                     (expression is SwitchExpressionSyntax governed && !CanHoldInTemporary(model.GetTypeInfo(governed.GoverningExpression).Type)) ||
                     (expression.IsKind(SyntaxKind.CoalesceExpression) && !CanHoldInTemporary(model.GetTypeInfo(((BinaryExpressionSyntax)expression).Left).Type)) ||
-                    (expression is ConditionalAccessExpressionSyntax access && !CanHoldInTemporary(model.GetTypeInfo(access.Expression).Type)))
+                    (access is not null && !readsReceiverAgain && !CanHoldInTemporary(receiver)))
                 {
                     Reason ??= $"the value of '{expression}' cannot be saved in a checkpoint; assign the awaited result to a local first";
+                }
+                else if (access is not null && !readsReceiverAgain && LiveVariables.ComesBackAsCopy(receiver) && !IsCopyable(access.Expression))
+                {
+                    Reason ??= $"'{access.Expression}' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first";
                 }
 
                 if (type is not null)
                 {
-                    plan.Add(new SpilledBranching(expression, type, branches.ToImmutable()));
+                    plan.Add(new SpilledBranching(expression, type, branches.ToImmutable(), readsReceiverAgain));
                 }
 
                 return;

@@ -19,9 +19,18 @@ internal sealed record SpilledOperand(ExpressionSyntax Operand, ITypeSymbol Type
 /// <c>||</c>, <c>??</c>, <c>??=</c>, <c>?.</c>, a switch expression): flattened code writing a temporary of its converted type.
 /// </summary>
 /// <param name="Branches">Each operand evaluated on one path only, in source order, with its own plan.</param>
-internal sealed record SpilledBranching(ExpressionSyntax Branching, ITypeSymbol Type, ImmutableArray<(ExpressionSyntax Branch, ImmutableArray<SpillStep> Plan)> Branches)
+/// <param name="ReadsFirstAgain">
+/// Whether the operand evaluated on every path (a <c>?.</c>'s receiver) is read again after the awaits rather than
+/// kept in a temporary: a variable, or a member reached from one, which nothing the awaits run can assign. A
+/// temporary would come back from a checkpoint as a copy of the object, and a call on it would change the copy.
+/// </param>
+internal sealed record SpilledBranching(
+    ExpressionSyntax Branching, ITypeSymbol Type, ImmutableArray<(ExpressionSyntax Branch, ImmutableArray<SpillStep> Plan)> Branches, bool ReadsFirstAgain = false)
     : SpillStep(Branching)
 {
+    /// <summary>Whether the expression has no value: a <c>?.</c> call of a void method, a statement of its own.</summary>
+    public bool IsVoid => Type.SpecialType == SpecialType.System_Void;
+
     /// <summary>The plan of one of <see cref="Branches"/>.</summary>
     public ImmutableArray<SpillStep> PlanOf(ExpressionSyntax branch) => Branches.FirstOrDefault(b => b.Branch == branch).Plan is { IsDefault: false } plan ? plan : ImmutableArray<SpillStep>.Empty;
 

@@ -24,9 +24,8 @@ partial class Workflows
         public int __spill2 = default!;
         public int __await1 = default!;
         public int? __spill4 = default!;
-        public string? __spill5 = default!;
         public int __await2 = default!;
-        public int __spill7 = default!;
+        public int __spill6 = default!;
         public int __await3 = default!;
 
         public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
@@ -43,9 +42,8 @@ partial class Workflows
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__spill2", this.__spill2, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await1", this.__await1, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int?>(writer, "__spill4", this.__spill4, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<string?>(writer, "__spill5", this.__spill5, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await2", this.__await2, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__spill7", this.__spill7, options);
+            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__spill6", this.__spill6, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await3", this.__await3, options);
             writer.WriteEndObject();
         }
@@ -63,9 +61,8 @@ partial class Workflows
             __spill2 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__spill2", options),
             __await1 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await1", options),
             __spill4 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int?>(slots, "__spill4", options),
-            __spill5 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string?>(slots, "__spill5", options),
             __await2 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await2", options),
-            __spill7 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__spill7", options),
+            __spill6 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__spill6", options),
             __await3 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await3", options),
         };
 
@@ -151,9 +148,8 @@ partial class Workflows
 #line (10, 1) - (10, 34) 8 "Workflow0.cs"
         __slots.text = __slots.n > 5 ? null : "x";
 #line (11, 14) - (11, 17) 8 "Workflow0.cs"
-        __slots.__spill5 = __slots.text;
+        if (__slots.text == null)
 #line hidden
-        if (__slots.__spill5 == null)
         {
             __slots.__spill4 = default!;
             goto __access_L11_end;
@@ -168,7 +164,7 @@ partial class Workflows
         __resume2:;
         __state = -1;
 #line (11, 14) - (11, 45) 8 "Workflow0.cs"
-        __slots.__spill4 = __slots.__spill5.IndexOf('x', __slots.__await2);
+        __slots.__spill4 = __slots.text.IndexOf('x', __slots.__await2);
 #line hidden
         __access_L11_end:;
 #line (11, 1) - (11, 52) 8 "Workflow0.cs"
@@ -190,7 +186,7 @@ partial class Workflows
         }
         __switchexpr_L12_arm0:;
 #line (14, 10) - (14, 11) 8 "Workflow0.cs"
-        __slots.__spill7 = -1;
+        __slots.__spill6 = -1;
 #line hidden
         goto __switchexpr_L12_end;
         __switchexpr_L12_arm1:;
@@ -204,17 +200,17 @@ partial class Workflows
         __resume3:;
         __state = -1;
 #line (15, 30) - (15, 43) 8 "Workflow0.cs"
-        __slots.__spill7 = __slots.__await3;
+        __slots.__spill6 = __slots.__await3;
 #line hidden
         goto __switchexpr_L12_end;
         __switchexpr_L12_arm2:;
 #line (16, 10) - (16, 15) 8 "Workflow0.cs"
-        __slots.__spill7 = __slots.chosen;
+        __slots.__spill6 = __slots.chosen;
 #line hidden
         goto __switchexpr_L12_end;
         __switchexpr_L12_end:;
 #line (12, 1) - (17, 2) 8 "Workflow0.cs"
-        __slots.label = __slots.__spill7;
+        __slots.label = __slots.__spill6;
 #line (18, 1) - (18, 22) 8 "Workflow0.cs"
         return __slots.label + __slots.length;
 #line hidden
@@ -228,7 +224,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.Execution.Wor
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "b8f3b2da2ab27e13") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "9c804ff5eabfc416") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

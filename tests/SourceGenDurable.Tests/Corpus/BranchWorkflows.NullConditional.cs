@@ -16,4 +16,21 @@ public sealed partial class BranchWorkflows
         return (length ?? 0) + (boosted?.Score ?? -1);
     }
 
+    /// <summary>
+    /// Conditional calls on variables whose arguments await change the variables' own objects, also when a crash
+    /// comes between the await and the call: the receiver is read again after the await, not kept as a saved copy.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(0)]
+    [Inputs(2)]
+    public async Task<string> ConditionalCallsOnVariables(WorkflowContext ctx, int n)
+    {
+        var seen = n > 0 ? new HashSet<int>() : null;
+        var added = seen?.Add(await Double(n));
+        var list = n > 0 ? new List<int>() : null;
+        list?.Add(await Double(n + 1));
+        list?.Add(await Double(n + 2));
+        return $"{added}|{(seen is null ? "-" : string.Join(",", seen))}|{(list is null ? "-" : string.Join(",", list))}";
+    }
+
 }

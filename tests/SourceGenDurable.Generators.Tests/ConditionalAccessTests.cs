@@ -1,0 +1,58 @@
+namespace SourceGenDurable.Generators.Tests;
+
+/// <summary>
+/// <c>a?.M(await x)</c>: the call, and the awaits in its arguments, run only when the receiver is not null. A receiver
+/// that is a variable is read again after the awaits, so that the call changes the variable's own object, not a copy
+/// saved with a checkpoint; a call of a void method is a statement of its own, with no value to keep.
+/// </summary>
+public sealed class ConditionalAccessTests
+{
+    [Fact]
+    public void A_void_call_on_a_variable_is_a_statement_that_calls_the_variable_itself_after_the_await()
+    {
+        var generated = GeneratorHarness.Generate(Workflow("""
+                var list = n > 1 ? new List<int>() : null;
+                list?.Add(await Load(n));
+                return list?.Count ?? 0;
+            """)).Single().Text;
+
+        Assert.Contains("if (__slots.list == null)", generated, StringComparison.Ordinal);
+        Assert.Contains("__slots.list.Add(__slots.__await0);", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("__spill", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_receiver_that_is_no_variable_is_evaluated_once_into_a_temporary_before_the_await()
+    {
+        var generated = GeneratorHarness.Generate(Workflow("""
+                var text = Text(n)?.Insert(0, await Name(n));
+                return text?.Length ?? 0;
+            """)).Single().Text;
+
+        var receiver = generated.IndexOf("__slots.__spill1 = Text(__slots.n);", StringComparison.Ordinal);
+        var checkpoint = generated.IndexOf("await __run.StepAsync<string>(", StringComparison.Ordinal);
+        Assert.True(receiver >= 0 && checkpoint > receiver, generated);
+        Assert.Contains("__slots.__spill0 = __slots.__spill1.Insert(0, __slots.__await0);", generated, StringComparison.Ordinal);
+    }
+
+    private static string Workflow(string body) => $$"""
+        using SourceGenDurable;
+        namespace App;
+        public partial class Lists
+        {
+            [DurableWorkflow]
+            public async Task<int> Run(WorkflowContext ctx, int n)
+            {
+        {{body}}
+            }
+
+            [DurableStep]
+            private Task<int> Load(int n) => Task.FromResult(n * 2);
+
+            [DurableStep]
+            private Task<string> Name(int n) => Task.FromResult($"n{n}");
+
+            private static string? Text(int n) => n > 1 ? "text" : null;
+        }
+        """;
+}
