@@ -249,12 +249,27 @@ internal sealed class SpillLowerer
         }
     }
 
-    /// <summary>An operand evaluated on one path only: its own spills, then the temporary written.</summary>
+    /// <summary>
+    /// An operand evaluated on one path only: its own spills, then the temporary written; or, for a throw expression
+    /// (<c>_ =&gt; throw ...</c>, <c>c ? await x : throw ...</c>), which has no value to write, the throw as a statement.
+    /// </summary>
     private void Branch(SpilledBranching branching, ExpressionSyntax branch, string temporary, LoweringScope scope)
     {
         Lower(branching.PlanOf(branch), scope);
 
         _context.Map(branch);
+        var operand = branch;
+        while (operand is ParenthesizedExpressionSyntax parenthesized)
+        {
+            operand = parenthesized.Expression;
+        }
+
+        if (operand is ThrowExpressionSyntax thrown)
+        {
+            _context.Out.Exit($"throw {_context.Rewrite(thrown.Expression, scope)};");
+            return;
+        }
+
         _context.Out.Code($"{temporary} = {_context.Rewrite(branch, scope)};");
     }
 }
