@@ -262,7 +262,8 @@ internal static partial class AwaitSpilling
         ConditionalExpressionSyntax => "a branch of '?:' (it would run only on one path)",
         BinaryExpressionSyntax => $"the right operand of '{((BinaryExpressionSyntax)expression).OperatorToken.Text}' (it would run only on one path)",
         ConditionalAccessExpressionSyntax => "a '?.' expression",
-        AssignmentExpressionSyntax => $"the right operand of '{((AssignmentExpressionSyntax)expression).OperatorToken.Text}' (it would run only on one path)",
+        AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) => "the right operand of '??=' (it would run only on one path)",
+        AssignmentExpressionSyntax assignment => $"an assignment to '{assignment.Left}'",
         _ => $"a {Words(expression.Kind().ToString())}",
     };
 

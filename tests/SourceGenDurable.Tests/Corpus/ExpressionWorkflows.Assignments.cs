@@ -1,0 +1,50 @@
+using SourceGenDurable.Tests.CrashHarness;
+
+namespace SourceGenDurable.Tests.Corpus;
+
+/// <summary>Assignments whose right side awaits, other than to a plain variable.</summary>
+public sealed partial class ExpressionWorkflows
+{
+    /// <summary>
+    /// A null-coalescing assignment: the step runs only while the variable is null, so in a loop it runs once, and a
+    /// crash between the step and the next commit neither runs it again nor loses its value.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(0)]
+    [Inputs(3)]
+    public async Task<string> CoalescingAssignmentsAwaitOnlyWhileNull(WorkflowContext ctx, int n)
+    {
+        int? cached = n > 2 ? n : null;
+        string? name = null;
+        var parts = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            name ??= await Describe($"round {i}");
+            parts.Add($"{name}:{(cached ??= await Double(i + 1)) + i}");
+        }
+
+        return string.Join(",", parts) + $"|{cached}";
+    }
+
+    /// <summary>
+    /// Compound assignments to a property and to array elements: each adds to the value the member holds when the
+    /// await's result arrives, once, whatever commit a crash follows.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(2)]
+    [Inputs(5)]
+    public async Task<string> CompoundAssignmentsToMembersAndElements(WorkflowContext ctx, int n)
+    {
+        var tally = new Tally();
+        var values = new int[3];
+        for (var i = 0; i < 3; i++)
+        {
+            tally.Count += await Double(n + i);
+            values[(n + i) % 3] -= await Double(i);
+            values[i] *= 2;
+        }
+
+        tally.Count *= await Double(1);
+        return $"{tally.Count}|{string.Join(",", values)}";
+    }
+}
