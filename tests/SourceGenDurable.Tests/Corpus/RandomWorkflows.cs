@@ -31,86 +31,50 @@ public sealed partial class RandomWorkflows(StepLog log)
             again102:
             b101++;
             y += await F((x + x));
-            foreach (var e103 in new[] { Mix(x, seed), await Retry(Mix(x, x)) })
-            {
-                x += e103;
-                x += await Retry(Twist(seed));
-                var a104 = new int[2];
-                a104[1] = await Check((x + e103));
-                a104[0] = a104[1] + await F(x);
-                y += a104[0] - a104[1];
-                using var u105 = new Marker(Mix(seed, e103));
-                y += u105.Value;
-                if (y % 3 == 2)
-                {
-                    return Mix(x, y);
-                }
-            }
-            if (y % 7 % 3 == 0)
-            {
-                goto skip106;
-            }
-            x = await ctx.Step("s101", ct => log.Run("s101", x, () => x + 1));
-            skip106:
-            x += 1;
-            if (b101 < 2 && y % 2 == 0)
+            y = Mix(y++, await F(y % 7)) + y;
+            y = await F((seed + x));
+            if (b101 < 2 && seed % 7 % 2 == 0)
             {
                 goto again102;
             }
-            using var u107 = new Marker(x);
-            x += u107.Value;
         }
-        catch (CorpusException c108) when (c108.Message.Length % 2 == 0)
+        catch (CorpusException)
         {
             y += 100;
-            y = Mix(new[] { (seed + x), x }.Sum(v => v + y), (await Even(Mix(x, seed)) ? 1 : 2));
-            y += c108.Message.Length;
-        }
-        finally
-        {
-            x += 3;
-            var b109 = 0;
-            again110:
-            b109++;
-            y += await Retry(x);
-            try
-            {
-                y += await Retry(Mix(seed, seed));
-                (x, y) = (await F(Twist(seed)), Mix(x, (seed + x)));
-                x = (await Even(seed) ? 1 : 2);
-                using var u111 = new Marker(Mix(seed, x));
-                y += u111.Value;
-            }
-            finally
-            {
-                x += 3;
-                y += await ctx.Step("s102", ct => log.Run("s102", x % 7, () => x % 7 + 1));
-                int? n112 = Twist(y) % 2 == 0 ? null : seed % 7;
-                y = n112 ?? (await Even(Twist(y)) ? 1 : 2);
-                x = Mix(y, await Retry(Twist(seed)));
-            }
-            if (b109 < 2 && x % 2 == 0)
-            {
-                goto again110;
-            }
-            using var u113 = new Marker(x % 7);
-            x += u113.Value;
-        }
-        var w114 = 0;
-        while (w114 < 2 && await Even(w114 + x))
-        {
-            w114++;
-            if ((y + seed) % 9 == 8)
+            var a103 = new int[3];
+            a103[await Retry(seed) % 3] = await F(y);
+            x += a103.Sum();
+            var a104 = new[] { Mix(x, x), Mix(y, y) };
+            a104[Mix(y, seed) % 2] *= await F(x);
+            x += a104[0] + a104[1];
+            using var u105 = new Marker(x % 7);
+            x += u105.Value;
+            if (Mix(y, x) % 3 == 2)
             {
                 return Mix(x, y);
             }
         }
-        int? n115 = seed % 2 == 0 ? null : x;
-        y = n115 ?? (await Even(Mix(x, y)) ? 1 : 2);
-        var l116 = new List<int> { x % 7 };
-        l116.Add(await F(y));
-        l116.Add(await F(Mix(x, seed)) + l116.Count);
-        x += l116.Sum() * l116.Count;
+        finally
+        {
+            x += 3;
+            if (Mix(y, seed) % 3 == 0)
+            {
+                goto skip106;
+            }
+            x = await Retry(x);
+            skip106:
+            x += 1;
+        }
+        x = (Twist(y) % 4) switch
+        {
+            var g107 when await Even(g107 + y) => await F((g107 + seed)) + g107,
+            1 => (seed + x),
+            var g107 when g107 > 2 => g107 + await F(Mix(y, seed)),
+            _ => Mix(seed, seed) + 5,
+        };
+        x = x % 3 == 0 || await Even(Mix(seed, x)) ? await Retry(Mix(seed, y)) : Mix(y, await ctx.Step("s101", ct => log.Run("s101", y % 7, () => y % 7 + 1)));
+        var r108 = await ctx.WhenAll(F(Twist(seed)), F(Mix(y, seed)));
+        y = Mix(r108[0], r108[1]);
         return Mix(Twist(x), y);
     }
 
@@ -124,61 +88,19 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix(await ctx.Step("s201", ct => log.Run("s201", (seed + seed), () => (seed + seed) + 1)), await Retry(Twist(seed)));
-        var t201 = 0;
-        while (true)
+        var b201 = 0;
+        again202:
+        b201++;
+        x = x % 2 == 0 && await Even(seed) ? await F((x + y)) : Mix(Twist(x), await F(y));
+        if (b201 < 2 && x % 2 == 0)
         {
-            if (++t201 > 2)
-            {
-                break;
-            }
-            try
-            {
-                y += await F(x % 7);
-                var b202 = 0;
-                again203:
-                b202++;
-                x += await F((y + seed));
-                if (x % 9 == 7)
-                {
-                    return Mix(x, await ctx.Step("s202", ct => log.Run("s202", seed % 7, () => seed % 7 + 1)));
-                }
-                if (b202 < 2 && Mix(y, x) % 2 == 0)
-                {
-                    goto again203;
-                }
-                x = Mix(y, y = await F(x));
-            }
-            finally
-            {
-                x += 3;
-                x += await ctx.Step("s203", ct => log.Run("s203", (y + x), () => (y + x) + 1));
-                x = await ctx.Step("s204", ct => log.Run("s204", Twist(y), () => Twist(y) + 1));
-                using var u204 = new Marker((seed + seed));
-                x += u204.Value;
-            }
-            using var u205 = new Marker(seed);
-            x += u205.Value;
+            goto again202;
         }
-        if (Twist(y) % 2 == 0 && await Even((x + seed)))
-        {
-            int Local1(int v) => Mix(v, (seed + y));
-            x += Local1(await ctx.Step("s205", ct => log.Run("s205", Twist(x), () => Twist(x) + 1)));
-            x += Local1(y);
-            using var u206 = new Marker((seed + y));
-            x += u206.Value;
-            if (y % 7 % 3 == 2)
-            {
-                return Mix(x, y);
-            }
-        }
-        else
-        {
-            x += await ctx.Step("s206", ct => log.Run("s206", Twist(y), () => Twist(y) + 1));
-            int Local1(int v) => Mix(v, y);
-            x += Local1(await F(x));
-            x += Local1(y);
-        }
+        var a203 = new int[2];
+        a203[1] = (await Even(Mix(x, y)) ? 1 : 2);
+        a203[0] = a203[1] + await Retry(x % 7);
+        x += a203[0] - a203[1];
+        await ctx.Sleep(TimeSpan.FromHours(1));
         return Mix(Twist(x), y);
     }
 
@@ -192,108 +114,51 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        int? n301 = Twist(seed) % 2 == 0 ? null : x % 7;
-        x = n301 ?? await F(y % 7);
-        var t302 = 0;
-        while (true)
+        if (Twist(y) % 9 == 8)
         {
-            if (++t302 > 2)
-            {
-                break;
-            }
-            if (y % 9 == 7)
-            {
-                return Mix(x, (await Even(Twist(x)) ? 1 : 2));
-            }
-            if (await Even(seed % 7))
-            {
-                y += await ctx.Step("s301", ct => log.Run("s301", x % 7, () => x % 7 + 1));
-                x = await ctx.Step("s302", ct => log.Run("s302", Twist(seed), () => Twist(seed) + 1));
-            }
+            return Mix(x, y);
         }
-        (x, y) = (await F(Twist(seed)), Mix(x, y % 7));
-        var a303 = new int[2];
-        a303[1] = await F(Twist(seed));
-        a303[0] = a303[1] + await F(Mix(seed, y));
-        y += a303[0] - a303[1];
-        try
+        if (seed % 7 % 9 == 8)
         {
-            y += await Check(seed);
+            return Mix(x, y);
+        }
+        var w301 = 0;
+        while (w301 < 2 && await Even(w301 + x))
+        {
+            w301++;
             try
             {
-                x += (await Even((seed + x)) ? 1 : 2);
-                switch (Mix((x + seed), y) % 5)
+                y += await F(x % 7);
+                var b302 = 0;
+                again303:
+                b302++;
+                x += await F((y + seed));
+                int? n304 = x % 7 % 2 == 0 ? null : Twist(y);
+                y = n304 ?? await F(x % 7);
+                if (b302 < 2 && x % 2 == 0)
                 {
-                    case var k304 when k304 > 2:
-                        x += await F(Mix(x, y));
-                        y += await F(Mix(seed, k304));
-                        x = (Mix(k304, k304) % 3) switch
-                        {
-                            0 => await F(Mix(k304, k304)),
-                            1 => Mix(k304, seed) + 2,
-                            _ => (await Even(Mix(k304, y)) ? 1 : 2),
-                        };
-                        x = seed % 7 % 3 == 0 ? await F(Mix(seed, k304)) : y + 1;
-                        y += k304;
-                        break;
-                    default:
-                        y += await Check((seed + y));
-                        (x, y) = (await ctx.Step("s303", ct => log.Run("s303", seed, () => seed + 1)), Mix(x, Mix(y, seed)));
-                        if (y % 5 == 0)
-                        {
-                            throw new CorpusException($"thrown at {Mix(seed, x)}");
-                        }
-                        break;
+                    goto again303;
                 }
-                switch (await Retry((x + seed)) % 3)
-                {
-                    case 0:
-                        y += (await Even(Mix(x, y)) ? 1 : 2);
-                        var l305 = new List<int> { seed };
-                        l305.Add(await F((seed + y)));
-                        l305.Add((await Even(seed) ? 1 : 2) + l305.Count);
-                        y += l305.Sum() * l305.Count;
-                        if (Mix(y, y) % 2 == 0)
-                        {
-                            goto case 1;
-                        }
-                        break;
-                    case 1:
-                        x += await Retry(Mix(y, y));
-                        var a306 = new int[2];
-                        a306[0] = await F(seed);
-                        a306[1] = a306[0] + await F((seed + y));
-                        y += a306[0] - a306[1];
-                        break;
-                    default:
-                        y += await F(Twist(y));
-                        if (y % 5 == 0)
-                        {
-                            throw new CorpusException($"thrown at {y % 7}");
-                        }
-                        y = Mix(new[] { x % 7, x }.Sum(v => v + y), (await Even(Mix(y, x)) ? 1 : 2));
-                        break;
-                }
+                x = Mix(seed % 7, await F(Twist(seed)));
             }
             finally
             {
                 x += 3;
-                y += (await Even(Mix(y, x)) ? 1 : 2);
-                y = Mix(Twist(seed), (await Even(Twist(y)) ? 1 : 2));
-                using var u307 = new Marker(x);
-                y += u307.Value;
-            }
-        }
-        catch (CorpusException)
-        {
-            y += 100;
-            x += await ctx.Step("s304", ct => log.Run("s304", Twist(x), () => Twist(x) + 1));
-            x = y % 7 % 3 == 0 ? await F((y + y)) : Mix(x, seed) + 1;
-            using var u308 = new Marker(Twist(y));
-            y += u308.Value;
-            if (x % 7 % 3 == 2)
-            {
-                return Mix(x, y);
+                x += await F((x + y));
+                (x, y) = (await Retry(x), Mix(x, (seed + seed)));
+                var t305 = 0;
+                while (true)
+                {
+                    if (++t305 > 2)
+                    {
+                        break;
+                    }
+                    x += await Retry((x + x));
+                    if (y % 7 % 4 == 1)
+                    {
+                        continue;
+                    }
+                }
             }
         }
         return Mix(Twist(x), y);
@@ -309,86 +174,18 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix((x + seed), await Retry(x));
-        (x, y) = (await F(y % 7), Mix(x, seed));
-        try
+        x = ((y + y) % 3) switch
         {
-            y += await Check((seed + y));
-            y = Mix(await Retry((x + seed)), await F(y));
-        }
-        catch (CorpusException)
-        {
-            y += 100;
-            var z401 = await F(Twist(x)) + (x + seed);
-        }
-        finally
-        {
-            x += 3;
-            switch (await Retry(y % 7) % 3)
-            {
-                case 0:
-                    x += (await Even(Twist(x)) ? 1 : 2);
-                    y = Mix(y, y = await F(seed % 7));
-                    break;
-                case 1:
-                    x += await F(y);
-                    var l402 = new List<int> { (x + y) };
-                    l402.Add((await Even(seed % 7) ? 1 : 2));
-                    l402.Add(await F(Mix(seed, y)) + l402.Count);
-                    x += l402.Sum() * l402.Count;
-                    break;
-                default:
-                    x += (await Even(Mix(seed, y)) ? 1 : 2);
-                    switch (Twist(x) % 3)
-                    {
-                        case 0:
-                            x += await F(seed);
-                            if (int.TryParse(((seed + seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p403))
-                            {
-                                x += await F(y);
-                                x += await ctx.Step("s401", ct => log.Run("s401", x % 7, () => x % 7 + 1));
-                                var a404 = new int[2];
-                                a404[0] = await F(seed);
-                                a404[1] = a404[0] + await Retry((p403 + p403));
-                                x += a404[0] - a404[1];
-                                using var u405 = new Marker(x);
-                                y += u405.Value;
-                                y += p403;
-                            }
-                            var z406 = await F((seed + seed)) + Twist(seed);
-                            if (seed % 7 % 2 == 0)
-                            {
-                                goto case 1;
-                            }
-                            break;
-                        case 1:
-                            y += await Retry(Twist(x));
-                            await ctx.Sleep(TimeSpan.FromHours(2));
-                            x = Mix(await ctx.Step("s402", ct => log.Run("s402", y, () => y + 1)), await F(y % 7));
-                            if (x % 2 == 0)
-                            {
-                                goto default;
-                            }
-                            break;
-                        default:
-                            x += await F(y % 7);
-                            var z407 = (await Even(Mix(x, seed)) ? 1 : 2) + Mix(seed, y);
-                            break;
-                    }
-                    break;
-            }
-            (x, y) = (await Retry(x % 7), Mix(x, x % 7));
-        }
-        y = ((x + y) % 3) switch
-        {
-            0 => await Retry(y),
-            1 => seed % 7 + 2,
-            _ => (await Even((y + seed)) ? 1 : 2),
+            0 => await F(y % 7),
+            1 => Twist(seed) + 2,
+            _ => await ctx.Step("s401", ct => log.Run("s401", seed, () => seed + 1)),
         };
-        var l408 = new List<int> { y % 7 };
-        l408.Add(await ctx.Step("s403", ct => log.Run("s403", Mix(y, y), () => Mix(y, y) + 1)));
-        l408.Add(await F(Twist(y)) + l408.Count);
-        x += l408.Sum() * l408.Count;
+        x = Mix(await Retry((y + x)), await F((y + y)));
+        if (Mix(Mix(y, seed), seed % 7) is var k401 && k401 % 2 == 1)
+        {
+            x += await F(Mix(seed, k401));
+            x += k401;
+        }
         return Mix(Twist(x), y);
     }
 
@@ -402,58 +199,21 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        switch (Mix(Twist(x), (y + y)) % 5)
+        x += await F(seed);
+        if (Mix(seed % 7, Twist(seed)) is var k501 && k501 % 2 == 0)
         {
-            case var k501 when k501 > 2:
-                x += await Retry((x + y));
-                try
-                {
-                    y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                }
-                catch (TimeoutException)
-                {
-                    y += 7;
-                }
-                y += k501;
-                break;
-            default:
-                y = (Mix(y, x) % 3) switch
-                {
-                    0 => (await Even(Twist(seed)) ? 1 : 2),
-                    1 => Mix(y, seed) + 2,
-                    _ => (await Even(y) ? 1 : 2),
-                };
-                break;
+            y += await ctx.Step("s501", ct => log.Run("s501", y, () => y + 1));
+            y += k501;
         }
-        y = Mix(y % 7, await F(seed));
-        x = Mix(new[] { seed, x }.Sum(v => v + y), await Retry(x % 7));
-        x = Mix(seed, await Retry(x));
-        try
+        for (var i502 = 0; i502 < 2 && await Even(i502 + Mix(seed, seed)); i502++)
         {
-            if (seed % 3 == 0)
+            y += i502;
+            if (Twist(x) % 4 == 1)
             {
-                goto skip502;
+                continue;
             }
-            x += await ctx.Step("s501", ct => log.Run("s501", (x + y), () => (x + y) + 1));
-            skip502:
-            x += 1;
-        }
-        finally
-        {
-            x += 3;
-            var t503 = 0;
-            while (true)
-            {
-                if (++t503 > 2)
-                {
-                    break;
-                }
-                x += await F(Mix(seed, x));
-                var z504 = await F((y + seed)) + y;
-                var r505 = await ctx.WhenAll(Enumerable.Range(0, 3).Select(j506 => F(j506 + y)));
-                x += r505.Sum();
-            }
-            x = Mix(await F(Mix(seed, y)), (await Even(seed) ? 1 : 2));
+            using var u503 = new Marker(x % 7);
+            x += u503.Value;
         }
         return Mix(Twist(x), y);
     }
@@ -468,55 +228,87 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        switch (Mix((seed + y), x % 7) % 5)
+        if (int.TryParse((y % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p601))
         {
-            case var k601 when k601 > 2:
-                x += await F((k601 + k601));
-                if (Twist(seed) % 9 == 8)
-                {
-                    return Mix(x, y);
-                }
+            x += await F(Twist(x));
+            var s602 = $"{y % 7}:{await F(x % 7)}";
+            x += s602.Length;
+            x += p601;
+        }
+        (x, y) = (await F(Twist(seed)), Mix(x, y % 7));
+        var a603 = new int[2];
+        a603[1] = await F(Twist(seed));
+        a603[0] = a603[1] + await F(Mix(seed, y));
+        y += a603[0] - a603[1];
+        try
+        {
+            y += await Check(seed);
+            if (Mix(x, x) % 5 == 0)
+            {
+                throw new CorpusException($"thrown at {(y + x)}");
+            }
+        }
+        catch (CorpusException c611)
+        {
+            y += 100;
+            try
+            {
+                y += await F(Mix(seed, y));
                 try
                 {
-                    x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+                    y += await Check(Twist(seed));
+                    y += await ctx.Step("s601", ct => log.Run("s601", Twist(x), () => Twist(x) + 1));
+                    var c604 = (y + y) % 2 == 0 ? null : new List<int> { Twist(y) };
+                    y += c604?.Append(await Check(Mix(seed, y))).Sum() ?? Mix(y, y);
+                    var s605 = $"{(x + seed)}:{await ctx.Step("s602", ct => log.Run("s602", Mix(y, x), () => Mix(y, x) + 1))}";
+                    y += s605.Length;
                 }
-                catch (TimeoutException)
+                catch (CorpusException c609)
                 {
-                    x += 7;
+                    y += 100;
+                    x += await F(Mix(seed, seed));
+                    var c606 = seed % 7 % 2 == 0 ? null : new List<int> { (seed + y) };
+                    y += c606?.Append(await ctx.Step("s603", ct => log.Run("s603", seed, () => seed + 1))).Sum() ?? Mix(y, seed);
+                    x = (Mix(seed, x) % 4) switch
+                    {
+                        var g607 when await Even(g607 + (x + seed)) => await ctx.Step("s604", ct => log.Run("s604", (x + y), () => (x + y) + 1)) + g607,
+                        1 => (seed + x),
+                        var g607 when g607 > 2 => g607 + await F(Mix(y, x)),
+                        _ => Mix(y, seed) + 5,
+                    };
+                    using var u608 = new Marker((x + y));
+                    y += u608.Value;
+                    x += c609.Message.Length;
+                    if (Mix(y, y) % 4 == 0)
+                    {
+                        throw;
+                    }
                 }
-                y += k601;
-                break;
-            default:
-                x = y % 7 % 3 == 0 ? await ctx.Step("s601", ct => log.Run("s601", seed, () => seed + 1)) : x % 7 + 1;
-                y = (Twist(y) % 3) switch
+            }
+            finally
+            {
+                x += 3;
+                x += await Retry(Twist(x));
+                if (int.TryParse((y % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p610))
                 {
-                    0 => await F(seed % 7),
-                    1 => seed + 2,
-                    _ => await ctx.Step("s602", ct => log.Run("s602", (x + y), () => (x + y) + 1)),
-                };
-                break;
+                    x += await F(Twist(x));
+                    y += (await Even(Mix(y, p610)) ? 1 : 2);
+                    y = (seed % 3) switch
+                    {
+                        0 => (await Even((seed + seed)) ? 1 : 2),
+                        1 => y % 7 + 2,
+                        _ => (await Even(Mix(seed, y)) ? 1 : 2),
+                    };
+                    x += p610;
+                }
+                (x, y) = ((await Even(Mix(y, x)) ? 1 : 2), Mix(x, Mix(x, seed)));
+            }
+            x += c611.Message.Length;
+            if (Twist(seed) % 4 == 0)
+            {
+                throw;
+            }
         }
-        y = ((seed + seed) % 4) switch
-        {
-            var g602 when await Even(g602 + Twist(y)) => await Retry(x % 7) + g602,
-            1 => x % 7,
-            var g602 when g602 > 2 => g602 + await ctx.Step("s603", ct => log.Run("s603", y, () => y + 1)),
-            _ => Mix(x, y) + 5,
-        };
-        var w603 = 0;
-        while (w603 < 2)
-        {
-            w603++;
-            int? n604 = Twist(seed) % 2 == 0 ? null : Twist(x);
-            y = n604 ?? await ctx.Step("s604", ct => log.Run("s604", y % 7, () => y % 7 + 1));
-        }
-        if (y % 3 == 0)
-        {
-            goto skip605;
-        }
-        y = await Retry(seed % 7);
-        skip605:
-        x += 1;
         return Mix(Twist(x), y);
     }
 
@@ -530,9 +322,12 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix(y, y = await F((y + seed)));
-        var z701 = await F(x) + Mix(x, y);
-        y = await Even((y + z701)) ? (await Even(Twist(x)) ? 1 : 2) : Mix(Twist(seed), await F(y));
+        x = (await Even(Twist(x)) ? 1 : 2);
+        var a701 = new[] { x % 7, Twist(seed) };
+        a701[seed % 2] += await ctx.Step("s701", ct => log.Run("s701", seed % 7, () => seed % 7 + 1));
+        x += a701[0] + a701[1];
+        var s702 = $"{x % 7}:{(await Even(seed) ? 1 : 2)}";
+        y += s702.Length;
         return Mix(Twist(x), y);
     }
 
@@ -546,97 +341,99 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = (y % 4) switch
+        if (await ctx.Step("s801", ct => log.Run("s801", y, () => y + 1)) is var k801 && k801 % 2 == 1)
         {
-            var g801 when await Even(g801 + seed) => await F(Mix(y, seed)) + g801,
-            1 => seed,
-            var g801 when g801 > 2 => g801 + await Retry(seed),
-            _ => Twist(x) + 5,
-        };
+            x += await F(Twist(x)) + k801;
+        }
+        if (y % 7 % 3 == 0)
+        {
+            goto skip802;
+        }
+        x = await F(y);
+        skip802:
+        x += 1;
         try
         {
-            y += await Check((x + x));
-            switch (Mix((x + y), Mix(x, seed)) % 5)
-            {
-                case var k802 when k802 > 2:
-                    y += await F(Twist(k802));
-                    y += await Check((seed + seed));
-                    for (var i803 = 0; i803 < 2; i803++)
-                    {
-                        y += i803;
-                        x += await Retry(i803);
-                        x = (i803 % 4) switch
-                        {
-                            var g804 when await Even(g804 + (i803 + k802)) => await F(Mix(i803, i803)) + g804,
-                            1 => (y + x),
-                            var g804 when g804 > 2 => g804 + (await Even((k802 + y)) ? 1 : 2),
-                            _ => Twist(i803) + 5,
-                        };
-                    }
-                    y += k802;
-                    break;
-                default:
-                    y += await F(Twist(y));
-                    try
-                    {
-                        y += await Check(x % 7);
-                        y += await Check(Mix(y, seed));
-                        var r805 = await ctx.WhenAll(Enumerable.Range(0, 2).Select(j806 => F(j806 + Twist(x))));
-                        y += r805.Sum();
-                        y = (seed + seed) % 3 == 0 ? (await Even((seed + y)) ? 1 : 2) : Twist(x) + 1;
-                    }
-                    catch (CorpusException c807) when (c807.Message.Length % 2 == 1)
-                    {
-                        y += 100;
-                        y += await Check(y % 7);
-                        int Local3(int v) => Mix(v, (x + x));
-                        y += Local3(await ctx.Step("s801", ct => log.Run("s801", (seed + y), () => (seed + y) + 1)));
-                        y += Local3(y);
-                        x = Mix((await Even(Mix(x, x)) ? 1 : 2), await Check(y % 7));
-                        y += c807.Message.Length;
-                    }
-                    finally
-                    {
-                        x += 3;
-                        y += await ctx.Step("s802", ct => log.Run("s802", Mix(x, x), () => Mix(x, x) + 1));
-                        (x, y) = ((await Even(Twist(y)) ? 1 : 2), Mix(x, Twist(seed)));
-                        int Local3(int v) => Mix(v, (y + x));
-                        x += Local3(await Retry(x % 7));
-                        x += Local3(y);
-                        using var u808 = new Marker(Twist(seed));
-                        y += u808.Value;
-                    }
-                    break;
-            }
+            y += await Check((seed + y));
+            y = Mix(await Retry((x + seed)), await F(y));
         }
         catch (CorpusException)
         {
             y += 100;
-            x = Mix(await ctx.Step("s803", ct => log.Run("s803", y % 7, () => y % 7 + 1)), await Retry(Twist(x)));
-            var t809 = 0;
-            while (true)
-            {
-                if (++t809 > 2)
-                {
-                    break;
-                }
-                y += await F(y);
-                int Local2(int v) => Mix(v, Mix(seed, seed));
-                y += Local2(await F(Mix(x, x)));
-                y += Local2(y);
-            }
+            var z803 = await F(Twist(x)) + (x + seed);
         }
         finally
         {
             x += 3;
-            y += await Retry(x % 7);
+            switch (await Retry(y % 7) % 3)
+            {
+                case 0:
+                    x += (await Even(Twist(x)) ? 1 : 2);
+                    y = Mix(y, y = await F(seed % 7));
+                    break;
+                case 1:
+                    x += await F(y);
+                    var l804 = new List<int> { (x + y) };
+                    l804.Add((await Even(seed % 7) ? 1 : 2));
+                    l804.Add(await F(Mix(seed, y)) + l804.Count);
+                    x += l804.Sum() * l804.Count;
+                    break;
+                default:
+                    x += (await Even(Mix(seed, y)) ? 1 : 2);
+                    switch (Twist(x) % 3)
+                    {
+                        case 0:
+                            x += await F(seed);
+                            var a805 = new[] { x, (x + x) };
+                            a805[x % 7 % 2] *= await F(Twist(y));
+                            y += a805[0] + a805[1];
+                            x = Mix(await ctx.Step("s802", ct => log.Run("s802", Twist(x), () => Twist(x) + 1)), await F(Twist(y)));
+                            break;
+                        case 1:
+                            x += (await Even(seed % 7) ? 1 : 2);
+                            if (int.TryParse(((seed + seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p806))
+                            {
+                                x += await ctx.Step("s803", ct => log.Run("s803", Mix(seed, seed), () => Mix(seed, seed) + 1));
+                                y += await Retry(Twist(y));
+                                int? n807 = p806 % 2 == 0 ? null : Mix(seed, x);
+                                n807 ??= await F(seed % 7);
+                                x += n807.Value;
+                                using var u808 = new Marker(Twist(y));
+                                x += u808.Value;
+                                y += p806;
+                            }
+                            if ((seed + y) % 2 == 0)
+                            {
+                                goto default;
+                            }
+                            break;
+                        default:
+                            y += (await Even(y % 7) ? 1 : 2);
+                            y = Mix((x + seed), await ctx.Step("s804", ct => log.Run("s804", Twist(x), () => Twist(x) + 1)));
+                            break;
+                    }
+                    break;
+            }
+            y = ((x + y) % 3) switch
+            {
+                0 => await Retry(y),
+                1 => seed % 7 + 2,
+                _ => (await Even((y + seed)) ? 1 : 2),
+            };
         }
-        x = (y + seed) % 2 == 0 && await Even((x + y)) ? (await Even(Twist(x)) ? 1 : 2) : Mix((seed + y), await ctx.Step("s804", ct => log.Run("s804", y, () => y + 1)));
-        var l810 = new List<int> { (y + y) };
-        l810.Add(await F(y));
-        l810.Add(await ctx.Step("s805", ct => log.Run("s805", y, () => y + 1)) + l810.Count);
-        y += l810.Sum() * l810.Count;
-        x = Mix(new[] { Mix(y, y), x }.Sum(v => v + y), await ctx.Step("s806", ct => log.Run("s806", Mix(seed, x), () => Mix(seed, x) + 1)));
+        for (var i809 = 0; i809 < 2; i809++)
+        {
+            y += i809;
+            y = Mix(y++, await F(Twist(seed))) + y;
+            x = (Mix(y, y) % 3) switch
+            {
+                0 => (await Even(x) ? 1 : 2),
+                1 => y % 7 + 2,
+                _ => await ctx.Step("s805", ct => log.Run("s805", Mix(y, y), () => Mix(y, y) + 1)),
+            };
+        }
+        var c810 = Mix(x, x) % 2 == 0 ? null : new List<int> { Mix(y, seed) };
+        x += c810?.Append(await F(y)).Sum() ?? y;
         return Mix(Twist(x), y);
     }
 
@@ -650,32 +447,21 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = x % 7 % 3 == 0 ? (await Even(Twist(seed)) ? 1 : 2) : (y + y) + 1;
-        try
+        if (int.TryParse((y % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p901))
         {
-            var a901 = new int[2];
-            a901[0] = (await Even(Twist(x)) ? 1 : 2);
-            a901[1] = a901[0] + await F(y % 7);
-            x += a901[0] - a901[1];
-            using var u902 = new Marker((seed + y));
-            x += u902.Value;
-            if (x % 7 % 3 == 2)
-            {
-                return Mix(x, y);
-            }
+            y += await ctx.Step("s901", ct => log.Run("s901", y % 7, () => y % 7 + 1));
+            x = y % 2 == 0 ? (await Even(Mix(seed, p901)) ? await ctx.Step("s902", ct => log.Run("s902", Twist(p901), () => Twist(p901) + 1)) : p901 % 7) : (await Even(y % 7) ? 1 : 2);
+            x += p901;
         }
-        finally
+        var z902 = await F(y % 7) + (y + seed);
+        if (y % 9 == 7)
         {
-            x += 3;
-            x = (Mix(x, seed) % 4) switch
-            {
-                var g903 when await Even(g903 + seed) => await F(Twist(seed)) + g903,
-                1 => (seed + seed),
-                var g903 when g903 > 2 => g903 + await ctx.Step("s901", ct => log.Run("s901", Twist(y), () => Twist(y) + 1)),
-                _ => seed + 5,
-            };
+            return Mix(x, await Retry(Twist(seed)));
         }
-        await ctx.Sleep(TimeSpan.FromHours(1));
+        if (await Retry(Mix(y, seed)) is var k903 && k903 % 2 == 1)
+        {
+            x += await ctx.Step("s903", ct => log.Run("s903", Twist(seed), () => Twist(seed) + 1)) + k903;
+        }
         return Mix(Twist(x), y);
     }
 
@@ -689,18 +475,34 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var a1001 = new int[2];
-        a1001[1] = await Retry(Mix(x, seed));
-        a1001[0] = a1001[1] + await ctx.Step("s1001", ct => log.Run("s1001", Twist(seed), () => Twist(seed) + 1));
-        x += a1001[0] - a1001[1];
-        x = await F((seed + x));
-        x = (Mix(x, seed) % 4) switch
+        await ctx.Sleep(TimeSpan.FromHours(2));
+        var t1001 = 0;
+        while (true)
         {
-            var g1002 when await Even(g1002 + Mix(seed, x)) => await Retry(seed) + g1002,
-            1 => Twist(seed),
-            var g1002 when g1002 > 2 => g1002 + (await Even(y) ? 1 : 2),
-            _ => Mix(y, y) + 5,
-        };
+            if (++t1001 > 2)
+            {
+                break;
+            }
+            var c1002 = y % 2 == 0 ? null : new List<int> { x };
+            y += c1002?.Append(await F(Mix(y, seed))).Sum() ?? Mix(x, seed);
+            if ((y + seed) % 4 == 3)
+            {
+                break;
+            }
+        }
+        for (var i1003 = 0; i1003 < 2 && await Even(i1003 + Mix(seed, x)); i1003++)
+        {
+            y += i1003;
+            var a1004 = new[] { x % 7, y };
+            a1004[(x + y) % 2] -= await ctx.Step("s1001", ct => log.Run("s1001", i1003 % 7, () => i1003 % 7 + 1));
+            y += a1004[0] + a1004[1];
+            using var u1005 = new Marker(y % 7);
+            y += u1005.Value;
+            if ((i1003 + seed) % 3 == 2)
+            {
+                break;
+            }
+        }
         return Mix(Twist(x), y);
     }
 
@@ -714,25 +516,86 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        (x, y) = (await F(Twist(x)), Mix(x, Mix(y, y)));
-        x = (Twist(seed) % 3) switch
-        {
-            0 => await F(Mix(x, y)),
-            1 => y % 7 + 2,
-            _ => await Retry(x),
-        };
-        var l1101 = new List<int> { Mix(seed, x) };
-        l1101.Add(await ctx.Step("s1101", ct => log.Run("s1101", y % 7, () => y % 7 + 1)));
-        l1101.Add((await Even(Mix(x, y)) ? 1 : 2) + l1101.Count);
-        x += l1101.Sum() * l1101.Count;
+        y = Mix(y++, await F(seed)) + y;
         try
         {
-            y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+            y += await Check((x + y));
+            (x, y) = (await Check(seed % 7), Mix(x, Twist(x)));
+            var d1101 = 0;
+            do
+            {
+                d1101++;
+                x += (await Even(Twist(seed)) ? 1 : 2);
+                y = (Mix(seed, y) % 4) switch
+                {
+                    var g1102 when await Even(g1102 + x) => await Retry(y % 7) + g1102,
+                    1 => y,
+                    var g1102 when g1102 > 2 => g1102 + await Check(Mix(seed, y)),
+                    _ => y % 7 + 5,
+                };
+                x = (await Even(x) ? 1 : 2);
+                using var u1103 = new Marker((y + seed));
+                x += u1103.Value;
+            }
+            while (d1101 < 2);
+            using var u1104 = new Marker((seed + x));
+            x += u1104.Value;
         }
-        catch (TimeoutException)
+        catch (CorpusException c1107)
         {
-            x += 7;
+            y += 100;
+            var t1105 = 0;
+            while (true)
+            {
+                if (++t1105 > 2)
+                {
+                    break;
+                }
+                x += await ctx.Step("s1101", ct => log.Run("s1101", (x + y), () => (x + y) + 1));
+                try
+                {
+                    x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+                }
+                catch (TimeoutException)
+                {
+                    x += 7;
+                }
+                y = Mix(await Retry(Mix(seed, seed)), await F(Mix(x, x)));
+                using var u1106 = new Marker(x % 7);
+                x += u1106.Value;
+                if (seed % 3 == 2)
+                {
+                    continue;
+                }
+            }
+            x += c1107.Message.Length;
+            if ((seed + x) % 4 == 0)
+            {
+                throw;
+            }
         }
+        var a1108 = new[] { seed % 7, x };
+        a1108[Mix(seed, y) % 2] += (await Even(seed) ? 1 : 2);
+        y += a1108[0] + a1108[1];
+        switch (Mix(y % 7, seed) % 5)
+        {
+            case var k1109 when k1109 > 2:
+                y += await Retry((y + k1109));
+                await ctx.Sleep(TimeSpan.FromHours(2));
+                x += k1109;
+                break;
+            default:
+                var l1110 = new List<int> { Mix(x, x) };
+                l1110.Add(await F(Mix(y, x)));
+                l1110.Add(await F(y % 7) + l1110.Count);
+                y += l1110.Sum() * l1110.Count;
+                if (seed % 9 == 7)
+                {
+                    return Mix(x, await F(y % 7));
+                }
+                break;
+        }
+        y = Mix(y++, await F(seed)) + y;
         return Mix(Twist(x), y);
     }
 
@@ -746,69 +609,46 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var b1201 = 0;
-        again1202:
-        b1201++;
-        y = Mix(new[] { y, x }.Sum(v => v + y), (await Even(Twist(y)) ? 1 : 2));
-        if (b1201 < 2 && Twist(seed) % 2 == 0)
+        if (x % 7 % 2 == 0)
         {
-            goto again1202;
-        }
-        var d1203 = 0;
-        do
-        {
-            d1203++;
-            if (y % 4 == 1)
+            var r1201 = await ctx.WhenAll(F(x % 7), F(y % 7));
+            x = Mix(r1201[0], r1201[1]);
+            if (int.TryParse((y % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1202))
             {
-                continue;
+                x += (await Even((seed + p1202)) ? 1 : 2);
+                y += await ctx.Step("s1201", ct => log.Run("s1201", seed % 7, () => seed % 7 + 1));
+                if ((y + p1202) % 9 == 8)
+                {
+                    return Mix(x, y);
+                }
+                y += p1202;
             }
-            x = (Mix(x, seed) % 4) switch
+            using var u1203 = new Marker(x);
+            x += u1203.Value;
+            if ((y + y) % 3 == 2)
             {
-                var g1204 when await Even(g1204 + Twist(seed)) => await F(Twist(x)) + g1204,
-                1 => x,
-                var g1204 when g1204 > 2 => g1204 + (await Even((x + y)) ? 1 : 2),
-                _ => Mix(y, seed) + 5,
-            };
+                return Mix(x, y);
+            }
         }
-        while (d1203 < 2 && await Even(d1203 + y));
-        switch (await ctx.Step("s1201", ct => log.Run("s1201", (x + x), () => (x + x) + 1)) % 3)
+        try
         {
-            case 0:
-                var t1205 = 0;
-                while (true)
-                {
-                    if (++t1205 > 2)
-                    {
-                        break;
-                    }
-                    x += (await Even((seed + y)) ? 1 : 2);
-                    int? n1206 = y % 2 == 0 ? null : x;
-                    x = n1206 ?? (await Even(Twist(seed)) ? 1 : 2);
-                }
-                if (seed % 2 == 0)
-                {
-                    goto case 1;
-                }
-                break;
-            case 1:
-                y = Mix(y, y = (await Even(Mix(x, x)) ? 1 : 2));
-                if (y % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                y = (seed % 7 % 4) switch
-                {
-                    var g1207 when await Even(g1207 + x % 7) => await Retry(Mix(seed, x)) + g1207,
-                    1 => Twist(y),
-                    var g1207 when g1207 > 2 => g1207 + await ctx.Step("s1202", ct => log.Run("s1202", y % 7, () => y % 7 + 1)),
-                    _ => (y + x) + 5,
-                };
-                break;
+            if (Mix(x, y) % 2 == 0)
+            {
+                x += (await Even(Twist(x)) ? 1 : 2);
+                await ctx.Sleep(TimeSpan.FromHours(1));
+            }
         }
-        x = await F(x % 7);
-        x = (await Even((x + x)) ? 1 : 2);
+        finally
+        {
+            x += 3;
+            x = await F(Mix((x + x), await ctx.Step("s1202", ct => log.Run("s1202", (seed + x), () => (seed + x) + 1))));
+            var z1204 = await F(seed % 7) + y;
+            using var u1205 = new Marker(Mix(z1204, y));
+            x += u1205.Value;
+        }
+        var r1206 = await ctx.WhenAll(F(Twist(seed)), F(y % 7));
+        x = Mix(r1206[0], r1206[1]);
+        (x, y) = (await Retry(Mix(x, seed)), Mix(x, Twist(y)));
         return Mix(Twist(x), y);
     }
 
@@ -822,100 +662,18 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = (Twist(seed) % 4) switch
+        int? n1301 = seed % 2 == 0 ? null : seed % 7;
+        x = n1301 ?? (await Even(Twist(seed)) ? 1 : 2);
+        x = await Retry(y % 7);
+        try
         {
-            var g1301 when await Even(g1301 + (seed + x)) => await F(Mix(y, g1301)) + g1301,
-            1 => (seed + seed),
-            var g1301 when g1301 > 2 => g1301 + await F(x),
-            _ => seed + 5,
-        };
-        var w1302 = 0;
-        while (w1302 < 2 && await Even(w1302 + x))
-        {
-            w1302++;
-            y = Mix(await F(Mix(seed, y)), await F(x % 7));
+            y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
         }
-        switch (await F(Mix(y, x)) % 3)
+        catch (TimeoutException)
         {
-            case 0:
-                await ctx.Sleep(TimeSpan.FromHours(2));
-                try
-                {
-                    y += await Check((x + x));
-                    y += await F((seed + x));
-                    x = (Twist(x) % 3) switch
-                    {
-                        0 => await ctx.Step("s1301", ct => log.Run("s1301", (y + seed), () => (y + seed) + 1)),
-                        1 => y % 7 + 2,
-                        _ => await ctx.Step("s1302", ct => log.Run("s1302", x % 7, () => x % 7 + 1)),
-                    };
-                    x = Mix(Mix(seed, y), (await Even(seed % 7) ? 1 : 2));
-                }
-                catch (CorpusException)
-                {
-                    y += 100;
-                    y += await Retry(Mix(x, seed));
-                    x = await Even(y % 7) ? (await Even(Twist(seed)) ? 1 : 2) : Mix(Mix(y, y), await F(Twist(y)));
-                }
-                break;
-            case 1:
-                var d1303 = 0;
-                do
-                {
-                    d1303++;
-                    x += (await Even(seed) ? 1 : 2);
-                    switch ((y + seed) % 3)
-                    {
-                        case 0:
-                            x += await ctx.Step("s1303", ct => log.Run("s1303", Twist(seed), () => Twist(seed) + 1));
-                            y = x % 3 == 0 ? await Retry((x + seed)) : (seed + x) + 1;
-                            if (Twist(x) % 2 == 0)
-                            {
-                                goto case 1;
-                            }
-                            break;
-                        case 1:
-                            x += await F(x % 7);
-                            var l1304 = new List<int> { Mix(y, y) };
-                            l1304.Add(await ctx.Step("s1304", ct => log.Run("s1304", Twist(seed), () => Twist(seed) + 1)));
-                            l1304.Add(await ctx.Step("s1305", ct => log.Run("s1305", x, () => x + 1)) + l1304.Count);
-                            x += l1304.Sum() * l1304.Count;
-                            break;
-                        default:
-                            y += await F(Twist(y));
-                            x = (await Even(Twist(seed)) ? 1 : 2);
-                            if (seed % 7 % 9 == 7)
-                            {
-                                return Mix(x, (await Even((seed + seed)) ? 1 : 2));
-                            }
-                            break;
-                    }
-                }
-                while (d1303 < 2);
-                if (y % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                switch (Mix(Twist(x), seed) % 5)
-                {
-                    case var k1305 when k1305 > 2:
-                        y += await F((y + seed));
-                        x += await F((y + y));
-                        x = Mix(x, x = await Retry((x + k1305)));
-                        x += k1305;
-                        break;
-                    default:
-                        y += await ctx.Step("s1306", ct => log.Run("s1306", x % 7, () => x % 7 + 1));
-                        x = Mix(x, x = await Retry(Twist(x)));
-                        y += (await Even(seed % 7) ? 1 : 2);
-                        break;
-                }
-                break;
+            y += 7;
         }
-        int? n1306 = Mix(y, y) % 2 == 0 ? null : seed % 7;
-        y = n1306 ?? await F(Mix(y, seed));
+        x = Twist(seed) % 3 == 0 ? await F(Twist(seed)) : Twist(seed) + 1;
         return Mix(Twist(x), y);
     }
 
@@ -929,133 +687,23 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        try
+        var w1401 = 0;
+        while (w1401 < 2)
         {
-            y += await Check((y + y));
-            if (Mix(Twist(x), y) is var k1401 && k1401 % 2 == 1)
-            {
-                x += await ctx.Step("s1401", ct => log.Run("s1401", k1401 % 7, () => k1401 % 7 + 1));
-                x += k1401;
-            }
+            w1401++;
+            y = Mix(new[] { x % 7, x }.Sum(v => v + y), (await Even(Twist(y)) ? 1 : 2));
+            using var u1402 = new Marker(Twist(x));
+            x += u1402.Value;
         }
-        catch (CorpusException c1408)
-        {
-            y += 100;
-            try
-            {
-                y += await Check(x);
-                x += (await Even((y + y)) ? 1 : 2);
-                var s1402 = $"{(seed + y)}:{await Check(Twist(x))}";
-                y += s1402.Length;
-                using var u1403 = new Marker(Mix(seed, y));
-                x += u1403.Value;
-            }
-            catch (CorpusException c1407)
-            {
-                y += 100;
-                x += await Retry(Twist(seed));
-                try
-                {
-                    x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                }
-                catch (TimeoutException)
-                {
-                    x += 7;
-                }
-                if (seed % 7 % 2 == 0)
-                {
-                    y += await ctx.Step("s1402", ct => log.Run("s1402", Mix(x, x), () => Mix(x, x) + 1));
-                    x = Twist(seed) % 3 == 0 ? await Retry(Twist(y)) : Mix(y, y) + 1;
-                    if (int.TryParse((y % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1404))
-                    {
-                        x += await Retry(p1404);
-                        y += (await Even(Mix(p1404, seed)) ? 1 : 2);
-                        y = (await Even(Mix(x, x)) ? 1 : 2);
-                        x += p1404;
-                    }
-                }
-                else
-                {
-                    x += await F((y + y));
-                    var z1405 = await Retry(Mix(seed, x)) + (seed + y);
-                    y = await F((x + seed));
-                }
-                using var u1406 = new Marker(x);
-                x += u1406.Value;
-                x += c1407.Message.Length;
-                if (seed % 4 == 0)
-                {
-                    throw;
-                }
-            }
-            x += c1408.Message.Length;
-            if ((seed + x) % 4 == 0)
-            {
-                throw;
-            }
-        }
-        finally
-        {
-            x += 3;
-            x = (Mix(seed, y) % 3) switch
-            {
-                0 => await Retry((seed + seed)),
-                1 => Mix(seed, seed) + 2,
-                _ => await Retry(Twist(y)),
-            };
-        }
-        try
-        {
-            x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-        }
-        catch (TimeoutException)
-        {
-            y += 7;
-        }
-        try
-        {
-            if (Mix(Mix(y, y), (seed + y)) is var k1409 && k1409 % 2 == 1)
-            {
-                y += await Retry(Mix(seed, seed));
-                x += k1409;
-            }
-            if (int.TryParse((seed % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1410))
-            {
-                y += (await Even((seed + p1410)) ? 1 : 2);
-                y += await ctx.Step("s1403", ct => log.Run("s1403", x % 7, () => x % 7 + 1));
-                try
-                {
-                    y += await Check((x + seed));
-                    y += await F(p1410 % 7);
-                    if ((seed + seed) % 9 == 8)
-                    {
-                        return Mix(x, y);
-                    }
-                }
-                catch (CorpusException)
-                {
-                    y += 100;
-                    y += await F(p1410 % 7);
-                    var s1411 = $"{(p1410 + x)}:{await ctx.Step("s1404", ct => log.Run("s1404", y, () => y + 1))}";
-                    y += s1411.Length;
-                    y = await Retry(seed % 7);
-                }
-                finally
-                {
-                    x += 3;
-                    x += await F((x + x));
-                    y = seed % 2 == 0 ? await F(Twist(p1410)) : Mix(Mix(p1410, seed), await F(y));
-                    y = Mix(Mix(p1410, y), await Retry((x + seed)));
-                }
-                y += p1410;
-            }
-        }
-        finally
-        {
-            x += 3;
-            y = x % 3 == 0 ? await ctx.Step("s1405", ct => log.Run("s1405", seed % 7, () => seed % 7 + 1)) : (seed + x) + 1;
-            (x, y) = (await F(Mix(x, y)), Mix(x, x));
-        }
+        var r1403 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j1404 => F(j1404 + seed)));
+        x += r1403.Sum();
+        int Local0(int v) => Mix(v, y % 7);
+        y += Local0(await ctx.Step("s1401", ct => log.Run("s1401", seed % 7, () => seed % 7 + 1)));
+        x += Local0(y);
+        (x, y) = (await ctx.Step("s1402", ct => log.Run("s1402", y, () => y + 1)), Mix(x, Twist(x)));
+        var a1405 = new int[3];
+        a1405[await F((seed + x)) % 3] = (await Even(seed) ? 1 : 2);
+        y += a1405.Sum();
         return Mix(Twist(x), y);
     }
 
@@ -1069,27 +717,83 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if ((y + x) % 9 == 7)
+        var a1501 = new int[3];
+        a1501[(await Even(seed) ? 1 : 2) % 3] = (await Even(Mix(seed, seed)) ? 1 : 2);
+        x += a1501.Sum();
+        x = Mix(Mix(y, seed), await F(y));
+        var b1502 = 0;
+        again1503:
+        b1502++;
+        y = Mix(seed % 7, (await Even(Mix(y, x)) ? 1 : 2));
+        if (b1502 < 2 && seed % 2 == 0)
         {
-            return Mix(x, await F((y + x)));
+            goto again1503;
         }
-        try
+        if ((seed + seed) % 2 == 0 && await Even(y))
         {
-            x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+            if (Mix(y, y) is var k1504 && k1504 % 2 == 1)
+            {
+                x += await F(Mix(seed, x));
+                y += k1504;
+            }
         }
-        catch (TimeoutException)
+        else
         {
-            y += 7;
+            x = Mix(seed % 7, await ctx.Step("s1501", ct => log.Run("s1501", x, () => x + 1)));
+            try
+            {
+                x += (await Even(seed) ? 1 : 2);
+                var w1505 = 0;
+                while (w1505 < 2 && await Even(w1505 + x))
+                {
+                    w1505++;
+                    x += await F(y % 7);
+                    try
+                    {
+                        y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+                    }
+                    catch (TimeoutException)
+                    {
+                        x += 7;
+                    }
+                    (x, y) = (await Retry(x % 7), Mix(x, x % 7));
+                }
+                var d1506 = 0;
+                do
+                {
+                    d1506++;
+                    x += await F(Mix(seed, x));
+                    y = (Twist(x) % 4) switch
+                    {
+                        var g1507 when await Even(g1507 + y % 7) => await ctx.Step("s1502", ct => log.Run("s1502", (y + y), () => (y + y) + 1)) + g1507,
+                        1 => (x + y),
+                        var g1507 when g1507 > 2 => g1507 + await F(seed),
+                        _ => Twist(seed) + 5,
+                    };
+                }
+                while (d1506 < 2);
+                using var u1508 = new Marker(Twist(y));
+                y += u1508.Value;
+                if (Mix(x, seed) % 3 == 2)
+                {
+                    return Mix(x, y);
+                }
+            }
+            finally
+            {
+                x += 3;
+                x += await Retry(Twist(seed));
+                await ctx.Sleep(TimeSpan.FromHours(1));
+                var l1509 = new List<int> { Twist(seed) };
+                l1509.Add(await ctx.Step("s1503", ct => log.Run("s1503", (x + y), () => (x + y) + 1)));
+                l1509.Add((await Even(x % 7) ? 1 : 2) + l1509.Count);
+                x += l1509.Sum() * l1509.Count;
+            }
         }
-        y = Mix(await ctx.Step("s1501", ct => log.Run("s1501", y, () => y + 1)), (await Even(y) ? 1 : 2));
-        x += await ctx.Step("s1502", ct => log.Run("s1502", y % 7, () => y % 7 + 1));
-        if ((y + seed) % 3 == 0)
+        if ((x + seed) % 9 == 7)
         {
-            goto skip1501;
+            return Mix(x, await F((seed + seed)));
         }
-        y = await ctx.Step("s1503", ct => log.Run("s1503", (x + y), () => (x + y) + 1));
-        skip1501:
-        x += 1;
         return Mix(Twist(x), y);
     }
 
@@ -1103,77 +807,104 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix(x, x = (await Even((y + y)) ? 1 : 2));
-        switch (Mix((y + y), x) % 5)
+        switch ((await Even(Mix(x, seed)) ? 1 : 2) % 3)
         {
-            case var k1601 when k1601 > 2:
-                y += await ctx.Step("s1601", ct => log.Run("s1601", Twist(k1601), () => Twist(k1601) + 1));
+            case 0:
+                switch (Mix((y + seed), (x + y)) % 5)
+                {
+                    case var k1601 when k1601 > 2:
+                        y += await F(Mix(seed, seed));
+                        x += await Retry(Twist(seed));
+                        var w1602 = 0;
+                        while (w1602 < 2 && await Even(w1602 + x))
+                        {
+                            w1602++;
+                            x += (await Even((k1601 + y)) ? 1 : 2);
+                            if (x % 7 % 9 == 7)
+                            {
+                                return Mix(x, (await Even(x) ? 1 : 2));
+                            }
+                            y += await Retry(y % 7);
+                        }
+                        y += k1601;
+                        break;
+                    default:
+                        x += await F((seed + seed));
+                        int? n1603 = (x + x) % 2 == 0 ? null : Twist(y);
+                        y = n1603 ?? await ctx.Step("s1601", ct => log.Run("s1601", Mix(x, y), () => Mix(x, y) + 1));
+                        break;
+                }
+                if (y % 2 == 0)
+                {
+                    goto case 1;
+                }
+                break;
+            case 1:
                 try
                 {
-                    y += await Check((seed + k1601));
-                    y += await F(Twist(seed));
-                    x = (y % 7 % 4) switch
+                    y += await Check(y);
+                    x += await ctx.Step("s1602", ct => log.Run("s1602", y, () => y + 1));
+                    var w1604 = 0;
+                    while (w1604 < 2)
                     {
-                        var g1602 when await Even(g1602 + x % 7) => await F(Twist(k1601)) + g1602,
-                        1 => seed,
-                        var g1602 when g1602 > 2 => g1602 + await Retry(Mix(y, k1601)),
-                        _ => Mix(x, k1601) + 5,
-                    };
+                        w1604++;
+                        y += (await Even(y % 7) ? 1 : 2);
+                        var r1605 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j1606 => F(j1606 + Mix(x, x))));
+                        y += r1605.Sum();
+                    }
+                    var c1607 = Twist(seed) % 2 == 0 ? null : new List<int> { (seed + y) };
+                    x += c1607?.Append(await Check(Twist(x))).Sum() ?? (y + seed);
                 }
                 catch (CorpusException)
                 {
                     y += 100;
-                    y += (await Even(seed % 7) ? 1 : 2);
-                    var z1603 = await F(seed) + (k1601 + x);
+                    y += await ctx.Step("s1603", ct => log.Run("s1603", (y + x), () => (y + x) + 1));
+                    x = Mix(x++, await ctx.Step("s1604", ct => log.Run("s1604", (seed + seed), () => (seed + seed) + 1))) + x;
                 }
-                var w1604 = 0;
-                while (w1604 < 2 && await Even(w1604 + x))
+                finally
                 {
-                    w1604++;
-                    x += await F((x + x));
-                    x = await F(k1601 % 7);
-                    try
+                    x += 3;
+                    y += (await Even(Mix(x, x)) ? 1 : 2);
+                    for (var i1608 = 0; i1608 < 2; i1608++)
                     {
-                        y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+                        y += i1608;
+                        x += await ctx.Step("s1605", ct => log.Run("s1605", (i1608 + seed), () => (i1608 + seed) + 1));
+                        if (Mix((x + i1608), (y + seed)) is var k1609 && k1609 % 2 == 0)
+                        {
+                            y += await Retry(Twist(seed));
+                            x += k1609;
+                        }
+                        using var u1610 = new Marker(x);
+                        x += u1610.Value;
                     }
-                    catch (TimeoutException)
-                    {
-                        x += 7;
-                    }
+                    x = Twist(seed) % 3 == 0 || await Even(y) ? (await Even(y % 7) ? 1 : 2) : Mix(Mix(x, y), (await Even(y % 7) ? 1 : 2));
                 }
-                x += k1601;
+                x = Twist(y) % 2 == 0 && await Even((y + x)) ? await F(seed % 7) : Mix(x, await F(Mix(x, x)));
+                if (Mix(y, y) % 2 == 0)
+                {
+                    goto default;
+                }
                 break;
             default:
-                for (var i1605 = 0; i1605 < 2; i1605++)
+                if (int.TryParse((y % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1611))
                 {
-                    y += i1605;
-                    x += await ctx.Step("s1602", ct => log.Run("s1602", x % 7, () => x % 7 + 1));
-                    var b1606 = 0;
-                    again1607:
-                    b1606++;
-                    x += await F(Twist(seed));
-                    y = Mix(Twist(i1605), (await Even(Twist(i1605)) ? 1 : 2));
-                    if (b1606 < 2 && (y + seed) % 2 == 0)
-                    {
-                        goto again1607;
-                    }
-                    y = await ctx.Step("s1603", ct => log.Run("s1603", y % 7, () => y % 7 + 1));
-                }
-                if (Mix(x, Mix(y, x)) is var k1608 && k1608 % 2 == 0)
-                {
-                    x += (await Even(Mix(x, y)) ? 1 : 2);
-                    x += k1608;
+                    y += (await Even(Mix(x, p1611)) ? 1 : 2);
+                    y += (await Even((y + x)) ? 1 : 2);
+                    var s1612 = $"{Mix(x, p1611)}:{await F(x)}";
+                    x += s1612.Length;
+                    y += p1611;
                 }
                 break;
         }
-        await ctx.Sleep(TimeSpan.FromHours(1));
-        y = (y % 4) switch
+        var a1613 = new[] { seed, y };
+        a1613[Mix(seed, y) % 2] *= await F((y + y));
+        y += a1613[0] + a1613[1];
+        if (y % 7 % 9 == 8)
         {
-            var g1609 when await Even(g1609 + y) => await F(x % 7) + g1609,
-            1 => x % 7,
-            var g1609 when g1609 > 2 => g1609 + await F(seed % 7),
-            _ => (y + x) + 5,
-        };
+            return Mix(x, y);
+        }
+        var s1614 = $"{x % 7}:{(await Even(Twist(y)) ? 1 : 2)}";
+        x += s1614.Length;
         return Mix(Twist(x), y);
     }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches,
 loops, switch statements and expressions, try/catch/finally, break/continue/return leaving them, awaits spilled out
-of expressions, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
+of expressions (as arguments of other awaits, on one path of nested '?:', after '??=' and '?.', in compound
+assignments to elements, beside throw expressions), awaits in a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
 and arrays changed between checkpoints, using declarations after a block's last await, and local functions of one name
 in sibling blocks), for the crash harness to hold to the direct run. The written file is committed, so a test run is
 deterministic; change this script, run it, and commit both.
@@ -210,8 +211,10 @@ class Writer:
         if not scope.declares_function:
             # Twice: two sibling blocks must both draw one for their names to meet.
             kinds += ["local_function", "local_function"]
+        kinds += ["nested_await", "nested_conditional", "coalesce_assign", "conditional_access", "pattern_on_await", "indexed_await",
+                  "postfix_spill", "compound_element"]
         if scope.in_try:
-            kinds.append("throw")
+            kinds += ["throw", "throw_expression"]
         kind = self.rng.choice(kinds)
         return getattr(self, "write_" + kind)(scope)
 
@@ -395,6 +398,59 @@ class Writer:
         return [f"var {a} = new int[2];", f"{a}[{first}] = {self.awaited(scope)};", f"{a}[{1 - first}] = {a}[{first}] + {self.awaited(scope)};",
                 f"{self.target()} += {a}[0] - {a}[1];"]
 
+    def write_nested_await(self, scope):
+        # A step's argument is itself a durable await: the inner checkpoint comes first.
+        self.count_await(scope)
+        return [f"{self.target()} = await F(Mix({self.value(scope)}, {self.awaited(scope)}));"]
+
+    def write_nested_conditional(self, scope):
+        # Awaits in a condition and on one path of an inner ?: only.
+        return [f"{self.target()} = {self.value(scope)} % 2 == 0 ? (await Even({self.value(scope)}) ? {self.awaited(scope)} : {self.value(scope)}) : {self.awaited(scope)};"]
+
+    def write_coalesce_assign(self, scope):
+        # The await runs only when the slot is null.
+        n = self.fresh("n")
+        return [f"int? {n} = {self.value(scope)} % 2 == 0 ? null : {self.value(scope)};", f"{n} ??= {self.awaited(scope)};",
+                f"{self.target()} += {n}.Value;"]
+
+    def write_conditional_access(self, scope):
+        # The arguments' awaits run only when the receiver is not null.
+        c = self.fresh("c")
+        return [f"var {c} = {self.value(scope)} % 2 == 0 ? null : new List<int> {{ {self.value(scope)} }};",
+                f"{self.target()} += {c}?.Append({self.awaited(scope)}).Sum() ?? {self.value(scope)};"]
+
+    def write_pattern_on_await(self, scope):
+        # A pattern variable declared on an awaited value, read after another checkpoint.
+        k = self.fresh("k")
+        inner = scope.inner()
+        inner.readable.append(k)
+        return [f"if ({self.awaited(scope)} is var {k} && {k} % 2 == {self.rng.randrange(2)})", "{",
+                f"{INDENT}{self.target()} += {self.awaited(inner)} + {k};", "}"]
+
+    def write_indexed_await(self, scope):
+        # The array and the awaited index are evaluated before the awaited value.
+        a = self.fresh("a")
+        return [f"var {a} = new int[3];", f"{a}[{self.awaited(scope)} % 3] = {self.awaited(scope)};", f"{self.target()} += {a}.Sum();"]
+
+    def write_postfix_spill(self, scope):
+        # An operand with a side effect, evaluated once and before the await beside it.
+        t = self.target()
+        return [f"{t} = Mix({t}++, {self.awaited(scope)}) + {t};"]
+
+    def write_throw_expression(self, scope):
+        # A throw on one path of ?:, or in a switch expression's arm, beside paths that await.
+        if self.rng.randrange(2):
+            return [f'{self.target()} = {self.value(scope)} % 5 == 0 ? throw new CorpusException("thrown by an expression") : {self.awaited(scope)};']
+        return [f"{self.target()} = ({self.value(scope)} % 4) switch", "{", f"{INDENT}0 => {self.awaited(scope)},",
+                f'{INDENT}1 => throw new CorpusException("thrown by an arm"),', f"{INDENT}_ => {self.value(scope)} + 3,", "};"]
+
+    def write_compound_element(self, scope):
+        # A compound assignment to an element: the array and index are read before the await, the element after it.
+        a = self.fresh("a")
+        op = self.rng.choice(["+=", "-=", "*="])
+        return [f"var {a} = new[] {{ {self.value(scope)}, {self.value(scope)} }};", f"{a}[{self.value(scope)} % 2] {op} {self.awaited(scope)};",
+                f"{self.target()} += {a}[0] + {a}[1];"]
+
     def write_if(self, scope):
         condition = self.condition(scope)
         lines = [f"if ({condition})", "{"] + indent(self.block(scope.inner(), self.count())) + ["}"]
@@ -407,7 +463,9 @@ class Writer:
         inner = scope.inner(loop=True, switch=False, loops=scope.loops + 1)
         inner.readable.append(i)
         condition = f"{i} < 2" if self.rng.randrange(2) else f"{i} < 2 && await Even({i} + {self.value(scope)})"
-        return [f"for (var {i} = 0; {condition}; {i}++)", "{", f"{INDENT}y += {i};"] + indent(self.block(inner, self.count())) + ["}"]
+        # An increment that awaits runs after the body, a continue too.
+        increment = f"{i}++" if self.rng.randrange(3) else f"{i} += await Even({i} + y) ? 1 : 2"
+        return [f"for (var {i} = 0; {condition}; {increment})", "{", f"{INDENT}y += {i};"] + indent(self.block(inner, self.count())) + ["}"]
 
     def write_foreach(self, scope):
         e = self.fresh("e")
