@@ -9,13 +9,13 @@ public sealed class CoalesceAssignmentTests
     [Fact]
     public void A_statement_of_its_own_awaits_and_assigns_only_when_the_variable_is_null()
     {
-        var generated = GeneratorHarness.Generate(Workflow("""
+        var generated = GeneratorHarness.GenerateWorkflow("""
                 int? cached = n > 1 ? n : null;
                 cached ??= await Load(n);
                 string? label = null;
                 label ??= await Name(n);
                 return cached.Value + label.Length;
-            """)).Single().Text;
+            """);
 
         // The test comes first, and the step's checkpoint only after it: the await is reached only when the test fails.
         var test = generated.IndexOf("if (__slots.cached != null)", StringComparison.Ordinal);
@@ -28,31 +28,12 @@ public sealed class CoalesceAssignmentTests
     [Fact]
     public void Inside_a_larger_expression_its_value_is_the_variable_after_the_assignment()
     {
-        var generated = GeneratorHarness.Generate(Workflow("""
+        var generated = GeneratorHarness.GenerateWorkflow("""
                 int? cached = n > 1 ? n : null;
                 var total = 10 + (cached ??= await Load(n)) * 2;
                 return total + cached.Value;
-            """)).Single().Text;
+            """);
 
         Assert.Contains("= (int)__slots.cached!;", generated, StringComparison.Ordinal);
     }
-
-    private static string Workflow(string body) => $$"""
-        using SourceGenDurable;
-        namespace App;
-        public partial class Caches
-        {
-            [DurableWorkflow]
-            public async Task<int> Run(WorkflowContext ctx, int n)
-            {
-        {{body}}
-            }
-
-            [DurableStep]
-            private Task<int> Load(int n) => Task.FromResult(n * 2);
-
-            [DurableStep]
-            private Task<string> Name(int n) => Task.FromResult($"n{n}");
-        }
-        """;
 }

@@ -10,11 +10,11 @@ public sealed class ConditionalAccessTests
     [Fact]
     public void A_void_call_on_a_variable_is_a_statement_that_calls_the_variable_itself_after_the_await()
     {
-        var generated = GeneratorHarness.Generate(Workflow("""
+        var generated = GeneratorHarness.GenerateWorkflow("""
                 var list = n > 1 ? new List<int>() : null;
                 list?.Add(await Load(n));
                 return list?.Count ?? 0;
-            """)).Single().Text;
+            """);
 
         Assert.Contains("if (__slots.list == null)", generated, StringComparison.Ordinal);
         Assert.Contains("__slots.list.Add(__slots.__await0);", generated, StringComparison.Ordinal);
@@ -24,35 +24,14 @@ public sealed class ConditionalAccessTests
     [Fact]
     public void A_receiver_that_is_no_variable_is_evaluated_once_into_a_temporary_before_the_await()
     {
-        var generated = GeneratorHarness.Generate(Workflow("""
+        var generated = GeneratorHarness.GenerateWorkflow("""
                 var text = Text(n)?.Insert(0, await Name(n));
                 return text?.Length ?? 0;
-            """)).Single().Text;
+            """);
 
         var receiver = generated.IndexOf("__slots.__spill1 = Text(__slots.n);", StringComparison.Ordinal);
         var checkpoint = generated.IndexOf("await __run.StepAsync<string>(", StringComparison.Ordinal);
         Assert.True(receiver >= 0 && checkpoint > receiver, generated);
         Assert.Contains("__slots.__spill0 = __slots.__spill1.Insert(0, __slots.__await0);", generated, StringComparison.Ordinal);
     }
-
-    private static string Workflow(string body) => $$"""
-        using SourceGenDurable;
-        namespace App;
-        public partial class Lists
-        {
-            [DurableWorkflow]
-            public async Task<int> Run(WorkflowContext ctx, int n)
-            {
-        {{body}}
-            }
-
-            [DurableStep]
-            private Task<int> Load(int n) => Task.FromResult(n * 2);
-
-            [DurableStep]
-            private Task<string> Name(int n) => Task.FromResult($"n{n}");
-
-            private static string? Text(int n) => n > 1 ? "text" : null;
-        }
-        """;
 }

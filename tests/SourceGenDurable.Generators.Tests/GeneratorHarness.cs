@@ -36,4 +36,30 @@ internal static class GeneratorHarness
             .Select(s => (s.HintName, s.SourceText.ToString()))
             .ToList();
     }
+
+    /// <summary>
+    /// The one generated file of a workflow <c>Run(WorkflowContext ctx, int n)</c> returning an int, with
+    /// <paramref name="body"/> as its body, beside two steps (<c>Load(int)</c> giving an int, <c>Name(int)</c> a string)
+    /// and a helper that is no step (<c>Text(int)</c>, a string or null).
+    /// </summary>
+    public static string GenerateWorkflow(string body) => Generate($$"""
+        using SourceGenDurable;
+        namespace App;
+        public partial class Flows
+        {
+            [DurableWorkflow]
+            public async Task<int> Run(WorkflowContext ctx, int n)
+            {
+        {{body}}
+            }
+
+            [DurableStep]
+            private Task<int> Load(int n) => Task.FromResult(n * 2);
+
+            [DurableStep]
+            private Task<string> Name(int n) => Task.FromResult($"n{n}");
+
+            private static string? Text(int n) => n > 1 ? "text" : null;
+        }
+        """).Single().Text;
 }
