@@ -1,0 +1,150 @@
+namespace SourceGenDurable.Generators.Tests;
+
+/// <summary>
+/// Durable awaits in shapes that combine the spilled forms with each other and with the statements around them (throw
+/// expressions beside awaiting branches, '??=' nested or declared, '?.' on values and in moved catch bodies, awaiting
+/// guards, loop clauses): each is lowered, and the generated method compiles with no warning. What each shape does
+/// when a crash interrupts it is the corpus's to check.
+/// </summary>
+public sealed class LoweredShapeTests
+{
+    [Theory]
+    [InlineData("""
+        try
+        {
+            var r = n switch { 0 => await Load(n), _ => throw new InvalidOperationException("x") };
+            return r;
+        }
+        finally
+        {
+            await Load(1);
+        }
+        """)]
+    [InlineData("""
+        int? cached = n > 1 ? n : null;
+        return cached ??= await Load(n);
+        """)]
+    [InlineData("""
+        int? v = n > 1 ? n : null;
+        var s = v?.CompareTo(await Load(n));
+        return s ?? 0;
+        """)]
+    [InlineData("""
+        var list = n > 1 ? new List<int>() : null;
+        try
+        {
+            await Load(n);
+        }
+        catch (Exception)
+        {
+            list?.Add(await Load(n));
+        }
+        return list?.Count ?? 0;
+        """)]
+    [InlineData("""
+        int? a = null;
+        int? b = n > 2 ? n : null;
+        a ??= b ??= await Load(n);
+        return a.Value + (b ?? 0);
+        """)]
+    [InlineData("""
+        var x = n switch { > 0 when await Load(n) > 2 => throw new InvalidOperationException("big"), _ => 1 };
+        return x;
+        """)]
+    [InlineData("""
+        var x = 1;
+        x += n > 1 ? await Load(n) : throw new InvalidOperationException("small");
+        return x;
+        """)]
+    [InlineData("""
+        var y = await Load(n) > 3 ? throw new InvalidOperationException("big") : await Load(n + 1);
+        return y;
+        """)]
+    [InlineData("""
+        var s = $"{await Load(n),5}|{n,-3:D2}";
+        return s.Length;
+        """)]
+    [InlineData("""
+        for (var i = 0; i < 3; i += await Load(i) > 2 ? 2 : 1)
+        {
+            if (i == 1)
+            {
+                continue;
+            }
+
+            n += i;
+        }
+
+        return n;
+        """)]
+    [InlineData("""
+        var total = 0;
+        do
+        {
+            total += await Load(total);
+            if (total > 5)
+            {
+                continue;
+            }
+        }
+        while (total < 3 && await Load(total) < 100);
+        return total;
+        """)]
+    [InlineData("""
+        switch (n)
+        {
+            case > 1 when await Load(n) > 4:
+                n += 10;
+                break;
+            case 0:
+                n += await Load(n);
+                break;
+            default:
+                n -= 1;
+                break;
+        }
+
+        return n;
+        """)]
+    [InlineData("""
+        int? a = null, b = a ??= await Load(n);
+        return a.Value + b.Value;
+        """)]
+    [InlineData("""
+        object o = n;
+        if (o is int v && await Load(v) > 2)
+        {
+            return v + await Load(v);
+        }
+
+        return 0;
+        """)]
+    [InlineData("""
+        var count = 0;
+        foreach (var c in (await Name(n)).ToCharArray())
+        {
+            count += c == 'n' ? await Load(count) : 1;
+        }
+
+        return count;
+        """)]
+    [InlineData("""
+        var x = 0;
+        (x, n) = (await Load(n), x + 1);
+        x += (await Load(x)) switch { 0 => 1, var k when k > 3 => await Load(k), _ => throw new InvalidOperationException() };
+        return x + n;
+        """)]
+    [InlineData("""
+        var list = new List<int>();
+        list.Add(await Load(n));
+        var total = list.Count > 0 ? list[0] : await Load(0);
+        var text = Text(n);
+        total += text?.Length ?? await Load(total);
+        return total;
+        """)]
+    public void Is_lowered_into_a_method_that_compiles_without_warnings(string body)
+    {
+        var generated = GeneratorHarness.GenerateWorkflow(body);
+        Assert.Contains("await __run.CheckpointAsync(0, __slots);", generated, StringComparison.Ordinal);
+    }
+}
