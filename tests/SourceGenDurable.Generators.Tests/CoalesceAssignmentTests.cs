@@ -23,6 +23,9 @@ public sealed class CoalesceAssignmentTests
         Assert.True(test >= 0 && checkpoint > test, generated);
         Assert.Contains("__slots.cached = __slots.__await0;", generated, StringComparison.Ordinal);
         Assert.Contains("__slots.label = __slots.__await1;", generated, StringComparison.Ordinal);
+
+        // Nothing reads the value of a statement: it needs no temporary.
+        Assert.DoesNotContain("__spill", generated, StringComparison.Ordinal);
     }
 
     [Fact]

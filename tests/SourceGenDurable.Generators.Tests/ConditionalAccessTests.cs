@@ -22,6 +22,19 @@ public sealed class ConditionalAccessTests
     }
 
     [Fact]
+    public void A_call_whose_value_nothing_reads_keeps_no_temporary()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                var seen = n > 1 ? new HashSet<int>() : null;
+                seen?.Add(await Load(n));
+                return seen?.Count ?? 0;
+            """);
+
+        Assert.Contains("__slots.seen.Add(__slots.__await0);", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("__spill", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_receiver_that_is_no_variable_is_evaluated_once_into_a_temporary_before_the_await()
     {
         var generated = GeneratorHarness.GenerateWorkflow("""

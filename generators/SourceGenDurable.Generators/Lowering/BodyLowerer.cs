@@ -132,7 +132,8 @@ internal sealed partial class BodyLowerer
             _spills.Lower(plan, scope);
             if (statement is ExpressionStatementSyntax { Expression: var whole } && plan.Any(step => step is SpilledBranching branching && branching.Branching == whole))
             {
-                // The statement was one expression that awaits on one path ('v ??= await x;'), evaluated in full above.
+                // The statement was one expression that awaits on one path ('v ??= await x;', 'list?.Add(await x);'),
+                // evaluated in full above.
                 return;
             }
 

@@ -60,7 +60,7 @@ internal sealed class SpillLowerer
     /// An operand with a durable await that runs on one path only becomes an if statement writing a temporary, so the
     /// await (and its checkpoint) happens exactly when C# would evaluate it.
     /// </summary>
-    /// <returns>The temporary holding the expression's value; null for a <c>?.</c> call of a void method, which has none.</returns>
+    /// <returns>The temporary holding the expression's value; null when nothing reads it (see <see cref="SpilledBranching.ValueUnused"/>).</returns>
     private string? ShortCircuit(SpilledBranching branching, LoweringScope scope)
     {
         var (expression, type, output) = (branching.Branching, branching.Type, _context.Out);
@@ -77,8 +77,16 @@ internal sealed class SpillLowerer
         var (label, slots) = _context.NextConstruct(construct, expression, "cond");
         if (expression is ConditionalAccessExpressionSyntax access)
         {
-            var value = branching.IsVoid ? null : _context.SynthesizeSpill(type);
+            var value = branching.ValueUnused ? null : _context.SynthesizeSpill(type);
             ConditionalAccess(branching, access, label, value, scope);
+            output.Label($"{label}_end");
+            return value;
+        }
+
+        if (expression is AssignmentExpressionSyntax coalesceAssignment)
+        {
+            var value = branching.ValueUnused ? null : _context.SynthesizeSpill(type);
+            CoalesceAssignment(branching, coalesceAssignment, label, value, scope);
             output.Label($"{label}_end");
             return value;
         }
@@ -104,21 +112,6 @@ internal sealed class SpillLowerer
 
                 Branch(branching, coalesce.Right, temporary, scope);
                 break;
-            case AssignmentExpressionSyntax coalesceAssignment:
-                // 'v ??= await x': when v holds a value, that is the result; otherwise the await runs and its value is
-                // assigned, then read back as the result (of v's type without its '?').
-                var variable = _context.Rewrite(coalesceAssignment.Left, scope);
-                var resultType = TypeNames.FullyQualified(type);
-                _context.Map(coalesceAssignment.Left);
-                using (output.OpenBlock($"if ({variable} != null)"))
-                {
-                    output.Code($"{temporary} = ({resultType}){variable}!;").Jump($"{label}_end");
-                }
-
-                Lower(branching.PlanOf(coalesceAssignment.Right), scope);
-                _context.Map(coalesceAssignment.Right);
-                output.Code($"{variable} = {_context.Rewrite(coalesceAssignment.Right, scope)};").Code($"{temporary} = ({resultType}){variable}!;");
-                break;
             case SwitchExpressionSyntax @switch:
                 SwitchExpression(branching, @switch, label, slots, temporary, scope);
                 break;
@@ -135,10 +128,40 @@ internal sealed class SpillLowerer
     }
 
     /// <summary>
+    /// 'v ??= await x': when v holds a value, that is the result; otherwise the await runs and its value is assigned,
+    /// then read back as the result (of v's type without its '?').
+    /// </summary>
+    /// <param name="temporary">Where the expression's value goes; null when nothing reads it.</param>
+    private void CoalesceAssignment(SpilledBranching branching, AssignmentExpressionSyntax assignment, string label, string? temporary, LoweringScope scope)
+    {
+        var output = _context.Out;
+        var variable = _context.Rewrite(assignment.Left, scope);
+        var result = temporary is null ? null : $"{temporary} = ({TypeNames.FullyQualified(branching.Type)}){variable}!;";
+        _context.Map(assignment.Left);
+        using (output.OpenBlock($"if ({variable} != null)"))
+        {
+            if (result is not null)
+            {
+                output.Code(result);
+            }
+
+            output.Jump($"{label}_end");
+        }
+
+        Lower(branching.PlanOf(assignment.Right), scope);
+        _context.Map(assignment.Right);
+        output.Code($"{variable} = {_context.Rewrite(assignment.Right, scope)};");
+        if (result is not null)
+        {
+            output.Code(result);
+        }
+    }
+
+    /// <summary>
     /// 'a?.M(await x)': the rest of the access, and its awaits, run only when the receiver is not null. A receiver that
     /// is a variable is read again after them, as the object itself; any other is evaluated once, into a temporary.
     /// </summary>
-    /// <param name="temporary">Where the access's value goes; null for a call of a void method.</param>
+    /// <param name="temporary">Where the access's value goes; null when nothing reads it.</param>
     private void ConditionalAccess(SpilledBranching branching, ConditionalAccessExpressionSyntax access, string label, string? temporary, LoweringScope scope)
     {
         var output = _context.Out;

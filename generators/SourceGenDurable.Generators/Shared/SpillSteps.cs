@@ -28,8 +28,11 @@ internal sealed record SpilledBranching(
     ExpressionSyntax Branching, ITypeSymbol Type, ImmutableArray<(ExpressionSyntax Branch, ImmutableArray<SpillStep> Plan)> Branches, bool ReadsFirstAgain = false)
     : SpillStep(Branching)
 {
-    /// <summary>Whether the expression has no value: a <c>?.</c> call of a void method, a statement of its own.</summary>
-    public bool IsVoid => Type.SpecialType == SpecialType.System_Void;
+    /// <summary>
+    /// Whether nothing reads the expression's value: it is a statement of its own (<c>v ??= await x;</c>,
+    /// <c>list?.Add(await x);</c>), or a <c>?.</c> call of a void method, which has none.
+    /// </summary>
+    public bool ValueUnused => Type.SpecialType == SpecialType.System_Void || Branching.Parent is ExpressionStatementSyntax;
 
     /// <summary>The plan of one of <see cref="Branches"/>.</summary>
     public ImmutableArray<SpillStep> PlanOf(ExpressionSyntax branch) => Branches.FirstOrDefault(b => b.Branch == branch).Plan is { IsDefault: false } plan ? plan : ImmutableArray<SpillStep>.Empty;
