@@ -373,6 +373,44 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 "'lists[n % 2]' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first"));
 
     [Fact]
+    public Task A_compound_assignment_whose_target_holds_an_object_is_reported_as_its_value_read_before_the_await_would_be_a_copy() =>
+        Verify.VerifyAsync(
+            """
+            public sealed class Money
+            {
+                public Money(decimal amount) => Amount = amount;
+
+                public decimal Amount { get; }
+
+                public static Money operator +(Money left, decimal right) => new(left.Amount + right);
+            }
+
+            public sealed class Order
+            {
+                public Money Total { get; set; } = new(0);
+
+                public decimal Count { get; set; }
+            }
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<decimal> ProcessOrder(WorkflowContext ctx, decimal n)
+                {
+                    var order = new Order();
+                    order.Total += await {|#0:MyStep(n)|};
+                    order.Count += await MyStep(n + 1);
+                    return order.Total.Amount + order.Count;
+                }
+
+                [DurableStep]
+                private Task<decimal> MyStep(decimal v) => Task.FromResult(v);
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "'order.Total' is read before the durable await on the right of '+=', and its value cannot be saved in a checkpoint as it is; assign the awaited result to a local first"));
+
+    [Fact]
     public Task Durable_awaits_in_a_with_expression_and_beside_a_spread_are_lowered() =>
         Verify.VerifyAsync("""
             public sealed record Line(string Sku, int Count);

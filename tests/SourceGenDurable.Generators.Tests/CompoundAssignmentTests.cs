@@ -2,9 +2,9 @@ namespace SourceGenDurable.Generators.Tests;
 
 /// <summary>
 /// A compound assignment to a member or an element whose right side awaits (<c>order.Total += await ...</c>,
-/// <c>counts[i] += await ...</c>): the target's object, a variable, is read again after the await, an index that is
-/// no variable is evaluated before it, and the assignment reads the member's value after it, which nothing the await
-/// runs can change.
+/// <c>counts[i] += await ...</c>) reads its target before the await, as C# does: the object and the index first (an
+/// index that is no variable into a temporary), then the target's value into a temporary, which the assignment
+/// combines with the awaited value after the checkpoint.
 /// </summary>
 public sealed class CompoundAssignmentTests
 {
@@ -37,9 +37,17 @@ public sealed class CompoundAssignmentTests
             }
             """).Single().Text;
 
-        Assert.Contains("__slots.summary.Total += __slots.__await0;", generated, StringComparison.Ordinal);
-        // The index is evaluated before the await, as C# does.
-        Assert.Contains("__slots.counts[__slots.__spill1] -= __slots.__await1;", generated, StringComparison.Ordinal);
-        Assert.Contains("__slots.summary.Total *= __slots.__await2;", generated, StringComparison.Ordinal);
+        // The target's value is read before the await, as C# reads it (a null object or an index out of range throws
+        // before the step runs), and combined with the awaited value after it.
+        var read = generated.IndexOf("__slots.__spill0 = __slots.summary.Total;", StringComparison.Ordinal);
+        var checkpoint = generated.IndexOf("await __run.CheckpointAsync(0, __slots);", StringComparison.Ordinal);
+        Assert.True(read >= 0 && checkpoint > read, generated);
+        Assert.Contains("__slots.summary.Total = (int)(__slots.__spill0 + (__slots.__await0));", generated, StringComparison.Ordinal);
+
+        // An index that is no variable is evaluated before the element is read.
+        Assert.Contains("__slots.__spill2 = __slots.n % 3;", generated, StringComparison.Ordinal);
+        Assert.Contains("__slots.__spill3 = __slots.counts[__slots.__spill2];", generated, StringComparison.Ordinal);
+        Assert.Contains("__slots.counts[__slots.__spill2] = (int)(__slots.__spill3 - (__slots.__await1));", generated, StringComparison.Ordinal);
+        Assert.Contains("__slots.summary.Total = (int)(__slots.__spill5 * (__slots.__await2));", generated, StringComparison.Ordinal);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     private readonly SemanticModel _model;
     private readonly IReadOnlyDictionary<ISymbol, string> _slotFields;
     private readonly LocalNames _names;
-    private readonly IReadOnlyDictionary<SyntaxNode, string> _substitutions;
+    private readonly SpilledValues _spilled;
     private readonly LoweringScope _scope;
     private readonly string? _returnValueSlot;
     private readonly string? _rethrow;
@@ -33,7 +33,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     private int _switchDepth;
 
     /// <summary>A rewriter for one piece of copied code.</summary>
-    /// <param name="substitutions">Expressions already evaluated into temporaries (spilled awaits and operands), and the temporary to read instead.</param>
+    /// <param name="spilled">What spilling evaluated into temporaries already (awaits, operands, compound assignments' target values).</param>
     /// <param name="scope">Where jumps that leave the copied code go.</param>
     /// <param name="returnValueSlot">Inside a try whose finally became ordinary code, the slot a returned value goes to.</param>
     /// <param name="rethrow">Inside a catch body moved out of its catch clause: the statement that replaces <c>throw;</c>.</param>
@@ -42,7 +42,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
         SemanticModel model,
         IReadOnlyDictionary<ISymbol, string> slotFields,
         LocalNames names,
-        IReadOnlyDictionary<SyntaxNode, string> substitutions,
+        SpilledValues spilled,
         LoweringScope scope,
         string? returnValueSlot,
         string? rethrow,
@@ -51,7 +51,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
         _model = model;
         _slotFields = slotFields;
         _names = names;
-        _substitutions = substitutions;
+        _spilled = spilled;
         _scope = scope;
         _returnValueSlot = returnValueSlot;
         _rethrow = rethrow;
@@ -69,7 +69,7 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
     /// statement stays on the user's lines (see <see cref="LoweringContext.Layout"/>).
     /// </summary>
     public override SyntaxNode? Visit(SyntaxNode? node) =>
-        node is not null && _substitutions.TryGetValue(node, out var temporary)
+        node is not null && _spilled.Expressions.TryGetValue(node, out var temporary)
             ? SyntaxFactory.ParseExpression(temporary)
                 .WithLeadingTrivia(node.GetLeadingTrivia())
                 .WithTrailingTrivia(Enumerable.Repeat(SyntaxFactory.EndOfLine("\n"), node.ToString().Count(c => c == '\n')).Concat(node.GetTrailingTrivia()))
@@ -96,6 +96,25 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
         return _names.TryGetRenamed(symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } function ? function.OriginalDefinition : symbol, out var name)
             ? SyntaxFactory.IdentifierName(name).WithTriviaFrom(node)
             : base.VisitIdentifierName(node);
+    }
+
+    /// <summary>
+    /// A compound assignment whose target's value was read before the awaits on its right (see
+    /// <see cref="SpilledValues.CompoundTargets"/>) stores the operator applied to that value: <c>t += r</c> becomes
+    /// <c>t = (T)(value + (r))</c>, the conversion C# applies to a compound assignment's result.
+    /// </summary>
+    public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
+    {
+        if (!_spilled.CompoundTargets.TryGetValue(node, out var value))
+        {
+            return base.VisitAssignmentExpression(node);
+        }
+
+        var target = (ExpressionSyntax)Visit(node.Left)!;
+        var right = (ExpressionSyntax)Visit(node.Right)!;
+        var type = TypeNames.FullyQualified(_model.GetTypeInfo(node.Left).Type!);
+        var @operator = node.OperatorToken.Text.Substring(0, node.OperatorToken.Text.Length - 1);
+        return SyntaxFactory.ParseExpression($"{target.ToFullString().Trim()} = ({type})({value} {@operator} ({right.ToFullString().Trim()}))").WithTriviaFrom(node);
     }
 
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)

@@ -19,6 +19,7 @@ internal sealed class LoweringContext
     private readonly string _rebuildMethod;
     private readonly List<SlotModel> _synthesizedSlots = new();
     private readonly Dictionary<SyntaxNode, string> _substitutions = new();
+    private readonly Dictionary<AssignmentExpressionSyntax, string> _compoundValues = new();
     private readonly HashSet<string> _labelNames = new();
     private string? _returnSlot;
     private int _labels;
@@ -72,6 +73,9 @@ internal sealed class LoweringContext
 
     /// <summary>From now on copied code reads <paramref name="temporary"/> instead of <paramref name="expression"/>, evaluated already.</summary>
     public void Substitute(SyntaxNode expression, string temporary) => _substitutions[expression] = temporary;
+
+    /// <summary>From now on copied code combines <paramref name="assignment"/>'s right side with <paramref name="temporary"/>, its target's value read already.</summary>
+    public void SubstituteCompoundValue(AssignmentExpressionSyntax assignment, string temporary) => _compoundValues[assignment] = temporary;
 
     /// <summary>A new slot of the lowering's own; returns how the body reads it.</summary>
     public string Synthesize(string name, string type)
@@ -196,7 +200,7 @@ internal sealed class LoweringContext
     {
         var returnValueSlot = scope.ReturnLabel is not null && ResultType is not null ? ReturnSlot() : null;
         var rethrow = scope.CatchBodies.IsEmpty ? null : Rethrow(scope.CatchBodies.Peek().Label, scope.CatchBodies.Peek().Slots);
-        var rewritten = new CopiedCodeRewriter(Model, SlotFields, Names, _substitutions, scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
+        var rewritten = new CopiedCodeRewriter(Model, SlotFields, Names, new(_substitutions, _compoundValues), scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
         // A goto inside a lambda or local function cannot leave it: only the copied code's own jumps count.
         Out.CopiedCodeJumpsTo(rewritten.DescendantNodesAndSelf(node => node is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
             .OfType<GotoStatementSyntax>()
@@ -208,7 +212,7 @@ internal sealed class LoweringContext
 
     /// <summary>Rewrites a pattern or a guard, leaving the pattern's own <paramref name="unmapped"/> variables as they are written.</summary>
     public string RewriteKeeping(SyntaxNode node, LoweringScope scope, IReadOnlyCollection<ISymbol> unmapped) =>
-        new CopiedCodeRewriter(Model, SlotFields, Names, _substitutions, scope, null, null, unmapped).Rewrite(node);
+        new CopiedCodeRewriter(Model, SlotFields, Names, new(_substitutions, _compoundValues), scope, null, null, unmapped).Rewrite(node);
 
     /// <summary>Copies a statement, rewritten: a return, a throw or a jump ends the flow there.</summary>
     public void WriteCopied(StatementSyntax statement, LoweringScope scope)

@@ -46,6 +46,12 @@ internal sealed class SpillLowerer
                     }
 
                     break;
+                case SpilledCompoundValue compound:
+                    var targetValue = _context.SynthesizeSpill(compound.Type);
+                    _context.Map(compound.Assignment.Left);
+                    _context.Out.Code($"{targetValue} = {_context.Rewrite(compound.Assignment.Left, scope)};");
+                    _context.SubstituteCompoundValue(compound.Assignment, targetValue);
+                    break;
                 case SpilledOperand operand:
                     var temporary = _context.SynthesizeSpill(operand.Type);
                     _context.Map(operand.Operand);

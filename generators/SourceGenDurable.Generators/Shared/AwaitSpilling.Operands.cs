@@ -49,8 +49,7 @@ internal static partial class AwaitSpilling
             // be evaluated once for both the test and the assignment, it is not lowered.
             AssignmentExpressionSyntax e when e.IsKind(SyntaxKind.CoalesceAssignmentExpression) => null,
             AssignmentExpressionSyntax e when e.Left is IdentifierNameSyntax || IsDeconstructionIntoVariables(e.Left) => [e.Right],
-            // A compound assignment reads the member before the right side, as the copied statement does after it:
-            // nothing the await runs can assign it.
+            // A compound assignment whose right side awaits is planned apart (see WalkCompound).
             AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } e => [target.Expression, e.Right],
             AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } e => [target.Expression, .. target.ArgumentList.Arguments.Select(a => a.Expression), e.Right],
             _ => null,

@@ -142,6 +142,14 @@ internal static partial class AwaitSpilling
                 return;
             }
 
+            if (expression is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax or ElementAccessExpressionSyntax } compound &&
+                !compound.IsKind(SyntaxKind.SimpleAssignmentExpression) && !compound.IsKind(SyntaxKind.CoalesceAssignmentExpression) &&
+                ContainsDurableAwait(compound.Right))
+            {
+                WalkCompound(compound);
+                return;
+            }
+
             var operands = Operands(expression);
             if (operands is null)
             {
@@ -164,33 +172,70 @@ internal static partial class AwaitSpilling
                 }
             }
 
-            for (var i = 0; i <= last; i++)
+            for (var i = 0; i <= last && Reason is null; i++)
             {
-                if (ContainsDurableAwait(operands[i]))
+                EvaluateFirst(operands[i]);
+            }
+        }
+
+        /// <summary>An operand C# evaluates before a later durable await: its own awaits, or itself into a temporary if it could change.</summary>
+        private void EvaluateFirst(ExpressionSyntax operand)
+        {
+            if (ContainsDurableAwait(operand))
+            {
+                Walk(operand);
+            }
+            else if (NeedsSpill(operand))
+            {
+                var type = model.GetTypeInfo(operand).Type;
+                if (!CanHoldInTemporary(type))
                 {
-                    Walk(operands[i]);
+                    Reason = $"'{operand}' is evaluated before a durable await in the same expression, and its value cannot be saved in a checkpoint; assign the awaited result to a local first";
+                    return;
                 }
-                else if (NeedsSpill(operands[i]))
+
+                // A saved object comes back from a checkpoint as a copy: a call on it, or given it, after a resume
+                // would change the copy, not the object the workflow goes on to read. A new object, or one a
+                // with-expression copies anyway, has no identity anyone else holds.
+                if (LiveVariables.ComesBackAsCopy(type) && !IsCopyable(operand))
                 {
-                    var type = model.GetTypeInfo(operands[i]).Type;
-                    if (!CanHoldInTemporary(type))
-                    {
-                        Reason = $"'{operands[i]}' is evaluated before a durable await in the same expression, and its value cannot be saved in a checkpoint; assign the awaited result to a local first";
-                        return;
-                    }
+                    Reason = $"'{operand}' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first";
+                    return;
+                }
 
-                    // A saved object comes back from a checkpoint as a copy: a call on it, or given it, after a resume
-                    // would change the copy, not the object the workflow goes on to read. A new object, or one a
-                    // with-expression copies anyway, has no identity anyone else holds.
-                    if (LiveVariables.ComesBackAsCopy(type) && !IsCopyable(operands[i]))
-                    {
-                        Reason = $"'{operands[i]}' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first";
-                        return;
-                    }
+                plan.Add(new SpilledOperand(operand, type!));
+            }
+        }
 
-                    plan.Add(new SpilledOperand(operands[i], type!));
+        /// <summary>
+        /// A compound assignment to a member or an element (<c>order.Total += await ...</c>) reads its target before its
+        /// right side runs, so a null object or an index out of range throws before the await: the target's object and
+        /// indices are evaluated first, then its value into a temporary, which the assignment combines with the right
+        /// side afterwards.
+        /// </summary>
+        private void WalkCompound(AssignmentExpressionSyntax compound)
+        {
+            IEnumerable<ExpressionSyntax> target = compound.Left is ElementAccessExpressionSyntax element
+                ? [element.Expression, .. element.ArgumentList.Arguments.Select(a => a.Expression)]
+                : [((MemberAccessExpressionSyntax)compound.Left).Expression];
+            foreach (var operand in target)
+            {
+                EvaluateFirst(operand);
+                if (Reason is not null)
+                {
+                    return;
                 }
             }
+
+            var type = model.GetTypeInfo(compound.Left).Type;
+            if (model.GetSymbolInfo(compound.Left).Symbol is IEventSymbol || !CanHoldInTemporary(type) || LiveVariables.ComesBackAsCopy(type))
+            {
+                Reason = $"'{compound.Left}' is read before the durable await on the right of '{compound.OperatorToken.Text}', and its value cannot be saved in a checkpoint as it is; assign the awaited result to a local first";
+                return;
+            }
+
+            plan.Add(new SpilledCompoundValue(compound, type!));
+            Walk(compound.Right);
         }
 
         private static bool IsCopyable(ExpressionSyntax operand) =>

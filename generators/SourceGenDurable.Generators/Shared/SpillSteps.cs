@@ -15,6 +15,13 @@ internal sealed record SpilledAwait(AwaitExpressionSyntax Await, int State) : Sp
 internal sealed record SpilledOperand(ExpressionSyntax Operand, ITypeSymbol Type) : SpillStep(Operand);
 
 /// <summary>
+/// The value a compound assignment to a member or an element reads from its target before the durable await in its
+/// right side (<c>order.Total += await ...</c>): read into a temporary first, and combined with the right side where
+/// the assignment is copied (<c>order.Total = (int)(temporary + ...)</c>).
+/// </summary>
+internal sealed record SpilledCompoundValue(AssignmentExpressionSyntax Assignment, ITypeSymbol Type) : SpillStep(Assignment.Left);
+
+/// <summary>
 /// An expression that evaluates an operand with a durable await on one path only (<c>?:</c>, <c>&amp;&amp;</c>,
 /// <c>||</c>, <c>??</c>, <c>??=</c>, <c>?.</c>, a switch expression): flattened code writing a temporary of its converted type.
 /// </summary>

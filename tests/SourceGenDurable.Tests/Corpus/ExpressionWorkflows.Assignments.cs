@@ -47,4 +47,29 @@ public sealed partial class ExpressionWorkflows
         tally.Count *= await Double(1);
         return $"{tally.Count}|{string.Join(",", values)}";
     }
+
+    /// <summary>
+    /// An element assigned, or added to, an awaited value is checked against the array's bounds before the await, as
+    /// C# does: an index out of range throws before the step runs.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(1)]
+    [Inputs(-1)]
+    [Inputs(2)]
+    public async Task<string> ElementTargetsCheckedBeforeTheAwait(WorkflowContext ctx, int n)
+    {
+        var values = new int[2];
+        try
+        {
+            values[n % 3 == 2 ? 0 : n] = await Double(n);
+            values[n % 2] += await Double(n + 1);
+            values[n] -= await Double(n + 2);
+        }
+        catch (IndexOutOfRangeException)
+        {
+            return $"out of range|{string.Join(",", values)}";
+        }
+
+        return string.Join(",", values);
+    }
 }
