@@ -577,7 +577,7 @@ public sealed partial class RandomWorkflows(StepLog log)
         var a1108 = new[] { seed % 7, x };
         a1108[Mix(seed, y) % 2] += (await Even(seed) ? 1 : 2);
         y += a1108[0] + a1108[1];
-        switch (Mix(y % 7, seed) % 5)
+        switch (Mix(Twist(y), x % 7) % 5)
         {
             case var k1109 when k1109 > 2:
                 y += await Retry((y + k1109));
@@ -595,7 +595,9 @@ public sealed partial class RandomWorkflows(StepLog log)
                 }
                 break;
         }
-        y = Mix(y++, await F(seed)) + y;
+        int Local0(int v) => Mix(v, x % 7);
+        x += Local0(await ctx.Step("s1102", ct => log.Run("s1102", (seed + y), () => (seed + y) + 1)));
+        x += Local0(y);
         return Mix(Twist(x), y);
     }
 
@@ -609,46 +611,61 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (x % 7 % 2 == 0)
+        var b1201 = 0;
+        again1202:
+        b1201++;
+        if (int.TryParse(((seed + seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1203))
         {
-            var r1201 = await ctx.WhenAll(F(x % 7), F(y % 7));
-            x = Mix(r1201[0], r1201[1]);
-            if (int.TryParse((y % 7 % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1202))
-            {
-                x += (await Even((seed + p1202)) ? 1 : 2);
-                y += await ctx.Step("s1201", ct => log.Run("s1201", seed % 7, () => seed % 7 + 1));
-                if ((y + p1202) % 9 == 8)
-                {
-                    return Mix(x, y);
-                }
-                y += p1202;
-            }
-            using var u1203 = new Marker(x);
-            x += u1203.Value;
-            if ((y + y) % 3 == 2)
-            {
-                return Mix(x, y);
-            }
+            y += await Retry(x % 7);
+            x += await ctx.Step("s1201", ct => log.Run("s1201", p1203 % 7, () => p1203 % 7 + 1));
+            var z1204 = await F(p1203 % 7) + seed;
+            y += p1203;
         }
         try
         {
-            if (Mix(x, y) % 2 == 0)
+            y += await Check(Mix(seed, seed));
+            y += await ctx.Step("s1202", ct => log.Run("s1202", (y + x), () => (y + x) + 1));
+            if (y % 3 == 0)
             {
-                x += (await Even(Twist(x)) ? 1 : 2);
-                await ctx.Sleep(TimeSpan.FromHours(1));
+                goto skip1205;
+            }
+            y = await Retry(seed % 7);
+            skip1205:
+            x += 1;
+            if (seed % 2 == 0 && await Even((x + x)))
+            {
+                y += await Retry((x + y));
+                if (Mix(y, y) % 9 == 7)
+                {
+                    return Mix(x, await F(x));
+                }
             }
         }
-        finally
+        catch (CorpusException)
         {
-            x += 3;
-            x = await F(Mix((x + x), await ctx.Step("s1202", ct => log.Run("s1202", (seed + x), () => (seed + x) + 1))));
-            var z1204 = await F(seed % 7) + y;
-            using var u1205 = new Marker(Mix(z1204, y));
-            x += u1205.Value;
+            y += 100;
+            y += await Retry(Twist(x));
+            y = seed % 7 % 2 == 0 ? (await Even((x + x)) ? await F((y + x)) : x) : await Retry(y);
         }
-        var r1206 = await ctx.WhenAll(F(Twist(seed)), F(y % 7));
-        x = Mix(r1206[0], r1206[1]);
-        (x, y) = (await Retry(Mix(x, seed)), Mix(x, Twist(y)));
+        if (b1201 < 2 && Mix(x, y) % 2 == 0)
+        {
+            goto again1202;
+        }
+        if (Twist(seed) % 3 == 0 || await Even(y % 7))
+        {
+            int? n1206 = seed % 2 == 0 ? null : seed % 7;
+            x = n1206 ?? (await Even(Twist(seed)) ? 1 : 2);
+            x = await Retry(y % 7);
+        }
+        else
+        {
+            x = Twist(seed) % 3 == 0 ? await F(Twist(seed)) : Twist(seed) + 1;
+            var a1207 = new int[3];
+            a1207[await ctx.Step("s1203", ct => log.Run("s1203", Twist(y), () => Twist(y) + 1)) % 3] = await Retry(Twist(x));
+            x += a1207.Sum();
+        }
+        y = Mix(y++, (await Even(seed) ? 1 : 2)) + y;
+        x = Mix(Twist(seed), await F(Twist(x)));
         return Mix(Twist(x), y);
     }
 
@@ -662,18 +679,18 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        int? n1301 = seed % 2 == 0 ? null : seed % 7;
-        x = n1301 ?? (await Even(Twist(seed)) ? 1 : 2);
-        x = await Retry(y % 7);
-        try
-        {
-            y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-        }
-        catch (TimeoutException)
-        {
-            y += 7;
-        }
-        x = Twist(seed) % 3 == 0 ? await F(Twist(seed)) : Twist(seed) + 1;
+        var c1301 = seed % 2 == 0 ? null : new List<int> { Twist(x) };
+        x += c1301?.Append(await F(Mix(seed, y))).Sum() ?? Mix(seed, y);
+        var a1302 = new int[2];
+        a1302[1] = await F(x % 7);
+        a1302[0] = a1302[1] + (await Even(x) ? 1 : 2);
+        x += a1302[0] - a1302[1];
+        int Local0(int v) => Mix(v, x);
+        y += Local0(await F(Twist(y)));
+        y += Local0(y);
+        var r1303 = await ctx.WhenAll(Enumerable.Range(0, 2).Select(j1304 => F(j1304 + Mix(seed, seed))));
+        x += r1303.Sum();
+        x = Mix(Mix(y, seed), await F(y));
         return Mix(Twist(x), y);
     }
 
@@ -687,23 +704,14 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var w1401 = 0;
-        while (w1401 < 2)
-        {
-            w1401++;
-            y = Mix(new[] { x % 7, x }.Sum(v => v + y), (await Even(Twist(y)) ? 1 : 2));
-            using var u1402 = new Marker(Twist(x));
-            x += u1402.Value;
-        }
-        var r1403 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j1404 => F(j1404 + seed)));
-        x += r1403.Sum();
-        int Local0(int v) => Mix(v, y % 7);
-        y += Local0(await ctx.Step("s1401", ct => log.Run("s1401", seed % 7, () => seed % 7 + 1)));
-        x += Local0(y);
-        (x, y) = (await ctx.Step("s1402", ct => log.Run("s1402", y, () => y + 1)), Mix(x, Twist(x)));
-        var a1405 = new int[3];
-        a1405[await F((seed + x)) % 3] = (await Even(seed) ? 1 : 2);
-        y += a1405.Sum();
+        x = Mix(y % 7, (await Even(Mix(y, x)) ? 1 : 2));
+        var l1401 = new List<int> { (x + x) };
+        l1401.Add(await F(seed));
+        l1401.Add(await F(Twist(seed)) + l1401.Count);
+        y += l1401.Sum() * l1401.Count;
+        x = await F(Mix(y % 7, await ctx.Step("s1401", ct => log.Run("s1401", (y + y), () => (y + y) + 1))));
+        y = Mix(y, (await Even(Mix(x, x)) ? 1 : 2));
+        var z1402 = await ctx.Step("s1402", ct => log.Run("s1402", y, () => y + 1)) + (y + seed);
         return Mix(Twist(x), y);
     }
 
@@ -717,82 +725,72 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var a1501 = new int[3];
-        a1501[(await Even(seed) ? 1 : 2) % 3] = (await Even(Mix(seed, seed)) ? 1 : 2);
-        x += a1501.Sum();
-        x = Mix(Mix(y, seed), await F(y));
-        var b1502 = 0;
-        again1503:
-        b1502++;
-        y = Mix(seed % 7, (await Even(Mix(y, x)) ? 1 : 2));
-        if (b1502 < 2 && seed % 2 == 0)
+        if (int.TryParse((x % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1501))
         {
-            goto again1503;
+            y += await Retry(seed);
+            x = (await Even(Mix(y, x)) ? 1 : 2);
+            x += p1501;
         }
-        if ((seed + seed) % 2 == 0 && await Even(y))
+        int? n1502 = x % 2 == 0 ? null : y % 7;
+        y = n1502 ?? await Retry((y + y));
+        if (x % 7 % 9 == 7)
         {
-            if (Mix(y, y) is var k1504 && k1504 % 2 == 1)
-            {
-                x += await F(Mix(seed, x));
-                y += k1504;
-            }
+            return Mix(x, await F(seed % 7));
         }
-        else
+        switch (Mix(seed, seed) % 3)
         {
-            x = Mix(seed % 7, await ctx.Step("s1501", ct => log.Run("s1501", x, () => x + 1)));
-            try
-            {
-                x += (await Even(seed) ? 1 : 2);
-                var w1505 = 0;
-                while (w1505 < 2 && await Even(w1505 + x))
+            case 0:
+                var a1503 = new[] { (x + seed), y };
+                a1503[seed % 7 % 2] *= await F((seed + y));
+                y += a1503[0] + a1503[1];
+                if (Twist(y) % 2 == 0)
                 {
-                    w1505++;
-                    x += await F(y % 7);
-                    try
+                    goto case 1;
+                }
+                break;
+            case 1:
+                if (Twist(seed) % 3 == 0)
+                {
+                    goto skip1504;
+                }
+                x = (await Even(x) ? 1 : 2);
+                skip1504:
+                y += 1;
+                break;
+            default:
+                var t1505 = 0;
+                while (true)
+                {
+                    if (++t1505 > 2)
                     {
-                        y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+                        break;
                     }
-                    catch (TimeoutException)
-                    {
-                        x += 7;
-                    }
-                    (x, y) = (await Retry(x % 7), Mix(x, x % 7));
+                    y += await F(y);
+                    y = Mix(y++, await F(Twist(seed))) + y;
+                    var l1506 = new List<int> { y };
+                    l1506.Add(await Retry(Twist(seed)));
+                    l1506.Add(await ctx.Step("s1501", ct => log.Run("s1501", (x + y), () => (x + y) + 1)) + l1506.Count);
+                    y += l1506.Sum() * l1506.Count;
+                    using var u1507 = new Marker(seed % 7);
+                    x += u1507.Value;
                 }
-                var d1506 = 0;
-                do
+                try
                 {
-                    d1506++;
-                    x += await F(Mix(seed, x));
-                    y = (Twist(x) % 4) switch
-                    {
-                        var g1507 when await Even(g1507 + y % 7) => await ctx.Step("s1502", ct => log.Run("s1502", (y + y), () => (y + y) + 1)) + g1507,
-                        1 => (x + y),
-                        var g1507 when g1507 > 2 => g1507 + await F(seed),
-                        _ => Twist(seed) + 5,
-                    };
+                    x += await Retry(Twist(x));
+                    int Local2(int v) => Mix(v, y % 7);
+                    y += Local2(await ctx.Step("s1502", ct => log.Run("s1502", x, () => x + 1)));
+                    x += Local2(y);
+                    using var u1508 = new Marker(x);
+                    y += u1508.Value;
                 }
-                while (d1506 < 2);
-                using var u1508 = new Marker(Twist(y));
-                y += u1508.Value;
-                if (Mix(x, seed) % 3 == 2)
+                finally
                 {
-                    return Mix(x, y);
+                    x += 3;
+                    x += await ctx.Step("s1503", ct => log.Run("s1503", (seed + seed), () => (seed + seed) + 1));
+                    y = await ctx.Step("s1504", ct => log.Run("s1504", Twist(x), () => Twist(x) + 1));
+                    await ctx.Sleep(TimeSpan.FromHours(2));
                 }
-            }
-            finally
-            {
-                x += 3;
-                x += await Retry(Twist(seed));
-                await ctx.Sleep(TimeSpan.FromHours(1));
-                var l1509 = new List<int> { Twist(seed) };
-                l1509.Add(await ctx.Step("s1503", ct => log.Run("s1503", (x + y), () => (x + y) + 1)));
-                l1509.Add((await Even(x % 7) ? 1 : 2) + l1509.Count);
-                x += l1509.Sum() * l1509.Count;
-            }
-        }
-        if ((x + seed) % 9 == 7)
-        {
-            return Mix(x, await F((seed + seed)));
+                break;
         }
         return Mix(Twist(x), y);
     }
@@ -807,104 +805,42 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        switch ((await Even(Mix(x, seed)) ? 1 : 2) % 3)
+        int Local0(int v) => Mix(v, x);
+        y += Local0(await ctx.Step("s1601", ct => log.Run("s1601", Mix(seed, y), () => Mix(seed, y) + 1)));
+        x += Local0(y);
+        if (await Even((x + y)))
         {
-            case 0:
-                switch (Mix((y + seed), (x + y)) % 5)
-                {
-                    case var k1601 when k1601 > 2:
-                        y += await F(Mix(seed, seed));
-                        x += await Retry(Twist(seed));
-                        var w1602 = 0;
-                        while (w1602 < 2 && await Even(w1602 + x))
-                        {
-                            w1602++;
-                            x += (await Even((k1601 + y)) ? 1 : 2);
-                            if (x % 7 % 9 == 7)
-                            {
-                                return Mix(x, (await Even(x) ? 1 : 2));
-                            }
-                            y += await Retry(y % 7);
-                        }
-                        y += k1601;
-                        break;
-                    default:
-                        x += await F((seed + seed));
-                        int? n1603 = (x + x) % 2 == 0 ? null : Twist(y);
-                        y = n1603 ?? await ctx.Step("s1601", ct => log.Run("s1601", Mix(x, y), () => Mix(x, y) + 1));
-                        break;
-                }
-                if (y % 2 == 0)
-                {
-                    goto case 1;
-                }
-                break;
-            case 1:
-                try
-                {
-                    y += await Check(y);
-                    x += await ctx.Step("s1602", ct => log.Run("s1602", y, () => y + 1));
-                    var w1604 = 0;
-                    while (w1604 < 2)
-                    {
-                        w1604++;
-                        y += (await Even(y % 7) ? 1 : 2);
-                        var r1605 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j1606 => F(j1606 + Mix(x, x))));
-                        y += r1605.Sum();
-                    }
-                    var c1607 = Twist(seed) % 2 == 0 ? null : new List<int> { (seed + y) };
-                    x += c1607?.Append(await Check(Twist(x))).Sum() ?? (y + seed);
-                }
-                catch (CorpusException)
-                {
-                    y += 100;
-                    y += await ctx.Step("s1603", ct => log.Run("s1603", (y + x), () => (y + x) + 1));
-                    x = Mix(x++, await ctx.Step("s1604", ct => log.Run("s1604", (seed + seed), () => (seed + seed) + 1))) + x;
-                }
-                finally
-                {
-                    x += 3;
-                    y += (await Even(Mix(x, x)) ? 1 : 2);
-                    for (var i1608 = 0; i1608 < 2; i1608++)
-                    {
-                        y += i1608;
-                        x += await ctx.Step("s1605", ct => log.Run("s1605", (i1608 + seed), () => (i1608 + seed) + 1));
-                        if (Mix((x + i1608), (y + seed)) is var k1609 && k1609 % 2 == 0)
-                        {
-                            y += await Retry(Twist(seed));
-                            x += k1609;
-                        }
-                        using var u1610 = new Marker(x);
-                        x += u1610.Value;
-                    }
-                    x = Twist(seed) % 3 == 0 || await Even(y) ? (await Even(y % 7) ? 1 : 2) : Mix(Mix(x, y), (await Even(y % 7) ? 1 : 2));
-                }
-                x = Twist(y) % 2 == 0 && await Even((y + x)) ? await F(seed % 7) : Mix(x, await F(Mix(x, x)));
-                if (Mix(y, y) % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                if (int.TryParse((y % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1611))
-                {
-                    y += (await Even(Mix(x, p1611)) ? 1 : 2);
-                    y += (await Even((y + x)) ? 1 : 2);
-                    var s1612 = $"{Mix(x, p1611)}:{await F(x)}";
-                    x += s1612.Length;
-                    y += p1611;
-                }
-                break;
+            var b1601 = 0;
+            again1602:
+            b1601++;
+            x += (await Even((seed + seed)) ? 1 : 2);
+            y = await F(Mix(y, (await Even(y) ? 1 : 2)));
+            if (b1601 < 2 && (x + seed) % 2 == 0)
+            {
+                goto again1602;
+            }
+            using var u1603 = new Marker(y % 7);
+            x += u1603.Value;
+            if (Mix(y, y) % 3 == 2)
+            {
+                return Mix(x, y);
+            }
         }
-        var a1613 = new[] { seed, y };
-        a1613[Mix(seed, y) % 2] *= await F((y + y));
-        y += a1613[0] + a1613[1];
-        if (y % 7 % 9 == 8)
+        else
         {
-            return Mix(x, y);
+            y = (y + seed) % 2 == 0 ? (await Even(Twist(seed)) ? (await Even(Mix(x, x)) ? 1 : 2) : seed) : await F(Mix(x, y));
+            if (seed % 9 == 7)
+            {
+                return Mix(x, await Retry(seed));
+            }
         }
-        var s1614 = $"{x % 7}:{(await Even(Twist(y)) ? 1 : 2)}";
-        x += s1614.Length;
+        var c1604 = (seed + x) % 2 == 0 ? null : new List<int> { x };
+        x += c1604?.Append((await Even((y + y)) ? 1 : 2)).Sum() ?? seed;
+        if (await F(y % 7) is var k1605 && k1605 % 2 == 1)
+        {
+            y += (await Even((y + x)) ? 1 : 2) + k1605;
+        }
+        x = await F(Mix(seed, await Retry(Mix(x, x))));
         return Mix(Twist(x), y);
     }
 

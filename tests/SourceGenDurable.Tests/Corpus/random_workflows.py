@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches,
 loops, switch statements and expressions, try/catch/finally, break/continue/return leaving them, awaits spilled out
-of expressions (as arguments of other awaits, on one path of nested '?:', after '??=' and '?.', in compound
+of expressions (in case guards, as arguments of other awaits, on one path of nested '?:', after '??=' and '?.', in compound
 assignments to elements, beside throw expressions), awaits in a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
 and arrays changed between checkpoints, using declarations after a block's last await, and local functions of one name
 in sibling blocks), for the crash harness to hold to the direct run. The written file is committed, so a test run is
@@ -344,7 +344,9 @@ class Writer:
         taken.readable.append(k)
         section = [f"{self.target()} += {self.awaited(taken)};"] + self.block(taken, self.count(), braced=False) + [f"{self.target()} += {k};", "break;"]
         other = self.block(inner, self.count(), braced=False) + ["break;"]
-        return ([f"switch (Mix({self.value(scope)}, {self.value(scope)}) % 5)", "{", f"{INDENT}case var {k} when {k} > 2:"]
+        # The guard may await: the sections after it are matched after a checkpoint.
+        guard = f"{k} > 2" if self.rng.randrange(2) else f"{k} > 1 && await Even({k} + {self.value(scope)})"
+        return ([f"switch (Mix({self.value(scope)}, {self.value(scope)}) % 5)", "{", f"{INDENT}case var {k} when {guard}:"]
                 + indent(section, 2) + [f"{INDENT}default:"] + indent(other, 2) + ["}"])
 
     def write_back_goto(self, scope):
