@@ -142,6 +142,16 @@ public sealed class LoweredShapeTests
         total += text?.Length ?? await Load(total);
         return total;
         """)]
+    [InlineData("""
+        int? cache = null;
+        var seen = n > 0 ? new HashSet<int>() : null;
+        for (var i = 0; i < 3; i++, cache ??= await Load(i), seen?.Add(await Load(i + 1)))
+        {
+            n += i;
+        }
+
+        return n + (cache ?? 0) + (seen?.Count ?? 0);
+        """)]
     public void Is_lowered_into_a_method_that_compiles_without_warnings(string body)
     {
         var generated = GeneratorHarness.GenerateWorkflow(body);

@@ -63,9 +63,7 @@ internal sealed partial class BodyLowerer
 
         foreach (var initializer in loop.Initializers)
         {
-            LowerSpillsWithin(loop, initializer, scope);
-            _context.Map(initializer);
-            output.Code(_context.Rewrite(initializer, scope) + ";");
+            LowerClause(loop, initializer, scope);
         }
 
         output.Label($"{label}_top");
@@ -82,9 +80,7 @@ internal sealed partial class BodyLowerer
             output.Label($"{label}_continue");
             foreach (var incrementor in loop.Incrementors)
             {
-                LowerSpillsWithin(loop, incrementor, scope);
-                _context.Map(incrementor);
-                output.Code(_context.Rewrite(incrementor, scope) + ";");
+                LowerClause(loop, incrementor, scope);
             }
 
             output.Jump($"{label}_top");
@@ -129,6 +125,17 @@ internal sealed partial class BodyLowerer
         }
 
         output.Label($"{label}_break");
+    }
+
+    /// <summary>An initializer or incrementor of a for loop, after its own awaits: a statement of its own.</summary>
+    private void LowerClause(ForStatementSyntax loop, ExpressionSyntax clause, LoweringScope scope)
+    {
+        LowerSpillsWithin(loop, clause, scope);
+        if (!EvaluatedBySpills(loop, clause))
+        {
+            _context.Map(clause);
+            _context.Out.Code(_context.Rewrite(clause, scope) + ";");
+        }
     }
 
     /// <summary>A loop condition with durable awaits evaluates them at the loop head, on every pass.</summary>

@@ -130,10 +130,8 @@ internal sealed partial class BodyLowerer
         if (shape.SpillPlans.TryGetValue(statement, out var plan) && statement is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax))
         {
             _spills.Lower(plan, scope);
-            if (statement is ExpressionStatementSyntax { Expression: var whole } && plan.Any(step => step is SpilledBranching branching && branching.Branching == whole))
+            if (statement is ExpressionStatementSyntax { Expression: var whole } && EvaluatedBySpills(statement, whole))
             {
-                // The statement was one expression that awaits on one path ('v ??= await x;', 'list?.Add(await x);'),
-                // evaluated in full above.
                 return;
             }
 
@@ -296,6 +294,15 @@ internal sealed partial class BodyLowerer
             LowerDeclarator(variable, scope);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="expression"/>, a statement's whole expression or a for loop's clause, is one expression
+    /// that awaits on one path and whose value nothing reads (<c>v ??= await x;</c>, <c>list?.Add(await x);</c>): its
+    /// spills evaluated it in full, and nothing is left to copy.
+    /// </summary>
+    private bool EvaluatedBySpills(StatementSyntax host, ExpressionSyntax expression) =>
+        _context.Shape.SpillPlans.TryGetValue(host, out var plan) &&
+        plan.Any(step => step is SpilledBranching { ValueUnused: true } branching && branching.Branching == expression);
 
     /// <summary>The durable awaits and spilled operands of one part of a statement (a for clause, a declarator).</summary>
     private void LowerSpillsWithin(StatementSyntax host, SyntaxNode part, LoweringScope scope)

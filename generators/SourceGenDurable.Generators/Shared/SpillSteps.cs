@@ -37,9 +37,15 @@ internal sealed record SpilledBranching(
 {
     /// <summary>
     /// Whether nothing reads the expression's value: it is a statement of its own (<c>v ??= await x;</c>,
-    /// <c>list?.Add(await x);</c>), or a <c>?.</c> call of a void method, which has none.
+    /// <c>list?.Add(await x);</c>) or a for loop's initializer or incrementor, or a <c>?.</c> call of a void method,
+    /// which has none.
     /// </summary>
-    public bool ValueUnused => Type.SpecialType == SpecialType.System_Void || Branching.Parent is ExpressionStatementSyntax;
+    public bool ValueUnused => Type.SpecialType == SpecialType.System_Void || Branching.Parent switch
+    {
+        ExpressionStatementSyntax => true,
+        ForStatementSyntax loop => loop.Condition != Branching,
+        _ => false,
+    };
 
     /// <summary>The plan of one of <see cref="Branches"/>.</summary>
     public ImmutableArray<SpillStep> PlanOf(ExpressionSyntax branch) => Branches.FirstOrDefault(b => b.Branch == branch).Plan is { IsDefault: false } plan ? plan : ImmutableArray<SpillStep>.Empty;

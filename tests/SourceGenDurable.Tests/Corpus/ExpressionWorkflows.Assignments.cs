@@ -72,4 +72,24 @@ public sealed partial class ExpressionWorkflows
 
         return string.Join(",", values);
     }
+
+    /// <summary>
+    /// A '??=' and a '?.' call whose values nothing reads, as a for loop's incrementors: each runs its step only when
+    /// C# would, once per pass.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(0)]
+    [Inputs(2)]
+    public async Task<string> CoalescingAndConditionalIncrementors(WorkflowContext ctx, int n)
+    {
+        int? first = null;
+        var seen = n > 0 ? new HashSet<int>() : null;
+        var total = 0;
+        for (var i = 0; i < 3; i++, first ??= await Double(i + n), seen?.Add(await Double(i + 10)))
+        {
+            total += i + (first ?? -1);
+        }
+
+        return $"{total}|{first}|{(seen is null ? "-" : string.Join(",", seen))}";
+    }
 }
