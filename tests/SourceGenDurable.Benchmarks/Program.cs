@@ -61,7 +61,7 @@ if (scenarioIndex >= 0)
             await NativeAotRuns.RunAsync(sizes, report, RepositoryRoot());
             break;
         case "compiler" when Array.IndexOf(args, "--against") is var against && against >= 0:
-            CompilerRuns.GeneratorsAgainst(sizes, report, args.ElementAtOrDefault(against + 1)
+            await CompilerRuns.GeneratorsAgainstAsync(sizes, report, args.ElementAtOrDefault(against + 1)
                 ?? throw new ArgumentException("--against needs the path of another build's SourceGenDurable.Generators.dll."));
             break;
         case "compiler":

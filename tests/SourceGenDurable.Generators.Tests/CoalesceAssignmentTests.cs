@@ -18,9 +18,7 @@ public sealed class CoalesceAssignmentTests
             """);
 
         // The test comes first, and the step's checkpoint only after it: the await is reached only when the test fails.
-        var test = generated.IndexOf("if (__slots.cached != null)", StringComparison.Ordinal);
-        var checkpoint = generated.IndexOf("await __run.StepAsync<int>(", StringComparison.Ordinal);
-        Assert.True(test >= 0 && checkpoint > test, generated);
+        GeneratorHarness.AssertWrittenBefore(generated, "if (__slots.cached != null)", "await __run.StepAsync<int>(");
         Assert.Contains("__slots.cached = __slots.__await0;", generated, StringComparison.Ordinal);
         Assert.Contains("__slots.label = __slots.__await1;", generated, StringComparison.Ordinal);
 

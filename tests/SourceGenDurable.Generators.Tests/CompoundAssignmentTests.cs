@@ -39,9 +39,7 @@ public sealed class CompoundAssignmentTests
 
         // The target's value is read before the await, as C# reads it (a null object or an index out of range throws
         // before the step runs), and combined with the awaited value after it.
-        var read = generated.IndexOf("__slots.__spill0 = __slots.summary.Total;", StringComparison.Ordinal);
-        var checkpoint = generated.IndexOf("await __run.CheckpointAsync(0, __slots);", StringComparison.Ordinal);
-        Assert.True(read >= 0 && checkpoint > read, generated);
+        GeneratorHarness.AssertWrittenBefore(generated, "__slots.__spill0 = __slots.summary.Total;", "await __run.CheckpointAsync(0, __slots);");
         Assert.Contains("__slots.summary.Total = (int)(__slots.__spill0 + (__slots.__await0));", generated, StringComparison.Ordinal);
 
         // An index that is no variable is evaluated before the element is read.

@@ -42,9 +42,7 @@ public sealed class ConditionalAccessTests
                 return text?.Length ?? 0;
             """);
 
-        var receiver = generated.IndexOf("__slots.__spill1 = Text(__slots.n);", StringComparison.Ordinal);
-        var checkpoint = generated.IndexOf("await __run.StepAsync<string>(", StringComparison.Ordinal);
-        Assert.True(receiver >= 0 && checkpoint > receiver, generated);
+        GeneratorHarness.AssertWrittenBefore(generated, "__slots.__spill1 = Text(__slots.n);", "await __run.StepAsync<string>(");
         Assert.Contains("__slots.__spill0 = __slots.__spill1.Insert(0, __slots.__await0);", generated, StringComparison.Ordinal);
     }
 }

@@ -62,4 +62,11 @@ internal static class GeneratorHarness
             private static string? Text(int n) => n > 1 ? "text" : null;
         }
         """).Single().Text;
+
+    /// <summary>That <paramref name="first"/> is written in <paramref name="generated"/>, and <paramref name="later"/> after it.</summary>
+    public static void AssertWrittenBefore(string generated, string first, string later)
+    {
+        var at = generated.IndexOf(first, StringComparison.Ordinal);
+        Assert.True(at >= 0 && generated.IndexOf(later, StringComparison.Ordinal) > at, generated);
+    }
 }

@@ -39,7 +39,7 @@ internal static partial class AwaitSpilling
             SwitchExpressionSyntax e when !e.Arms.Any(ContainsDurableAwait) => [e.GoverningExpression],
             InvocationExpressionSyntax e when e.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)) => null,
             InvocationExpressionSyntax e => [.. Receiver(e.Expression), .. e.ArgumentList.Arguments.Select(a => a.Expression)],
-            ElementAccessExpressionSyntax e => [e.Expression, .. e.ArgumentList.Arguments.Select(a => a.Expression)],
+            ElementAccessExpressionSyntax e => TargetOperands(e).ToList(),
             BaseObjectCreationExpressionSyntax e => [.. e.ArgumentList?.Arguments.Select(a => a.Expression) ?? [], .. InitializerValues(e.Initializer)],
             WithExpressionSyntax e => [e.Expression, .. InitializerValues(e.Initializer)],
             InterpolatedStringExpressionSyntax e => e.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList(),
@@ -50,8 +50,7 @@ internal static partial class AwaitSpilling
             AssignmentExpressionSyntax e when e.IsKind(SyntaxKind.CoalesceAssignmentExpression) => null,
             AssignmentExpressionSyntax e when e.Left is IdentifierNameSyntax || IsDeconstructionIntoVariables(e.Left) => [e.Right],
             // A compound assignment whose right side awaits is planned apart (see WalkCompound).
-            AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } e => [target.Expression, e.Right],
-            AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax target } e => [target.Expression, .. target.ArgumentList.Arguments.Select(a => a.Expression), e.Right],
+            AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax or ElementAccessExpressionSyntax } e => [.. TargetOperands(e.Left), e.Right],
             _ => null,
         };
 
@@ -61,6 +60,14 @@ internal static partial class AwaitSpilling
             DeclarationExpressionSyntax => true,
             TupleExpressionSyntax tuple => tuple.Arguments.All(a => a.Expression is IdentifierNameSyntax || IsDeconstructionIntoVariables(a.Expression)),
             _ => false,
+        };
+
+        /// <summary>What C# evaluates of a member or an element before reading or assigning it: its object, then its indices.</summary>
+        private static IEnumerable<ExpressionSyntax> TargetOperands(ExpressionSyntax target) => target switch
+        {
+            ElementAccessExpressionSyntax element => [element.Expression, .. element.ArgumentList.Arguments.Select(a => a.Expression)],
+            MemberAccessExpressionSyntax member => [member.Expression],
+            _ => [],
         };
 
         private static IEnumerable<ExpressionSyntax> Receiver(ExpressionSyntax invoked) =>

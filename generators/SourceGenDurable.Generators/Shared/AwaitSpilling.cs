@@ -129,9 +129,9 @@ internal static partial class AwaitSpilling
                 {
                     Reason ??= $"the value of '{expression}' cannot be saved in a checkpoint; assign the awaited result to a local first";
                 }
-                else if (access is not null && !readsReceiverAgain && LiveVariables.ComesBackAsCopy(receiver) && !IsCopyable(access.Expression))
+                else if (access is not null && !readsReceiverAgain)
                 {
-                    Reason ??= $"'{access.Expression}' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first";
+                    Reason ??= CopiedObject(access.Expression, receiver);
                 }
 
                 if (type is not null)
@@ -194,12 +194,9 @@ internal static partial class AwaitSpilling
                     return;
                 }
 
-                // A saved object comes back from a checkpoint as a copy: a call on it, or given it, after a resume
-                // would change the copy, not the object the workflow goes on to read. A new object, or one a
-                // with-expression copies anyway, has no identity anyone else holds.
-                if (LiveVariables.ComesBackAsCopy(type) && !IsCopyable(operand))
+                if (CopiedObject(operand, type) is { } copied)
                 {
-                    Reason = $"'{operand}' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first";
+                    Reason = copied;
                     return;
                 }
 
@@ -215,10 +212,7 @@ internal static partial class AwaitSpilling
         /// </summary>
         private void WalkCompound(AssignmentExpressionSyntax compound)
         {
-            IEnumerable<ExpressionSyntax> target = compound.Left is ElementAccessExpressionSyntax element
-                ? [element.Expression, .. element.ArgumentList.Arguments.Select(a => a.Expression)]
-                : [((MemberAccessExpressionSyntax)compound.Left).Expression];
-            foreach (var operand in target)
+            foreach (var operand in TargetOperands(compound.Left))
             {
                 EvaluateFirst(operand);
                 if (Reason is not null)
@@ -237,6 +231,17 @@ internal static partial class AwaitSpilling
             plan.Add(new SpilledCompoundValue(compound, type!));
             Walk(compound.Right);
         }
+
+        /// <summary>
+        /// Why <paramref name="operand"/>, kept in a temporary across a durable await, would not be what C# reads: a saved
+        /// object comes back from a checkpoint as a copy, so a call on it, or given it, after a resume would change the
+        /// copy, not the object the workflow goes on to read. Null for a value, or a new object (or one a
+        /// with-expression copies anyway), which has no identity anyone else holds.
+        /// </summary>
+        private static string? CopiedObject(ExpressionSyntax operand, ITypeSymbol? type) =>
+            LiveVariables.ComesBackAsCopy(type) && !IsCopyable(operand)
+                ? $"'{operand}' is an object read before a durable await in the same expression, and after a resume it would be a copy of it, not the object itself; assign the awaited result to a local first"
+                : null;
 
         private static bool IsCopyable(ExpressionSyntax operand) =>
             Unparenthesize(operand) is BaseObjectCreationExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax ||

@@ -87,37 +87,15 @@ internal static class CompilerRuns
     /// Each repeat runs both, the order swapped every repeat, each on a project neither has seen; the ratios are of
     /// the repeat's pair, this build's time over the other's.
     /// </summary>
-    public static void GeneratorsAgainst(Sizes sizes, Report report, string otherGenerator)
+    public static async Task GeneratorsAgainstAsync(Sizes sizes, Report report, string otherGenerator)
     {
         var assembly = LoadOther(otherGenerator, "SourceGenDurable.Generators.dll");
         var other = (IIncrementalGenerator)Activator.CreateInstance(assembly.GetType(typeof(WorkflowGenerator).FullName!, throwOnError: true)!)!;
+        var (ours, theirs) = await InTurnsAsync(sizes, (oursNow, repeat) =>
+            Task.FromResult(Time(oursNow ? new WorkflowGenerator() : other, GeneratorProject.Sources($"Perf{repeat}{(oursNow ? "Ours" : "Theirs")}"))));
         var project = $"{GeneratorProject.Workflows} workflows x 30 statements, in turns with {assembly.Location}";
-        var (cold, edit) = ((Ours: new List<double>(), Theirs: new List<double>()), (Ours: new List<double>(), Theirs: new List<double>()));
-        var pairs = sizes.CompilerRepeats * 5;
-        for (var repeat = 0; repeat <= pairs; repeat++)
-        {
-            var oursFirst = repeat % 2 == 0;
-            var first = Time(oursFirst ? new WorkflowGenerator() : other, GeneratorProject.Sources($"Perf{repeat}First"));
-            var second = Time(oursFirst ? other : new WorkflowGenerator(), GeneratorProject.Sources($"Perf{repeat}Second"));
-            if (repeat == 0)
-            {
-                // Each build's first run pays its JIT.
-                continue;
-            }
-
-            var (ours, theirs) = oursFirst ? (first, second) : (second, first);
-            cold.Ours.Add(ours.Cold);
-            cold.Theirs.Add(theirs.Cold);
-            edit.Ours.Add(ours.FirstEdit);
-            edit.Theirs.Add(theirs.FirstEdit);
-        }
-
-        report.Add($"{project}: cold run", "SourceGenDurable generator (this build)", "ms", new Samples(cold.Ours));
-        report.Add($"{project}: cold run", "SourceGenDurable generator (other build)", "ms", new Samples(cold.Theirs));
-        report.Add($"{project}: cold run, each pair", "this build / other build", "ratio", new Samples(cold.Ours.Zip(cold.Theirs, (a, b) => a / b)));
-        report.Add($"{project}: incremental run after one edit", "SourceGenDurable generator (this build)", "ms", new Samples(edit.Ours));
-        report.Add($"{project}: incremental run after one edit", "SourceGenDurable generator (other build)", "ms", new Samples(edit.Theirs));
-        report.Add($"{project}: incremental run after one edit, each pair", "this build / other build", "ratio", new Samples(edit.Ours.Zip(edit.Theirs, (a, b) => a / b)));
+        ReportPairs(report, $"{project}: cold run", "SourceGenDurable generator", ours.Select(t => t.Cold), theirs.Select(t => t.Cold));
+        ReportPairs(report, $"{project}: incremental run after one edit", "SourceGenDurable generator", ours.Select(t => t.FirstEdit), theirs.Select(t => t.FirstEdit));
     }
 
     /// <summary>
@@ -174,7 +152,7 @@ internal static class CompilerRuns
 
     /// <summary>
     /// This build's analyzers against another build of them (<paramref name="otherAnalyzers"/>, its
-    /// SourceGenDurable.Analyzers.dll), in one process and in turns, as <see cref="GeneratorsAgainst"/> does for the generator.
+    /// SourceGenDurable.Analyzers.dll), in one process and in turns, as <see cref="GeneratorsAgainstAsync"/> does for the generator.
     /// </summary>
     public static async Task AnalyzersAgainstAsync(Sizes sizes, Report report, string otherAnalyzers)
     {
@@ -184,23 +162,40 @@ internal static class CompilerRuns
         var ours = Of(typeof(WorkflowShapeAnalyzer), typeof(WorkflowRulesAnalyzer));
         var theirs = Of(other.GetType(typeof(WorkflowShapeAnalyzer).FullName!, throwOnError: true)!, other.GetType(typeof(WorkflowRulesAnalyzer).FullName!, throwOnError: true)!);
         var compilation = AnalyzerProject.Compile();
-        var (oursTimes, theirsTimes) = (new List<double>(), new List<double>());
+        var (oursTimes, theirsTimes) = await InTurnsAsync(sizes, (oursNow, _) => TimeAsync(oursNow ? ours : theirs, compilation));
+        var project = $"{AnalyzerProject.Workflows} workflows and {AnalyzerProject.Helpers:N0} helpers, new compilation, in turns with {other.Location}";
+        ReportPairs(report, project, "SourceGenDurable analyzers", oursTimes, theirsTimes);
+    }
+
+    /// <summary>
+    /// Runs this build (<c>run(true, repeat)</c>) and the other (<c>run(false, repeat)</c>) in turns, the order swapped
+    /// every repeat; the first pair, where each build pays its JIT, is left out.
+    /// </summary>
+    private static async Task<(List<T> Ours, List<T> Theirs)> InTurnsAsync<T>(Sizes sizes, Func<bool, int, Task<T>> run)
+    {
+        var (ours, theirs) = (new List<T>(), new List<T>());
         for (var repeat = 0; repeat <= sizes.CompilerRepeats * 5; repeat++)
         {
             var oursFirst = repeat % 2 == 0;
-            var first = await TimeAsync(oursFirst ? ours : theirs, compilation);
-            var second = await TimeAsync(oursFirst ? theirs : ours, compilation);
+            var first = await run(oursFirst, repeat);
+            var second = await run(!oursFirst, repeat);
             if (repeat > 0)
             {
-                oursTimes.Add(oursFirst ? first : second);
-                theirsTimes.Add(oursFirst ? second : first);
+                ours.Add(oursFirst ? first : second);
+                theirs.Add(oursFirst ? second : first);
             }
         }
 
-        var project = $"{AnalyzerProject.Workflows} workflows and {AnalyzerProject.Helpers:N0} helpers, new compilation, in turns with {other.Location}";
-        report.Add(project, "SourceGenDurable analyzers (this build)", "ms", new Samples(oursTimes));
-        report.Add(project, "SourceGenDurable analyzers (other build)", "ms", new Samples(theirsTimes));
-        report.Add($"{project}, each pair", "this build / other build", "ratio", new Samples(oursTimes.Zip(theirsTimes, (a, b) => a / b)));
+        return (ours, theirs);
+    }
+
+    /// <summary>Each build's times, and each pair's ratio, this build's over the other's.</summary>
+    private static void ReportPairs(Report report, string scenario, string system, IEnumerable<double> ours, IEnumerable<double> theirs)
+    {
+        var (mine, other) = (ours.ToList(), theirs.ToList());
+        report.Add(scenario, $"{system} (this build)", "ms", new Samples(mine));
+        report.Add(scenario, $"{system} (other build)", "ms", new Samples(other));
+        report.Add($"{scenario}, each pair", "this build / other build", "ratio", new Samples(mine.Zip(other, (a, b) => a / b)));
     }
 
     /// <summary>Another build's assembly, in a load context of its own so that it sits beside this build's.</summary>
