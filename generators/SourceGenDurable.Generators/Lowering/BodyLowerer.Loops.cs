@@ -12,7 +12,7 @@ internal sealed partial class BodyLowerer
         var output = _context.Out;
         var label = _context.NextLabel("while", loop);
         output.Label($"{label}_continue");
-        LowerConditionSpills(loop, scope);
+        WriteSpills(loop);
         if (!IsTrue(loop.Condition))
         {
             _context.Map(loop.WhileKeyword, loop.CloseParenToken);
@@ -37,7 +37,7 @@ internal sealed partial class BodyLowerer
         if (Continues(loop.Statement, label))
         {
             output.Label($"{label}_continue");
-            LowerConditionSpills(loop, scope);
+            WriteSpills(loop);
             _context.Map(loop.WhileKeyword, loop.SemicolonToken);
             if (IsTrue(loop.Condition))
             {
@@ -69,7 +69,7 @@ internal sealed partial class BodyLowerer
         output.Label($"{label}_top");
         if (loop.Condition is not null && !IsTrue(loop.Condition))
         {
-            LowerSpillsWithin(loop, loop.Condition, scope);
+            WriteSpills(loop.Condition);
             _context.Map(loop.Condition);
             output.JumpIf($"!({_context.Rewrite(loop.Condition, scope)})", $"{label}_break");
         }
@@ -130,20 +130,11 @@ internal sealed partial class BodyLowerer
     /// <summary>An initializer or incrementor of a for loop, after its own awaits: a statement of its own.</summary>
     private void LowerClause(ForStatementSyntax loop, ExpressionSyntax clause, LoweringScope scope)
     {
-        LowerSpillsWithin(loop, clause, scope);
+        WriteSpills(clause);
         if (!EvaluatedBySpills(loop, clause))
         {
             _context.Map(clause);
             _context.Out.Code(_context.Rewrite(clause, scope) + ";");
-        }
-    }
-
-    /// <summary>A loop condition with durable awaits evaluates them at the loop head, on every pass.</summary>
-    private void LowerConditionSpills(StatementSyntax loop, LoweringScope scope)
-    {
-        if (_context.Shape.SpillPlans.TryGetValue(loop, out var plan))
-        {
-            _spills.Lower(plan, scope);
         }
     }
 

@@ -20,36 +20,37 @@ internal sealed record LoweredBody(
     IReadOnlyList<LoweredStatement> Statements, IReadOnlyList<SlotModel> SynthesizedSlots, bool RebuildsExceptions, string? SourcePath, IReadOnlyCollection<string> CopiedJumps);
 
 /// <summary>
-/// The first lowering pass: flattens a workflow body into the statements of a resumable method, the way the C#
-/// compiler lowers an async method. Statements that contain a checkpoint become labels and jumps within one block per
-/// try region, each checkpoint becomes "run the operation, commit, resume label", and the top of the method and the
-/// head of each try block get a <see cref="LoweredKind.Dispatch"/>, which the next pass (<see cref="RegionDispatch"/>)
-/// writes out. Statements without a checkpoint are copied as written.
+/// The flattening, the lowering's second pass: turns a workflow body into the statements of a resumable method, the
+/// way the C# compiler lowers an async method. Statements that contain a checkpoint become labels and jumps within one
+/// block per try region, each checkpoint becomes "run the operation, commit, resume label", and the top of the method
+/// and the head of each try block get a <see cref="LoweredKind.Dispatch"/>, which the next pass
+/// (<see cref="RegionDispatch"/>) writes out. Statements without a checkpoint are copied as written, after the code
+/// the spill pass (<see cref="SpillPass"/>) wrote to evaluate their durable awaits.
 /// </summary>
 /// <remarks>
 /// One file per construct, as the compiler's local rewriter: this one holds the statement switch, if statements and
-/// declarations; loops, switch statements and try statements have files of their own. Spilling
-/// (<see cref="SpillLowerer"/>), checkpoints and durable operations (<see cref="CheckpointLowerer"/>), the pending
-/// exception and pending jump of a try (<see cref="ExceptionHandlerLowerer"/>), the names of try regions
-/// (<see cref="TryRegions"/>) and of locals (<see cref="LocalNames"/>) are classes of their own, which this one calls
-/// and which never call back. Where jumps go is a <see cref="LoweringScope"/> passed down.
+/// declarations; loops, switch statements and try statements have files of their own. Checkpoints and durable
+/// operations (<see cref="CheckpointLowerer"/>), the pending exception and pending jump of a try
+/// (<see cref="ExceptionHandlerLowerer"/>), the names of try regions (<see cref="TryRegions"/>) and of locals
+/// (<see cref="LocalNames"/>) are classes of their own, which this one calls and which never call back. Where jumps go
+/// is a <see cref="LoweringScope"/> passed down.
 /// </remarks>
 internal sealed partial class BodyLowerer
 {
     private readonly LoweringContext _context;
     private readonly TryRegions _regions;
     private readonly CheckpointLowerer _checkpoints;
-    private readonly SpillLowerer _spills;
+    private readonly SpilledCode _spilled;
     private readonly ExceptionHandlerLowerer _handlers;
     private readonly Dictionary<StatementSyntax, int> _states = new();
 
-    private BodyLowerer(LoweringContext context)
+    private BodyLowerer(LoweringContext context, TryRegions regions, SpilledCode spilled)
     {
         _context = context;
-        _regions = new TryRegions(context.Shape, context.LineOf);
-        _checkpoints = new CheckpointLowerer(context);
-        _spills = new SpillLowerer(context, _checkpoints);
-        _handlers = new ExceptionHandlerLowerer(context, _regions);
+        _regions = regions;
+        _spilled = spilled;
+        _checkpoints = new CheckpointLowerer(context, regions);
+        _handlers = new ExceptionHandlerLowerer(context, regions);
         for (var state = 0; state < context.Shape.Checkpoints.Length; state++)
         {
             if (context.Shape.Checkpoints[state].Form != CheckpointForm.Spilled)
@@ -63,14 +64,16 @@ internal sealed partial class BodyLowerer
 
     private SemanticModel Model => _context.Model;
 
-    /// <summary>Lowers the body of <paramref name="workflow"/>.</summary>
+    /// <summary>Lowers the body of <paramref name="workflow"/>: the spill pass, then the flattening.</summary>
     /// <param name="rebuildMethod">The generated method that rebuilds a saved exception description into an exception of its type.</param>
     public static LoweredBody Lower(BoundWorkflow workflow, string rebuildMethod)
     {
         var (model, shape, slotFields) = (workflow.Model, workflow.Shape, workflow.SlotFields);
         var names = new LocalNames(model, shape, workflow.Block, slotFields);
         var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod);
-        new BodyLowerer(context).LowerBody(workflow.Block);
+        var regions = new TryRegions(shape, context.LineOf);
+        var spilled = SpillPass.Run(context, regions);
+        new BodyLowerer(context, regions, spilled).LowerBody(workflow.Block);
         return new LoweredBody(context.Out.Statements, context.SynthesizedSlots, context.RebuildsExceptions, context.SourcePath, context.Out.CopiedJumps);
     }
 
@@ -127,9 +130,9 @@ internal sealed partial class BodyLowerer
             return;
         }
 
-        if (shape.SpillPlans.TryGetValue(statement, out var plan) && statement is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax))
+        if (shape.SpillPlans.ContainsKey(statement) && statement is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax))
         {
-            _spills.Lower(plan, scope);
+            WriteSpills(statement);
             if (statement is ExpressionStatementSyntax { Expression: var whole } && EvaluatedBySpills(statement, whole))
             {
                 return;
@@ -290,7 +293,7 @@ internal sealed partial class BodyLowerer
 
         foreach (var variable in declaration.Variables)
         {
-            LowerSpillsWithin(host, variable, scope);
+            WriteSpills(variable);
             LowerDeclarator(variable, scope);
         }
     }
@@ -304,12 +307,12 @@ internal sealed partial class BodyLowerer
         _context.Shape.SpillPlans.TryGetValue(host, out var plan) &&
         plan.Any(step => step is SpilledBranching { ValueUnused: true } branching && branching.Branching == expression);
 
-    /// <summary>The durable awaits and spilled operands of one part of a statement (a for clause, a declarator).</summary>
-    private void LowerSpillsWithin(StatementSyntax host, SyntaxNode part, LoweringScope scope)
+    /// <summary>The code the spill pass wrote to evaluate the durable awaits of a statement, or of a part of it (a for clause, a declarator), before it.</summary>
+    private void WriteSpills(SyntaxNode node)
     {
-        if (_context.Shape.SpillPlans.TryGetValue(host, out var plan))
+        if (_spilled.Before(node) is { } spills)
         {
-            _spills.Lower(plan.Where(item => part.Span.Contains(item.Expression.Span)).ToImmutableArray(), scope);
+            _context.Out.Write(spills);
         }
     }
 }

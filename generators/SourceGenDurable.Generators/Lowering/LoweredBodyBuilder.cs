@@ -54,6 +54,28 @@ internal sealed class LoweredBodyBuilder
     /// <summary>Whether anything written so far may jump to <paramref name="label"/>.</summary>
     public bool JumpsTo(string label) => _copiedJumps.Contains(label) || _jumps.Contains(label);
 
+    /// <summary>
+    /// Writes what <paramref name="fragment"/> holds, as deep here as it is in its own blocks, with the jumps it makes
+    /// (code another pass wrote for this place, see <see cref="SpilledCode"/>). A place mapped here and not yet written
+    /// goes to its first statement, as it would if the fragment had been written here.
+    /// </summary>
+    public void Write(LoweredBodyBuilder fragment)
+    {
+        foreach (var statement in fragment._statements)
+        {
+            var source = statement.Source;
+            if (statement.Text.Length > 0)
+            {
+                (source, _pendingSource) = (source ?? _pendingSource, null);
+            }
+
+            _statements.Add(statement with { Depth = statement.Depth + _depth, Source = source });
+        }
+
+        _jumps.UnionWith(fragment._jumps);
+        _copiedJumps.UnionWith(fragment._copiedJumps);
+    }
+
     /// <summary>Writes <paramref name="header"/> and an opening brace; disposing the result closes the block.</summary>
     public Block OpenBlock(string header)
     {

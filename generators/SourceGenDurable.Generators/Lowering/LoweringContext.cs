@@ -17,12 +17,7 @@ namespace SourceGenDurable.Generators.Lowering;
 internal sealed class LoweringContext
 {
     private readonly string _rebuildMethod;
-    private readonly List<SlotModel> _synthesizedSlots = new();
-    private readonly Dictionary<SyntaxNode, string> _substitutions = new();
-    private readonly Dictionary<AssignmentExpressionSyntax, string> _compoundValues = new();
-    private readonly HashSet<string> _labelNames = new();
-    private string? _returnSlot;
-    private int _labels;
+    private readonly Produced _produced;
 
     /// <param name="resultType">The workflow's result type, fully qualified; null for a workflow without a result.</param>
     /// <param name="rebuildMethod">The generated method that rebuilds a saved exception description into an exception of its type.</param>
@@ -39,7 +34,22 @@ internal sealed class LoweringContext
 
         // A #line file name is written as it is, without escapes: a path holding a quote or a line break cannot be one.
         SourcePath = path is { Length: > 0 } && path.IndexOfAny(['"', '\n', '\r']) < 0 ? path : null;
+        Out = new LoweredBodyBuilder();
+        _produced = new Produced();
     }
+
+    private LoweringContext(LoweringContext context, LoweredBodyBuilder output)
+    {
+        (Model, Known, Shape, SlotFields, Names, ResultType, SourcePath) = (context.Model, context.Known, context.Shape, context.SlotFields, context.Names, context.ResultType, context.SourcePath);
+        (_rebuildMethod, _produced, Out) = (context._rebuildMethod, context._produced, output);
+    }
+
+    /// <summary>
+    /// This workflow's context writing to <paramref name="output"/>: a pass that writes code for the flattening to
+    /// place later (<see cref="SpillPass"/>) shares the slots, temporaries and labels made so far, and makes its own
+    /// in the same sequence.
+    /// </summary>
+    public LoweringContext WritingTo(LoweredBodyBuilder output) => new(this, output);
 
     public SemanticModel Model { get; }
 
@@ -53,42 +63,42 @@ internal sealed class LoweringContext
 
     public string? ResultType { get; }
 
-    public LoweredBodyBuilder Out { get; } = new();
+    public LoweredBodyBuilder Out { get; }
 
     /// <summary>The user's file, as <c>#line</c> directives name it; null when its path cannot be written in one, and nothing is mapped.</summary>
     public string? SourcePath { get; }
 
     /// <summary>Slots the lowering itself needs, such as the list and position of a foreach loop, in the order it made them.</summary>
-    public IReadOnlyList<SlotModel> SynthesizedSlots => _synthesizedSlots;
+    public IReadOnlyList<SlotModel> SynthesizedSlots => _produced.Slots;
 
     /// <summary>Whether the lowered body rebuilds saved exceptions, so the rebuild method must be emitted.</summary>
-    public bool RebuildsExceptions { get; private set; }
+    public bool RebuildsExceptions => _produced.RebuildsExceptions;
 
     /// <summary>The name of the generated method that rebuilds a saved exception description, for the body to use: so it is emitted.</summary>
     public string UseRebuildMethod()
     {
-        RebuildsExceptions = true;
+        _produced.UseRebuildMethod();
         return _rebuildMethod;
     }
 
     /// <summary>From now on copied code reads <paramref name="temporary"/> instead of <paramref name="expression"/>, evaluated already.</summary>
-    public void Substitute(SyntaxNode expression, string temporary) => _substitutions[expression] = temporary;
+    public void Substitute(SyntaxNode expression, string temporary) => _produced.Substitutions[expression] = temporary;
 
     /// <summary>From now on copied code combines <paramref name="assignment"/>'s right side with <paramref name="temporary"/>, its target's value read already.</summary>
-    public void SubstituteCompoundValue(AssignmentExpressionSyntax assignment, string temporary) => _compoundValues[assignment] = temporary;
+    public void SubstituteCompoundValue(AssignmentExpressionSyntax assignment, string temporary) => _produced.CompoundValues[assignment] = temporary;
 
     /// <summary>A new slot of the lowering's own; returns how the body reads it.</summary>
     public string Synthesize(string name, string type)
     {
-        _synthesizedSlots.Add(new SlotModel(name, name, type, IsInput: false));
+        _produced.Slots.Add(new SlotModel(name, name, type, IsInput: false));
         return $"{CopiedCodeRewriter.SlotsParameter}.{name}";
     }
 
     /// <summary>A new temporary slot for a spilled value.</summary>
-    public string SynthesizeSpill(ITypeSymbol type) => Synthesize($"__spill{_synthesizedSlots.Count}", TypeNames.FullyQualified(type));
+    public string SynthesizeSpill(ITypeSymbol type) => Synthesize($"__spill{_produced.Slots.Count}", TypeNames.FullyQualified(type));
 
     /// <summary>The slot that carries a returned value to the exit of the try regions it leaves first.</summary>
-    public string ReturnSlot() => _returnSlot ??= Synthesize("__return", ResultType!);
+    public string ReturnSlot() => _produced.ReturnSlot(() => Synthesize("__return", ResultType!));
 
     /// <summary>
     /// The names of a flattened construct: its labels are named after it and the user's line it starts on
@@ -99,10 +109,10 @@ internal sealed class LoweringContext
     /// <param name="slotKind">The kind that numbers the construct's slots, the same for every construct that shares a counter.</param>
     public (string Label, string Slots) NextConstruct(string construct, SyntaxNode node, string slotKind)
     {
-        var slots = $"__{slotKind}{_labels++}";
+        var slots = $"__{slotKind}{_produced.NextConstruct()}";
         var line = LineOf(node) + 1;
         var label = $"__{construct}_L{line}";
-        for (var repeat = 2; !_labelNames.Add(label); repeat++)
+        for (var repeat = 2; !_produced.LabelNames.Add(label); repeat++)
         {
             label = $"__{construct}_L{line}_{repeat}";
         }
@@ -200,7 +210,7 @@ internal sealed class LoweringContext
     {
         var returnValueSlot = scope.ReturnLabel is not null && ResultType is not null ? ReturnSlot() : null;
         var rethrow = scope.CatchBodies.IsEmpty ? null : Rethrow(scope.CatchBodies.Peek().Label, scope.CatchBodies.Peek().Slots);
-        var rewritten = new CopiedCodeRewriter(Model, SlotFields, Names, new(_substitutions, _compoundValues), scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
+        var rewritten = new CopiedCodeRewriter(Model, SlotFields, Names, new(_produced.Substitutions, _produced.CompoundValues), scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
         // A goto inside a lambda or local function cannot leave it: only the copied code's own jumps count.
         Out.CopiedCodeJumpsTo(rewritten.DescendantNodesAndSelf(node => node is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
             .OfType<GotoStatementSyntax>()
@@ -212,7 +222,7 @@ internal sealed class LoweringContext
 
     /// <summary>Rewrites a pattern or a guard, leaving the pattern's own <paramref name="unmapped"/> variables as they are written.</summary>
     public string RewriteKeeping(SyntaxNode node, LoweringScope scope, IReadOnlyCollection<ISymbol> unmapped) =>
-        new CopiedCodeRewriter(Model, SlotFields, Names, new(_substitutions, _compoundValues), scope, null, null, unmapped).Rewrite(node);
+        new CopiedCodeRewriter(Model, SlotFields, Names, new(_produced.Substitutions, _produced.CompoundValues), scope, null, null, unmapped).Rewrite(node);
 
     /// <summary>Copies a statement, rewritten: a return, a throw or a jump ends the flow there.</summary>
     public void WriteCopied(StatementSyntax statement, LoweringScope scope)
@@ -265,4 +275,28 @@ internal sealed class LoweringContext
     /// <summary>What <c>throw;</c> becomes in the moved catch body of the try labelled <paramref name="label"/>.</summary>
     private string Rethrow(string label, string slots) =>
         $"throw __run.Rethrow({label}_exception ?? {UseRebuildMethod()}({CopiedCodeRewriter.SlotsParameter}.{slots}_error!));";
+    /// <summary>What the lowering of one body has made so far, shared by every pass that writes part of it.</summary>
+    private sealed class Produced
+    {
+        public List<SlotModel> Slots { get; } = new();
+
+        public Dictionary<SyntaxNode, string> Substitutions { get; } = new();
+
+        public Dictionary<AssignmentExpressionSyntax, string> CompoundValues { get; } = new();
+
+        public HashSet<string> LabelNames { get; } = new();
+
+        private string? _returnSlot;
+        private int _constructs;
+
+        public bool RebuildsExceptions { get; private set; }
+
+        public void UseRebuildMethod() => RebuildsExceptions = true;
+
+        /// <summary>The return slot, made by <paramref name="make"/> the first time.</summary>
+        public string ReturnSlot(System.Func<string> make) => _returnSlot ??= make();
+
+        /// <summary>The number of the next construct that needs slots of its own.</summary>
+        public int NextConstruct() => _constructs++;
+    }
 }

@@ -26,8 +26,16 @@ internal sealed class SpillLowerer
         _checkpoints = checkpoints;
     }
 
+    /// <summary>
+    /// Copied code of an expression: it holds no jump for a scope to route (a <c>break</c> or a <c>return</c> is a
+    /// statement, and one in a lambda stays there), so spills are written in the body's scope wherever they go.
+    /// </summary>
+    private string Rewrite(SyntaxNode node) => _context.Rewrite(node, LoweringScope.Body);
+
+    private string RewriteKeeping(SyntaxNode node, IReadOnlyCollection<ISymbol> unmapped) => _context.RewriteKeeping(node, LoweringScope.Body, unmapped);
+
     /// <summary>Evaluates, in order, the durable awaits and spilled operands of <paramref name="plan"/> into temporaries.</summary>
-    public void Lower(ImmutableArray<SpillStep> plan, LoweringScope scope)
+    public void Lower(ImmutableArray<SpillStep> plan)
     {
         foreach (var step in plan)
         {
@@ -36,11 +44,11 @@ internal sealed class SpillLowerer
                 case SpilledAwait durable:
                     var site = _context.Shape.Checkpoints[durable.State];
                     var awaited = _context.Synthesize($"__await{durable.State}", TypeNames.FullyQualified(site.Operation.ResultType!));
-                    _checkpoints.Lower(site, durable.State, scope, $"{awaited} = ");
+                    _checkpoints.Lower(site, durable.State, LoweringScope.Body, $"{awaited} = ");
                     _context.Substitute(durable.Await, awaited);
                     break;
                 case SpilledBranching branching:
-                    if (ShortCircuit(branching, scope) is { } value)
+                    if (ShortCircuit(branching) is { } value)
                     {
                         _context.Substitute(branching.Branching, value);
                     }
@@ -49,13 +57,13 @@ internal sealed class SpillLowerer
                 case SpilledCompoundValue compound:
                     var targetValue = _context.SynthesizeSpill(compound.Type);
                     _context.Map(compound.Assignment.Left);
-                    _context.Out.Code($"{targetValue} = {_context.Rewrite(compound.Assignment.Left, scope)};");
+                    _context.Out.Code($"{targetValue} = {Rewrite(compound.Assignment.Left)};");
                     _context.SubstituteCompoundValue(compound.Assignment, targetValue);
                     break;
                 case SpilledOperand operand:
                     var temporary = _context.SynthesizeSpill(operand.Type);
                     _context.Map(operand.Operand);
-                    _context.Out.Code($"{temporary} = {_context.Rewrite(operand.Operand, scope)};");
+                    _context.Out.Code($"{temporary} = {Rewrite(operand.Operand)};");
                     _context.Substitute(operand.Operand, temporary);
                     break;
             }
@@ -67,7 +75,7 @@ internal sealed class SpillLowerer
     /// await (and its checkpoint) happens exactly when C# would evaluate it.
     /// </summary>
     /// <returns>The temporary holding the expression's value; null when nothing reads it (see <see cref="SpilledBranching.ValueUnused"/>).</returns>
-    private string? ShortCircuit(SpilledBranching branching, LoweringScope scope)
+    private string? ShortCircuit(SpilledBranching branching)
     {
         var (expression, type, output) = (branching.Branching, branching.Type, _context.Out);
         var construct = expression switch
@@ -84,7 +92,7 @@ internal sealed class SpillLowerer
         if (expression is ConditionalAccessExpressionSyntax access)
         {
             var value = branching.ValueUnused ? null : _context.SynthesizeSpill(type);
-            ConditionalAccess(branching, access, label, value, scope);
+            ConditionalAccess(branching, access, label, value);
             output.Label($"{label}_end");
             return value;
         }
@@ -92,7 +100,7 @@ internal sealed class SpillLowerer
         if (expression is AssignmentExpressionSyntax coalesceAssignment)
         {
             var value = branching.ValueUnused ? null : _context.SynthesizeSpill(type);
-            CoalesceAssignment(branching, coalesceAssignment, label, value, scope);
+            CoalesceAssignment(branching, coalesceAssignment, label, value);
             output.Label($"{label}_end");
             return value;
         }
@@ -102,30 +110,30 @@ internal sealed class SpillLowerer
         {
             case ConditionalExpressionSyntax conditional:
                 _context.Map(conditional.Condition);
-                output.JumpIf($"!({_context.Rewrite(conditional.Condition, scope)})", $"{label}_else");
-                Branch(branching, conditional.WhenTrue, temporary, scope);
+                output.JumpIf($"!({Rewrite(conditional.Condition)})", $"{label}_else");
+                Branch(branching, conditional.WhenTrue, temporary);
                 output.Jump($"{label}_end").Label($"{label}_else");
-                Branch(branching, conditional.WhenFalse, temporary, scope);
+                Branch(branching, conditional.WhenFalse, temporary);
                 break;
             case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
                 var left = _context.SynthesizeSpill(_context.Model.GetTypeInfo(coalesce.Left).Type!);
                 _context.Map(coalesce.Left);
-                output.Code($"{left} = {_context.Rewrite(coalesce.Left, scope)};");
+                output.Code($"{left} = {Rewrite(coalesce.Left)};");
                 using (output.OpenBlock($"if ({left} != null)"))
                 {
                     output.Code($"{temporary} = ({TypeNames.FullyQualified(type)}){left}!;").Jump($"{label}_end");
                 }
 
-                Branch(branching, coalesce.Right, temporary, scope);
+                Branch(branching, coalesce.Right, temporary);
                 break;
             case SwitchExpressionSyntax @switch:
-                SwitchExpression(branching, @switch, label, slots, temporary, scope);
+                SwitchExpression(branching, @switch, label, slots, temporary);
                 break;
             case BinaryExpressionSyntax logical:
                 var shortCircuitsWhen = logical.IsKind(SyntaxKind.LogicalAndExpression) ? "!" : "";
                 _context.Map(logical.Left);
-                output.Code($"{temporary} = {_context.Rewrite(logical.Left, scope)};").JumpIf($"{shortCircuitsWhen}{temporary}", $"{label}_end");
-                Branch(branching, logical.Right, temporary, scope);
+                output.Code($"{temporary} = {Rewrite(logical.Left)};").JumpIf($"{shortCircuitsWhen}{temporary}", $"{label}_end");
+                Branch(branching, logical.Right, temporary);
                 break;
         }
 
@@ -138,10 +146,10 @@ internal sealed class SpillLowerer
     /// then read back as the result (of v's type without its '?').
     /// </summary>
     /// <param name="temporary">Where the expression's value goes; null when nothing reads it.</param>
-    private void CoalesceAssignment(SpilledBranching branching, AssignmentExpressionSyntax assignment, string label, string? temporary, LoweringScope scope)
+    private void CoalesceAssignment(SpilledBranching branching, AssignmentExpressionSyntax assignment, string label, string? temporary)
     {
         var output = _context.Out;
-        var variable = _context.Rewrite(assignment.Left, scope);
+        var variable = Rewrite(assignment.Left);
         var result = temporary is null ? null : $"{temporary} = ({TypeNames.FullyQualified(branching.Type)}){variable}!;";
         _context.Map(assignment.Left);
         using (output.OpenBlock($"if ({variable} != null)"))
@@ -154,9 +162,9 @@ internal sealed class SpillLowerer
             output.Jump($"{label}_end");
         }
 
-        Lower(branching.PlanOf(assignment.Right), scope);
+        Lower(branching.PlanOf(assignment.Right));
         _context.Map(assignment.Right);
-        output.Code($"{variable} = {_context.Rewrite(assignment.Right, scope)};");
+        output.Code($"{variable} = {Rewrite(assignment.Right)};");
         if (result is not null)
         {
             output.Code(result);
@@ -168,15 +176,15 @@ internal sealed class SpillLowerer
     /// is a variable is read again after them, as the object itself; any other is evaluated once, into a temporary.
     /// </summary>
     /// <param name="temporary">Where the access's value goes; null when nothing reads it.</param>
-    private void ConditionalAccess(SpilledBranching branching, ConditionalAccessExpressionSyntax access, string label, string? temporary, LoweringScope scope)
+    private void ConditionalAccess(SpilledBranching branching, ConditionalAccessExpressionSyntax access, string label, string? temporary)
     {
         var output = _context.Out;
         var receiverType = _context.Model.GetTypeInfo(access.Expression).Type!;
-        var receiver = branching.ReadsFirstAgain ? _context.Rewrite(access.Expression, scope) : _context.SynthesizeSpill(receiverType);
+        var receiver = branching.ReadsFirstAgain ? Rewrite(access.Expression) : _context.SynthesizeSpill(receiverType);
         _context.Map(access.Expression);
         if (!branching.ReadsFirstAgain)
         {
-            output.Code($"{receiver} = {_context.Rewrite(access.Expression, scope)};");
+            output.Code($"{receiver} = {Rewrite(access.Expression)};");
         }
 
         using (output.OpenBlock($"if ({receiver} == null)"))
@@ -189,11 +197,11 @@ internal sealed class SpillLowerer
             output.Jump($"{label}_end");
         }
 
-        Lower(branching.PlanOf(access.WhenNotNull), scope);
+        Lower(branching.PlanOf(access.WhenNotNull));
 
         var target = receiverType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? $"{receiver}.Value" : receiver;
         _context.Map(access);
-        output.Code($"{(temporary is null ? "" : temporary + " = ")}{target}{_context.Rewrite(access.WhenNotNull, scope)};");
+        output.Code($"{(temporary is null ? "" : temporary + " = ")}{target}{Rewrite(access.WhenNotNull)};");
     }
 
     /// <summary>
@@ -203,7 +211,7 @@ internal sealed class SpillLowerer
     /// as flattened code and either takes the arm or goes on to a switch over the arms after it. No arm matching
     /// throws what C# throws.
     /// </summary>
-    private void SwitchExpression(SpilledBranching branching, SwitchExpressionSyntax @switch, string label, string slots, string temporary, LoweringScope scope)
+    private void SwitchExpression(SpilledBranching branching, SwitchExpressionSyntax @switch, string label, string slots, string temporary)
     {
         var output = _context.Out;
         var arms = @switch.Arms.Select(arm => (Arm: arm, Variables: arm.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
@@ -218,7 +226,7 @@ internal sealed class SpillLowerer
         var guardAwaits = arms.Any(a => a.Arm.WhenClause is { } when && branching.Awaits(when.Condition));
         var value = guardAwaits ? _context.Synthesize($"{slots}_value", valueType) : $"{label}_value";
         _context.Map(@switch.GoverningExpression);
-        output.Code($"{(guardAwaits ? "" : valueType + " ")}{value} = {_context.Rewrite(@switch.GoverningExpression, scope)};");
+        output.Code($"{(guardAwaits ? "" : valueType + " ")}{value} = {Rewrite(@switch.GoverningExpression)};");
         var noArmMatched = $"throw new global::System.Runtime.CompilerServices.SwitchExpressionException((object?){value});";
         var thrownInSwitch = false;
         for (var index = 0; index < arms.Count;)
@@ -230,8 +238,8 @@ internal sealed class SpillLowerer
                 for (; index < arms.Count && awaitingGuard < 0; index++)
                 {
                     var (arm, variables) = arms[index];
-                    var guard = arm.WhenClause is null || branching.Awaits(arm.WhenClause.Condition) ? "" : " " + _context.RewriteKeeping(arm.WhenClause, scope, variables);
-                    var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : _context.RewriteKeeping(arm.Pattern, scope, variables);
+                    var guard = arm.WhenClause is null || branching.Awaits(arm.WhenClause.Condition) ? "" : " " + RewriteKeeping(arm.WhenClause, variables);
+                    var pattern = arm.Pattern is DiscardPatternSyntax ? "var _" : RewriteKeeping(arm.Pattern, variables);
                     wroteDefault |= arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null;
                     output.Code(arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null ? "default:" : $"case {pattern}{guard}:");
                     awaitingGuard = arm.WhenClause is not null && branching.Awaits(arm.WhenClause.Condition) ? index : -1;
@@ -259,9 +267,9 @@ internal sealed class SpillLowerer
                 var condition = arms[awaitingGuard].Arm.WhenClause!.Condition;
                 _context.WritePossiblyUnreachable($"{label}_next{awaitingGuard}");
                 output.Label($"{label}_guard{awaitingGuard}");
-                Lower(branching.PlanOf(condition), scope);
+                Lower(branching.PlanOf(condition));
                 _context.Map(condition);
-                output.JumpIf(_context.Rewrite(condition, scope), $"{label}_arm{awaitingGuard}").Label($"{label}_next{awaitingGuard}");
+                output.JumpIf(Rewrite(condition), $"{label}_arm{awaitingGuard}").Label($"{label}_next{awaitingGuard}");
             }
         }
 
@@ -273,7 +281,7 @@ internal sealed class SpillLowerer
         for (var index = 0; index < arms.Count; index++)
         {
             output.Label($"{label}_arm{index}");
-            Branch(branching, arms[index].Arm.Expression, temporary, scope);
+            Branch(branching, arms[index].Arm.Expression, temporary);
             output.Jump($"{label}_end");
         }
     }
@@ -282,9 +290,9 @@ internal sealed class SpillLowerer
     /// An operand evaluated on one path only: its own spills, then the temporary written; or, for a throw expression
     /// (<c>_ =&gt; throw ...</c>, <c>c ? await x : throw ...</c>), which has no value to write, the throw as a statement.
     /// </summary>
-    private void Branch(SpilledBranching branching, ExpressionSyntax branch, string temporary, LoweringScope scope)
+    private void Branch(SpilledBranching branching, ExpressionSyntax branch, string temporary)
     {
-        Lower(branching.PlanOf(branch), scope);
+        Lower(branching.PlanOf(branch));
 
         _context.Map(branch);
         var operand = branch;
@@ -295,10 +303,10 @@ internal sealed class SpillLowerer
 
         if (operand is ThrowExpressionSyntax thrown)
         {
-            _context.Out.Exit($"throw {_context.Rewrite(thrown.Expression, scope)};");
+            _context.Out.Exit($"throw {Rewrite(thrown.Expression)};");
             return;
         }
 
-        _context.Out.Code($"{temporary} = {_context.Rewrite(branch, scope)};");
+        _context.Out.Code($"{temporary} = {Rewrite(branch)};");
     }
 }

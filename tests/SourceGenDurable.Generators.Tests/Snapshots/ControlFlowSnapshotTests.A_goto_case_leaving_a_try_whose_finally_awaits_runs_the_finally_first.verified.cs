@@ -15,22 +15,22 @@ partial class Workflows
     {
         public int n = default!;
         public int total = default!;
+        public int __await0 = default!;
+        public int __await1 = default!;
         public global::SourceGenDurable.WorkflowError? __try0_pending = default!;
         public int __try0_branch = default!;
-        public int __await0 = default!;
         public int __return = default!;
-        public int __await1 = default!;
 
         public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "n", this.n, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "total", this.total, options);
+            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await0", this.__await0, options);
+            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await1", this.__await1, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<global::SourceGenDurable.WorkflowError?>(writer, "__try0_pending", this.__try0_pending, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__try0_branch", this.__try0_branch, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await0", this.__await0, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__return", this.__return, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await1", this.__await1, options);
             writer.WriteEndObject();
         }
 
@@ -38,11 +38,11 @@ partial class Workflows
         {
             n = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "n", options),
             total = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "total", options),
+            __await0 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await0", options),
+            __await1 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await1", options),
             __try0_pending = global::SourceGenDurable.StateMachines.SlotSerializer.Read<global::SourceGenDurable.WorkflowError?>(slots, "__try0_pending", options),
             __try0_branch = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__try0_branch", options),
-            __await0 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await0", options),
             __return = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__return", options),
-            __await1 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await1", options),
         };
 
         public static __Run_Slots ReadInputs(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
@@ -181,7 +181,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.Execution.Wor
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "fd4adfbc5279da6e") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "329e13a544822a9a") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SourceGenDurable.Shared;
+
+namespace SourceGenDurable.Generators.Lowering;
+
+/// <summary>
+/// The code that makes the durable awaits of one statement, or of one part of it, stand alone (see
+/// <see cref="SpillPass"/>), by the node it is written for; the flattening places each where that node is evaluated.
+/// </summary>
+internal sealed class SpilledCode
+{
+    private readonly IReadOnlyDictionary<SyntaxNode, LoweredBodyBuilder> _fragments;
+
+    public SpilledCode(IReadOnlyDictionary<SyntaxNode, LoweredBodyBuilder> fragments) => _fragments = fragments;
+
+    /// <summary>
+    /// What is evaluated before <paramref name="node"/>: the statement itself, or a part evaluated apart from the rest
+    /// of it (a declarator of a declaration with several, a clause of a for loop). Null when nothing is.
+    /// </summary>
+    public LoweredBodyBuilder? Before(SyntaxNode node) => _fragments.TryGetValue(node, out var fragment) ? fragment : null;
+}
+
+/// <summary>
+/// The spill pass, the first of the lowering, as the C# compiler's spiller runs before its state machine rewriter:
+/// over the whole body, every durable await inside an expression is made to stand alone, in C#'s order of evaluation,
+/// following the binder's typed plans (<see cref="SpillStep"/>). For each statement with a plan it writes the code
+/// that evaluates the awaits and the operands before them into temporaries (<see cref="SpillLowerer"/>), and from
+/// then on copied code reads the temporaries. The flattening places that code before the statement, or before each
+/// part of it that is evaluated apart (<see cref="SpilledCode"/>), and copies what is left.
+/// </summary>
+internal static class SpillPass
+{
+    public static SpilledCode Run(LoweringContext context, TryRegions regions)
+    {
+        var fragments = new Dictionary<SyntaxNode, LoweredBodyBuilder>();
+        foreach (var entry in context.Shape.SpillPlans.OrderBy(entry => entry.Key.SpanStart))
+        {
+            var (statement, plan) = (entry.Key, entry.Value);
+            foreach (var part in PartsOf(statement))
+            {
+                var steps = part == statement ? plan : plan.Where(step => part.Span.Contains(step.Expression.Span)).ToImmutableArray();
+                if (steps.IsEmpty)
+                {
+                    continue;
+                }
+
+                var output = new LoweredBodyBuilder();
+                var writing = context.WritingTo(output);
+                new SpillLowerer(writing, new CheckpointLowerer(writing, regions)).Lower(steps);
+                fragments[part] = output;
+            }
+        }
+
+        return new SpilledCode(fragments);
+    }
+
+    /// <summary>
+    /// The parts of <paramref name="statement"/> evaluated apart, in order: each declarator of a declaration with
+    /// several is evaluated, and assigned, before the next one's awaits; a for loop's clauses run at different times.
+    /// Any other statement is evaluated as one.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> PartsOf(StatementSyntax statement)
+    {
+        switch (statement)
+        {
+            case LocalDeclarationStatementSyntax { Declaration.Variables.Count: > 1 } declaration:
+                return declaration.Declaration.Variables;
+            case ForStatementSyntax loop:
+                var clauses = new List<SyntaxNode>();
+                clauses.AddRange(loop.Declaration?.Variables ?? default);
+                clauses.AddRange(loop.Initializers);
+                if (loop.Condition is not null)
+                {
+                    clauses.Add(loop.Condition);
+                }
+
+                clauses.AddRange(loop.Incrementors);
+                return clauses;
+            default:
+                return [statement];
+        }
+    }
+}
