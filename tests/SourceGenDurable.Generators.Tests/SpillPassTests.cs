@@ -147,6 +147,6 @@ public sealed class SpillPassTests
 
         var names = new LocalNames(workflow.Model, shape, workflow.Block, workflow.SlotFields);
         var context = new LoweringContext(workflow.Model, shape, workflow.SlotFields, names, workflow.ResultType, "Rebuild");
-        return (workflow.Block, SpillPass.Run(context, new TryRegions(shape, context.LineOf)));
+        return (workflow.Block, SpillPass.Run(context));
     }
 }

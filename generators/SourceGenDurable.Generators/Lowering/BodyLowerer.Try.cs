@@ -67,7 +67,8 @@ internal sealed partial class BodyLowerer
         _handlers.WriteMovedCatchDispatch(frame);
         foreach (var clause in frame.Moved)
         {
-            LowerStatements(clause.Block.Statements, _handlers.BeginMovedCatch(frame, clause, scope));
+            _handlers.BeginMovedCatch(frame, clause);
+            LowerStatements(clause.Block.Statements, scope);
             _handlers.EndMovedCatch(frame, clause);
         }
 

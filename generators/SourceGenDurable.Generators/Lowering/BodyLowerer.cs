@@ -38,19 +38,17 @@ internal sealed record LoweredBody(
 internal sealed partial class BodyLowerer
 {
     private readonly LoweringContext _context;
-    private readonly TryRegions _regions;
     private readonly CheckpointLowerer _checkpoints;
     private readonly SpilledCode _spilled;
     private readonly ExceptionHandlerLowerer _handlers;
     private readonly Dictionary<StatementSyntax, int> _states = new();
 
-    private BodyLowerer(LoweringContext context, TryRegions regions, SpilledCode spilled)
+    private BodyLowerer(LoweringContext context, SpilledCode spilled)
     {
         _context = context;
-        _regions = regions;
         _spilled = spilled;
-        _checkpoints = new CheckpointLowerer(context, regions);
-        _handlers = new ExceptionHandlerLowerer(context, regions);
+        _checkpoints = new CheckpointLowerer(context);
+        _handlers = new ExceptionHandlerLowerer(context);
         for (var state = 0; state < context.Shape.Checkpoints.Length; state++)
         {
             if (context.Shape.Checkpoints[state].Form != CheckpointForm.Spilled)
@@ -71,9 +69,8 @@ internal sealed partial class BodyLowerer
         var (model, shape, slotFields) = (workflow.Model, workflow.Shape, workflow.SlotFields);
         var names = new LocalNames(model, shape, workflow.Block, slotFields);
         var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod);
-        var regions = new TryRegions(shape, context.LineOf);
-        var spilled = SpillPass.Run(context, regions);
-        new BodyLowerer(context, regions, spilled).LowerBody(workflow.Block);
+        var spilled = SpillPass.Run(context);
+        new BodyLowerer(context, spilled).LowerBody(workflow.Block);
         return new LoweredBody(context.Out.Statements, context.SynthesizedSlots, context.RebuildsExceptions, context.SourcePath, context.Out.CopiedJumps);
     }
 

@@ -18,13 +18,8 @@ namespace SourceGenDurable.Generators.Lowering;
 internal sealed class CheckpointLowerer
 {
     private readonly LoweringContext _context;
-    private readonly TryRegions _regions;
 
-    public CheckpointLowerer(LoweringContext context, TryRegions regions)
-    {
-        _context = context;
-        _regions = regions;
-    }
+    public CheckpointLowerer(LoweringContext context) => _context = context;
 
     /// <summary>Lowers checkpoint <paramref name="state"/>; its result goes to <paramref name="spilledTarget"/> when the await was spilled.</summary>
     public void Lower(CheckpointSite site, int state, LoweringScope scope, string? spilledTarget = null)
@@ -47,11 +42,10 @@ internal sealed class CheckpointLowerer
             .Code($"await __run.CheckpointAsync({state}, {CopiedCodeRewriter.SlotsParameter});")
             .Label(RegionDispatch.ResumeLabel(state))
             .Code($"{RegionDispatch.State} = -1;");
-        foreach (var clause in mapped.Ancestors().OfType<CatchClauseSyntax>().Where(_regions.IsMoved))
+        foreach (var (clause, label, slots) in _context.Regions.MovedCatchesAround(mapped))
         {
-            // Resumed inside a catch body, innermost first: the exception it handles is rebuilt from its saved description.
-            var @try = (TryStatementSyntax)clause.Parent!;
-            var (label, error) = (_regions.LabelOf(@try), $"{CopiedCodeRewriter.SlotsParameter}.{_regions.SlotsOf(@try)}_error!");
+            // Resumed inside a catch body: the exception it handles is rebuilt from its saved description.
+            var error = $"{CopiedCodeRewriter.SlotsParameter}.{slots}_error!";
             output.Code($"{label}_exception ??= {_context.UseRebuildMethod()}({error});");
             if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _context.Model.GetDeclaredSymbol(declaration) is { } variable)
             {

@@ -22,10 +22,10 @@ internal sealed class ExceptionHandlerLowerer
     private readonly LoweringContext _context;
     private readonly TryRegions _regions;
 
-    public ExceptionHandlerLowerer(LoweringContext context, TryRegions regions)
+    public ExceptionHandlerLowerer(LoweringContext context)
     {
         _context = context;
-        _regions = regions;
+        _regions = context.Regions;
     }
 
     /// <summary>The locals at the top of the body: the exceptions moved catch bodies and flattened finally blocks handle while in memory.</summary>
@@ -154,16 +154,18 @@ internal sealed class ExceptionHandlerLowerer
         _context.Out.Jump($"{frame.Label}_catches_end");
     }
 
-    /// <summary>The head of a moved catch body; returns the scope its statements are lowered in.</summary>
-    public LoweringScope BeginMovedCatch(TryFrame frame, CatchClauseSyntax clause, LoweringScope scope)
+    /// <summary>
+    /// The head of a moved catch body: its variable. Its statements are lowered in the scope of the try; what is
+    /// written for being in a moved catch body (a rebuilt exception after a resume, what <c>throw;</c> rethrows) is
+    /// found from where the statement is (<see cref="TryRegions.MovedCatchesAround"/>).
+    /// </summary>
+    public void BeginMovedCatch(TryFrame frame, CatchClauseSyntax clause)
     {
         _context.Out.Label($"{frame.Label}_catch{frame.Try.Catches.IndexOf(clause)}");
         if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && _context.Model.GetDeclaredSymbol(declaration) is { } variable)
         {
             _context.Out.Code($"{_context.Names.Of(variable)} = ({TypeNames.FullyQualified(variable.Type)}){frame.Label}_exception!;");
         }
-
-        return scope with { CatchBodies = scope.CatchBodies.Push((frame.Label, frame.Slots, clause)) };
     }
 
     /// <summary>The end of a moved catch body: on past the others.</summary>

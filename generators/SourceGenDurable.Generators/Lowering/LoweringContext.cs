@@ -34,13 +34,14 @@ internal sealed class LoweringContext
 
         // A #line file name is written as it is, without escapes: a path holding a quote or a line break cannot be one.
         SourcePath = path is { Length: > 0 } && path.IndexOfAny(['"', '\n', '\r']) < 0 ? path : null;
+        Regions = new TryRegions(shape, LineOf);
         Out = new LoweredBodyBuilder();
         _produced = new Produced();
     }
 
     private LoweringContext(LoweringContext context, LoweredBodyBuilder output)
     {
-        (Model, Known, Shape, SlotFields, Names, ResultType, SourcePath) = (context.Model, context.Known, context.Shape, context.SlotFields, context.Names, context.ResultType, context.SourcePath);
+        (Model, Known, Shape, SlotFields, Names, ResultType, SourcePath, Regions) = (context.Model, context.Known, context.Shape, context.SlotFields, context.Names, context.ResultType, context.SourcePath, context.Regions);
         (_rebuildMethod, _produced, Out) = (context._rebuildMethod, context._produced, output);
     }
 
@@ -60,6 +61,9 @@ internal sealed class LoweringContext
     public IReadOnlyDictionary<ISymbol, string> SlotFields { get; }
 
     public LocalNames Names { get; }
+
+    /// <summary>The try statements the lowering flattens, named.</summary>
+    public TryRegions Regions { get; }
 
     public string? ResultType { get; }
 
@@ -209,7 +213,7 @@ internal sealed class LoweringContext
     public SyntaxNode RewriteNode(SyntaxNode node, LoweringScope scope)
     {
         var returnValueSlot = scope.ReturnLabel is not null && ResultType is not null ? ReturnSlot() : null;
-        var rethrow = scope.CatchBodies.IsEmpty ? null : Rethrow(scope.CatchBodies.Peek().Label, scope.CatchBodies.Peek().Slots);
+        var rethrow = Regions.MovedCatchesAround(node).Select(around => Rethrow(around.Label, around.Slots)).FirstOrDefault();
         var rewritten = new CopiedCodeRewriter(Model, SlotFields, Names, new(_produced.Substitutions, _produced.CompoundValues), scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
         // A goto inside a lambda or local function cannot leave it: only the copied code's own jumps count.
         Out.CopiedCodeJumpsTo(rewritten.DescendantNodesAndSelf(node => node is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)

@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace SourceGenDurable.Generators.Lowering;
 
 /// <summary>
-/// Where the jumps of the code being lowered go: the innermost flattened loop or switch, the try regions around it
-/// whose finally became ordinary code, and the moved catch bodies it is in. Immutable: a construct lowers its body in
+/// Where the jumps of the code being lowered go: the innermost flattened loop or switch, and the try regions around
+/// it whose finally became ordinary code. Immutable: a construct lowers its body in
 /// a scope derived from its own, so nothing is pushed, popped or reset, and copied code is rewritten with the scope
 /// it sits in.
 /// </summary>
@@ -19,19 +19,17 @@ namespace SourceGenDurable.Generators.Lowering;
 /// <param name="DefaultLabel">Inside a flattened switch: where <c>goto default</c> goes.</param>
 /// <param name="ReturnLabel">Inside a try whose finally became ordinary code: where a return goes first.</param>
 /// <param name="GotoRoutes">Per such try, innermost first: where a goto to a label outside it goes first.</param>
-/// <param name="CatchBodies">The moved catch bodies around the code, innermost first: their try's label, its slots' prefix, and the clause.</param>
 internal sealed record LoweringScope(
     string? BreakLabel,
     string? ContinueLabel,
     ImmutableDictionary<TextSpan, string>? CaseLabels,
     string? DefaultLabel,
     string? ReturnLabel,
-    ImmutableStack<ImmutableDictionary<string, string>> GotoRoutes,
-    ImmutableStack<(string Label, string Slots, CatchClauseSyntax Clause)> CatchBodies)
+    ImmutableStack<ImmutableDictionary<string, string>> GotoRoutes)
 {
     /// <summary>The workflow body itself: no jump is routed.</summary>
     public static LoweringScope Body { get; } = new(
-        null, null, null, null, null, ImmutableStack<ImmutableDictionary<string, string>>.Empty, ImmutableStack<(string, string, CatchClauseSyntax)>.Empty);
+        null, null, null, null, null, ImmutableStack<ImmutableDictionary<string, string>>.Empty);
 
     /// <summary>Whether a goto may have to leave a try whose finally became ordinary code.</summary>
     public bool RoutesGotos => !GotoRoutes.IsEmpty;

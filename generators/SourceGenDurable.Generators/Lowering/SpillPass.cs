@@ -34,7 +34,7 @@ internal sealed class SpilledCode
 /// </summary>
 internal static class SpillPass
 {
-    public static SpilledCode Run(LoweringContext context, TryRegions regions)
+    public static SpilledCode Run(LoweringContext context)
     {
         var fragments = new Dictionary<SyntaxNode, LoweredBodyBuilder>();
         foreach (var entry in context.Shape.SpillPlans.OrderBy(entry => entry.Key.SpanStart))
@@ -50,7 +50,7 @@ internal static class SpillPass
 
                 var output = new LoweredBodyBuilder();
                 var writing = context.WritingTo(output);
-                new SpillLowerer(writing, new CheckpointLowerer(writing, regions)).Lower(steps);
+                new SpillLowerer(writing, new CheckpointLowerer(writing)).Lower(steps);
                 fragments[part] = output;
             }
         }

@@ -48,6 +48,14 @@ internal sealed class TryRegions
     public bool IsMoved(CatchClauseSyntax clause) => _shape.Flattened.Contains(clause.Block);
 
     /// <summary>
+    /// The moved catch bodies <paramref name="node"/> is in, innermost first, with their try's label and slots' prefix:
+    /// a resume inside one rebuilds the exception it handles, and <c>throw;</c> there rethrows it.
+    /// </summary>
+    public IEnumerable<(CatchClauseSyntax Clause, string Label, string Slots)> MovedCatchesAround(SyntaxNode node) =>
+        node.Ancestors().OfType<CatchClauseSyntax>().Where(IsMoved)
+            .Select(clause => (clause, LabelOf((TryStatementSyntax)clause.Parent!), SlotsOf((TryStatementSyntax)clause.Parent!)));
+
+    /// <summary>
     /// A finally block becomes ordinary code after the try when it contains a checkpoint, or when a catch body that
     /// contains one moves out of the try (the finally must still run after it).
     /// </summary>
