@@ -188,7 +188,7 @@ class Writer:
         return lines
 
     def statement(self, scope):
-        kinds = ["assign", "assign", "compound", "mix", "mixassign", "conditional", "declare", "if", "switchexpr", "skip"]
+        kinds = ["assign", "assign", "compound", "mix", "mixassign", "conditional", "declare", "declare_two", "if", "switchexpr", "skip"]
         if not scope.in_finally:
             kinds.append("return")
         if scope.depth < 3:
@@ -240,6 +240,13 @@ class Writer:
         name = self.fresh("z")
         line = f"var {name} = {self.awaited(scope)} + {self.value(scope)};"
         scope.readable.append(name)
+        return [line]
+
+    def write_declare_two(self, scope):
+        # Each declarator is evaluated, and assigned, before the next one's awaits: the second reads the first.
+        first, second = self.fresh("z"), self.fresh("z")
+        line = f"int {first} = {self.awaited(scope)} + {self.value(scope)}, {second} = {first} + {self.awaited(scope)};"
+        scope.readable += [first, second]
         return [line]
 
     def write_switchexpr(self, scope):
@@ -465,9 +472,10 @@ class Writer:
         inner = scope.inner(loop=True, switch=False, loops=scope.loops + 1)
         inner.readable.append(i)
         condition = f"{i} < 2" if self.rng.randrange(2) else f"{i} < 2 && await Even({i} + {self.value(scope)})"
-        # An increment that awaits runs after the body, a continue too.
+        # An increment that awaits runs after the body, a continue too; an initializer that awaits runs once, first.
         increment = f"{i}++" if self.rng.randrange(3) else f"{i} += await Even({i} + y) ? 1 : 2"
-        return [f"for (var {i} = 0; {condition}; {increment})", "{", f"{INDENT}y += {i};"] + indent(self.block(inner, self.count())) + ["}"]
+        start = "0" if self.rng.randrange(3) else f"(await Even({self.value(scope)}) ? 0 : 1)"
+        return [f"for (var {i} = {start}; {condition}; {increment})", "{", f"{INDENT}y += {i};"] + indent(self.block(inner, self.count())) + ["}"]
 
     def write_foreach(self, scope):
         e = self.fresh("e")
