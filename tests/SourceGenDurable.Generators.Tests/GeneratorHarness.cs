@@ -42,7 +42,10 @@ internal static class GeneratorHarness
     /// <paramref name="body"/> as its body, beside two steps (<c>Load(int)</c> giving an int, <c>Name(int)</c> a string)
     /// and a helper that is no step (<c>Text(int)</c>, a string or null).
     /// </summary>
-    public static string GenerateWorkflow(string body) => Generate($$"""
+    public static string GenerateWorkflow(string body) => Generate(WorkflowSource(body)).Single().Text;
+
+    /// <summary>The source <see cref="GenerateWorkflow"/> generates from: the workflow <c>Flows.Run</c> and its steps.</summary>
+    public static string WorkflowSource(string body) => $$"""
         using SourceGenDurable;
         namespace App;
         public partial class Flows
@@ -61,7 +64,7 @@ internal static class GeneratorHarness
 
             private static string? Text(int n) => n > 1 ? "text" : null;
         }
-        """).Single().Text;
+        """;
 
     /// <summary>That <paramref name="first"/> is written in <paramref name="generated"/>, and <paramref name="later"/> after it.</summary>
     public static void AssertWrittenBefore(string generated, string first, string later)

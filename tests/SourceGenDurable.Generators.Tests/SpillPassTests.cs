@@ -119,24 +119,10 @@ public sealed class SpillPassTests
         return fragment.Statements.Select(s => s.Text).ToList();
     }
 
-    /// <summary>Binds <c>Run(WorkflowContext ctx, int n)</c> with <paramref name="body"/> and runs the spill pass alone.</summary>
+    /// <summary>Binds the harness's workflow <c>Run(WorkflowContext ctx, int n)</c> with <paramref name="body"/> and runs the spill pass alone.</summary>
     private static (BlockSyntax Block, SpilledCode Spilled) Spill(string body)
     {
-        var compilation = GeneratorHarness.Compile($$"""
-            using SourceGenDurable;
-            namespace App;
-            public partial class Flows
-            {
-                [DurableWorkflow]
-                public async Task<int> Run(WorkflowContext ctx, int n)
-                {
-            {{body}}
-                }
-
-                [DurableStep]
-                private Task<int> Load(int n) => Task.FromResult(n * 2);
-            }
-            """);
+        var compilation = GeneratorHarness.Compile(GeneratorHarness.WorkflowSource(body));
         var tree = compilation.SyntaxTrees.First(t => t.ToString().Contains("[DurableWorkflow]", StringComparison.Ordinal));
         var syntax = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Identifier.ValueText == "Run");
         var model = compilation.GetSemanticModel(tree);
