@@ -279,9 +279,13 @@ internal sealed class LoweringContext
     /// <summary>What <c>throw;</c> becomes in the moved catch body of the try labelled <paramref name="label"/>.</summary>
     private string Rethrow(string label, string slots) =>
         $"throw __run.Rethrow({label}_exception ?? {UseRebuildMethod()}({CopiedCodeRewriter.SlotsParameter}.{slots}_error!));";
+
     /// <summary>What the lowering of one body has made so far, shared by every pass that writes part of it.</summary>
     private sealed class Produced
     {
+        private string? _returnSlot;
+        private int _constructs;
+
         public List<SlotModel> Slots { get; } = new();
 
         public Dictionary<SyntaxNode, string> Substitutions { get; } = new();
@@ -289,9 +293,6 @@ internal sealed class LoweringContext
         public Dictionary<AssignmentExpressionSyntax, string> CompoundValues { get; } = new();
 
         public HashSet<string> LabelNames { get; } = new();
-
-        private string? _returnSlot;
-        private int _constructs;
 
         public bool RebuildsExceptions { get; private set; }
 
