@@ -202,9 +202,19 @@ internal sealed class WorkflowClient(
         // is not read. Another process may be running it, so otherwise the store is read soon at first, then less and
         // less often, up to the poll interval.
         var poll = TimeSpan.FromMilliseconds(Math.Min(FirstPoll.TotalMilliseconds, options.Value.PollInterval.TotalMilliseconds));
+        Task<ChildOutcome?>? earlier = null;
         while (true)
         {
+            // An instance taken by this process's worker meanwhile and finished here handed its outcome, durable by then,
+            // to the task taken before; it may have done so after that task was last looked at, before this one was
+            // taken. So the earlier task is looked at once this one is taken, and the store is not read for it.
             var finished = signals.WhenFinished(workflowId);
+            if (earlier is { IsCompletedSuccessfully: true, Result: { } handedOverMeanwhile })
+            {
+                return (Ended(workflowId, handedOverMeanwhile), null);
+            }
+
+            earlier = finished;
             if (signals.IsRunningHere(workflowId))
             {
                 if (await finished.WaitAsync(cancellationToken).ConfigureAwait(false) is { } handedOver)
@@ -240,12 +250,6 @@ internal sealed class WorkflowClient(
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            if (finished.IsCompletedSuccessfully && finished.Result is { } endedHere)
-            {
-                // It was taken by this process's worker meanwhile and finished here: its outcome is durable already.
-                return (Ended(workflowId, endedHere), null);
-            }
-
             poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, options.Value.PollInterval.Ticks));
         }
     }
