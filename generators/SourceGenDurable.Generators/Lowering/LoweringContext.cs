@@ -214,7 +214,7 @@ internal sealed class LoweringContext
     {
         var returnValueSlot = scope.ReturnLabel is not null && ResultType is not null ? ReturnSlot() : null;
         var rethrow = Regions.MovedCatchesAround(node).Select(around => Rethrow(around.Label, around.Slots)).FirstOrDefault();
-        var rewritten = new CopiedCodeRewriter(Model, SlotFields, Names, new(_produced.Substitutions, _produced.CompoundValues), scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
+        var rewritten = new CopiedCodeRewriter(Model, SlotFields, Names, _produced.Spilled, scope, returnValueSlot, rethrow, System.Array.Empty<ISymbol>()).RewriteNode(node);
         // A goto inside a lambda or local function cannot leave it: only the copied code's own jumps count.
         Out.CopiedCodeJumpsTo(rewritten.DescendantNodesAndSelf(node => node is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
             .OfType<GotoStatementSyntax>()
@@ -226,7 +226,7 @@ internal sealed class LoweringContext
 
     /// <summary>Rewrites a pattern or a guard, leaving the pattern's own <paramref name="unmapped"/> variables as they are written.</summary>
     public string RewriteKeeping(SyntaxNode node, LoweringScope scope, IReadOnlyCollection<ISymbol> unmapped) =>
-        new CopiedCodeRewriter(Model, SlotFields, Names, new(_produced.Substitutions, _produced.CompoundValues), scope, null, null, unmapped).Rewrite(node);
+        new CopiedCodeRewriter(Model, SlotFields, Names, _produced.Spilled, scope, null, null, unmapped).Rewrite(node);
 
     /// <summary>Copies a statement, rewritten: a return, a throw or a jump ends the flow there.</summary>
     public void WriteCopied(StatementSyntax statement, LoweringScope scope)
@@ -286,11 +286,16 @@ internal sealed class LoweringContext
         private string? _returnSlot;
         private int _constructs;
 
+        public Produced() => Spilled = new SpilledValues(Substitutions, CompoundValues);
+
         public List<SlotModel> Slots { get; } = new();
 
         public Dictionary<SyntaxNode, string> Substitutions { get; } = new();
 
         public Dictionary<AssignmentExpressionSyntax, string> CompoundValues { get; } = new();
+
+        /// <summary>Both, as copied code reads them: over the dictionaries themselves, so it sees every spill made so far.</summary>
+        public SpilledValues Spilled { get; }
 
         public HashSet<string> LabelNames { get; } = new();
 

@@ -91,18 +91,19 @@ internal sealed partial class SpillLowerer
             _ => "or",
         };
         var (label, slots) = _context.NextConstruct(construct, expression, "cond");
-        if (expression is ConditionalAccessExpressionSyntax access)
+        if (expression is ConditionalAccessExpressionSyntax or AssignmentExpressionSyntax)
         {
+            // Both may stand where nothing reads their value: then they keep no temporary.
             var value = branching.ValueUnused ? null : _context.SynthesizeSpill(type);
-            ConditionalAccess(branching, access, label, value);
-            output.Label($"{label}_end");
-            return value;
-        }
+            if (expression is ConditionalAccessExpressionSyntax access)
+            {
+                ConditionalAccess(branching, access, label, value);
+            }
+            else
+            {
+                CoalesceAssignment(branching, (AssignmentExpressionSyntax)expression, label, value);
+            }
 
-        if (expression is AssignmentExpressionSyntax coalesceAssignment)
-        {
-            var value = branching.ValueUnused ? null : _context.SynthesizeSpill(type);
-            CoalesceAssignment(branching, coalesceAssignment, label, value);
             output.Label($"{label}_end");
             return value;
         }
