@@ -1,9 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SourceGenDurable.Generators;
+using SourceGenDurable.Generators.Binding;
+using SourceGenDurable.Generators.Lowering;
 using SourceGenDurable.Generators.Pipeline;
 using SourceGenDurable.PerformanceProjects;
+using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Tests;
 
@@ -65,6 +69,25 @@ internal static class GeneratorHarness
             private static string? Text(int n) => n > 1 ? "text" : null;
         }
         """;
+
+    /// <summary>
+    /// The workflow <see cref="WorkflowSource"/> makes of <paramref name="body"/>, bound, with a lowering context for it
+    /// and nothing lowered yet: a test runs one pass of the lowering alone on it.
+    /// </summary>
+    public static (BlockSyntax Block, LoweringContext Context) Bound(string body)
+    {
+        var compilation = Compile(WorkflowSource(body));
+        var tree = compilation.SyntaxTrees.First(t => t.ToString().Contains("[DurableWorkflow]", StringComparison.Ordinal));
+        var syntax = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Identifier.ValueText == "Run");
+        var model = compilation.GetSemanticModel(tree);
+        var method = (IMethodSymbol)model.GetDeclaredSymbol(syntax)!;
+        var shape = WorkflowShape.Analyze(method, syntax, model, CancellationToken.None);
+        var workflow = WorkflowBinder.Bind(method, syntax, shape, CancellationToken.None);
+        Assert.NotNull(workflow);
+
+        var names = new LocalNames(workflow.Model, shape, workflow.Block, workflow.SlotFields);
+        return (workflow.Block, new LoweringContext(workflow.Model, shape, workflow.SlotFields, names, workflow.ResultType, "Rebuild"));
+    }
 
     /// <summary>That <paramref name="first"/> is written in <paramref name="generated"/>, and <paramref name="later"/> after it.</summary>
     public static void AssertWrittenBefore(string generated, string first, string later)

@@ -1,9 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SourceGenDurable.Generators.Binding;
 using SourceGenDurable.Generators.Lowering;
 using SourceGenDurable.Generators.Model;
-using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Tests;
 
@@ -122,17 +120,7 @@ public sealed class SpillPassTests
     /// <summary>Binds the harness's workflow <c>Run(WorkflowContext ctx, int n)</c> with <paramref name="body"/> and runs the spill pass alone.</summary>
     private static (BlockSyntax Block, SpilledCode Spilled) Spill(string body)
     {
-        var compilation = GeneratorHarness.Compile(GeneratorHarness.WorkflowSource(body));
-        var tree = compilation.SyntaxTrees.First(t => t.ToString().Contains("[DurableWorkflow]", StringComparison.Ordinal));
-        var syntax = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Identifier.ValueText == "Run");
-        var model = compilation.GetSemanticModel(tree);
-        var method = (IMethodSymbol)model.GetDeclaredSymbol(syntax)!;
-        var shape = WorkflowShape.Analyze(method, syntax, model, CancellationToken.None);
-        var workflow = WorkflowBinder.Bind(method, syntax, shape, CancellationToken.None);
-        Assert.NotNull(workflow);
-
-        var names = new LocalNames(workflow.Model, shape, workflow.Block, workflow.SlotFields);
-        var context = new LoweringContext(workflow.Model, shape, workflow.SlotFields, names, workflow.ResultType, "Rebuild");
-        return (workflow.Block, SpillPass.Run(context));
+        var (block, context) = GeneratorHarness.Bound(body);
+        return (block, SpillPass.Run(context));
     }
 }

@@ -10,7 +10,7 @@ internal sealed partial class BodyLowerer
     private void LowerWhile(WhileStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("while", loop);
+        var label = _context.Targets.LabelOf(loop);
         output.Label($"{label}_continue");
         WriteSpills(loop);
         if (!IsTrue(loop.Condition))
@@ -19,7 +19,7 @@ internal sealed partial class BodyLowerer
             output.JumpIf($"!({_context.Rewrite(loop.Condition, scope)})", $"{label}_break");
         }
 
-        LowerLoopBody(loop.Statement, label, scope);
+        LowerStatement(loop.Statement);
         if (_context.Completes(loop.Statement))
         {
             output.Jump($"{label}_continue");
@@ -31,9 +31,9 @@ internal sealed partial class BodyLowerer
     private void LowerDo(DoStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("do", loop);
+        var label = _context.Targets.LabelOf(loop);
         output.Label($"{label}_top");
-        LowerLoopBody(loop.Statement, label, scope);
+        LowerStatement(loop.Statement);
         if (Continues(loop.Statement, label))
         {
             output.Label($"{label}_continue");
@@ -55,7 +55,7 @@ internal sealed partial class BodyLowerer
     private void LowerFor(ForStatementSyntax loop, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("for", loop);
+        var label = _context.Targets.LabelOf(loop);
         if (loop.Declaration is not null)
         {
             LowerDeclarators(loop.Declaration, loop, scope);
@@ -74,7 +74,7 @@ internal sealed partial class BodyLowerer
             output.JumpIf($"!({_context.Rewrite(loop.Condition, scope)})", $"{label}_break");
         }
 
-        LowerLoopBody(loop.Statement, label, scope);
+        LowerStatement(loop.Statement);
         if (Continues(loop.Statement, label))
         {
             output.Label($"{label}_continue");
@@ -93,7 +93,7 @@ internal sealed partial class BodyLowerer
     {
         // An enumerator cannot be saved: the collection is read once into a list slot and walked with an index slot.
         var output = _context.Out;
-        var (label, slots) = _context.NextConstruct("foreach", loop, "foreach");
+        var (label, slots) = (_context.Targets.LabelOf(loop), _context.Targets.SlotsOf(loop));
         var elementType = TypeNames.FullyQualified(Model.GetForEachStatementInfo(loop).ElementType!);
         var items = _context.Synthesize($"{slots}_items", $"global::System.Collections.Generic.List<{elementType}>");
         var index = _context.Synthesize($"{slots}_index", "int");
@@ -118,7 +118,7 @@ internal sealed partial class BodyLowerer
             output.Code($"{_context.Rewrite(((ForEachVariableStatementSyntax)loop).Variable, scope)} = {items}[{index}];");
         }
 
-        LowerLoopBody(loop.Statement, label, scope);
+        LowerStatement(loop.Statement);
         if (Continues(loop.Statement, label))
         {
             output.Label($"{label}_continue").Code($"{index}++;").Jump($"{label}_top");
@@ -140,7 +140,4 @@ internal sealed partial class BodyLowerer
 
     /// <summary>Whether the next pass of a loop can be reached from its body: its end completes, or a continue jumps there.</summary>
     private bool Continues(StatementSyntax body, string label) => _context.Completes(body) || _context.Out.JumpsTo($"{label}_continue");
-
-    private void LowerLoopBody(StatementSyntax body, string label, LoweringScope scope) =>
-        LowerStatement(body, scope with { BreakLabel = $"{label}_break", ContinueLabel = $"{label}_continue" });
 }

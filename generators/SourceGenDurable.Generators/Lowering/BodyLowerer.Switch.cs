@@ -17,7 +17,7 @@ internal sealed partial class BodyLowerer
     private void LowerSwitch(SwitchStatementSyntax @switch, LoweringScope scope)
     {
         var output = _context.Out;
-        var label = _context.NextLabel("switch", @switch);
+        var label = _context.Targets.LabelOf(@switch);
         var patternVariables = @switch.Sections
             .SelectMany(s => s.Labels.OfType<CasePatternSwitchLabelSyntax>())
             .SelectMany(l => l.DescendantNodes().OfType<SingleVariableDesignationSyntax>())
@@ -49,7 +49,7 @@ internal sealed partial class BodyLowerer
 
                 using (output.Indent())
                 {
-                    output.Jump($"{label}_section{section}");
+                    output.Jump(_context.Targets.SectionLabel(@switch, section));
                 }
             }
         }
@@ -59,29 +59,10 @@ internal sealed partial class BodyLowerer
             _context.WritePossiblyUnreachable($"{label}_break");
         }
 
-        string? defaultLabel = null;
-        var caseLabels = ImmutableDictionary.CreateBuilder<TextSpan, string>();
         for (var section = 0; section < @switch.Sections.Count; section++)
         {
-            foreach (var caseLabel in @switch.Sections[section].Labels)
-            {
-                if (caseLabel is DefaultSwitchLabelSyntax)
-                {
-                    defaultLabel = $"{label}_section{section}";
-                }
-                else if (caseLabel is CaseSwitchLabelSyntax)
-                {
-                    // By the label itself: a goto case finds it as the compiler bound it (see LoweringScope.SectionOf).
-                    caseLabels[caseLabel.Span] = $"{label}_section{section}";
-                }
-            }
-        }
-
-        var sections = scope with { BreakLabel = $"{label}_break", CaseLabels = caseLabels.ToImmutable(), DefaultLabel = defaultLabel };
-        for (var section = 0; section < @switch.Sections.Count; section++)
-        {
-            output.Label($"{label}_section{section}");
-            LowerStatements(@switch.Sections[section].Statements, sections);
+            output.Label(_context.Targets.SectionLabel(@switch, section));
+            LowerStatements(@switch.Sections[section].Statements);
         }
 
         output.Label($"{label}_break");

@@ -4,74 +4,73 @@ namespace SourceGenDurable.Generators.Lowering;
 
 /// <summary>
 /// Try statements that contain a checkpoint: where their statements go. What surrounds them (the pending exception,
-/// the pending jump, the moved catch clauses) is <see cref="ExceptionHandlerLowerer"/>'s.
+/// the pending jump, the moved catch clauses) the exception-handler pass wrote before (<see cref="HandlerCode"/>).
 /// </summary>
 internal sealed partial class BodyLowerer
 {
-    private void LowerTry(TryStatementSyntax @try, LoweringScope scope)
+    private void LowerTry(TryStatementSyntax @try)
     {
-        var output = _context.Out;
-        var frame = _handlers.Begin(@try, scope);
-        if (!frame.FlattensFinally)
+        var (output, code, label) = (_context.Out, _handlers.Of(@try), _context.Regions.LabelOf(@try));
+        output.Write(code.Head);
+        if (code.Finally is not { } @finally)
         {
-            LowerTryBlock(frame, frame.Label, scope);
-            LowerMovedCatches(frame, scope);
+            LowerTryBlock(@try, code, label);
+            LowerMovedCatches(code);
             return;
         }
 
         // The protected region: the try, its catch clauses and the moved catch bodies. Any exception leaving it is
         // kept as pending, the finally body runs as ordinary code, and then the exception or the jump that left the
         // try carries on.
-        var inside = frame.Inside!;
         using (output.OpenBlock("try"))
         {
-            output.Dispatch(frame.Label);
-            output.Label($"{frame.Label}_body");
-            LowerTryBlock(frame, $"{frame.Label}_body", inside);
-            LowerMovedCatches(frame, inside);
-            _handlers.WriteExits(frame);
+            output.Dispatch(label);
+            output.Label($"{label}_body");
+            LowerTryBlock(@try, code, $"{label}_body");
+            LowerMovedCatches(code);
+            output.Write(@finally.Exits);
         }
 
-        _handlers.BeginFinally(frame);
-        LowerStatements(@try.Finally!.Block.Statements, scope);
-        _handlers.EndFinally(frame, scope);
+        output.Write(@finally.Head);
+        LowerStatements(@try.Finally!.Block.Statements);
+        output.Write(@finally.Tail);
     }
 
     /// <summary>The try block and its catch clauses, with the dispatch that enters the block on a resume (by <paramref name="entry"/>).</summary>
-    private void LowerTryBlock(TryFrame frame, string entry, LoweringScope scope)
+    private void LowerTryBlock(TryStatementSyntax @try, TryCode code, string entry)
     {
-        if (frame.Try.Catches.Count == 0 && frame.FlattensFinally)
+        if (@try.Catches.Count == 0 && code.Finally is not null)
         {
             // Nothing to catch: the try block's statements sit directly in the protected region.
-            LowerStatements(frame.Try.Block.Statements, scope);
+            LowerStatements(@try.Block.Statements);
             return;
         }
 
         using (_context.Out.OpenBlock("try"))
         {
             _context.Out.Dispatch(entry);
-            LowerStatements(frame.Try.Block.Statements, scope);
+            LowerStatements(@try.Block.Statements);
         }
 
-        _handlers.WriteCatchClauses(frame, scope);
+        _context.Out.Write(code.Catches);
     }
 
     /// <summary>The bodies of catch clauses that contain a checkpoint, as ordinary code after the try.</summary>
-    private void LowerMovedCatches(TryFrame frame, LoweringScope scope)
+    private void LowerMovedCatches(TryCode code)
     {
-        if (frame.Moved.IsEmpty)
+        if (code.Moved is not { } moved)
         {
             return;
         }
 
-        _handlers.WriteMovedCatchDispatch(frame);
-        foreach (var clause in frame.Moved)
+        _context.Out.Write(moved.Dispatch);
+        foreach (var body in moved.Bodies)
         {
-            _handlers.BeginMovedCatch(frame, clause);
-            LowerStatements(clause.Block.Statements, scope);
-            _handlers.EndMovedCatch(frame, clause);
+            _context.Out.Write(body.Head);
+            LowerStatements(body.Clause.Block.Statements);
+            _context.Out.Write(body.Tail);
         }
 
-        _handlers.EndMovedCatches(frame);
+        _context.Out.Write(moved.End);
     }
 }

@@ -19,35 +19,35 @@ internal sealed record LoweredBody(
     IReadOnlyList<LoweredStatement> Statements, IReadOnlyList<SlotModel> SynthesizedSlots, bool RebuildsExceptions, string? SourcePath, IReadOnlyCollection<string> CopiedJumps);
 
 /// <summary>
-/// The flattening, the lowering's second pass: turns a workflow body into the statements of a resumable method, the
+/// The flattening, the lowering's third pass: turns a workflow body into the statements of a resumable method, the
 /// way the C# compiler lowers an async method. Statements that contain a checkpoint become labels and jumps within one
 /// block per try region, each checkpoint becomes "run the operation, commit, resume label", and the top of the method
 /// and the head of each try block get a <see cref="LoweredKind.Dispatch"/>, which the next pass
 /// (<see cref="RegionDispatch"/>) writes out. Statements without a checkpoint are copied as written, after the code
-/// the spill pass (<see cref="SpillPass"/>) wrote to evaluate their durable awaits.
+/// the spill pass (<see cref="SpillPass"/>) wrote to evaluate their durable awaits; around the statements of a try goes
+/// the code the exception-handler pass (<see cref="ExceptionHandlerPass"/>) wrote for it.
 /// </summary>
 /// <remarks>
 /// One file per construct, as the compiler's local rewriter: this one holds the statement switch, if statements and
 /// declarations; loops, switch statements and try statements have files of their own. Checkpoints and durable
-/// operations (<see cref="CheckpointLowerer"/>), the pending exception and pending jump of a try
-/// (<see cref="ExceptionHandlerLowerer"/>), the names of try regions (<see cref="TryRegions"/>) and of locals
-/// (<see cref="LocalNames"/>) are classes of their own, which this one calls and which never call back. Where jumps go
-/// is a <see cref="LoweringScope"/> passed down.
+/// operations (<see cref="CheckpointLowerer"/>), the names of try regions (<see cref="TryRegions"/>) and of locals
+/// (<see cref="LocalNames"/>) are classes of their own, which this one calls and which never call back. Where the
+/// jumps of a statement go is its <see cref="LoweringScope"/>, from where it is (<see cref="JumpTargets"/>).
 /// </remarks>
 internal sealed partial class BodyLowerer
 {
     private readonly LoweringContext _context;
     private readonly CheckpointLowerer _checkpoints;
     private readonly SpilledCode _spilled;
-    private readonly ExceptionHandlerLowerer _handlers;
+    private readonly HandlerCode _handlers;
     private readonly Dictionary<StatementSyntax, int> _states = new();
 
-    private BodyLowerer(LoweringContext context, SpilledCode spilled)
+    private BodyLowerer(LoweringContext context, SpilledCode spilled, HandlerCode handlers)
     {
         _context = context;
         _spilled = spilled;
+        _handlers = handlers;
         _checkpoints = new CheckpointLowerer(context);
-        _handlers = new ExceptionHandlerLowerer(context);
         for (var state = 0; state < context.Shape.Checkpoints.Length; state++)
         {
             if (context.Shape.Checkpoints[state].Form != CheckpointForm.Spilled)
@@ -61,7 +61,7 @@ internal sealed partial class BodyLowerer
 
     private SemanticModel Model => _context.Model;
 
-    /// <summary>Lowers the body of <paramref name="workflow"/>: the spill pass, then the flattening.</summary>
+    /// <summary>Lowers the body of <paramref name="workflow"/>: the spill pass, the exception-handler pass, then the flattening.</summary>
     /// <param name="rebuildMethod">The generated method that rebuilds a saved exception description into an exception of its type.</param>
     public static LoweredBody Lower(BoundWorkflow workflow, string rebuildMethod)
     {
@@ -69,7 +69,8 @@ internal sealed partial class BodyLowerer
         var names = new LocalNames(model, shape, workflow.Block, slotFields);
         var context = new LoweringContext(model, shape, slotFields, names, workflow.ResultType, rebuildMethod);
         var spilled = SpillPass.Run(context);
-        new BodyLowerer(context, spilled).LowerBody(workflow.Block);
+        var handlers = ExceptionHandlerPass.Run(context);
+        new BodyLowerer(context, spilled, handlers).LowerBody(workflow.Block);
         return new LoweredBody(context.Out.Statements, context.SynthesizedSlots, context.RebuildsExceptions, context.SourcePath, context.Out.CopiedJumps);
     }
 
@@ -77,14 +78,14 @@ internal sealed partial class BodyLowerer
     {
         var output = _context.Out;
         output.Code($"var {RegionDispatch.State} = __run.ResumeState;");
-        _handlers.WriteLocals();
+        output.Write(_handlers.Locals);
         output.Dispatch(entry: null);
 
         // The method's own block ends where the generated method does: a using declaration in it disposes there as written.
-        LowerStatements(body.Statements, LoweringScope.Body, bracesUsings: false);
+        LowerStatements(body.Statements, bracesUsings: false);
     }
 
-    private void LowerStatements(SyntaxList<StatementSyntax> statements, LoweringScope scope, bool bracesUsings = true)
+    private void LowerStatements(SyntaxList<StatementSyntax> statements, bool bracesUsings = true)
     {
         for (var index = 0; index < statements.Count; index++)
         {
@@ -99,20 +100,20 @@ internal sealed partial class BodyLowerer
                 {
                     foreach (var statement in rest)
                     {
-                        LowerStatement(statement, scope);
+                        LowerStatement(statement);
                     }
                 }
 
                 return;
             }
 
-            LowerStatement(statements[index], scope);
+            LowerStatement(statements[index]);
         }
     }
 
-    private void LowerStatement(StatementSyntax statement, LoweringScope scope)
+    private void LowerStatement(StatementSyntax statement)
     {
-        var shape = _context.Shape;
+        var (shape, scope) = (_context.Shape, _context.Targets.ScopeOf(statement));
         if (_states.TryGetValue(statement, out var state))
         {
             _checkpoints.Lower(shape.Checkpoints[state], state, scope);
@@ -150,11 +151,11 @@ internal sealed partial class BodyLowerer
         switch (statement)
         {
             case BlockSyntax block:
-                LowerStatements(block.Statements, scope);
+                LowerStatements(block.Statements);
                 break;
             case LabeledStatementSyntax labeled:
                 _context.Out.Label(labeled.Identifier.ValueText);
-                LowerStatement(labeled.Statement, scope);
+                LowerStatement(labeled.Statement);
                 break;
             case IfStatementSyntax @if:
                 LowerIf(@if, scope);
@@ -175,7 +176,7 @@ internal sealed partial class BodyLowerer
                 LowerSwitch(@switch, scope);
                 break;
             case TryStatementSyntax @try:
-                LowerTry(@try, scope);
+                LowerTry(@try);
                 break;
             default:
                 throw new System.InvalidOperationException($"WorkflowShape accepted a {statement.Kind()} that the lowering cannot flatten.");
@@ -195,7 +196,7 @@ internal sealed partial class BodyLowerer
         var elseLabel = @if.Else is null ? $"{label}_end" : $"{label}_else";
         _context.Map(@if.IfKeyword, @if.CloseParenToken);
         output.JumpIf($"!({_context.Rewrite(@if.Condition, scope)})", elseLabel);
-        LowerStatement(@if.Statement, scope);
+        LowerStatement(@if.Statement);
         if (@if.Else is not null)
         {
             if (_context.Completes(@if.Statement))
@@ -204,7 +205,7 @@ internal sealed partial class BodyLowerer
             }
 
             output.Label(elseLabel);
-            LowerStatement(@if.Else.Statement, scope);
+            LowerStatement(@if.Else.Statement);
         }
 
         output.Label($"{label}_end");

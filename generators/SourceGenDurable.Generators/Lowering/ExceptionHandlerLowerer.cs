@@ -1,11 +1,9 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SourceGenDurable.Generators.Binding;
-using SourceGenDurable.Shared;
 
 namespace SourceGenDurable.Generators.Lowering;
 
@@ -14,8 +12,9 @@ namespace SourceGenDurable.Generators.Lowering;
 /// async exception-handler rewriter does. A resume cannot enter a catch or finally block, so one that contains a
 /// checkpoint moves after the try as ordinary code: the real catch only records what it caught, and a flattened
 /// finally runs after the protected region, then rethrows the pending exception or takes the jump that left the try.
-/// It writes what surrounds the statements of a try; <see cref="BodyLowerer"/> lowers the statements and calls it,
-/// and it never calls back.
+/// It writes what surrounds the statements of a try, each part to the output of the context it is made with;
+/// <see cref="ExceptionHandlerPass"/> runs it for every try before the flattening, which lowers the statements and
+/// places these parts around them.
 /// </summary>
 internal sealed class ExceptionHandlerLowerer
 {
@@ -51,7 +50,7 @@ internal sealed class ExceptionHandlerLowerer
     }
 
     /// <summary>Plans the try, makes its slots, and writes their reset and its label.</summary>
-    public TryFrame Begin(TryStatementSyntax @try, LoweringScope scope)
+    public TryFrame Begin(TryStatementSyntax @try)
     {
         var output = _context.Out;
         var (label, slots) = (_regions.LabelOf(@try), _regions.SlotsOf(@try));
@@ -73,41 +72,15 @@ internal sealed class ExceptionHandlerLowerer
         }
 
         output.Label(label);
-        LoweringScope? inside = null;
-        var exits = ImmutableArray.CreateBuilder<(string, string)>();
-        if (flattensFinally)
-        {
-            // Jumps that leave the try are remembered, then taken after the finally body. The numbers are saved in a
-            // slot, so every possible exit keeps its number.
-            var leavingGotos = GotoLabelsLeaving(@try, scope);
-            inside = scope with
-            {
-                ReturnLabel = $"{label}_leave_return",
-                BreakLabel = scope.BreakLabel is null ? null : $"{label}_leave_break",
-                ContinueLabel = scope.ContinueLabel is null ? null : $"{label}_leave_continue",
-                GotoRoutes = scope.GotoRoutes.Push(leavingGotos.ToImmutableDictionary(name => name, name => $"{label}_leave_goto_{name}")),
-            };
-            if (scope.BreakLabel is { } outerBreak)
-            {
-                exits.Add((outerBreak, $"{label}_leave_break"));
-            }
-
-            if (scope.ContinueLabel is { } outerContinue)
-            {
-                exits.Add((outerContinue, $"{label}_leave_continue"));
-            }
-
-            exits.AddRange(leavingGotos.Select(name => (scope.GotoTarget(name), $"{label}_leave_goto_{name}")));
-        }
-
-        return new TryFrame(@try, label, slots, flattensFinally, moved, pending, branch, caught, error, inside, exits.ToImmutable());
+        var exits = flattensFinally ? _context.Targets.ExitsOf(@try) : ImmutableArray<(string, string, bool)>.Empty;
+        return new TryFrame(@try, label, slots, flattensFinally, moved, pending, branch, caught, error, exits);
     }
 
     /// <summary>
     /// The catch clauses after the lowered try block: a moved one only records what it caught; the others, and a
     /// finally that is not flattened, are copied, guarded so that leaving memory is not handled as a failure.
     /// </summary>
-    public void WriteCatchClauses(TryFrame frame, LoweringScope scope)
+    public void WriteCatchClauses(TryFrame frame)
     {
         var (@try, output) = (frame.Try, _context.Out);
         for (var index = 0; index < @try.Catches.Count; index++)
@@ -115,13 +88,13 @@ internal sealed class ExceptionHandlerLowerer
             var clause = @try.Catches[index];
             if (frame.Moved.Contains(clause))
             {
-                WriteMovedCatchClause(frame, clause, index, scope);
+                WriteMovedCatchClause(frame, clause, index);
                 continue;
             }
 
             // Leaving memory (the host is stopping) is not a failure the workflow may catch. The clause is written in
             // parts: normalizing it whole would write 'catch (E e)when'.
-            var rewritten = (CatchClauseSyntax)_context.RewriteNode(clause, scope);
+            var rewritten = (CatchClauseSyntax)_context.RewriteNode(clause, _context.Targets.ScopeOf(clause));
             var declaration = rewritten.Declaration is null ? "(global::System.Exception)" : CopiedCodeRewriter.Normalize(rewritten.Declaration);
             var filter = rewritten.Filter is null ? "" : $" && ({LoweringContext.Layout(rewritten.Filter.FilterExpression)})";
             MapFilter(clause);
@@ -137,7 +110,7 @@ internal sealed class ExceptionHandlerLowerer
                 // A finally runs when the try is left, never because the workflow merely left memory.
                 output.Code("if (!__run.IsSuspending)");
                 _context.Map(@try.Finally.Block);
-                output.Code(_context.Rewrite(@try.Finally.Block, scope));
+                output.Code(_context.Rewrite(@try.Finally.Block, _context.Targets.ScopeOf(@try.Finally.Block)));
             }
         }
     }
@@ -194,10 +167,16 @@ internal sealed class ExceptionHandlerLowerer
 
         for (var exit = 0; exit < frame.Exits.Length; exit++)
         {
-            WriteExit(frame, frame.Exits[exit].Recorded, exit + 1);
+            if (frame.Exits[exit].Taken)
+            {
+                WriteExit(frame, frame.Exits[exit].Recorded, exit + 1);
+            }
         }
 
-        WriteExit(frame, $"{frame.Label}_leave_return", -1);
+        if (_context.Targets.Returns(@try))
+        {
+            WriteExit(frame, $"{frame.Label}_leave_return", -1);
+        }
     }
 
     /// <summary>After the protected region: any exception leaving it is kept as pending, and the finally body follows.</summary>
@@ -213,63 +192,38 @@ internal sealed class ExceptionHandlerLowerer
     }
 
     /// <summary>After the flattened finally body: the pending exception, or the jump that left the try, carries on.</summary>
-    public void EndFinally(TryFrame frame, LoweringScope scope)
+    public void EndFinally(TryFrame frame)
     {
         var (@try, output) = (frame.Try, _context.Out);
         output.Code($"if ({frame.Pending} is not null) throw __run.Rethrow({frame.Label}_pendingException ?? {_context.UseRebuildMethod()}({frame.Pending}));");
         for (var exit = 0; exit < frame.Exits.Length; exit++)
         {
-            output.JumpIf($"{frame.Branch} == {exit + 1}", frame.Exits[exit].Target);
+            if (frame.Exits[exit].Taken)
+            {
+                output.JumpIf($"{frame.Branch} == {exit + 1}", frame.Exits[exit].Target);
+            }
         }
 
-        if (@try.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax).OfType<ReturnStatementSyntax>().Any() ||
-            _context.Shape.Checkpoints.Any(c => c.Form == CheckpointForm.Return && @try.Span.Contains(c.Statement.Span)))
+        if (_context.Targets.Returns(@try))
         {
-            _context.WriteReturn(_context.ResultType is null ? null : _context.ReturnSlot(), scope, condition: $"{frame.Branch} == -1");
+            _context.WriteReturn(_context.ResultType is null ? null : _context.ReturnSlot(), _context.Targets.ScopeOf(@try), condition: $"{frame.Branch} == -1");
         }
     }
 
     /// <summary>An exit from a try whose finally is flattened: records which one it is, then runs the finally.</summary>
-    private void WriteExit(TryFrame frame, string exitLabel, int number)
-    {
-        if (_context.Out.JumpsTo(exitLabel))
-        {
-            _context.Out.Label(exitLabel).Code($"{frame.Branch} = {number};").Jump($"{frame.Label}_finally");
-        }
-    }
-
-    /// <summary>
-    /// The labels that gotos in the try block or its catch blocks jump to outside the try statement: a user's label, or
-    /// the section of the flattened switch around the try that a goto case or goto default names.
-    /// </summary>
-    private List<string> GotoLabelsLeaving(TryStatementSyntax @try, LoweringScope scope) =>
-        @try.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
-            .Concat(@try.Catches.SelectMany(c => c.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)))
-            .OfType<GotoStatementSyntax>()
-            .Select(g => g.Kind() switch
-            {
-                SyntaxKind.GotoStatement when _context.Model.GetSymbolInfo(g.Expression!).Symbol is ILabelSymbol target && target.DeclaringSyntaxReferences.All(r => !@try.Span.Contains(r.Span))
-                    => ((IdentifierNameSyntax)g.Expression!).Identifier.ValueText,
-                SyntaxKind.GotoStatement => null,
-                // The switch a goto case names is the nearest one around it; when that is outside the try, it is the flattened switch being lowered.
-                _ when g.Ancestors().OfType<SwitchStatementSyntax>().FirstOrDefault() is { } target && @try.Span.Contains(target.Span) => null,
-                SyntaxKind.GotoDefaultStatement => scope.DefaultLabel,
-                _ => scope.SectionOf(_context.Model, g),
-            })
-            .OfType<string>()
-            .Distinct()
-            .ToList();
+    private void WriteExit(TryFrame frame, string exitLabel, int number) =>
+        _context.Out.Label(exitLabel).Code($"{frame.Branch} = {number};").Jump($"{frame.Label}_finally");
 
     /// <summary>
     /// A catch clause whose body contains a checkpoint only records what it caught: a resume cannot enter a catch
     /// block, so the body moves after the try. The clause's own variable keeps its name in the filter.
     /// </summary>
-    private void WriteMovedCatchClause(TryFrame frame, CatchClauseSyntax clause, int index, LoweringScope scope)
+    private void WriteMovedCatchClause(TryFrame frame, CatchClauseSyntax clause, int index)
     {
         var variable = clause.Declaration is { Identifier.RawKind: not 0 } declaration ? _context.Model.GetDeclaredSymbol(declaration) : null;
         var type = clause.Declaration is null ? "global::System.Exception" : TypeNames.FullyQualified(_context.Model.GetTypeInfo(clause.Declaration.Type).Type!);
         var name = variable is null ? "__caught" : TypeNames.Identifier(variable.Name);
-        var filter = clause.Filter is null ? "" : $" && ({_context.RewriteKeeping(clause.Filter.FilterExpression, scope, variable is null ? [] : [variable])})";
+        var filter = clause.Filter is null ? "" : $" && ({_context.RewriteKeeping(clause.Filter.FilterExpression, _context.Targets.ScopeOf(clause), variable is null ? [] : [variable])})";
         MapFilter(clause);
         using (_context.Out.OpenBlock($"catch ({type} {name}) when (!__run.IsSuspending{filter})"))
         {

@@ -37,11 +37,12 @@ internal sealed class LoweringContext
         Regions = new TryRegions(shape, LineOf);
         Out = new LoweredBodyBuilder();
         _produced = new Produced();
+        Targets = new JumpTargets(model, shape, Regions, NextConstruct);
     }
 
     private LoweringContext(LoweringContext context, LoweredBodyBuilder output)
     {
-        (Model, Known, Shape, SlotFields, Names, ResultType, SourcePath, Regions) = (context.Model, context.Known, context.Shape, context.SlotFields, context.Names, context.ResultType, context.SourcePath, context.Regions);
+        (Model, Known, Shape, SlotFields, Names, ResultType, SourcePath, Regions, Targets) = (context.Model, context.Known, context.Shape, context.SlotFields, context.Names, context.ResultType, context.SourcePath, context.Regions, context.Targets);
         (_rebuildMethod, _produced, Out) = (context._rebuildMethod, context._produced, output);
     }
 
@@ -64,6 +65,9 @@ internal sealed class LoweringContext
 
     /// <summary>The try statements the lowering flattens, named.</summary>
     public TryRegions Regions { get; }
+
+    /// <summary>Where the jumps at each place in the body go.</summary>
+    public JumpTargets Targets { get; }
 
     public string? ResultType { get; }
 

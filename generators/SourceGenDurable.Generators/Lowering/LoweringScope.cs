@@ -9,9 +9,9 @@ namespace SourceGenDurable.Generators.Lowering;
 
 /// <summary>
 /// Where the jumps of the code being lowered go: the innermost flattened loop or switch, and the try regions around
-/// it whose finally became ordinary code. Immutable: a construct lowers its body in
-/// a scope derived from its own, so nothing is pushed, popped or reset, and copied code is rewritten with the scope
-/// it sits in.
+/// it whose finally became ordinary code. Immutable, and found from where the code is (<see cref="JumpTargets.ScopeOf"/>):
+/// a construct's parts get a scope derived from its own, so nothing is pushed, popped or reset, and copied code is
+/// rewritten with the scope it sits in.
 /// </summary>
 /// <param name="BreakLabel">Where a <c>break</c> leaving the copied code goes.</param>
 /// <param name="ContinueLabel">Where a <c>continue</c> leaving the copied code goes.</param>

@@ -5,7 +5,7 @@ namespace SourceGenDurable.Generators.Lowering;
 
 /// <summary>
 /// What a try statement with a checkpoint in it needs around its lowered statements, planned when the try is reached
-/// (<see cref="Begin"/>): its slots, its labels, and the jumps that leave it.
+/// (<see cref="ExceptionHandlerLowerer.Begin"/>): its slots, its labels, and the jumps that leave it.
 /// </summary>
 /// <param name="Label">The label of the try, and the prefix of its locals and labels.</param>
 /// <param name="Slots">The prefix of its slots.</param>
@@ -15,8 +15,7 @@ namespace SourceGenDurable.Generators.Lowering;
 /// <param name="Branch">With a flattened finally: the slot of the number of the jump that left it (-1 a return).</param>
 /// <param name="Caught">With moved catch bodies: the slot of the number of the clause that caught (0 none).</param>
 /// <param name="Error">With moved catch bodies: the slot of the description of what it caught.</param>
-/// <param name="Inside">With a flattened finally: the scope of the protected region, whose jumps out go through the finally.</param>
-/// <param name="Exits">With a flattened finally: where each jump leaving it goes after the finally, numbered from 1, with the label that records it.</param>
+/// <param name="Exits">With a flattened finally: where each jump leaving it goes after the finally, numbered from 1, with the label that records it (see <see cref="JumpTargets.ExitsOf"/>).</param>
 internal sealed record TryFrame(
     TryStatementSyntax Try,
     string Label,
@@ -27,5 +26,4 @@ internal sealed record TryFrame(
     string? Branch,
     string? Caught,
     string? Error,
-    LoweringScope? Inside,
-    ImmutableArray<(string Target, string Recorded)> Exits);
+    ImmutableArray<(string Target, string Recorded, bool Taken)> Exits);

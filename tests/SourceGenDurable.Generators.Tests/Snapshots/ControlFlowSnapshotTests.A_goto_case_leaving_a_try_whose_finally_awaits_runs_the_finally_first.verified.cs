@@ -157,7 +157,6 @@ partial class Workflows
         __slots.total += __slots.__await1;
 #line hidden
         if (__slots.__try0_pending is not null) throw __run.Rethrow(__try_L12_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
-        if (__slots.__try0_branch == 1) goto __switch_L9_break;
         if (__slots.__try0_branch == 2) goto __switch_L9_section1;
         if (__slots.__try0_branch == 3) goto __switch_L9_section2;
         throw new global::System.InvalidOperationException("The end of a statement that cannot complete was reached.");
@@ -169,8 +168,6 @@ partial class Workflows
 #line (26, 9) - (26, 21) 8 "Workflow0.cs"
         return __slots.total;
 #line hidden
-        __switch_L9_break:;
-        throw new global::System.InvalidOperationException("The end of a statement that cannot complete was reached.");
     }
     #line default
     #nullable restore warnings

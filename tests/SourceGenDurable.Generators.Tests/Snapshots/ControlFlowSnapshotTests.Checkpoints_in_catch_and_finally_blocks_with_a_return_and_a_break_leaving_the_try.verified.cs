@@ -198,9 +198,7 @@ partial class Workflows
         __state = -1;
         if (__slots.__try0_pending is not null) throw __run.Rethrow(__try_L11_pendingException ?? __Run_RebuildException(__slots.__try0_pending));
         if (__slots.__try0_branch == 1) goto __for_L9_break;
-        if (__slots.__try0_branch == 2) goto __for_L9_continue;
         if (__slots.__try0_branch == -1) return __slots.__return;
-        __for_L9_continue:;
 #line (9, 24) - (9, 26) 8 "Workflow0.cs"
         __slots.i++;
 #line hidden
