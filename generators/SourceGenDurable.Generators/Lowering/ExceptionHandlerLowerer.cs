@@ -49,10 +49,9 @@ internal sealed class ExceptionHandlerLowerer
         }
     }
 
-    /// <summary>Plans the try, makes its slots, and writes their reset and its label.</summary>
-    public TryFrame Begin(TryStatementSyntax @try)
+    /// <summary>Plans the try: its slots, made here, and the jumps that leave it.</summary>
+    public TryFrame Plan(TryStatementSyntax @try)
     {
-        var output = _context.Out;
         var (label, slots) = (_regions.LabelOf(@try), _regions.SlotsOf(@try));
         var flattensFinally = _regions.FlattensFinally(@try);
         var moved = @try.Catches.Where(_regions.IsMoved).ToImmutableArray();
@@ -61,19 +60,33 @@ internal sealed class ExceptionHandlerLowerer
         {
             pending = _context.Synthesize($"{slots}_pending", "global::SourceGenDurable.WorkflowError?");
             branch = _context.Synthesize($"{slots}_branch", "int");
-            output.Code($"{pending} = null;").Code($"{branch} = 0;");
         }
 
         if (moved.Length > 0)
         {
             caught = _context.Synthesize($"{slots}_catch", "int");
             error = _context.Synthesize($"{slots}_error", "global::SourceGenDurable.WorkflowError?");
-            output.Code($"{caught} = 0;");
         }
 
-        output.Label(label);
         var exits = flattensFinally ? _context.Targets.ExitsOf(@try) : ImmutableArray<(string, string, bool)>.Empty;
         return new TryFrame(@try, label, slots, flattensFinally, moved, pending, branch, caught, error, exits);
+    }
+
+    /// <summary>Before the try: nothing pending, nothing caught, and its label.</summary>
+    public void WriteHead(TryFrame frame)
+    {
+        var output = _context.Out;
+        if (frame.FlattensFinally)
+        {
+            output.Code($"{frame.Pending} = null;").Code($"{frame.Branch} = 0;");
+        }
+
+        if (frame.Moved.Length > 0)
+        {
+            output.Code($"{frame.Caught} = 0;");
+        }
+
+        output.Label(frame.Label);
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ internal static class ExceptionHandlerPass
         var tries = new Dictionary<TryStatementSyntax, TryCode>();
         foreach (var @try in context.Regions.Tries)
         {
-            TryFrame frame = null!;
-            var head = Write(context, handlers => frame = handlers.Begin(@try));
+            var frame = new ExceptionHandlerLowerer(context).Plan(@try);
+            var head = Write(context, handlers => handlers.WriteHead(frame));
             var catches = Write(context, handlers => handlers.WriteCatchClauses(frame));
             var moved = frame.Moved.IsEmpty ? null : new MovedCatchesCode(
                 Write(context, handlers => handlers.WriteMovedCatchDispatch(frame)),

@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SourceGenDurable.Generators.Lowering;
 
 /// <summary>
-/// What a try statement with a checkpoint in it needs around its lowered statements, planned when the try is reached
-/// (<see cref="ExceptionHandlerLowerer.Begin"/>): its slots, its labels, and the jumps that leave it.
+/// What a try statement with a checkpoint in it needs around its lowered statements, planned by the exception-handler
+/// pass (<see cref="ExceptionHandlerLowerer.Plan"/>): its slots, its labels, and the jumps that leave it.
 /// </summary>
 /// <param name="Label">The label of the try, and the prefix of its locals and labels.</param>
 /// <param name="Slots">The prefix of its slots.</param>
