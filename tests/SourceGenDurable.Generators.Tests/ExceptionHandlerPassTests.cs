@@ -113,6 +113,46 @@ public sealed class ExceptionHandlerPassTests
     }
 
     [Fact]
+    public void A_continue_in_a_switch_inside_the_try_leaves_it_and_a_break_there_ends_the_switch()
+    {
+        var (block, context) = GeneratorHarness.Bound("""
+                var i = 0;
+                while (i < n)
+                {
+                    i++;
+                    try
+                    {
+                        switch (i)
+                        {
+                            case 1:
+                                continue;
+                            default:
+                                break;
+                        }
+
+                        await Load(i);
+                    }
+                    finally
+                    {
+                        await Load(-1);
+                    }
+                }
+
+                return i;
+            """);
+        var loop = (WhileStatementSyntax)block.Statements[1];
+        var @try = (TryStatementSyntax)((BlockSyntax)loop.Statement).Statements[1];
+        var label = context.Regions.LabelOf(@try);
+
+        // Numbered as the loop around offers them: the break 1, the continue 2.
+        Assert.Equal<(string, string, bool)>(
+            [($"{context.Targets.LabelOf(loop)}_break", $"{label}_leave_break", false), ($"{context.Targets.LabelOf(loop)}_continue", $"{label}_leave_continue", true)],
+            context.Targets.ExitsOf(@try).ToArray());
+        var tail = Texts(ExceptionHandlerPass.Run(context).Of(@try).Finally!.Tail);
+        Assert.Contains($"if (__slots.__try0_branch == 2) goto {context.Targets.LabelOf(loop)}_continue;", tail);
+    }
+
+    [Fact]
     public void A_catch_body_that_awaits_moves_after_the_try_and_its_catch_only_records_what_it_caught()
     {
         var (block, context) = GeneratorHarness.Bound("""
