@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using SourceGenDurable.Generators.Binding;
 
 namespace SourceGenDurable.Generators.Lowering;
