@@ -300,62 +300,25 @@ public sealed partial class RandomWorkflows(StepLog log)
             x = await F((x + y));
             y = Twist(y) % 3 == 0 || await Even(Mix(y, seed)) ? (await Even(x) ? 1 : 2) : Mix((seed + y), await F(y));
         }
-        catch (CorpusException c906)
+        catch (CorpusException c903)
         {
             y += 100;
-            var d901 = 0;
-            do
+            x = Mix(await Retry(Mix(x, x)), await F(seed));
+            foreach (var e901 in new[] { x, seed })
             {
-                d901++;
-                x += (await Even(x) ? 1 : 2);
-                await ctx.Sleep(TimeSpan.FromHours(1));
-            }
-            while (d901 < 2);
-            try
-            {
-                y += await Check(seed);
-                x += await Retry(x);
-                try
+                x += e901;
+                x += await F((y + seed));
+                y = ((y + seed) % 3) switch
                 {
-                    y += await Check((x + seed));
-                    x += await ctx.Step("s901", ct => log.Run("s901", (x + y), () => (x + y) + 1));
-                    x = Mix(x++, await F(y % 7)) + x;
-                    int Local3(int v) => Mix(v, seed);
-                    x += Local3(await Check(y));
-                    x += Local3(y);
-                    using var u902 = new Marker((y + seed));
-                    y += u902.Value;
-                }
-                catch (CorpusException c903)
-                {
-                    y += 100;
-                    x += await F(seed);
-                    if (y % 9 == 7)
-                    {
-                        return Mix(x, await Check(Mix(x, y)));
-                    }
-                    x += c903.Message.Length;
-                    if (x % 7 % 4 == 0)
-                    {
-                        throw;
-                    }
-                }
+                    0 => await Retry((x + e901)),
+                    1 => Twist(seed) + 2,
+                    _ => await Retry((x + e901)),
+                };
+                using var u902 = new Marker(x);
+                y += u902.Value;
             }
-            catch (CorpusException c905) when (c905.Message.Length % 2 == 0)
-            {
-                y += 100;
-                x += await Retry(Twist(seed));
-                x = (seed + y) % 2 == 0 && await Even(x) ? await Retry(seed) : Mix(x % 7, await F(y % 7));
-                using var u904 = new Marker(seed % 7);
-                x += u904.Value;
-                if ((x + y) % 3 == 2)
-                {
-                    return Mix(x, y);
-                }
-                y += c905.Message.Length;
-            }
-            x += c906.Message.Length;
-            if (Mix(seed, y) % 4 == 0)
+            x += c903.Message.Length;
+            if (Twist(x) % 4 == 0)
             {
                 throw;
             }
@@ -363,16 +326,31 @@ public sealed partial class RandomWorkflows(StepLog log)
         finally
         {
             x += 3;
-            var a907 = new int[3];
-            a907[await ctx.Step("s902", ct => log.Run("s902", Twist(seed), () => Twist(seed) + 1)) % 3] = await F(seed % 7);
-            y += a907.Sum();
-            using var u908 = new Marker(Mix(y, y));
-            y += u908.Value;
+            y = Mix(x, x = await ctx.Step("s901", ct => log.Run("s901", x, () => x + 1)));
         }
-        var z909 = await F(y % 7) + y;
-        var a910 = new int[3];
-        a910[(await Even((seed + z909)) ? 1 : 2) % 3] = await ctx.Step("s903", ct => log.Run("s903", seed % 7, () => seed % 7 + 1));
-        x += a910.Sum();
+        y = Mix(await Retry(x % 7), (await Even((seed + x)) ? 1 : 2));
+        var b904 = 0;
+        again905:
+        b904++;
+        if (y % 3 == 0)
+        {
+            goto skip906;
+        }
+        y += await F(Twist(y));
+        skip906:
+        x += 1;
+        try
+        {
+            y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+        }
+        catch (TimeoutException)
+        {
+            x += 7;
+        }
+        if (b904 < 2 && x % 7 % 2 == 0)
+        {
+            goto again905;
+        }
         return Mix(Twist(x), y);
     }
 
@@ -386,20 +364,87 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = (Twist(y) % 3) switch
+        y = await F(Mix(seed, await F(y % 7)));
+        y = (y + y) % 3 == 0 || await Even(x % 7) ? (await Even((seed + seed)) ? 1 : 2) : Mix(Twist(y), await Retry(x % 7));
+        y = x % 7 % 2 == 0 ? (await Even(y % 7) ? await F(y % 7) : y) : (await Even(Twist(seed)) ? 1 : 2);
+        switch (seed % 7 % 3)
         {
-            0 => await ctx.Step("s1001", ct => log.Run("s1001", Mix(seed, x), () => Mix(seed, x) + 1)),
-            1 => x + 2,
-            _ => await F(Mix(y, x)),
-        };
-        x = Mix(await F((x + x)), await F(Mix(y, seed)));
-        y = ((y + y) % 4) switch
-        {
-            var g1001 when await Even(g1001 + (seed + seed)) => await F(g1001 % 7) + g1001,
-            1 => Mix(y, x),
-            var g1001 when g1001 > 2 => g1001 + await F(Mix(x, x)),
-            _ => Twist(seed) + 5,
-        };
+            case 0:
+                var d1001 = 0;
+                do
+                {
+                    d1001++;
+                    x += await F(Mix(x, seed));
+                    int? n1002 = seed % 7 % 2 == 0 ? null : y;
+                    n1002 ??= await F(x);
+                    y += n1002.Value;
+                }
+                while (d1001 < 2);
+                if (Mix(x, y) % 3 == 0)
+                {
+                    goto skip1003;
+                }
+                x += await F((x + x));
+                skip1003:
+                y += 1;
+                if ((y + y) % 2 == 0)
+                {
+                    goto case 1;
+                }
+                break;
+            case 1:
+                x = y % 7 % 2 == 0 ? (await Even(Mix(y, x)) ? await F(Mix(x, x)) : Twist(seed)) : await F(Twist(y));
+                if (seed % 7 % 2 == 0)
+                {
+                    goto default;
+                }
+                break;
+            default:
+                if (await Even((y + x)))
+                {
+                    y += await Retry((seed + y));
+                    try
+                    {
+                        y += await Check(y);
+                        x += (await Even(seed % 7) ? 1 : 2);
+                        var r1004 = await ctx.WhenAll(F(y), F(seed % 7));
+                        y = Mix(r1004[0], r1004[1]);
+                        if (Mix(seed, x) % 5 == 0)
+                        {
+                            throw new CorpusException($"thrown at {Twist(x)}");
+                        }
+                    }
+                    catch (CorpusException c1007)
+                    {
+                        y += 100;
+                        y += await ctx.Step("s1001", ct => log.Run("s1001", (x + seed), () => (x + seed) + 1));
+                        var a1005 = new[] { seed, Twist(seed) };
+                        a1005[Twist(seed) % 2] += await ctx.Step("s1002", ct => log.Run("s1002", Twist(y), () => Twist(y) + 1));
+                        x += a1005[0] + a1005[1];
+                        if ((await Even(x % 7) ? 1 : 2) is var k1006 && k1006 % 2 == 1)
+                        {
+                            y += await Retry(x) + k1006;
+                        }
+                        x += c1007.Message.Length;
+                        if (seed % 7 % 4 == 0)
+                        {
+                            throw;
+                        }
+                    }
+                    finally
+                    {
+                        x += 3;
+                        x += await Retry(Twist(seed));
+                        x = Mix(await F(Mix(seed, y)), (await Even(Twist(y)) ? 1 : 2));
+                    }
+                    using var u1008 = new Marker(y % 7);
+                    x += u1008.Value;
+                }
+                break;
+        }
+        int Local0(int v) => Mix(v, x);
+        y += Local0(await F(Twist(y)));
+        y += Local0(y);
         return Mix(Twist(x), y);
     }
 
@@ -413,11 +458,66 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        await ctx.Sleep(TimeSpan.FromHours(1));
-        var a1101 = new[] { seed % 7, Twist(y) };
-        a1101[(x + x) % 2] *= await ctx.Step("s1101", ct => log.Run("s1101", (seed + x), () => (seed + x) + 1));
-        x += a1101[0] + a1101[1];
-        int z1102 = await Retry(y) + y, z1103 = z1102 + await F(Mix(seed, y));
+        var a1101 = new int[3];
+        a1101[await F(Twist(y)) % 3] = await F((x + y));
+        y += a1101.Sum();
+        var b1102 = 0;
+        again1103:
+        b1102++;
+        foreach (var e1104 in new[] { Twist(x), y % 7 })
+        {
+            x += e1104;
+            y += (await Even(Twist(x)) ? 1 : 2);
+            if ((y + x) % 9 == 8)
+            {
+                return Mix(x, y);
+            }
+            if (Mix(e1104, x) % 3 == 0 || await Even(e1104))
+            {
+                x += await ctx.Step("s1101", ct => log.Run("s1101", e1104, () => e1104 + 1));
+                if (Twist(y) % 9 == 7)
+                {
+                    return Mix(x, (await Even(x) ? 1 : 2));
+                }
+            }
+            else
+            {
+                x += await F(Twist(e1104));
+                int Local3(int v) => Mix(v, x % 7);
+                y += Local3(await F(Mix(x, seed)));
+                x += Local3(y);
+            }
+        }
+        if (b1102 < 2 && x % 7 % 2 == 0)
+        {
+            goto again1103;
+        }
+        var z1105 = await ctx.Step("s1102", ct => log.Run("s1102", seed, () => seed + 1)) + seed % 7;
+        if (await Even(Twist(x)))
+        {
+            x = ((z1105 + x) % 3) switch
+            {
+                0 => await Retry(Twist(seed)),
+                1 => x % 7 + 2,
+                _ => (await Even(Mix(y, x)) ? 1 : 2),
+            };
+        }
+        var t1106 = 0;
+        while (true)
+        {
+            if (++t1106 > 2)
+            {
+                break;
+            }
+            var z1107 = await Retry(x % 7) + y % 7;
+            y = (await Even((x + y)) ? 1 : 2);
+            using var u1108 = new Marker(Twist(y));
+            x += u1108.Value;
+            if (Twist(seed) % 3 == 2)
+            {
+                break;
+            }
+        }
         return Mix(Twist(x), y);
     }
 
@@ -431,17 +531,32 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (seed % 7 % 9 == 8)
+        x = Mix(Twist(seed), await F(Mix(x, seed)));
+        if ((seed + seed) % 2 == 0 && await Even(Mix(x, seed)))
         {
-            return Mix(x, y);
+            var t1201 = 0;
+            while (true)
+            {
+                if (++t1201 > 2)
+                {
+                    break;
+                }
+                x += await ctx.Step("s1201", ct => log.Run("s1201", Mix(y, y), () => Mix(y, y) + 1));
+                x = Mix(x++, await F((seed + x))) + x;
+                using var u1202 = new Marker(Mix(x, x));
+                y += u1202.Value;
+                if (x % 7 % 3 == 2)
+                {
+                    return Mix(x, y);
+                }
+            }
         }
-        var a1201 = new int[2];
-        a1201[0] = await ctx.Step("s1201", ct => log.Run("s1201", Mix(y, x), () => Mix(y, x) + 1));
-        a1201[1] = a1201[0] + await ctx.Step("s1202", ct => log.Run("s1202", Twist(seed), () => Twist(seed) + 1));
-        y += a1201[0] - a1201[1];
-        var a1202 = new int[3];
-        a1202[await ctx.Step("s1203", ct => log.Run("s1203", Mix(seed, y), () => Mix(seed, y) + 1)) % 3] = await ctx.Step("s1204", ct => log.Run("s1204", seed, () => seed + 1));
-        y += a1202.Sum();
+        else
+        {
+            x += await F(Mix(seed, seed));
+        }
+        var r1203 = await ctx.WhenAll(F(y), F(Mix(y, seed)));
+        x = Mix(r1203[0], r1203[1]);
         return Mix(Twist(x), y);
     }
 
@@ -455,49 +570,21 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = await Retry(Mix(seed, x));
-        y += await ctx.Step("s1301", ct => log.Run("s1301", Mix(seed, seed), () => Mix(seed, seed) + 1));
         try
         {
-            y += await Check(y);
-            int Local1(int v) => Mix(v, seed);
-            x += Local1(await Check(Mix(seed, seed)));
-            y += Local1(y);
+            y += await Check(seed);
+            y = Mix(await F(y % 7), await ctx.Step("s1301", ct => log.Run("s1301", (seed + y), () => (seed + y) + 1)));
+            y = (y + seed) % 5 == 0 ? throw new CorpusException("thrown by an expression") : await Retry(Mix(seed, x));
         }
-        catch (CorpusException c1303)
+        catch (CorpusException)
         {
             y += 100;
-            var c1301 = Twist(seed) % 2 == 0 ? null : new List<int> { Mix(seed, x) };
-            y += c1301?.Append((await Even(Twist(y)) ? 1 : 2)).Sum() ?? (x + seed);
-            if (y % 9 == 7)
-            {
-                return Mix(x, await F(Twist(seed)));
-            }
-            using var u1302 = new Marker(Twist(x));
-            x += u1302.Value;
-            x += c1303.Message.Length;
-            if (y % 7 % 4 == 0)
-            {
-                throw;
-            }
+            x = await F(Mix((x + y), await ctx.Step("s1302", ct => log.Run("s1302", seed, () => seed + 1))));
+            using var u1301 = new Marker(Twist(x));
+            x += u1301.Value;
         }
-        finally
-        {
-            x += 3;
-            for (var i1304 = (await Even(y % 7) ? 0 : 1); i1304 < 2; i1304 += await Even(i1304 + y) ? 1 : 2)
-            {
-                y += i1304;
-                x += await Retry(Twist(y));
-                y = await F(Twist(seed));
-                using var u1305 = new Marker(Twist(i1304));
-                x += u1305.Value;
-            }
-            if (await F(Mix(y, seed)) is var k1306 && k1306 % 2 == 0)
-            {
-                y += await F(x) + k1306;
-            }
-        }
-        y = Mix(y++, (await Even(Mix(y, x)) ? 1 : 2)) + y;
+        x = Mix(y % 7, (await Even(seed) ? 1 : 2));
+        x = y % 7 % 2 == 0 ? (await Even(y % 7) ? await F(Twist(x)) : seed) : await Retry(Twist(x));
         return Mix(Twist(x), y);
     }
 
@@ -511,24 +598,76 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = (x + seed) % 3 == 0 ? await F(Twist(x)) : Twist(x) + 1;
-        int Local0(int v) => Mix(v, x % 7);
-        y += Local0(await ctx.Step("s1401", ct => log.Run("s1401", x % 7, () => x % 7 + 1)));
-        y += Local0(y);
-        if (Mix(Mix(x, x), y) is var k1401 && k1401 % 2 == 0)
+        if (Twist(x) % 3 == 0 || await Even((seed + seed)))
         {
-            y += (await Even(Mix(x, y)) ? 1 : 2);
-            y += k1401;
+            int Local1(int v) => Mix(v, seed);
+            y += Local1(await F(Twist(y)));
+            x += Local1(y);
+            try
+            {
+                y += await Check(Mix(y, y));
+                y += await Check((y + y));
+                x = await Retry((y + y));
+                if ((seed + seed) % 9 == 7)
+                {
+                    return Mix(x, (await Even((seed + y)) ? 1 : 2));
+                }
+            }
+            catch (CorpusException)
+            {
+                y += 100;
+                y += await Retry(Twist(seed));
+                foreach (var e1401 in new[] { y % 7, (x + x) })
+                {
+                    x += e1401;
+                    y += await Retry(Mix(y, seed));
+                    var r1402 = await ctx.WhenAll(Enumerable.Range(0, 2).Select(j1403 => F(j1403 + Mix(y, x))));
+                    y += r1402.Sum();
+                    y = (Mix(y, e1401) % 4) switch
+                    {
+                        var g1404 when await Even(g1404 + Mix(seed, seed)) => await F(e1401) + g1404,
+                        1 => Mix(e1401, seed),
+                        var g1404 when g1404 > 2 => g1404 + await Retry(y % 7),
+                        _ => (x + x) + 5,
+                    };
+                }
+                foreach (var e1405 in new[] { Twist(seed), Twist(x) })
+                {
+                    x += e1405;
+                    x += await F(e1405);
+                    if (Mix(y, seed) % 9 == 7)
+                    {
+                        return Mix(x, await F(Mix(seed, seed)));
+                    }
+                    if (Twist(x) % 9 == 8)
+                    {
+                        return Mix(x, y);
+                    }
+                    using var u1406 = new Marker((seed + e1405));
+                    x += u1406.Value;
+                    if ((e1405 + y) % 3 == 2)
+                    {
+                        continue;
+                    }
+                }
+            }
         }
-        if (Mix(x, seed % 7) is var k1402 && k1402 % 2 == 1)
+        y = Mix(y++, await F(x)) + y;
+        x = (y % 4) switch
         {
-            x += await F(Mix(y, y));
-            y += k1402;
+            var g1407 when await Even(g1407 + Mix(seed, y)) => await F(y) + g1407,
+            1 => (seed + seed),
+            var g1407 when g1407 > 2 => g1407 + await ctx.Step("s1401", ct => log.Run("s1401", (x + x), () => (x + x) + 1)),
+            _ => Twist(y) + 5,
+        };
+        (x, y) = (await ctx.Step("s1402", ct => log.Run("s1402", Mix(x, y), () => Mix(x, y) + 1)), Mix(x, (y + seed)));
+        if (Mix(seed, x) % 3 == 0)
+        {
+            goto skip1408;
         }
-        var a1403 = new int[2];
-        a1403[0] = await ctx.Step("s1402", ct => log.Run("s1402", x % 7, () => x % 7 + 1));
-        a1403[1] = a1403[0] + await F(y % 7);
-        y += a1403[0] - a1403[1];
+        y = await ctx.Step("s1403", ct => log.Run("s1403", y, () => y + 1));
+        skip1408:
+        y += 1;
         return Mix(Twist(x), y);
     }
 
@@ -542,18 +681,13 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        int Local0(int v) => Mix(v, Twist(seed));
-        y += Local0(await Retry(Twist(seed)));
-        y += Local0(y);
-        int? n1501 = seed % 7 % 2 == 0 ? null : x;
-        x = n1501 ?? await F(y % 7);
-        if ((y + y) % 3 == 0)
+        x = Mix(await ctx.Step("s1501", ct => log.Run("s1501", y, () => y + 1)), await ctx.Step("s1502", ct => log.Run("s1502", y, () => y + 1)));
+        await ctx.Sleep(TimeSpan.FromHours(2));
+        for (var i1501 = 0; i1501 < 2; i1501++)
         {
-            goto skip1502;
+            y += i1501;
+            y = Mix(x, x = await F(Mix(seed, i1501)));
         }
-        y += (await Even(seed) ? 1 : 2);
-        skip1502:
-        x += 1;
         return Mix(Twist(x), y);
     }
 
@@ -567,12 +701,124 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        int Local0(int v) => Mix(v, Twist(y));
-        x += Local0(await Retry(Mix(x, x)));
-        x += Local0(y);
-        int? n1601 = x % 7 % 2 == 0 ? null : (x + x);
-        y = n1601 ?? await ctx.Step("s1601", ct => log.Run("s1601", x, () => x + 1));
-        var z1602 = (await Even(seed % 7) ? 1 : 2) + Twist(y);
+        try
+        {
+            y += await Check(seed);
+            x = y % 7 % 2 == 0 && await Even(x) ? await F(Mix(y, y)) : Mix(Mix(x, x), await F(Twist(y)));
+            using var u1601 = new Marker(x % 7);
+            y += u1601.Value;
+        }
+        catch (CorpusException c1609) when (c1609.Message.Length % 2 == 1)
+        {
+            y += 100;
+            try
+            {
+                y += await Check(seed);
+                y += await F(Twist(x));
+                if (Mix(x, seed) % 9 == 7)
+                {
+                    return Mix(x, await ctx.Step("s1601", ct => log.Run("s1601", Twist(seed), () => Twist(seed) + 1)));
+                }
+                using var u1602 = new Marker(x);
+                x += u1602.Value;
+                if ((y + x) % 3 == 0)
+                {
+                    goto left1603;
+                }
+                y += 2;
+            }
+            catch (CorpusException c1605)
+            {
+                y += 100;
+                y += await F(Twist(seed));
+                if (int.TryParse((y % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1604))
+                {
+                    y += (await Even(seed % 7) ? 1 : 2);
+                    x += (await Even(Mix(seed, p1604)) ? 1 : 2);
+                    try
+                    {
+                        x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+                    }
+                    catch (TimeoutException)
+                    {
+                        x += 7;
+                    }
+                    x += p1604;
+                }
+                x += c1605.Message.Length;
+                if (Twist(seed) % 4 == 0)
+                {
+                    throw;
+                }
+            }
+            finally
+            {
+                x += 3;
+                y += await Retry(x % 7);
+                switch (await F(Twist(x)) % 3)
+                {
+                    case 0:
+                        x += await ctx.Step("s1602", ct => log.Run("s1602", seed, () => seed + 1));
+                        int z1606 = await F(Mix(x, x)) + Mix(y, y), z1607 = z1606 + (await Even(Mix(x, y)) ? 1 : 2);
+                        var z1608 = await ctx.Step("s1603", ct => log.Run("s1603", z1606, () => z1606 + 1)) + Mix(z1606, z1607);
+                        if (Twist(y) % 2 == 0)
+                        {
+                            goto case 1;
+                        }
+                        break;
+                    case 1:
+                        x += await ctx.Step("s1604", ct => log.Run("s1604", Mix(x, y), () => Mix(x, y) + 1));
+                        x = await F((x + seed));
+                        if (Twist(seed) % 2 == 0)
+                        {
+                            goto default;
+                        }
+                        break;
+                    default:
+                        x += await Retry(y % 7);
+                        x = Mix(x++, await ctx.Step("s1605", ct => log.Run("s1605", (y + y), () => (y + y) + 1))) + x;
+                        await ctx.Sleep(TimeSpan.FromHours(2));
+                        break;
+                }
+            }
+            left1603:
+            y += 1;
+            if (Mix(seed, y) % 3 == 0 || await Even(Twist(x)))
+            {
+                x += (await Even((x + y)) ? 1 : 2);
+                if (y % 9 == 8)
+                {
+                    return Mix(x, y);
+                }
+            }
+            y += c1609.Message.Length;
+        }
+        try
+        {
+            var z1610 = (await Even(seed % 7) ? 1 : 2) + Twist(y);
+            using var u1611 = new Marker((z1610 + z1610));
+            x += u1611.Value;
+            if ((x + seed) % 3 == 2)
+            {
+                return Mix(x, y);
+            }
+        }
+        finally
+        {
+            x += 3;
+            x = Mix(x++, await F(Mix(y, y))) + x;
+        }
+        x = (Twist(x) % 4) switch
+        {
+            var g1612 when await Even(g1612 + (seed + seed)) => await ctx.Step("s1606", ct => log.Run("s1606", Mix(y, x), () => Mix(y, x) + 1)) + g1612,
+            1 => y % 7,
+            var g1612 when g1612 > 2 => g1612 + await ctx.Step("s1607", ct => log.Run("s1607", y, () => y + 1)),
+            _ => (x + y) + 5,
+        };
+        var l1613 = new List<int> { (y + x) };
+        l1613.Add(await F(Mix(y, y)));
+        l1613.Add(await Retry(Mix(x, y)) + l1613.Count);
+        y += l1613.Sum() * l1613.Count;
         return Mix(Twist(x), y);
     }
 

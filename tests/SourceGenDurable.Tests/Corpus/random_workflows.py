@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches,
-loops, switch statements and expressions, try/catch/finally, break/continue/return leaving them, awaits spilled out
+loops, switch statements and expressions, try/catch/finally, break/continue/return/goto leaving them, awaits spilled out
 of expressions (in case guards, as arguments of other awaits, on one path of nested '?:', after '??=' and '?.', in compound
 assignments to elements, beside throw expressions), awaits in a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
 and arrays changed between checkpoints, using declarations after a block's last await, and local functions of one name
@@ -533,15 +533,24 @@ class Writer:
         return ["try", "{"] + indent(body) + ["}"] + self.catch(scope)
 
     def write_try_finally(self, scope):
-        body = self.block(scope.inner(), self.count())
+        body, after = self.leaving_goto(scope, self.block(scope.inner(), self.count()))
         final = self.block(scope.inner(loop=False, switch=False, in_finally=True), self.count())
-        return ["try", "{"] + indent(body) + ["}", "finally", "{", f"{INDENT}x += 3;"] + indent(final) + ["}"]
+        return ["try", "{"] + indent(body) + ["}", "finally", "{", f"{INDENT}x += 3;"] + indent(final) + ["}"] + after
 
     def write_try_catch_finally(self, scope):
-        body = self.checked_block(scope)
+        body, after = self.leaving_goto(scope, self.checked_block(scope))
         handler = self.catch(scope)
         final = self.block(scope.inner(loop=False, switch=False, in_finally=True), self.count())
-        return ["try", "{"] + indent(body) + ["}"] + handler + ["finally", "{", f"{INDENT}x += 3;"] + indent(final) + ["}"]
+        return ["try", "{"] + indent(body) + ["}"] + handler + ["finally", "{", f"{INDENT}x += 3;"] + indent(final) + ["}"] + after
+
+    def leaving_goto(self, scope, body):
+        """Sometimes a goto at the end of a try block to a label just after the try statement: it leaves through the
+        finally (flattened, when it awaits), which runs before the jump is taken."""
+        if self.rng.randrange(3):
+            return body, []
+        label = self.fresh("left")
+        return (body + [f"if ({self.value(scope)} % 3 == 0)", "{", f"{INDENT}goto {label};", "}", f"{self.target()} += 2;"],
+                [f"{label}:", f"{self.target()} += 1;"])
 
     def count(self):
         return self.rng.randrange(1, 3)
