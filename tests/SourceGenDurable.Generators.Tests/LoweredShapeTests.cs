@@ -157,4 +157,38 @@ public sealed class LoweredShapeTests
         var generated = GeneratorHarness.GenerateWorkflow(body);
         Assert.Contains("await __run.CheckpointAsync(0, __slots);", generated, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_case_guard_that_awaits_is_a_checkpoint_where_the_guard_runs_and_the_labels_after_it_match_after_it()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                switch (n % 5)
+                {
+                    default:
+                        n -= 1;
+                        break;
+                    case 0:
+                        n += 100;
+                        break;
+                    case var k when k > 1 && await Load(k) > 2:
+                        n += k;
+                        break;
+                    case 4:
+                        n += 4;
+                        break;
+                }
+
+                return n;
+            """);
+
+        // The guard's await is checkpoint 0, run where the guard is, after its pattern matched: nothing awaits inside a
+        // case label any more.
+        Assert.DoesNotContain("when k > 1", generated, StringComparison.Ordinal);
+        GeneratorHarness.AssertWrittenBefore(generated, "case 0:", "case var k:");
+        GeneratorHarness.AssertWrittenBefore(generated, "case var k:", "__slots.__await0 = await __run.StepAsync<int>(0, \"Load\"");
+        // The value is matched again after that checkpoint, so it is a slot; default goes last, where C# takes it.
+        GeneratorHarness.AssertWrittenBefore(generated, "await __run.CheckpointAsync(0, __slots);", "case 4:");
+        GeneratorHarness.AssertWrittenBefore(generated, "case 4:", "default:");
+        Assert.Equal(2, generated.Split("switch (__slots.__switch0_value)").Length - 1);
+    }
 }

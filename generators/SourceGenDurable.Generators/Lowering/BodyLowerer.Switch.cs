@@ -26,29 +26,80 @@ internal sealed partial class BodyLowerer
             output.Code($"{TypeNames.FullyQualified(variable.Type)} {_context.Names.Of(variable)} = default!;");
         }
 
+        // A guard that awaits ends the switch at its pattern: when that matches, the guard runs as flattened code and
+        // either takes its section or goes on to a switch over the labels after it. The value is matched again after a
+        // checkpoint then, so it is a slot, and default, which C# takes last wherever it is written, goes in the last switch.
+        var labels = @switch.Sections.SelectMany((s, section) => s.Labels.Select(caseLabel => (Section: section, Label: caseLabel))).ToList();
+        var guardAwaits = labels.Any(l => AwaitingGuard(l.Label) is not null);
+        string governing;
         _context.Map(@switch.SwitchKeyword, @switch.CloseParenToken);
-        using (output.OpenBlock($"switch ({_context.Rewrite(@switch.Expression, scope)})"))
+        WriteSpills(@switch.Expression);
+        if (guardAwaits)
         {
-            for (var section = 0; section < @switch.Sections.Count; section++)
+            governing = _context.Synthesize($"{_context.Targets.SlotsOf(@switch)}_value", TypeNames.FullyQualified(Model.GetTypeInfo(@switch.Expression).Type!));
+            output.Code($"{governing} = {_context.Rewrite(@switch.Expression, scope)};");
+        }
+        else
+        {
+            governing = _context.Rewrite(@switch.Expression, scope);
+        }
+
+        for (var index = 0; index < labels.Count;)
+        {
+            ExpressionSyntax? guard = null;
+            var guardSection = -1;
+            using (output.OpenBlock($"switch ({governing})"))
             {
-                foreach (var caseLabel in @switch.Sections[section].Labels)
+                for (; index < labels.Count && guard is null; index++)
                 {
+                    var (section, caseLabel) = labels[index];
+                    if (guardAwaits && caseLabel is DefaultSwitchLabelSyntax)
+                    {
+                        continue;
+                    }
+
+                    guard = AwaitingGuard(caseLabel);
+                    guardSection = section;
                     var declared = caseLabel.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => (ILocalSymbol)Model.GetDeclaredSymbol(d)!).ToList();
                     // Inside the label a pattern variable is still the pattern's own variable; the section gets a copy.
-                    output.Code(_context.RewriteKeeping(caseLabel, scope, declared).Replace("case>", "case >").Replace("case<", "case <"));
+                    var written = guard is null ? _context.RewriteKeeping(caseLabel, scope, declared) : $"case {_context.RewriteKeeping(((CasePatternSwitchLabelSyntax)caseLabel).Pattern, scope, declared)}:";
+                    output.Code(written.Replace("case>", "case >").Replace("case<", "case <"));
                     using (output.Indent())
                     {
                         foreach (var variable in declared)
                         {
                             output.Code($"{_context.Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
                         }
+
+                        if (guard is not null)
+                        {
+                            output.Jump($"{label}_guard{index}");
+                        }
+                        else if (guardAwaits || index + 1 == labels.Count || labels[index + 1].Section != section)
+                        {
+                            output.Jump(_context.Targets.SectionLabel(@switch, section));
+                        }
                     }
                 }
 
-                using (output.Indent())
+                if (index == labels.Count && guard is null && guardAwaits && labels.FirstOrDefault(l => l.Label is DefaultSwitchLabelSyntax) is { Label: not null } fallback)
                 {
-                    output.Jump(_context.Targets.SectionLabel(@switch, section));
+                    output.Code("default:");
+                    using (output.Indent())
+                    {
+                        output.Jump(_context.Targets.SectionLabel(@switch, fallback.Section));
+                    }
                 }
+            }
+
+            if (guard is not null)
+            {
+                var next = $"{label}_next{index - 1}";
+                _context.WritePossiblyUnreachable(next);
+                output.Label($"{label}_guard{index - 1}");
+                WriteSpills(guard);
+                _context.Map(guard);
+                output.JumpIf(_context.Rewrite(guard, scope), _context.Targets.SectionLabel(@switch, guardSection)).Label(next);
             }
         }
 
@@ -65,4 +116,8 @@ internal sealed partial class BodyLowerer
 
         output.Label($"{label}_break");
     }
+
+    /// <summary>The condition of a case guard that awaits: the spill pass wrote code for it, to run where the guard is.</summary>
+    private ExpressionSyntax? AwaitingGuard(SwitchLabelSyntax caseLabel) =>
+        caseLabel is CasePatternSwitchLabelSyntax { WhenClause.Condition: { } condition } && _spilled.Before(condition) is not null ? condition : null;
 }

@@ -43,8 +43,8 @@ internal sealed class JumpTargets
     /// <summary>The label of a section of a flattened switch, which its case labels and <c>goto case</c> jump to.</summary>
     public string SectionLabel(SwitchStatementSyntax @switch, int section) => $"{LabelOf(@switch)}_section{section}";
 
-    /// <summary>The prefix of the slots of a flattened foreach loop (its list and position).</summary>
-    public string SlotsOf(CommonForEachStatementSyntax loop) => _constructs[loop].Slots;
+    /// <summary>The prefix of the slots of a flattened loop or switch (a foreach loop's list and position, a switch's value).</summary>
+    public string SlotsOf(StatementSyntax construct) => _constructs[construct].Slots;
 
     /// <summary>Where the jumps of the code at <paramref name="node"/> go: from the flattened constructs around it.</summary>
     public LoweringScope ScopeOf(SyntaxNode node)

@@ -43,7 +43,8 @@ internal static class SpillPass
 
     /// <summary>
     /// The parts of <paramref name="statement"/> evaluated apart, in order: each declarator of a declaration with
-    /// several is evaluated, and assigned, before the next one's awaits; a for loop's clauses run at different times.
+    /// several is evaluated, and assigned, before the next one's awaits; a for loop's clauses run at different times;
+    /// a switch's case guard runs only when its pattern matched.
     /// Any other statement is evaluated as one.
     /// </summary>
     private static IEnumerable<SyntaxNode> PartsOf(StatementSyntax statement)
@@ -63,6 +64,8 @@ internal static class SpillPass
 
                 clauses.AddRange(loop.Incrementors);
                 return clauses;
+            case SwitchStatementSyntax @switch:
+                return AwaitSpilling.Guards(@switch).Prepend(@switch.Expression);
             default:
                 return [statement];
         }

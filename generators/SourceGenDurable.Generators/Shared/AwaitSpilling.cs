@@ -59,7 +59,9 @@ internal static partial class AwaitSpilling
         WhileStatementSyntax s => [s.Condition],
         ForStatementSyntax s => [.. Initializers(s.Declaration), .. s.Initializers, .. s.Condition is null ? [] : new[] { s.Condition }, .. s.Incrementors],
         DoStatementSyntax s => [s.Condition],
-        SwitchStatementSyntax s => [s.Expression],
+        // The governing expression, then each case guard: a guard runs only when its pattern matched, where the lowered
+        // switch jumps to it, so its awaits are spilled there (see SpillPass.PartsOf).
+        SwitchStatementSyntax s => [s.Expression, .. Guards(s)],
         CommonForEachStatementSyntax { AwaitKeyword.RawKind: 0 } s => [s.Expression],
         _ => null,
     };
@@ -77,6 +79,10 @@ internal static partial class AwaitSpilling
         SwitchExpressionSyntax e => (e.GoverningExpression, e.Arms.SelectMany(a => a.WhenClause is null ? [a.Expression] : new[] { a.WhenClause.Condition, a.Expression }).ToArray()),
         _ => null,
     };
+
+    /// <summary>The conditions of a switch statement's case guards, in order.</summary>
+    public static IEnumerable<ExpressionSyntax> Guards(SwitchStatementSyntax @switch) =>
+        @switch.Sections.SelectMany(s => s.Labels).OfType<CasePatternSwitchLabelSyntax>().Where(l => l.WhenClause is not null).Select(l => l.WhenClause!.Condition);
 
     private static IEnumerable<ExpressionSyntax> Initializers(VariableDeclarationSyntax? declaration) =>
         declaration?.Variables.Where(v => v.Initializer is not null).Select(v => v.Initializer!.Value) ?? [];

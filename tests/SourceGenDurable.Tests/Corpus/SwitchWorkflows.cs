@@ -89,6 +89,32 @@ public sealed partial class SwitchWorkflows(StepLog log)
         }
     }
 
+    /// <summary>
+    /// A guard that awaits, with default written first and a case after the guard: the labels are still tried in
+    /// order and default last, and the guard's step, a checkpoint of its own, runs once whatever crashes.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(0)]
+    [Inputs(1)]
+    [Inputs(3)]
+    [Inputs(4)]
+    [Inputs(7)]
+    [Inputs(9)]
+    public async Task<string> AwaitingGuardBetweenDefaultAndALaterCase(WorkflowContext ctx, int amount)
+    {
+        switch (amount % 5)
+        {
+            default:
+                return $"default {await Fee(amount)}";
+            case 0:
+                return "zero";
+            case var rest when rest > 1 && await Approve(amount + rest):
+                return $"approved {rest} {await Fee(rest)}";
+            case 4:
+                return "four";
+        }
+    }
+
     /// <summary>return inside a switch inside a loop; break leaves only the switch; continue skips the rest of the loop body.</summary>
     [DurableWorkflow]
     [InputsJson("""{"commands":[]}""")]
