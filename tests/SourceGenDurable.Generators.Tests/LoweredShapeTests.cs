@@ -191,4 +191,30 @@ public sealed class LoweredShapeTests
         GeneratorHarness.AssertWrittenBefore(generated, "case 4:", "default:");
         Assert.Equal(2, generated.Split("switch (__slots.__switch0_value)").Length - 1);
     }
+
+    [Fact]
+    public void When_a_guard_that_awaits_is_the_last_label_and_fails_default_is_taken()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                switch (n % 4)
+                {
+                    case 0:
+                        n += 100;
+                        break;
+                    default:
+                        n -= 1;
+                        break;
+                    case var k when k > 1 && await Load(k) > 2:
+                        n += k;
+                        break;
+                }
+
+                return n;
+            """);
+
+        // One switch, ended by the guard's pattern; after the guard, the jump to default's section (the second).
+        Assert.Equal(1, generated.Split("switch (__slots.__switch0_value)").Length - 1);
+        GeneratorHarness.AssertWrittenBefore(generated, "__switch_L8_next2:;", "goto __switch_L8_section1;");
+        Assert.DoesNotContain("default:", generated, StringComparison.Ordinal);
+    }
 }

@@ -44,6 +44,8 @@ internal sealed partial class BodyLowerer
             governing = _context.Rewrite(@switch.Expression, scope);
         }
 
+        var fallback = labels.FirstOrDefault(l => l.Label is DefaultSwitchLabelSyntax);
+        var defaultWritten = false;
         for (var index = 0; index < labels.Count;)
         {
             ExpressionSyntax? guard = null;
@@ -82,13 +84,15 @@ internal sealed partial class BodyLowerer
                     }
                 }
 
-                if (index == labels.Count && guard is null && guardAwaits && labels.FirstOrDefault(l => l.Label is DefaultSwitchLabelSyntax) is { Label: not null } fallback)
+                if (index == labels.Count && guard is null && guardAwaits && fallback.Label is not null)
                 {
                     output.Code("default:");
                     using (output.Indent())
                     {
                         output.Jump(_context.Targets.SectionLabel(@switch, fallback.Section));
                     }
+
+                    defaultWritten = true;
                 }
             }
 
@@ -103,9 +107,14 @@ internal sealed partial class BodyLowerer
             }
         }
 
-        if (!@switch.Sections.Any(s => s.Labels.Any(l => l is DefaultSwitchLabelSyntax)))
+        if (fallback.Label is null)
         {
             _context.WritePossiblyUnreachable($"{label}_break");
+        }
+        else if (guardAwaits && !defaultWritten)
+        {
+            // The last label was a guard that awaits: when it fails, nothing after it is left but default.
+            output.Jump(_context.Targets.SectionLabel(@switch, fallback.Section));
         }
 
         for (var section = 0; section < @switch.Sections.Count; section++)

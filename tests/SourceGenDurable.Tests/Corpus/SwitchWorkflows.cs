@@ -115,6 +115,25 @@ public sealed partial class SwitchWorkflows(StepLog log)
         }
     }
 
+    /// <summary>A guard that awaits as the last label, after default: when it fails, default is taken.</summary>
+    [DurableWorkflow]
+    [Inputs(0)]
+    [Inputs(1)]
+    [Inputs(2)]
+    [Inputs(3)]
+    public async Task<string> AwaitingGuardAfterDefault(WorkflowContext ctx, int amount)
+    {
+        switch (amount % 4)
+        {
+            case 0:
+                return "zero";
+            default:
+                return $"default {await Fee(amount)}";
+            case var rest when rest > 1 && await Approve(rest):
+                return $"approved {rest}";
+        }
+    }
+
     /// <summary>return inside a switch inside a loop; break leaves only the switch; continue skips the rest of the loop body.</summary>
     [DurableWorkflow]
     [InputsJson("""{"commands":[]}""")]
