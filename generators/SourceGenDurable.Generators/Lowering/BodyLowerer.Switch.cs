@@ -45,7 +45,7 @@ internal sealed partial class BodyLowerer
         }
 
         var fallback = labels.FirstOrDefault(l => l.Label is DefaultSwitchLabelSyntax);
-        var defaultWritten = false;
+        var endsWithGuard = guardAwaits && AwaitingGuard(labels.Last(l => l.Label is not DefaultSwitchLabelSyntax).Label) is not null;
         for (var index = 0; index < labels.Count;)
         {
             ExpressionSyntax? guard = null;
@@ -91,8 +91,6 @@ internal sealed partial class BodyLowerer
                     {
                         output.Jump(_context.Targets.SectionLabel(@switch, fallback.Section));
                     }
-
-                    defaultWritten = true;
                 }
             }
 
@@ -111,7 +109,7 @@ internal sealed partial class BodyLowerer
         {
             _context.WritePossiblyUnreachable($"{label}_break");
         }
-        else if (guardAwaits && !defaultWritten)
+        else if (endsWithGuard)
         {
             // The last label was a guard that awaits: when it fails, nothing after it is left but default.
             output.Jump(_context.Targets.SectionLabel(@switch, fallback.Section));

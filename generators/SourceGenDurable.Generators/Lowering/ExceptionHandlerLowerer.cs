@@ -69,7 +69,8 @@ internal sealed class ExceptionHandlerLowerer
         }
 
         var exits = flattensFinally ? _context.Targets.ExitsOf(@try) : ImmutableArray<(string, string, bool)>.Empty;
-        return new TryFrame(@try, label, slots, flattensFinally, moved, pending, branch, caught, error, exits);
+        var returns = flattensFinally && _context.Targets.Returns(@try);
+        return new TryFrame(@try, label, slots, flattensFinally, moved, pending, branch, caught, error, returns, exits);
     }
 
     /// <summary>Before the try: nothing pending, nothing caught, and its label.</summary>
@@ -186,7 +187,7 @@ internal sealed class ExceptionHandlerLowerer
             }
         }
 
-        if (_context.Targets.Returns(@try))
+        if (frame.Returns)
         {
             WriteExit(frame, $"{frame.Label}_leave_return", -1);
         }
@@ -217,7 +218,7 @@ internal sealed class ExceptionHandlerLowerer
             }
         }
 
-        if (_context.Targets.Returns(@try))
+        if (frame.Returns)
         {
             _context.WriteReturn(_context.ResultType is null ? null : _context.ReturnSlot(), _context.Targets.ScopeOf(@try), condition: $"{frame.Branch} == -1");
         }

@@ -23,6 +23,7 @@ internal sealed class JumpTargets
     private readonly TryRegions _regions;
     private readonly Dictionary<StatementSyntax, (string Label, string Slots)> _constructs = new();
     private readonly Dictionary<SyntaxNode, LoweringScope> _scopes = new();
+    private readonly Dictionary<TryStatementSyntax, List<string>> _leavingGotos = new();
 
     /// <param name="name">Names a construct's labels and slots (see <see cref="LoweringContext.NextConstruct"/>).</param>
     public JumpTargets(SemanticModel model, WorkflowShape shape, TryRegions regions, System.Func<string, SyntaxNode, string, (string, string)> name)
@@ -82,7 +83,7 @@ internal sealed class JumpTargets
             exits.Add((outerContinue, $"{label}_leave_continue", jumps.OfType<ContinueStatementSyntax>().Any(jump => Leaves(jump, @try, breaks: false))));
         }
 
-        exits.AddRange(GotoLabelsLeaving(@try, outer).Select(name => (outer.GotoTarget(name), $"{label}_leave_goto_{name}", true)));
+        exits.AddRange(GotoLabelsLeaving(@try).Select(name => (outer.GotoTarget(name), $"{label}_leave_goto_{name}", true)));
         return exits.ToImmutable();
     }
 
@@ -104,11 +105,6 @@ internal sealed class JumpTargets
     /// <summary>What a flattened construct makes of the scope around it for <paramref name="child"/>, one of its parts.</summary>
     private LoweringScope Within(SyntaxNode parent, SyntaxNode child, LoweringScope outer)
     {
-        if (parent is SwitchSectionSyntax { Parent: SwitchStatementSyntax @switch } && _constructs.ContainsKey(@switch))
-        {
-            return Sections(@switch, outer);
-        }
-
         if (!_shape.Flattened.Contains(parent))
         {
             return outer;
@@ -120,7 +116,10 @@ internal sealed class JumpTargets
             DoStatementSyntax loop when child == loop.Statement => Loop(loop, outer),
             ForStatementSyntax loop when child == loop.Statement => Loop(loop, outer),
             CommonForEachStatementSyntax loop when child == loop.Statement => Loop(loop, outer),
-            TryStatementSyntax @try when _regions.FlattensFinally(@try) && (child == @try.Block || child is CatchClauseSyntax) => Protected(@try, outer),
+            SwitchStatementSyntax @switch when child is SwitchSectionSyntax => Sections(@switch, outer),
+            TryStatementSyntax @try when _regions.FlattensFinally(@try) && child == @try.Block => Protected(@try, outer),
+            // The catch clauses share the try block's region, worked out once.
+            TryStatementSyntax @try when _regions.FlattensFinally(@try) && child is CatchClauseSyntax => ScopeOf(@try.Block),
             _ => outer,
         };
     }
@@ -164,7 +163,7 @@ internal sealed class JumpTargets
             ReturnLabel = $"{label}_leave_return",
             BreakLabel = outer.BreakLabel is null ? null : $"{label}_leave_break",
             ContinueLabel = outer.ContinueLabel is null ? null : $"{label}_leave_continue",
-            GotoRoutes = outer.GotoRoutes.Push(GotoLabelsLeaving(@try, outer).ToImmutableDictionary(name => name, name => $"{label}_leave_goto_{name}")),
+            GotoRoutes = outer.GotoRoutes.Push(GotoLabelsLeaving(@try).ToImmutableDictionary(name => name, name => $"{label}_leave_goto_{name}")),
         };
     }
 
@@ -172,7 +171,17 @@ internal sealed class JumpTargets
     /// The labels that gotos in the try block or its catch blocks jump to outside the try statement: a user's label, or
     /// the section of the flattened switch around the try that a goto case or goto default names.
     /// </summary>
-    private List<string> GotoLabelsLeaving(TryStatementSyntax @try, LoweringScope outer) =>
+    private List<string> GotoLabelsLeaving(TryStatementSyntax @try)
+    {
+        if (!_leavingGotos.TryGetValue(@try, out var leaving))
+        {
+            _leavingGotos[@try] = leaving = FindGotoLabelsLeaving(@try, ScopeOf(@try));
+        }
+
+        return leaving;
+    }
+
+    private List<string> FindGotoLabelsLeaving(TryStatementSyntax @try, LoweringScope outer) =>
         ProtectedRegion(@try)
             .OfType<GotoStatementSyntax>()
             .Select(g => g.Kind() switch

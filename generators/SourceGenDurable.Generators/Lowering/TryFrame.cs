@@ -15,6 +15,7 @@ namespace SourceGenDurable.Generators.Lowering;
 /// <param name="Branch">With a flattened finally: the slot of the number of the jump that left it (-1 a return).</param>
 /// <param name="Caught">With moved catch bodies: the slot of the number of the clause that caught (0 none).</param>
 /// <param name="Error">With moved catch bodies: the slot of the description of what it caught.</param>
+/// <param name="Returns">With a flattened finally: whether a return leaves it (see <see cref="JumpTargets.Returns"/>).</param>
 /// <param name="Exits">With a flattened finally: where each jump leaving it goes after the finally, numbered from 1, with the label that records it (see <see cref="JumpTargets.ExitsOf"/>).</param>
 internal sealed record TryFrame(
     TryStatementSyntax Try,
@@ -26,4 +27,5 @@ internal sealed record TryFrame(
     string? Branch,
     string? Caught,
     string? Error,
+    bool Returns,
     ImmutableArray<(string Target, string Recorded, bool Taken)> Exits);
