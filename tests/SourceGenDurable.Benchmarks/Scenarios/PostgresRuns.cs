@@ -46,7 +46,7 @@ internal static class PostgresRuns
 
         var store = BenchmarkStore.Postgres(connectionString);
         Console.WriteLine("The raw single-row commit and SourceGenDurable's lone chain on PostgreSQL, in turns");
-        var (commit, sequential) = await LoneChainAgainstRawCommitAsync(connectionString, store, sizes, report);
+        var (commit, storeAlone, sequential) = await LoneChainAgainstRawCommitAsync(connectionString, store, sizes, report);
         Console.WriteLine($"SourceGenDurable on PostgreSQL: flat resume ({took.Elapsed.TotalSeconds:0} s so far)");
         var resume = await SourceGenDurableRuns.ResumeAsync(store, sizes, report);
 
@@ -96,6 +96,10 @@ internal static class PostgresRuns
         report.Note(
             $"SourceGenDurable's throughput and the two ceilings are measured in turns ({sizes.ThroughputRepeats} rounds, the order reversed every other round), after {sizes.ThroughputWarmUps} unrecorded warm-up repeats of SourceGenDurable in its host, " +
             "which stays up throughout on one schema that keeps every repeat's instances; its workflows are started without ids.");
+        report.Note(
+            $"The store alone: the same number of checkpoints of one leased instance, each with its step record, committed one after another through the store's own API (its group commit and its checkpoint statement) with no engine, " +
+            $"a repeat of them after each repeat of the raw commits. {Report.Format(storeAlone.Median)} ms per checkpoint, {Report.Ratio(storeAlone.Median, commit.Median)} the raw commit, against the lone chain's {Report.Ratio(sequential.Median, commit.Median)}: " +
+            "what lies between the raw commit and the store alone is the store's, the rest the engine's.");
         report.Note("The lone chain runs unrecorded chains of the same length first, each in a host and schema of its own, until one leaves the runtime nothing more to compile (at most 40), so that its repeats time steps rather than the runtime compiling the engine's and the store's code in the process.");
         report.Note(
             $"The resume scenario's histories are made by running the steps (one chain of {longest:N0} steps), not by writing rows; each resume starts a new host on the same schema, timed to the next step's start.");
@@ -123,20 +127,30 @@ internal static class PostgresRuns
         var store = BenchmarkStore.Postgres(connectionString);
         for (var round = 1; round <= rounds; round++)
         {
-            var (commit, step) = await LoneChainAgainstRawCommitAsync(connectionString, store, sizes, report);
-            Console.WriteLine($"round {round}: {Report.Format(step.Median)} ms per step, {Report.Format(commit.Median)} ms per commit: {Report.Ratio(step.Median, commit.Median)} (load {Machine.LoadAverage() ?? "unknown"})");
+            var (commit, storeAlone, step) = await LoneChainAgainstRawCommitAsync(connectionString, store, sizes, report);
+            Console.WriteLine(
+                $"round {round}: {Report.Format(step.Median)} ms per step, {Report.Format(commit.Median)} ms per commit: {Report.Ratio(step.Median, commit.Median)}; " +
+                $"the store alone {Report.Format(storeAlone.Median)} ms: {Report.Ratio(storeAlone.Median, commit.Median)} (load {Machine.LoadAverage() ?? "unknown"})");
         }
     }
 
     /// <summary>
     /// Goal 1's two sides, a repeat of the raw single-row commits before each repeat of the lone chain, so that a change
-    /// in the machine's load during the run weighs on both (it swung the ratio when one side ran after the other).
+    /// in the machine's load during the run weighs on both (it swung the ratio when one side ran after the other); and
+    /// between them a repeat of the store's checkpoints without the engine, which splits the chain's ratio into the
+    /// store's part and the engine's.
     /// </summary>
-    private static async Task<(Samples Commit, Samples Step)> LoneChainAgainstRawCommitAsync(string connectionString, BenchmarkStore store, Sizes sizes, Report report)
+    private static async Task<(Samples Commit, Samples StoreAlone, Samples Step)> LoneChainAgainstRawCommitAsync(
+        string connectionString, BenchmarkStore store, Sizes sizes, Report report)
     {
         await using var commits = await RawPostgresFloor.SingleRowCommits.OpenAsync(connectionString, sizes);
-        var step = await SourceGenDurableRuns.SequentialAsync(store, sizes, report, commits.RepeatAsync);
-        return (commits.Report(report), step);
+        await using var storeAlone = await StoreAloneCommits.OpenAsync(connectionString, sizes);
+        var step = await SourceGenDurableRuns.SequentialAsync(store, sizes, report, async () =>
+        {
+            await commits.RepeatAsync();
+            await storeAlone.RepeatAsync();
+        });
+        return (commits.Report(report), storeAlone.Report(report), step);
     }
 
     /// <summary>
