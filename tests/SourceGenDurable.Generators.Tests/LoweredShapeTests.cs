@@ -217,4 +217,28 @@ public sealed class LoweredShapeTests
         GeneratorHarness.AssertWrittenBefore(generated, "__switch_L8_next2:;", "goto __switch_L8_section1;");
         Assert.DoesNotContain("default:", generated, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void When_a_guard_that_awaits_is_followed_only_by_default_no_switch_is_written_for_default()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                switch (n % 4)
+                {
+                    case var k when k > 1 && await Load(k) > 2:
+                        n += k;
+                        break;
+                    default:
+                        n -= 1;
+                        break;
+                }
+
+                return n;
+            """);
+
+        // The switch ends at the guard's pattern; when the guard fails, a jump takes default's section (the second),
+        // rather than a switch of default alone followed by a jump it leaves unreachable (CS0162).
+        Assert.Equal(1, generated.Split("switch (__slots.__switch0_value)").Length - 1);
+        GeneratorHarness.AssertWrittenBefore(generated, "__switch_L8_next0:;", "goto __switch_L8_section1;");
+        Assert.DoesNotContain("default:", generated, StringComparison.Ordinal);
+    }
 }

@@ -45,8 +45,11 @@ internal sealed partial class BodyLowerer
         }
 
         var fallback = labels.FirstOrDefault(l => l.Label is DefaultSwitchLabelSyntax);
-        var endsWithGuard = guardAwaits && AwaitingGuard(labels.Last(l => l.Label is not DefaultSwitchLabelSyntax).Label) is not null;
-        for (var index = 0; index < labels.Count;)
+        // Once only default labels are left after a guard that awaits, no switch is written for them: when the guard
+        // fails, default is taken by a jump.
+        var lastCase = labels.FindLastIndex(l => l.Label is not DefaultSwitchLabelSyntax);
+        var endsWithGuard = false;
+        for (var index = 0; index < labels.Count && !(endsWithGuard && index > lastCase);)
         {
             ExpressionSyntax? guard = null;
             var guardSection = -1;
@@ -103,6 +106,8 @@ internal sealed partial class BodyLowerer
                 _context.Map(guard);
                 output.JumpIf(_context.Rewrite(guard, scope), _context.Targets.SectionLabel(@switch, guardSection)).Label(next);
             }
+
+            endsWithGuard = guard is not null;
         }
 
         if (fallback.Label is null)

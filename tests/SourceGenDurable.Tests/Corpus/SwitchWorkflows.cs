@@ -134,6 +134,27 @@ public sealed partial class SwitchWorkflows(StepLog log)
         }
     }
 
+    /// <summary>A guard that awaits as the only case, default after it: when the guard fails, default is taken.</summary>
+    [DurableWorkflow]
+    [Inputs(0)]
+    [Inputs(2)]
+    [Inputs(3)]
+    public async Task<string> AwaitingGuardThenDefault(WorkflowContext ctx, int amount)
+    {
+        var outcome = "none";
+        switch (amount % 4)
+        {
+            case var rest when rest > 1 && await Approve(rest):
+                outcome = $"approved {rest}";
+                break;
+            default:
+                outcome = $"default {await Fee(amount)}";
+                break;
+        }
+
+        return $"{outcome} after {await Fee(amount + 1)}";
+    }
+
     /// <summary>return inside a switch inside a loop; break leaves only the switch; continue skips the rest of the loop body.</summary>
     [DurableWorkflow]
     [InputsJson("""{"commands":[]}""")]
