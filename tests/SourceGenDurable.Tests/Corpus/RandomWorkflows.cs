@@ -22,47 +22,18 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix(y, y = await Retry(Mix(y, seed)));
-        try
+        x = checked(x + (await ctx.Step("s101", ct => log.Run("s101", seed % 7, () => seed % 7 + 1)) * 2)) % 1009;
+        var l101 = new List<int> { y++, (await Even((seed + x)) ? 1 : 2), y };
+        y += Mix(l101[0], l101[2]) + l101.Count;
+        y = Mix(new[] { Mix(x, y), x }.Sum(v => v + y), await ctx.Step("s102", ct => log.Run("s102", (seed + seed), () => (seed + seed) + 1)));
+        if (Mix(Twist(seed), seed % 7) is var k102 && k102 % 2 == 0)
         {
-            y = Mix(new[] { Mix(x, y), x }.Sum(v => v + y), await ctx.Step("s101", ct => log.Run("s101", (seed + seed), () => (seed + seed) + 1)));
+            x += await F(x % 7);
+            y += k102;
         }
-        finally
-        {
-            x += 3;
-            if (int.TryParse(((x + x) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p101))
-            {
-                x += await ctx.Step("s102", ct => log.Run("s102", Mix(y, seed), () => Mix(y, seed) + 1));
-                x += (await Even((x + y)) ? 1 : 2);
-                int Local2(int v) => Mix(v, Twist(seed));
-                y += Local2(await Retry((x + p101)));
-                x += Local2(y);
-                using var u102 = new Marker(Mix(x, x));
-                y += u102.Value;
-                y += p101;
-            }
-            if (int.TryParse((Mix(y, seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p103))
-            {
-                x += await F((x + x));
-                x += await ctx.Step("s103", ct => log.Run("s103", y, () => y + 1));
-                try
-                {
-                    y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                }
-                catch (TimeoutException)
-                {
-                    y += 7;
-                }
-                using var u104 = new Marker(seed);
-                x += u104.Value;
-                x += p103;
-            }
-            using var u105 = new Marker(Twist(x));
-            x += u105.Value;
-        }
-        y = await Even((y + y)) ? (await Even(Twist(y)) ? 1 : 2) : Mix(Twist(y), await F(Twist(seed)));
-        x = Mix(x++, await F(Twist(x))) + x;
-        (x, y) = (await Retry(seed), Mix(x, Mix(x, x)));
+        int? n103 = seed % 7 % 2 == 0 ? null : Mix(x, x);
+        n103 ??= await F(Twist(x));
+        x += n103.Value;
         return Mix(Twist(x), y);
     }
 
@@ -76,21 +47,20 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix(new[] { y % 7, x }.Sum(v => v + y), await ctx.Step("s201", ct => log.Run("s201", y % 7, () => y % 7 + 1)));
-        if (Twist(seed) % 9 == 7)
+        if (await Retry(seed) is var k201 && k201 % 2 == 0)
         {
-            return Mix(x, await Retry(seed % 7));
+            y += await F(x) + k201;
         }
-        y = Twist(x) % 2 == 0 ? await ctx.Step("s202", ct => log.Run("s202", Twist(x), () => Twist(x) + 1)) : Mix((y + x), await F((y + seed)));
-        int Local0(int v) => Mix(v, x % 7);
-        x += Local0(await F(Twist(x)));
-        y += Local0(y);
-        if (Mix(x, x) % 2 == 0 && await Even((x + y)))
+        x = (Mix(y, y) % 4) switch
         {
-            x = Mix(x++, await ctx.Step("s203", ct => log.Run("s203", seed % 7, () => seed % 7 + 1))) + x;
-            using var u201 = new Marker(x % 7);
-            x += u201.Value;
-        }
+            var g202 when await Even(g202 + Mix(y, seed)) => await F(x) + g202,
+            1 => Twist(x),
+            var g202 when g202 > 2 => g202 + await F((y + x)),
+            _ => y % 7 + 5,
+        };
+        var z203 = await ctx.Step("s201", ct => log.Run("s201", x, () => x + 1)) + x;
+        var s204 = $"{await Retry(y),5:D3}|{x++:D2}";
+        x += s204.Length + s204.IndexOf('|');
         return Mix(Twist(x), y);
     }
 
@@ -104,44 +74,31 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        try
+        x = Twist(y) % 3 == 0 || await Even((x + y)) ? await Retry(Mix(seed, seed)) : Mix((y + seed), await Retry((seed + x)));
+        x = Mix(Twist(y), await F(Mix(x, x)));
+        var b301 = 0;
+        again302:
+        b301++;
+        var l303 = new List<int> { Mix(seed, y) };
+        l303.Add(await ctx.Step("s301", ct => log.Run("s301", x % 7, () => x % 7 + 1)));
+        l303.Add(await ctx.Step("s302", ct => log.Run("s302", Twist(y), () => Twist(y) + 1)) + l303.Count);
+        y += l303.Sum() * l303.Count;
+        var b304 = new Box { B = (await Even(Twist(y)) ? 1 : 2), A = y++ + await F(Twist(seed)) };
+        y += (b304.A * 2) - b304.B;
+        if (b301 < 2 && y % 2 == 0)
         {
-            y += await Check((seed + x));
-            int? n301 = Twist(y) % 2 == 0 ? null : y;
-            n301 ??= await F((y + seed));
-            x += n301.Value;
-            x = Mix(seed % 7, await F(Twist(seed)));
+            goto again302;
         }
-        catch (CorpusException c305)
+        var b305 = 0;
+        again306:
+        b305++;
+        var l307 = new List<int> { y++, await F(Twist(x)), y };
+        y += Mix(l307[0], l307[2]) + l307.Count;
+        x = Mix(y, y = await Retry(x % 7));
+        if (b305 < 2 && (x + y) % 2 == 0)
         {
-            y += 100;
-            x = await F(Mix(x, await F(y % 7)));
-            var r302 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j303 => F(j303 + (seed + seed))));
-            x += r302.Sum();
-            using var u304 = new Marker(seed);
-            x += u304.Value;
-            x += c305.Message.Length;
-            if (x % 7 % 4 == 0)
-            {
-                throw;
-            }
+            goto again306;
         }
-        var a306 = new int[2];
-        a306[1] = await Retry(Mix(seed, seed));
-        a306[0] = a306[1] + await F((x + seed));
-        x += a306[0] - a306[1];
-        if (Mix(x % 7, (seed + y)) is var k307 && k307 % 2 == 1)
-        {
-            x += await Retry(y % 7);
-            y += k307;
-        }
-        if ((seed + y) % 3 == 0)
-        {
-            goto skip308;
-        }
-        x += await F((seed + y));
-        skip308:
-        y += 1;
         return Mix(Twist(x), y);
     }
 
@@ -155,14 +112,24 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (Mix(Twist(seed), y % 7) is var k401 && k401 % 2 == 0)
+        var a401 = new int[2];
+        a401[0] = await ctx.Step("s401", ct => log.Run("s401", seed, () => seed + 1));
+        a401[1] = a401[0] + await F(Twist(x));
+        y += a401[0] - a401[1];
+        if (Mix(x, x) % 2 == 0 && await Even((x + y)))
         {
-            y += (await Even(k401) ? 1 : 2);
-            x += k401;
+            x = Mix(x++, await ctx.Step("s402", ct => log.Run("s402", seed % 7, () => seed % 7 + 1))) + x;
+            using var u402 = new Marker(x % 7);
+            x += u402.Value;
         }
-        x += await F(seed);
-        (x, y) = (await Retry(Twist(y)), Mix(x, seed));
-        y = Mix(y, y = await Retry((seed + seed)));
+        var w403 = 0;
+        while (w403 < 2 && await Even(w403 + x))
+        {
+            w403++;
+            y = Mix(y, y = await Retry(Mix(y, x)));
+            using var u404 = new Marker((y + seed));
+            x += u404.Value;
+        }
         return Mix(Twist(x), y);
     }
 
@@ -176,14 +143,10 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        int z501 = (await Even((y + seed)) ? 1 : 2) + Mix(seed, seed), z502 = z501 + await ctx.Step("s501", ct => log.Run("s501", Mix(x, x), () => Mix(x, x) + 1));
-        int Local0(int v) => Mix(v, x);
-        x += Local0(await ctx.Step("s502", ct => log.Run("s502", Twist(seed), () => Twist(seed) + 1)));
-        x += Local0(y);
-        int? n503 = z501 % 7 % 2 == 0 ? null : (x + x);
-        y = n503 ?? await ctx.Step("s503", ct => log.Run("s503", y % 7, () => y % 7 + 1));
-        x = await ctx.Step("s504", ct => log.Run("s504", z502, () => z502 + 1));
-        x = Twist(y) % 2 == 0 ? (await Even((seed + z502)) ? (await Even(seed % 7) ? 1 : 2) : z502 % 7) : await Retry(z502);
+        y = (seed + seed) % 2 == 0 ? (await Even((seed + y)) ? await ctx.Step("s501", ct => log.Run("s501", (seed + x), () => (seed + x) + 1)) : (x + y)) : await ctx.Step("s502", ct => log.Run("s502", Twist(seed), () => Twist(seed) + 1));
+        x = Mix(Twist(seed), await Retry(Twist(seed)));
+        var l501 = new List<int> { x++, await Retry((x + x)), x };
+        x += Mix(l501[0], l501[2]) + l501.Count;
         return Mix(Twist(x), y);
     }
 
@@ -197,13 +160,25 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var r601 = await ctx.WhenAll(Enumerable.Range(0, 3).Select(j602 => F(j602 + Twist(x))));
-        y += r601.Sum();
-        int z603 = await ctx.Step("s601", ct => log.Run("s601", y, () => y + 1)) + x % 7, z604 = z603 + (await Even(x) ? 1 : 2);
-        int? n605 = Twist(y) % 2 == 0 ? null : (z604 + x);
-        n605 ??= await ctx.Step("s602", ct => log.Run("s602", Twist(seed), () => Twist(seed) + 1));
-        y += n605.Value;
-        y = (await Even(z603 % 7) ? 1 : 2);
+        if (y % 7 % 9 == 8)
+        {
+            return Mix(x, y);
+        }
+        if (int.TryParse((Twist(seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p601))
+        {
+            x += await F(Twist(y));
+            if (Mix(y % 7, seed % 7) is var k602 && k602 % 2 == 0)
+            {
+                y += await Retry(x % 7);
+                y += k602;
+            }
+            x += p601;
+        }
+        int Local0(int v) => Mix(v, Mix(x, seed));
+        x += Local0((await Even(y % 7) ? 1 : 2));
+        y += Local0(y);
+        await ctx.Sleep(TimeSpan.FromHours(2));
+        x += await ctx.Step("s601", ct => log.Run("s601", Twist(y), () => Twist(y) + 1));
         return Mix(Twist(x), y);
     }
 
@@ -217,48 +192,18 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = Mix(await F(seed % 7), await Retry((x + y)));
-        try
+        var l701 = new List<int> { (y + y) };
+        l701.Add(await Retry(x));
+        l701.Add(await Retry(x) + l701.Count);
+        y += l701.Sum() * l701.Count;
+        if ((y + x) % 9 == 7)
         {
-            y += await Check(Mix(x, seed));
-            y = Mix(Mix(x, y), await F(Twist(seed)));
-            if (Twist(y) % 5 == 0)
-            {
-                throw new CorpusException($"thrown at {seed % 7}");
-            }
+            return Mix(x, await Retry((seed + seed)));
         }
-        catch (CorpusException c701) when (c701.Message.Length % 2 == 1)
-        {
-            y += 100;
-            y += await Retry(seed);
-            if ((x + y) % 2 == 0)
-            {
-                x += await ctx.Step("s701", ct => log.Run("s701", Twist(y), () => Twist(y) + 1));
-                y = (Mix(x, x) % 3) switch
-                {
-                    0 => await ctx.Step("s702", ct => log.Run("s702", Mix(y, y), () => Mix(y, y) + 1)),
-                    1 => Mix(y, seed) + 2,
-                    _ => await ctx.Step("s703", ct => log.Run("s703", x % 7, () => x % 7 + 1)),
-                };
-                x = await F(Mix(Twist(seed), await F(Mix(y, y))));
-            }
-            else
-            {
-                y += await ctx.Step("s704", ct => log.Run("s704", Mix(seed, y), () => Mix(seed, y) + 1));
-                int Local2(int v) => Mix(v, Twist(seed));
-                x += Local2(await ctx.Step("s705", ct => log.Run("s705", Mix(x, x), () => Mix(x, x) + 1)));
-                x += Local2(y);
-            }
-            y += c701.Message.Length;
-        }
-        var w702 = 0;
-        while (w702 < 2 && await Even(w702 + x))
-        {
-            w702++;
-            var a703 = new int[3];
-            a703[await F(Twist(seed)) % 3] = await Retry(Mix(seed, seed));
-            x += a703.Sum();
-        }
+        var a702 = new int[2];
+        a702[0] = await ctx.Step("s701", ct => log.Run("s701", seed % 7, () => seed % 7 + 1));
+        a702[1] = a702[0] + await ctx.Step("s702", ct => log.Run("s702", Twist(y), () => Twist(y) + 1));
+        x += a702[0] - a702[1];
         return Mix(Twist(x), y);
     }
 
@@ -272,15 +217,24 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var l801 = new List<int> { y };
-        l801.Add(await ctx.Step("s801", ct => log.Run("s801", Twist(y), () => Twist(y) + 1)));
-        l801.Add(await F(Mix(y, seed)) + l801.Count);
-        y += l801.Sum() * l801.Count;
-        var a802 = new[] { seed, x };
-        a802[Mix(seed, seed) % 2] -= await F(Mix(y, seed));
-        x += a802[0] + a802[1];
-        y = await Even(y % 7) ? await F((x + seed)) : Mix(x % 7, await ctx.Step("s802", ct => log.Run("s802", Twist(x), () => Twist(x) + 1)));
-        var z803 = await F(Twist(y)) + y % 7;
+        y = await Even(x) ? await F(y % 7) : Mix(Mix(x, x), (await Even(Mix(seed, y)) ? 1 : 2));
+        var s801 = $"{seed}:{await ctx.Step("s801", ct => log.Run("s801", (x + seed), () => (x + seed) + 1))}";
+        y += s801.Length;
+        if (seed % 7 % 3 == 0)
+        {
+            goto skip802;
+        }
+        x = await ctx.Step("s802", ct => log.Run("s802", (x + y), () => (x + y) + 1));
+        skip802:
+        y += 1;
+        y += (await Even(Twist(x)) ? 1 : 2);
+        y = (seed % 7 % 4) switch
+        {
+            var g803 when await Even(g803 + Mix(y, x)) => await ctx.Step("s803", ct => log.Run("s803", (x + y), () => (x + y) + 1)) + g803,
+            1 => Mix(x, x),
+            var g803 when g803 > 2 => g803 + (await Even(seed) ? 1 : 2),
+            _ => (x + y) + 5,
+        };
         return Mix(Twist(x), y);
     }
 
@@ -296,29 +250,28 @@ public sealed partial class RandomWorkflows(StepLog log)
         int Twist(int v) => Mix(v, x) % 97;
         try
         {
-            y += await Check(Twist(y));
-            x = await F((x + y));
-            y = Twist(y) % 3 == 0 || await Even(Mix(y, seed)) ? (await Even(x) ? 1 : 2) : Mix((seed + y), await F(y));
+            y += await Check((y + y));
+            if (int.TryParse((seed % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p901))
+            {
+                y += await F(Mix(seed, x));
+                x += (await Even(Mix(x, x)) ? 1 : 2);
+                foreach (var e902 in new[] { Mix(p901, seed), (await Even((seed + seed)) ? 1 : 2) })
+                {
+                    x += e902;
+                    x += await Check((e902 + x));
+                    y = p901 % 7 % 2 == 0 ? await F(seed % 7) : Mix((seed + e902), await Retry(y));
+                }
+                x += p901;
+            }
         }
-        catch (CorpusException c903)
+        catch (CorpusException c904)
         {
             y += 100;
-            x = Mix(await Retry(Mix(x, x)), await F(seed));
-            foreach (var e901 in new[] { x, seed })
-            {
-                x += e901;
-                x += await F((y + seed));
-                y = ((y + seed) % 3) switch
-                {
-                    0 => await Retry((x + e901)),
-                    1 => Twist(seed) + 2,
-                    _ => await Retry((x + e901)),
-                };
-                using var u902 = new Marker(x);
-                y += u902.Value;
-            }
-            x += c903.Message.Length;
-            if (Twist(x) % 4 == 0)
+            y = await ctx.Step("s901", ct => log.Run("s901", Twist(seed), () => Twist(seed) + 1));
+            var b903 = new Box { B = (await Even(Mix(seed, y)) ? 1 : 2), A = y++ + await F(x) };
+            y += (b903.A * 2) - b903.B;
+            x += c904.Message.Length;
+            if (seed % 4 == 0)
             {
                 throw;
             }
@@ -326,31 +279,80 @@ public sealed partial class RandomWorkflows(StepLog log)
         finally
         {
             x += 3;
-            y = Mix(x, x = await ctx.Step("s901", ct => log.Run("s901", x, () => x + 1)));
+            switch (Mix(Mix(x, seed), Twist(x)) % 5)
+            {
+                case var k905 when k905 > 1 && await Even(k905 + x % 7):
+                    x += (await Even(seed % 7) ? 1 : 2);
+                    y += await F((k905 + k905));
+                    y = x % 7 % 3 == 0 ? await F(x) : Twist(y) + 1;
+                    y = Mix(await ctx.Step("s902", ct => log.Run("s902", Twist(x), () => Twist(x) + 1)), await F(y % 7));
+                    y += k905;
+                    break;
+                default:
+                    y += await F(y % 7);
+                    y = checked(y + (await F(seed) * 2)) % 1009;
+                    try
+                    {
+                        y += await Check((x + y));
+                        y += await Check(seed % 7);
+                        if (Twist(y) % 2 == 0 && await Even(Mix(y, seed)))
+                        {
+                            y += await F(Twist(seed));
+                            y = Mix(new[] { y, x }.Sum(v => v + y), await Retry(Mix(x, x)));
+                            using var u906 = new Marker(seed);
+                            y += u906.Value;
+                        }
+                        x = Mix(seed, await Retry(x));
+                    }
+                    catch (CorpusException c907)
+                    {
+                        y += 100;
+                        x += await Retry(Twist(seed));
+                        y = ((x + y) % 3) switch
+                        {
+                            0 => await Retry((x + y)),
+                            1 => Twist(y) + 2,
+                            _ => (await Even(seed) ? 1 : 2),
+                        };
+                        x += c907.Message.Length;
+                        if (y % 4 == 0)
+                        {
+                            throw;
+                        }
+                    }
+                    break;
+            }
+            if (await F(x) is var k908 && k908 % 2 == 1)
+            {
+                y += await F(Mix(x, seed)) + k908;
+            }
         }
-        y = Mix(await Retry(x % 7), (await Even((seed + x)) ? 1 : 2));
-        var b904 = 0;
-        again905:
-        b904++;
-        if (y % 3 == 0)
-        {
-            goto skip906;
-        }
-        y += await F(Twist(y));
-        skip906:
-        x += 1;
+        x = checked(x + (await ctx.Step("s903", ct => log.Run("s903", Mix(y, seed), () => Mix(y, seed) + 1)) * 2)) % 1009;
         try
         {
-            y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+            y += await Check(Twist(x));
+            if (Mix(x, y) % 5 == 0)
+            {
+                throw new CorpusException($"thrown at {(seed + y)}");
+            }
+            var r909 = await ctx.WhenAll(Enumerable.Range(0, 2).Select(j910 => F(j910 + x)));
+            y += r909.Sum();
         }
-        catch (TimeoutException)
+        catch (CorpusException c912) when (c912.Message.Length % 2 == 0)
         {
-            x += 7;
+            y += 100;
+            y = y % 7 % 3 == 0 ? await F(x % 7) : Mix(x, y) + 1;
+            using var u911 = new Marker(seed % 7);
+            x += u911.Value;
+            if ((x + y) % 3 == 2)
+            {
+                return Mix(x, y);
+            }
+            y += c912.Message.Length;
         }
-        if (b904 < 2 && x % 7 % 2 == 0)
-        {
-            goto again905;
-        }
+        var s913 = $"{Mix(seed, y)}:{await F(seed % 7)}";
+        x += s913.Length;
+        y = seed % 7 % 2 == 0 ? (await Even(Mix(y, y)) ? await ctx.Step("s904", ct => log.Run("s904", x, () => x + 1)) : y % 7) : await ctx.Step("s905", ct => log.Run("s905", Mix(x, seed), () => Mix(x, seed) + 1));
         return Mix(Twist(x), y);
     }
 
@@ -364,87 +366,37 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = await F(Mix(seed, await F(y % 7)));
-        y = (y + y) % 3 == 0 || await Even(x % 7) ? (await Even((seed + seed)) ? 1 : 2) : Mix(Twist(y), await Retry(x % 7));
-        y = x % 7 % 2 == 0 ? (await Even(y % 7) ? await F(y % 7) : y) : (await Even(Twist(seed)) ? 1 : 2);
-        switch (seed % 7 % 3)
+        var w1001 = 0;
+        while (w1001 < 2 && await Even(w1001 + x))
         {
-            case 0:
-                var d1001 = 0;
-                do
-                {
-                    d1001++;
-                    x += await F(Mix(x, seed));
-                    int? n1002 = seed % 7 % 2 == 0 ? null : y;
-                    n1002 ??= await F(x);
-                    y += n1002.Value;
-                }
-                while (d1001 < 2);
-                if (Mix(x, y) % 3 == 0)
-                {
-                    goto skip1003;
-                }
-                x += await F((x + x));
-                skip1003:
-                y += 1;
-                if ((y + y) % 2 == 0)
-                {
-                    goto case 1;
-                }
-                break;
-            case 1:
-                x = y % 7 % 2 == 0 ? (await Even(Mix(y, x)) ? await F(Mix(x, x)) : Twist(seed)) : await F(Twist(y));
-                if (seed % 7 % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                if (await Even((y + x)))
-                {
-                    y += await Retry((seed + y));
-                    try
-                    {
-                        y += await Check(y);
-                        x += (await Even(seed % 7) ? 1 : 2);
-                        var r1004 = await ctx.WhenAll(F(y), F(seed % 7));
-                        y = Mix(r1004[0], r1004[1]);
-                        if (Mix(seed, x) % 5 == 0)
-                        {
-                            throw new CorpusException($"thrown at {Twist(x)}");
-                        }
-                    }
-                    catch (CorpusException c1007)
-                    {
-                        y += 100;
-                        y += await ctx.Step("s1001", ct => log.Run("s1001", (x + seed), () => (x + seed) + 1));
-                        var a1005 = new[] { seed, Twist(seed) };
-                        a1005[Twist(seed) % 2] += await ctx.Step("s1002", ct => log.Run("s1002", Twist(y), () => Twist(y) + 1));
-                        x += a1005[0] + a1005[1];
-                        if ((await Even(x % 7) ? 1 : 2) is var k1006 && k1006 % 2 == 1)
-                        {
-                            y += await Retry(x) + k1006;
-                        }
-                        x += c1007.Message.Length;
-                        if (seed % 7 % 4 == 0)
-                        {
-                            throw;
-                        }
-                    }
-                    finally
-                    {
-                        x += 3;
-                        x += await Retry(Twist(seed));
-                        x = Mix(await F(Mix(seed, y)), (await Even(Twist(y)) ? 1 : 2));
-                    }
-                    using var u1008 = new Marker(y % 7);
-                    x += u1008.Value;
-                }
-                break;
+            w1001++;
+            y = seed % 7 % 2 == 0 ? (await Even((y + x)) ? await F(Mix(x, seed)) : seed % 7) : (await Even((x + x)) ? 1 : 2);
+            var l1002 = new List<int> { x++, (await Even((y + y)) ? 1 : 2), x };
+            x += Mix(l1002[0], l1002[2]) + l1002.Count;
         }
-        int Local0(int v) => Mix(v, x);
-        y += Local0(await F(Twist(y)));
-        y += Local0(y);
+        if (await F((x + x)) is var k1003 && k1003 % 2 == 0)
+        {
+            y += (await Even(Mix(k1003, seed)) ? 1 : 2) + k1003;
+        }
+        try
+        {
+            int Local1(int v) => Mix(v, (x + y));
+            y += Local1((await Even(Mix(y, x)) ? 1 : 2));
+            x += Local1(y);
+            y = await F(Twist(seed));
+        }
+        finally
+        {
+            x += 3;
+            var b1004 = new Box { B = await Retry(Twist(y)), A = y++ + await F(x) };
+            y += (b1004.A * 2) - b1004.B;
+        }
+        var c1005 = (x + x) % 2 == 0 ? null : new List<int> { Twist(x) };
+        x += c1005?.Append(await ctx.Step("s1001", ct => log.Run("s1001", x, () => x + 1))).Sum() ?? Mix(seed, y);
+        if (Twist(x) % 9 == 8)
+        {
+            return Mix(x, y);
+        }
         return Mix(Twist(x), y);
     }
 
@@ -458,66 +410,48 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var a1101 = new int[3];
-        a1101[await F(Twist(y)) % 3] = await F((x + y));
-        y += a1101.Sum();
-        var b1102 = 0;
-        again1103:
-        b1102++;
-        foreach (var e1104 in new[] { Twist(x), y % 7 })
+        if (seed % 7 % 9 == 7)
         {
-            x += e1104;
-            y += (await Even(Twist(x)) ? 1 : 2);
-            if ((y + x) % 9 == 8)
-            {
-                return Mix(x, y);
-            }
-            if (Mix(e1104, x) % 3 == 0 || await Even(e1104))
-            {
-                x += await ctx.Step("s1101", ct => log.Run("s1101", e1104, () => e1104 + 1));
-                if (Twist(y) % 9 == 7)
-                {
-                    return Mix(x, (await Even(x) ? 1 : 2));
-                }
-            }
-            else
-            {
-                x += await F(Twist(e1104));
-                int Local3(int v) => Mix(v, x % 7);
-                y += Local3(await F(Mix(x, seed)));
-                x += Local3(y);
-            }
+            return Mix(x, await ctx.Step("s1101", ct => log.Run("s1101", (y + x), () => (y + x) + 1)));
         }
-        if (b1102 < 2 && x % 7 % 2 == 0)
+        if (seed % 7 % 2 == 0 && await Even(seed))
         {
-            goto again1103;
-        }
-        var z1105 = await ctx.Step("s1102", ct => log.Run("s1102", seed, () => seed + 1)) + seed % 7;
-        if (await Even(Twist(x)))
-        {
-            x = ((z1105 + x) % 3) switch
+            switch (Mix(Twist(y), y) % 5)
             {
-                0 => await Retry(Twist(seed)),
-                1 => x % 7 + 2,
-                _ => (await Even(Mix(y, x)) ? 1 : 2),
-            };
-        }
-        var t1106 = 0;
-        while (true)
-        {
-            if (++t1106 > 2)
-            {
-                break;
+                case var k1101 when k1101 > 1 && await Even(k1101 + x):
+                    x += (await Even(k1101 % 7) ? 1 : 2);
+                    x += (await Even(Mix(x, k1101)) ? 1 : 2);
+                    for (var i1102 = 0; i1102 < 2 && await Even(i1102 + (seed + x)); i1102 += await Even(i1102 + y) ? 1 : 2)
+                    {
+                        y += i1102;
+                        y += await ctx.Step("s1102", ct => log.Run("s1102", Twist(i1102), () => Twist(i1102) + 1));
+                        y += (await Even((y + k1101)) ? 1 : 2);
+                        using var u1103 = new Marker((k1101 + k1101));
+                        y += u1103.Value;
+                    }
+                    y = checked(y + ((await Even((seed + x)) ? 1 : 2) * 2)) % 1009;
+                    y += k1101;
+                    break;
+                default:
+                    y += await F(y);
+                    if ((await Even(Mix(seed, x)) ? 1 : 2) is var k1104 && k1104 % 2 == 0)
+                    {
+                        y += await F((seed + k1104)) + k1104;
+                    }
+                    break;
             }
-            var z1107 = await Retry(x % 7) + y % 7;
-            y = (await Even((x + y)) ? 1 : 2);
-            using var u1108 = new Marker(Twist(y));
-            x += u1108.Value;
-            if (Twist(seed) % 3 == 2)
-            {
-                break;
-            }
+            var r1105 = await ctx.WhenAll(F(y), F(x));
+            x = Mix(r1105[0], r1105[1]);
         }
+        x = Mix(x++, await F(Twist(y))) + x;
+        (x, y) = (await ctx.Step("s1103", ct => log.Run("s1103", Mix(x, y), () => Mix(x, y) + 1)), Mix(x, (y + seed)));
+        if (Mix(seed, x) % 3 == 0)
+        {
+            goto skip1106;
+        }
+        y = await ctx.Step("s1104", ct => log.Run("s1104", y, () => y + 1));
+        skip1106:
+        y += 1;
         return Mix(Twist(x), y);
     }
 
@@ -531,32 +465,14 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = Mix(Twist(seed), await F(Mix(x, seed)));
-        if ((seed + seed) % 2 == 0 && await Even(Mix(x, seed)))
+        x = Mix(await ctx.Step("s1201", ct => log.Run("s1201", y, () => y + 1)), await ctx.Step("s1202", ct => log.Run("s1202", y, () => y + 1)));
+        var s1201 = $"{(await Even(y % 7) ? 1 : 2),5:D3}|{y++:D2}";
+        y += s1201.Length + s1201.IndexOf('|');
+        if (Mix(x, Mix(x, x)) is var k1202 && k1202 % 2 == 1)
         {
-            var t1201 = 0;
-            while (true)
-            {
-                if (++t1201 > 2)
-                {
-                    break;
-                }
-                x += await ctx.Step("s1201", ct => log.Run("s1201", Mix(y, y), () => Mix(y, y) + 1));
-                x = Mix(x++, await F((seed + x))) + x;
-                using var u1202 = new Marker(Mix(x, x));
-                y += u1202.Value;
-                if (x % 7 % 3 == 2)
-                {
-                    return Mix(x, y);
-                }
-            }
+            y += await Retry((k1202 + seed));
+            x += k1202;
         }
-        else
-        {
-            x += await F(Mix(seed, seed));
-        }
-        var r1203 = await ctx.WhenAll(F(y), F(Mix(y, seed)));
-        x = Mix(r1203[0], r1203[1]);
         return Mix(Twist(x), y);
     }
 
@@ -570,21 +486,50 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        try
+        x = Mix((y + seed), await Retry(y));
+        foreach (var e1301 in new[] { seed % 7, (x + y) })
         {
-            y += await Check(seed);
-            y = Mix(await F(y % 7), await ctx.Step("s1301", ct => log.Run("s1301", (seed + y), () => (seed + y) + 1)));
-            y = (y + seed) % 5 == 0 ? throw new CorpusException("thrown by an expression") : await Retry(Mix(seed, x));
+            x += e1301;
+            switch (Mix((seed + y), x) % 5)
+            {
+                case var k1302 when k1302 > 1 && await Even(k1302 + Twist(e1301)):
+                    y += await F(Mix(seed, e1301));
+                    y += await F(Mix(y, k1302));
+                    x = await F(Mix(y % 7, (await Even(Twist(y)) ? 1 : 2)));
+                    y += k1302;
+                    break;
+                default:
+                    x += (await Even((y + seed)) ? 1 : 2);
+                    switch (Mix((x + e1301), Mix(x, y)) % 5)
+                    {
+                        case var k1303 when k1303 > 2:
+                            x += (await Even(k1303 % 7) ? 1 : 2);
+                            x += await F(x);
+                            var a1304 = new int[3];
+                            a1304[await F(Mix(y, y)) % 3] = await F(Twist(e1301));
+                            x += a1304.Sum();
+                            y += k1303;
+                            break;
+                        default:
+                            y += await ctx.Step("s1301", ct => log.Run("s1301", Mix(x, e1301), () => Mix(x, e1301) + 1));
+                            y = Mix(new[] { y, x }.Sum(v => v + y), (await Even(Mix(seed, e1301)) ? 1 : 2));
+                            break;
+                    }
+                    break;
+            }
         }
-        catch (CorpusException)
+        if (seed % 7 % 9 == 8)
         {
-            y += 100;
-            x = await F(Mix((x + y), await ctx.Step("s1302", ct => log.Run("s1302", seed, () => seed + 1))));
-            using var u1301 = new Marker(Twist(x));
-            x += u1301.Value;
+            return Mix(x, y);
         }
-        x = Mix(y % 7, (await Even(seed) ? 1 : 2));
-        x = y % 7 % 2 == 0 ? (await Even(y % 7) ? await F(Twist(x)) : seed) : await Retry(Twist(x));
+        var b1305 = new Box { B = await F(x), A = x++ + (await Even(Mix(x, y)) ? 1 : 2) };
+        x += (b1305.A * 2) - b1305.B;
+        if (int.TryParse(((y + y) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1306))
+        {
+            y += await F(Mix(seed, x));
+            y = Mix(p1306, y) % 2 == 0 ? (await Even(Twist(x)) ? 1 : 2) : Mix((seed + p1306), await F(Mix(seed, y)));
+            y += p1306;
+        }
         return Mix(Twist(x), y);
     }
 
@@ -598,76 +543,32 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (Twist(x) % 3 == 0 || await Even((seed + seed)))
+        int? n1401 = x % 7 % 2 == 0 ? null : Mix(seed, y);
+        x = n1401 ?? await ctx.Step("s1401", ct => log.Run("s1401", Twist(y), () => Twist(y) + 1));
+        x = (Mix(seed, seed) % 4) switch
         {
-            int Local1(int v) => Mix(v, seed);
-            y += Local1(await F(Twist(y)));
-            x += Local1(y);
-            try
-            {
-                y += await Check(Mix(y, y));
-                y += await Check((y + y));
-                x = await Retry((y + y));
-                if ((seed + seed) % 9 == 7)
-                {
-                    return Mix(x, (await Even((seed + y)) ? 1 : 2));
-                }
-            }
-            catch (CorpusException)
-            {
-                y += 100;
-                y += await Retry(Twist(seed));
-                foreach (var e1401 in new[] { y % 7, (x + x) })
-                {
-                    x += e1401;
-                    y += await Retry(Mix(y, seed));
-                    var r1402 = await ctx.WhenAll(Enumerable.Range(0, 2).Select(j1403 => F(j1403 + Mix(y, x))));
-                    y += r1402.Sum();
-                    y = (Mix(y, e1401) % 4) switch
-                    {
-                        var g1404 when await Even(g1404 + Mix(seed, seed)) => await F(e1401) + g1404,
-                        1 => Mix(e1401, seed),
-                        var g1404 when g1404 > 2 => g1404 + await Retry(y % 7),
-                        _ => (x + x) + 5,
-                    };
-                }
-                foreach (var e1405 in new[] { Twist(seed), Twist(x) })
-                {
-                    x += e1405;
-                    x += await F(e1405);
-                    if (Mix(y, seed) % 9 == 7)
-                    {
-                        return Mix(x, await F(Mix(seed, seed)));
-                    }
-                    if (Twist(x) % 9 == 8)
-                    {
-                        return Mix(x, y);
-                    }
-                    using var u1406 = new Marker((seed + e1405));
-                    x += u1406.Value;
-                    if ((e1405 + y) % 3 == 2)
-                    {
-                        continue;
-                    }
-                }
-            }
-        }
-        y = Mix(y++, await F(x)) + y;
-        x = (y % 4) switch
-        {
-            var g1407 when await Even(g1407 + Mix(seed, y)) => await F(y) + g1407,
-            1 => (seed + seed),
-            var g1407 when g1407 > 2 => g1407 + await ctx.Step("s1401", ct => log.Run("s1401", (x + x), () => (x + x) + 1)),
-            _ => Twist(y) + 5,
+            var g1402 when await Even(g1402 + y) => await Retry(Mix(x, y)) + g1402,
+            1 => x % 7,
+            var g1402 when g1402 > 2 => g1402 + await ctx.Step("s1402", ct => log.Run("s1402", (x + x), () => (x + x) + 1)),
+            _ => x % 7 + 5,
         };
-        (x, y) = (await ctx.Step("s1402", ct => log.Run("s1402", Mix(x, y), () => Mix(x, y) + 1)), Mix(x, (y + seed)));
-        if (Mix(seed, x) % 3 == 0)
+        try
         {
-            goto skip1408;
+            var z1403 = (await Even(seed % 7) ? 1 : 2) + Twist(y);
+            using var u1404 = new Marker((z1403 + z1403));
+            x += u1404.Value;
+            if ((x + seed) % 3 == 2)
+            {
+                return Mix(x, y);
+            }
         }
-        y = await ctx.Step("s1403", ct => log.Run("s1403", y, () => y + 1));
-        skip1408:
-        y += 1;
+        finally
+        {
+            x += 3;
+            x = Mix(x++, await F(Mix(y, y))) + x;
+        }
+        var l1405 = new List<int> { y++, await Retry(Twist(seed)), y };
+        y += Mix(l1405[0], l1405[2]) + l1405.Count;
         return Mix(Twist(x), y);
     }
 
@@ -681,12 +582,82 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = Mix(await ctx.Step("s1501", ct => log.Run("s1501", y, () => y + 1)), await ctx.Step("s1502", ct => log.Run("s1502", y, () => y + 1)));
-        await ctx.Sleep(TimeSpan.FromHours(2));
-        for (var i1501 = 0; i1501 < 2; i1501++)
+        switch ((seed + seed) % 3)
         {
-            y += i1501;
-            y = Mix(x, x = await F(Mix(seed, i1501)));
+            case 0:
+                if (Mix(x, x) % 9 == 7)
+                {
+                    return Mix(x, (await Even(y % 7) ? 1 : 2));
+                }
+                var d1501 = 0;
+                do
+                {
+                    d1501++;
+                    x += await ctx.Step("s1501", ct => log.Run("s1501", seed % 7, () => seed % 7 + 1));
+                    if (x % 7 % 2 == 0)
+                    {
+                        y += await F(Twist(x));
+                        var r1502 = await ctx.WhenAll(F(Twist(seed)), F(Mix(seed, x)));
+                        x = Mix(r1502[0], r1502[1]);
+                        int? n1503 = (x + y) % 2 == 0 ? null : Twist(seed);
+                        n1503 ??= await ctx.Step("s1502", ct => log.Run("s1502", Mix(seed, x), () => Mix(seed, x) + 1));
+                        y += n1503.Value;
+                        using var u1504 = new Marker(y % 7);
+                        x += u1504.Value;
+                        if (Mix(seed, x) % 3 == 2)
+                        {
+                            break;
+                        }
+                    }
+                }
+                while (d1501 < 2 && await Even(d1501 + y));
+                break;
+            case 1:
+                try
+                {
+                    y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+                }
+                catch (TimeoutException)
+                {
+                    y += 7;
+                }
+                foreach (var e1505 in new[] { seed % 7, await Retry(Mix(y, x)) })
+                {
+                    x += e1505;
+                    y += await F((seed + x));
+                    int? n1506 = y % 2 == 0 ? null : y % 7;
+                    y = n1506 ?? await F(Mix(y, seed));
+                    try
+                    {
+                        y += await Check(Twist(y));
+                        y += await F(Mix(e1505, y));
+                        var a1507 = new int[3];
+                        a1507[await Check((e1505 + x)) % 3] = await F(seed % 7);
+                        y += a1507.Sum();
+                    }
+                    catch (CorpusException)
+                    {
+                        y += 100;
+                        y += await F(Mix(y, y));
+                        y = Mix(new[] { x, x }.Sum(v => v + y), await Retry(seed));
+                    }
+                    using var u1508 = new Marker(x % 7);
+                    y += u1508.Value;
+                    if (x % 3 == 2)
+                    {
+                        break;
+                    }
+                }
+                break;
+            default:
+                y = Mix(x, x = await Retry((seed + x)));
+                y = Mix(y, y = await ctx.Step("s1503", ct => log.Run("s1503", Twist(seed), () => Twist(seed) + 1)));
+                break;
+        }
+        x = Mix(await ctx.Step("s1504", ct => log.Run("s1504", seed, () => seed + 1)), await F(Twist(seed)));
+        if (Mix(seed, x) % 9 == 8)
+        {
+            return Mix(x, y);
         }
         return Mix(Twist(x), y);
     }
@@ -701,52 +672,102 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
+        var c1601 = (x + x) % 2 == 0 ? null : new List<int> { Twist(y) };
+        y += c1601?.Append((await Even(Mix(x, x)) ? 1 : 2)).Sum() ?? Mix(y, x);
+        y = (Twist(y) % 3) switch
+        {
+            0 => await ctx.Step("s1601", ct => log.Run("s1601", y, () => y + 1)),
+            1 => Mix(y, seed) + 2,
+            _ => await Retry(seed % 7),
+        };
+        if (Twist(seed) % 9 == 7)
+        {
+            return Mix(x, await F(Twist(y)));
+        }
         try
         {
-            y += await Check(seed);
-            x = y % 7 % 2 == 0 && await Even(x) ? await F(Mix(y, y)) : Mix(Mix(x, x), await F(Twist(y)));
-            using var u1601 = new Marker(x % 7);
-            y += u1601.Value;
-        }
-        catch (CorpusException c1609) when (c1609.Message.Length % 2 == 1)
-        {
-            y += 100;
+            y += await Check(y % 7);
             try
             {
-                y += await Check(seed);
-                y += await F(Twist(x));
-                if (Mix(x, seed) % 9 == 7)
+                y += await Check(x);
+                x += await F(y);
+                if ((y + x) % 9 == 8)
                 {
-                    return Mix(x, await ctx.Step("s1601", ct => log.Run("s1601", Twist(seed), () => Twist(seed) + 1)));
+                    return Mix(x, y);
                 }
-                using var u1602 = new Marker(x);
-                x += u1602.Value;
-                if ((y + x) % 3 == 0)
-                {
-                    goto left1603;
-                }
-                y += 2;
             }
-            catch (CorpusException c1605)
+            catch (CorpusException)
             {
                 y += 100;
-                y += await F(Twist(seed));
-                if (int.TryParse((y % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1604))
+                y += await Check(Twist(y));
+                var r1602 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j1603 => F(j1603 + Twist(x))));
+                y += r1602.Sum();
+                if ((y + seed) % 5 == 0)
                 {
-                    y += (await Even(seed % 7) ? 1 : 2);
-                    x += (await Even(Mix(seed, p1604)) ? 1 : 2);
-                    try
-                    {
-                        x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                    }
-                    catch (TimeoutException)
-                    {
-                        x += 7;
-                    }
-                    x += p1604;
+                    throw new CorpusException($"thrown at {(x + x)}");
                 }
-                x += c1605.Message.Length;
-                if (Twist(seed) % 4 == 0)
+                using var u1604 = new Marker((y + x));
+                y += u1604.Value;
+                if (Mix(x, y) % 3 == 2)
+                {
+                    return Mix(x, y);
+                }
+            }
+            try
+            {
+                y += await Check((x + x));
+                x += (await Even((y + y)) ? 1 : 2);
+                y = Mix(new[] { (x + x), x }.Sum(v => v + y), await F(Mix(seed, y)));
+            }
+            catch (CorpusException c1609)
+            {
+                y += 100;
+                x += await Check(x);
+                switch (await ctx.Step("s1602", ct => log.Run("s1602", (y + seed), () => (y + seed) + 1)) % 3)
+                {
+                    case 0:
+                        y += await Check(y);
+                        x = ((x + seed) % 4) switch
+                        {
+                            var g1605 when await Even(g1605 + y % 7) => await Check(seed) + g1605,
+                            1 => (x + seed),
+                            var g1605 when g1605 > 2 => g1605 + await Retry(Twist(y)),
+                            _ => Twist(y) + 5,
+                        };
+                        (x, y) = (await Check(x % 7), Mix(x, seed % 7));
+                        if (Twist(y) % 2 == 0)
+                        {
+                            goto case 1;
+                        }
+                        break;
+                    case 1:
+                        x += await F(Mix(x, seed));
+                        var a1606 = new[] { Mix(y, y), Mix(x, seed) };
+                        a1606[(y + x) % 2] += await Check((x + seed));
+                        y += a1606[0] + a1606[1];
+                        try
+                        {
+                            x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+                        }
+                        catch (TimeoutException)
+                        {
+                            x += 7;
+                        }
+                        if (seed % 2 == 0)
+                        {
+                            goto default;
+                        }
+                        break;
+                    default:
+                        y += (await Even(Twist(x)) ? 1 : 2);
+                        var b1607 = new Box { B = await Check(Twist(y)), A = x++ + await ctx.Step("s1603", ct => log.Run("s1603", x % 7, () => x % 7 + 1)) };
+                        x += (b1607.A * 2) - b1607.B;
+                        break;
+                }
+                using var u1608 = new Marker((seed + x));
+                x += u1608.Value;
+                x += c1609.Message.Length;
+                if ((y + seed) % 4 == 0)
                 {
                     throw;
                 }
@@ -754,71 +775,34 @@ public sealed partial class RandomWorkflows(StepLog log)
             finally
             {
                 x += 3;
-                y += await Retry(x % 7);
-                switch (await F(Twist(x)) % 3)
-                {
-                    case 0:
-                        x += await ctx.Step("s1602", ct => log.Run("s1602", seed, () => seed + 1));
-                        int z1606 = await F(Mix(x, x)) + Mix(y, y), z1607 = z1606 + (await Even(Mix(x, y)) ? 1 : 2);
-                        var z1608 = await ctx.Step("s1603", ct => log.Run("s1603", z1606, () => z1606 + 1)) + Mix(z1606, z1607);
-                        if (Twist(y) % 2 == 0)
-                        {
-                            goto case 1;
-                        }
-                        break;
-                    case 1:
-                        x += await ctx.Step("s1604", ct => log.Run("s1604", Mix(x, y), () => Mix(x, y) + 1));
-                        x = await F((x + seed));
-                        if (Twist(seed) % 2 == 0)
-                        {
-                            goto default;
-                        }
-                        break;
-                    default:
-                        x += await Retry(y % 7);
-                        x = Mix(x++, await ctx.Step("s1605", ct => log.Run("s1605", (y + y), () => (y + y) + 1))) + x;
-                        await ctx.Sleep(TimeSpan.FromHours(2));
-                        break;
-                }
+                x += await F((x + y));
+                var c1610 = Mix(y, y) % 2 == 0 ? null : new List<int> { Twist(y) };
+                x += c1610?.Append(await ctx.Step("s1604", ct => log.Run("s1604", x, () => x + 1))).Sum() ?? seed;
+                using var u1611 = new Marker(seed % 7);
+                x += u1611.Value;
             }
-            left1603:
-            y += 1;
-            if (Mix(seed, y) % 3 == 0 || await Even(Twist(x)))
-            {
-                x += (await Even((x + y)) ? 1 : 2);
-                if (y % 9 == 8)
-                {
-                    return Mix(x, y);
-                }
-            }
-            y += c1609.Message.Length;
         }
-        try
+        catch (CorpusException c1613) when (c1613.Message.Length % 2 == 0)
         {
-            var z1610 = (await Even(seed % 7) ? 1 : 2) + Twist(y);
-            using var u1611 = new Marker((z1610 + z1610));
-            x += u1611.Value;
-            if ((x + seed) % 3 == 2)
-            {
-                return Mix(x, y);
-            }
+            y += 100;
+            x = (await Even(Twist(seed)) ? 1 : 2);
+            var c1612 = seed % 7 % 2 == 0 ? null : new List<int> { Mix(seed, seed) };
+            x += c1612?.Append(await Retry(Mix(y, y))).Sum() ?? x;
+            y += c1613.Message.Length;
         }
         finally
         {
             x += 3;
-            x = Mix(x++, await F(Mix(y, y))) + x;
+            if ((x + x) % 3 == 0)
+            {
+                goto skip1614;
+            }
+            x += await Retry(seed);
+            skip1614:
+            x += 1;
+            using var u1615 = new Marker(seed);
+            x += u1615.Value;
         }
-        x = (Twist(x) % 4) switch
-        {
-            var g1612 when await Even(g1612 + (seed + seed)) => await ctx.Step("s1606", ct => log.Run("s1606", Mix(y, x), () => Mix(y, x) + 1)) + g1612,
-            1 => y % 7,
-            var g1612 when g1612 > 2 => g1612 + await ctx.Step("s1607", ct => log.Run("s1607", y, () => y + 1)),
-            _ => (x + y) + 5,
-        };
-        var l1613 = new List<int> { (y + x) };
-        l1613.Add(await F(Mix(y, y)));
-        l1613.Add(await Retry(Mix(x, y)) + l1613.Count);
-        y += l1613.Sum() * l1613.Count;
         return Mix(Twist(x), y);
     }
 
@@ -837,6 +821,16 @@ public sealed partial class RandomWorkflows(StepLog log)
     private Task<int> Check(int n) => log.Run("Check", n, () => n % 3 == 1 ? throw new CorpusException($"{n} is one more than a multiple of 3") : n + 1);
 
     private static int Mix(int a, int b) => ((a * 31) + b) % 1009;
+
+    private static int Order(int a, int b) => Mix(a, b + 1);
+
+    /// <summary>Built by an object initializer whose members await.</summary>
+    private sealed class Box
+    {
+        public int A { get; set; }
+
+        public int B { get; set; }
+    }
 
     /// <summary>A resource of a using declaration; it holds no state a resume could lose.</summary>
     private sealed class Marker(int value) : IDisposable

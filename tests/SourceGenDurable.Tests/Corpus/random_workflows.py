@@ -2,7 +2,8 @@
 """Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches,
 loops, switch statements and expressions, try/catch/finally, break/continue/return/goto leaving them, awaits spilled out
 of expressions (in case guards, as arguments of other awaits, on one path of nested '?:', after '??=' and '?.', in compound
-assignments to elements, beside throw expressions), awaits in a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
+assignments to elements, beside throw expressions, in named arguments written out of order, object and collection
+initializers, formatted interpolation holes and checked arithmetic), awaits in a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
 and arrays changed between checkpoints, using declarations after a block's last await, and local functions of one name
 in sibling blocks), for the crash harness to hold to the direct run. The written file is committed, so a test run is
 deterministic; change this script, run it, and commit both.
@@ -59,6 +60,16 @@ FOOTER = """
     private Task<int> Check(int n) => log.Run("Check", n, () => n % 3 == 1 ? throw new CorpusException($"{n} is one more than a multiple of 3") : n + 1);
 
     private static int Mix(int a, int b) => ((a * 31) + b) % 1009;
+
+    private static int Order(int a, int b) => Mix(a, b + 1);
+
+    /// <summary>Built by an object initializer whose members await.</summary>
+    private sealed class Box
+    {
+        public int A { get; set; }
+
+        public int B { get; set; }
+    }
 
     /// <summary>A resource of a using declaration; it holds no state a resume could lose.</summary>
     private sealed class Marker(int value) : IDisposable
@@ -212,7 +223,8 @@ class Writer:
             # Twice: two sibling blocks must both draw one for their names to meet.
             kinds += ["local_function", "local_function"]
         kinds += ["nested_await", "nested_conditional", "coalesce_assign", "conditional_access", "pattern_on_await", "indexed_await",
-                  "postfix_spill", "compound_element"]
+                  "postfix_spill", "compound_element", "named_arguments", "object_initializer", "collection_initializer",
+                  "formatted_interpolation", "checked_expression"]
         if scope.in_try:
             kinds += ["throw", "throw_expression"]
         kind = self.rng.choice(kinds)
@@ -459,6 +471,36 @@ class Writer:
         op = self.rng.choice(["+=", "-=", "*="])
         return [f"var {a} = new[] {{ {self.value(scope)}, {self.value(scope)} }};", f"{a}[{self.value(scope)} % 2] {op} {self.awaited(scope)};",
                 f"{self.target()} += {a}[0] + {a}[1];"]
+
+    def write_named_arguments(self, scope):
+        # Named arguments out of order are evaluated as written: the side effect on one side of the await runs there.
+        t = self.target()
+        if self.rng.randrange(2):
+            return [f"{t} = Order(b: {self.awaited(scope)}, a: {t}++);"]
+        return [f"{t} = Order(b: {t}++, a: {self.awaited(scope)}) + {t};"]
+
+    def write_object_initializer(self, scope):
+        # Members assigned in the order written, an await between them; the object is made before the first.
+        b = self.fresh("b")
+        t = self.target()
+        return [f"var {b} = new Box {{ B = {self.awaited(scope)}, A = {t}++ + {self.awaited(scope)} }};", f"{t} += ({b}.A * 2) - {b}.B;"]
+
+    def write_collection_initializer(self, scope):
+        # Elements added in order: the increment before the await is kept across its checkpoint, the read after it sees it.
+        l = self.fresh("l")
+        t = self.target()
+        return [f"var {l} = new List<int> {{ {t}++, {self.awaited(scope)}, {t} }};", f"{t} += Mix({l}[0], {l}[2]) + {l}.Count;"]
+
+    def write_formatted_interpolation(self, scope):
+        # An awaited hole with alignment and format, a side effect in the hole after it.
+        s = self.fresh("s")
+        t = self.target()
+        return [f'var {s} = $"{{{self.awaited(scope)},5:D3}}|{{{t}++:D2}}";', f"{t} += {s}.Length + {s}.IndexOf('|');"]
+
+    def write_checked_expression(self, scope):
+        # An await inside checked arithmetic.
+        t = self.target()
+        return [f"{t} = checked({t} + ({self.awaited(scope)} * 2)) % 1009;"]
 
     def write_if(self, scope):
         condition = self.condition(scope)
