@@ -144,7 +144,7 @@ internal static class PostgresRuns
         string connectionString, BenchmarkStore store, Sizes sizes, Report report)
     {
         await using var commits = await RawPostgresFloor.SingleRowCommits.OpenAsync(connectionString, sizes);
-        await using var storeAlone = await StoreAloneCommits.OpenAsync(connectionString, sizes);
+        await using var storeAlone = await StoreAloneCommits.OpenAsync(connectionString, sizes, store.System);
         var step = await SourceGenDurableRuns.SequentialAsync(store, sizes, report, async () =>
         {
             await commits.RepeatAsync();

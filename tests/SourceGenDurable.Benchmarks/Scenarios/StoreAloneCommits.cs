@@ -19,12 +19,15 @@ internal sealed class StoreAloneCommits : IAsyncDisposable
     private readonly PostgresSchema _schema;
     private readonly PostgresWorkflowStore _store;
     private readonly Sizes _sizes;
+    private readonly string _system;
     private readonly List<double> _times = [];
     private int _commit;
 
-    private StoreAloneCommits(PostgresSchema schema, PostgresWorkflowStore store, Sizes sizes) => (_schema, _store, _sizes) = (schema, store, sizes);
+    private StoreAloneCommits(PostgresSchema schema, PostgresWorkflowStore store, Sizes sizes, string system) =>
+        (_schema, _store, _sizes, _system) = (schema, store, sizes, system);
 
-    public static async Task<StoreAloneCommits> OpenAsync(string connectionString, Sizes sizes)
+    /// <param name="system">The report's system column, the lone chain's.</param>
+    public static async Task<StoreAloneCommits> OpenAsync(string connectionString, Sizes sizes, string system)
     {
         var schema = new PostgresSchema(connectionString);
         var store = new PostgresWorkflowStore(
@@ -38,7 +41,7 @@ internal sealed class StoreAloneCommits : IAsyncDisposable
             throw new InvalidOperationException("The store-alone scenario could not lease its instance.");
         }
 
-        return new StoreAloneCommits(schema, store, sizes);
+        return new StoreAloneCommits(schema, store, sizes, system);
     }
 
     /// <summary>One repeat: as many checkpoints as a repeat of the raw floor has commits.</summary>
@@ -56,7 +59,7 @@ internal sealed class StoreAloneCommits : IAsyncDisposable
     }
 
     public Samples Report(Report report) =>
-        report.Add($"{_sizes.RawSingleRowCommits:N0} {Scenario}", BenchmarkStore.Postgres(_schema.ConnectionString).System, "ms per checkpoint", new Samples(_times)).Values;
+        report.Add($"{_sizes.RawSingleRowCommits:N0} {Scenario}", _system, "ms per checkpoint", new Samples(_times)).Values;
 
     public async ValueTask DisposeAsync()
     {

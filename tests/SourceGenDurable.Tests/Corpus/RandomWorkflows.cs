@@ -248,111 +248,45 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
+        if (Mix(y % 7, seed) is var k901 && k901 % 2 == 0)
+        {
+            y += await Retry(Twist(k901));
+            x += k901;
+        }
+        var w902 = 0;
+        while (w902 < 2 && await Even(w902 + x))
+        {
+            w902++;
+            var a903 = new int[2];
+            a903[1] = await F(Twist(x));
+            a903[0] = a903[1] + await F((seed + y));
+            y += a903[0] - a903[1];
+            if (int.TryParse((y % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p904))
+            {
+                x += await F((seed + x));
+                y += await ctx.Step("s901", ct => log.Run("s901", seed % 7, () => seed % 7 + 1));
+                var c905 = Twist(x) % 2 == 0 ? null : new List<int> { x };
+                x += c905?.Append((await Even(p904 % 7) ? 1 : 2)).Sum() ?? Twist(y);
+                y += p904;
+            }
+        }
         try
         {
-            y += await Check((y + y));
-            if (int.TryParse((seed % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p901))
-            {
-                y += await F(Mix(seed, x));
-                x += (await Even(Mix(x, x)) ? 1 : 2);
-                foreach (var e902 in new[] { Mix(p901, seed), (await Even((seed + seed)) ? 1 : 2) })
-                {
-                    x += e902;
-                    x += await Check((e902 + x));
-                    y = p901 % 7 % 2 == 0 ? await F(seed % 7) : Mix((seed + e902), await Retry(y));
-                }
-                x += p901;
-            }
+            y += await Check(Twist(seed));
+            y = await ctx.Step("s902", ct => log.Run("s902", y % 7, () => y % 7 + 1));
+            using var u906 = new Marker(Twist(x));
+            y += u906.Value;
         }
-        catch (CorpusException c904)
+        catch (CorpusException)
         {
             y += 100;
-            y = await ctx.Step("s901", ct => log.Run("s901", Twist(seed), () => Twist(seed) + 1));
-            var b903 = new Box { B = (await Even(Mix(seed, y)) ? 1 : 2), A = y++ + await F(x) };
-            y += (b903.A * 2) - b903.B;
-            x += c904.Message.Length;
-            if (seed % 4 == 0)
-            {
-                throw;
-            }
+            y = Order(b: (await Even((y + y)) ? 1 : 2), a: y++);
+            x = seed % 2 == 0 && await Even(Twist(y)) ? await F(Mix(y, y)) : Mix(Mix(x, x), await F(Twist(y)));
         }
-        finally
-        {
-            x += 3;
-            switch (Mix(Mix(x, seed), Twist(x)) % 5)
-            {
-                case var k905 when k905 > 1 && await Even(k905 + x % 7):
-                    x += (await Even(seed % 7) ? 1 : 2);
-                    y += await F((k905 + k905));
-                    y = x % 7 % 3 == 0 ? await F(x) : Twist(y) + 1;
-                    y = Mix(await ctx.Step("s902", ct => log.Run("s902", Twist(x), () => Twist(x) + 1)), await F(y % 7));
-                    y += k905;
-                    break;
-                default:
-                    y += await F(y % 7);
-                    y = checked(y + (await F(seed) * 2)) % 1009;
-                    try
-                    {
-                        y += await Check((x + y));
-                        y += await Check(seed % 7);
-                        if (Twist(y) % 2 == 0 && await Even(Mix(y, seed)))
-                        {
-                            y += await F(Twist(seed));
-                            y = Mix(new[] { y, x }.Sum(v => v + y), await Retry(Mix(x, x)));
-                            using var u906 = new Marker(seed);
-                            y += u906.Value;
-                        }
-                        x = Mix(seed, await Retry(x));
-                    }
-                    catch (CorpusException c907)
-                    {
-                        y += 100;
-                        x += await Retry(Twist(seed));
-                        y = ((x + y) % 3) switch
-                        {
-                            0 => await Retry((x + y)),
-                            1 => Twist(y) + 2,
-                            _ => (await Even(seed) ? 1 : 2),
-                        };
-                        x += c907.Message.Length;
-                        if (y % 4 == 0)
-                        {
-                            throw;
-                        }
-                    }
-                    break;
-            }
-            if (await F(x) is var k908 && k908 % 2 == 1)
-            {
-                y += await F(Mix(x, seed)) + k908;
-            }
-        }
-        x = checked(x + (await ctx.Step("s903", ct => log.Run("s903", Mix(y, seed), () => Mix(y, seed) + 1)) * 2)) % 1009;
-        try
-        {
-            y += await Check(Twist(x));
-            if (Mix(x, y) % 5 == 0)
-            {
-                throw new CorpusException($"thrown at {(seed + y)}");
-            }
-            var r909 = await ctx.WhenAll(Enumerable.Range(0, 2).Select(j910 => F(j910 + x)));
-            y += r909.Sum();
-        }
-        catch (CorpusException c912) when (c912.Message.Length % 2 == 0)
-        {
-            y += 100;
-            y = y % 7 % 3 == 0 ? await F(x % 7) : Mix(x, y) + 1;
-            using var u911 = new Marker(seed % 7);
-            x += u911.Value;
-            if ((x + y) % 3 == 2)
-            {
-                return Mix(x, y);
-            }
-            y += c912.Message.Length;
-        }
-        var s913 = $"{Mix(seed, y)}:{await F(seed % 7)}";
-        x += s913.Length;
-        y = seed % 7 % 2 == 0 ? (await Even(Mix(y, y)) ? await ctx.Step("s904", ct => log.Run("s904", x, () => x + 1)) : y % 7) : await ctx.Step("s905", ct => log.Run("s905", Mix(x, seed), () => Mix(x, seed) + 1));
+        var l907 = new List<int> { (x + x) };
+        l907.Add((await Even((x + y)) ? 1 : 2));
+        l907.Add(await ctx.Step("s903", ct => log.Run("s903", Twist(y), () => Twist(y) + 1)) + l907.Count);
+        x += l907.Sum() * l907.Count;
         return Mix(Twist(x), y);
     }
 
@@ -366,37 +300,19 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var w1001 = 0;
-        while (w1001 < 2 && await Even(w1001 + x))
+        int? n1001 = (x + x) % 2 == 0 ? null : Twist(x);
+        x = n1001 ?? (await Even((seed + y)) ? 1 : 2);
+        if (Mix(y, x) is var k1002 && k1002 % 2 == 0)
         {
-            w1001++;
-            y = seed % 7 % 2 == 0 ? (await Even((y + x)) ? await F(Mix(x, seed)) : seed % 7) : (await Even((x + x)) ? 1 : 2);
-            var l1002 = new List<int> { x++, (await Even((y + y)) ? 1 : 2), x };
-            x += Mix(l1002[0], l1002[2]) + l1002.Count;
+            y += await Retry((x + seed));
+            x += k1002;
         }
-        if (await F((x + x)) is var k1003 && k1003 % 2 == 0)
+        x = (Twist(y) % 3) switch
         {
-            y += (await Even(Mix(k1003, seed)) ? 1 : 2) + k1003;
-        }
-        try
-        {
-            int Local1(int v) => Mix(v, (x + y));
-            y += Local1((await Even(Mix(y, x)) ? 1 : 2));
-            x += Local1(y);
-            y = await F(Twist(seed));
-        }
-        finally
-        {
-            x += 3;
-            var b1004 = new Box { B = await Retry(Twist(y)), A = y++ + await F(x) };
-            y += (b1004.A * 2) - b1004.B;
-        }
-        var c1005 = (x + x) % 2 == 0 ? null : new List<int> { Twist(x) };
-        x += c1005?.Append(await ctx.Step("s1001", ct => log.Run("s1001", x, () => x + 1))).Sum() ?? Mix(seed, y);
-        if (Twist(x) % 9 == 8)
-        {
-            return Mix(x, y);
-        }
+            0 => await ctx.Step("s1001", ct => log.Run("s1001", Mix(seed, x), () => Mix(seed, x) + 1)),
+            1 => y + 2,
+            _ => (await Even(y) ? 1 : 2),
+        };
         return Mix(Twist(x), y);
     }
 
@@ -410,48 +326,24 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (seed % 7 % 9 == 7)
+        if (int.TryParse((Twist(y) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1101))
         {
-            return Mix(x, await ctx.Step("s1101", ct => log.Run("s1101", (y + x), () => (y + x) + 1)));
+            y += (await Even(x % 7) ? 1 : 2);
+            var c1102 = Mix(seed, x) % 2 == 0 ? null : new List<int> { Twist(seed) };
+            y += c1102?.Append(await ctx.Step("s1101", ct => log.Run("s1101", Mix(seed, seed), () => Mix(seed, seed) + 1))).Sum() ?? (y + x);
+            using var u1103 = new Marker(y);
+            y += u1103.Value;
+            x += p1101;
         }
-        if (seed % 7 % 2 == 0 && await Even(seed))
+        x = ((x + y) % 4) switch
         {
-            switch (Mix(Twist(y), y) % 5)
-            {
-                case var k1101 when k1101 > 1 && await Even(k1101 + x):
-                    x += (await Even(k1101 % 7) ? 1 : 2);
-                    x += (await Even(Mix(x, k1101)) ? 1 : 2);
-                    for (var i1102 = 0; i1102 < 2 && await Even(i1102 + (seed + x)); i1102 += await Even(i1102 + y) ? 1 : 2)
-                    {
-                        y += i1102;
-                        y += await ctx.Step("s1102", ct => log.Run("s1102", Twist(i1102), () => Twist(i1102) + 1));
-                        y += (await Even((y + k1101)) ? 1 : 2);
-                        using var u1103 = new Marker((k1101 + k1101));
-                        y += u1103.Value;
-                    }
-                    y = checked(y + ((await Even((seed + x)) ? 1 : 2) * 2)) % 1009;
-                    y += k1101;
-                    break;
-                default:
-                    y += await F(y);
-                    if ((await Even(Mix(seed, x)) ? 1 : 2) is var k1104 && k1104 % 2 == 0)
-                    {
-                        y += await F((seed + k1104)) + k1104;
-                    }
-                    break;
-            }
-            var r1105 = await ctx.WhenAll(F(y), F(x));
-            x = Mix(r1105[0], r1105[1]);
-        }
-        x = Mix(x++, await F(Twist(y))) + x;
-        (x, y) = (await ctx.Step("s1103", ct => log.Run("s1103", Mix(x, y), () => Mix(x, y) + 1)), Mix(x, (y + seed)));
-        if (Mix(seed, x) % 3 == 0)
-        {
-            goto skip1106;
-        }
-        y = await ctx.Step("s1104", ct => log.Run("s1104", y, () => y + 1));
-        skip1106:
-        y += 1;
+            var g1104 when await Even(g1104 + Mix(y, seed)) => await Retry(Twist(x)) + g1104,
+            1 => x,
+            var g1104 when g1104 > 2 => g1104 + await Retry(Mix(x, y)),
+            _ => (seed + seed) + 5,
+        };
+        var l1105 = new List<int> { x++, await F(x), x };
+        x += Mix(l1105[0], l1105[2]) + l1105.Count;
         return Mix(Twist(x), y);
     }
 
@@ -465,13 +357,25 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = Mix(await ctx.Step("s1201", ct => log.Run("s1201", y, () => y + 1)), await ctx.Step("s1202", ct => log.Run("s1202", y, () => y + 1)));
-        var s1201 = $"{(await Even(y % 7) ? 1 : 2),5:D3}|{y++:D2}";
-        y += s1201.Length + s1201.IndexOf('|');
-        if (Mix(x, Mix(x, x)) is var k1202 && k1202 % 2 == 1)
+        y = (Mix(seed, y) % 4) switch
         {
-            y += await Retry((k1202 + seed));
-            x += k1202;
+            var g1201 when await Even(g1201 + (y + seed)) => await Retry(g1201) + g1201,
+            1 => Mix(y, y),
+            var g1201 when g1201 > 2 => g1201 + (await Even(seed % 7) ? 1 : 2),
+            _ => seed % 7 + 5,
+        };
+        try
+        {
+            x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+        }
+        catch (TimeoutException)
+        {
+            y += 7;
+        }
+        x = Mix(x, x = await F(Twist(y)));
+        if (seed % 2 == 0)
+        {
+            x = Mix(await F(x), await F(Twist(x)));
         }
         return Mix(Twist(x), y);
     }
@@ -486,50 +390,26 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = Mix((y + seed), await Retry(y));
-        foreach (var e1301 in new[] { seed % 7, (x + y) })
+        x = x % 2 == 0 ? (await Even(Mix(seed, y)) ? await Retry((seed + seed)) : Mix(seed, seed)) : await Retry(Twist(y));
+        try
         {
-            x += e1301;
-            switch (Mix((seed + y), x) % 5)
+            y += await Check(Mix(seed, seed));
+            if (Mix(Twist(x), y % 7) is var k1301 && k1301 % 2 == 1)
             {
-                case var k1302 when k1302 > 1 && await Even(k1302 + Twist(e1301)):
-                    y += await F(Mix(seed, e1301));
-                    y += await F(Mix(y, k1302));
-                    x = await F(Mix(y % 7, (await Even(Twist(y)) ? 1 : 2)));
-                    y += k1302;
-                    break;
-                default:
-                    x += (await Even((y + seed)) ? 1 : 2);
-                    switch (Mix((x + e1301), Mix(x, y)) % 5)
-                    {
-                        case var k1303 when k1303 > 2:
-                            x += (await Even(k1303 % 7) ? 1 : 2);
-                            x += await F(x);
-                            var a1304 = new int[3];
-                            a1304[await F(Mix(y, y)) % 3] = await F(Twist(e1301));
-                            x += a1304.Sum();
-                            y += k1303;
-                            break;
-                        default:
-                            y += await ctx.Step("s1301", ct => log.Run("s1301", Mix(x, e1301), () => Mix(x, e1301) + 1));
-                            y = Mix(new[] { y, x }.Sum(v => v + y), (await Even(Mix(seed, e1301)) ? 1 : 2));
-                            break;
-                    }
-                    break;
+                x += await ctx.Step("s1301", ct => log.Run("s1301", k1301 % 7, () => k1301 % 7 + 1));
+                y += k1301;
             }
         }
-        if (seed % 7 % 9 == 8)
+        catch (CorpusException)
         {
-            return Mix(x, y);
+            y += 100;
+            if (Mix(seed % 7, Mix(seed, y)) is var k1302 && k1302 % 2 == 1)
+            {
+                x += (await Even(seed % 7) ? 1 : 2);
+                y += k1302;
+            }
         }
-        var b1305 = new Box { B = await F(x), A = x++ + (await Even(Mix(x, y)) ? 1 : 2) };
-        x += (b1305.A * 2) - b1305.B;
-        if (int.TryParse(((y + y) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1306))
-        {
-            y += await F(Mix(seed, x));
-            y = Mix(p1306, y) % 2 == 0 ? (await Even(Twist(x)) ? 1 : 2) : Mix((seed + p1306), await F(Mix(seed, y)));
-            y += p1306;
-        }
+        x += await ctx.Step("s1302", ct => log.Run("s1302", x % 7, () => x % 7 + 1));
         return Mix(Twist(x), y);
     }
 
@@ -543,32 +423,16 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        int? n1401 = x % 7 % 2 == 0 ? null : Mix(seed, y);
-        x = n1401 ?? await ctx.Step("s1401", ct => log.Run("s1401", Twist(y), () => Twist(y) + 1));
-        x = (Mix(seed, seed) % 4) switch
+        var s1401 = $"{(seed + y)}:{await ctx.Step("s1401", ct => log.Run("s1401", x % 7, () => x % 7 + 1))}";
+        y += s1401.Length;
+        (x, y) = (await F(y % 7), Mix(x, Mix(y, y)));
+        x = (seed % 7 % 3) switch
         {
-            var g1402 when await Even(g1402 + y) => await Retry(Mix(x, y)) + g1402,
-            1 => x % 7,
-            var g1402 when g1402 > 2 => g1402 + await ctx.Step("s1402", ct => log.Run("s1402", (x + x), () => (x + x) + 1)),
-            _ => x % 7 + 5,
+            0 => await F(Mix(x, x)),
+            1 => seed % 7 + 2,
+            _ => await ctx.Step("s1402", ct => log.Run("s1402", seed % 7, () => seed % 7 + 1)),
         };
-        try
-        {
-            var z1403 = (await Even(seed % 7) ? 1 : 2) + Twist(y);
-            using var u1404 = new Marker((z1403 + z1403));
-            x += u1404.Value;
-            if ((x + seed) % 3 == 2)
-            {
-                return Mix(x, y);
-            }
-        }
-        finally
-        {
-            x += 3;
-            x = Mix(x++, await F(Mix(y, y))) + x;
-        }
-        var l1405 = new List<int> { y++, await Retry(Twist(seed)), y };
-        y += Mix(l1405[0], l1405[2]) + l1405.Count;
+        y = await F(Mix(x % 7, await F((x + x))));
         return Mix(Twist(x), y);
     }
 
@@ -582,83 +446,53 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        switch ((seed + seed) % 3)
+        switch (await Retry(Mix(y, x)) % 3)
         {
             case 0:
-                if (Mix(x, x) % 9 == 7)
-                {
-                    return Mix(x, (await Even(y % 7) ? 1 : 2));
-                }
-                var d1501 = 0;
-                do
-                {
-                    d1501++;
-                    x += await ctx.Step("s1501", ct => log.Run("s1501", seed % 7, () => seed % 7 + 1));
-                    if (x % 7 % 2 == 0)
-                    {
-                        y += await F(Twist(x));
-                        var r1502 = await ctx.WhenAll(F(Twist(seed)), F(Mix(seed, x)));
-                        x = Mix(r1502[0], r1502[1]);
-                        int? n1503 = (x + y) % 2 == 0 ? null : Twist(seed);
-                        n1503 ??= await ctx.Step("s1502", ct => log.Run("s1502", Mix(seed, x), () => Mix(seed, x) + 1));
-                        y += n1503.Value;
-                        using var u1504 = new Marker(y % 7);
-                        x += u1504.Value;
-                        if (Mix(seed, x) % 3 == 2)
-                        {
-                            break;
-                        }
-                    }
-                }
-                while (d1501 < 2 && await Even(d1501 + y));
+                y = Mix(await F(Twist(seed)), await F((x + x)));
                 break;
             case 1:
-                try
+                (x, y) = ((await Even(x) ? 1 : 2), Mix(x, Twist(y)));
+                x = Mix(x++, await F(seed % 7)) + x;
+                if (x % 7 % 2 == 0)
                 {
-                    y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                }
-                catch (TimeoutException)
-                {
-                    y += 7;
-                }
-                foreach (var e1505 in new[] { seed % 7, await Retry(Mix(y, x)) })
-                {
-                    x += e1505;
-                    y += await F((seed + x));
-                    int? n1506 = y % 2 == 0 ? null : y % 7;
-                    y = n1506 ?? await F(Mix(y, seed));
-                    try
-                    {
-                        y += await Check(Twist(y));
-                        y += await F(Mix(e1505, y));
-                        var a1507 = new int[3];
-                        a1507[await Check((e1505 + x)) % 3] = await F(seed % 7);
-                        y += a1507.Sum();
-                    }
-                    catch (CorpusException)
-                    {
-                        y += 100;
-                        y += await F(Mix(y, y));
-                        y = Mix(new[] { x, x }.Sum(v => v + y), await Retry(seed));
-                    }
-                    using var u1508 = new Marker(x % 7);
-                    y += u1508.Value;
-                    if (x % 3 == 2)
-                    {
-                        break;
-                    }
+                    goto default;
                 }
                 break;
             default:
-                y = Mix(x, x = await Retry((seed + x)));
-                y = Mix(y, y = await ctx.Step("s1503", ct => log.Run("s1503", Twist(seed), () => Twist(seed) + 1)));
+                y = y % 2 == 0 ? await F(Twist(x)) : Mix(Mix(x, y), await ctx.Step("s1501", ct => log.Run("s1501", Mix(x, y), () => Mix(x, y) + 1)));
+                var z1501 = await F(Twist(y)) + Twist(seed);
                 break;
         }
-        x = Mix(await ctx.Step("s1504", ct => log.Run("s1504", seed, () => seed + 1)), await F(Twist(seed)));
-        if (Mix(seed, x) % 9 == 8)
+        y = Mix(y++, await F((x + x))) + y;
+        try
         {
-            return Mix(x, y);
+            y += await Check(y);
+            var b1502 = new Box { B = await Retry(Mix(y, seed)), A = y++ + (await Even(y) ? 1 : 2) };
+            y += (b1502.A * 2) - b1502.B;
+            x = await F(Mix(seed, await Retry(Mix(y, y))));
         }
+        catch (CorpusException c1508) when (c1508.Message.Length % 2 == 0)
+        {
+            y += 100;
+            int? n1503 = Twist(x) % 2 == 0 ? null : seed;
+            x = n1503 ?? await Retry(seed);
+            var b1504 = 0;
+            again1505:
+            b1504++;
+            y += (await Even(seed) ? 1 : 2);
+            var r1506 = await ctx.WhenAll(Enumerable.Range(0, 3).Select(j1507 => F(j1507 + Twist(seed))));
+            x += r1506.Sum();
+            if (b1504 < 2 && Twist(seed) % 2 == 0)
+            {
+                goto again1505;
+            }
+            y += c1508.Message.Length;
+        }
+        var l1509 = new List<int> { (y + seed) };
+        l1509.Add(await ctx.Step("s1502", ct => log.Run("s1502", (seed + y), () => (seed + y) + 1)));
+        l1509.Add(await F((seed + y)) + l1509.Count);
+        x += l1509.Sum() * l1509.Count;
         return Mix(Twist(x), y);
     }
 
@@ -672,137 +506,16 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var c1601 = (x + x) % 2 == 0 ? null : new List<int> { Twist(y) };
-        y += c1601?.Append((await Even(Mix(x, x)) ? 1 : 2)).Sum() ?? Mix(y, x);
-        y = (Twist(y) % 3) switch
+        y = (seed % 7 % 4) switch
         {
-            0 => await ctx.Step("s1601", ct => log.Run("s1601", y, () => y + 1)),
-            1 => Mix(y, seed) + 2,
-            _ => await Retry(seed % 7),
+            var g1601 when await Even(g1601 + seed) => await ctx.Step("s1601", ct => log.Run("s1601", Twist(g1601), () => Twist(g1601) + 1)) + g1601,
+            1 => seed % 7,
+            var g1601 when g1601 > 2 => g1601 + await ctx.Step("s1602", ct => log.Run("s1602", Twist(y), () => Twist(y) + 1)),
+            _ => Mix(y, seed) + 5,
         };
-        if (Twist(seed) % 9 == 7)
-        {
-            return Mix(x, await F(Twist(y)));
-        }
-        try
-        {
-            y += await Check(y % 7);
-            try
-            {
-                y += await Check(x);
-                x += await F(y);
-                if ((y + x) % 9 == 8)
-                {
-                    return Mix(x, y);
-                }
-            }
-            catch (CorpusException)
-            {
-                y += 100;
-                y += await Check(Twist(y));
-                var r1602 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j1603 => F(j1603 + Twist(x))));
-                y += r1602.Sum();
-                if ((y + seed) % 5 == 0)
-                {
-                    throw new CorpusException($"thrown at {(x + x)}");
-                }
-                using var u1604 = new Marker((y + x));
-                y += u1604.Value;
-                if (Mix(x, y) % 3 == 2)
-                {
-                    return Mix(x, y);
-                }
-            }
-            try
-            {
-                y += await Check((x + x));
-                x += (await Even((y + y)) ? 1 : 2);
-                y = Mix(new[] { (x + x), x }.Sum(v => v + y), await F(Mix(seed, y)));
-            }
-            catch (CorpusException c1609)
-            {
-                y += 100;
-                x += await Check(x);
-                switch (await ctx.Step("s1602", ct => log.Run("s1602", (y + seed), () => (y + seed) + 1)) % 3)
-                {
-                    case 0:
-                        y += await Check(y);
-                        x = ((x + seed) % 4) switch
-                        {
-                            var g1605 when await Even(g1605 + y % 7) => await Check(seed) + g1605,
-                            1 => (x + seed),
-                            var g1605 when g1605 > 2 => g1605 + await Retry(Twist(y)),
-                            _ => Twist(y) + 5,
-                        };
-                        (x, y) = (await Check(x % 7), Mix(x, seed % 7));
-                        if (Twist(y) % 2 == 0)
-                        {
-                            goto case 1;
-                        }
-                        break;
-                    case 1:
-                        x += await F(Mix(x, seed));
-                        var a1606 = new[] { Mix(y, y), Mix(x, seed) };
-                        a1606[(y + x) % 2] += await Check((x + seed));
-                        y += a1606[0] + a1606[1];
-                        try
-                        {
-                            x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                        }
-                        catch (TimeoutException)
-                        {
-                            x += 7;
-                        }
-                        if (seed % 2 == 0)
-                        {
-                            goto default;
-                        }
-                        break;
-                    default:
-                        y += (await Even(Twist(x)) ? 1 : 2);
-                        var b1607 = new Box { B = await Check(Twist(y)), A = x++ + await ctx.Step("s1603", ct => log.Run("s1603", x % 7, () => x % 7 + 1)) };
-                        x += (b1607.A * 2) - b1607.B;
-                        break;
-                }
-                using var u1608 = new Marker((seed + x));
-                x += u1608.Value;
-                x += c1609.Message.Length;
-                if ((y + seed) % 4 == 0)
-                {
-                    throw;
-                }
-            }
-            finally
-            {
-                x += 3;
-                x += await F((x + y));
-                var c1610 = Mix(y, y) % 2 == 0 ? null : new List<int> { Twist(y) };
-                x += c1610?.Append(await ctx.Step("s1604", ct => log.Run("s1604", x, () => x + 1))).Sum() ?? seed;
-                using var u1611 = new Marker(seed % 7);
-                x += u1611.Value;
-            }
-        }
-        catch (CorpusException c1613) when (c1613.Message.Length % 2 == 0)
-        {
-            y += 100;
-            x = (await Even(Twist(seed)) ? 1 : 2);
-            var c1612 = seed % 7 % 2 == 0 ? null : new List<int> { Mix(seed, seed) };
-            x += c1612?.Append(await Retry(Mix(y, y))).Sum() ?? x;
-            y += c1613.Message.Length;
-        }
-        finally
-        {
-            x += 3;
-            if ((x + x) % 3 == 0)
-            {
-                goto skip1614;
-            }
-            x += await Retry(seed);
-            skip1614:
-            x += 1;
-            using var u1615 = new Marker(seed);
-            x += u1615.Value;
-        }
+        y = Order(b: await F((y + x)), a: y++);
+        x = await F(Twist(seed));
+        y = checked(y + (await Retry(Mix(y, x)) * 2)) % 1009;
         return Mix(Twist(x), y);
     }
 

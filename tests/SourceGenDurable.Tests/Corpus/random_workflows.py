@@ -356,17 +356,25 @@ class Writer:
         return [f"if ({self.value(scope)} % 9 == 7)", "{", f"{INDENT}return Mix(x, {self.awaited(scope)});", "}"]
 
     def write_pattern_switch(self, scope):
-        # Pattern variables of case labels, read after checkpoints in their section.
-        k = self.fresh("k")
+        # Pattern variables of case labels, read after checkpoints in their section. A guard may await: the labels
+        # after it are matched after a checkpoint, and default, taken last wherever it is written, may come first,
+        # between them or last.
         inner = scope.inner(switch=True)
-        taken = inner.copy()
-        taken.readable.append(k)
-        section = [f"{self.target()} += {self.awaited(taken)};"] + self.block(taken, self.count(), braced=False) + [f"{self.target()} += {k};", "break;"]
-        other = self.block(inner, self.count(), braced=False) + ["break;"]
-        # The guard may await: the sections after it are matched after a checkpoint.
-        guard = f"{k} > 2" if self.rng.randrange(2) else f"{k} > 1 && await Even({k} + {self.value(scope)})"
-        return ([f"switch (Mix({self.value(scope)}, {self.value(scope)}) % 5)", "{", f"{INDENT}case var {k} when {guard}:"]
-                + indent(section, 2) + [f"{INDENT}default:"] + indent(other, 2) + ["}"])
+        sections = []
+        for _ in range(self.rng.randrange(1, 3)):
+            k = self.fresh("k")
+            taken = inner.copy()
+            taken.readable.append(k)
+            body = [f"{self.target()} += {self.awaited(taken)};"] + self.block(taken, self.count(), braced=False) + [f"{self.target()} += {k};", "break;"]
+            guard = f"{k} > 2" if self.rng.randrange(2) else f"{k} > 1 && await Even({k} + {self.value(scope)})"
+            sections.append((f"case var {k} when {guard}:", body))
+        if self.rng.randrange(2):
+            sections.insert(self.rng.randrange(len(sections) + 1), ("case 0:", self.block(inner, self.count(), braced=False) + ["break;"]))
+        sections.insert(self.rng.randrange(len(sections) + 1), ("default:", self.block(inner, self.count(), braced=False) + ["break;"]))
+        lines = [f"switch (Mix({self.value(scope)}, {self.value(scope)}) % 5)", "{"]
+        for label, body in sections:
+            lines += [f"{INDENT}{label}"] + indent(body, 2)
+        return lines + ["}"]
 
     def write_back_goto(self, scope):
         # A backward goto: a loop made of a label, taken at most once more.
