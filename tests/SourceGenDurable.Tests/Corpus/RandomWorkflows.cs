@@ -116,20 +116,11 @@ public sealed partial class RandomWorkflows(StepLog log)
         a401[0] = await ctx.Step("s401", ct => log.Run("s401", seed, () => seed + 1));
         a401[1] = a401[0] + await F(Twist(x));
         y += a401[0] - a401[1];
-        if (Mix(x, x) % 2 == 0 && await Even((x + y)))
+        if (await F(Mix(y, seed)) is > 3 and < 50 or 7)
         {
-            x = Mix(x++, await ctx.Step("s402", ct => log.Run("s402", seed % 7, () => seed % 7 + 1))) + x;
-            using var u402 = new Marker(x % 7);
-            x += u402.Value;
+            x += await ctx.Step("s402", ct => log.Run("s402", (seed + y), () => (seed + y) + 1));
         }
-        var w403 = 0;
-        while (w403 < 2 && await Even(w403 + x))
-        {
-            w403++;
-            y = Mix(y, y = await Retry(Mix(y, x)));
-            using var u404 = new Marker((y + seed));
-            x += u404.Value;
-        }
+        x = await F(Twist(y));
         return Mix(Twist(x), y);
     }
 
@@ -143,10 +134,13 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = (seed + seed) % 2 == 0 ? (await Even((seed + y)) ? await ctx.Step("s501", ct => log.Run("s501", (seed + x), () => (seed + x) + 1)) : (x + y)) : await ctx.Step("s502", ct => log.Run("s502", Twist(seed), () => Twist(seed) + 1));
-        x = Mix(Twist(seed), await Retry(Twist(seed)));
-        var l501 = new List<int> { x++, await Retry((x + x)), x };
-        x += Mix(l501[0], l501[2]) + l501.Count;
+        var s501 = $"{await ctx.Step("s501", ct => log.Run("s501", (y + seed), () => (y + seed) + 1)),5:D3}|{y++:D2}";
+        y += s501.Length + s501.IndexOf('|');
+        var a502 = new int[2];
+        a502[0] = await ctx.Step("s502", ct => log.Run("s502", seed % 7, () => seed % 7 + 1));
+        a502[1] = a502[0] + await F(x % 7);
+        x += a502[0] - a502[1];
+        x = Order(b: x++, a: await ctx.Step("s503", ct => log.Run("s503", Twist(x), () => Twist(x) + 1))) + x;
         return Mix(Twist(x), y);
     }
 
@@ -160,25 +154,21 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (y % 7 % 9 == 8)
+        int? n601 = seed % 7 % 2 == 0 ? null : Mix(y, x);
+        x = n601 ?? await ctx.Step("s601", ct => log.Run("s601", (seed + seed), () => (seed + seed) + 1));
+        var z602 = await F(x % 7) + Twist(x);
+        try
         {
-            return Mix(x, y);
+            y += await Check(seed % 7);
+            x = await ctx.Step("s602", ct => log.Run("s602", Twist(seed), () => Twist(seed) + 1));
+            using var u603 = new Marker(Twist(y));
+            x += u603.Value;
         }
-        if (int.TryParse((Twist(seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p601))
+        catch (CorpusException)
         {
-            x += await F(Twist(y));
-            if (Mix(y % 7, seed % 7) is var k602 && k602 % 2 == 0)
-            {
-                y += await Retry(x % 7);
-                y += k602;
-            }
-            x += p601;
+            y += 100;
+            y = Mix(x, x = await ctx.Step("s603", ct => log.Run("s603", Twist(z602), () => Twist(z602) + 1)));
         }
-        int Local0(int v) => Mix(v, Mix(x, seed));
-        x += Local0((await Even(y % 7) ? 1 : 2));
-        y += Local0(y);
-        await ctx.Sleep(TimeSpan.FromHours(2));
-        x += await ctx.Step("s601", ct => log.Run("s601", Twist(y), () => Twist(y) + 1));
         return Mix(Twist(x), y);
     }
 
@@ -192,18 +182,52 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var l701 = new List<int> { (y + y) };
-        l701.Add(await Retry(x));
-        l701.Add(await Retry(x) + l701.Count);
-        y += l701.Sum() * l701.Count;
-        if ((y + x) % 9 == 7)
+        switch (Mix(Mix(y, y), Twist(x)) % 5)
         {
-            return Mix(x, await Retry((seed + seed)));
+            case var k701 when k701 > 1 && await Even(k701 + (y + x)):
+                y += await F((seed + seed));
+                switch (await ctx.Step("s701", ct => log.Run("s701", x % 7, () => x % 7 + 1)) % 3)
+                {
+                    case 0:
+                        x += await F(Mix(y, y));
+                        y = Mix(seed, seed) % 2 == 0 ? (await Even(Twist(seed)) ? 1 : 2) : Mix(x % 7, await Retry(y));
+                        if (int.TryParse(((seed + k701) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p702))
+                        {
+                            y += await F(k701);
+                            x += await F(p702);
+                            if (Twist(seed) % 9 == 7)
+                            {
+                                return Mix(x, await Retry(x % 7));
+                            }
+                            x += p702;
+                        }
+                        break;
+                    case 1:
+                        x += await Retry(seed % 7);
+                        var a703 = new int[3];
+                        a703[await ctx.Step("s702", ct => log.Run("s702", y, () => y + 1)) % 3] = await Retry(x % 7);
+                        x += a703.Sum();
+                        break;
+                    default:
+                        y += await F(k701 % 7);
+                        x = Mix(y, y = await Retry(Mix(x, k701)));
+                        break;
+                }
+                var a704 = new int[3];
+                a704[await ctx.Step("s703", ct => log.Run("s703", y, () => y + 1)) % 3] = await F(Mix(y, y));
+                y += a704.Sum();
+                x += k701;
+                break;
+            default:
+                if (Mix(seed, y) % 9 == 7)
+                {
+                    return Mix(x, await F(Twist(seed)));
+                }
+                break;
         }
-        var a702 = new int[2];
-        a702[0] = await ctx.Step("s701", ct => log.Run("s701", seed % 7, () => seed % 7 + 1));
-        a702[1] = a702[0] + await ctx.Step("s702", ct => log.Run("s702", Twist(y), () => Twist(y) + 1));
-        x += a702[0] - a702[1];
+        y = await F(Mix((y + y), (await Even(Mix(seed, seed)) ? 1 : 2)));
+        var l705 = new List<int> { y++, (await Even(Mix(y, y)) ? 1 : 2), y };
+        y += Mix(l705[0], l705[2]) + l705.Count;
         return Mix(Twist(x), y);
     }
 
@@ -217,24 +241,22 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = await Even(x) ? await F(y % 7) : Mix(Mix(x, x), (await Even(Mix(seed, y)) ? 1 : 2));
-        var s801 = $"{seed}:{await ctx.Step("s801", ct => log.Run("s801", (x + seed), () => (x + seed) + 1))}";
-        y += s801.Length;
-        if (seed % 7 % 3 == 0)
+        if (x % 7 % 2 == 0 && await Even(Mix(y, x)))
         {
-            goto skip802;
+            foreach (var e801 in new[] { y % 7, Mix(y, seed) })
+            {
+                x += e801;
+                x += (await Even((y + y)) ? 1 : 2);
+                await ctx.Sleep(TimeSpan.FromHours(2));
+                x += await F((y + x));
+            }
         }
-        x = await ctx.Step("s802", ct => log.Run("s802", (x + y), () => (x + y) + 1));
-        skip802:
-        y += 1;
-        y += (await Even(Twist(x)) ? 1 : 2);
-        y = (seed % 7 % 4) switch
-        {
-            var g803 when await Even(g803 + Mix(y, x)) => await ctx.Step("s803", ct => log.Run("s803", (x + y), () => (x + y) + 1)) + g803,
-            1 => Mix(x, x),
-            var g803 when g803 > 2 => g803 + (await Even(seed) ? 1 : 2),
-            _ => (x + y) + 5,
-        };
+        y = Mix(new[] { seed, x }.Sum(v => v + y), await F((seed + y)));
+        x = seed % 7 % 2 == 0 ? await F((seed + y)) : Mix((y + y), await Retry((y + y)));
+        var l802 = new List<int> { seed % 7 };
+        l802.Add((await Even((y + seed)) ? 1 : 2));
+        l802.Add(await ctx.Step("s801", ct => log.Run("s801", x % 7, () => x % 7 + 1)) + l802.Count);
+        y += l802.Sum() * l802.Count;
         return Mix(Twist(x), y);
     }
 
@@ -248,45 +270,21 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (Mix(y % 7, seed) is var k901 && k901 % 2 == 0)
+        (x, y) = (await F(Mix(seed, x)), Mix(x, Mix(y, y)));
+        x = (Mix(x, seed) % 4) switch
         {
-            y += await Retry(Twist(k901));
-            x += k901;
-        }
-        var w902 = 0;
-        while (w902 < 2 && await Even(w902 + x))
+            var g901 when await Even(g901 + Twist(seed)) => (await Even(Twist(g901)) ? 1 : 2) + g901,
+            1 => x,
+            var g901 when g901 > 2 => g901 + (await Even(Twist(x)) ? 1 : 2),
+            _ => seed + 5,
+        };
+        if (x % 7 % 3 == 0 || await Even(y))
         {
-            w902++;
-            var a903 = new int[2];
-            a903[1] = await F(Twist(x));
-            a903[0] = a903[1] + await F((seed + y));
-            y += a903[0] - a903[1];
-            if (int.TryParse((y % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p904))
-            {
-                x += await F((seed + x));
-                y += await ctx.Step("s901", ct => log.Run("s901", seed % 7, () => seed % 7 + 1));
-                var c905 = Twist(x) % 2 == 0 ? null : new List<int> { x };
-                x += c905?.Append((await Even(p904 % 7) ? 1 : 2)).Sum() ?? Twist(y);
-                y += p904;
-            }
+            y = Order(b: (await Even(x % 7) ? 1 : 2), a: y++);
         }
-        try
-        {
-            y += await Check(Twist(seed));
-            y = await ctx.Step("s902", ct => log.Run("s902", y % 7, () => y % 7 + 1));
-            using var u906 = new Marker(Twist(x));
-            y += u906.Value;
-        }
-        catch (CorpusException)
-        {
-            y += 100;
-            y = Order(b: (await Even((y + y)) ? 1 : 2), a: y++);
-            x = seed % 2 == 0 && await Even(Twist(y)) ? await F(Mix(y, y)) : Mix(Mix(x, x), await F(Twist(y)));
-        }
-        var l907 = new List<int> { (x + x) };
-        l907.Add((await Even((x + y)) ? 1 : 2));
-        l907.Add(await ctx.Step("s903", ct => log.Run("s903", Twist(y), () => Twist(y) + 1)) + l907.Count);
-        x += l907.Sum() * l907.Count;
+        int Local0(int v) => Mix(v, Twist(x));
+        x += Local0(await F(Twist(seed)));
+        x += Local0(y);
         return Mix(Twist(x), y);
     }
 
@@ -300,19 +298,40 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        int? n1001 = (x + x) % 2 == 0 ? null : Twist(x);
-        x = n1001 ?? (await Even((seed + y)) ? 1 : 2);
-        if (Mix(y, x) is var k1002 && k1002 % 2 == 0)
+        y = Mix(y, seed) % 3 == 0 ? await F(Twist(x)) : y + 1;
+        var s1001 = $"{Twist(y)}:{await F((seed + y))}";
+        x += s1001.Length;
+        var a1002 = new int[3];
+        a1002[await Retry(Mix(seed, x)) % 3] = await F((x + seed));
+        x += a1002.Sum();
+        try
         {
-            y += await Retry((x + seed));
-            x += k1002;
+            y += await Check((seed + x));
+            if (Twist(x) % 9 == 8)
+            {
+                return Mix(x, y);
+            }
+            var s1003 = $"{(y + seed)}:{await Check(Mix(x, x))}";
+            y += s1003.Length;
+            using var u1004 = new Marker(Mix(y, x));
+            y += u1004.Value;
         }
-        x = (Twist(y) % 3) switch
+        catch (CorpusException c1006)
         {
-            0 => await ctx.Step("s1001", ct => log.Run("s1001", Mix(seed, x), () => Mix(seed, x) + 1)),
-            1 => y + 2,
-            _ => (await Even(y) ? 1 : 2),
-        };
+            y += 100;
+            x = await F(y);
+            using var u1005 = new Marker(Mix(x, y));
+            y += u1005.Value;
+            if (Mix(x, y) % 3 == 2)
+            {
+                return Mix(x, y);
+            }
+            x += c1006.Message.Length;
+            if ((seed + x) % 4 == 0)
+            {
+                throw;
+            }
+        }
         return Mix(Twist(x), y);
     }
 
@@ -326,24 +345,9 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (int.TryParse((Twist(y) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1101))
-        {
-            y += (await Even(x % 7) ? 1 : 2);
-            var c1102 = Mix(seed, x) % 2 == 0 ? null : new List<int> { Twist(seed) };
-            y += c1102?.Append(await ctx.Step("s1101", ct => log.Run("s1101", Mix(seed, seed), () => Mix(seed, seed) + 1))).Sum() ?? (y + x);
-            using var u1103 = new Marker(y);
-            y += u1103.Value;
-            x += p1101;
-        }
-        x = ((x + y) % 4) switch
-        {
-            var g1104 when await Even(g1104 + Mix(y, seed)) => await Retry(Twist(x)) + g1104,
-            1 => x,
-            var g1104 when g1104 > 2 => g1104 + await Retry(Mix(x, y)),
-            _ => (seed + seed) + 5,
-        };
-        var l1105 = new List<int> { x++, await F(x), x };
-        x += Mix(l1105[0], l1105[2]) + l1105.Count;
+        (x, y) = (await Retry(y % 7), Mix(x, (y + seed)));
+        int z1101 = await Retry(Twist(y)) + (x + seed), z1102 = z1101 + await F((y + seed));
+        x = Mix(x, x = await F(x % 7));
         return Mix(Twist(x), y);
     }
 
@@ -357,26 +361,25 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = (Mix(seed, y) % 4) switch
+        var w1201 = 0;
+        while (w1201 < 2)
         {
-            var g1201 when await Even(g1201 + (y + seed)) => await Retry(g1201) + g1201,
-            1 => Mix(y, y),
-            var g1201 when g1201 > 2 => g1201 + (await Even(seed % 7) ? 1 : 2),
-            _ => seed % 7 + 5,
-        };
-        try
-        {
-            x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+            w1201++;
+            x = Mix(y, y = await Retry((y + y)));
+            using var u1202 = new Marker(Twist(x));
+            x += u1202.Value;
+            if (seed % 7 % 3 == 2)
+            {
+                return Mix(x, y);
+            }
         }
-        catch (TimeoutException)
-        {
-            y += 7;
-        }
-        x = Mix(x, x = await F(Twist(y)));
-        if (seed % 2 == 0)
-        {
-            x = Mix(await F(x), await F(Twist(x)));
-        }
+        var l1203 = new List<int> { (seed + seed) };
+        l1203.Add(await Retry(seed));
+        l1203.Add(await ctx.Step("s1201", ct => log.Run("s1201", seed % 7, () => seed % 7 + 1)) + l1203.Count);
+        y += l1203.Sum() * l1203.Count;
+        var a1204 = new[] { (seed + seed), Twist(x) };
+        a1204[y % 2] -= await ctx.Step("s1202", ct => log.Run("s1202", y, () => y + 1));
+        x += a1204[0] + a1204[1];
         return Mix(Twist(x), y);
     }
 
@@ -390,26 +393,19 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = x % 2 == 0 ? (await Even(Mix(seed, y)) ? await Retry((seed + seed)) : Mix(seed, seed)) : await Retry(Twist(y));
-        try
+        int? n1301 = Mix(seed, x) % 2 == 0 ? null : seed;
+        x = n1301 ?? await Retry(Twist(seed));
+        x = Order(b: x++, a: await ctx.Step("s1301", ct => log.Run("s1301", Twist(y), () => Twist(y) + 1))) + x;
+        var a1302 = new[] { Mix(x, seed), Mix(seed, y) };
+        a1302[Twist(y) % 2] -= await ctx.Step("s1302", ct => log.Run("s1302", (x + seed), () => (x + seed) + 1));
+        y += a1302[0] + a1302[1];
+        if (seed % 7 % 3 == 0)
         {
-            y += await Check(Mix(seed, seed));
-            if (Mix(Twist(x), y % 7) is var k1301 && k1301 % 2 == 1)
-            {
-                x += await ctx.Step("s1301", ct => log.Run("s1301", k1301 % 7, () => k1301 % 7 + 1));
-                y += k1301;
-            }
+            goto skip1303;
         }
-        catch (CorpusException)
-        {
-            y += 100;
-            if (Mix(seed % 7, Mix(seed, y)) is var k1302 && k1302 % 2 == 1)
-            {
-                x += (await Even(seed % 7) ? 1 : 2);
-                y += k1302;
-            }
-        }
-        x += await ctx.Step("s1302", ct => log.Run("s1302", x % 7, () => x % 7 + 1));
+        x = await ctx.Step("s1303", ct => log.Run("s1303", (x + y), () => (x + y) + 1));
+        skip1303:
+        y += 1;
         return Mix(Twist(x), y);
     }
 
@@ -423,16 +419,17 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var s1401 = $"{(seed + y)}:{await ctx.Step("s1401", ct => log.Run("s1401", x % 7, () => x % 7 + 1))}";
-        y += s1401.Length;
-        (x, y) = (await F(y % 7), Mix(x, Mix(y, y)));
-        x = (seed % 7 % 3) switch
+        var s1401 = $"{(await Even(Twist(x)) ? 1 : 2),5:D3}|{y++:D2}";
+        y += s1401.Length + s1401.IndexOf('|');
+        y = (seed % 7 % 4) switch
         {
-            0 => await F(Mix(x, x)),
-            1 => seed % 7 + 2,
-            _ => await ctx.Step("s1402", ct => log.Run("s1402", seed % 7, () => seed % 7 + 1)),
+            var g1402 when await Even(g1402 + Mix(y, x)) => await ctx.Step("s1401", ct => log.Run("s1401", (x + y), () => (x + y) + 1)) + g1402,
+            1 => Mix(x, x),
+            var g1402 when g1402 > 2 => g1402 + (await Even(seed) ? 1 : 2),
+            _ => (x + y) + 5,
         };
-        y = await F(Mix(x % 7, await F((x + x))));
+        var c1403 = y % 7 % 2 == 0 ? null : new List<int> { (y + y) };
+        x += c1403?.Append((await Even(x % 7) ? 1 : 2)).Sum() ?? Twist(seed);
         return Mix(Twist(x), y);
     }
 
@@ -446,53 +443,14 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        switch (await Retry(Mix(y, x)) % 3)
+        if (int.TryParse((Mix(x, x) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1501))
         {
-            case 0:
-                y = Mix(await F(Twist(seed)), await F((x + x)));
-                break;
-            case 1:
-                (x, y) = ((await Even(x) ? 1 : 2), Mix(x, Twist(y)));
-                x = Mix(x++, await F(seed % 7)) + x;
-                if (x % 7 % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                y = y % 2 == 0 ? await F(Twist(x)) : Mix(Mix(x, y), await ctx.Step("s1501", ct => log.Run("s1501", Mix(x, y), () => Mix(x, y) + 1)));
-                var z1501 = await F(Twist(y)) + Twist(seed);
-                break;
+            y += (await Even(p1501 % 7) ? 1 : 2);
+            y = Mix(new[] { y % 7, x }.Sum(v => v + y), await F(y));
+            y += p1501;
         }
-        y = Mix(y++, await F((x + x))) + y;
-        try
-        {
-            y += await Check(y);
-            var b1502 = new Box { B = await Retry(Mix(y, seed)), A = y++ + (await Even(y) ? 1 : 2) };
-            y += (b1502.A * 2) - b1502.B;
-            x = await F(Mix(seed, await Retry(Mix(y, y))));
-        }
-        catch (CorpusException c1508) when (c1508.Message.Length % 2 == 0)
-        {
-            y += 100;
-            int? n1503 = Twist(x) % 2 == 0 ? null : seed;
-            x = n1503 ?? await Retry(seed);
-            var b1504 = 0;
-            again1505:
-            b1504++;
-            y += (await Even(seed) ? 1 : 2);
-            var r1506 = await ctx.WhenAll(Enumerable.Range(0, 3).Select(j1507 => F(j1507 + Twist(seed))));
-            x += r1506.Sum();
-            if (b1504 < 2 && Twist(seed) % 2 == 0)
-            {
-                goto again1505;
-            }
-            y += c1508.Message.Length;
-        }
-        var l1509 = new List<int> { (y + seed) };
-        l1509.Add(await ctx.Step("s1502", ct => log.Run("s1502", (seed + y), () => (seed + y) + 1)));
-        l1509.Add(await F((seed + y)) + l1509.Count);
-        x += l1509.Sum() * l1509.Count;
+        await ctx.Sleep(TimeSpan.FromHours(2));
+        x = Twist(seed) % 2 == 0 && await Even(x % 7) ? (await Even((y + seed)) ? 1 : 2) : Mix((seed + x), await Retry(seed % 7));
         return Mix(Twist(x), y);
     }
 
@@ -506,16 +464,58 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = (seed % 7 % 4) switch
+        var t1601 = 0;
+        while (true)
         {
-            var g1601 when await Even(g1601 + seed) => await ctx.Step("s1601", ct => log.Run("s1601", Twist(g1601), () => Twist(g1601) + 1)) + g1601,
-            1 => seed % 7,
-            var g1601 when g1601 > 2 => g1601 + await ctx.Step("s1602", ct => log.Run("s1602", Twist(y), () => Twist(y) + 1)),
-            _ => Mix(y, seed) + 5,
-        };
-        y = Order(b: await F((y + x)), a: y++);
-        x = await F(Twist(seed));
-        y = checked(y + (await Retry(Mix(y, x)) * 2)) % 1009;
+            if (++t1601 > 2)
+            {
+                break;
+            }
+            int Local1(int v) => Mix(v, (seed + y));
+            y += Local1(await Retry(y));
+            y += Local1(y);
+            try
+            {
+                y += (await Even(Mix(seed, y)) ? 1 : 2);
+                x = await F(Mix(x, (await Even(seed) ? 1 : 2)));
+            }
+            finally
+            {
+                x += 3;
+                y += await Retry(y % 7);
+                var a1602 = new[] { (y + seed), (y + y) };
+                a1602[x % 7 % 2] -= await ctx.Step("s1601", ct => log.Run("s1601", (y + x), () => (y + x) + 1));
+                x += a1602[0] + a1602[1];
+            }
+        }
+        var s1603 = $"{y % 7}:{await Retry(y)}";
+        x += s1603.Length;
+        for (var i1604 = 0; i1604 < 2 && await Even(i1604 + y % 7); i1604 += await Even(i1604 + y) ? 1 : 2)
+        {
+            y += i1604;
+            y = Mix(seed, i1604) % 3 == 0 || await Even(Mix(x, y)) ? (await Even(Mix(i1604, x)) ? 1 : 2) : Mix(Twist(x), await ctx.Step("s1602", ct => log.Run("s1602", Mix(y, x), () => Mix(y, x) + 1)));
+            int Local1(int v) => Mix(v, i1604 % 7);
+            y += Local1(await F(Mix(x, y)));
+            x += Local1(y);
+            using var u1605 = new Marker((seed + x));
+            x += u1605.Value;
+        }
+        var l1606 = new List<int> { x };
+        l1606.Add(await F((x + seed)));
+        l1606.Add(await Retry(seed % 7) + l1606.Count);
+        y += l1606.Sum() * l1606.Count;
+        try
+        {
+            x = Mix(await F(y % 7), (await Even(seed) ? 1 : 2));
+        }
+        finally
+        {
+            x += 3;
+            int z1607 = await F(x % 7) + Mix(x, seed), z1608 = z1607 + await F((seed + seed));
+            var a1609 = new int[3];
+            a1609[await F(x) % 3] = await ctx.Step("s1603", ct => log.Run("s1603", seed, () => seed + 1));
+            x += a1609.Sum();
+        }
         return Mix(Twist(x), y);
     }
 

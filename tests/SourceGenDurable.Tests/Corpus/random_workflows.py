@@ -3,7 +3,7 @@
 loops, switch statements and expressions, try/catch/finally, break/continue/return/goto leaving them, awaits spilled out
 of expressions (in case guards, as arguments of other awaits, on one path of nested '?:', after '??=' and '?.', in compound
 assignments to elements, beside throw expressions, in named arguments written out of order, object and collection
-initializers, formatted interpolation holes and checked arithmetic), awaits in a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
+initializers, formatted interpolation holes, checked arithmetic, assignments used as values and combined relational patterns), awaits in a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
 and arrays changed between checkpoints, using declarations after a block's last await, and local functions of one name
 in sibling blocks), for the crash harness to hold to the direct run. The written file is committed, so a test run is
 deterministic; change this script, run it, and commit both.
@@ -224,7 +224,7 @@ class Writer:
             kinds += ["local_function", "local_function"]
         kinds += ["nested_await", "nested_conditional", "coalesce_assign", "conditional_access", "pattern_on_await", "indexed_await",
                   "postfix_spill", "compound_element", "named_arguments", "object_initializer", "collection_initializer",
-                  "formatted_interpolation", "checked_expression"]
+                  "formatted_interpolation", "checked_expression", "nested_assignment", "relational_pattern"]
         if scope.in_try:
             kinds += ["throw", "throw_expression"]
         kind = self.rng.choice(kinds)
@@ -509,6 +509,21 @@ class Writer:
         # An await inside checked arithmetic.
         t = self.target()
         return [f"{t} = checked({t} + ({self.awaited(scope)} * 2)) % 1009;"]
+
+    def write_nested_assignment(self, scope):
+        # An assignment's value used by another: the outer target is read before the await, the inner one after it.
+        t = self.target()
+        o = "y" if t == "x" else "x"
+        form = self.rng.randrange(3)
+        if form == 0:
+            return [f"{t} += ({o} += {self.awaited(scope)}) % 17;"]
+        if form == 1:
+            return [f"{t} = Mix({t}, {o}) + ({o} = {self.awaited(scope)});"]
+        return [f"{t} = {o} = Mix({o}, {self.awaited(scope)});"]
+
+    def write_relational_pattern(self, scope):
+        # A combined relational pattern on an awaited value.
+        return [f"if ({self.awaited(scope)} is > 3 and < 50 or 7)", "{", f"{INDENT}{self.target()} += {self.awaited(scope.inner())};", "}"]
 
     def write_if(self, scope):
         condition = self.condition(scope)
