@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -45,29 +46,20 @@ internal sealed partial class BodyLowerer
         }
 
         var fallback = labels.FirstOrDefault(l => l.Label is DefaultSwitchLabelSyntax);
-        // Once only default labels are left after a guard that awaits, no switch is written for them: when the guard
-        // fails, default is taken by a jump.
-        var lastCase = labels.FindLastIndex(l => l.Label is not DefaultSwitchLabelSyntax);
-        var endsWithGuard = false;
-        for (var index = 0; index < labels.Count && !(endsWithGuard && index > lastCase);)
+        var runs = Runs(labels, guardAwaits);
+        foreach (var run in runs)
         {
-            ExpressionSyntax? guard = null;
-            var guardSection = -1;
+            var (guardIndex, guardSection) = run[^1];
+            var guard = AwaitingGuard(labels[guardIndex].Label);
             using (output.OpenBlock($"switch ({governing})"))
             {
-                for (; index < labels.Count && guard is null; index++)
+                foreach (var (index, section) in run)
                 {
-                    var (section, caseLabel) = labels[index];
-                    if (guardAwaits && caseLabel is DefaultSwitchLabelSyntax)
-                    {
-                        continue;
-                    }
-
-                    guard = AwaitingGuard(caseLabel);
-                    guardSection = section;
+                    var caseLabel = labels[index].Label;
                     var declared = caseLabel.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => (ILocalSymbol)Model.GetDeclaredSymbol(d)!).ToList();
+                    var awaiting = guard is not null && index == guardIndex;
                     // Inside the label a pattern variable is still the pattern's own variable; the section gets a copy.
-                    var written = guard is null ? _context.RewriteKeeping(caseLabel, scope, declared) : $"case {_context.RewriteKeeping(((CasePatternSwitchLabelSyntax)caseLabel).Pattern, scope, declared)}:";
+                    var written = awaiting ? $"case {_context.RewriteKeeping(((CasePatternSwitchLabelSyntax)caseLabel).Pattern, scope, declared)}:" : _context.RewriteKeeping(caseLabel, scope, declared);
                     output.Code(written.Replace("case>", "case >").Replace("case<", "case <"));
                     using (output.Indent())
                     {
@@ -76,7 +68,7 @@ internal sealed partial class BodyLowerer
                             output.Code($"{_context.Reference(variable)} = {TypeNames.Identifier(variable.Name)};");
                         }
 
-                        if (guard is not null)
+                        if (awaiting)
                         {
                             output.Jump($"{label}_guard{index}");
                         }
@@ -87,7 +79,7 @@ internal sealed partial class BodyLowerer
                     }
                 }
 
-                if (index == labels.Count && guard is null && guardAwaits && fallback.Label is not null)
+                if (guard is null && guardAwaits && fallback.Label is not null)
                 {
                     output.Code("default:");
                     using (output.Indent())
@@ -99,24 +91,22 @@ internal sealed partial class BodyLowerer
 
             if (guard is not null)
             {
-                var next = $"{label}_next{index - 1}";
+                var next = $"{label}_next{guardIndex}";
                 _context.WritePossiblyUnreachable(next);
-                output.Label($"{label}_guard{index - 1}");
+                output.Label($"{label}_guard{guardIndex}");
                 WriteSpills(guard);
                 _context.Map(guard);
                 output.JumpIf(_context.Rewrite(guard, scope), _context.Targets.SectionLabel(@switch, guardSection)).Label(next);
             }
-
-            endsWithGuard = guard is not null;
         }
 
         if (fallback.Label is null)
         {
             _context.WritePossiblyUnreachable($"{label}_break");
         }
-        else if (endsWithGuard)
+        else if (AwaitingGuard(labels[runs[^1][^1].Index].Label) is not null)
         {
-            // The last label was a guard that awaits: when it fails, nothing after it is left but default.
+            // The last switch ended at a guard that awaits: when it fails, nothing is left but default.
             output.Jump(_context.Targets.SectionLabel(@switch, fallback.Section));
         }
 
@@ -127,6 +117,33 @@ internal sealed partial class BodyLowerer
         }
 
         output.Label($"{label}_break");
+    }
+
+    /// <summary>
+    /// The labels of each switch the lowered switch is written as, by their index in <paramref name="labels"/> and their
+    /// section: all of them in one, unless a guard awaits; then a switch ends at each guard that awaits, and default labels
+    /// are left out (the last switch, or the jump after the last guard, takes default).
+    /// </summary>
+    private List<List<(int Index, int Section)>> Runs(List<(int Section, SwitchLabelSyntax Label)> labels, bool guardAwaits)
+    {
+        var runs = new List<List<(int Index, int Section)>> { new() };
+        for (var index = 0; index < labels.Count; index++)
+        {
+            var (section, caseLabel) = labels[index];
+            if (guardAwaits && caseLabel is DefaultSwitchLabelSyntax)
+            {
+                continue;
+            }
+
+            if (runs[^1].Count > 0 && AwaitingGuard(labels[runs[^1][^1].Index].Label) is not null)
+            {
+                runs.Add([]);
+            }
+
+            runs[^1].Add((index, section));
+        }
+
+        return runs;
     }
 
     /// <summary>The condition of a case guard that awaits: the spill pass wrote code for it, to run where the guard is.</summary>
