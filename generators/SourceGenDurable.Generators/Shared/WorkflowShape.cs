@@ -151,8 +151,9 @@ internal sealed partial class WorkflowShape
             ForEachStatementSyntax loop => flattened.Contains(loop),
             SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<CasePatternSwitchLabelSyntax>().FirstOrDefault() is { } label =>
                 label.Parent?.Parent is { } @switch && flattened.Contains(@switch),
-            SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<ForEachVariableStatementSyntax>().FirstOrDefault() is { } loop =>
-                loop.Variable.Span.Contains(designation.Span) && flattened.Contains(loop),
+            // Only the loop's own variables: a pattern in its body declares variables of its own, taken by the arms below.
+            SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<ForEachVariableStatementSyntax>().FirstOrDefault() is { } loop &&
+                loop.Variable.Span.Contains(designation.Span) => flattened.Contains(loop),
             // A switch expression arm's pattern: the lowering copies the variable out of the pattern, as for a case label.
             SingleVariableDesignationSyntax designation when designation.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault() is { } arm &&
                 arm.Pattern.Span.Contains(designation.Span) => true,
