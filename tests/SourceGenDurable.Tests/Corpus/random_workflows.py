@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches,
-loops, switch statements and expressions, try/catch/finally, break/continue/return/goto leaving them, awaits spilled out
-of expressions (in case guards, as arguments of other awaits, on one path of nested '?:', after '??=' and '?.', in compound
-assignments to elements, beside throw expressions, in named arguments written out of order, object and collection
-initializers, formatted interpolation holes, checked arithmetic, assignments used as values and combined relational patterns), awaits in a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws, lists
-and arrays changed between checkpoints, using declarations after a block's last await, and local functions of one name
-in sibling blocks), for the crash harness to hold to the direct run. The written file is committed, so a test run is
-deterministic; change this script, run it, and commit both.
+"""Writes RandomWorkflows.cs: workflows that compose, at random, the constructs the lowering flattens (branches and
+else-if chains, loops (a for of two variables, a while whose condition declares a pattern variable, a foreach that
+deconstructs), switch statements and expressions, try/catch/finally, break/continue/return/goto leaving them), awaits
+spilled out of expressions (in case guards, as arguments of other awaits, on one path of nested '?:', after '??=' and
+'?.', in compound assignments to elements and to members of tuples, structs and objects, beside throw expressions, in
+named arguments written out of order and params arrays, object and collection initializers, formatted interpolation
+holes, checked arithmetic, assignments used as values, tuple swaps, indices from the end and ranges), patterns on
+awaited values (relational, negated, list, positional, and pattern variables read on both paths of a '?:'), awaits in
+a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws,
+lists, arrays, tuples, structs and strings changed between checkpoints, using declarations after a block's last await,
+and local functions of one name in sibling blocks, for the crash harness to hold to the direct run. The written file is
+committed, so a test run is deterministic; change this script, run it, and commit both.
 
     python3 random_workflows.py > RandomWorkflows.cs
 
@@ -14,8 +18,8 @@ To hunt for bugs beyond the committed file, write another seed and count over it
 put the committed file back: `python3 random_workflows.py --seed 7 --count 40 > RandomWorkflows.cs`.
 
 Every generated method is valid C# without warnings: all jumps are conditional (no unreachable code), every loop runs
-at most twice (or, for a backward goto, is taken at most once more), and only `x`, `y` and the loops' own counters are
-ever assigned after their declaration.
+at most twice (or, for a backward goto, is taken at most once more), and only `x`, `y`, the loops' own counters and
+what a statement declares for its own use (a tuple, a struct, a string) are ever assigned after their declaration.
 """
 
 import argparse
@@ -63,12 +67,28 @@ FOOTER = """
 
     private static int Order(int a, int b) => Mix(a, b + 1);
 
+    private static int Sum(params int[] values) => values.Sum();
+
     /// <summary>Built by an object initializer whose members await.</summary>
     private sealed class Box
     {
         public int A { get; set; }
 
         public int B { get; set; }
+    }
+
+    /// <summary>A mutable struct in a slot: changed in place, and copied by value.</summary>
+    private struct Point
+    {
+        public int A { get; set; }
+
+        public int B { get; set; }
+
+        public void Bump()
+        {
+            A += B % 5;
+            B++;
+        }
     }
 
     /// <summary>A resource of a using declaration; it holds no state a resume could lose.</summary>
@@ -224,7 +244,13 @@ class Writer:
             kinds += ["local_function", "local_function"]
         kinds += ["nested_await", "nested_conditional", "coalesce_assign", "conditional_access", "pattern_on_await", "indexed_await",
                   "postfix_spill", "compound_element", "named_arguments", "object_initializer", "collection_initializer",
-                  "formatted_interpolation", "checked_expression", "nested_assignment", "relational_pattern"]
+                  "formatted_interpolation", "checked_expression", "nested_assignment", "relational_pattern", "tuple_slot", "struct_slot",
+                  "string_slot", "list_pattern", "positional_pattern", "from_end", "negated_pattern", "member_compound"]
+        kinds += ["pattern_conditional", "params_call", "swap"]
+        if scope.depth < 3:
+            kinds.append("else_if")
+            if scope.loops < 2:
+                kinds += ["foreach_deconstruct", "for_two", "while_pattern"]
         if scope.in_try:
             kinds += ["throw", "throw_expression"]
         kind = self.rng.choice(kinds)
@@ -524,6 +550,117 @@ class Writer:
     def write_relational_pattern(self, scope):
         # A combined relational pattern on an awaited value.
         return [f"if ({self.awaited(scope)} is > 3 and < 50 or 7)", "{", f"{INDENT}{self.target()} += {self.awaited(scope.inner())};", "}"]
+
+    def write_tuple_slot(self, scope):
+        # A named tuple living across checkpoints, an element changed by a compound assignment whose left side is read
+        # before the await and whose right side changes the other element first.
+        t = self.fresh("t")
+        return [f"var {t} = (A: {self.value(scope)}, B: {self.awaited(scope)});", f"{t}.A += {t}.B++ + {self.awaited(scope)};",
+                f"{self.target()} = Mix({t}.A, {t}.B);"]
+
+    def write_struct_slot(self, scope):
+        # A mutable struct in a slot: changed through its members and a method of its own between checkpoints, and
+        # copied by value (the copy keeps what it was when taken).
+        p = self.fresh("p")
+        c = self.fresh("q")
+        return [f"var {p} = new Point {{ A = {self.value(scope)} }};", f"{p}.B = {self.awaited(scope)};", f"var {c} = {p};", f"{p}.Bump();",
+                f"{p}.A += {self.awaited(scope)};", f"{self.target()} += Mix({p}.A - {p}.B, {c}.A + {c}.B);"]
+
+    def write_string_slot(self, scope):
+        # A string grown across checkpoints; its length read on both sides of the await of one statement.
+        s = self.fresh("s")
+        return [f'var {s} = $"{{{self.value(scope)}}}";', f'{s} += $"-{{{s}.Length + {self.awaited(scope)}}}";',
+                f'{s} = {s}.Substring({s}.Length / 2) + {s}.Length;', f"{self.target()} += {s}.Length + {s}[0];"]
+
+    def write_list_pattern(self, scope):
+        # A list pattern on an array with an awaited element; its variables read after another checkpoint.
+        a, b = self.fresh("k"), self.fresh("k")
+        inner = scope.inner()
+        inner.readable += [a, b]
+        return [f"if (new[] {{ {self.value(scope)}, {self.awaited(scope)}, {self.value(scope)} }} is [var {a}, > 10 and var {b}, ..])", "{",
+                f"{INDENT}{self.target()} += {self.awaited(inner)} + Mix({a}, {b});", "}"]
+
+    def write_positional_pattern(self, scope):
+        # A tuple of a plain and an awaited value matched by position, in a switch statement's case labels.
+        inner = scope.inner(switch=True)
+        k = self.fresh("k")
+        taken = inner.copy()
+        taken.readable.append(k)
+        return ([f"switch (({self.value(scope)} % 3, await Even({self.value(scope)})))", "{", f"{INDENT}case (0, true):"]
+                + indent(self.block(inner, 1, braced=False) + ["break;"], 2)
+                + [f"{INDENT}case (var {k}, false) when {k} > 0:"]
+                + indent([f"{self.target()} += {self.awaited(taken)} + {k};", "break;"], 2)
+                + [f"{INDENT}default:"] + indent([f"{self.target()} += 4;", "break;"], 2) + ["}"])
+
+    def write_from_end(self, scope):
+        # Indices from the end and a range over an array holding an awaited element.
+        a = self.fresh("a")
+        return [f"var {a} = new[] {{ {self.value(scope)}, {self.awaited(scope)}, {self.value(scope)} }};",
+                f"{self.target()} += {a}[^1] + {a}[1..].Sum() + {a}[..^2].Length + {self.awaited(scope)};"]
+
+    def write_negated_pattern(self, scope):
+        # A negated, parenthesized pattern on an awaited value.
+        return [f"if ({self.awaited(scope)} is not (> 5 and < 60))", "{", f"{INDENT}{self.target()} += {self.awaited(scope.inner())};", "}",
+                "else", "{", f"{INDENT}{self.target()} -= 1;", "}"]
+
+    def write_member_compound(self, scope):
+        # A compound assignment to a property of an object in a slot: the object and the property's value are read
+        # before the await; the other property's increment beside it lands first.
+        b = self.fresh("b")
+        t = self.target()
+        return [f"var {b} = new Box {{ A = {self.value(scope)} }};", f"{b}.A += {b}.B++ + {self.awaited(scope)};",
+                f"{b}.B *= {self.awaited(scope)} % 5;", f"{t} += Mix({b}.A, {b}.B);"]
+
+    def write_foreach_deconstruct(self, scope):
+        # A foreach deconstructing tuples, its variables read after checkpoints in the body.
+        e, f = self.fresh("e"), self.fresh("e")
+        source = f"new[] {{ ({self.value(scope)}, 1), ({self.awaited(scope)}, 2) }}"
+        inner = scope.inner(loop=True, switch=False, loops=scope.loops + 1)
+        inner.readable += [e, f]
+        return ([f"foreach (var ({e}, {f}) in {source})", "{", f"{INDENT}y += {e} * {f};"] + indent(self.block(inner, self.count()))
+                + [f"{INDENT}x += {e} - {f};", "}"])
+
+    def write_pattern_conditional(self, scope):
+        # A pattern variable declared in a ?:'s condition on an awaited value, read on both paths, one of which awaits.
+        k = self.fresh("k")
+        inner = scope.copy()
+        inner.readable.append(k)
+        return [f"{self.target()} = {self.awaited(scope)} is var {k} && {k} % 3 != 0 ? {k} + {self.awaited(inner)} : {k} - 1;"]
+
+    def write_params_call(self, scope):
+        # A params array built from arguments evaluated in order, an increment between two awaits.
+        t = self.target()
+        return [f"{t} = Sum({self.awaited(scope)}, {t}++, {self.awaited(scope)}, {t}) % 1009;"]
+
+    def write_swap(self, scope):
+        # Both elements of the tuple are evaluated before either is assigned: the await sees x and y as they were.
+        return [f"(x, y) = (y, Mix(x, {self.awaited(scope)}));"]
+
+    def write_else_if(self, scope):
+        # An else-if chain whose later conditions await: each is tested after the checkpoints of the ones before.
+        lines = [f"if ({self.condition(scope)})", "{"] + indent(self.block(scope.inner(), 1)) + ["}"]
+        for _ in range(self.rng.randrange(1, 3)):
+            lines += [f"else if ({self.condition(scope)})", "{"] + indent(self.block(scope.inner(), 1)) + ["}"]
+        if self.rng.randrange(2):
+            lines += ["else", "{"] + indent(self.block(scope.inner(), 1)) + ["}"]
+        return lines
+
+    def write_for_two(self, scope):
+        # A for loop of two variables, both slots, both changed by its increment.
+        i, j = self.fresh("i"), self.fresh("j")
+        inner = scope.inner(loop=True, switch=False, loops=scope.loops + 1)
+        inner.readable += [i, j]
+        return ([f"for (int {i} = 0, {j} = 3; {i} < {j} && {i} < 2; {i}++, {j}--)", "{", f"{INDENT}y += {i} * {j};"]
+                + indent(self.block(inner, self.count())) + [f"{INDENT}x += {j};", "}"])
+
+    def write_while_pattern(self, scope):
+        # A while loop whose condition declares a pattern variable on an awaited value; the body reads it after
+        # checkpoints of its own.
+        w, k = self.fresh("w"), self.fresh("k")
+        inner = scope.inner(loop=True, switch=False, loops=scope.loops + 1)
+        inner.readable.append(k)
+        return ([f"var {w} = 0;", f"while ({w}++ < 2 && await F({w} + {self.value(scope)}) is var {k} && {k} % 4 != 3)", "{"]
+                + indent(self.block(inner, self.count())) + [f"{INDENT}y += {k};", "}"])
 
     def write_if(self, scope):
         condition = self.condition(scope)
