@@ -152,10 +152,44 @@ public sealed class LoweredShapeTests
 
         return n + (cache ?? 0) + (seen?.Count ?? 0);
         """)]
+    [InlineData("""
+        if (n > 3)
+        {
+            throw new InvalidOperationException($"{n} is over {await Load(n)}");
+        }
+
+        try
+        {
+            n += await Load(n);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException(await Name(e.Message.Length), e);
+        }
+
+        return n;
+        """)]
     public void Is_lowered_into_a_method_that_compiles_without_warnings(string body)
     {
         var generated = GeneratorHarness.GenerateWorkflow(body);
         Assert.Contains("await __run.CheckpointAsync(0, __slots);", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_throw_statement_whose_exception_awaits_throws_after_the_checkpoint_with_the_awaited_value()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                if (n > 3)
+                {
+                    throw new InvalidOperationException($"{n} is over {await Load(n)}");
+                }
+
+                return n;
+            """);
+
+        // The await is checkpoint 0, spilled before the statement; the throw is copied after it and reads the temporary.
+        GeneratorHarness.AssertWrittenBefore(generated, "__slots.__await0 = await __run.StepAsync<int>(0, \"Load\"", "await __run.CheckpointAsync(0, __slots);");
+        GeneratorHarness.AssertWrittenBefore(generated, "await __run.CheckpointAsync(0, __slots);", "throw new InvalidOperationException($\"{__slots.n} is over {__slots.__await0}\");");
     }
 
     [Fact]

@@ -135,7 +135,7 @@ internal sealed partial class BodyLowerer
                 return;
             }
 
-            if (statement is ExpressionStatementSyntax or ReturnStatementSyntax or LocalDeclarationStatementSyntax)
+            if (statement is ExpressionStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or LocalDeclarationStatementSyntax)
             {
                 Copy(statement, scope);
                 return;

@@ -54,6 +54,7 @@ internal static partial class AwaitSpilling
     {
         ExpressionStatementSyntax s => [s.Expression],
         ReturnStatementSyntax { Expression: { } e } => [e],
+        ThrowStatementSyntax { Expression: { } e } => [e],
         LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } s when !s.IsConst => Initializers(s.Declaration).ToList(),
         IfStatementSyntax s => [s.Condition],
         WhileStatementSyntax s => [s.Condition],

@@ -67,6 +67,38 @@ public sealed partial class FailureWorkflows(StepLog log)
         return c;
     }
 
+    /// <summary>
+    /// Throw statements whose exceptions await: the message's step runs before the throw, once. With 3 items the throw is
+    /// caught and another is thrown from the catch with an awaited message; with 6 the filter lets the first one through.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(1)]
+    [Inputs(3)]
+    [Inputs(6)]
+    public async Task<int> ThrowWithAwaitedMessage(WorkflowContext ctx, int n)
+    {
+        var total = 0;
+        for (var i = 0; i < n; i++)
+        {
+            try
+            {
+                if (i % 3 == 2)
+                {
+                    throw new CorpusException($"item {i} refused by {await ctx.Step("owner", ct => log.Run("owner", i, () => i * 10))}");
+                }
+
+                total += await ctx.Step("add", ct => log.Run("add", i, () => i + 1));
+            }
+            catch (CorpusException e) when (n < 5)
+            {
+                total += e.Message.Length;
+                throw new CorpusException($"{e.Message}, then {await ctx.Step("note", ct => log.Run("note", total, () => total * 2))}");
+            }
+        }
+
+        return total;
+    }
+
     [DurableWorkflow]
     [Inputs(0)]
     [Inputs(2)]
