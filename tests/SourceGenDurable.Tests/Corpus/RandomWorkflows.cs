@@ -382,7 +382,7 @@ public sealed partial class RandomWorkflows(StepLog log)
                 skip702:
                 y += 1;
             }
-            catch (CorpusException c706) when (c706.Message.Length % 2 == 1)
+            catch (CorpusException)
             {
                 y += 100;
                 y += await Retry(x % 7);
@@ -406,32 +406,31 @@ public sealed partial class RandomWorkflows(StepLog log)
                         throw;
                     }
                 }
-                var l705 = new List<int> { Twist(y) };
-                l705.Add(await F(y));
-                l705.Add((await Even(x % 7) ? 1 : 2) + l705.Count);
-                y += l705.Sum() * l705.Count;
-                y += c706.Message.Length;
+                var s705 = $"{Twist(seed)}";
+                s705 += $"-{s705.Length + await F(y)}";
+                s705 = s705.Substring(s705.Length / 2) + s705.Length;
+                y += s705.Length + s705[0];
+                using var u706 = new Marker(Mix(y, y));
+                y += u706.Value;
+                if (y % 7 % 3 == 2)
+                {
+                    break;
+                }
             }
-            var a707 = new int[2];
-            a707[0] = await ctx.Step("s704", ct => log.Run("s704", (x + seed), () => (x + seed) + 1));
-            a707[1] = a707[0] + await Retry(x);
-            y += a707[0] - a707[1];
+            int? n707 = Twist(seed) % 2 == 0 ? null : x % 7;
+            y = n707 ?? await ctx.Step("s704", ct => log.Run("s704", Twist(y), () => Twist(y) + 1));
         }
         while (d701 < 2);
-        var a708 = new[] { Mix(y, seed), await Retry(Mix(x, y)), Mix(seed, y) };
-        x += a708[^1] + a708[1..].Sum() + a708[..^2].Length + await ctx.Step("s705", ct => log.Run("s705", Mix(x, x), () => Mix(x, x) + 1));
-        if (Twist(seed) % 3 == 0 || await Even(Twist(seed)))
+        int Local0(int v) => Mix(v, Mix(seed, y));
+        x += Local0(await ctx.Step("s705", ct => log.Run("s705", Mix(x, x), () => Mix(x, x) + 1)));
+        x += Local0(y);
+        y = (Mix(y, y) % 4) switch
         {
-            var s709 = $"{await Retry(y),5:D3}|{y++:D2}";
-            y += s709.Length + s709.IndexOf('|');
-        }
-        else
-        {
-            if (new[] { Twist(y), await ctx.Step("s706", ct => log.Run("s706", seed, () => seed + 1)), x } is [var k710, > 10 and var k711, ..])
-            {
-                y += await F(Mix(k710, y)) + Mix(k710, k711);
-            }
-        }
+            var g708 when await Even(g708 + (seed + seed)) => await Retry(y) + g708,
+            1 => Twist(seed),
+            var g708 when g708 > 2 => g708 + await Retry(Mix(seed, seed)),
+            _ => (seed + y) + 5,
+        };
         return Mix(Twist(x), y);
     }
 
@@ -445,38 +444,20 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var a801 = new int[3];
-        a801[await ctx.Step("s801", ct => log.Run("s801", Mix(x, y), () => Mix(x, y) + 1)) % 3] = await F(Mix(seed, x));
-        y += a801.Sum();
+        var c801 = x % 7 % 2 == 0 ? null : new List<int> { Twist(seed) };
+        y += c801?.Append((await Even(Mix(seed, y)) ? 1 : 2)).Sum() ?? seed;
+        x += (await Even(seed) ? 1 : 2);
+        if (new[] { (y + y), await Retry(y % 7), Mix(seed, y) } is [var k802, > 10 and var k803, ..])
+        {
+            x += await Retry((k802 + k802)) + Mix(k802, k803);
+        }
         if ((x + seed) % 3 == 0)
         {
-            goto skip802;
+            goto skip804;
         }
-        x += await ctx.Step("s802", ct => log.Run("s802", (y + x), () => (y + x) + 1));
-        skip802:
+        x += await ctx.Step("s801", ct => log.Run("s801", (y + x), () => (y + x) + 1));
+        skip804:
         x += 1;
-        if ((await Even(y) ? 1 : 2) is var k803 && k803 % 2 == 1)
-        {
-            x += await F(Twist(seed)) + k803;
-        }
-        var b804 = 0;
-        again805:
-        b804++;
-        var b806 = new Box { A = y % 7 };
-        b806.A += b806.B++ + (await Even(Twist(x)) ? 1 : 2);
-        b806.B *= await F((x + y)) % 5;
-        x += Mix(b806.A, b806.B);
-        var s807 = $"{y % 7}";
-        s807 += $"-{s807.Length + await F(Twist(seed))}";
-        s807 = s807.Substring(s807.Length / 2) + s807.Length;
-        y += s807.Length + s807[0];
-        if (b804 < 2 && Mix(seed, x) % 2 == 0)
-        {
-            goto again805;
-        }
-        var a808 = new[] { (seed + y), Mix(seed, seed) };
-        a808[Mix(y, x) % 2] *= await F((seed + y));
-        x += a808[0] + a808[1];
         return Mix(Twist(x), y);
     }
 
@@ -490,10 +471,18 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var z901 = await Retry(y % 7) + y;
-        x = Mix(y, y = await F(x % 7));
-        int z902 = await F(Twist(x)) + (x + y), z903 = z902 + await F((seed + seed));
-        await ctx.Sleep(TimeSpan.FromHours(1));
+        var l901 = new List<int> { y++, await F(seed % 7), y };
+        y += Mix(l901[0], l901[2]) + l901.Count;
+        var s902 = $"{Twist(y)}:{await ctx.Step("s901", ct => log.Run("s901", Mix(y, x), () => Mix(y, x) + 1))}";
+        y += s902.Length;
+        y = Mix(y++, await F(seed)) + y;
+        x = (Mix(x, y) % 4) switch
+        {
+            var g903 when await Even(g903 + y % 7) => await F(Mix(seed, g903)) + g903,
+            1 => Mix(x, seed),
+            var g903 when g903 > 2 => g903 + await Retry(Mix(x, seed)),
+            _ => Twist(y) + 5,
+        };
         return Mix(Twist(x), y);
     }
 
@@ -507,25 +496,27 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var w1001 = 0;
-        while (w1001++ < 2 && await F(w1001 + (x + y)) is var k1002 && k1002 % 4 != 3)
+        if (Twist(seed) % 3 == 0)
         {
-            if (new[] { Twist(k1002), await F(k1002), x } is [var k1003, > 10 and var k1004, ..])
-            {
-                y += await F(Mix(k1004, k1004)) + Mix(k1003, k1004);
-            }
-            x = await F(x);
-            y += k1002;
+            goto skip1001;
         }
-        int? n1005 = x % 2 == 0 ? null : Mix(seed, y);
-        n1005 ??= (await Even(seed) ? 1 : 2);
-        y += n1005.Value;
-        var b1006 = new Box { A = (seed + x) };
-        b1006.A += b1006.B++ + await Retry(Twist(seed));
-        b1006.B *= (await Even(Mix(x, y)) ? 1 : 2) % 5;
-        y += Mix(b1006.A, b1006.B);
-        int? n1007 = Twist(y) % 2 == 0 ? null : y;
-        x = n1007 ?? (await Even(y) ? 1 : 2);
+        x = await ctx.Step("s1001", ct => log.Run("s1001", Mix(x, x), () => Mix(x, x) + 1));
+        skip1001:
+        y += 1;
+        int Local0(int v) => Mix(v, y);
+        x += Local0((await Even(x) ? 1 : 2));
+        x += Local0(y);
+        var l1002 = new List<int> { x };
+        l1002.Add(await F(seed));
+        l1002.Add(await Retry(x) + l1002.Count);
+        x += l1002.Sum() * l1002.Count;
+        x = (Twist(seed) % 4) switch
+        {
+            var g1003 when await Even(g1003 + (y + y)) => await F(y % 7) + g1003,
+            1 => Mix(x, y),
+            var g1003 when g1003 > 2 => g1003 + await Retry(Mix(seed, seed)),
+            _ => (x + seed) + 5,
+        };
         return Mix(Twist(x), y);
     }
 
@@ -539,80 +530,22 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        try
+        y = Mix(await F(Twist(x)), await Retry(Mix(x, seed)));
+        var b1101 = 0;
+        again1102:
+        b1101++;
+        var z1103 = await F(seed) + Twist(x);
+        if (b1101 < 2 && Mix(x, seed) % 2 == 0)
         {
-            var t1101 = (A: seed, B: await F(x));
-            t1101.A += t1101.B++ + await ctx.Step("s1101", ct => log.Run("s1101", y % 7, () => y % 7 + 1));
-            y = Mix(t1101.A, t1101.B);
-            var r1102 = await ctx.WhenAll(F((y + y)), F(Twist(seed)));
-            y = Mix(r1102[0], r1102[1]);
-            if (Twist(seed) % 3 == 0)
-            {
-                goto left1103;
-            }
-            y += 2;
+            goto again1102;
         }
-        finally
-        {
-            x += 3;
-            try
-            {
-                x += await F(y % 7);
-                x = Mix(x, x = await Retry((seed + x)));
-                if ((seed + y) % 3 == 0)
-                {
-                    goto left1104;
-                }
-                y += 2;
-            }
-            finally
-            {
-                x += 3;
-                x += await F(y % 7);
-                y = Order(b: await F(Twist(x)), a: y++);
-                for (int i1105 = 0, j1106 = 3; i1105 < j1106 && i1105 < 2; i1105++, j1106--)
-                {
-                    y += i1105 * j1106;
-                    x += await Retry(Twist(x));
-                    var r1107 = await ctx.WhenAll(Enumerable.Range(0, 3).Select(j1108 => F(j1108 + Twist(i1105))));
-                    x += r1107.Sum();
-                    using var u1109 = new Marker(Mix(i1105, y));
-                    x += u1109.Value;
-                    x += j1106;
-                }
-            }
-            left1104:
-            x += 1;
-            var c1110 = seed % 2 == 0 ? null : new List<int> { y };
-            y += c1110?.Append(await Retry((y + x))).Sum() ?? Mix(y, y);
-        }
-        left1103:
-        x += 1;
-        var t1111 = (A: Mix(seed, seed), B: await F(y));
-        t1111.A += t1111.B++ + await Retry(Twist(x));
-        x = Mix(t1111.A, t1111.B);
-        var a1112 = new int[3];
-        a1112[await Retry((seed + seed)) % 3] = (await Even((seed + y)) ? 1 : 2);
-        x += a1112.Sum();
-        for (int i1113 = 0, j1114 = 3; i1113 < j1114 && i1113 < 2; i1113++, j1114--)
-        {
-            y += i1113 * j1114;
-            y = await F(Mix(seed % 7, await F((x + x))));
-            y = ((j1114 + i1113) % 4) switch
-            {
-                var g1115 when await Even(g1115 + Mix(seed, x)) => (await Even(Mix(y, x)) ? 1 : 2) + g1115,
-                1 => seed % 7,
-                var g1115 when g1115 > 2 => g1115 + await Retry(Mix(y, i1113)),
-                _ => Mix(seed, seed) + 5,
-            };
-            using var u1116 = new Marker(i1113);
-            y += u1116.Value;
-            if (Twist(seed) % 3 == 2)
-            {
-                continue;
-            }
-            x += j1114;
-        }
+        int? n1104 = Mix(x, seed) % 2 == 0 ? null : Mix(seed, x);
+        y = n1104 ?? await F(Twist(seed));
+        var s1105 = $"{await F(Mix(y, y)),5:D3}|{y++:D2}";
+        y += s1105.Length + s1105.IndexOf('|');
+        var a1106 = new int[3];
+        a1106[await F(Mix(x, y)) % 3] = (await Even(y % 7) ? 1 : 2);
+        x += a1106.Sum();
         return Mix(Twist(x), y);
     }
 
@@ -626,14 +559,31 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var r1201 = await ctx.WhenAll(Enumerable.Range(0, 1).Select(j1202 => F(j1202 + Twist(x))));
-        y += r1201.Sum();
-        var l1203 = new List<int> { Twist(seed) };
-        l1203.Add(await F(Twist(x)));
-        l1203.Add((await Even((x + y)) ? 1 : 2) + l1203.Count);
-        x += l1203.Sum() * l1203.Count;
-        var b1204 = new Box { B = (await Even((y + seed)) ? 1 : 2), A = x++ + await ctx.Step("s1201", ct => log.Run("s1201", y % 7, () => y % 7 + 1)) };
-        x += (b1204.A * 2) - b1204.B;
+        y = Mix(Twist(seed), await F(Twist(y)));
+        if (await F(x) is var k1201 && k1201 % 2 == 0)
+        {
+            y += await F(Twist(seed)) + k1201;
+        }
+        try
+        {
+            y = await F(Mix(y, y));
+            if (Mix(y, x) % 3 == 0)
+            {
+                goto left1202;
+            }
+            y += 2;
+        }
+        finally
+        {
+            x += 3;
+            var s1203 = $"{Twist(y)}";
+            s1203 += $"-{s1203.Length + (await Even((seed + x)) ? 1 : 2)}";
+            s1203 = s1203.Substring(s1203.Length / 2) + s1203.Length;
+            x += s1203.Length + s1203[0];
+        }
+        left1202:
+        y += 1;
+        y = Mix(y, await F((x + x)));
         return Mix(Twist(x), y);
     }
 
@@ -647,16 +597,33 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = seed % 3 == 0 ? await ctx.Step("s1301", ct => log.Run("s1301", (seed + y), () => (seed + y) + 1)) : Mix(x, seed) + 1;
-        var p1301 = new Point { A = (x + seed) };
-        p1301.B = (await Even(x % 7) ? 1 : 2);
-        var q1302 = p1301;
-        p1301.Bump();
-        p1301.A += (await Even(x) ? 1 : 2);
-        x += Mix(p1301.A - p1301.B, q1302.A + q1302.B);
-        x = Mix(x, y) + (y = await F(Mix(seed, y)));
-        x = Mix(x, x = await Retry((seed + seed)));
-        x = await F(Mix((seed + x), await ctx.Step("s1302", ct => log.Run("s1302", seed % 7, () => seed % 7 + 1))));
+        var t1301 = (A: Twist(seed), B: (await Even(Twist(x)) ? 1 : 2));
+        t1301.A += t1301.B++ + await ctx.Step("s1301", ct => log.Run("s1301", Mix(x, x), () => Mix(x, x) + 1));
+        y = Mix(t1301.A, t1301.B);
+        var t1302 = (A: Mix(x, y), B: (await Even((y + y)) ? 1 : 2));
+        t1302.A += t1302.B++ + (await Even(Mix(seed, y)) ? 1 : 2);
+        x = Mix(t1302.A, t1302.B);
+        var b1303 = 0;
+        again1304:
+        b1303++;
+        var s1305 = $"{await F(Mix(seed, seed)),5:D3}|{y++:D2}";
+        y += s1305.Length + s1305.IndexOf('|');
+        var p1306 = new Point { A = Twist(x) };
+        p1306.B = (await Even((x + y)) ? 1 : 2);
+        var q1307 = p1306;
+        p1306.Bump();
+        p1306.A += await F(y);
+        x += Mix(p1306.A - p1306.B, q1307.A + q1307.B);
+        if (b1303 < 2 && (x + y) % 2 == 0)
+        {
+            goto again1304;
+        }
+        var l1308 = new List<int> { x };
+        l1308.Add(await F(y % 7));
+        l1308.Add(await ctx.Step("s1302", ct => log.Run("s1302", Mix(seed, seed), () => Mix(seed, seed) + 1)) + l1308.Count);
+        x += l1308.Sum() * l1308.Count;
+        var s1309 = $"{await Retry((y + seed)),5:D3}|{x++:D2}";
+        x += s1309.Length + s1309.IndexOf('|');
         return Mix(Twist(x), y);
     }
 
@@ -670,30 +637,79 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = (Mix(y, x) % 4) switch
+        int z1401 = await F(Mix(seed, seed)) + seed, z1402 = z1401 + await F(seed % 7);
+        x = Mix(x, x = await ctx.Step("s1401", ct => log.Run("s1401", z1402 % 7, () => z1402 % 7 + 1)));
+        switch (Mix(x, z1401) % 3)
         {
-            var g1401 when await Even(g1401 + (seed + seed)) => await F(g1401 % 7) + g1401,
-            1 => Twist(x),
-            var g1401 when g1401 > 2 => g1401 + await F(y),
-            _ => y + 5,
-        };
-        if (y % 9 == 7)
-        {
-            return Mix(x, await ctx.Step("s1401", ct => log.Run("s1401", y, () => y + 1)));
-        }
-        switch ((y % 7 % 3, await Even(seed % 7)))
-        {
-            case (0, true):
-                x = checked(x + (await F(Mix(x, x)) * 2)) % 1009;
+            case 0:
+                foreach (var e1403 in new[] { z1401 % 7, (await Even(x % 7) ? 1 : 2) })
+                {
+                    x += e1403;
+                    y += await Retry(Twist(z1402));
+                    y += await Retry(z1401 % 7);
+                    int Local2(int v) => Mix(v, z1401 % 7);
+                    x += Local2(await F((x + x)));
+                    y += Local2(y);
+                    using var u1404 = new Marker(Mix(y, y));
+                    x += u1404.Value;
+                }
+                if (Mix(z1401, z1402) % 2 == 0)
+                {
+                    goto case 1;
+                }
                 break;
-            case (var k1402, false) when k1402 > 0:
-                y += (await Even((k1402 + seed)) ? 1 : 2) + k1402;
+            case 1:
+                x = (Twist(x) % 4) switch
+                {
+                    var g1405 when await Even(g1405 + Mix(z1401, y)) => await Retry((y + x)) + g1405,
+                    1 => x % 7,
+                    var g1405 when g1405 > 2 => g1405 + await F(Mix(z1401, x)),
+                    _ => z1401 % 7 + 5,
+                };
                 break;
             default:
-                x += 4;
+                try
+                {
+                    x += await F(Mix(y, z1401));
+                    int? n1406 = Mix(seed, seed) % 2 == 0 ? null : (y + y);
+                    x = n1406 ?? (await Even((z1401 + z1402)) ? 1 : 2);
+                    if (y % 3 == 0)
+                    {
+                        goto left1407;
+                    }
+                    x += 2;
+                }
+                finally
+                {
+                    x += 3;
+                    y += await F(z1401 % 7);
+                    y = await F((x + z1401));
+                    var t1408 = 0;
+                    while (true)
+                    {
+                        if (++t1408 > 2)
+                        {
+                            break;
+                        }
+                        y += await F((y + z1402));
+                        (x, y) = (y, Mix(x, await ctx.Step("s1402", ct => log.Run("s1402", (z1402 + z1401), () => (z1402 + z1401) + 1))));
+                        if ((await Even((y + seed)) ? 1 : 2) is var k1409 && k1409 % 2 == 1)
+                        {
+                            y += await Retry(Twist(k1409)) + k1409;
+                        }
+                    }
+                }
+                left1407:
+                x += 1;
+                if ((z1402 + seed) % 3 == 0)
+                {
+                    goto skip1410;
+                }
+                x += await F(Mix(y, z1402));
+                skip1410:
+                y += 1;
                 break;
         }
-        var z1403 = await Retry(Mix(x, x)) + Twist(seed);
         return Mix(Twist(x), y);
     }
 
@@ -707,43 +723,65 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (y % 7 % 2 == 0)
+        int? n1501 = Twist(y) % 2 == 0 ? null : x;
+        x = n1501 ?? await F(seed % 7);
+        switch ((await Even(seed) ? 1 : 2) % 3)
         {
-            x = (await Even(seed) ? 1 : 2);
-            (x, y) = (await ctx.Step("s1501", ct => log.Run("s1501", Mix(seed, seed), () => Mix(seed, seed) + 1)), Mix(x, (seed + seed)));
-        }
-        else
-        {
-            y = Mix(await F(Twist(x)), await Retry(Mix(x, seed)));
-        }
-        var w1501 = 0;
-        while (w1501++ < 2 && await F(w1501 + x) is var k1502 && k1502 % 4 != 3)
-        {
-            x = (y + k1502) % 3 == 0 ? await F(Mix(y, k1502)) : Twist(y) + 1;
-            using var u1503 = new Marker(k1502 % 7);
-            y += u1503.Value;
-            if (seed % 7 % 3 == 2)
-            {
-                return Mix(x, y);
-            }
-            y += k1502;
-        }
-        y = Mix(y, x) + (x = (await Even(y) ? 1 : 2));
-        y = Mix(await F(Twist(y)), await Retry((x + y)));
-        for (int i1504 = 0, j1505 = 3; i1504 < j1505 && i1504 < 2; i1504++, j1505--)
-        {
-            y += i1504 * j1505;
-            int Local1(int v) => Mix(v, (y + x));
-            x += Local1(await Retry(j1505 % 7));
-            y += Local1(y);
-            using var u1506 = new Marker(x);
-            x += u1506.Value;
-            if (Mix(x, i1504) % 3 == 2)
-            {
+            case 0:
+                var l1502 = new List<int> { (y + seed) };
+                l1502.Add(await Retry(Twist(x)));
+                l1502.Add(await F(seed % 7) + l1502.Count);
+                y += l1502.Sum() * l1502.Count;
                 break;
-            }
-            x += j1505;
+            case 1:
+                x = ((seed + x) % 4) switch
+                {
+                    var g1503 when await Even(g1503 + Twist(seed)) => await F((g1503 + x)) + g1503,
+                    1 => (seed + x),
+                    var g1503 when g1503 > 2 => g1503 + await F(x % 7),
+                    _ => Mix(y, y) + 5,
+                };
+                x = await F(Mix(y, await F(seed)));
+                break;
+            default:
+                switch (Mix(x % 7, y) % 5)
+                {
+                    default:
+                        x += await Retry(x);
+                        try
+                        {
+                            x += await F((y + y));
+                            int? n1506 = y % 2 == 0 ? null : (y + x);
+                            n1506 ??= await F((seed + seed));
+                            x += n1506.Value;
+                            using var u1507 = new Marker(Mix(y, seed));
+                            y += u1507.Value;
+                        }
+                        finally
+                        {
+                            x += 3;
+                            y += await ctx.Step("s1502", ct => log.Run("s1502", Mix(seed, y), () => Mix(seed, y) + 1));
+                            if (await ctx.Step("s1503", ct => log.Run("s1503", y % 7, () => y % 7 + 1)) is > 3 and < 50 or 7)
+                            {
+                                y += (await Even((seed + x)) ? 1 : 2);
+                            }
+                        }
+                        break;
+                    case var k1504 when k1504 > 1 && await Even(k1504 + y):
+                        y += await Retry(k1504);
+                        y += await Retry(Mix(seed, y));
+                        y = await ctx.Step("s1501", ct => log.Run("s1501", x, () => x + 1)) is var k1505 && k1505 % 3 != 0 ? k1505 + (await Even(k1504) ? 1 : 2) : k1505 - 1;
+                        x += k1504;
+                        break;
+                }
+                var b1508 = new Box { A = x % 7 };
+                b1508.A += b1508.B++ + await F(Twist(y));
+                b1508.B *= await ctx.Step("s1504", ct => log.Run("s1504", (x + y), () => (x + y) + 1)) % 5;
+                y += Mix(b1508.A, b1508.B);
+                break;
         }
+        (x, y) = (y, Mix(x, await F(x)));
+        int z1509 = await F(Mix(x, y)) + x % 7, z1510 = z1509 + await Retry(x % 7);
         return Mix(Twist(x), y);
     }
 
@@ -757,113 +795,25 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
+        if (y % 9 == 8)
+        {
+            return Mix(x, y);
+        }
+        if ((await Even((x + y)) ? 1 : 2) is not (> 5 and < 60))
+        {
+            x += await Retry(Twist(seed));
+        }
+        else
+        {
+            y -= 1;
+        }
         var d1601 = 0;
         do
         {
             d1601++;
-            if (Mix(y, x) % 2 == 0)
-            {
-                x += await F(Mix(seed, seed));
-                y = await F(Mix(seed, y));
-            }
-            else
-            {
-                y += (await Even(Mix(x, y)) ? 1 : 2);
-                var s1602 = $"{(y + y)}";
-                s1602 += $"-{s1602.Length + (await Even(Mix(seed, y)) ? 1 : 2)}";
-                s1602 = s1602.Substring(s1602.Length / 2) + s1602.Length;
-                x += s1602.Length + s1602[0];
-            }
-            var r1603 = await ctx.WhenAll(F(y), F(Mix(seed, seed)));
-            y = Mix(r1603[0], r1603[1]);
-            using var u1604 = new Marker(seed);
-            y += u1604.Value;
+            y = Sum(await Retry(y % 7), y++, await F(Mix(seed, seed)), y) % 1009;
         }
-        while (d1601 < 2);
-        try
-        {
-            y += await Check((y + y));
-            for (var i1605 = (await Even(Mix(x, seed)) ? 0 : 1); i1605 < 2 && await Even(i1605 + x % 7); i1605 += await Even(i1605 + y) ? 1 : 2)
-            {
-                y += i1605;
-                y += await Retry(Twist(i1605));
-                x = Mix(x++, await Retry((i1605 + seed))) + x;
-                x += await Retry(Twist(seed));
-            }
-            using var u1606 = new Marker(Mix(x, y));
-            y += u1606.Value;
-        }
-        catch (CorpusException c1609) when (c1609.Message.Length % 2 == 0)
-        {
-            y += 100;
-            if (int.TryParse((Mix(seed, seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p1607))
-            {
-                x += await Retry(Twist(seed));
-                y += await F(p1607 % 7);
-                var c1608 = seed % 2 == 0 ? null : new List<int> { (y + seed) };
-                y += c1608?.Append(await F((y + seed))).Sum() ?? Mix(p1607, x);
-                y += p1607;
-            }
-            y += c1609.Message.Length;
-        }
-        finally
-        {
-            x += 3;
-            var r1610 = await ctx.WhenAll(Enumerable.Range(0, 2).Select(j1611 => F(j1611 + x)));
-            y += r1610.Sum();
-        }
-        x = (Twist(seed) % 3) switch
-        {
-            0 => (await Even(Twist(y)) ? 1 : 2),
-            1 => seed % 7 + 2,
-            _ => (await Even(x) ? 1 : 2),
-        };
-        if (Twist(y) % 2 == 0 && await Even(x % 7))
-        {
-            for (int i1612 = 0, j1613 = 3; i1612 < j1613 && i1612 < 2; i1612++, j1613--)
-            {
-                y += i1612 * j1613;
-                x += (await Even(Mix(x, x)) ? 1 : 2);
-                try
-                {
-                    y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                }
-                catch (TimeoutException)
-                {
-                    y += 7;
-                }
-                switch ((seed % 7 % 3, await Even(Twist(i1612))))
-                {
-                    case (0, true):
-                        y += (await Even(x % 7) ? 1 : 2);
-                        if ((seed + x) % 9 == 8)
-                        {
-                            return Mix(x, y);
-                        }
-                        break;
-                    case (var k1614, false) when k1614 > 0:
-                        y += await F((x + k1614)) + k1614;
-                        break;
-                    default:
-                        y += 4;
-                        break;
-                }
-                using var u1615 = new Marker(seed);
-                x += u1615.Value;
-                if (seed % 7 % 3 == 2)
-                {
-                    continue;
-                }
-                x += j1613;
-            }
-        }
-        else if (x % 3 == 0 || await Even(y % 7))
-        {
-            if (await F(y) is > 3 and < 50 or 7)
-            {
-                x += (await Even((seed + y)) ? 1 : 2);
-            }
-        }
+        while (d1601 < 2 && await Even(d1601 + y));
         return Mix(Twist(x), y);
     }
 

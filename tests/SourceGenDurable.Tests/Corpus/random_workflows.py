@@ -8,7 +8,7 @@ named arguments written out of order and params arrays, object and collection in
 holes, checked arithmetic, assignments used as values, tuple swaps, indices from the end and ranges), patterns on
 awaited values (relational, negated, list, positional, and pattern variables read on both paths of a '?:'), awaits in
 a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws,
-lists, arrays, tuples, structs and strings changed between checkpoints, using declarations after a block's last await,
+throw statements whose messages await, lists, arrays, tuples, structs and strings changed between checkpoints, using declarations after a block's last await,
 and local functions of one name in sibling blocks, for the crash harness to hold to the direct run. The written file is
 committed, so a test run is deterministic; change this script, run it, and commit both.
 
@@ -417,8 +417,10 @@ class Writer:
                 + indent(self.block(inner, self.count())) + ["}"])
 
     def write_throw(self, scope):
-        # The workflow's own throw, caught by the CorpusException catch around it (moved, when it awaits).
-        return [f"if ({self.value(scope)} % 5 == 0)", "{", f'{INDENT}throw new CorpusException($"thrown at {{{self.value(scope)}}}");', "}"]
+        # The workflow's own throw, caught by the CorpusException catch around it (moved, when it awaits); its message
+        # may await, which checkpoints before the throw.
+        message = self.value(scope) if self.rng.randrange(2) else self.awaited(scope)
+        return [f"if ({self.value(scope)} % 5 == 0)", "{", f'{INDENT}throw new CorpusException($"thrown at {{{message}}}");', "}"]
 
     def write_local_function(self, scope):
         # Named after its depth: sibling blocks declare functions of one name, which flattening puts in one scope.
@@ -728,7 +730,14 @@ class Writer:
                     + indent(handler) + [f"{INDENT}y += {name}.Message.Length;", "}"])
         return ([f"catch (CorpusException {name})", "{", f"{INDENT}y += 100;"] + indent(handler)
                 + [f"{INDENT}x += {name}.Message.Length;", f"{INDENT}if ({self.value(scope)} % 4 == 0)", f"{INDENT}{{",
-                   f"{INDENT}{INDENT}throw;", f"{INDENT}}}", "}"])
+                   f"{INDENT}{INDENT}{self.rethrow(scope, name, handler)}", f"{INDENT}}}", "}"])
+
+    def rethrow(self, scope, name, handler):
+        """The caught exception thrown again, or another thrown in its place with an awaited message (not after a
+        using declaration of the handler, which is in scope there)."""
+        if self.rng.randrange(2) or any(line.startswith("using var ") for line in handler):
+            return "throw;"
+        return f'throw new CorpusException($"{{{name}.Message}} again at {{{self.awaited(scope)}}}");'
 
     def write_try_catch(self, scope):
         body = self.checked_block(scope)
