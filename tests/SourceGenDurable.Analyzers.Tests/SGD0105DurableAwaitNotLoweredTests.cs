@@ -321,6 +321,60 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
+    public Task Out_ref_and_in_arguments_of_locals_parameters_declarations_and_discards_beside_a_durable_await_are_lowered() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int n)
+                {
+                    var prices = new Dictionary<int, int> { [1] = 10 };
+                    var total = 0;
+                    if (prices.TryGetValue(await MyStep(n), out var price))
+                    {
+                        total += price;
+                    }
+
+                    int.TryParse(await Text(n), out _);
+                    var quotient = Math.DivRem(await MyStep(n), 3, out int remainder);
+                    System.Threading.Interlocked.Add(ref total, await MyStep(remainder));
+                    Add(ref n, in total, await MyStep(quotient));
+                    return total + n;
+                }
+
+                private static void Add(ref int target, in int by, int more) => target += by + more;
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+
+                [DurableStep]
+                private Task<string> Text(int v) => Task.FromResult(v.ToString());
+            }
+            """);
+
+    [Fact]
+    public Task A_reference_to_an_element_passed_before_a_durable_await_in_the_same_call_is_reported_as_it_would_refer_to_a_copy_after_a_resume() =>
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int n)
+                {
+                    var totals = new int[2];
+                    System.Threading.Interlocked.Add(ref totals[0], await {|#0:MyStep(n)|});
+                    return totals[0];
+                }
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "'ref totals[0]' passes a reference to an element or a member, which C# takes before the durable await in the same call, and after a resume the object would be a copy; assign the awaited result to a local first"));
+
+    [Fact]
     public Task An_existing_object_read_before_a_durable_await_in_the_same_expression_is_reported_as_it_would_be_a_copy_after_a_resume() =>
         Verify.VerifyAsync(
             """

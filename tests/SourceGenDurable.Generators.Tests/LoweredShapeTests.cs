@@ -169,6 +169,24 @@ public sealed class LoweredShapeTests
 
         return n;
         """)]
+    [InlineData("""
+        var seen = new Dictionary<int, string> { [2] = "two" };
+        if (seen.TryGetValue(await Load(n), out var name) && int.TryParse(await Name(name.Length), out _))
+        {
+            return name.Length + await Load(name.Length);
+        }
+
+        try
+        {
+            System.Threading.Interlocked.Exchange(ref n, await Load(n));
+        }
+        catch (Exception e)
+        {
+            int.TryParse(await Name(e.HResult), out n);
+        }
+
+        return n;
+        """)]
     public void Is_lowered_into_a_method_that_compiles_without_warnings(string body)
     {
         var generated = GeneratorHarness.GenerateWorkflow(body);
@@ -190,6 +208,21 @@ public sealed class LoweredShapeTests
         // The await is checkpoint 0, spilled before the statement; the throw is copied after it and reads the temporary.
         GeneratorHarness.AssertWrittenBefore(generated, "__slots.__await0 = await __run.StepAsync<int>(0, \"Load\"", "await __run.CheckpointAsync(0, __slots);");
         GeneratorHarness.AssertWrittenBefore(generated, "await __run.CheckpointAsync(0, __slots);", "throw new InvalidOperationException($\"{__slots.n} is over {__slots.__await0}\");");
+    }
+
+    [Fact]
+    public void Out_and_ref_arguments_beside_an_await_pass_the_variables_themselves_after_the_checkpoint()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                var quotient = Math.DivRem(await Load(n), 3, out var remainder);
+                System.Threading.Interlocked.Add(ref n, await Load(remainder));
+                return n + quotient + remainder;
+            """);
+
+        // Each await is a checkpoint spilled before its call; the call is copied after it and passes the slot itself,
+        // declared or not, by reference: no copy of the variable is taken before the await.
+        GeneratorHarness.AssertWrittenBefore(generated, "await __run.CheckpointAsync(0, __slots);", "Math.DivRem(__slots.__await0, 3, out __slots.remainder);");
+        GeneratorHarness.AssertWrittenBefore(generated, "await __run.CheckpointAsync(1, __slots);", "System.Threading.Interlocked.Add(ref __slots.n, __slots.__await1);");
     }
 
     [Fact]

@@ -37,10 +37,9 @@ internal static partial class AwaitSpilling
             MemberAccessExpressionSyntax e => [e.Expression],
             ConditionalAccessExpressionSyntax e when !ContainsDurableAwait(e.WhenNotNull) => [e.Expression],
             SwitchExpressionSyntax e when !e.Arms.Any(ContainsDurableAwait) => [e.GoverningExpression],
-            InvocationExpressionSyntax e when e.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)) => null,
-            InvocationExpressionSyntax e => [.. Receiver(e.Expression), .. e.ArgumentList.Arguments.Select(a => a.Expression)],
+            InvocationExpressionSyntax e => Arguments(e.ArgumentList) is { } arguments ? [.. Receiver(e.Expression), .. arguments] : null,
             ElementAccessExpressionSyntax e => TargetOperands(e).ToList(),
-            BaseObjectCreationExpressionSyntax e => [.. e.ArgumentList?.Arguments.Select(a => a.Expression) ?? [], .. InitializerValues(e.Initializer)],
+            BaseObjectCreationExpressionSyntax e => Arguments(e.ArgumentList) is { } arguments ? [.. arguments, .. InitializerValues(e.Initializer)] : null,
             WithExpressionSyntax e => [e.Expression, .. InitializerValues(e.Initializer)],
             InterpolatedStringExpressionSyntax e => e.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList(),
             TupleExpressionSyntax e => e.Arguments.Select(a => a.Expression).ToList(),
@@ -68,6 +67,45 @@ internal static partial class AwaitSpilling
             ElementAccessExpressionSyntax element => [element.Expression, .. element.ArgumentList.Arguments.Select(a => a.Expression)],
             MemberAccessExpressionSyntax member => [member.Expression],
             _ => [],
+        };
+
+        /// <summary>
+        /// The arguments C# evaluates as values, in order, or null when one is not planned. A <c>ref</c>, <c>out</c> or
+        /// <c>in</c> argument passes a variable, not its value, and the callee reads it only after every argument is
+        /// evaluated: a local, a parameter, a variable it declares (<c>out var x</c>) or a discard is the same variable after
+        /// the await, so it is no operand. A reference to an element or a member would have to be taken before the await,
+        /// and a saved object comes back from a checkpoint as a copy: such an argument is not planned.
+        /// </summary>
+        private IEnumerable<ExpressionSyntax>? Arguments(ArgumentListSyntax? list)
+        {
+            if (list is null)
+            {
+                return [];
+            }
+
+            var values = new List<ExpressionSyntax>(list.Arguments.Count);
+            foreach (var argument in list.Arguments)
+            {
+                if (argument.RefKindKeyword.IsKind(SyntaxKind.None))
+                {
+                    values.Add(argument.Expression);
+                }
+                else if (!IsVariableOfItsOwn(argument.Expression))
+                {
+                    Reason ??= $"'{argument}' passes a reference to an element or a member, which C# takes before the durable await in the same call, and after a resume the object would be a copy; assign the awaited result to a local first";
+                    return null;
+                }
+            }
+
+            return values;
+        }
+
+        /// <summary>A local, a parameter, a declaration or a discard: a variable that no evaluation before an await can change.</summary>
+        private bool IsVariableOfItsOwn(ExpressionSyntax expression) => expression switch
+        {
+            DeclarationExpressionSyntax => true,
+            IdentifierNameSyntax => model.GetSymbolInfo(expression).Symbol is ILocalSymbol { RefKind: RefKind.None } or IParameterSymbol { RefKind: RefKind.None } or IDiscardSymbol,
+            _ => false,
         };
 
         private static IEnumerable<ExpressionSyntax> Receiver(ExpressionSyntax invoked) =>

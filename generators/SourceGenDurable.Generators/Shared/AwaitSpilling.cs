@@ -160,7 +160,7 @@ internal static partial class AwaitSpilling
             var operands = Operands(expression);
             if (operands is null)
             {
-                Reason = $"a durable await inside {Describe(expression)} is not lowered yet; assign its result to a local first ('var x = await ...;')";
+                Reason ??= $"a durable await inside {Describe(expression)} is not lowered yet; assign its result to a local first ('var x = await ...;')";
                 return;
             }
 
@@ -321,7 +321,7 @@ internal static partial class AwaitSpilling
         ConditionalAccessExpressionSyntax => "a '?.' expression",
         AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) => "the right operand of '??=' (it would run only on one path)",
         AssignmentExpressionSyntax assignment => $"an assignment to '{assignment.Left}'",
-        _ => $"a {Words(expression.Kind().ToString())}",
+        _ => Words(expression.Kind().ToString()) is var words && "aeiou".IndexOf(words[0]) >= 0 ? $"an {words}" : $"a {words}",
     };
 
     /// <summary><c>CollectionExpression</c> as "collection expression".</summary>
