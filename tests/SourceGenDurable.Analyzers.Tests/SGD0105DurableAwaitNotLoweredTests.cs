@@ -354,6 +354,33 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
+    public Task A_member_of_an_anonymous_object_named_after_a_value_read_before_a_durable_await_is_reported_as_it_would_lose_its_name() =>
+        Verify.VerifyAsync(
+            """
+            public sealed class Order
+            {
+                public int Id { get; set; }
+            }
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int n)
+                {
+                    var order = new { Find(n).Id, n, Total = await {|#0:MyStep(n)|} };
+                    return order.Id + order.n + order.Total;
+                }
+
+                private static Order Find(int n) => new() { Id = n };
+
+                [DurableStep]
+                private Task<int> MyStep(int v) => Task.FromResult(v);
+            }
+            """,
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "a durable await inside an anonymous object creation expression is not lowered yet; assign its result to a local first ('var x = await ...;')"));
+
+    [Fact]
     public Task A_reference_to_an_element_passed_before_a_durable_await_in_the_same_call_is_reported_as_it_would_refer_to_a_copy_after_a_resume() =>
         Verify.VerifyAsync(
             """
@@ -666,6 +693,40 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 {
                     await using var stream = new System.IO.MemoryStream();
                     return await {|SGD0105:ctx.Step("charge", ct => Task.FromResult(quantity))|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_using_declaration_whose_initializer_awaits_is_lowered_and_a_later_durable_await_in_its_scope_is_reported() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    if (quantity > 1)
+                    {
+                        using var reader = new System.IO.StringReader(await ctx.Step("read", ct => Task.FromResult("text")));
+                        quantity += reader.ReadToEnd().Length;
+                    }
+
+                    using var stream = new System.IO.MemoryStream(new byte[await ctx.Step("size", ct => Task.FromResult(quantity))]);
+                    return await {|SGD0105:ctx.Step("charge", ct => Task.FromResult((int)stream.Length))|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task An_await_using_declaration_whose_initializer_awaits_is_reported() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    await using var stream = new System.IO.MemoryStream(new byte[await {|SGD0105:ctx.Step("size", ct => Task.FromResult(quantity))|}]);
+                    return (int)stream.Length;
                 }
             }
             """);

@@ -273,6 +273,24 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             """);
 
     [Fact]
+    public Task Locals_that_cannot_be_saved_declared_from_awaited_values_and_used_before_the_next_checkpoint_are_accepted() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    var order = new { Id = "o-1", Quantity = quantity + await ctx.Step("reserve", ct => Task.FromResult(quantity)) };
+                    var ordered = order.Quantity;
+                    Func<int, int> scale = await ctx.Step("factor", ct => Task.FromResult(2)) > 1 ? v => v * 2 : v => v;
+                    var scaled = scale(ordered);
+                    var charged = await ctx.Step("charge", ct => Task.FromResult(scaled));
+                    return charged;
+                }
+            }
+            """);
+
+    [Fact]
     public Task A_delegate_local_that_lives_across_a_checkpoint_is_reported_on_the_local() =>
         Verify.VerifyAsync(
             """

@@ -226,6 +226,28 @@ public sealed class LoweredShapeTests
     }
 
     [Fact]
+    public void A_using_declaration_whose_initializer_awaits_makes_its_resource_after_the_checkpoint_inside_the_braces_of_its_block()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                if (n > 1)
+                {
+                    using var reader = new System.IO.StringReader(await Name(n));
+                    n += reader.ReadToEnd().Length;
+                }
+
+                return n;
+            """);
+
+        // The checkpoint comes before the braces that hold the rest of the block from the declaration on, so that a
+        // resume can jump to it; the resource is made in them, from the temporary, and not saved.
+        var checkpoint = generated.IndexOf("await __run.CheckpointAsync(0, __slots);", StringComparison.Ordinal);
+        var declaration = generated.IndexOf("using var reader = new System.IO.StringReader(__slots.__await0);", StringComparison.Ordinal);
+        Assert.InRange(checkpoint, 0, declaration);
+        Assert.Contains(generated[checkpoint..declaration].Split('\n'), line => line.Trim() == "{");
+        Assert.DoesNotContain("__slots.reader", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_case_guard_that_awaits_is_a_checkpoint_where_the_guard_runs_and_the_labels_after_it_match_after_it()
     {
         var generated = GeneratorHarness.GenerateWorkflow("""

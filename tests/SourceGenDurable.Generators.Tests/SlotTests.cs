@@ -101,6 +101,26 @@ public sealed class SlotTests
         Assert.Contains("int b", slots);
     }
 
+    [Fact]
+    public void A_local_declared_by_a_declaration_whose_initializer_awaits_is_not_a_slot_across_its_own_checkpoints()
+    {
+        // 'sum' gets its value after the checkpoints of its own initializer and is read before the next one; 'kept' is
+        // read after a later checkpoint; 'first' is assigned before the second declarator's await and read after it.
+        var slots = SlotFieldsOf("""
+            var sum = await Charge(input) + await Charge(2);
+            var doubled = sum * 2;
+            var kept = 1 + await Charge(doubled);
+            int first = await Charge(1) + 1, second = first + await Charge(first);
+            await Charge(second);
+            return kept + first;
+            """);
+
+        Assert.DoesNotContain("int sum", slots);
+        Assert.DoesNotContain("int second", slots);
+        Assert.Contains("int kept", slots);
+        Assert.Contains("int first", slots);
+    }
+
     private static string[] SlotFieldsOf(string body)
     {
         var source = $$"""

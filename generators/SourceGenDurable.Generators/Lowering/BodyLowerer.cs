@@ -89,17 +89,30 @@ internal sealed partial class BodyLowerer
     {
         for (var index = 0; index < statements.Count; index++)
         {
-            if (bracesUsings && statements[index] is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 })
+            if (bracesUsings && statements[index] is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } declaration)
             {
                 // A using declaration after the last checkpoint of its block (WorkflowShape reports any other) disposes its
                 // resource at the end of the block. Flattened, the block is no block of its own any more: the rest of it
                 // gets braces, which dispose the resource there, and which no jump of the lowering goes into (C# allows
-                // no goto to after a using declaration).
+                // no goto to after a using declaration). The awaits of its own initializer run before the resource
+                // exists: their checkpoints stay before the braces, where a resume can jump to them.
                 var rest = statements.Skip(index).ToList();
+                var spilled = _context.Shape.SpillPlans.ContainsKey(declaration);
+                if (spilled)
+                {
+                    WriteSpills(declaration);
+                }
+
                 using (_context.Out.OpenBraces(completes: Model.AnalyzeControlFlow(rest[0], rest[^1]) is not { Succeeded: true, EndPointIsReachable: false }))
                 {
                     foreach (var statement in rest)
                     {
+                        if (spilled && statement == declaration)
+                        {
+                            Copy(declaration, _context.Targets.ScopeOf(declaration));
+                            continue;
+                        }
+
                         LowerStatement(statement);
                     }
                 }

@@ -22,7 +22,8 @@ internal static partial class AwaitSpilling
             CastExpressionSyntax e => [e.Expression],
             CheckedExpressionSyntax e => [e.Expression],
             InitializerExpressionSyntax e => e.Expressions.ToList(),
-            ArrayCreationExpressionSyntax { Initializer: { } initializer } => [initializer],
+            // The sizes, then the elements.
+            ArrayCreationExpressionSyntax e => [.. e.Type.RankSpecifiers.SelectMany(r => r.Sizes).Where(size => size is not OmittedArraySizeExpressionSyntax), .. e.Initializer is null ? [] : new ExpressionSyntax[] { e.Initializer }],
             ImplicitArrayCreationExpressionSyntax e => [e.Initializer],
             CollectionExpressionSyntax e when e.Elements.All(x => x is ExpressionElementSyntax or SpreadElementSyntax)
                 => e.Elements.Select(x => x is SpreadElementSyntax spread ? spread.Expression : ((ExpressionElementSyntax)x).Expression).ToList(),
@@ -41,6 +42,10 @@ internal static partial class AwaitSpilling
             ElementAccessExpressionSyntax e => TargetOperands(e).ToList(),
             BaseObjectCreationExpressionSyntax e => Arguments(e.ArgumentList) is { } arguments ? [.. arguments, .. InitializerValues(e.Initializer)] : null,
             WithExpressionSyntax e => [e.Expression, .. InitializerValues(e.Initializer)],
+            // A member named after its value ('new { order.Id, Total = await ... }') keeps its name only while its value is
+            // copied as written: one that would be read into a temporary first is not planned.
+            AnonymousObjectCreationExpressionSyntax e when e.Initializers.All(i => i.NameEquals is not null || !NeedsSpill(i.Expression))
+                => e.Initializers.Select(i => i.Expression).ToList(),
             InterpolatedStringExpressionSyntax e => e.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList(),
             TupleExpressionSyntax e => e.Arguments.Select(a => a.Expression).ToList(),
             // '??=' evaluates its right side only when the left is null: it is not an operand that always runs. On a

@@ -55,7 +55,10 @@ internal static partial class AwaitSpilling
         ExpressionStatementSyntax s => [s.Expression],
         ReturnStatementSyntax { Expression: { } e } => [e],
         ThrowStatementSyntax { Expression: { } e } => [e],
-        LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } s when !s.IsConst => Initializers(s.Declaration).ToList(),
+        // A using declaration's resource exists once its initializer has run, after the awaits in it: one of a single
+        // resource is spilled like any declaration.
+        LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: 0 } s when !s.IsConst && (s.UsingKeyword.RawKind == 0 || s.Declaration.Variables.Count == 1)
+            => Initializers(s.Declaration).ToList(),
         IfStatementSyntax s => [s.Condition],
         WhileStatementSyntax s => [s.Condition],
         ForStatementSyntax s => [.. Initializers(s.Declaration), .. s.Initializers, .. s.Condition is null ? [] : new[] { s.Condition }, .. s.Incrementors],

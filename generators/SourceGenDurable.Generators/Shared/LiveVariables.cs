@@ -40,7 +40,7 @@ internal static class LiveVariables
             var index = statements.IndexOf(current);
             if (index >= 0 && index < statements.Count - 1)
             {
-                AddFlowingIntoRange(statements[index + 1], statements[statements.Count - 1], model, live, analyzed);
+                AddFlowingIntoRange(statements[index + 1], statements[statements.Count - 1], model, live, analyzed, DeclaredAfterItsAwaits(current, awaits, model));
             }
         }
 
@@ -181,8 +181,26 @@ internal static class LiveVariables
             _ => null,
         };
 
+    /// <summary>
+    /// The variables a declaration whose initializers await assigns after its last durable await: that await's own
+    /// declarator and any after it. Its checkpoints all come before they have a value, so the rest of the block reading
+    /// them does not make them live across those checkpoints (a later checkpoint that they do live across says so itself).
+    /// </summary>
+    private static IEnumerable<ISymbol> DeclaredAfterItsAwaits(StatementSyntax statement, IReadOnlyList<AwaitExpressionSyntax> spilledAwaits, SemanticModel model)
+    {
+        if (statement is not LocalDeclarationStatementSyntax declaration)
+        {
+            return [];
+        }
+
+        var last = spilledAwaits.Where(a => declaration.Span.Contains(a.Span)).Select(a => a.SpanStart).DefaultIfEmpty(-1).Max();
+        return last < 0
+            ? []
+            : declaration.Declaration.Variables.Where(v => v.Span.End > last).Select(v => model.GetDeclaredSymbol(v)).OfType<ISymbol>();
+    }
+
     private static void AddFlowingIntoRange(
-        StatementSyntax first, StatementSyntax last, SemanticModel model, HashSet<ISymbol> live, HashSet<(SyntaxNode First, SyntaxNode Last)> analyzed)
+        StatementSyntax first, StatementSyntax last, SemanticModel model, HashSet<ISymbol> live, HashSet<(SyntaxNode First, SyntaxNode Last)> analyzed, IEnumerable<ISymbol>? notYetAssigned = null)
     {
         if (!analyzed.Add((first, last)))
         {
@@ -192,7 +210,7 @@ internal static class LiveVariables
         var flow = model.AnalyzeDataFlow(first, last);
         if (flow is { Succeeded: true })
         {
-            live.UnionWith(flow.DataFlowsIn);
+            live.UnionWith(notYetAssigned is null ? flow.DataFlowsIn : flow.DataFlowsIn.Except(notYetAssigned, SymbolEqualityComparer.Default));
         }
     }
 }

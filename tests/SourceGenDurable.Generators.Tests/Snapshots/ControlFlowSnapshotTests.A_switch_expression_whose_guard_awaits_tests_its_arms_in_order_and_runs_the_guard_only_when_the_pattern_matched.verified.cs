@@ -14,7 +14,6 @@ partial class Workflows
     private sealed class __Run_Slots : global::SourceGenDurable.StateMachines.IWorkflowSlots
     {
         public int n = default!;
-        public int label = default!;
         public int small = default!;
         public int __spill0 = default!;
         public int __cond0_value = default!;
@@ -27,7 +26,6 @@ partial class Workflows
         {
             writer.WriteStartObject();
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "n", this.n, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "label", this.label, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "small", this.small, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__spill0", this.__spill0, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__cond0_value", this.__cond0_value, options);
@@ -41,7 +39,6 @@ partial class Workflows
         public static __Run_Slots Read(global::System.Text.Json.JsonElement slots, global::System.Text.Json.JsonSerializerOptions options) => new()
         {
             n = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "n", options),
-            label = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "label", options),
             small = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "small", options),
             __spill0 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__spill0", options),
             __cond0_value = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__cond0_value", options),
@@ -192,9 +189,16 @@ partial class Workflows
         goto __switchexpr_L8_end;
         __switchexpr_L8_end:;
 #line (8, 1) - (15, 2) 8 "Workflow0.cs"
-        __slots.label = __slots.__spill0;
+        var label = __slots.__spill0
+
+
+
+
+
+
+;
 #line (16, 1) - (16, 13) 8 "Workflow0.cs"
-        return __slots.label;
+        return label;
 #line hidden
     }
     #line default
@@ -206,7 +210,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.Execution.Wor
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "1f6d6c3b1b3a35fe") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "94d1b66b4fda328c") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

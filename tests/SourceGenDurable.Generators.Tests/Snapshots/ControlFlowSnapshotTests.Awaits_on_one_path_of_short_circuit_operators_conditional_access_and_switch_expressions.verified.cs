@@ -18,7 +18,6 @@ partial class Workflows
         public int chosen = default!;
         public string? text = default!;
         public int length = default!;
-        public int label = default!;
         public bool __spill0 = default!;
         public bool __await0 = default!;
         public int __spill2 = default!;
@@ -36,7 +35,6 @@ partial class Workflows
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "chosen", this.chosen, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<string?>(writer, "text", this.text, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "length", this.length, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "label", this.label, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<bool>(writer, "__spill0", this.__spill0, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<bool>(writer, "__await0", this.__await0, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__spill2", this.__spill2, options);
@@ -55,7 +53,6 @@ partial class Workflows
             chosen = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "chosen", options),
             text = global::SourceGenDurable.StateMachines.SlotSerializer.Read<string?>(slots, "text", options),
             length = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "length", options),
-            label = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "label", options),
             __spill0 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<bool>(slots, "__spill0", options),
             __await0 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<bool>(slots, "__await0", options),
             __spill2 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__spill2", options),
@@ -210,9 +207,14 @@ partial class Workflows
         goto __switchexpr_L12_end;
         __switchexpr_L12_end:;
 #line (12, 1) - (17, 2) 8 "Workflow0.cs"
-        __slots.label = __slots.__spill6;
+        var label = __slots.__spill6
+
+
+
+
+;
 #line (18, 1) - (18, 22) 8 "Workflow0.cs"
-        return __slots.label + __slots.length;
+        return label + __slots.length;
 #line hidden
     }
     #line default
@@ -224,7 +226,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.Execution.Wor
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "9c804ff5eabfc416") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "73b82506eaca2054") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

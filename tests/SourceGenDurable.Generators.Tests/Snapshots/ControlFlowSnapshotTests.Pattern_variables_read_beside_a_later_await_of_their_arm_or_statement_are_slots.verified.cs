@@ -16,7 +16,6 @@ partial class Workflows
         public int n = default!;
         public int arm = default!;
         public int small = default!;
-        public int tested = default!;
         public int x = default!;
         public int __await0 = default!;
         public int __spill1 = default!;
@@ -30,7 +29,6 @@ partial class Workflows
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "n", this.n, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "arm", this.arm, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "small", this.small, options);
-            global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "tested", this.tested, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "x", this.x, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__await0", this.__await0, options);
             global::SourceGenDurable.StateMachines.SlotSerializer.Write<int>(writer, "__spill1", this.__spill1, options);
@@ -45,7 +43,6 @@ partial class Workflows
             n = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "n", options),
             arm = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "arm", options),
             small = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "small", options),
-            tested = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "tested", options),
             x = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "x", options),
             __await0 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__await0", options),
             __spill1 = global::SourceGenDurable.StateMachines.SlotSerializer.Read<int>(slots, "__spill1", options),
@@ -155,9 +152,9 @@ partial class Workflows
 #line hidden
         __and_L9_end:;
 #line (9, 1) - (9, 56) 8 "Workflow0.cs"
-        __slots.tested = __slots.__spill3 ? __slots.x : 0;
+        var tested = __slots.__spill3 ? __slots.x : 0;
 #line (10, 1) - (10, 20) 8 "Workflow0.cs"
-        return __slots.arm + __slots.tested;
+        return __slots.arm + tested;
 #line hidden
     }
     #line default
@@ -169,7 +166,7 @@ file sealed class RunWorkflowDefinition : global::SourceGenDurable.Execution.Wor
 {
     public static readonly RunWorkflowDefinition Instance = new();
 
-    private RunWorkflowDefinition() : base("Workflows.Run", "d10a83ddad730d1b") { }
+    private RunWorkflowDefinition() : base("Workflows.Run", "4d73ac76cb4473dc") { }
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     #pragma warning disable CA2255 // registering at module load is what lets hosts find workflows without reflection

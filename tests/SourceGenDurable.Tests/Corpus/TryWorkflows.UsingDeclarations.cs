@@ -92,6 +92,46 @@ public sealed partial class TryWorkflows
         return string.Join(",", trace);
     }
 
+    /// <summary>
+    /// Using declarations whose initializers await, in a loop body, an if, a try block whose finally awaits, and the
+    /// workflow's own block: the resource is made after its initializer's checkpoint, on a resume too, and disposed where
+    /// its block ends.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(1)]
+    [Inputs(2)]
+    public async Task<string> UsingDeclarationsWhoseInitializersAwait(WorkflowContext ctx, int n)
+    {
+        var trace = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var scope = new TraceScope(trace, $"loop{await ctx.Step("name", ct => log.Run("name", i, () => i + n))}");
+            trace.Add($"in{i}");
+        }
+
+        if (n > 1)
+        {
+            using var inner = new TraceScope(trace, "if" + await ctx.Step("check", ct => log.Run("check", n, () => n * 2)));
+            trace.Add("in-if");
+        }
+
+        try
+        {
+            using var guarded = new TraceScope(trace, $"try{await ctx.Step("open", ct => log.Run("open", n, () => n + 5))}");
+            trace.Add("in-try");
+        }
+        finally
+        {
+            await ctx.Step("close", ct => log.Do("close", trace.Count));
+            trace.Add("finally");
+        }
+
+        await ctx.Step("done", ct => log.Do("done", trace.Count));
+        using var last = new TraceScope(trace, "last" + await ctx.Step("final", ct => log.Run("final", n, () => n)));
+        trace.Add("end");
+        return string.Join(",", trace);
+    }
+
     /// <summary>Records its disposal in the workflow's trace.</summary>
     private sealed class TraceScope(List<string> trace, string name) : IDisposable
     {
