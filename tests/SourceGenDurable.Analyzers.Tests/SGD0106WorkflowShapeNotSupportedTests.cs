@@ -385,6 +385,60 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
             """);
 
     [Fact]
+    public Task Locals_declared_from_awaited_values_with_no_checkpoint_after_them_in_their_block_are_not_saved_when_a_goto_loops_around() =>
+        // A goto back before a declaration meets the declaration again before any read of its variable, and no label
+        // follows it: the variable holds no value at any checkpoint, its own initializer's included.
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int input)
+                {
+                    var rounds = 0;
+                again:
+                    if (rounds < input)
+                    {
+                        var tick = new { Count = await ctx.Step("tick", ct => Task.FromResult(1)) };
+                        rounds += tick.Count;
+                    }
+
+                    if (rounds % 2 == 0)
+                    {
+                        using var stream = new System.IO.MemoryStream(new byte[await ctx.Step("size", ct => Task.FromResult(rounds))]);
+                        rounds += (int)stream.Length;
+                    }
+
+                    if (rounds < 3) goto again;
+                    return rounds;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_local_with_a_label_after_it_in_its_block_is_saved_when_a_goto_may_jump_over_its_declaration() =>
+        // A jump from before the declaration to the label after it reaches the reads without assigning it again.
+        Verify.VerifyAsync(
+            """
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int input)
+                {
+                    var rounds = 0;
+                    var {|#0:tick|} = new { Count = await ctx.Step("tick", ct => Task.FromResult(1)) };
+                again:
+                    rounds += tick.Count + await ctx.Step("next", ct => Task.FromResult(rounds));
+                    if (rounds < input) goto again;
+                    return rounds;
+                }
+            }
+            """,
+            Verify.Diagnostic("SGD0106").WithLocation(0).WithArguments(
+                "ProcessOrder",
+                "'tick' of type '<anonymous type: int Count>?' lives across a checkpoint, but anonymous types have no constructor that System.Text.Json can call, so they cannot be checkpointed"));
+
+    [Fact]
     public Task A_using_declaration_after_the_last_checkpoint_of_its_block_is_not_saved_when_a_goto_loops_around_a_checkpoint() =>
         // Its scope is the rest of its block, which holds no checkpoint, and no goto can jump into it.
         Verify.VerifyAsync(

@@ -248,6 +248,23 @@ public sealed class LoweredShapeTests
     }
 
     [Fact]
+    public void A_variable_read_before_an_operand_that_assigns_it_ahead_of_an_await_is_read_into_a_temporary_first()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                var y = n;
+                var z = y + (y++ + await Load(y));
+                y += y++ + await Load(z);
+                return y + z;
+            """);
+
+        // y is read into a temporary before the increment runs, and the copies after the checkpoints read the temporaries.
+        GeneratorHarness.AssertWrittenBefore(generated, "__slots.__spill0 = __slots.y;", "__slots.__spill1 = __slots.y++;");
+        Assert.Contains("__slots.z = __slots.__spill0 + (__slots.__spill1 + __slots.__await0);", generated, StringComparison.Ordinal);
+        GeneratorHarness.AssertWrittenBefore(generated, "__slots.__spill3 = __slots.y;", "__slots.__spill4 = __slots.y++;");
+        Assert.Contains("__slots.y = (int)(__slots.__spill3 + (__slots.__spill4 + __slots.__await1));", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_case_guard_that_awaits_is_a_checkpoint_where_the_guard_runs_and_the_labels_after_it_match_after_it()
     {
         var generated = GeneratorHarness.GenerateWorkflow("""

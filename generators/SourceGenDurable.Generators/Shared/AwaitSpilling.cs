@@ -152,9 +152,12 @@ internal static partial class AwaitSpilling
                 return;
             }
 
-            if (expression is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax or ElementAccessExpressionSyntax } compound &&
+            // A compound assignment reads its target before its right side runs: one to a member or an element, or to
+            // a variable that its right side assigns before an await, keeps the value read first.
+            if (expression is AssignmentExpressionSyntax compound &&
                 !compound.IsKind(SyntaxKind.SimpleAssignmentExpression) && !compound.IsKind(SyntaxKind.CoalesceAssignmentExpression) &&
-                ContainsDurableAwait(compound.Right))
+                ContainsDurableAwait(compound.Right) &&
+                (compound.Left is MemberAccessExpressionSyntax or ElementAccessExpressionSyntax || IsChangedBy(compound.Left, [compound.Right])))
             {
                 WalkCompound(compound);
                 return;
@@ -184,7 +187,7 @@ internal static partial class AwaitSpilling
 
             for (var i = 0; i <= last && Reason is null; i++)
             {
-                EvaluateFirst(operands[i]);
+                WithLater([.. operands.Skip(i + 1).Take(last - i)], operands[i]);
             }
         }
 
@@ -195,7 +198,7 @@ internal static partial class AwaitSpilling
             {
                 Walk(operand);
             }
-            else if (NeedsSpill(operand))
+            else if (NeedsSpill(operand) || IsChangedLater(operand))
             {
                 var type = model.GetTypeInfo(operand).Type;
                 if (!CanHoldInTemporary(type))
@@ -222,9 +225,10 @@ internal static partial class AwaitSpilling
         /// </summary>
         private void WalkCompound(AssignmentExpressionSyntax compound)
         {
-            foreach (var operand in TargetOperands(compound.Left))
+            var targetOperands = TargetOperands(compound.Left).ToList();
+            for (var i = 0; i < targetOperands.Count; i++)
             {
-                EvaluateFirst(operand);
+                WithLater([.. targetOperands.Skip(i + 1), compound.Right], targetOperands[i]);
                 if (Reason is not null)
                 {
                     return;

@@ -110,7 +110,7 @@ internal static class LiveVariables
         if (body.DescendantNodes().OfType<GotoStatementSyntax>().Any(g => g.IsKind(SyntaxKind.GotoStatement)))
         {
             // A goto can jump back across a checkpoint anywhere: keep every local that is read, but for the variables
-            // whose scope holds no checkpoint, which are out of scope at every checkpoint.
+            // that can hold a value at no checkpoint (see ScopeOf).
             var checkpointStatements = checkpoints.ToList();
             bool OutOfScopeAtEveryCheckpoint(ISymbol local) =>
                 ScopeOf(local) is { } scope && !checkpointStatements.Any(c => scope.Contains(c.Span));
@@ -161,16 +161,21 @@ internal static class LiveVariables
     }
 
     /// <summary>
-    /// Where <paramref name="local"/> is in scope, when no goto can enter it: the statement of a for, foreach or using
-    /// statement's variable, the switch section of a case label's pattern variable, and for a using declaration the
-    /// rest of its block (C# allows no goto to after one). Null for any other local.
+    /// Where <paramref name="local"/> may hold a value, when no goto can enter it: the statement of a for, foreach or
+    /// using statement's variable, the switch section of a case label's pattern variable, and for a variable of a
+    /// declaration statement the rest of its block after its declarator. C# allows no read of it before its
+    /// declaration, so that holds when no label follows it in its block (and none can after a using declaration): every
+    /// path to a read then goes through its declarator, and a jump back before it meets the declarator again. Null for
+    /// any other local (one declared in a switch section is in scope in the sections after it too, which may assign it
+    /// and loop back across a checkpoint).
     /// </summary>
     private static TextSpan? ScopeOf(ISymbol local) =>
         local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() switch
         {
             VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax or UsingStatementSyntax } declaration } => declaration.Parent!.Span,
-            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0, Parent: BlockSyntax block } declaration } }
-                => TextSpan.FromBounds(declaration.SpanStart, block.Span.End),
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { Parent: BlockSyntax block } declaration } } declarator
+                when declaration.UsingKeyword.RawKind != 0 || !block.Statements.SkipWhile(s => s != declaration).Any(s => s is LabeledStatementSyntax)
+                => TextSpan.FromBounds(declarator.Span.End, block.Span.End),
             ForEachStatementSyntax loop => loop.Span,
             SingleVariableDesignationSyntax designation => designation.Ancestors().FirstOrDefault(a => a is StatementSyntax or SwitchSectionSyntax) switch
             {
