@@ -49,9 +49,9 @@ public sealed partial class RandomWorkflows(StepLog log)
                     y += await Retry(y);
                     var s106 = $"{Mix(e105, e105)}:{await Retry((e105 + y))}";
                     x += s106.Length;
-                    using var u107 = new Marker(Mix(y, x));
-                    x += u107.Value;
-                    if (Twist(x) % 3 == 2)
+                    using var u107 = new Marker(Twist(e105) + await F(e105));
+                    y += u107.Value;
+                    if (e105 % 7 % 3 == 2)
                     {
                         continue;
                     }
@@ -62,45 +62,42 @@ public sealed partial class RandomWorkflows(StepLog log)
                 }
                 break;
             case 1:
-                y = Order(b: await Retry(Twist(seed)), a: y++);
-                var w108 = 0;
-                while (w108++ < 2 && await F(w108 + seed % 7) is var k109 && k109 % 4 != 3)
+                var a108 = new int[((await Even(Twist(y)) ? 1 : 2) % 4) + 1];
+                a108[^1] = y++;
+                y += a108.Length + a108[^1];
+                try
                 {
-                    y += await F(Mix(y, x));
-                    if (await Retry(Mix(k109, y)) is not (> 5 and < 60))
+                    y += await F(Twist(seed));
+                    y += AddTo(ref x, (await Even(x) ? 1 : 2));
+                    using var u109 = new Marker(y + await Retry(x % 7));
+                    x += u109.Value;
+                }
+                finally
+                {
+                    x += 3;
+                    x += await ctx.Step("s103", ct => log.Run("s103", seed, () => seed + 1));
+                    for (var i110 = 0; i110 < 2 && await Even(i110 + seed % 7); i110 += await Even(i110 + y) ? 1 : 2)
                     {
-                        x += await Retry(x);
+                        y += i110;
+                        x += await ctx.Step("s104", ct => log.Run("s104", Mix(y, x), () => Mix(y, x) + 1));
+                        x = (await Even((x + seed)) ? 1 : 2);
+                        (x, y) = (await ctx.Step("s105", ct => log.Run("s105", Twist(y), () => Twist(y) + 1)), Mix(x, seed % 7));
+                        using var u111 = new Marker(Twist(seed) + await F(x % 7));
+                        x += u111.Value;
                     }
-                    else
-                    {
-                        y -= 1;
-                    }
-                    x = ((seed + y) % 3) switch
-                    {
-                        0 => await F((seed + y)),
-                        1 => seed + 2,
-                        _ => await F(Twist(x)),
-                    };
-                    y += k109;
+                }
+                if (seed % 7 % 2 == 0)
+                {
+                    goto default;
                 }
                 break;
             default:
-                switch ((seed % 3, await Even(Twist(y))))
+                if ((y + seed) % 2 == 0)
                 {
-                    case (0, true):
-                        y += await F((x + y));
-                        int z111 = await F(seed % 7) + (y + seed), z112 = z111 + await Retry(Twist(seed));
-                        break;
-                    case (var k110, false) when k110 > 0:
-                        x += await ctx.Step("s103", ct => log.Run("s103", seed % 7, () => seed % 7 + 1)) + k110;
-                        break;
-                    default:
-                        x += 4;
-                        break;
-                }
-                if (await Retry(x) is var k113 && k113 % 2 == 0)
-                {
-                    y += await F(y) + k113;
+                    y += await ctx.Step("s106", ct => log.Run("s106", Twist(seed), () => Twist(seed) + 1));
+                    var z112 = await Retry(Twist(x)) + Twist(seed);
+                    using var u113 = new Marker((x + x) + await F(seed % 7));
+                    y += u113.Value;
                 }
                 break;
         }
@@ -117,19 +114,67 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var l201 = new List<int> { seed % 7 };
-        l201.Add(await F(x % 7));
-        l201.Add(await F(seed) + l201.Count);
-        x += l201.Sum() * l201.Count;
-        if ((y + x) % 3 == 0)
+        x = (await Even(x % 7) ? 1 : 2) is var k201 && k201 % 3 != 0 ? k201 + await F(seed % 7) : k201 - 1;
+        if ((seed + y) % 3 == 0 || await Even((seed + y)))
         {
-            goto skip202;
+            var a202 = new int[2];
+            a202[1] = await Retry(Mix(y, y));
+            a202[0] = a202[1] + await F(x % 7);
+            y += a202[0] - a202[1];
+            using var u203 = new Marker(x + await F(seed));
+            y += u203.Value;
+            if (Twist(seed) % 3 == 2)
+            {
+                return Mix(x, y);
+            }
         }
-        x += await Retry((seed + y));
-        skip202:
-        x += 1;
-        (x, y) = (await ctx.Step("s201", ct => log.Run("s201", Twist(y), () => Twist(y) + 1)), Mix(x, Twist(x)));
-        x = await F(seed) is var k203 && k203 % 3 != 0 ? k203 + await F((x + seed)) : k203 - 1;
+        else if (Twist(y) % 2 == 0)
+        {
+            try
+            {
+                y += await ctx.Step("s201", ct => log.Run("s201", seed, () => seed + 1));
+                y = (await Even(y) ? 1 : 2);
+                using var u204 = new Marker(Twist(x) + await ctx.Step("s202", ct => log.Run("s202", x % 7, () => x % 7 + 1)));
+                x += u204.Value;
+            }
+            finally
+            {
+                x += 3;
+                x += await F(Twist(seed));
+                var a205 = new[] { Twist(seed), y % 7 };
+                a205[seed % 7 % 2] += await F(Twist(seed));
+                x += a205[0] + a205[1];
+            }
+        }
+        else if ((x + y) % 3 == 0 || await Even((x + x)))
+        {
+            y = Mix(await ctx.Step("s203", ct => log.Run("s203", Twist(x), () => Twist(x) + 1)), (await Even(Mix(seed, y)) ? 1 : 2));
+            using var u206 = new Marker(Mix(seed, y));
+            x += u206.Value;
+            if (Twist(y) % 3 == 2)
+            {
+                return Mix(x, y);
+            }
+        }
+        else
+        {
+            var b207 = 0;
+            again208:
+            b207++;
+            y += (await Even((x + x)) ? 1 : 2);
+            var r209 = await ctx.WhenAll(F((y + y)), F(Mix(seed, y)));
+            x = Mix(r209[0], r209[1]);
+            if (Mix(seed, seed) % 9 == 8)
+            {
+                return Mix(x, y);
+            }
+            if (b207 < 2 && y % 7 % 2 == 0)
+            {
+                goto again208;
+            }
+        }
+        var r210 = await ctx.WhenAll(F(y), F(Mix(y, seed)));
+        y = Mix(r210[0], r210[1]);
         return Mix(Twist(x), y);
     }
 
@@ -143,102 +188,49 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var s301 = $"{await Retry(x),5:D3}|{y++:D2}";
-        y += s301.Length + s301.IndexOf('|');
-        try
+        var b301 = new Box { A = (x + seed) };
+        b301.A += b301.B++ + await ctx.Step("s301", ct => log.Run("s301", (x + x), () => (x + x) + 1));
+        b301.B *= await Retry((x + seed)) % 5;
+        x += Mix(b301.A, b301.B);
+        if (x % 2 == 0 && await Even((seed + y)))
         {
-            y += await Check(seed);
-            try
+            int? n302 = seed % 2 == 0 ? null : (seed + seed);
+            n302 ??= (await Even(Mix(y, x)) ? 1 : 2);
+            x += n302.Value;
+            if (Twist(y) % 3 == 0 || await Even(y))
             {
-                y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-            }
-            catch (TimeoutException)
-            {
-                x += 7;
-            }
-            var a302 = new int[2];
-            a302[1] = await F(Twist(seed));
-            a302[0] = a302[1] + await ctx.Step("s301", ct => log.Run("s301", seed, () => seed + 1));
-            y += a302[0] - a302[1];
-        }
-        catch (CorpusException c307) when (c307.Message.Length % 2 == 1)
-        {
-            y += 100;
-            if (Mix((x + y), (seed + y)) is var k303 && k303 % 2 == 1)
-            {
-                y += (await Even(Mix(seed, seed)) ? 1 : 2);
-                x += k303;
-            }
-            int z304 = await ctx.Step("s302", ct => log.Run("s302", Twist(y), () => Twist(y) + 1)) + Twist(seed), z305 = z304 + await F(x);
-            using var u306 = new Marker(x);
-            y += u306.Value;
-            if (Twist(z305) % 3 == 2)
-            {
-                return Mix(x, y);
-            }
-            y += c307.Message.Length;
-        }
-        finally
-        {
-            x += 3;
-            try
-            {
-                y += await F(Mix(seed, seed));
-                x = await F(Mix(y, await Retry(x)));
-                var z308 = await ctx.Step("s303", ct => log.Run("s303", Twist(y), () => Twist(y) + 1)) + seed;
-            }
-            finally
-            {
-                x += 3;
-                x += await F(x);
-                var c309 = (y + seed) % 2 == 0 ? null : new List<int> { (y + x) };
-                x += c309?.Append(await ctx.Step("s304", ct => log.Run("s304", Twist(seed), () => Twist(seed) + 1))).Sum() ?? (seed + x);
-                var w310 = 0;
-                while (w310++ < 2 && await F(w310 + x % 7) is var k311 && k311 % 4 != 3)
-                {
-                    y += await ctx.Step("s305", ct => log.Run("s305", Twist(x), () => Twist(x) + 1));
-                    if (await F(Mix(x, k311)) is > 3 and < 50 or 7)
-                    {
-                        y += await F((x + y));
-                    }
-                    int Local3(int v) => Mix(v, Mix(y, y));
-                    x += Local3((await Even((y + x)) ? 1 : 2));
-                    y += Local3(y);
-                    y += k311;
-                }
-            }
-        }
-        if (int.TryParse((Twist(seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p312))
-        {
-            y += (await Even(seed) ? 1 : 2);
-            (x, y) = (y, Mix(x, (await Even(Mix(p312, y)) ? 1 : 2)));
-            y += p312;
-        }
-        foreach (var (e313, e314) in new[] { (Mix(y, seed), 1), ((await Even(Mix(y, y)) ? 1 : 2), 2) })
-        {
-            y += e313 * e314;
-            if ((y + seed) % 4 == 3)
-            {
-                break;
-            }
-            var t315 = 0;
-            while (true)
-            {
-                if (++t315 > 2)
-                {
-                    break;
-                }
-                x += await ctx.Step("s306", ct => log.Run("s306", Mix(e313, y), () => Mix(e313, y) + 1));
-                if (Mix(e314, e313) % 9 == 8)
+                x += await Retry((y + y));
+                y = Mix(y, x) % 2 == 0 ? (await Even(Mix(seed, x)) ? await ctx.Step("s302", ct => log.Run("s302", y % 7, () => y % 7 + 1)) : x) : (await Even(Twist(seed)) ? 1 : 2);
+                var a303 = new[] { Twist(y), await Retry(seed), x };
+                y += a303[^1] + a303[1..].Sum() + a303[..^2].Length + await F(seed % 7);
+                using var u304 = new Marker(y + await Retry(seed));
+                x += u304.Value;
+                if (seed % 7 % 3 == 2)
                 {
                     return Mix(x, y);
                 }
-                var l316 = new List<int> { (e314 + seed) };
-                l316.Add((await Even(seed) ? 1 : 2));
-                l316.Add((await Even(Twist(e313)) ? 1 : 2) + l316.Count);
-                x += l316.Sum() * l316.Count;
             }
-            x += e313 - e314;
+            else
+            {
+                y += await F(Twist(y));
+                var t305 = 0;
+                while (true)
+                {
+                    if (++t305 > 2)
+                    {
+                        break;
+                    }
+                    y += await F((y + x));
+                    var b306 = new Box { B = await Retry((y + x)), A = x++ + await Retry(Twist(seed)) };
+                    x += (b306.A * 2) - b306.B;
+                    var b307 = new Box { B = await ctx.Step("s303", ct => log.Run("s303", x % 7, () => x % 7 + 1)), A = x++ + (await Even(seed) ? 1 : 2) };
+                    x += (b307.A * 2) - b307.B;
+                }
+            }
+        }
+        if (await ctx.Step("s304", ct => log.Run("s304", (seed + seed), () => (seed + seed) + 1)) is var k308 && k308 % 2 == 0)
+        {
+            x += await ctx.Step("s305", ct => log.Run("s305", Twist(x), () => Twist(x) + 1)) + k308;
         }
         return Mix(Twist(x), y);
     }
@@ -253,59 +245,32 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix(new[] { (x + x), x }.Sum(v => v + y), await Retry((x + seed)));
-        if (x % 2 == 0 && await Even((seed + y)))
+        switch (await F(Twist(seed)) % 3)
         {
-            int? n401 = seed % 2 == 0 ? null : (seed + seed);
-            n401 ??= (await Even(Mix(y, x)) ? 1 : 2);
-            x += n401.Value;
-            if (Twist(y) % 3 == 0 || await Even(y))
-            {
-                x += await Retry((y + y));
-                y = Mix(y, x) % 2 == 0 ? (await Even(Mix(seed, x)) ? await ctx.Step("s401", ct => log.Run("s401", y % 7, () => y % 7 + 1)) : x) : (await Even(Twist(seed)) ? 1 : 2);
-                var a402 = new[] { Twist(y), await Retry(seed), x };
-                y += a402[^1] + a402[1..].Sum() + a402[..^2].Length + await F(seed % 7);
-                using var u403 = new Marker(x % 7);
-                x += u403.Value;
-            }
-            else
-            {
-                x += await F((y + y));
-                switch (seed % 3)
+            case 0:
+                x = Mix(new[] { Mix(x, x), x }.Sum(v => v + y), await F(seed % 7));
+                if ((seed + seed) % 2 == 0)
                 {
-                    case 0:
-                        y += (await Even(x % 7) ? 1 : 2);
-                        var t404 = (A: (seed + x), B: await F(Mix(seed, x)));
-                        t404.A += t404.B++ + await F(Twist(seed));
-                        x = Mix(t404.A, t404.B);
-                        if (x % 7 % 9 == 7)
-                        {
-                            return Mix(x, (await Even(seed) ? 1 : 2));
-                        }
-                        break;
-                    case 1:
-                        y += await F(y % 7);
-                        x = ((seed + y) % 3) switch
-                        {
-                            0 => await F(Twist(seed)),
-                            1 => y + 2,
-                            _ => await F((x + seed)),
-                        };
-                        break;
-                    default:
-                        x += await F((y + x));
-                        var a405 = new int[3];
-                        a405[await ctx.Step("s402", ct => log.Run("s402", Mix(y, seed), () => Mix(y, seed) + 1)) % 3] = await F((seed + y));
-                        x += a405.Sum();
-                        break;
+                    goto case 1;
                 }
-                (x, y) = (y, Mix(x, (await Even(seed) ? 1 : 2)));
-            }
+                break;
+            case 1:
+                var l401 = new List<int> { x++, await Retry(y), x };
+                x += Mix(l401[0], l401[2]) + l401.Count;
+                if ((y + seed) % 2 == 0)
+                {
+                    goto default;
+                }
+                break;
+            default:
+                x = (x + x) % 3 == 0 ? (await Even(Twist(x)) ? 1 : 2) : Mix(x, y) + 1;
+                var a402 = new int[((await Even(Mix(x, y)) ? 1 : 2) % 4) + 1];
+                a402[^1] = y++;
+                y += a402.Length + a402[^1];
+                break;
         }
-        var a406 = new int[2];
-        a406[0] = await Retry(x);
-        a406[1] = a406[0] + await F(Mix(x, x));
-        x += a406[0] - a406[1];
+        x = Mix(x, (await Even(Mix(seed, y)) ? 1 : 2));
+        y = Mix(await F(seed), await Retry(Twist(y)));
         return Mix(Twist(x), y);
     }
 
@@ -319,10 +284,66 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = checked(y + (await Retry(Mix(y, x)) * 2)) % 1009;
-        var s501 = $"{await Retry(seed),5:D3}|{y++:D2}";
-        y += s501.Length + s501.IndexOf('|');
-        x = Twist(seed) % 3 == 0 || await Even(Twist(x)) ? await F(seed) : Mix((x + x), await F(Twist(y)));
+        (x, y) = (await Retry(Mix(x, seed)), Mix(x, x));
+        switch (await F(x % 7) % 3)
+        {
+            case 0:
+                y = await F(Mix((seed + x), await ctx.Step("s501", ct => log.Run("s501", Twist(x), () => Twist(x) + 1))));
+                break;
+            case 1:
+                if (Twist(seed) % 3 == 0 || await Even(Twist(y)))
+                {
+                    y += await Retry(Twist(x));
+                    var p501 = new Point { A = y };
+                    p501.B = await ctx.Step("s502", ct => log.Run("s502", y, () => y + 1));
+                    var q502 = p501;
+                    p501.Bump();
+                    p501.A += await F(y % 7);
+                    y += Mix(p501.A - p501.B, q502.A + q502.B);
+                    for (var i503 = 0; i503 < 2 && await Even(i503 + (seed + seed)); i503++)
+                    {
+                        y += i503;
+                        x += await ctx.Step("s503", ct => log.Run("s503", Twist(seed), () => Twist(seed) + 1));
+                        var s504 = $"{i503}";
+                        s504 += $"-{s504.Length + (await Even(Mix(i503, seed)) ? 1 : 2)}";
+                        s504 = s504.Substring(s504.Length / 2) + s504.Length;
+                        x += s504.Length + s504[0];
+                    }
+                    using var u505 = new Marker(seed % 7 + await Retry((x + y)));
+                    x += u505.Value;
+                }
+                else
+                {
+                    x += await ctx.Step("s504", ct => log.Run("s504", Mix(x, y), () => Mix(x, y) + 1));
+                    y = (x + x) % 3 == 0 || await Even(Mix(x, x)) ? await F((x + y)) : Mix(seed % 7, await F((y + y)));
+                    if (Mix(x, x) % 3 == 0)
+                    {
+                        goto skip506;
+                    }
+                    x += await ctx.Step("s505", ct => log.Run("s505", Twist(y), () => Twist(y) + 1));
+                    skip506:
+                    y += 1;
+                    using var u507 = new Marker(Mix(y, y));
+                    y += u507.Value;
+                    if (seed % 7 % 3 == 2)
+                    {
+                        return Mix(x, y);
+                    }
+                }
+                x = Mix(await Retry(x), await ctx.Step("s506", ct => log.Run("s506", Mix(y, y), () => Mix(y, y) + 1)));
+                if (Twist(seed) % 2 == 0)
+                {
+                    goto default;
+                }
+                break;
+            default:
+                y = await F(Mix(Twist(y), await Retry((seed + y))));
+                y = await F((x + y));
+                break;
+        }
+        int? n508 = y % 7 % 2 == 0 ? null : Twist(x);
+        n508 ??= await F(Twist(x));
+        y += n508.Value;
         return Mix(Twist(x), y);
     }
 
@@ -336,23 +357,28 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var l601 = new List<int> { x++, await F(y), x };
-        x += Mix(l601[0], l601[2]) + l601.Count;
-        var p602 = new Point { A = Mix(x, seed) };
-        p602.B = await F(Twist(x));
-        var q603 = p602;
-        p602.Bump();
-        p602.A += await F(Twist(y));
-        x += Mix(p602.A - p602.B, q603.A + q603.B);
-        try
+        y += AddTo(ref x, await Retry((seed + y)));
+        var l601 = new List<int> { seed % 7 };
+        l601.Add(await ctx.Step("s601", ct => log.Run("s601", Twist(y), () => Twist(y) + 1)));
+        l601.Add(await F(Mix(y, seed)) + l601.Count);
+        y += l601.Sum() * l601.Count;
+        var a602 = new int[2];
+        a602[0] = await F(Mix(x, seed));
+        a602[1] = a602[0] + await F(Mix(y, seed));
+        x += a602[0] - a602[1];
+        var p603 = new Point { A = seed % 7 };
+        p603.B = await F(Mix(seed, y));
+        var q604 = p603;
+        p603.Bump();
+        p603.A += await F(Mix(seed, x));
+        y += Mix(p603.A - p603.B, q604.A + q604.B);
+        if ((x + seed) % 3 == 0)
         {
-            x += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+            goto skip605;
         }
-        catch (TimeoutException)
-        {
-            x += 7;
-        }
-        y = Mix(y++, (await Even(y % 7) ? 1 : 2)) + y;
+        x += await ctx.Step("s602", ct => log.Run("s602", (y + x), () => (y + x) + 1));
+        skip605:
+        x += 1;
         return Mix(Twist(x), y);
     }
 
@@ -366,70 +392,17 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var d701 = 0;
-        do
+        var l701 = new List<int> { y++, await F(seed % 7), y };
+        y += Mix(l701[0], l701[2]) + l701.Count;
+        var s702 = $"{Twist(y)}:{await ctx.Step("s701", ct => log.Run("s701", Mix(y, x), () => Mix(y, x) + 1))}";
+        y += s702.Length;
+        y = Mix(y++, await F(seed)) + y;
+        x = (Mix(x, y) % 4) switch
         {
-            d701++;
-            try
-            {
-                y += await Check(seed % 7);
-                x += await ctx.Step("s701", ct => log.Run("s701", Mix(y, x), () => Mix(y, x) + 1));
-                if (Mix(x, x) % 3 == 0)
-                {
-                    goto skip702;
-                }
-                x = await F(y % 7);
-                skip702:
-                y += 1;
-            }
-            catch (CorpusException)
-            {
-                y += 100;
-                y += await Retry(x % 7);
-                try
-                {
-                    y += await Check(seed % 7);
-                    x += await ctx.Step("s702", ct => log.Run("s702", (x + y), () => (x + y) + 1));
-                    y = x % 7 % 2 == 0 ? (await Even(Mix(y, x)) ? await Retry(Mix(seed, y)) : seed % 7) : (await Even(y) ? 1 : 2);
-                }
-                catch (CorpusException c704)
-                {
-                    y += 100;
-                    x += await F(Mix(x, x));
-                    var a703 = new int[2];
-                    a703[0] = await F(x % 7);
-                    a703[1] = a703[0] + await ctx.Step("s703", ct => log.Run("s703", (y + y), () => (y + y) + 1));
-                    x += a703[0] - a703[1];
-                    x += c704.Message.Length;
-                    if (Mix(x, x) % 4 == 0)
-                    {
-                        throw;
-                    }
-                }
-                var s705 = $"{Twist(seed)}";
-                s705 += $"-{s705.Length + await F(y)}";
-                s705 = s705.Substring(s705.Length / 2) + s705.Length;
-                y += s705.Length + s705[0];
-                using var u706 = new Marker(Mix(y, y));
-                y += u706.Value;
-                if (y % 7 % 3 == 2)
-                {
-                    break;
-                }
-            }
-            int? n707 = Twist(seed) % 2 == 0 ? null : x % 7;
-            y = n707 ?? await ctx.Step("s704", ct => log.Run("s704", Twist(y), () => Twist(y) + 1));
-        }
-        while (d701 < 2);
-        int Local0(int v) => Mix(v, Mix(seed, y));
-        x += Local0(await ctx.Step("s705", ct => log.Run("s705", Mix(x, x), () => Mix(x, x) + 1)));
-        x += Local0(y);
-        y = (Mix(y, y) % 4) switch
-        {
-            var g708 when await Even(g708 + (seed + seed)) => await Retry(y) + g708,
-            1 => Twist(seed),
-            var g708 when g708 > 2 => g708 + await Retry(Mix(seed, seed)),
-            _ => (seed + y) + 5,
+            var g703 when await Even(g703 + y % 7) => await F(Mix(seed, g703)) + g703,
+            1 => Mix(x, seed),
+            var g703 when g703 > 2 => g703 + await Retry(Mix(x, seed)),
+            _ => Twist(y) + 5,
         };
         return Mix(Twist(x), y);
     }
@@ -444,20 +417,27 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var c801 = x % 7 % 2 == 0 ? null : new List<int> { Twist(seed) };
-        y += c801?.Append((await Even(Mix(seed, y)) ? 1 : 2)).Sum() ?? seed;
-        x += (await Even(seed) ? 1 : 2);
-        if (new[] { (y + y), await Retry(y % 7), Mix(seed, y) } is [var k802, > 10 and var k803, ..])
+        if (Twist(seed) % 3 == 0)
         {
-            x += await Retry((k802 + k802)) + Mix(k802, k803);
+            goto skip801;
         }
-        if ((x + seed) % 3 == 0)
+        x = await ctx.Step("s801", ct => log.Run("s801", Mix(x, x), () => Mix(x, x) + 1));
+        skip801:
+        y += 1;
+        int Local0(int v) => Mix(v, y);
+        x += Local0((await Even(x) ? 1 : 2));
+        x += Local0(y);
+        var l802 = new List<int> { x };
+        l802.Add(await F(seed));
+        l802.Add(await Retry(x) + l802.Count);
+        x += l802.Sum() * l802.Count;
+        x = (Twist(seed) % 4) switch
         {
-            goto skip804;
-        }
-        x += await ctx.Step("s801", ct => log.Run("s801", (y + x), () => (y + x) + 1));
-        skip804:
-        x += 1;
+            var g803 when await Even(g803 + (y + y)) => await F(y % 7) + g803,
+            1 => Mix(x, y),
+            var g803 when g803 > 2 => g803 + await Retry(Mix(seed, seed)),
+            _ => (x + seed) + 5,
+        };
         return Mix(Twist(x), y);
     }
 
@@ -471,18 +451,134 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var l901 = new List<int> { y++, await F(seed % 7), y };
-        y += Mix(l901[0], l901[2]) + l901.Count;
-        var s902 = $"{Twist(y)}:{await ctx.Step("s901", ct => log.Run("s901", Mix(y, x), () => Mix(y, x) + 1))}";
-        y += s902.Length;
-        y = Mix(y++, await F(seed)) + y;
-        x = (Mix(x, y) % 4) switch
+        try
         {
-            var g903 when await Even(g903 + y % 7) => await F(Mix(seed, g903)) + g903,
-            1 => Mix(x, seed),
-            var g903 when g903 > 2 => g903 + await Retry(Mix(x, seed)),
-            _ => Twist(y) + 5,
-        };
+            y += await Check(x);
+            try
+            {
+                y += await Check(Mix(seed, seed));
+                x += await Check((seed + x));
+                switch (y % 3)
+                {
+                    case 0:
+                        y += await ctx.Step("s901", ct => log.Run("s901", Twist(y), () => Twist(y) + 1));
+                        if ((x + seed) % 5 == 0)
+                        {
+                            throw new CorpusException($"thrown at {Mix(y, seed)}");
+                        }
+                        if (Mix(x, y) % 2 == 0)
+                        {
+                            goto case 1;
+                        }
+                        break;
+                    case 1:
+                        y += await Retry(Mix(x, x));
+                        y = (await Even(x) ? 1 : 2);
+                        if (y % 7 % 2 == 0)
+                        {
+                            goto default;
+                        }
+                        break;
+                    default:
+                        x += await ctx.Step("s902", ct => log.Run("s902", (y + y), () => (y + y) + 1));
+                        if (int.TryParse((Twist(seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p901))
+                        {
+                            y += await F(x % 7);
+                            x += await ctx.Step("s903", ct => log.Run("s903", Mix(y, x), () => Mix(y, x) + 1));
+                            try
+                            {
+                                y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
+                            }
+                            catch (TimeoutException)
+                            {
+                                y += 7;
+                            }
+                            y += p901;
+                        }
+                        break;
+                }
+                using var u902 = new Marker(seed % 7);
+                y += u902.Value;
+                if (y % 7 % 3 == 2)
+                {
+                    return Mix(x, y);
+                }
+            }
+            catch (CorpusException)
+            {
+                y += 100;
+                y += await ctx.Step("s904", ct => log.Run("s904", Mix(x, seed), () => Mix(x, seed) + 1));
+                if (seed % 7 % 5 == 0)
+                {
+                    throw new CorpusException($"thrown at {Twist(x)}");
+                }
+                int? n903 = y % 7 % 2 == 0 ? null : (x + x);
+                n903 ??= (await Even(Twist(seed)) ? 1 : 2);
+                y += n903.Value;
+                using var u904 = new Marker(x + (await Even((y + y)) ? 1 : 2));
+                x += u904.Value;
+            }
+            finally
+            {
+                x += 3;
+                x += await F(Mix(y, seed));
+                var t905 = (A: y % 7, B: (await Even((seed + seed)) ? 1 : 2));
+                t905.A += t905.B++ + await F(y % 7);
+                y = Mix(t905.A, t905.B);
+            }
+            x = Mix(x, x = (await Even(Twist(x)) ? 1 : 2));
+        }
+        catch (CorpusException c908)
+        {
+            y += 100;
+            switch ((seed % 3, await Even(seed % 7)))
+            {
+                case (0, true):
+                    y += await Retry((x + x));
+                    if (seed % 7 % 2 == 0 && await Even(y))
+                    {
+                        y += await ctx.Step("s905", ct => log.Run("s905", y, () => y + 1));
+                        var a907 = new int[(await Retry(Mix(x, seed)) % 4) + 1];
+                        a907[^1] = y++;
+                        y += a907.Length + a907[^1];
+                    }
+                    else
+                    {
+                        y += await F(seed % 7);
+                        y = await Retry(Mix(seed, x));
+                        y += await ctx.Step("s906", ct => log.Run("s906", Mix(seed, seed), () => Mix(seed, seed) + 1));
+                    }
+                    break;
+                case (var k906, false) when k906 > 0:
+                    y += await F(Twist(y)) + k906;
+                    break;
+                default:
+                    x += 4;
+                    break;
+            }
+            x += c908.Message.Length;
+            if (Mix(seed, seed) % 4 == 0)
+            {
+                throw;
+            }
+        }
+        switch ((Twist(seed) % 3, await Even(Twist(seed))))
+        {
+            case (0, true):
+                y += AddTo(ref x, await F(Mix(y, y)));
+                break;
+            case (var k909, false) when k909 > 0:
+                x += await F(Twist(y)) + k909;
+                break;
+            default:
+                x += 4;
+                break;
+        }
+        int z910 = await Retry(Twist(seed)) + Twist(x), z911 = z910 + await F(Twist(x));
+        var a912 = new int[2];
+        a912[1] = await ctx.Step("s907", ct => log.Run("s907", z911 % 7, () => z911 % 7 + 1));
+        a912[0] = a912[1] + await F(seed % 7);
+        x += a912[0] - a912[1];
         return Mix(Twist(x), y);
     }
 
@@ -496,27 +592,9 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (Twist(seed) % 3 == 0)
-        {
-            goto skip1001;
-        }
-        x = await ctx.Step("s1001", ct => log.Run("s1001", Mix(x, x), () => Mix(x, x) + 1));
-        skip1001:
-        y += 1;
-        int Local0(int v) => Mix(v, y);
-        x += Local0((await Even(x) ? 1 : 2));
-        x += Local0(y);
-        var l1002 = new List<int> { x };
-        l1002.Add(await F(seed));
-        l1002.Add(await Retry(x) + l1002.Count);
-        x += l1002.Sum() * l1002.Count;
-        x = (Twist(seed) % 4) switch
-        {
-            var g1003 when await Even(g1003 + (y + y)) => await F(y % 7) + g1003,
-            1 => Mix(x, y),
-            var g1003 when g1003 > 2 => g1003 + await Retry(Mix(seed, seed)),
-            _ => (x + seed) + 5,
-        };
+        (x, y) = (y, Mix(x, await F((seed + x))));
+        x = checked(x + (await ctx.Step("s1001", ct => log.Run("s1001", Mix(seed, seed), () => Mix(seed, seed) + 1)) * 2)) % 1009;
+        y = Mix(seed, seed) % 3 == 0 ? await F((x + y)) : Twist(y) + 1;
         return Mix(Twist(x), y);
     }
 
@@ -530,22 +608,15 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix(await F(Twist(x)), await Retry(Mix(x, seed)));
-        var b1101 = 0;
-        again1102:
-        b1101++;
-        var z1103 = await F(seed) + Twist(x);
-        if (b1101 < 2 && Mix(x, seed) % 2 == 0)
+        var z1101 = await Retry(x) + y % 7;
+        if (await ctx.Step("s1101", ct => log.Run("s1101", z1101, () => z1101 + 1)) is > 3 and < 50 or 7)
         {
-            goto again1102;
+            x += await F((y + x));
         }
-        int? n1104 = Mix(x, seed) % 2 == 0 ? null : Mix(seed, x);
-        y = n1104 ?? await F(Twist(seed));
-        var s1105 = $"{await F(Mix(y, y)),5:D3}|{y++:D2}";
-        y += s1105.Length + s1105.IndexOf('|');
-        var a1106 = new int[3];
-        a1106[await F(Mix(x, y)) % 3] = (await Even(y % 7) ? 1 : 2);
-        x += a1106.Sum();
+        (x, y) = (await Retry(Twist(y)), Mix(x, x % 7));
+        int? n1102 = (seed + seed) % 2 == 0 ? null : Mix(x, z1101);
+        n1102 ??= await F(z1101);
+        y += n1102.Value;
         return Mix(Twist(x), y);
     }
 
@@ -559,31 +630,114 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y = Mix(Twist(seed), await F(Twist(y)));
-        if (await F(x) is var k1201 && k1201 % 2 == 0)
+        if (Twist(x) % 2 == 0 && await Even(y))
         {
-            y += await F(Twist(seed)) + k1201;
-        }
-        try
-        {
-            y = await F(Mix(y, y));
-            if (Mix(y, x) % 3 == 0)
+            x = (await Even((seed + y)) ? 1 : 2);
+            using var u1201 = new Marker(x % 7);
+            x += u1201.Value;
+            if ((y + y) % 3 == 2)
             {
-                goto left1202;
+                return Mix(x, y);
             }
-            y += 2;
         }
-        finally
+        switch (Mix(Twist(seed), Twist(y)) % 5)
         {
-            x += 3;
-            var s1203 = $"{Twist(y)}";
-            s1203 += $"-{s1203.Length + (await Even((seed + x)) ? 1 : 2)}";
-            s1203 = s1203.Substring(s1203.Length / 2) + s1203.Length;
-            x += s1203.Length + s1203[0];
+            case var k1202 when k1202 > 2:
+                y += await F(seed);
+                var a1203 = new int[2];
+                a1203[1] = await F((y + k1202));
+                a1203[0] = a1203[1] + await F(Mix(seed, x));
+                x += a1203[0] - a1203[1];
+                y += k1202;
+                break;
+            case 0:
+                for (var i1204 = 0; i1204 < 2 && await Even(i1204 + (x + y)); i1204 += await Even(i1204 + y) ? 1 : 2)
+                {
+                    y += i1204;
+                    y += await Retry(seed);
+                    int Local2(int v) => Mix(v, Mix(i1204, y));
+                    y += Local2(await F((seed + i1204)));
+                    x += Local2(y);
+                    using var u1205 = new Marker((x + seed));
+                    y += u1205.Value;
+                }
+                break;
+            default:
+                if (await F((x + seed)) is > 3 and < 50 or 7)
+                {
+                    x += await F(seed);
+                }
+                if (seed % 3 == 0 || await Even(x))
+                {
+                    x += await Retry(Twist(y));
+                    var b1206 = 0;
+                    again1207:
+                    b1206++;
+                    x += (await Even(seed % 7) ? 1 : 2);
+                    var l1208 = new List<int> { y++, await Retry(Twist(seed)), y };
+                    y += Mix(l1208[0], l1208[2]) + l1208.Count;
+                    if (b1206 < 2 && Twist(x) % 2 == 0)
+                    {
+                        goto again1207;
+                    }
+                    using var u1209 = new Marker(y % 7 + (await Even((y + x)) ? 1 : 2));
+                    x += u1209.Value;
+                }
+                else if (await Even(Twist(seed)))
+                {
+                    x += await Retry(Twist(seed));
+                    switch ((seed + seed) % 3)
+                    {
+                        case 0:
+                            y += await F(Mix(y, seed));
+                            x = Mix(x, await ctx.Step("s1201", ct => log.Run("s1201", y % 7, () => y % 7 + 1)));
+                            if (Mix(y, y) % 9 == 7)
+                            {
+                                return Mix(x, await F(Twist(y)));
+                            }
+                            if (seed % 7 % 2 == 0)
+                            {
+                                goto case 1;
+                            }
+                            break;
+                        case 1:
+                            y += await F(y);
+                            if (await F((x + y)) is > 3 and < 50 or 7)
+                            {
+                                y += await Retry(seed);
+                            }
+                            break;
+                        default:
+                            x += await F(x);
+                            x = (await Even((y + y)) ? 1 : 2) is var k1210 && k1210 % 3 != 0 ? k1210 + await Retry(x) : k1210 - 1;
+                            break;
+                    }
+                }
+                else
+                {
+                    x += await ctx.Step("s1202", ct => log.Run("s1202", Mix(y, x), () => Mix(y, x) + 1));
+                    (x, y) = (await Retry(Twist(seed)), Mix(x, Twist(x)));
+                    using var u1211 = new Marker((y + seed) + (await Even((seed + x)) ? 1 : 2));
+                    x += u1211.Value;
+                    if ((y + x) % 3 == 2)
+                    {
+                        return Mix(x, y);
+                    }
+                }
+                break;
         }
-        left1202:
-        y += 1;
-        y = Mix(y, await F((x + x)));
+        if (y % 2 == 0)
+        {
+            if (await F(Twist(y)) is > 3 and < 50 or 7)
+            {
+                x += await Retry((y + y));
+            }
+        }
+        else
+        {
+            y += AddTo(ref x, await ctx.Step("s1203", ct => log.Run("s1203", seed % 7, () => seed % 7 + 1)));
+            await ctx.Sleep(TimeSpan.FromHours(1));
+        }
         return Mix(Twist(x), y);
     }
 
@@ -597,33 +751,28 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var t1301 = (A: Twist(seed), B: (await Even(Twist(x)) ? 1 : 2));
-        t1301.A += t1301.B++ + await ctx.Step("s1301", ct => log.Run("s1301", Mix(x, x), () => Mix(x, x) + 1));
-        y = Mix(t1301.A, t1301.B);
-        var t1302 = (A: Mix(x, y), B: (await Even((y + y)) ? 1 : 2));
-        t1302.A += t1302.B++ + (await Even(Mix(seed, y)) ? 1 : 2);
-        x = Mix(t1302.A, t1302.B);
-        var b1303 = 0;
-        again1304:
-        b1303++;
-        var s1305 = $"{await F(Mix(seed, seed)),5:D3}|{y++:D2}";
-        y += s1305.Length + s1305.IndexOf('|');
-        var p1306 = new Point { A = Twist(x) };
-        p1306.B = (await Even((x + y)) ? 1 : 2);
-        var q1307 = p1306;
-        p1306.Bump();
-        p1306.A += await F(y);
-        x += Mix(p1306.A - p1306.B, q1307.A + q1307.B);
-        if (b1303 < 2 && (x + y) % 2 == 0)
+        switch (Mix(Mix(x, x), (y + seed)) % 5)
         {
-            goto again1304;
+            case var k1301 when k1301 > 1 && await Even(k1301 + y % 7):
+                x += (await Even(Mix(seed, x)) ? 1 : 2);
+                y = Mix(await F(seed % 7), await Retry(Mix(y, k1301)));
+                var a1302 = new[] { seed, k1301 };
+                a1302[Mix(k1301, seed) % 2] -= await Retry(y % 7);
+                x += a1302[0] + a1302[1];
+                x += k1301;
+                break;
+            default:
+                x = checked(x + ((await Even(Mix(seed, x)) ? 1 : 2) * 2)) % 1009;
+                break;
+            case var k1303 when k1303 > 1 && await Even(k1303 + Twist(seed)):
+                x += await F(Mix(k1303, y));
+                x = (await Even(Mix(y, seed)) ? 1 : 2) is var k1304 && k1304 % 3 != 0 ? k1304 + await F(Mix(seed, seed)) : k1304 - 1;
+                x += k1303;
+                break;
         }
-        var l1308 = new List<int> { x };
-        l1308.Add(await F(y % 7));
-        l1308.Add(await ctx.Step("s1302", ct => log.Run("s1302", Mix(seed, seed), () => Mix(seed, seed) + 1)) + l1308.Count);
-        x += l1308.Sum() * l1308.Count;
-        var s1309 = $"{await Retry((y + seed)),5:D3}|{x++:D2}";
-        x += s1309.Length + s1309.IndexOf('|');
+        var l1305 = new List<int> { x++, await F(Mix(x, seed)), x };
+        x += Mix(l1305[0], l1305[2]) + l1305.Count;
+        x += AddTo(ref y, await ctx.Step("s1301", ct => log.Run("s1301", Twist(x), () => Twist(x) + 1)));
         return Mix(Twist(x), y);
     }
 
@@ -637,79 +786,12 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        int z1401 = await F(Mix(seed, seed)) + seed, z1402 = z1401 + await F(seed % 7);
-        x = Mix(x, x = await ctx.Step("s1401", ct => log.Run("s1401", z1402 % 7, () => z1402 % 7 + 1)));
-        switch (Mix(x, z1401) % 3)
-        {
-            case 0:
-                foreach (var e1403 in new[] { z1401 % 7, (await Even(x % 7) ? 1 : 2) })
-                {
-                    x += e1403;
-                    y += await Retry(Twist(z1402));
-                    y += await Retry(z1401 % 7);
-                    int Local2(int v) => Mix(v, z1401 % 7);
-                    x += Local2(await F((x + x)));
-                    y += Local2(y);
-                    using var u1404 = new Marker(Mix(y, y));
-                    x += u1404.Value;
-                }
-                if (Mix(z1401, z1402) % 2 == 0)
-                {
-                    goto case 1;
-                }
-                break;
-            case 1:
-                x = (Twist(x) % 4) switch
-                {
-                    var g1405 when await Even(g1405 + Mix(z1401, y)) => await Retry((y + x)) + g1405,
-                    1 => x % 7,
-                    var g1405 when g1405 > 2 => g1405 + await F(Mix(z1401, x)),
-                    _ => z1401 % 7 + 5,
-                };
-                break;
-            default:
-                try
-                {
-                    x += await F(Mix(y, z1401));
-                    int? n1406 = Mix(seed, seed) % 2 == 0 ? null : (y + y);
-                    x = n1406 ?? (await Even((z1401 + z1402)) ? 1 : 2);
-                    if (y % 3 == 0)
-                    {
-                        goto left1407;
-                    }
-                    x += 2;
-                }
-                finally
-                {
-                    x += 3;
-                    y += await F(z1401 % 7);
-                    y = await F((x + z1401));
-                    var t1408 = 0;
-                    while (true)
-                    {
-                        if (++t1408 > 2)
-                        {
-                            break;
-                        }
-                        y += await F((y + z1402));
-                        (x, y) = (y, Mix(x, await ctx.Step("s1402", ct => log.Run("s1402", (z1402 + z1401), () => (z1402 + z1401) + 1))));
-                        if ((await Even((y + seed)) ? 1 : 2) is var k1409 && k1409 % 2 == 1)
-                        {
-                            y += await Retry(Twist(k1409)) + k1409;
-                        }
-                    }
-                }
-                left1407:
-                x += 1;
-                if ((z1402 + seed) % 3 == 0)
-                {
-                    goto skip1410;
-                }
-                x += await F(Mix(y, z1402));
-                skip1410:
-                y += 1;
-                break;
-        }
+        x = Mix(x, x = await Retry((seed + seed)));
+        x = await F(Mix((seed + x), await ctx.Step("s1401", ct => log.Run("s1401", seed % 7, () => seed % 7 + 1))));
+        x = y % 7 % 2 == 0 ? (await Even(Twist(x)) ? await F(y % 7) : Twist(x)) : await F(y);
+        var a1401 = new int[3];
+        a1401[await F(y % 7) % 3] = await ctx.Step("s1402", ct => log.Run("s1402", y, () => y + 1));
+        y += a1401.Sum();
         return Mix(Twist(x), y);
     }
 
@@ -723,65 +805,18 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        int? n1501 = Twist(y) % 2 == 0 ? null : x;
-        x = n1501 ?? await F(seed % 7);
-        switch ((await Even(seed) ? 1 : 2) % 3)
+        if (seed % 7 % 9 == 7)
         {
-            case 0:
-                var l1502 = new List<int> { (y + seed) };
-                l1502.Add(await Retry(Twist(x)));
-                l1502.Add(await F(seed % 7) + l1502.Count);
-                y += l1502.Sum() * l1502.Count;
-                break;
-            case 1:
-                x = ((seed + x) % 4) switch
-                {
-                    var g1503 when await Even(g1503 + Twist(seed)) => await F((g1503 + x)) + g1503,
-                    1 => (seed + x),
-                    var g1503 when g1503 > 2 => g1503 + await F(x % 7),
-                    _ => Mix(y, y) + 5,
-                };
-                x = await F(Mix(y, await F(seed)));
-                break;
-            default:
-                switch (Mix(x % 7, y) % 5)
-                {
-                    default:
-                        x += await Retry(x);
-                        try
-                        {
-                            x += await F((y + y));
-                            int? n1506 = y % 2 == 0 ? null : (y + x);
-                            n1506 ??= await F((seed + seed));
-                            x += n1506.Value;
-                            using var u1507 = new Marker(Mix(y, seed));
-                            y += u1507.Value;
-                        }
-                        finally
-                        {
-                            x += 3;
-                            y += await ctx.Step("s1502", ct => log.Run("s1502", Mix(seed, y), () => Mix(seed, y) + 1));
-                            if (await ctx.Step("s1503", ct => log.Run("s1503", y % 7, () => y % 7 + 1)) is > 3 and < 50 or 7)
-                            {
-                                y += (await Even((seed + x)) ? 1 : 2);
-                            }
-                        }
-                        break;
-                    case var k1504 when k1504 > 1 && await Even(k1504 + y):
-                        y += await Retry(k1504);
-                        y += await Retry(Mix(seed, y));
-                        y = await ctx.Step("s1501", ct => log.Run("s1501", x, () => x + 1)) is var k1505 && k1505 % 3 != 0 ? k1505 + (await Even(k1504) ? 1 : 2) : k1505 - 1;
-                        x += k1504;
-                        break;
-                }
-                var b1508 = new Box { A = x % 7 };
-                b1508.A += b1508.B++ + await F(Twist(y));
-                b1508.B *= await ctx.Step("s1504", ct => log.Run("s1504", (x + y), () => (x + y) + 1)) % 5;
-                y += Mix(b1508.A, b1508.B);
-                break;
+            return Mix(x, (await Even(x) ? 1 : 2));
         }
-        (x, y) = (y, Mix(x, await F(x)));
-        int z1509 = await F(Mix(x, y)) + x % 7, z1510 = z1509 + await Retry(x % 7);
+        if (y % 9 == 8)
+        {
+            return Mix(x, y);
+        }
+        int Local0(int v) => Mix(v, Mix(seed, seed));
+        y += Local0(await F((y + seed)));
+        x += Local0(y);
+        y = y % 7 % 2 == 0 && await Even(x) ? await F(Mix(y, y)) : Mix(Mix(x, x), await F(Twist(y)));
         return Mix(Twist(x), y);
     }
 
@@ -795,25 +830,12 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (y % 9 == 8)
+        (x, y) = (await ctx.Step("s1601", ct => log.Run("s1601", Mix(seed, seed), () => Mix(seed, seed) + 1)), Mix(x, (seed + seed)));
+        if (Twist(y) % 9 == 7)
         {
-            return Mix(x, y);
+            return Mix(x, await F((seed + y)));
         }
-        if ((await Even((x + y)) ? 1 : 2) is not (> 5 and < 60))
-        {
-            x += await Retry(Twist(seed));
-        }
-        else
-        {
-            y -= 1;
-        }
-        var d1601 = 0;
-        do
-        {
-            d1601++;
-            y = Sum(await Retry(y % 7), y++, await F(Mix(seed, seed)), y) % 1009;
-        }
-        while (d1601 < 2 && await Even(d1601 + y));
+        x = await Even(Mix(x, seed)) ? (await Even((seed + x)) ? 1 : 2) : Mix(Twist(y), (await Even(Twist(x)) ? 1 : 2));
         return Mix(Twist(x), y);
     }
 
@@ -836,6 +858,14 @@ public sealed partial class RandomWorkflows(StepLog log)
     private static int Order(int a, int b) => Mix(a, b + 1);
 
     private static int Sum(params int[] values) => values.Sum();
+
+    private static bool TryHalve(int value, out int half)
+    {
+        half = value / 2;
+        return value % 2 == 0;
+    }
+
+    private static int AddTo(ref int target, int value) => target = (target + value) % 1009;
 
     /// <summary>Built by an object initializer whose members await.</summary>
     private sealed class Box

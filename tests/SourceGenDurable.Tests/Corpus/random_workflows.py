@@ -69,6 +69,14 @@ FOOTER = """
 
     private static int Sum(params int[] values) => values.Sum();
 
+    private static bool TryHalve(int value, out int half)
+    {
+        half = value / 2;
+        return value % 2 == 0;
+    }
+
+    private static int AddTo(ref int target, int value) => target = (target + value) % 1009;
+
     /// <summary>Built by an object initializer whose members await.</summary>
     private sealed class Box
     {
@@ -212,7 +220,9 @@ class Writer:
         """A using declaration after a block's last await, its resource disposed where the block ends, and maybe a
         jump that leaves the block past the disposal."""
         u = self.fresh("u")
-        lines = [f"using var {u} = new Marker({self.value(scope)});", f"{self.target()} += {u}.Value;"]
+        # Its own initializer may await: the resource is made after that checkpoint.
+        made = self.value(scope) if self.rng.randrange(2) else f"{self.value(scope)} + {self.awaited(scope)}"
+        lines = [f"using var {u} = new Marker({made});", f"{self.target()} += {u}.Value;"]
         jumps = ([] if scope.in_finally else ["return Mix(x, y);"]) + (["break;", "continue;"] if scope.loop and not scope.switch else [])
         if jumps and self.rng.randrange(2):
             lines += [f"if ({self.value(scope)} % 3 == 2)", "{", f"{INDENT}{self.rng.choice(jumps)}", "}"]
@@ -246,7 +256,8 @@ class Writer:
                   "postfix_spill", "compound_element", "named_arguments", "object_initializer", "collection_initializer",
                   "formatted_interpolation", "checked_expression", "nested_assignment", "relational_pattern", "tuple_slot", "struct_slot",
                   "string_slot", "list_pattern", "positional_pattern", "from_end", "negated_pattern", "member_compound"]
-        kinds += ["pattern_conditional", "params_call", "swap"]
+        kinds += ["pattern_conditional", "params_call", "swap", "out_beside_await", "ref_beside_await", "anonymous_object", "sized_array",
+                  "read_then_write"]
         if scope.depth < 3:
             kinds.append("else_if")
             if scope.loops < 2:
@@ -637,6 +648,48 @@ class Writer:
     def write_swap(self, scope):
         # Both elements of the tuple are evaluated before either is assigned: the await sees x and y as they were.
         return [f"(x, y) = (y, Mix(x, {self.awaited(scope)}));"]
+
+    def write_out_beside_await(self, scope):
+        # An out variable declared in the call whose other argument awaits, read after a later checkpoint.
+        h = self.fresh("h")
+        t = self.target()
+        call = f"TryHalve({t}++ + {self.awaited(scope)}, out var {h})"
+        scope.readable.append(h)
+        if self.rng.randrange(2):
+            return [f"{t} += {call} ? {h} : -{h};"]
+        return [f"if ({call} && {h} > {self.value(scope)} % 5)", "{",
+                f"{INDENT}{t} += {h} + {self.awaited(scope)};", "}", "else", "{", f"{INDENT}{t} -= {h};", "}"]
+
+    def write_ref_beside_await(self, scope):
+        # A variable passed by reference beside an await: the callee reads and writes the variable itself, after it.
+        t = self.target()
+        return [f"{t} += AddTo(ref {'y' if t == 'x' else 'x'}, {self.awaited(scope)});"]
+
+    def write_anonymous_object(self, scope):
+        # An anonymous object made from awaited members, used before the next checkpoint (it cannot be saved).
+        o = self.fresh("o")
+        t = self.target()
+        lines = [f"var {o} = new {{ First = {self.awaited(scope)}, {t}, Last = {t} + {self.awaited(scope)} }};",
+                 f"{t} = Mix({o}.First + {o}.{t}, {o}.Last);"]
+        # In a block of its own: with a goto anywhere in the workflow, a local is saved when a checkpoint follows it in
+        # its block (or its switch), which an anonymous object cannot be.
+        return ["{"] + indent(lines) + ["}"]
+
+    def write_read_then_write(self, scope):
+        # A variable read, then changed by a later operand before the await: C# uses the value it read first.
+        t = self.target()
+        return [self.rng.choice([
+            f"{t} += {t}++ + {self.awaited(scope)};",
+            f"{t} = {t} + ({t}-- * 2 + {self.awaited(scope)});",
+            f"{t} = Sum({t}, {t} = {self.value(scope)}, {self.awaited(scope)}) % 1009;",
+            f"{t} -= ({t} = {self.value(scope)}) + {self.awaited(scope)};",
+        ])]
+
+    def write_sized_array(self, scope):
+        # An array whose size awaits, filled after it.
+        a = self.fresh("a")
+        t = self.target()
+        return [f"var {a} = new int[({self.awaited(scope)} % 4) + 1];", f"{a}[^1] = {t}++;", f"{t} += {a}.Length + {a}[^1];"]
 
     def write_else_if(self, scope):
         # An else-if chain whose later conditions await: each is tested after the checkpoints of the ones before.
