@@ -368,7 +368,8 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
                 public async Task<int> ProcessOrder(WorkflowContext ctx, int n)
                 {
                     var order = new { Find(n).Id, n, Total = await {|#0:MyStep(n)|} };
-                    return order.Id + order.n + order.Total;
+                    var again = new { n, Total = n++ + await {|#1:MyStep(n)|} };
+                    return order.Id + order.n + order.Total + again.n;
                 }
 
                 private static Order Find(int n) => new() { Id = n };
@@ -378,6 +379,8 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             }
             """,
             Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
+                "a durable await inside an anonymous object creation expression is not lowered yet; assign its result to a local first ('var x = await ...;')"),
+            Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments(
                 "a durable await inside an anonymous object creation expression is not lowered yet; assign its result to a local first ('var x = await ...;')"));
 
     [Fact]
