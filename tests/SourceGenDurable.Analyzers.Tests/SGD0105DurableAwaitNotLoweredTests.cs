@@ -354,36 +354,6 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task A_member_of_an_anonymous_object_named_after_a_value_read_before_a_durable_await_is_reported_as_it_would_lose_its_name() =>
-        Verify.VerifyAsync(
-            """
-            public sealed class Order
-            {
-                public int Id { get; set; }
-            }
-
-            public partial class Orders
-            {
-                [DurableWorkflow]
-                public async Task<int> ProcessOrder(WorkflowContext ctx, int n)
-                {
-                    var order = new { Find(n).Id, n, Total = await {|#0:MyStep(n)|} };
-                    var again = new { n, Total = n++ + await {|#1:MyStep(n)|} };
-                    return order.Id + order.n + order.Total + again.n;
-                }
-
-                private static Order Find(int n) => new() { Id = n };
-
-                [DurableStep]
-                private Task<int> MyStep(int v) => Task.FromResult(v);
-            }
-            """,
-            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
-                "a durable await inside an anonymous object creation expression is not lowered yet; assign its result to a local first ('var x = await ...;')"),
-            Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments(
-                "a durable await inside an anonymous object creation expression is not lowered yet; assign its result to a local first ('var x = await ...;')"));
-
-    [Fact]
     public Task A_reference_to_an_element_passed_before_a_durable_await_in_the_same_call_is_reported_as_it_would_refer_to_a_copy_after_a_resume() =>
         Verify.VerifyAsync(
             """

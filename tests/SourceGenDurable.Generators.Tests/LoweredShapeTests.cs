@@ -187,6 +187,16 @@ public sealed class LoweredShapeTests
 
         return n;
         """)]
+    [InlineData("""
+        var s = Text(n) ?? "none";
+        var t = (s.Substring(1).Length, await Load(n));
+        var u = (n, Twice: n++ + await Load(n));
+        var o = new { s.Substring(1).Length, n, Total = n++ + await Load(n) };
+        var (length, total) = (o.Length, o.n + o.Total);
+        int b;
+        (var a, b) = (length, await Load(total));
+        return t.Length + t.Item2 + u.n + a + b;
+        """)]
     public void Is_lowered_into_a_method_that_compiles_without_warnings(string body)
     {
         var generated = GeneratorHarness.GenerateWorkflow(body);

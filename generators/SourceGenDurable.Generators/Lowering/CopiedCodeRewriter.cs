@@ -75,6 +75,29 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
                 .WithTrailingTrivia(Enumerable.Repeat(SyntaxFactory.EndOfLine("\n"), node.ToString().Count(c => c == '\n')).Concat(node.GetTrailingTrivia()))
             : base.Visit(node);
 
+    /// <summary>
+    /// A tuple element named after its value (<c>(order.Total, await ...)</c>) keeps that name when the copy reads the
+    /// value from a temporary, a slot or a renamed local, which would infer another name or none.
+    /// </summary>
+    public override SyntaxNode? VisitArgument(ArgumentSyntax node)
+    {
+        var visited = (ArgumentSyntax)base.VisitArgument(node)!;
+        return node is { NameColon: null, Parent: TupleExpressionSyntax tuple } && !IsDeconstructionTarget(tuple) &&
+            InferredNameLost(node.Expression, visited.Expression) is { } name &&
+            _model.GetTypeInfo(tuple).Type is INamedTypeSymbol { IsTupleType: true } type && type.TupleElements[tuple.Arguments.IndexOf(node)].Name == name
+            ? visited.WithNameColon(SyntaxFactory.NameColon(name))
+            : visited;
+    }
+
+    /// <summary>An anonymous object's member named after its value keeps that name, as a tuple element does.</summary>
+    public override SyntaxNode? VisitAnonymousObjectMemberDeclarator(AnonymousObjectMemberDeclaratorSyntax node)
+    {
+        var visited = (AnonymousObjectMemberDeclaratorSyntax)base.VisitAnonymousObjectMemberDeclarator(node)!;
+        return node.NameEquals is null && InferredNameLost(node.Expression, visited.Expression) is { } name
+            ? visited.WithNameEquals(SyntaxFactory.NameEquals(name))
+            : visited;
+    }
+
     public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
     {
         var symbol = _model.GetSymbolInfo(node).Symbol;
@@ -305,5 +328,26 @@ internal sealed class CopiedCodeRewriter : CSharpSyntaxRewriter
         {
             depth--;
         }
+    }
+
+    /// <summary>The name C# infers from <paramref name="original"/>, when <paramref name="rewritten"/> would infer another.</summary>
+    private static string? InferredNameLost(ExpressionSyntax original, ExpressionSyntax rewritten) =>
+        original.TryGetInferredMemberName() is { } name && rewritten.TryGetInferredMemberName() != name ? name : null;
+
+    /// <summary>Whether <paramref name="tuple"/> is, or is inside, the variables a deconstruction assigns, where C# allows no names.</summary>
+    private static bool IsDeconstructionTarget(TupleExpressionSyntax tuple)
+    {
+        SyntaxNode outer = tuple;
+        while (outer.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax enclosing })
+        {
+            outer = enclosing;
+        }
+
+        return outer.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == outer,
+            ForEachVariableStatementSyntax loop => loop.Variable == outer,
+            _ => false,
+        };
     }
 }

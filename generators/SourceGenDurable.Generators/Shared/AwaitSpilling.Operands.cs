@@ -42,10 +42,8 @@ internal static partial class AwaitSpilling
             ElementAccessExpressionSyntax e => TargetOperands(e).ToList(),
             BaseObjectCreationExpressionSyntax e => Arguments(e.ArgumentList) is { } arguments ? [.. arguments, .. InitializerValues(e.Initializer)] : null,
             WithExpressionSyntax e => [e.Expression, .. InitializerValues(e.Initializer)],
-            // A member named after its value ('new { order.Id, Total = await ... }') keeps its name only while its value is
-            // copied as written: one that would be read into a temporary first is not planned.
-            AnonymousObjectCreationExpressionSyntax e when e.Initializers.Select((member, i) => member.NameEquals is not null || IsCopiedAsWritten(e, i)).All(named => named)
-                => e.Initializers.Select(i => i.Expression).ToList(),
+            // A member named after its value keeps its name when the copy reads a temporary (CopiedCodeRewriter names it).
+            AnonymousObjectCreationExpressionSyntax e => e.Initializers.Select(i => i.Expression).ToList(),
             InterpolatedStringExpressionSyntax e => e.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression).ToList(),
             TupleExpressionSyntax e => e.Arguments.Select(a => a.Expression).ToList(),
             // '??=' evaluates its right side only when the left is null: it is not an operand that always runs. On a
@@ -112,13 +110,6 @@ internal static partial class AwaitSpilling
             IdentifierNameSyntax => model.GetSymbolInfo(expression).Symbol is ILocalSymbol { RefKind: RefKind.None } or IParameterSymbol { RefKind: RefKind.None } or IDiscardSymbol,
             _ => false,
         };
-
-        /// <summary>Whether the value of the anonymous object's member <paramref name="index"/> is read where the object is copied.</summary>
-        private bool IsCopiedAsWritten(AnonymousObjectCreationExpressionSyntax creation, int index)
-        {
-            var value = creation.Initializers[index].Expression;
-            return !NeedsSpill(value) && !IsChangedLater(value) && !IsChangedBy(value, creation.Initializers.Skip(index + 1).Select(member => member.Expression));
-        }
 
         private static IEnumerable<ExpressionSyntax> Receiver(ExpressionSyntax invoked) =>
             invoked is MemberAccessExpressionSyntax access ? [access.Expression] : [];

@@ -7,7 +7,8 @@ namespace SourceGenDurable.Tests.Corpus;
 /// Values no checkpoint can hold (an anonymous object, a delegate, a stream, a builder, a two-dimensional array made
 /// with an awaited size), each declared from awaited values and used up before the next checkpoint: they get their
 /// values after their own initializer's checkpoints, so they are ordinary locals, made again on every pass after a
-/// resume.
+/// resume. A member or a tuple element named after a variable that a later operand assigns keeps its name and the
+/// value read first.
 /// </summary>
 public sealed partial class ExpressionWorkflows
 {
@@ -27,6 +28,10 @@ public sealed partial class ExpressionWorkflows
         var grid = new int[await Double(n) % 5 + 1, 2];
         grid[0, 1] = length;
         var cells = $"{grid.Length}:{grid[0, 1]}";
-        return $"{written}|{cells}|{await Double(scaled + length)}";
+        var counted = new { n, More = n++ + await Double(n) };
+        var countedText = $"{counted.n},{counted.More}";
+        var pair = (n, Next: n++ + await Double(n));
+        var names = $"{countedText};{pair.n},{pair.Next}";
+        return $"{written}|{cells}|{names}|{await Double(scaled + length)}";
     }
 }
