@@ -197,6 +197,15 @@ public sealed class LoweredShapeTests
         (var a, b) = (length, await Load(total));
         return t.Length + t.Item2 + u.n + a + b;
         """)]
+    [InlineData("""
+        var w = 0;
+        while (w++ < 2 && await Load(w + n) is var k && k % 4 != 3)
+        {
+            n += k;
+        }
+
+        return n;
+        """)]
     public void Is_lowered_into_a_method_that_compiles_without_warnings(string body)
     {
         var generated = GeneratorHarness.GenerateWorkflow(body);

@@ -31,6 +31,11 @@ internal static class LiveVariables
             live.UnionWith(PatternVariablesReadAcross(awaited, model));
         }
 
+        foreach (var host in spillHosts)
+        {
+            live.UnionWith(BranchVariablesReadOutside(host, awaits, body, model));
+        }
+
         // Checkpoints in the same block or loop share the regions that follow them: analyze each region once.
         var analyzed = new HashSet<(SyntaxNode First, SyntaxNode Last)>();
         void AddFlowingInto(StatementSyntax statement, SemanticModel model, HashSet<ISymbol> live) =>
@@ -156,6 +161,34 @@ internal static class LiveVariables
                     name.Identifier.ValueText == variable.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, variable)))
             {
                 yield return variable;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The pattern and out variables declared in an operand that runs on one path only and awaits (the right of
+    /// <c>&amp;&amp;</c>, a branch of <c>?:</c>), read outside it: <c>a &amp;&amp; await F() is var k &amp;&amp; k &gt; 0</c>. The
+    /// spilling evaluates that operand as a statement of its own, so C#'s definite assignment of the variable across
+    /// the operator is lost in the copy; saved, the variable is captured into its field where C# assigns it.
+    /// </summary>
+    private static IEnumerable<ISymbol> BranchVariablesReadOutside(StatementSyntax host, IReadOnlyList<AwaitExpressionSyntax> spilledAwaits, BlockSyntax body, SemanticModel model)
+    {
+        var branches = host.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+            .OfType<ExpressionSyntax>()
+            .Select(AwaitSpilling.ShortCircuit)
+            .SelectMany(shortCircuit => shortCircuit?.Conditional ?? [])
+            .Where(branch => spilledAwaits.Any(a => branch.Span.Contains(a.Span)));
+        foreach (var branch in branches)
+        {
+            foreach (var designation in branch.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<SingleVariableDesignationSyntax>())
+            {
+                if (model.GetDeclaredSymbol(designation) is ILocalSymbol variable &&
+                    body.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name =>
+                        !branch.Span.Contains(name.Span) && name.Identifier.ValueText == variable.Name &&
+                        SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, variable)))
+                {
+                    yield return variable;
+                }
             }
         }
     }

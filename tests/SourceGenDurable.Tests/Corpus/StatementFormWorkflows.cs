@@ -124,8 +124,9 @@ public sealed partial class StatementFormWorkflows(StepLog log)
 
     /// <summary>
     /// A query over an awaited array, a for with no clauses, a switch on a string whose guard awaits, a foreach over a
-    /// range whose count awaits, a deconstruction of a ?: with an await on each side, a using declaration after the last
-    /// await of its block.
+    /// range whose count awaits, a deconstruction of a ?: with an await on each side, pattern variables declared on the
+    /// right of a && that awaits and read after it (in a while and an if), a using declaration after the last await of
+    /// its block.
     /// </summary>
     [DurableWorkflow]
     [Inputs(3)]
@@ -166,6 +167,17 @@ public sealed partial class StatementFormWorkflows(StepLog log)
 
         var (a, b) = seed > 5 ? (await F(1), 2) : (3, await F(4));
         total += a * b;
+        var rounds = 0;
+        while (rounds++ < 3 && await F(rounds + seed) is var got && got % 4 != 3)
+        {
+            total += got;
+        }
+
+        if (total > 0 && await F(total % 30) is var more && more > 10)
+        {
+            total += more;
+        }
+
         if (total > 0)
         {
             var made = await F(total % 20);
