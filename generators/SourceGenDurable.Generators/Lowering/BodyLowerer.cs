@@ -97,22 +97,12 @@ internal sealed partial class BodyLowerer
                 // no goto to after a using declaration). The awaits of its own initializer run before the resource
                 // exists: their checkpoints stay before the braces, where a resume can jump to them.
                 var rest = statements.Skip(index).ToList();
-                var spilled = _context.Shape.SpillPlans.ContainsKey(declaration);
-                if (spilled)
-                {
-                    WriteSpills(declaration);
-                }
-
+                WriteSpills(declaration);
                 using (_context.Out.OpenBraces(completes: Model.AnalyzeControlFlow(rest[0], rest[^1]) is not { Succeeded: true, EndPointIsReachable: false }))
                 {
-                    foreach (var statement in rest)
+                    Copy(declaration, _context.Targets.ScopeOf(declaration));
+                    foreach (var statement in rest.Skip(1))
                     {
-                        if (spilled && statement == declaration)
-                        {
-                            Copy(declaration, _context.Targets.ScopeOf(declaration));
-                            continue;
-                        }
-
                         LowerStatement(statement);
                     }
                 }

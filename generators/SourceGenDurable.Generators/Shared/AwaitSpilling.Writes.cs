@@ -64,8 +64,8 @@ internal static partial class AwaitSpilling
         {
             switch (Unparenthesize(access))
             {
-                case IdentifierNameSyntax name when model.GetSymbolInfo(name).Symbol is ILocalSymbol or IParameterSymbol:
-                    return (model.GetSymbolInfo(name).Symbol!, name.Identifier.ValueText);
+                case IdentifierNameSyntax name when model.GetSymbolInfo(name).Symbol is { } variable and (ILocalSymbol or IParameterSymbol):
+                    return (variable, name.Identifier.ValueText);
                 case MemberAccessExpressionSyntax member when member.IsKind(SyntaxKind.SimpleMemberAccessExpression) && AccessPath(member.Expression) is { } inner:
                     return (inner.Variable, inner.Path + "." + member.Name.Identifier.ValueText);
                 case ElementAccessExpressionSyntax element when AccessPath(element.Expression) is { } inner:

@@ -31,11 +31,6 @@ internal static class LiveVariables
             live.UnionWith(PatternVariablesReadAcross(awaited, model));
         }
 
-        foreach (var host in spillHosts)
-        {
-            live.UnionWith(BranchVariablesReadOutside(host, awaits, body, model));
-        }
-
         // Checkpoints in the same block or loop share the regions that follow them: analyze each region once.
         var analyzed = new HashSet<(SyntaxNode First, SyntaxNode Last)>();
         void AddFlowingInto(StatementSyntax statement, SemanticModel model, HashSet<ISymbol> live) =>
@@ -55,6 +50,7 @@ internal static class LiveVariables
             // what it declares and reads itself (a for loop's variable, an earlier declarator). Not the locals of the
             // blocks it holds: an if whose condition awaits declares its branches' locals after the await.
             AddFlowingInto(host, model, live);
+            live.UnionWith(BranchVariablesReadOutside(host, awaits, body, model));
             if (model.AnalyzeDataFlow(host) is { Succeeded: true } flow)
             {
                 live.UnionWith(flow.ReadInside.Intersect(flow.VariablesDeclared, SymbolEqualityComparer.Default)
@@ -158,7 +154,7 @@ internal static class LiveVariables
             var guard = scope is SwitchExpressionArmSyntax { WhenClause: { } when } && !when.Span.Contains(awaited.Span) ? when : null;
             if (scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name =>
                     name.SpanStart >= designation.Span.End && !awaited.Span.Contains(name.Span) && guard?.Span.Contains(name.Span) != true &&
-                    name.Identifier.ValueText == variable.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, variable)))
+                    Names(name, variable, model)))
             {
                 yield return variable;
             }
@@ -183,15 +179,17 @@ internal static class LiveVariables
             foreach (var designation in branch.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).OfType<SingleVariableDesignationSyntax>())
             {
                 if (model.GetDeclaredSymbol(designation) is ILocalSymbol variable &&
-                    body.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name =>
-                        !branch.Span.Contains(name.Span) && name.Identifier.ValueText == variable.Name &&
-                        SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, variable)))
+                    body.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name => !branch.Span.Contains(name.Span) && Names(name, variable, model)))
                 {
                     yield return variable;
                 }
             }
         }
     }
+
+    /// <summary>Whether <paramref name="name"/> refers to <paramref name="variable"/>: the text is compared first, as binding costs more.</summary>
+    private static bool Names(IdentifierNameSyntax name, ILocalSymbol variable, SemanticModel model) =>
+        name.Identifier.ValueText == variable.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, variable);
 
     /// <summary>
     /// Where <paramref name="local"/> may hold a value, when no goto can enter it: the statement of a for, foreach or
