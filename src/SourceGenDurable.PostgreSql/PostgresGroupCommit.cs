@@ -1,4 +1,6 @@
+using System.Data;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Npgsql;
 
 namespace SourceGenDurable.PostgreSql;
@@ -254,12 +256,18 @@ internal sealed partial class PostgresGroupCommit : IAsyncDisposable
 
         try
         {
+            if (lane.Connection is { } connection && !IsUsable(connection))
+            {
+                // Lost after its last batch committed (while telling other hosts of it, or idle when the server ended it).
+                await lane.CloseAsync().ConfigureAwait(false);
+            }
+
             lane.Connection ??= await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
             await CommitAsync(lane.Connection, InLockOrder(batch)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            var failure = e is NpgsqlException server ? _unavailable(server) : e;
+            var failure = AsUnavailable(e, lane.Connection);
             foreach (var write in batch)
             {
                 write.Abort(failure);
@@ -268,6 +276,22 @@ internal sealed partial class PostgresGroupCommit : IAsyncDisposable
             await lane.CloseAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// What the writes of a batch that failed with <paramref name="error"/> fail with: a server or connection error (or
+    /// any error once the connection is gone, such as Npgsql refusing a closed connection) is the store being
+    /// unavailable, which callers retry; anything else is the write's own failure.
+    /// </summary>
+    private Exception AsUnavailable(Exception error, NpgsqlConnection? connection) => error switch
+    {
+        NpgsqlException server => _unavailable(server),
+        _ when connection is { FullState: not ConnectionState.Open } =>
+            _unavailable(new NpgsqlException("The connection to the server was lost.", error)),
+        _ => error,
+    };
+
+    /// <summary>Whether <paramref name="connection"/> can still run a statement; a fatal server error or a broken socket leaves it closed.</summary>
+    private static bool IsUsable(NpgsqlConnection connection) => connection.FullState == ConnectionState.Open;
 
     /// <summary>The batch ordered by the instance each write touches (stable: one instance's writes keep their order).</summary>
     private static List<PendingWrite> InLockOrder(List<PendingWrite> batch) =>
@@ -294,6 +318,12 @@ internal sealed partial class PostgresGroupCommit : IAsyncDisposable
             {
                 await EndAsync(context, transaction, batch).ConfigureAwait(false);
                 return;
+            }
+
+            if (!IsUsable(connection))
+            {
+                // The connection is gone (the server ended the session): there is nothing to roll back or retry on it.
+                ExceptionDispatchInfo.Throw(failure);
             }
 
             await transaction.RollbackAsync().ConfigureAwait(false);
@@ -348,8 +378,9 @@ internal sealed partial class PostgresGroupCommit : IAsyncDisposable
         {
             await RunStatementsAsync(context, batch, 0, batch.Count).ConfigureAwait(false);
         }
-        catch (PostgresException)
+        catch (PostgresException) when (IsUsable(context.Connection))
         {
+            // A refused statement; a fatal error (the server shutting down) ended the session instead, and fails the batch.
             foreach (var write in batch)
             {
                 write.Reset();
@@ -363,8 +394,14 @@ internal sealed partial class PostgresGroupCommit : IAsyncDisposable
         if (context.WorkMade)
         {
             // After the commit, in a transaction of its own: a wake-up that is lost (the connection drops now) costs
-            // the other hosts a poll interval, never a write.
-            await _notifyWork(context.Commands, CancellationToken.None).ConfigureAwait(false);
+            // the other hosts a poll interval, never a write, so it does not fail the writes that committed.
+            try
+            {
+                await _notifyWork(context.Commands, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+            }
         }
 
         foreach (var write in batch)
