@@ -71,13 +71,15 @@ switch (mode)
         }
 
         var (instances, steps) = TallySize(tally) ?? (40, 5);
-        var handles = await Task.WhenAll(Enumerable.Range(0, instances).Select(i => client.StartTallyAsync(steps, workflowId: $"tally-{i}")));
+        var storeErrors = 0;
+        var storeErrorTypes = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+
+        // A start with an id is idempotent: one that met a server restart is simply made again, as an application would.
+        var handles = await Task.WhenAll(Enumerable.Range(0, instances).Select(i => RetryAsync(() => client.StartTallyAsync(steps, workflowId: $"tally-{i}"))));
 
         // One listing every 100 ms until all have ended, rather than a wait per instance: each wait polls the store for an
         // instance another process runs, and ninety of them in each of three processes would poll a server thousands of
         // times a second.
-        var storeErrors = 0;
-        var storeErrorTypes = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
         while (await RetryAsync(async () => (await client.ListWorkflowsAsync(new WorkflowQuery("tally", PageSize: WorkflowQuery.MaxPageSize))).Items
                    .Count(w => w.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)) < instances)
         {
