@@ -169,8 +169,13 @@ internal sealed partial class DurableWorkflowWorker(
             }
 
             await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-            _running[id] = RunAsync(id, slots, stoppingToken, _abort.Token, leasedAtStart);
+
+            // The run begins only once it is listed: one that ended before it was listed would stay listed, and this
+            // worker would never run the instance again.
+            var listed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _running[id] = RunAsync(id, listed.Task, slots, stoppingToken, _abort.Token, leasedAtStart);
             started = true;
+            listed.SetResult();
         }
         finally
         {
@@ -187,9 +192,9 @@ internal sealed partial class DurableWorkflowWorker(
         }
     }
 
-    private async Task RunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken, CancellationToken abort, WorkflowInstance? leasedAtStart)
+    private async Task RunAsync(string id, Task listed, SemaphoreSlim slots, CancellationToken stoppingToken, CancellationToken abort, WorkflowInstance? leasedAtStart)
     {
-        await Task.Yield();
+        await listed.ConfigureAwait(false);
         var lookAgain = false;
         try
         {
