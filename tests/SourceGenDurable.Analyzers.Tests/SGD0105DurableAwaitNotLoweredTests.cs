@@ -691,6 +691,32 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
+    public Task A_using_statement_whose_resource_awaits_is_lowered_and_a_durable_await_in_its_body_is_reported() =>
+        Verify.VerifyAsync("""
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<int> ProcessOrder(WorkflowContext ctx, int quantity)
+                {
+                    using (var reader = new System.IO.StringReader(await ctx.Step("read", ct => Task.FromResult("text"))))
+                    {
+                        quantity += reader.ReadToEnd().Length;
+                    }
+
+                    using (new System.IO.MemoryStream(new byte[await ctx.Step("size", ct => Task.FromResult(quantity))]))
+                    {
+                        quantity++;
+                    }
+
+                    using (var stream = new System.IO.MemoryStream(new byte[await ctx.Step("again", ct => Task.FromResult(quantity))]))
+                    {
+                        return await {|SGD0105:ctx.Step("charge", ct => Task.FromResult((int)stream.Length))|};
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public Task An_await_using_declaration_whose_initializer_awaits_is_reported() =>
         Verify.VerifyAsync("""
             public partial class Orders

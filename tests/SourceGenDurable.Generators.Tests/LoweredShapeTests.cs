@@ -267,6 +267,22 @@ public sealed class LoweredShapeTests
     }
 
     [Fact]
+    public void A_using_statement_whose_resource_awaits_is_copied_after_the_checkpoint_and_its_resource_is_not_saved()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                using (var reader = new System.IO.StringReader(await Name(n)))
+                {
+                    n += reader.ReadToEnd().Length;
+                }
+
+                return n;
+            """);
+
+        GeneratorHarness.AssertWrittenBefore(generated, "await __run.CheckpointAsync(0, __slots);", "using (var reader = new System.IO.StringReader(__slots.__await0))");
+        Assert.DoesNotContain("__slots.reader", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_variable_read_before_an_operand_that_assigns_it_ahead_of_an_await_is_read_into_a_temporary_first()
     {
         var generated = GeneratorHarness.GenerateWorkflow("""

@@ -138,7 +138,7 @@ internal sealed partial class BodyLowerer
                 return;
             }
 
-            if (statement is ExpressionStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or LocalDeclarationStatementSyntax)
+            if (statement is ExpressionStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or LocalDeclarationStatementSyntax or UsingStatementSyntax)
             {
                 Copy(statement, scope);
                 return;

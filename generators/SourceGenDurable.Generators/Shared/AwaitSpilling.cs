@@ -59,6 +59,9 @@ internal static partial class AwaitSpilling
         // resource is spilled like any declaration.
         LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: 0 } s when !s.IsConst && (s.UsingKeyword.RawKind == 0 || s.Declaration.Variables.Count == 1)
             => Initializers(s.Declaration).ToList(),
+        // A using statement's resource, likewise, exists once its expression has run; the awaits of its body are refused.
+        UsingStatementSyntax { AwaitKeyword.RawKind: 0, Declaration: { Variables.Count: 1 } d } => Initializers(d).ToList(),
+        UsingStatementSyntax { AwaitKeyword.RawKind: 0, Declaration: null, Expression: { } e } => [e],
         IfStatementSyntax s => [s.Condition],
         WhileStatementSyntax s => [s.Condition],
         ForStatementSyntax s => [.. Initializers(s.Declaration), .. s.Initializers, .. s.Condition is null ? [] : new[] { s.Condition }, .. s.Incrementors],

@@ -53,9 +53,11 @@ internal static class LiveVariables
             live.UnionWith(BranchVariablesReadOutside(host, awaits, body, model));
             if (model.AnalyzeDataFlow(host) is { Succeeded: true } flow)
             {
+                // Not what it assigns after its last await (a using statement's resource, read by its body).
                 live.UnionWith(flow.ReadInside.Intersect(flow.VariablesDeclared, SymbolEqualityComparer.Default)
                     .Where(v => v.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax declarator &&
-                        declarator.Ancestors().OfType<StatementSyntax>().First() == host));
+                        declarator.Ancestors().OfType<StatementSyntax>().First() == host)
+                    .Except(DeclaredAfterItsAwaits(host, awaits, model), SymbolEqualityComparer.Default));
             }
         }
 
@@ -218,13 +220,19 @@ internal static class LiveVariables
         };
 
     /// <summary>
-    /// The variables a declaration whose initializers await assigns after its last durable await: that await's own
+    /// The variables a declaration (or a using statement's) whose initializers await assigns after its last durable await: that await's own
     /// declarator and any after it. Its checkpoints all come before they have a value, so the rest of the block reading
     /// them does not make them live across those checkpoints (a later checkpoint that they do live across says so itself).
     /// </summary>
     private static IEnumerable<ISymbol> DeclaredAfterItsAwaits(StatementSyntax statement, IReadOnlyList<AwaitExpressionSyntax> spilledAwaits, SemanticModel model)
     {
-        if (statement is not LocalDeclarationStatementSyntax declaration)
+        var declaration = statement switch
+        {
+            LocalDeclarationStatementSyntax local => local.Declaration,
+            UsingStatementSyntax { Declaration: { } resource } => resource,
+            _ => null,
+        };
+        if (declaration is null)
         {
             return [];
         }
@@ -232,7 +240,7 @@ internal static class LiveVariables
         var last = spilledAwaits.Where(a => declaration.Span.Contains(a.Span)).Select(a => a.SpanStart).DefaultIfEmpty(-1).Max();
         return last < 0
             ? []
-            : declaration.Declaration.Variables.Where(v => v.Span.End > last).Select(v => model.GetDeclaredSymbol(v)).OfType<ISymbol>();
+            : declaration.Variables.Where(v => v.Span.End > last).Select(v => model.GetDeclaredSymbol(v)).OfType<ISymbol>();
     }
 
     private static void AddFlowingIntoRange(

@@ -132,6 +132,44 @@ public sealed partial class TryWorkflows
         return string.Join(",", trace);
     }
 
+    /// <summary>
+    /// Using statements whose resources await (with a variable, without one, nested, in a loop, and one whose body
+    /// returns): the resource is made after the checkpoints of its expression, on a resume too, and disposed when its
+    /// body ends; the awaits come before the using, so the body holds none.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(1)]
+    [Inputs(3)]
+    public async Task<string> UsingStatementsWhoseResourcesAwait(WorkflowContext ctx, int n)
+    {
+        var trace = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using (var scope = new TraceScope(trace, $"loop{await ctx.Step("name", ct => log.Run("name", i, () => i + n))}"))
+            {
+                trace.Add($"in{i}");
+            }
+        }
+
+        using (new TraceScope(trace, "bare" + await ctx.Step("bare", ct => log.Run("bare", n, () => n * 3))))
+        using (var inner = new TraceScope(trace, "inner"))
+        {
+            trace.Add("in-bare");
+        }
+
+        if (n > 2)
+        {
+            using (var early = new TraceScope(trace, $"early{await ctx.Step("early", ct => log.Run("early", n, () => n - 1))}"))
+            {
+                trace.Add("returning");
+                return string.Join(",", trace);
+            }
+        }
+
+        await ctx.Step("done", ct => log.Do("done", trace.Count));
+        return string.Join(",", trace);
+    }
+
     /// <summary>Records its disposal in the workflow's trace.</summary>
     private sealed class TraceScope(List<string> trace, string name) : IDisposable
     {
