@@ -277,7 +277,7 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             """);
 
     [Fact]
-    public Task A_durable_await_on_the_right_of_a_null_coalescing_assignment_to_a_property_is_reported_as_its_receiver_would_be_read_twice() =>
+    public Task A_durable_await_on_the_right_of_a_null_coalescing_assignment_to_a_property_or_an_element_of_variables_is_lowered() =>
         Verify.VerifyAsync(
             """
             public sealed class Label
@@ -288,19 +288,56 @@ public sealed class SGD0105DurableAwaitNotLoweredTests
             public partial class Orders
             {
                 [DurableWorkflow]
-                public async Task<string> ProcessOrder(WorkflowContext ctx, string? text)
+                public async Task<string> ProcessOrder(WorkflowContext ctx, string? text, int i)
                 {
                     var label = new Label { Text = text };
-                    label.Text ??= await {|#0:MyStep(1)|};
-                    return label.Text;
+                    var names = new string?[4];
+                    label.Text ??= await MyStep(1);
+                    names[(i % 2) + 1] ??= await MyStep(i);
+                    names[^1] ??= await MyStep(2);
+                    return label.Text + names[1];
                 }
 
                 [DurableStep]
                 private Task<string> MyStep(int v) => Task.FromResult(v.ToString());
             }
+            """);
+
+    [Fact]
+    public Task A_null_coalescing_assignment_to_a_property_or_an_element_whose_value_is_read_or_whose_index_its_right_side_changes_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            public sealed class Label
+            {
+                public string? Text { get; set; }
+            }
+
+            public partial class Orders
+            {
+                [DurableWorkflow]
+                public async Task<string> ProcessOrder(WorkflowContext ctx, string? text, int i)
+                {
+                    var label = new Label { Text = text };
+                    var names = new string?[4];
+                    var read = label.Text ??= await {|#0:MyStep(1)|};
+                    names[i] ??= await {|#1:MyStep(i++)|};
+                    Find(names).Text ??= await {|#2:MyStep(2)|};
+                    return read + names[1];
+                }
+
+                private static Label Find(string?[] names) => new();
+
+                [DurableStep]
+                private Task<string> MyStep(int v) => Task.FromResult(v.ToString());
+            }
             """,
-            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(
-                "a durable await inside the right operand of '??=' (it would run only on one path) is not lowered yet; assign its result to a local first ('var x = await ...;')"));
+            Verify.Diagnostic("SGD0105").WithLocation(0).WithArguments(Unrepeatable("label.Text")),
+            Verify.Diagnostic("SGD0105").WithLocation(1).WithArguments(Unrepeatable("names[i]")),
+            Verify.Diagnostic("SGD0105").WithLocation(2).WithArguments(Unrepeatable("Find(names).Text")));
+
+    private static string Unrepeatable(string target) =>
+        $"a durable await on the right of '??=' whose target is '{target}' is lowered only as a statement of its own, on an object and index that are " +
+        $"variables its right side does not assign (the target is read again for the assignment); write 'if ({target} is null) {{ {target} = await ...; }}'";
 
     [Fact]
     public Task A_durable_await_on_the_right_of_a_null_coalescing_assignment_to_a_variable_is_lowered() =>

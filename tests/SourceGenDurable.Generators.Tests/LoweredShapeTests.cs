@@ -283,6 +283,24 @@ public sealed class LoweredShapeTests
     }
 
     [Fact]
+    public void A_coalescing_assignment_to_an_element_or_a_member_tests_the_target_and_assigns_it_after_the_checkpoint()
+    {
+        var generated = GeneratorHarness.GenerateWorkflow("""
+                var names = new string?[3];
+                var holder = new System.Collections.Generic.Dictionary<int, string?> { [0] = null };
+                (string? Text, int Count) pair = (null, 1);
+                names[n % 3] ??= await Name(n);
+                holder[0] ??= await Name(n + 1);
+                pair.Text ??= await Name(n + 2);
+                return (names[n % 3] + holder[0] + pair.Text).Length;
+            """);
+
+        GeneratorHarness.AssertWrittenBefore(generated, "if (__slots.names[__slots.n % 3] != null)", "await __run.CheckpointAsync(0, __slots);");
+        GeneratorHarness.AssertWrittenBefore(generated, "await __run.CheckpointAsync(0, __slots);", "__slots.names[__slots.n % 3] = __slots.__await0;");
+        GeneratorHarness.AssertWrittenBefore(generated, "await __run.CheckpointAsync(2, __slots);", "__slots.pair.Text = __slots.__await2;");
+    }
+
+    [Fact]
     public void A_variable_read_before_an_operand_that_assigns_it_ahead_of_an_await_is_read_into_a_temporary_first()
     {
         var generated = GeneratorHarness.GenerateWorkflow("""

@@ -80,8 +80,10 @@ internal static partial class AwaitSpilling
         BinaryExpressionSyntax e when e.IsKind(SyntaxKind.LogicalAndExpression) || e.IsKind(SyntaxKind.LogicalOrExpression) || e.IsKind(SyntaxKind.CoalesceExpression)
             => (e.Left, [e.Right]),
         ConditionalAccessExpressionSyntax e when e.Expression is not (MemberBindingExpressionSyntax or ElementBindingExpressionSyntax) => (e.Expression, [e.WhenNotNull]),
-        // 'v ??= b' on a variable: b, and the assignment, only when v is null.
-        AssignmentExpressionSyntax e when e.IsKind(SyntaxKind.CoalesceAssignmentExpression) && e.Left is IdentifierNameSyntax => (e.Left, [e.Right]),
+        // 'v ??= b': b, and the assignment, only when v is null. On a member or an element, the planner checks that
+        // reading the target again for the assignment is what C# does (WhyTargetNotReadTwice).
+        AssignmentExpressionSyntax e when e.IsKind(SyntaxKind.CoalesceAssignmentExpression) &&
+            e.Left is IdentifierNameSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax => (e.Left, [e.Right]),
         // A guard runs only when its arm's pattern matched, and only if no arm above was taken.
         SwitchExpressionSyntax e => (e.GoverningExpression, e.Arms.SelectMany(a => a.WhenClause is null ? [a.Expression] : new[] { a.WhenClause.Condition, a.Expression }).ToArray()),
         _ => null,
@@ -120,6 +122,12 @@ internal static partial class AwaitSpilling
 
             if (ShortCircuit(expression) is { } shortCircuit && shortCircuit.Conditional.Any(ContainsDurableAwait))
             {
+                if (expression is AssignmentExpressionSyntax { Left: not IdentifierNameSyntax } coalesce && WhyTargetNotReadTwice(coalesce) is { } why)
+                {
+                    Reason ??= why;
+                    return;
+                }
+
                 Walk(shortCircuit.First);
                 var branches = ImmutableArray.CreateBuilder<(ExpressionSyntax, ImmutableArray<SpillStep>)>();
                 foreach (var branch in shortCircuit.Conditional)
@@ -307,6 +315,43 @@ internal static partial class AwaitSpilling
                 ILocalSymbol or IParameterSymbol or INamedTypeSymbol or INamespaceSymbol or IMethodSymbol => true,
                 IFieldSymbol or IPropertySymbol => operand is not MemberAccessExpressionSyntax access || IsStableRead(access.Expression),
                 _ => false,
+            };
+        }
+
+        /// <summary>
+        /// Why '<c>o.P ??= await x</c>' or '<c>a[i] ??= await x</c>' cannot read its target once for the test and again
+        /// for the assignment, as the lowering does, where C# evaluates its object and index once; null when both come to
+        /// the same: it is a statement of its own (nothing reads its value), and its object and index are variables,
+        /// constants and arithmetic on them that its right side does not assign.
+        /// </summary>
+        private string? WhyTargetNotReadTwice(AssignmentExpressionSyntax assignment)
+        {
+            ExpressionSyntax[] parts = assignment.Left switch
+            {
+                MemberAccessExpressionSyntax member => [member.Expression],
+                ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.All(a => a.RefKindKeyword.RawKind == 0 && a.NameColon is null) =>
+                    [element.Expression, .. element.ArgumentList.Arguments.Select(a => a.Expression)],
+                _ => [],
+            };
+            return parts.Length > 0 && assignment.Parent is ExpressionStatementSyntax && parts.All(part => IsRepeatableRead(part, assignment.Right))
+                ? null
+                : $"a durable await on the right of '??=' whose target is '{assignment.Left}' is lowered only as a statement of its own, " +
+                  "on an object and index that are variables its right side does not assign (the target is read again for the assignment); " +
+                  $"write 'if ({assignment.Left} is null) {{ {assignment.Left} = await ...; }}'";
+        }
+
+        /// <summary>Whether reading <paramref name="part"/> again after <paramref name="between"/> gives what it gave before.</summary>
+        private bool IsRepeatableRead(ExpressionSyntax part, ExpressionSyntax between)
+        {
+            part = Unparenthesize(part);
+            return part switch
+            {
+                LiteralExpressionSyntax => true,
+                BinaryExpressionSyntax binary when !binary.IsKind(SyntaxKind.CoalesceExpression) && !binary.IsKind(SyntaxKind.IsExpression) && !binary.IsKind(SyntaxKind.AsExpression) =>
+                    IsRepeatableRead(binary.Left, between) && IsRepeatableRead(binary.Right, between),
+                PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression) || unary.IsKind(SyntaxKind.IndexExpression) =>
+                    IsRepeatableRead(unary.Operand, between),
+                _ => IsStableRead(part) && !IsChangedBy(part, [between]),
             };
         }
 

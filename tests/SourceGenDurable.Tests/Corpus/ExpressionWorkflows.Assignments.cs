@@ -27,6 +27,43 @@ public sealed partial class ExpressionWorkflows
     }
 
     /// <summary>
+    /// Null-coalescing assignments to elements and members whose right side awaits: an array element indexed by
+    /// arithmetic and from the end, a dictionary entry, a property of an object, a member of a member, and a tuple's
+    /// element. The step runs only while the target is null, and the value lands in the target read again after it.
+    /// </summary>
+    [DurableWorkflow]
+    [Inputs(1)]
+    [Inputs(4)]
+    public async Task<string> CoalescingAssignmentsToElementsAndMembers(WorkflowContext ctx, int n)
+    {
+        var names = new string?[4];
+        names[n % 2] = n > 3 ? "preset" : null;
+        var notes = new Dictionary<string, string?> { ["a"] = null, ["b"] = "kept" };
+        var card = new Card { Owner = new Card() };
+        (string? Label, int Count) pair = (null, n);
+        for (var i = 0; i < 2; i++)
+        {
+            names[(n % 2) + 0] ??= await Describe($"name {i}");
+            names[^1] ??= await Describe($"last {i}");
+            notes["a"] ??= await Describe($"note {i}");
+            notes["b"] ??= await Describe("never");
+            card.Title ??= await Describe($"title {i}");
+            card.Owner.Title ??= await Describe($"owner {i}");
+            pair.Label ??= await Describe($"pair {i}");
+        }
+
+        return $"{string.Join(',', names)}|{notes["a"]},{notes["b"]}|{card.Title},{card.Owner.Title}|{pair.Label},{pair.Count}";
+    }
+
+    /// <summary>A class with settable members, saved as a slot.</summary>
+    public sealed class Card
+    {
+        public string? Title { get; set; }
+
+        public Card? Owner { get; set; }
+    }
+
+    /// <summary>
     /// Compound assignments to a property and to array elements: each adds to the value the member holds when the
     /// await's result arrives, once, whatever commit a crash follows.
     /// </summary>
