@@ -388,7 +388,7 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
     public Task Locals_and_resources_with_no_checkpoint_after_them_in_their_block_are_not_saved_when_a_goto_loops_around() =>
         // A goto back before a declaration meets the declaration again before any read of its variable, and no label
         // follows it (none can follow a using declaration): the variable holds no value at any checkpoint, its own
-        // initializer's included.
+        // initializer's included. A using statement's resource holds one only in its body, after its expression's.
         Verify.VerifyAsync(
             """
             public partial class Orders
@@ -414,6 +414,11 @@ public sealed class SGD0106WorkflowShapeNotSupportedTests
                         rounds += await ctx.Step("tock", ct => Task.FromResult(1));
                         using var marker = new System.IO.MemoryStream();
                         rounds += (int)marker.Length;
+                    }
+
+                    using (var buffer = new System.IO.MemoryStream(new byte[await ctx.Step("buffer", ct => Task.FromResult(rounds % 3))]))
+                    {
+                        rounds += (int)buffer.Length;
                     }
 
                     if (rounds < 3) goto again;

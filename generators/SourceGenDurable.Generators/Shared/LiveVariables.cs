@@ -194,8 +194,8 @@ internal static class LiveVariables
         name.Identifier.ValueText == variable.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, variable);
 
     /// <summary>
-    /// Where <paramref name="local"/> may hold a value, when no goto can enter it: the statement of a for, foreach or
-    /// using statement's variable, the switch section of a case label's pattern variable, and for a variable of a
+    /// Where <paramref name="local"/> may hold a value, when no goto can enter it: the statement of a for or foreach
+    /// statement's variable, a using statement's after its declarator (the awaits of its resource come before it), the switch section of a case label's pattern variable, and for a variable of a
     /// declaration statement the rest of its block after its declarator. C# allows no read of it before its
     /// declaration, so that holds when no label follows it in its block (and none can after a using declaration): every
     /// path to a read then goes through its declarator, and a jump back before it meets the declarator again. Null for
@@ -205,7 +205,9 @@ internal static class LiveVariables
     private static TextSpan? ScopeOf(ISymbol local) =>
         local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() switch
         {
-            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax or UsingStatementSyntax } declaration } => declaration.Parent!.Span,
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax loop } } => loop.Span,
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: UsingStatementSyntax @using } } declarator =>
+                TextSpan.FromBounds(declarator.Span.End, @using.Span.End),
             VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { Parent: BlockSyntax block } declaration } } declarator
                 when declaration.UsingKeyword.RawKind != 0 || !block.Statements.SkipWhile(s => s != declaration).Any(s => s is LabeledStatementSyntax)
                 => TextSpan.FromBounds(declarator.Span.End, block.Span.End),
