@@ -115,66 +115,15 @@ public sealed partial class RandomWorkflows(StepLog log)
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
         x = (await Even(x % 7) ? 1 : 2) is var k201 && k201 % 3 != 0 ? k201 + await F(seed % 7) : k201 - 1;
-        if ((seed + y) % 3 == 0 || await Even((seed + y)))
+        using (var u202 = new Marker(seed + await ctx.Step("s201", ct => log.Run("s201", Twist(x), () => Twist(x) + 1))))
         {
-            var a202 = new int[2];
-            a202[1] = await Retry(Mix(y, y));
-            a202[0] = a202[1] + await F(x % 7);
-            y += a202[0] - a202[1];
-            using var u203 = new Marker(x + await F(seed));
-            y += u203.Value;
-            if (Twist(seed) % 3 == 2)
-            {
-                return Mix(x, y);
-            }
+            x += u202.Value;
         }
-        else if (Twist(y) % 2 == 0)
+        if (Mix((x + y), (seed + y)) is var k203 && k203 % 2 == 1)
         {
-            try
-            {
-                y += await ctx.Step("s201", ct => log.Run("s201", seed, () => seed + 1));
-                y = (await Even(y) ? 1 : 2);
-                using var u204 = new Marker(Twist(x) + await ctx.Step("s202", ct => log.Run("s202", x % 7, () => x % 7 + 1)));
-                x += u204.Value;
-            }
-            finally
-            {
-                x += 3;
-                x += await F(Twist(seed));
-                var a205 = new[] { Twist(seed), y % 7 };
-                a205[seed % 7 % 2] += await F(Twist(seed));
-                x += a205[0] + a205[1];
-            }
+            y += (await Even(Mix(seed, seed)) ? 1 : 2);
+            x += k203;
         }
-        else if ((x + y) % 3 == 0 || await Even((x + x)))
-        {
-            y = Mix(await ctx.Step("s203", ct => log.Run("s203", Twist(x), () => Twist(x) + 1)), (await Even(Mix(seed, y)) ? 1 : 2));
-            using var u206 = new Marker(Mix(seed, y));
-            x += u206.Value;
-            if (Twist(y) % 3 == 2)
-            {
-                return Mix(x, y);
-            }
-        }
-        else
-        {
-            var b207 = 0;
-            again208:
-            b207++;
-            y += (await Even((x + x)) ? 1 : 2);
-            var r209 = await ctx.WhenAll(F((y + y)), F(Mix(seed, y)));
-            x = Mix(r209[0], r209[1]);
-            if (Mix(seed, seed) % 9 == 8)
-            {
-                return Mix(x, y);
-            }
-            if (b207 < 2 && y % 7 % 2 == 0)
-            {
-                goto again208;
-            }
-        }
-        var r210 = await ctx.WhenAll(F(y), F(Mix(y, seed)));
-        y = Mix(r210[0], r210[1]);
         return Mix(Twist(x), y);
     }
 
@@ -188,50 +137,10 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var b301 = new Box { A = (x + seed) };
-        b301.A += b301.B++ + await ctx.Step("s301", ct => log.Run("s301", (x + x), () => (x + x) + 1));
-        b301.B *= await Retry((x + seed)) % 5;
-        x += Mix(b301.A, b301.B);
-        if (x % 2 == 0 && await Even((seed + y)))
-        {
-            int? n302 = seed % 2 == 0 ? null : (seed + seed);
-            n302 ??= (await Even(Mix(y, x)) ? 1 : 2);
-            x += n302.Value;
-            if (Twist(y) % 3 == 0 || await Even(y))
-            {
-                x += await Retry((y + y));
-                y = Mix(y, x) % 2 == 0 ? (await Even(Mix(seed, x)) ? await ctx.Step("s302", ct => log.Run("s302", y % 7, () => y % 7 + 1)) : x) : (await Even(Twist(seed)) ? 1 : 2);
-                var a303 = new[] { Twist(y), await Retry(seed), x };
-                y += a303[^1] + a303[1..].Sum() + a303[..^2].Length + await F(seed % 7);
-                using var u304 = new Marker(y + await Retry(seed));
-                x += u304.Value;
-                if (seed % 7 % 3 == 2)
-                {
-                    return Mix(x, y);
-                }
-            }
-            else
-            {
-                y += await F(Twist(y));
-                var t305 = 0;
-                while (true)
-                {
-                    if (++t305 > 2)
-                    {
-                        break;
-                    }
-                    y += await F((y + x));
-                    var b306 = new Box { B = await Retry((y + x)), A = x++ + await Retry(Twist(seed)) };
-                    x += (b306.A * 2) - b306.B;
-                    var b307 = new Box { B = await ctx.Step("s303", ct => log.Run("s303", x % 7, () => x % 7 + 1)), A = x++ + (await Even(seed) ? 1 : 2) };
-                    x += (b307.A * 2) - b307.B;
-                }
-            }
-        }
-        if (await ctx.Step("s304", ct => log.Run("s304", (seed + seed), () => (seed + seed) + 1)) is var k308 && k308 % 2 == 0)
-        {
-            x += await ctx.Step("s305", ct => log.Run("s305", Twist(x), () => Twist(x) + 1)) + k308;
-        }
+        var c301 = Twist(y) % 2 == 0 ? null : new List<int> { Twist(seed) };
+        x += c301?.Append(await F(x)).Sum() ?? x;
+        y = Order(b: y++, a: await F(y % 7)) + y;
+        x = Mix(new[] { y % 7, x }.Sum(v => v + y), await Retry(Mix(seed, seed)));
         return Mix(Twist(x), y);
     }
 
@@ -245,32 +154,71 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        switch (await F(Twist(seed)) % 3)
+        if (y % 9 == 8)
         {
-            case 0:
-                x = Mix(new[] { Mix(x, x), x }.Sum(v => v + y), await F(seed % 7));
-                if ((seed + seed) % 2 == 0)
-                {
-                    goto case 1;
-                }
-                break;
-            case 1:
-                var l401 = new List<int> { x++, await Retry(y), x };
-                x += Mix(l401[0], l401[2]) + l401.Count;
-                if ((y + seed) % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                x = (x + x) % 3 == 0 ? (await Even(Twist(x)) ? 1 : 2) : Mix(x, y) + 1;
-                var a402 = new int[((await Even(Mix(x, y)) ? 1 : 2) % 4) + 1];
-                a402[^1] = y++;
-                y += a402.Length + a402[^1];
-                break;
+            return Mix(x, y);
         }
-        x = Mix(x, (await Even(Mix(seed, y)) ? 1 : 2));
-        y = Mix(await F(seed), await Retry(Twist(y)));
+        try
+        {
+            y += await Check(Twist(x));
+            var b401 = 0;
+            again402:
+            b401++;
+            x += await ctx.Step("s401", ct => log.Run("s401", y % 7, () => y % 7 + 1));
+            try
+            {
+                y += await Check(x);
+                y += await F(seed % 7);
+                x += await ctx.Step("s402", ct => log.Run("s402", Twist(seed), () => Twist(seed) + 1));
+                if (Twist(x) % 9 == 7)
+                {
+                    return Mix(x, await ctx.Step("s403", ct => log.Run("s403", Twist(x), () => Twist(x) + 1)));
+                }
+            }
+            catch (CorpusException c406)
+            {
+                y += 100;
+                x += await Retry((y + seed));
+                int? n403 = Mix(seed, y) % 2 == 0 ? null : seed % 7;
+                x = n403 ?? await F(Mix(x, x));
+                var a404 = new int[(await F((y + x)) % 4) + 1];
+                a404[^1] = x++;
+                x += a404.Length + a404[^1];
+                using var u405 = new Marker(Twist(x));
+                y += u405.Value;
+                if (Twist(x) % 3 == 2)
+                {
+                    return Mix(x, y);
+                }
+                x += c406.Message.Length;
+                if (y % 7 % 4 == 0)
+                {
+                    throw;
+                }
+            }
+            if (b401 < 2 && Mix(seed, y) % 2 == 0)
+            {
+                goto again402;
+            }
+            y = Mix((await Even(Mix(seed, seed)) ? 1 : 2), (await Even(Mix(seed, y)) ? 1 : 2));
+        }
+        catch (CorpusException c409)
+        {
+            y += 100;
+            var s407 = $"{await F(x % 7),5:D3}|{x++:D2}";
+            x += s407.Length + s407.IndexOf('|');
+            var b408 = new Box { B = await ctx.Step("s404", ct => log.Run("s404", Mix(seed, y), () => Mix(seed, y) + 1)), A = x++ + await F(Twist(x)) };
+            x += (b408.A * 2) - b408.B;
+            x += c409.Message.Length;
+            if (Twist(y) % 4 == 0)
+            {
+                throw;
+            }
+        }
+        var t410 = (A: y, B: (await Even(Twist(y)) ? 1 : 2));
+        t410.A += t410.B++ + await F(Mix(seed, x));
+        x = Mix(t410.A, t410.B);
+        y = Mix(new[] { (x + x), x }.Sum(v => v + y), await Retry((x + seed)));
         return Mix(Twist(x), y);
     }
 
@@ -284,66 +232,33 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        (x, y) = (await Retry(Mix(x, seed)), Mix(x, x));
-        switch (await F(x % 7) % 3)
+        int Local0(int v) => Mix(v, y);
+        y += Local0((await Even(seed) ? 1 : 2));
+        x += Local0(y);
+        try
         {
-            case 0:
-                y = await F(Mix((seed + x), await ctx.Step("s501", ct => log.Run("s501", Twist(x), () => Twist(x) + 1))));
-                break;
-            case 1:
-                if (Twist(seed) % 3 == 0 || await Even(Twist(y)))
-                {
-                    y += await Retry(Twist(x));
-                    var p501 = new Point { A = y };
-                    p501.B = await ctx.Step("s502", ct => log.Run("s502", y, () => y + 1));
-                    var q502 = p501;
-                    p501.Bump();
-                    p501.A += await F(y % 7);
-                    y += Mix(p501.A - p501.B, q502.A + q502.B);
-                    for (var i503 = 0; i503 < 2 && await Even(i503 + (seed + seed)); i503++)
-                    {
-                        y += i503;
-                        x += await ctx.Step("s503", ct => log.Run("s503", Twist(seed), () => Twist(seed) + 1));
-                        var s504 = $"{i503}";
-                        s504 += $"-{s504.Length + (await Even(Mix(i503, seed)) ? 1 : 2)}";
-                        s504 = s504.Substring(s504.Length / 2) + s504.Length;
-                        x += s504.Length + s504[0];
-                    }
-                    using var u505 = new Marker(seed % 7 + await Retry((x + y)));
-                    x += u505.Value;
-                }
-                else
-                {
-                    x += await ctx.Step("s504", ct => log.Run("s504", Mix(x, y), () => Mix(x, y) + 1));
-                    y = (x + x) % 3 == 0 || await Even(Mix(x, x)) ? await F((x + y)) : Mix(seed % 7, await F((y + y)));
-                    if (Mix(x, x) % 3 == 0)
-                    {
-                        goto skip506;
-                    }
-                    x += await ctx.Step("s505", ct => log.Run("s505", Twist(y), () => Twist(y) + 1));
-                    skip506:
-                    y += 1;
-                    using var u507 = new Marker(Mix(y, y));
-                    y += u507.Value;
-                    if (seed % 7 % 3 == 2)
-                    {
-                        return Mix(x, y);
-                    }
-                }
-                x = Mix(await Retry(x), await ctx.Step("s506", ct => log.Run("s506", Mix(y, y), () => Mix(y, y) + 1)));
-                if (Twist(seed) % 2 == 0)
-                {
-                    goto default;
-                }
-                break;
-            default:
-                y = await F(Mix(Twist(y), await Retry((seed + y))));
-                y = await F((x + y));
-                break;
+            y += await Check(Mix(y, seed));
+            y = Mix(y++, await ctx.Step("s501", ct => log.Run("s501", Mix(seed, y), () => Mix(seed, y) + 1))) + y;
+            using var u501 = new Marker(Mix(seed, y) + (await Even((x + seed)) ? 1 : 2));
+            x += u501.Value;
         }
-        int? n508 = y % 7 % 2 == 0 ? null : Twist(x);
-        n508 ??= await F(Twist(x));
-        y += n508.Value;
+        catch (CorpusException c503) when (c503.Message.Length % 2 == 1)
+        {
+            y += 100;
+            var s502 = $"{await F(Twist(y)),5:D3}|{y++:D2}";
+            y += s502.Length + s502.IndexOf('|');
+            y += c503.Message.Length;
+        }
+        finally
+        {
+            x += 3;
+            var s504 = $"{(y + seed)}";
+            s504 += $"-{s504.Length + await ctx.Step("s502", ct => log.Run("s502", x % 7, () => x % 7 + 1))}";
+            s504 = s504.Substring(s504.Length / 2) + s504.Length;
+            y += s504.Length + s504[0];
+        }
+        var b505 = new Box { B = (await Even(x % 7) ? 1 : 2), A = x++ + await ctx.Step("s503", ct => log.Run("s503", (y + x), () => (y + x) + 1)) };
+        x += (b505.A * 2) - b505.B;
         return Mix(Twist(x), y);
     }
 
@@ -357,28 +272,26 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        y += AddTo(ref x, await Retry((seed + y)));
-        var l601 = new List<int> { seed % 7 };
-        l601.Add(await ctx.Step("s601", ct => log.Run("s601", Twist(y), () => Twist(y) + 1)));
-        l601.Add(await F(Mix(y, seed)) + l601.Count);
-        y += l601.Sum() * l601.Count;
-        var a602 = new int[2];
-        a602[0] = await F(Mix(x, seed));
-        a602[1] = a602[0] + await F(Mix(y, seed));
-        x += a602[0] - a602[1];
-        var p603 = new Point { A = seed % 7 };
-        p603.B = await F(Mix(seed, y));
-        var q604 = p603;
-        p603.Bump();
-        p603.A += await F(Mix(seed, x));
-        y += Mix(p603.A - p603.B, q604.A + q604.B);
-        if ((x + seed) % 3 == 0)
+        var w601 = 0;
+        while (w601++ < 2 && await F(w601 + Mix(seed, y)) is var k602 && k602 % 4 != 3)
         {
-            goto skip605;
+            x += (await Even(Twist(y)) ? 1 : 2);
+            using var u603 = new Marker(seed + await Retry(x));
+            y += u603.Value;
+            if ((y + seed) % 3 == 2)
+            {
+                return Mix(x, y);
+            }
+            y += k602;
         }
-        x += await ctx.Step("s602", ct => log.Run("s602", (y + x), () => (y + x) + 1));
-        skip605:
-        x += 1;
+        int Local0(int v) => Mix(v, Mix(x, seed));
+        x += Local0(await ctx.Step("s601", ct => log.Run("s601", seed % 7, () => seed % 7 + 1)));
+        x += Local0(y);
+        x = x % 2 == 0 ? (await Even(Mix(seed, x)) ? await F(Twist(seed)) : seed) : await ctx.Step("s602", ct => log.Run("s602", x % 7, () => x % 7 + 1));
+        var s604 = $"{seed}";
+        s604 += $"-{s604.Length + await F((seed + y))}";
+        s604 = s604.Substring(s604.Length / 2) + s604.Length;
+        x += s604.Length + s604[0];
         return Mix(Twist(x), y);
     }
 
@@ -392,18 +305,21 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var l701 = new List<int> { y++, await F(seed % 7), y };
-        y += Mix(l701[0], l701[2]) + l701.Count;
-        var s702 = $"{Twist(y)}:{await ctx.Step("s701", ct => log.Run("s701", Mix(y, x), () => Mix(y, x) + 1))}";
-        y += s702.Length;
-        y = Mix(y++, await F(seed)) + y;
-        x = (Mix(x, y) % 4) switch
+        var a701 = new int[3];
+        a701[await Retry((x + seed)) % 3] = await F(y);
+        y += a701.Sum();
+        if (await Even(Twist(x)))
         {
-            var g703 when await Even(g703 + y % 7) => await F(Mix(seed, g703)) + g703,
-            1 => Mix(x, seed),
-            var g703 when g703 > 2 => g703 + await Retry(Mix(x, seed)),
-            _ => Twist(y) + 5,
-        };
+            x = Order(b: await F(Mix(y, x)), a: x++);
+        }
+        var w702 = 0;
+        while (w702++ < 2 && await F(w702 + x) is var k703 && k703 % 4 != 3)
+        {
+            y = Mix(await F((x + k703)), (await Even(Mix(seed, x)) ? 1 : 2));
+            y += k703;
+        }
+        var r704 = await ctx.WhenAll(Enumerable.Range(0, 3).Select(j705 => F(j705 + (seed + x))));
+        x += r704.Sum();
         return Mix(Twist(x), y);
     }
 
@@ -417,27 +333,67 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (Twist(seed) % 3 == 0)
+        if (await ctx.Step("s801", ct => log.Run("s801", Mix(x, x), () => Mix(x, x) + 1)) is not (> 5 and < 60))
         {
-            goto skip801;
+            x += await Retry(Twist(y));
         }
-        x = await ctx.Step("s801", ct => log.Run("s801", Mix(x, x), () => Mix(x, x) + 1));
-        skip801:
-        y += 1;
-        int Local0(int v) => Mix(v, y);
-        x += Local0((await Even(x) ? 1 : 2));
-        x += Local0(y);
-        var l802 = new List<int> { x };
-        l802.Add(await F(seed));
-        l802.Add(await Retry(x) + l802.Count);
-        x += l802.Sum() * l802.Count;
-        x = (Twist(seed) % 4) switch
+        else
         {
-            var g803 when await Even(g803 + (y + y)) => await F(y % 7) + g803,
-            1 => Mix(x, y),
-            var g803 when g803 > 2 => g803 + await Retry(Mix(seed, seed)),
-            _ => (x + seed) + 5,
-        };
+            x -= 1;
+        }
+        (x, y) = (await Retry(Mix(x, seed)), Mix(x, x));
+        switch (await F(x % 7) % 3)
+        {
+            case 0:
+                y = await F(Mix((seed + x), await ctx.Step("s802", ct => log.Run("s802", Twist(x), () => Twist(x) + 1))));
+                break;
+            case 1:
+                var w801 = 0;
+                while (w801++ < 2 && await F(w801 + x) is var k802 && k802 % 4 != 3)
+                {
+                    x += (await Even((seed + y)) ? 1 : 2);
+                    var a803 = new int[(await Retry(x % 7) % 4) + 1];
+                    a803[^1] = x++;
+                    x += a803.Length + a803[^1];
+                    y += k802;
+                }
+                var b804 = 0;
+                again805:
+                b804++;
+                x += await Retry(Twist(x));
+                var s806 = $"{await ctx.Step("s803", ct => log.Run("s803", y, () => y + 1)),5:D3}|{x++:D2}";
+                x += s806.Length + s806.IndexOf('|');
+                if (seed % 2 == 0 && await Even((seed + seed)))
+                {
+                    x += (await Even(Mix(x, seed)) ? 1 : 2);
+                    var t807 = (A: Mix(y, y), B: await Retry(x % 7));
+                    t807.A += t807.B++ + await F(seed % 7);
+                    x = Mix(t807.A, t807.B);
+                    if (x % 7 % 2 == 0 && await Even(Mix(y, x)))
+                    {
+                        y += (await Even(x % 7) ? 1 : 2);
+                        var a808 = new int[3];
+                        a808[await F((x + x)) % 3] = (await Even(Mix(x, seed)) ? 1 : 2);
+                        x += a808.Sum();
+                        var z809 = await F(y % 7) + Mix(x, x);
+                    }
+                }
+                if (b804 < 2 && Mix(y, seed) % 2 == 0)
+                {
+                    goto again805;
+                }
+                break;
+            default:
+                if (await F(y) is > 3 and < 50 or 7)
+                {
+                    y += (await Even(y % 7) ? 1 : 2);
+                }
+                break;
+        }
+        var s810 = $"{seed % 7}";
+        s810 += $"-{s810.Length + await ctx.Step("s804", ct => log.Run("s804", (x + seed), () => (x + seed) + 1))}";
+        s810 = s810.Substring(s810.Length / 2) + s810.Length;
+        x += s810.Length + s810[0];
         return Mix(Twist(x), y);
     }
 
@@ -451,134 +407,24 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        try
+        int? n901 = Mix(y, y) % 2 == 0 ? null : Twist(y);
+        n901 ??= (await Even(Twist(y)) ? 1 : 2);
+        y += n901.Value;
+        var a902 = new int[(await ctx.Step("s901", ct => log.Run("s901", Mix(x, x), () => Mix(x, x) + 1)) % 4) + 1];
+        a902[^1] = x++;
+        x += a902.Length + a902[^1];
+        if (Twist(seed) % 3 == 0 || await Even(Twist(seed)))
         {
-            y += await Check(x);
-            try
-            {
-                y += await Check(Mix(seed, seed));
-                x += await Check((seed + x));
-                switch (y % 3)
-                {
-                    case 0:
-                        y += await ctx.Step("s901", ct => log.Run("s901", Twist(y), () => Twist(y) + 1));
-                        if ((x + seed) % 5 == 0)
-                        {
-                            throw new CorpusException($"thrown at {Mix(y, seed)}");
-                        }
-                        if (Mix(x, y) % 2 == 0)
-                        {
-                            goto case 1;
-                        }
-                        break;
-                    case 1:
-                        y += await Retry(Mix(x, x));
-                        y = (await Even(x) ? 1 : 2);
-                        if (y % 7 % 2 == 0)
-                        {
-                            goto default;
-                        }
-                        break;
-                    default:
-                        x += await ctx.Step("s902", ct => log.Run("s902", (y + y), () => (y + y) + 1));
-                        if (int.TryParse((Twist(seed) % 50).ToString(global::System.Globalization.CultureInfo.InvariantCulture), out var p901))
-                        {
-                            y += await F(x % 7);
-                            x += await ctx.Step("s903", ct => log.Run("s903", Mix(y, x), () => Mix(y, x) + 1));
-                            try
-                            {
-                                y += await ctx.WaitForEvent<int>("tick", TimeSpan.FromHours(2));
-                            }
-                            catch (TimeoutException)
-                            {
-                                y += 7;
-                            }
-                            y += p901;
-                        }
-                        break;
-                }
-                using var u902 = new Marker(seed % 7);
-                y += u902.Value;
-                if (y % 7 % 3 == 2)
-                {
-                    return Mix(x, y);
-                }
-            }
-            catch (CorpusException)
-            {
-                y += 100;
-                y += await ctx.Step("s904", ct => log.Run("s904", Mix(x, seed), () => Mix(x, seed) + 1));
-                if (seed % 7 % 5 == 0)
-                {
-                    throw new CorpusException($"thrown at {Twist(x)}");
-                }
-                int? n903 = y % 7 % 2 == 0 ? null : (x + x);
-                n903 ??= (await Even(Twist(seed)) ? 1 : 2);
-                y += n903.Value;
-                using var u904 = new Marker(x + (await Even((y + y)) ? 1 : 2));
-                x += u904.Value;
-            }
-            finally
-            {
-                x += 3;
-                x += await F(Mix(y, seed));
-                var t905 = (A: y % 7, B: (await Even((seed + seed)) ? 1 : 2));
-                t905.A += t905.B++ + await F(y % 7);
-                y = Mix(t905.A, t905.B);
-            }
-            x = Mix(x, x = (await Even(Twist(x)) ? 1 : 2));
+            var s903 = $"{await Retry(y),5:D3}|{y++:D2}";
+            y += s903.Length + s903.IndexOf('|');
         }
-        catch (CorpusException c908)
+        else
         {
-            y += 100;
-            switch ((seed % 3, await Even(seed % 7)))
+            if (new[] { Twist(y), await ctx.Step("s902", ct => log.Run("s902", seed, () => seed + 1)), x } is [var k904, > 10 and var k905, ..])
             {
-                case (0, true):
-                    y += await Retry((x + x));
-                    if (seed % 7 % 2 == 0 && await Even(y))
-                    {
-                        y += await ctx.Step("s905", ct => log.Run("s905", y, () => y + 1));
-                        var a907 = new int[(await Retry(Mix(x, seed)) % 4) + 1];
-                        a907[^1] = y++;
-                        y += a907.Length + a907[^1];
-                    }
-                    else
-                    {
-                        y += await F(seed % 7);
-                        y = await Retry(Mix(seed, x));
-                        y += await ctx.Step("s906", ct => log.Run("s906", Mix(seed, seed), () => Mix(seed, seed) + 1));
-                    }
-                    break;
-                case (var k906, false) when k906 > 0:
-                    y += await F(Twist(y)) + k906;
-                    break;
-                default:
-                    x += 4;
-                    break;
-            }
-            x += c908.Message.Length;
-            if (Mix(seed, seed) % 4 == 0)
-            {
-                throw;
+                y += await F(Mix(k904, y)) + Mix(k904, k905);
             }
         }
-        switch ((Twist(seed) % 3, await Even(Twist(seed))))
-        {
-            case (0, true):
-                y += AddTo(ref x, await F(Mix(y, y)));
-                break;
-            case (var k909, false) when k909 > 0:
-                x += await F(Twist(y)) + k909;
-                break;
-            default:
-                x += 4;
-                break;
-        }
-        int z910 = await Retry(Twist(seed)) + Twist(x), z911 = z910 + await F(Twist(x));
-        var a912 = new int[2];
-        a912[1] = await ctx.Step("s907", ct => log.Run("s907", z911 % 7, () => z911 % 7 + 1));
-        a912[0] = a912[1] + await F(seed % 7);
-        x += a912[0] - a912[1];
         return Mix(Twist(x), y);
     }
 
@@ -592,9 +438,38 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        (x, y) = (y, Mix(x, await F((seed + x))));
-        x = checked(x + (await ctx.Step("s1001", ct => log.Run("s1001", Mix(seed, seed), () => Mix(seed, seed) + 1)) * 2)) % 1009;
-        y = Mix(seed, seed) % 3 == 0 ? await F((x + y)) : Twist(y) + 1;
+        var a1001 = new int[3];
+        a1001[await ctx.Step("s1001", ct => log.Run("s1001", Mix(x, y), () => Mix(x, y) + 1)) % 3] = await F(Mix(seed, x));
+        y += a1001.Sum();
+        if ((x + seed) % 3 == 0)
+        {
+            goto skip1002;
+        }
+        x += await ctx.Step("s1002", ct => log.Run("s1002", (y + x), () => (y + x) + 1));
+        skip1002:
+        x += 1;
+        if ((await Even(y) ? 1 : 2) is var k1003 && k1003 % 2 == 1)
+        {
+            x += await F(Twist(seed)) + k1003;
+        }
+        var b1004 = 0;
+        again1005:
+        b1004++;
+        var b1006 = new Box { A = y % 7 };
+        b1006.A += b1006.B++ + (await Even(Twist(x)) ? 1 : 2);
+        b1006.B *= await F((x + y)) % 5;
+        x += Mix(b1006.A, b1006.B);
+        var s1007 = $"{y % 7}";
+        s1007 += $"-{s1007.Length + await F(Twist(seed))}";
+        s1007 = s1007.Substring(s1007.Length / 2) + s1007.Length;
+        y += s1007.Length + s1007[0];
+        if (b1004 < 2 && Mix(seed, x) % 2 == 0)
+        {
+            goto again1005;
+        }
+        var a1008 = new[] { (seed + y), Mix(seed, seed) };
+        a1008[Mix(y, x) % 2] *= await F((seed + y));
+        x += a1008[0] + a1008[1];
         return Mix(Twist(x), y);
     }
 
@@ -608,15 +483,10 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        var z1101 = await Retry(x) + y % 7;
-        if (await ctx.Step("s1101", ct => log.Run("s1101", z1101, () => z1101 + 1)) is > 3 and < 50 or 7)
-        {
-            x += await F((y + x));
-        }
-        (x, y) = (await Retry(Twist(y)), Mix(x, x % 7));
-        int? n1102 = (seed + seed) % 2 == 0 ? null : Mix(x, z1101);
-        n1102 ??= await F(z1101);
-        y += n1102.Value;
+        var z1101 = await Retry(y % 7) + y;
+        x = Mix(y, y = await F(x % 7));
+        int z1102 = await F(Twist(x)) + (x + y), z1103 = z1102 + await F((seed + seed));
+        await ctx.Sleep(TimeSpan.FromHours(1));
         return Mix(Twist(x), y);
     }
 
@@ -630,114 +500,20 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (Twist(x) % 2 == 0 && await Even(y))
+        var a1201 = new int[(await F(y % 7) % 4) + 1];
+        a1201[^1] = x++;
+        x += a1201.Length + a1201[^1];
+        if (await Retry((x + seed)) is > 3 and < 50 or 7)
         {
-            x = (await Even((seed + y)) ? 1 : 2);
-            using var u1201 = new Marker(x % 7);
-            x += u1201.Value;
-            if ((y + y) % 3 == 2)
-            {
-                return Mix(x, y);
-            }
+            y += await F(x);
         }
-        switch (Mix(Twist(seed), Twist(y)) % 5)
+        if (await F(Mix(seed, seed)) is var k1202 && k1202 % 2 == 0)
         {
-            case var k1202 when k1202 > 2:
-                y += await F(seed);
-                var a1203 = new int[2];
-                a1203[1] = await F((y + k1202));
-                a1203[0] = a1203[1] + await F(Mix(seed, x));
-                x += a1203[0] - a1203[1];
-                y += k1202;
-                break;
-            case 0:
-                for (var i1204 = 0; i1204 < 2 && await Even(i1204 + (x + y)); i1204 += await Even(i1204 + y) ? 1 : 2)
-                {
-                    y += i1204;
-                    y += await Retry(seed);
-                    int Local2(int v) => Mix(v, Mix(i1204, y));
-                    y += Local2(await F((seed + i1204)));
-                    x += Local2(y);
-                    using var u1205 = new Marker((x + seed));
-                    y += u1205.Value;
-                }
-                break;
-            default:
-                if (await F((x + seed)) is > 3 and < 50 or 7)
-                {
-                    x += await F(seed);
-                }
-                if (seed % 3 == 0 || await Even(x))
-                {
-                    x += await Retry(Twist(y));
-                    var b1206 = 0;
-                    again1207:
-                    b1206++;
-                    x += (await Even(seed % 7) ? 1 : 2);
-                    var l1208 = new List<int> { y++, await Retry(Twist(seed)), y };
-                    y += Mix(l1208[0], l1208[2]) + l1208.Count;
-                    if (b1206 < 2 && Twist(x) % 2 == 0)
-                    {
-                        goto again1207;
-                    }
-                    using var u1209 = new Marker(y % 7 + (await Even((y + x)) ? 1 : 2));
-                    x += u1209.Value;
-                }
-                else if (await Even(Twist(seed)))
-                {
-                    x += await Retry(Twist(seed));
-                    switch ((seed + seed) % 3)
-                    {
-                        case 0:
-                            y += await F(Mix(y, seed));
-                            x = Mix(x, await ctx.Step("s1201", ct => log.Run("s1201", y % 7, () => y % 7 + 1)));
-                            if (Mix(y, y) % 9 == 7)
-                            {
-                                return Mix(x, await F(Twist(y)));
-                            }
-                            if (seed % 7 % 2 == 0)
-                            {
-                                goto case 1;
-                            }
-                            break;
-                        case 1:
-                            y += await F(y);
-                            if (await F((x + y)) is > 3 and < 50 or 7)
-                            {
-                                y += await Retry(seed);
-                            }
-                            break;
-                        default:
-                            x += await F(x);
-                            x = (await Even((y + y)) ? 1 : 2) is var k1210 && k1210 % 3 != 0 ? k1210 + await Retry(x) : k1210 - 1;
-                            break;
-                    }
-                }
-                else
-                {
-                    x += await ctx.Step("s1202", ct => log.Run("s1202", Mix(y, x), () => Mix(y, x) + 1));
-                    (x, y) = (await Retry(Twist(seed)), Mix(x, Twist(x)));
-                    using var u1211 = new Marker((y + seed) + (await Even((seed + x)) ? 1 : 2));
-                    x += u1211.Value;
-                    if ((y + x) % 3 == 2)
-                    {
-                        return Mix(x, y);
-                    }
-                }
-                break;
+            x += await F(x) + k1202;
         }
-        if (y % 2 == 0)
-        {
-            if (await F(Twist(y)) is > 3 and < 50 or 7)
-            {
-                x += await Retry((y + y));
-            }
-        }
-        else
-        {
-            y += AddTo(ref x, await ctx.Step("s1203", ct => log.Run("s1203", seed % 7, () => seed % 7 + 1)));
-            await ctx.Sleep(TimeSpan.FromHours(1));
-        }
+        var a1203 = new int[3];
+        a1203[await ctx.Step("s1201", ct => log.Run("s1201", x, () => x + 1)) % 3] = (await Even(Mix(y, seed)) ? 1 : 2);
+        x += a1203.Sum();
         return Mix(Twist(x), y);
     }
 
@@ -751,28 +527,22 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        switch (Mix(Mix(x, x), (y + seed)) % 5)
+        var b1301 = new Box { A = (seed + x) };
+        b1301.A += b1301.B++ + await Retry(Twist(seed));
+        b1301.B *= (await Even(Mix(x, y)) ? 1 : 2) % 5;
+        y += Mix(b1301.A, b1301.B);
+        int? n1302 = Twist(y) % 2 == 0 ? null : y;
+        x = n1302 ?? (await Even(y) ? 1 : 2);
+        if (x % 7 % 3 == 0)
         {
-            case var k1301 when k1301 > 1 && await Even(k1301 + y % 7):
-                x += (await Even(Mix(seed, x)) ? 1 : 2);
-                y = Mix(await F(seed % 7), await Retry(Mix(y, k1301)));
-                var a1302 = new[] { seed, k1301 };
-                a1302[Mix(k1301, seed) % 2] -= await Retry(y % 7);
-                x += a1302[0] + a1302[1];
-                x += k1301;
-                break;
-            default:
-                x = checked(x + ((await Even(Mix(seed, x)) ? 1 : 2) * 2)) % 1009;
-                break;
-            case var k1303 when k1303 > 1 && await Even(k1303 + Twist(seed)):
-                x += await F(Mix(k1303, y));
-                x = (await Even(Mix(y, seed)) ? 1 : 2) is var k1304 && k1304 % 3 != 0 ? k1304 + await F(Mix(seed, seed)) : k1304 - 1;
-                x += k1303;
-                break;
+            goto skip1303;
         }
-        var l1305 = new List<int> { x++, await F(Mix(x, seed)), x };
-        x += Mix(l1305[0], l1305[2]) + l1305.Count;
-        x += AddTo(ref y, await ctx.Step("s1301", ct => log.Run("s1301", Twist(x), () => Twist(x) + 1)));
+        y += await ctx.Step("s1301", ct => log.Run("s1301", seed, () => seed + 1));
+        skip1303:
+        x += 1;
+        var t1304 = (A: Twist(y), B: await F(seed % 7));
+        t1304.A += t1304.B++ + await Retry(x % 7);
+        x = Mix(t1304.A, t1304.B);
         return Mix(Twist(x), y);
     }
 
@@ -786,12 +556,14 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        x = Mix(x, x = await Retry((seed + seed)));
-        x = await F(Mix((seed + x), await ctx.Step("s1401", ct => log.Run("s1401", seed % 7, () => seed % 7 + 1))));
-        x = y % 7 % 2 == 0 ? (await Even(Twist(x)) ? await F(y % 7) : Twist(x)) : await F(y);
-        var a1401 = new int[3];
-        a1401[await F(y % 7) % 3] = await ctx.Step("s1402", ct => log.Run("s1402", y, () => y + 1));
-        y += a1401.Sum();
+        await ctx.Sleep(TimeSpan.FromHours(2));
+        if (Twist(y) % 9 == 8)
+        {
+            return Mix(x, y);
+        }
+        var s1401 = $"{await F(seed % 7),5:D3}|{y++:D2}";
+        y += s1401.Length + s1401.IndexOf('|');
+        x = await ctx.Step("s1401", ct => log.Run("s1401", seed % 7, () => seed % 7 + 1)) is var k1402 && k1402 % 3 != 0 ? k1402 + await ctx.Step("s1402", ct => log.Run("s1402", k1402 % 7, () => k1402 % 7 + 1)) : k1402 - 1;
         return Mix(Twist(x), y);
     }
 
@@ -805,18 +577,10 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        if (seed % 7 % 9 == 7)
-        {
-            return Mix(x, (await Even(x) ? 1 : 2));
-        }
-        if (y % 9 == 8)
-        {
-            return Mix(x, y);
-        }
-        int Local0(int v) => Mix(v, Mix(seed, seed));
-        y += Local0(await F((y + seed)));
-        x += Local0(y);
-        y = y % 7 % 2 == 0 && await Even(x) ? await F(Mix(y, y)) : Mix(Mix(x, x), await F(Twist(y)));
+        y = await ctx.Step("s1501", ct => log.Run("s1501", y % 7, () => y % 7 + 1));
+        var l1501 = new List<int> { y++, await F(Mix(seed, seed)), y };
+        y += Mix(l1501[0], l1501[2]) + l1501.Count;
+        y = y % 7 % 2 == 0 ? (await Even((x + x)) ? (await Even(Twist(seed)) ? 1 : 2) : Mix(seed, x)) : await F(x);
         return Mix(Twist(x), y);
     }
 
@@ -830,12 +594,13 @@ public sealed partial class RandomWorkflows(StepLog log)
         var x = await F(seed);
         var y = 1;
         int Twist(int v) => Mix(v, x) % 97;
-        (x, y) = (await ctx.Step("s1601", ct => log.Run("s1601", Mix(seed, seed), () => Mix(seed, seed) + 1)), Mix(x, (seed + seed)));
-        if (Twist(y) % 9 == 7)
-        {
-            return Mix(x, await F((seed + y)));
-        }
-        x = await Even(Mix(x, seed)) ? (await Even((seed + x)) ? 1 : 2) : Mix(Twist(y), (await Even(Twist(x)) ? 1 : 2));
+        x = Mix(x, y) + (y = await F(seed));
+        x = Mix(new[] { (x + y), x }.Sum(v => v + y), (await Even(Mix(seed, y)) ? 1 : 2));
+        var c1601 = Mix(x, seed) % 2 == 0 ? null : new List<int> { (x + y) };
+        y += c1601?.Append((await Even(Mix(y, x)) ? 1 : 2)).Sum() ?? x;
+        var a1602 = new[] { Twist(seed), Mix(x, seed) };
+        a1602[Twist(x) % 2] += await ctx.Step("s1601", ct => log.Run("s1601", seed % 7, () => seed % 7 + 1));
+        x += a1602[0] + a1602[1];
         return Mix(Twist(x), y);
     }
 

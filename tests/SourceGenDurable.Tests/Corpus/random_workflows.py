@@ -9,7 +9,7 @@ holes, checked arithmetic, assignments used as values, tuple swaps, indices from
 awaited values (relational, negated, list, positional, and pattern variables read on both paths of a '?:'), awaits in
 a for loop's increment, timers, event waits, fan-outs, steps retried after a failed attempt, the workflow's own throws,
 throw statements whose messages await, lists, arrays, tuples, structs and strings changed between checkpoints, using declarations after a block's last await,
-and local functions of one name in sibling blocks, for the crash harness to hold to the direct run. The written file is
+using statements whose resources await, '??=' on elements, and local functions of one name in sibling blocks, for the crash harness to hold to the direct run. The written file is
 committed, so a test run is deterministic; change this script, run it, and commit both.
 
     python3 random_workflows.py > RandomWorkflows.cs
@@ -257,7 +257,7 @@ class Writer:
                   "formatted_interpolation", "checked_expression", "nested_assignment", "relational_pattern", "tuple_slot", "struct_slot",
                   "string_slot", "list_pattern", "positional_pattern", "from_end", "negated_pattern", "member_compound"]
         kinds += ["pattern_conditional", "params_call", "swap", "out_beside_await", "ref_beside_await", "anonymous_object", "sized_array",
-                  "read_then_write"]
+                  "read_then_write", "using_statement", "coalesce_element"]
         if scope.depth < 3:
             kinds.append("else_if")
             if scope.loops < 2:
@@ -681,9 +681,25 @@ class Writer:
         return [self.rng.choice([
             f"{t} += {t}++ + {self.awaited(scope)};",
             f"{t} = {t} + ({t}-- * 2 + {self.awaited(scope)});",
-            f"{t} = Sum({t}, {t} = {self.value(scope)}, {self.awaited(scope)}) % 1009;",
-            f"{t} -= ({t} = {self.value(scope)}) + {self.awaited(scope)};",
+            # '+ 1': a value that is the target itself would make 'x = x', which C# warns of.
+            f"{t} = Sum({t}, {t} = {self.value(scope)} + 1, {self.awaited(scope)}) % 1009;",
+            f"{t} -= ({t} = {self.value(scope)} + 1) + {self.awaited(scope)};",
         ])]
+
+    def write_coalesce_element(self, scope):
+        # '??=' on elements whose right side awaits: the step runs only while the element is null.
+        a = self.fresh("a")
+        t = self.target()
+        return [f"var {a} = new int?[3];", f"{a}[({t} % 3 + 3) % 3] ??= {self.awaited(scope)};", f"{a}[^1] ??= {self.awaited(scope)};",
+                f"{t} += ({a}[({t} % 3 + 3) % 3] ?? 0) + ({a}[^1] ?? 0);"]
+
+    def write_using_statement(self, scope):
+        # A using statement whose resource awaits, with a variable or without one: the body holds no await.
+        u = self.fresh("u")
+        t = self.target()
+        if self.rng.randrange(2):
+            return [f"using (var {u} = new Marker({self.value(scope)} + {self.awaited(scope)}))", "{", f"{INDENT}{t} += {u}.Value;", "}"]
+        return [f"using (new Marker({self.awaited(scope)}))", "{", f"{INDENT}{t} = Mix({t}, {self.value(scope)});", "}"]
 
     def write_sized_array(self, scope):
         # An array whose size awaits, filled after it.
