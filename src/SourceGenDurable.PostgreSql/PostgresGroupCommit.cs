@@ -278,14 +278,14 @@ internal sealed partial class PostgresGroupCommit : IAsyncDisposable
     }
 
     /// <summary>
-    /// What the writes of a batch that failed with <paramref name="error"/> fail with: a server or connection error (or
-    /// any error once the connection is gone, such as Npgsql refusing a closed connection) is the store being
-    /// unavailable, which callers retry; anything else is the write's own failure.
+    /// What a write that failed with <paramref name="error"/> fails with: a server or connection error (or any error
+    /// once the connection is gone, such as Npgsql refusing a closed connection) is the store being unavailable, which
+    /// callers retry; anything else is the write's own failure.
     /// </summary>
     private Exception AsUnavailable(Exception error, NpgsqlConnection? connection) => error switch
     {
         NpgsqlException server => _unavailable(server),
-        _ when connection is { FullState: not ConnectionState.Open } =>
+        _ when connection is not null && !IsUsable(connection) =>
             _unavailable(new NpgsqlException("The connection to the server was lost.", error)),
         _ => error,
     };
@@ -332,7 +332,7 @@ internal sealed partial class PostgresGroupCommit : IAsyncDisposable
         if (batch.Count == 1)
         {
             // Alone in its batch, it has failed already, and its rollback is done.
-            batch[0].Abort(failure is NpgsqlException server ? _unavailable(server) : failure);
+            batch[0].Abort(AsUnavailable(failure, connection));
             return;
         }
 
@@ -350,7 +350,7 @@ internal sealed partial class PostgresGroupCommit : IAsyncDisposable
             }
             catch (Exception e)
             {
-                write.RecordFailure(e is NpgsqlException server ? _unavailable(server) : e);
+                write.RecordFailure(AsUnavailable(e, connection));
             }
 
             if (write.Failed)

@@ -195,12 +195,12 @@ internal static class LiveVariables
 
     /// <summary>
     /// Where <paramref name="local"/> may hold a value, when no goto can enter it: the statement of a for or foreach
-    /// statement's variable, a using statement's after its declarator (the awaits of its resource come before it), the switch section of a case label's pattern variable, and for a variable of a
-    /// declaration statement the rest of its block after its declarator. C# allows no read of it before its
-    /// declaration, so that holds when no label follows it in its block (and none can after a using declaration): every
-    /// path to a read then goes through its declarator, and a jump back before it meets the declarator again. Null for
-    /// any other local (one declared in a switch section is in scope in the sections after it too, which may assign it
-    /// and loop back across a checkpoint).
+    /// statement's variable, a using statement's after its declarator (the awaits of its resource come before it), the
+    /// switch section of a case label's pattern variable, and for a variable of a declaration statement the rest of its
+    /// block after its declarator. C# allows no read of it before its declaration, so that holds when no label follows
+    /// it in its block (and none can after a using declaration): every path to a read then goes through its declarator,
+    /// and a jump back before it meets the declarator again. Null for any other local (one declared in a switch section
+    /// is in scope in the sections after it too, which may assign it and loop back across a checkpoint).
     /// </summary>
     private static TextSpan? ScopeOf(ISymbol local) =>
         local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() switch
@@ -222,9 +222,10 @@ internal static class LiveVariables
         };
 
     /// <summary>
-    /// The variables a declaration (or a using statement's) whose initializers await assigns after its last durable await: that await's own
-    /// declarator and any after it. Its checkpoints all come before they have a value, so the rest of the block reading
-    /// them does not make them live across those checkpoints (a later checkpoint that they do live across says so itself).
+    /// The variables a declaration (a local one, or a using statement's) whose initializers await assigns after its
+    /// last durable await: that await's own declarator and any after it. Its checkpoints all come before they have a
+    /// value, so the rest of the block (or the statement's body) reading them does not make them live across those
+    /// checkpoints (a later checkpoint that they do live across says so itself).
     /// </summary>
     private static IEnumerable<ISymbol> DeclaredAfterItsAwaits(StatementSyntax statement, IReadOnlyList<AwaitExpressionSyntax> spilledAwaits, SemanticModel model)
     {

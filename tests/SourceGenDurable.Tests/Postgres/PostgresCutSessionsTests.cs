@@ -1,4 +1,3 @@
-using Npgsql;
 using SourceGenDurable.PostgreSql;
 using SourceGenDurable.Tests.Kill;
 using Xunit.Abstractions;
@@ -29,7 +28,7 @@ public sealed class PostgresCutSessionsTests(ITestOutputHelper output) : IDispos
         const int instances = 20, steps = 300, cuts = 25;
         // The hosts' sessions, and only theirs, are found by their application name: other tests share the server.
         var application = "sgd-cut-" + Guid.NewGuid().ToString("N")[..12];
-        var connectionString = new NpgsqlConnectionStringBuilder(_schema.ConnectionString) { ApplicationName = application }.ToString();
+        var connectionString = PostgresServer.WithApplicationName(_schema.ConnectionString, application);
         var runner = new CrashHostRunner(["--postgres", connectionString, _schema.Schema], Path.Combine(_folder, "effects.log"), KillScenarios.ChurnLease);
         var processes = Enumerable.Range(0, 2).Select(_ => runner.Start(hangBeforeStep: 0, $"tally:{instances}x{steps}")).ToList();
         try
@@ -42,7 +41,7 @@ public sealed class PostgresCutSessionsTests(ITestOutputHelper output) : IDispos
             var ended = 0L;
             for (var cut = 0; cut < cuts; cut++)
             {
-                ended += EndSessions(application);
+                ended += PostgresServer.EndSessions(application, waitUntilGone: false);
                 await Task.Delay(Random.Shared.Next(100, 400));
             }
 
@@ -70,16 +69,5 @@ public sealed class PostgresCutSessionsTests(ITestOutputHelper output) : IDispos
             CrashHostRunner.KillRemaining(processes);
             processes.ForEach(p => p.Dispose());
         }
-    }
-
-    /// <summary>Ends every session of <paramref name="application"/>; returns how many there were.</summary>
-    private static long EndSessions(string application)
-    {
-        using var connection = PostgresServer.Open();
-        using var command = new NpgsqlCommand("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1;", connection)
-        {
-            Parameters = { new() { Value = application } },
-        };
-        return (long)command.ExecuteScalar()!;
     }
 }

@@ -35,6 +35,29 @@ public static class PostgresServer
         connection.Open();
         return connection;
     }
+
+    /// <summary>
+    /// <paramref name="connectionString"/> with its sessions named <paramref name="application"/>, by which
+    /// <see cref="EndSessions"/> finds them (and only them: other tests share the server).
+    /// </summary>
+    public static string WithApplicationName(string connectionString, string application) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = application }.ToString();
+
+    /// <summary>
+    /// Ends every session named <paramref name="application"/>, as a server restart or an operator's
+    /// <c>pg_terminate_backend</c> does; returns how many there were. With <paramref name="waitUntilGone"/>, each has
+    /// exited when it returns (up to 10 s), so that the next use of a connection surely meets a dead session.
+    /// </summary>
+    public static long EndSessions(string application, bool waitUntilGone)
+    {
+        using var connection = Open();
+        using var command = new NpgsqlCommand(
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, $2)) FROM pg_stat_activity WHERE application_name = $1;", connection)
+        {
+            Parameters = { new() { Value = application }, new() { Value = waitUntilGone ? 10_000L : 0L } },
+        };
+        return (long)command.ExecuteScalar()!;
+    }
 }
 
 /// <summary>A fact that needs the PostgreSQL server: skipped without one, failed without one when CI requires it.</summary>

@@ -1,4 +1,3 @@
-using Npgsql;
 using SourceGenDurable.PostgreSql;
 using SourceGenDurable.Storage;
 
@@ -22,7 +21,7 @@ public sealed class PostgresSessionLossTests : IDisposable
         await using var store = await StoreAsync(application);
         await store.CreateAsync(Instance("first"), default);
 
-        Terminate(application);
+        Assert.True(PostgresServer.EndSessions(application, waitUntilGone: true) > 0, $"No session of {application} was open to end.");
         var error = await Record.ExceptionAsync(() => store.CreateAsync(Instance("lost"), default));
 
         Assert.IsType<DurableStoreException>(error);
@@ -40,7 +39,7 @@ public sealed class PostgresSessionLossTests : IDisposable
         await using var store = await StoreAsync(application);
         await store.CreateAsync(Instance("waiting"), default);
 
-        Terminate(application);
+        Assert.True(PostgresServer.EndSessions(application, waitUntilGone: true) > 0, $"No session of {application} was open to end.");
         var error = await Record.ExceptionAsync(() => store.RaiseEventAsync("waiting", "paid", "1", default));
 
         Assert.IsType<DurableStoreException>(error);
@@ -53,25 +52,14 @@ public sealed class PostgresSessionLossTests : IDisposable
 
     private async Task<PostgresWorkflowStore> StoreAsync(string application)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(_schema.ConnectionString) { ApplicationName = application }.ToString();
         var store = new PostgresWorkflowStore(
-            new PostgresStoreOptions { ConnectionString = connectionString, Schema = _schema.Schema }, TimeProvider.System, application);
+            new PostgresStoreOptions { ConnectionString = PostgresServer.WithApplicationName(_schema.ConnectionString, application), Schema = _schema.Schema },
+            TimeProvider.System,
+            application);
         await store.InitializeAsync(default);
         return store;
     }
 
     private static WorkflowInstance Instance(string id) =>
         new(id, "test", WorkflowStatus.Pending, -1, 0, "layout", "{}", null, null, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
-
-    /// <summary>Ends every session of <paramref name="application"/>, waiting until each has exited.</summary>
-    private static void Terminate(string application)
-    {
-        using var connection = PostgresServer.Open();
-        using var command = new NpgsqlCommand(
-            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 10000)) FROM pg_stat_activity WHERE application_name = $1;", connection)
-        {
-            Parameters = { new() { Value = application } },
-        };
-        Assert.True((long)command.ExecuteScalar()! > 0, $"No session of {application} was open to end.");
-    }
 }
