@@ -3,8 +3,8 @@ using SourceGenDurable.Storage;
 namespace SourceGenDurable.PostgreSql;
 
 /// <summary>
-/// Fan-out (<c>ctx.WhenAll</c>, <c>ctx.WhenAny</c>): the results of its step branches, recorded as each completes,
-/// and the suspension of an instance that waits for several things at once.
+/// Fan-out (<c>ctx.WhenAll</c>, <c>ctx.WhenAny</c>): the results of its step branches, recorded as each completes.
+/// Its suspension for several waits at once is with the other waits (<c>SuspendAsync</c>).
 /// </summary>
 internal sealed partial class PostgresWorkflowStore
 {
@@ -44,70 +44,4 @@ internal sealed partial class PostgresWorkflowStore
                 id,
                 sequence).ConfigureAwait(false),
             cancellationToken);
-
-    /// <inheritdoc />
-    public Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(waits);
-        if (waits.Count == 0)
-        {
-            throw new ArgumentException("A fan-out suspends only for the waits it has pending; it has none.", nameof(waits));
-        }
-
-        // With the instance's row locked: an event raised meanwhile is either seen here or wakes the saved instance.
-        return _writer.WriteAsync(
-            id,
-            static (context, write) => write.Store.SuspendAsync(context.Commands, write.Id, write.Waits, write.Now, write.CancellationDelivered),
-            (Store: this, Id: id, Waits: waits, Now: PostgresTime.Stored(now), CancellationDelivered: cancellationDelivered),
-            cancellationToken);
-    }
-
-    private async ValueTask<WaitResolution> SuspendAsync(PostgresCommands commands, string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered)
-    {
-        var none = CancellationToken.None;
-        var cancellation = await EnsureRunningAtAsync(commands, id, waits[0], none).ConfigureAwait(false);
-        if (cancellation == CancellationState.Requested && !cancellationDelivered)
-        {
-            return WaitResolution.CancellationRequested;
-        }
-
-        DateTimeOffset? wakeAt = null;
-        var events = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var wait in waits)
-        {
-            // The stored due time wins: it was computed when the wait was first reached.
-            var due = await commands.ScalarAsync(
-                "SELECT due_at FROM workflow_waits WHERE instance_id = $1 AND sequence = $2 AND ordinal = $3;", none, id, wait.Commit, wait.Ordinal)
-                .ConfigureAwait(false) as DateTime? is { } stored
-                ? new DateTimeOffset(stored, TimeSpan.Zero)
-                : (DateTimeOffset?)null;
-            if (due <= now)
-            {
-                return WaitResolution.TimerFired;
-            }
-
-            if (due is { } pendingDue && (wakeAt is null || pendingDue < wakeAt))
-            {
-                wakeAt = pendingDue;
-            }
-
-            if (wait.Kind == WaitKind.Event)
-            {
-                if (await commands.ScalarAsync($"SELECT 1 FROM workflow_events WHERE {Receivable} LIMIT 1;", none, id, wait.EventName, due).ConfigureAwait(false) is not null)
-                {
-                    return WaitResolution.EventReceived;
-                }
-
-                events.Add(wait.EventName!);
-            }
-        }
-
-        await SuspendInstanceAsync(
-            commands,
-            id,
-            events.Count > 0 ? WorkflowStatus.WaitingForEvent : WorkflowStatus.Sleeping,
-            wakeAt,
-            events.Count switch { 0 => null, 1 => events.First(), _ => StoreConventions.AnyEvent }).ConfigureAwait(false);
-        return WaitResolution.Suspended;
-    }
 }

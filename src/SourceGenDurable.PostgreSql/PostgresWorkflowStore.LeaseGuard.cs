@@ -23,17 +23,6 @@ internal sealed partial class PostgresWorkflowStore
     private const string RunningAtCommit = $"{RunningUnderLease} AND commits = $3 - 1";
 
     /// <summary>
-    /// Locks the instance's row and checks that it is running at the commit <paramref name="wait"/> precedes under this
-    /// worker's lease, so a run that another run has overtaken writes nothing, and an event or a cancellation raised
-    /// meanwhile waits for this transaction. Returns the instance's cancellation state.
-    /// </summary>
-    private async ValueTask<CancellationState> EnsureRunningAtAsync(PostgresCommands commands, string id, WaitRequest wait, CancellationToken cancellationToken) =>
-        await commands.ScalarAsync($"SELECT cancellation FROM workflow_instances WHERE {RunningAtCommit} FOR UPDATE;", cancellationToken, id, WorkerId, wait.Commit)
-            .ConfigureAwait(false) is int cancellation
-            ? (CancellationState)cancellation
-            : throw RefusedAtCommit(id, wait.Commit, $"its wait at checkpoint {wait.Checkpoint}");
-
-    /// <summary>
     /// Inserts a record made between two commits (a failed step attempt, a fan-out branch's result) into
     /// <paramref name="into"/> (a table and its columns) with <paramref name="select"/> (its values: <c>$1</c> the id,
     /// <c>$3</c> the commit, then <paramref name="values"/> from <c>$4</c>), only on top of that commit under this worker's

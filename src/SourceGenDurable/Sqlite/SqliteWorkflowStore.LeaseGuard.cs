@@ -48,15 +48,6 @@ internal sealed partial class SqliteWorkflowStore
         }
     }
 
-    /// <summary>
-    /// Checks, inside the transaction, that the instance is running at the commit <paramref name="wait"/> precedes under
-    /// this worker's lease, so a run that another run has overtaken writes nothing. Returns the instance's cancellation state.
-    /// </summary>
-    private CancellationState EnsureRunningAt(SqliteStatements statements, string id, WaitRequest wait) =>
-        CancellationAt(statements, id, wait.Commit) is { } cancellation
-            ? cancellation
-            : throw RefusedAtCommit(id, wait.Commit, $"its wait at checkpoint {wait.Checkpoint}");
-
     /// <summary>The cancellation state of the instance when it is running at <paramref name="commit"/> under this worker's lease; null otherwise.</summary>
     private CancellationState? CancellationAt(SqliteStatements statements, string id, int commit) =>
         Guarded(statements, $"SELECT cancellation FROM workflow_instances WHERE {RunningAtCommit};")

@@ -5,10 +5,6 @@ namespace SourceGenDurable.Sqlite;
 /// <summary>Durable waits (timers and events) and the timers that wake their instances when due.</summary>
 internal sealed partial class SqliteWorkflowStore
 {
-    private const string WaitOpen = "0";
-    private const string WaitTimedOut = "1";
-    private const string WaitRejected = "2";
-
     /// <inheritdoc />
     public Task<DateTimeOffset?> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         _writer.WriteAsync<DateTimeOffset?>(
@@ -32,47 +28,73 @@ internal sealed partial class SqliteWorkflowStore
     public Task<WaitOutcome> AwaitAsync(string id, WaitRequest wait, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wait);
-        // The writer's transaction is BEGIN IMMEDIATE and holds the write lock, so no event or cancellation can slip in
-        // between looking for it and saving the instance as waiting: either it is seen here or it wakes the saved instance.
-        // The outcome is returned only once the transaction holding the wait record is durable.
-        return _writer.WriteAsync(statements => Await(statements, id, wait, now, cancellationDelivered), cancellationToken);
+        return _writer.WriteAsync(
+            statements => Completed(WaitResolver.AwaitAsync(new WaitTransaction(this, statements, id), id, wait, now, cancellationDelivered)), cancellationToken);
     }
 
-    private WaitOutcome Await(SqliteStatements statements, string id, WaitRequest wait, DateTimeOffset now, bool cancellationDelivered)
+    /// <inheritdoc />
+    public Task<WaitResolution> SuspendAsync(string id, IReadOnlyList<WaitRequest> waits, DateTimeOffset now, bool cancellationDelivered, CancellationToken cancellationToken)
     {
-        var cancellation = EnsureRunningAt(statements, id, wait);
+        WaitResolver.ThrowIfNoWaits(waits);
+        return _writer.WriteAsync(
+            statements => Completed(WaitResolver.SuspendAsync(new WaitTransaction(this, statements, id), waits, now, cancellationDelivered)), cancellationToken);
+    }
 
-        DateTimeOffset? due = wait.DueAt;
-        var outcome = WaitOpen;
-        long? rejectedEvent = null;
-        var stored = statements.Prepared(
-            """
-            SELECT checkpoint, kind, event_name, due_at, outcome, event_sequence FROM workflow_waits
-            WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;
-            """)
-            .Bind("$id", id)
-            .Bind("$sequence", wait.Commit)
-            .Bind("$ordinal", wait.Ordinal)
-            .ReadFirst(row => new StoredWait(
-                (int)row.GetInt64(0),
-                (WaitKind)row.GetInt64(1),
-                row.IsDBNull(2) ? null : row.GetString(2),
-                row.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(3)),
-                row.GetInt64(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                row.IsDBNull(5) ? null : row.GetInt64(5)));
-        if (stored is { } first)
+    /// <inheritdoc />
+    public Task RejectEventAsync(string id, WaitRequest wait, long eventSequence, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        return _writer.WriteAsync(
+            statements => Completed(WaitResolver.RejectAsync(new WaitTransaction(this, statements, id), wait, eventSequence, reason)), cancellationToken);
+    }
+
+    /// <summary>The result of a resolution over this store's SQL, which is synchronous: every task it awaits is complete, so it is too.</summary>
+    private static T Completed<T>(ValueTask<T> resolution) =>
+        resolution.IsCompleted ? resolution.GetAwaiter().GetResult() : throw new InvalidOperationException("A wait's resolution on SQLite did not complete synchronously.");
+
+    /// <inheritdoc cref="Completed{T}(ValueTask{T})"/>
+    private static bool Completed(ValueTask resolution)
+    {
+        if (!resolution.IsCompleted)
         {
-            if (first.Checkpoint != wait.Checkpoint || first.Kind != wait.Kind || first.EventName != wait.EventName)
-            {
-                throw StoreConventions.WaitNotDeterministic(id, wait, first.Checkpoint, first.Kind, first.EventName);
-            }
-
-            (due, outcome, rejectedEvent) = (first.DueAt, first.Outcome, first.EventSequence);
+            throw new InvalidOperationException("A wait's resolution on SQLite did not complete synchronously.");
         }
 
-        if (stored is null && !(wait.Kind == WaitKind.Timer && due <= now))
+        resolution.GetAwaiter().GetResult();
+        return true;
+    }
+
+    /// <summary>
+    /// A wait's reads and writes in the writer's transaction. It is BEGIN IMMEDIATE and holds the write lock, so no
+    /// event or cancellation can slip in between looking for it and saving the instance as waiting: either it is seen
+    /// here or it wakes the saved instance.
+    /// </summary>
+    private sealed class WaitTransaction(SqliteWorkflowStore store, SqliteStatements statements, string id) : IWaitTransaction
+    {
+        public ValueTask<CancellationState> EnsureRunningAtAsync(WaitRequest wait) =>
+            ValueTask.FromResult(
+                store.CancellationAt(statements, id, wait.Commit) ?? throw store.RefusedAtCommit(id, wait.Commit, $"its wait at checkpoint {wait.Checkpoint}"));
+
+        public ValueTask<RecordedWait?> GetWaitAsync(WaitRequest wait) =>
+            ValueTask.FromResult(
+                statements.Prepared(
+                    """
+                    SELECT checkpoint, kind, event_name, due_at, outcome, event_sequence FROM workflow_waits
+                    WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;
+                    """)
+                    .Bind("$id", id)
+                    .Bind("$sequence", wait.Commit)
+                    .Bind("$ordinal", wait.Ordinal)
+                    .ReadFirst(row => new RecordedWait(
+                        (int)row.GetInt64(0),
+                        (WaitKind)row.GetInt64(1),
+                        row.IsDBNull(2) ? null : row.GetString(2),
+                        row.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(3)),
+                        (WaitRecordOutcome)row.GetInt64(4),
+                        row.IsDBNull(5) ? null : row.GetInt64(5))));
+
+        public ValueTask AddWaitAsync(WaitRequest wait)
         {
-            // A timer already due needs no record: re-executing reaches it due again.
             Execute(
                 statements,
                 """
@@ -85,113 +107,65 @@ internal sealed partial class SqliteWorkflowStore
                 ("$checkpoint", wait.Checkpoint),
                 ("$kind", (int)wait.Kind),
                 ("$name", (object?)wait.EventName ?? DBNull.Value),
-                ("$due", due is { } d ? d.ToUnixTimeMilliseconds() : DBNull.Value));
+                ("$due", wait.DueAt is { } due ? due.ToUnixTimeMilliseconds() : DBNull.Value));
+            return ValueTask.CompletedTask;
         }
 
-        return Decide();
-
-        WaitOutcome Decide()
+        public ValueTask SetWaitOutcomeAsync(WaitRequest wait, WaitRecordOutcome outcome, long? eventSequence)
         {
-            if (outcome == WaitTimedOut)
-            {
-                return new WaitOutcome(WaitResolution.TimedOut);
-            }
+            Execute(
+                statements,
+                "UPDATE workflow_waits SET outcome = $outcome, event_sequence = $event WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;",
+                ("$outcome", (int)outcome),
+                ("$id", id),
+                ("$sequence", wait.Commit),
+                ("$ordinal", wait.Ordinal),
+                ("$event", (object?)eventSequence ?? DBNull.Value));
+            return ValueTask.CompletedTask;
+        }
 
-            if (outcome == WaitRejected)
-            {
-                var rejected = statements.Prepared($"SELECT {EventColumns} FROM workflow_events WHERE sequence = $sequence;")
-                    .Bind("$sequence", rejectedEvent!.Value)
-                    .ReadFirst(ReadEvent<SqlitePreparedStatement>)
-                    ?? throw new InvalidOperationException($"Event {rejectedEvent} that instance '{id}' rejected is not in its inbox.");
-                return new WaitOutcome(WaitResolution.EventRejected, rejected);
-            }
+        public ValueTask<EventRecord?> GetEventAsync(long sequence) =>
+            ValueTask.FromResult(
+                statements.Prepared($"SELECT {EventColumns} FROM workflow_events WHERE sequence = $sequence AND instance_id = $id;")
+                    .Bind("$sequence", sequence)
+                    .Bind("$id", id)
+                    .ReadFirst(ReadEvent<SqlitePreparedStatement>));
 
-            if (cancellation == CancellationState.Requested && !cancellationDelivered)
-            {
-                return new WaitOutcome(WaitResolution.CancellationRequested);
-            }
-
-            if (wait.Kind == WaitKind.Event)
-            {
-                // The earliest event of that name not yet taken, raised before the deadline: one raised at or after it
-                // is left for a later wait, so a wait that could have timed out never takes it after the fact.
-                var received = statements.Prepared(
+        public ValueTask<EventRecord?> GetReceivableEventAsync(string name, DateTimeOffset? deadline) =>
+            ValueTask.FromResult(
+                statements.Prepared(
                     $"""
                     SELECT {EventColumns} FROM workflow_events
                     WHERE instance_id = $id AND name = $name AND consumed_by_commit IS NULL AND rejected_reason IS NULL AND ($deadline IS NULL OR raised_at < $deadline)
                     ORDER BY sequence LIMIT 1;
                     """)
                     .Bind("$id", id)
-                    .Bind("$name", wait.EventName!)
-                    .Bind("$deadline", due?.ToUnixTimeMilliseconds())
-                    .ReadFirst(ReadEvent<SqlitePreparedStatement>);
-                if (received is not null)
-                {
-                    return new WaitOutcome(WaitResolution.EventReceived, received);
-                }
-            }
+                    .Bind("$name", name)
+                    .Bind("$deadline", deadline?.ToUnixTimeMilliseconds())
+                    .ReadFirst(ReadEvent<SqlitePreparedStatement>));
 
-            if (due <= now)
-            {
-                if (wait.Kind == WaitKind.Timer)
-                {
-                    return new WaitOutcome(WaitResolution.TimerFired);
-                }
-
-                // Stored before the workflow sees it: a re-execution times out again even if the event arrives meanwhile.
-                SetWaitOutcome(statements, id, wait, WaitTimedOut, null);
-                return new WaitOutcome(WaitResolution.TimedOut);
-            }
-
-            if (wait.InFanOut)
-            {
-                return new WaitOutcome(WaitResolution.Pending, DueAt: due);
-            }
-
+        public ValueTask RejectEventAsync(long sequence, string reason)
+        {
             Execute(
                 statements,
-                // Saved at a durable wait: that is progress (the start count restarts), and no worker needs it until it wakes.
+                "UPDATE workflow_events SET rejected_reason = $reason WHERE sequence = $sequence AND instance_id = $id AND consumed_by_commit IS NULL;",
+                ("$reason", reason),
+                ("$sequence", sequence),
+                ("$id", id));
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask SuspendAsync(WorkflowStatus status, DateTimeOffset? wakeAt, string? awaitedEvent)
+        {
+            Execute(
+                statements,
                 "UPDATE workflow_instances SET status = $status, wake_at = $due, awaited_event = $name, updated_at = $now, lease_owner = NULL, lease_expires_at = NULL, starts = 0 WHERE id = $id;",
                 ("$id", id),
-                ("$status", (int)(wait.Kind == WaitKind.Timer ? WorkflowStatus.Sleeping : WorkflowStatus.WaitingForEvent)),
-                ("$due", due is { } wake ? wake.ToUnixTimeMilliseconds() : DBNull.Value),
-                ("$name", (object?)wait.EventName ?? DBNull.Value),
-                ("$now", Now()));
-            return new WaitOutcome(WaitResolution.Suspended);
+                ("$status", (int)status),
+                ("$due", wakeAt is { } wake ? wake.ToUnixTimeMilliseconds() : DBNull.Value),
+                ("$name", (object?)awaitedEvent ?? DBNull.Value),
+                ("$now", store.Now()));
+            return ValueTask.CompletedTask;
         }
     }
-
-    /// <inheritdoc />
-    public Task RejectEventAsync(string id, WaitRequest wait, long eventSequence, string reason, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(wait);
-        return _writer.WriteAsync(
-            statements =>
-            {
-                EnsureRunningAt(statements, id, wait);
-                SetWaitOutcome(statements, id, wait, WaitRejected, eventSequence);
-                return Execute(
-                    statements,
-                    "UPDATE workflow_events SET rejected_reason = $reason WHERE sequence = $sequence AND instance_id = $id AND consumed_by_commit IS NULL;",
-                    ("$reason", reason),
-                    ("$sequence", eventSequence),
-                    ("$id", id));
-            },
-            cancellationToken);
-    }
-
-    private static void SetWaitOutcome(SqliteStatements statements, string id, WaitRequest wait, string outcome, long? eventSequence) =>
-        Execute(
-            statements,
-            // The outcome is bound (the column's integer affinity stores the code as a number), so the text is a literal
-            // and the writer finds its statement by reference.
-            "UPDATE workflow_waits SET outcome = $outcome, event_sequence = $event WHERE instance_id = $id AND sequence = $sequence AND ordinal = $ordinal;",
-            ("$outcome", outcome),
-            ("$id", id),
-            ("$sequence", wait.Commit),
-            ("$ordinal", wait.Ordinal),
-            ("$event", (object?)eventSequence ?? DBNull.Value));
-
-    /// <summary>A wait as it was recorded when the run first reached it.</summary>
-    private sealed record StoredWait(int Checkpoint, WaitKind Kind, string? EventName, DateTimeOffset? DueAt, string Outcome, long? EventSequence);
 }

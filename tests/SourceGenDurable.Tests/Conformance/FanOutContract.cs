@@ -51,6 +51,18 @@ public abstract class FanOutContract : StoreContract
     }
 
     [StoreFact]
+    public async Task A_fan_out_with_no_pending_wait_is_refused_before_anything_is_written()
+    {
+        var store = await StoreAsync();
+        await StartAsync(store, "empty");
+
+        var refused = Assert.Throws<ArgumentException>(() => { _ = store.SuspendAsync("empty", [], Now, false, default); });
+        Assert.Contains("has none", refused.Message, StringComparison.Ordinal);
+        var instance = await GetAsync(store, "empty");
+        Assert.Equal((WorkflowStatus.Running, "worker-a"), (instance.Status, instance.LeaseOwner));
+    }
+
+    [StoreFact]
     public async Task A_fan_out_suspends_for_all_its_waits_and_an_event_for_any_of_them_wakes_it()
     {
         var store = await StoreAsync();
