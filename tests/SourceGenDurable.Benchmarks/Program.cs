@@ -17,6 +17,23 @@ if (args is [RecoveryRuns.ChildFlag, var childMode, var childDatabase, var child
     Environment.Exit(await RecoveryRuns.ChildAsync(childMode, childDatabase, int.Parse(childInstances, CultureInfo.InvariantCulture)));
 }
 
+// A mistyped argument must not start a full run: it takes half an hour and rewrites docs/benchmarks.md.
+if (UnknownArgument(args) is { } unknown)
+{
+    if (unknown is not ("--help" or "-h"))
+    {
+        Console.Error.WriteLine($"Unknown argument '{unknown}'.");
+    }
+
+    Console.Error.WriteLine(
+        "Usage: dotnet run -c Release --project tests/SourceGenDurable.Benchmarks -- [--quick] [--output <file>] [--scenario <name> [--against <dll>]]\n" +
+        "  no --scenario: the whole suite; a full run writes docs/benchmarks.md unless --output names another file\n" +
+        "  --scenario: recovery, postgres, postgres-steps, postgres-throughput, analyzers, compiler or aot, alone (written only to an --output given)\n" +
+        "  --against: with compiler or analyzers, another build's SourceGenDurable.Generators.dll or SourceGenDurable.Analyzers.dll, timed in turns with this build's\n" +
+        "  SGD_POSTGRES: a PostgreSQL connection string, for the PostgreSQL scenarios");
+    return unknown is "--help" or "-h" ? 0 : 2;
+}
+
 if (PostgresRuns.MissingServer is { } missingServer)
 {
     Console.Error.WriteLine(missingServer);
@@ -247,4 +264,24 @@ static string RepositoryRoot()
     }
 
     throw new InvalidOperationException("Run the suite from inside the repository (docs/benchmarks.md is written there), or pass --output <file>.");
+}
+
+// The first argument that is neither a known flag nor the value of one that takes a value; null when all are known.
+static string? UnknownArgument(string[] args)
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--quick":
+                continue;
+            case "--output" or "--scenario" or "--against" when i + 1 < args.Length:
+                i++;
+                continue;
+            default:
+                return args[i];
+        }
+    }
+
+    return null;
 }
