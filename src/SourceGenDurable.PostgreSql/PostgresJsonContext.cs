@@ -5,5 +5,5 @@ namespace SourceGenDurable.PostgreSql;
 
 /// <summary>The records the store keeps as JSON text: an instance's error, and a child's outcome in its parent's inbox.</summary>
 [JsonSerializable(typeof(WorkflowError))]
-[JsonSerializable(typeof(ChildOutcome))]
+[JsonSerializable(typeof(WorkflowOutcome))]
 internal sealed partial class PostgresJsonContext : JsonSerializerContext;

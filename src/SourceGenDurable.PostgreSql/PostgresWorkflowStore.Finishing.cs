@@ -38,19 +38,11 @@ internal sealed partial class PostgresWorkflowStore
     private readonly PostgresRowStatement<FinishRow, bool> _finishes;
 
     /// <inheritdoc />
-    public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
-        FinishAsync(id, result, null, new ChildOutcome(WorkflowStatus.Completed, result, null), cancellationToken);
-
-    /// <inheritdoc />
-    public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, null, error, new ChildOutcome(WorkflowStatus.Failed, null, error), cancellationToken);
-
-    /// <inheritdoc />
-    public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, null, error, new ChildOutcome(WorkflowStatus.Cancelled, null, error), cancellationToken);
-
-    private Task FinishAsync(string id, string? result, WorkflowError? error, ChildOutcome outcome, CancellationToken cancellationToken) =>
-        _writer.RowAsync(id, _finishes, new FinishRow(id, result, error, outcome, Now()), cancellationToken);
+    public Task FinishAsync(string id, WorkflowOutcome outcome, CancellationToken cancellationToken)
+    {
+        StoreConventions.ThrowIfNotEnding(outcome);
+        return _writer.RowAsync(id, _finishes, new FinishRow(id, outcome, Now()), cancellationToken);
+    }
 
     private PostgresRowStatement<FinishRow, bool> CreateFinishStatement() =>
         new(FinishInput, FinishSql, FinishColumns, (reader, _) => reader.GetBoolean(1),
@@ -66,15 +58,15 @@ internal sealed partial class PostgresWorkflowStore
         [
             Column(r => r.Id),
             Column(r => (int)r.Outcome.Status),
-            Column(r => r.Result),
-            Column(r => r.Error is null ? null : JsonSerializer.Serialize(r.Error, PostgresJsonContext.Default.WorkflowError)),
+            Column(r => r.Outcome.Result),
+            Column(r => r.Outcome.Error is null ? null : JsonSerializer.Serialize(r.Outcome.Error, PostgresJsonContext.Default.WorkflowError)),
             Column(r => r.Now),
-            Column(r => ChildOutcome.EventName(r.Id)),
-            Column(r => JsonSerializer.Serialize(r.Outcome, PostgresJsonContext.Default.ChildOutcome)),
+            Column(r => WorkflowOutcome.EventName(r.Id)),
+            Column(r => JsonSerializer.Serialize(r.Outcome, PostgresJsonContext.Default.WorkflowOutcome)),
             WorkerId,
         ];
     }
 
     /// <summary>One instance's end, as a row of the set-based finish.</summary>
-    private readonly record struct FinishRow(string Id, string? Result, WorkflowError? Error, ChildOutcome Outcome, DateTimeOffset Now);
+    private readonly record struct FinishRow(string Id, WorkflowOutcome Outcome, DateTimeOffset Now);
 }

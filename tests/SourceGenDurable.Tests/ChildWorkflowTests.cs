@@ -45,7 +45,7 @@ public sealed class ChildWorkflowTests : IDisposable
 
         var parent = (await host.Client.GetWorkflowAsync("pickup-1"))!;
         Assert.Equal(WorkflowStatus.WaitingForEvent, parent.Status);
-        Assert.Equal(ChildOutcome.EventName("pickup-1/1.0"), parent.AwaitedEvent);
+        Assert.Equal(WorkflowOutcome.EventName("pickup-1/1.0"), parent.AwaitedEvent);
         Assert.Equal(WorkflowStatus.WaitingForEvent, (await host.Client.GetWorkflowAsync("pickup-1/1.0"))!.Status);
 
         await host.Client.RaiseEventAsync("pickup-1/1.0", "pickup", "ada");
@@ -134,7 +134,7 @@ public sealed class ChildWorkflowTests : IDisposable
         await using var host = await StartTestHostAsync(new FakeServices());
         await host.Client.StartFulfilAfterPickupAsync("order", workflowId: "pickup-4");
 
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => host.Client.RaiseEventAsync("pickup-4", ChildOutcome.EventName("pickup-4/1.0"), "forged"));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => host.Client.RaiseEventAsync("pickup-4", WorkflowOutcome.EventName("pickup-4/1.0"), "forged"));
         Assert.Contains("reserved", refused.Message);
     }
 

@@ -49,9 +49,9 @@ public sealed class LeaseTests : IDisposable
             a.SuspendAsync("guarded", [wait], now, cancellationDelivered: false, default),
             a.RejectEventAsync("guarded", wait, sequence, "bad payload", default),
             a.RecordBranchAsync("guarded", new BranchRecord(1, 0, 0, 0, "charge", "1", 1, now), default),
-            a.CompleteAsync("guarded", "1", default),
-            a.FailAsync("guarded", error, default),
-            a.CancelAsync("guarded", error, default),
+            a.FinishAsync("guarded", new WorkflowOutcome(WorkflowStatus.Completed, "1", null), default),
+            a.FinishAsync("guarded", new WorkflowOutcome(WorkflowStatus.Failed, null, error), default),
+            a.FinishAsync("guarded", new WorkflowOutcome(WorkflowStatus.Cancelled, null, error), default),
         ];
         foreach (var write in stale)
         {

@@ -89,7 +89,7 @@ public sealed class WorkflowSignalsTests
         signals.NotifyRunStarted("w");
         var first = signals.WhenFinished("w");
         var second = signals.WhenFinished("w");
-        var outcome = new ChildOutcome(WorkflowStatus.Completed, "42", null);
+        var outcome = new WorkflowOutcome(WorkflowStatus.Completed, "42", null);
 
         signals.NotifyFinished("w", outcome);
         var late = signals.WhenFinished("w");

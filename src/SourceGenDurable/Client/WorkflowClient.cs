@@ -151,7 +151,7 @@ internal sealed class WorkflowClient(
         if (eventName.StartsWith('$'))
         {
             throw new ArgumentException(
-                $"Event names that start with '$' are reserved for the engine (a child workflow's outcome reaches its parent as '{ChildOutcome.EventPrefix}...'). Choose another name.",
+                $"Event names that start with '$' are reserved for the engine (a child workflow's outcome reaches its parent as '{WorkflowOutcome.EventPrefix}...'). Choose another name.",
                 nameof(eventName));
         }
 
@@ -193,7 +193,7 @@ internal sealed class WorkflowClient(
     /// Waits until <paramref name="workflowId"/> completed and returns how, with its stored row when it was read; throws
     /// when it failed or was cancelled.
     /// </summary>
-    private async Task<(ChildOutcome Outcome, WorkflowInstance? Stored)> WaitAsync(string workflowId, CancellationToken cancellationToken)
+    private async Task<(WorkflowOutcome Outcome, WorkflowInstance? Stored)> WaitAsync(string workflowId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
 
@@ -202,7 +202,7 @@ internal sealed class WorkflowClient(
         // is not read. Another process may be running it, so otherwise the store is read soon at first, then less and
         // less often, up to the poll interval.
         var poll = TimeSpan.FromMilliseconds(Math.Min(FirstPoll.TotalMilliseconds, options.Value.PollInterval.TotalMilliseconds));
-        Task<ChildOutcome?>? earlier = null;
+        Task<WorkflowOutcome?>? earlier = null;
         while (true)
         {
             // An instance taken by this process's worker meanwhile and finished here handed its outcome, durable by then,
@@ -234,7 +234,7 @@ internal sealed class WorkflowClient(
                     ?? throw new WorkflowNotFoundException(workflowId);
                 if (stored.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled)
                 {
-                    return (Ended(workflowId, new ChildOutcome(stored.Status, stored.Result, stored.Error)), stored);
+                    return (Ended(workflowId, new WorkflowOutcome(stored.Status, stored.Result, stored.Error)), stored);
                 }
             }
 
@@ -255,7 +255,7 @@ internal sealed class WorkflowClient(
     }
 
     /// <summary>A completed instance's outcome; a failed or cancelled one's as the exception the waiter receives.</summary>
-    private static ChildOutcome Ended(string workflowId, ChildOutcome outcome) => outcome.Status switch
+    private static WorkflowOutcome Ended(string workflowId, WorkflowOutcome outcome) => outcome.Status switch
     {
         WorkflowStatus.Failed => throw new WorkflowFailedException(workflowId, outcome.Error ?? new WorkflowError("Unknown", "No error was recorded.", null)),
         WorkflowStatus.Cancelled => throw WorkflowCancelledException.For(workflowId),

@@ -209,14 +209,14 @@ internal sealed partial class WorkflowExecutor(
         {
             LogCancelled(instance.Id, instance.Name);
             var error = WorkflowError.From(e);
-            return (true, false, await FinishAsync(instance, new ChildOutcome(WorkflowStatus.Cancelled, null, error), () => store.CancelAsync(instance.Id, error, CancellationToken.None)).ConfigureAwait(false));
+            return (true, false, await FinishAsync(instance, new WorkflowOutcome(WorkflowStatus.Cancelled, null, error)).ConfigureAwait(false));
         }
         catch (Exception e)
         {
             return (true, false, await FailAsync(instance, e, activity).ConfigureAwait(false));
         }
 
-        var completed = await FinishAsync(instance, new ChildOutcome(WorkflowStatus.Completed, run.ResultJson, null), () => store.CompleteAsync(instance.Id, run.ResultJson, CancellationToken.None)).ConfigureAwait(false);
+        var completed = await FinishAsync(instance, new WorkflowOutcome(WorkflowStatus.Completed, run.ResultJson, null)).ConfigureAwait(false);
         LogCompleted(instance.Id, instance.Name);
         return (true, false, completed);
     }
@@ -226,7 +226,7 @@ internal sealed partial class WorkflowExecutor(
         activity?.SetStatus(ActivityStatusCode.Error, e.Message);
         LogFailed(instance.Id, instance.Name, e);
         var error = WorkflowError.From(e);
-        return FinishAsync(instance, new ChildOutcome(WorkflowStatus.Failed, null, error), () => store.FailAsync(instance.Id, error, CancellationToken.None));
+        return FinishAsync(instance, new WorkflowOutcome(WorkflowStatus.Failed, null, error));
     }
 
     /// <summary>Gives the lease back. A store that fails here (a dying process) leaves it to expire.</summary>
@@ -254,9 +254,9 @@ internal sealed partial class WorkflowExecutor(
     /// end reaches its parent in the same write, and may wake it: only the end of an instance without a parent leaves
     /// nothing new for the worker to find.
     /// </summary>
-    private async Task<RunEnd> FinishAsync(WorkflowInstance instance, ChildOutcome outcome, Func<Task> write)
+    private async Task<RunEnd> FinishAsync(WorkflowInstance instance, WorkflowOutcome outcome)
     {
-        await write().ConfigureAwait(false);
+        await store.FinishAsync(instance.Id, outcome, CancellationToken.None).ConfigureAwait(false);
         DurableTelemetry.WorkflowsFinished.Add(1, new KeyValuePair<string, object?>("workflow.status", outcome.Status.ToString()));
         signals.NotifyFinished(instance.Id, outcome);
         return instance.ParentId is null ? RunEnd.Finished : RunEnd.LookAgain;

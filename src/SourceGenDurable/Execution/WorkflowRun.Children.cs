@@ -54,7 +54,7 @@ public sealed partial class WorkflowRun
             ThrowIfCancelled();
             await StartChildAsync(childId, workflowName, writeInputs).ConfigureAwait(false);
             CurrentBranch?.ChildId = childId;
-            resolved = await ResolveAsync(checkpoint, WaitKind.Event, ChildOutcome.EventName(childId), null).ConfigureAwait(false);
+            resolved = await ResolveAsync(checkpoint, WaitKind.Event, WorkflowOutcome.EventName(childId), null).ConfigureAwait(false);
         }
         catch (WorkflowCancelledException)
         {
@@ -67,7 +67,7 @@ public sealed partial class WorkflowRun
         }
 
         var received = resolved.Outcome.Event!;
-        var outcome = JsonSerializer.Deserialize(received.Payload, StoreJsonContext.Default.ChildOutcome)
+        var outcome = JsonSerializer.Deserialize(received.Payload, StoreJsonContext.Default.WorkflowOutcome)
             ?? throw new InvalidOperationException($"The outcome of child workflow '{childId}' is empty.");
         Received(received, outcome.Result);
         if (outcome.Status == WorkflowStatus.Completed)

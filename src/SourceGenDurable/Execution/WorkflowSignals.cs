@@ -11,7 +11,7 @@ namespace SourceGenDurable.Execution;
 /// </summary>
 internal sealed class WorkflowSignals
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<ChildOutcome?>> _finished = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<WorkflowOutcome?>> _finished = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Action> _cancellationHandlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _runningHere = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _handedOver = new(StringComparer.Ordinal);
@@ -131,7 +131,7 @@ internal sealed class WorkflowSignals
     /// with null when a run of it here ends in any other way (it suspends, stops or loses its lease), after which the
     /// store says where it is. Take it before reading the store.
     /// </summary>
-    public Task<ChildOutcome?> WhenFinished(string id) => _finished.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    public Task<WorkflowOutcome?> WhenFinished(string id) => _finished.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     /// <summary>Whether this process holds <paramref name="id"/>'s lease and runs it: its end is signalled here, with no need to poll.</summary>
     public bool IsRunningHere(string id) => _runningHere.ContainsKey(id);
@@ -161,7 +161,7 @@ internal sealed class WorkflowSignals
     /// is durable: the waiters need not read the store for it. Null when it left memory without ending (set aside): they
     /// read the store.
     /// </summary>
-    public void NotifyFinished(string id, ChildOutcome? outcome)
+    public void NotifyFinished(string id, WorkflowOutcome? outcome)
     {
         if (_finished.TryRemove(id, out var source))
         {

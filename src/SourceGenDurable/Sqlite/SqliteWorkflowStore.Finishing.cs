@@ -7,16 +7,13 @@ namespace SourceGenDurable.Sqlite;
 internal sealed partial class SqliteWorkflowStore
 {
     /// <inheritdoc />
-    public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken) =>
-        FinishAsync(id, FinishWithResult, result, new ChildOutcome(WorkflowStatus.Completed, result, null), cancellationToken);
-
-    /// <inheritdoc />
-    public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, FinishWithError, JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Failed, null, error), cancellationToken);
-
-    /// <inheritdoc />
-    public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken) =>
-        FinishAsync(id, FinishWithError, JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), new ChildOutcome(WorkflowStatus.Cancelled, null, error), cancellationToken);
+    public Task FinishAsync(string id, WorkflowOutcome outcome, CancellationToken cancellationToken)
+    {
+        StoreConventions.ThrowIfNotEnding(outcome);
+        return outcome.Error is { } error
+            ? FinishAsync(id, FinishWithError, JsonSerializer.Serialize(error, StoreJsonContext.Default.WorkflowError), outcome, cancellationToken)
+            : FinishAsync(id, FinishWithResult, outcome.Result, outcome, cancellationToken);
+    }
 
     // The end of an instance stores its result or its error; each text is a literal, so the writer finds its statement
     // by reference.
@@ -29,7 +26,7 @@ internal sealed partial class SqliteWorkflowStore
 
     private const string FinishWithError = $"UPDATE workflow_instances SET status = $status, error = $value, {FinishedSetAndGuard}";
 
-    private Task FinishAsync(string id, string finishSql, string? value, ChildOutcome outcome, CancellationToken cancellationToken) =>
+    private Task FinishAsync(string id, string finishSql, string? value, WorkflowOutcome outcome, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             statements =>
             {
@@ -60,15 +57,15 @@ internal sealed partial class SqliteWorkflowStore
     /// finishes the child, and wakes the parent when it waits for it: so the parent waits like any event wait, holding
     /// no memory, and the outcome can never be lost between the two.
     /// </summary>
-    private void DeliverToParent(SqliteStatements statements, string id, ChildOutcome outcome)
+    private void DeliverToParent(SqliteStatements statements, string id, WorkflowOutcome outcome)
     {
-        var name = ChildOutcome.EventName(id);
+        var name = WorkflowOutcome.EventName(id);
         var delivered = Execute(
             statements,
             "INSERT INTO workflow_events (instance_id, name, payload, raised_at) SELECT parent_id, $name, $payload, $now FROM workflow_instances WHERE id = $id AND parent_id IS NOT NULL;",
             ("$id", id),
             ("$name", name),
-            ("$payload", JsonSerializer.Serialize(outcome, StoreJsonContext.Default.ChildOutcome)),
+            ("$payload", JsonSerializer.Serialize(outcome, StoreJsonContext.Default.WorkflowOutcome)),
             ("$now", Now()));
         if (delivered == 0)
         {

@@ -77,14 +77,14 @@ public interface IWorkflowStore
     /// <exception cref="WorkflowNotFoundException">No instance has this id.</exception>
     Task<bool> RequestCancellationAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Marks the instance completed with its result.</summary>
-    Task CompleteAsync(string id, string? result, CancellationToken cancellationToken);
-
-    /// <summary>Marks the instance failed with its error.</summary>
-    Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken);
-
-    /// <summary>Marks the instance cancelled with the exception that ended it.</summary>
-    Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken);
+    /// <summary>
+    /// Ends the running instance under this worker's lease with <paramref name="outcome"/> (completed with its result,
+    /// failed or cancelled with its error), gives up the lease and removes its waits. A child's outcome goes to its
+    /// parent's inbox in the same transaction, as the event <see cref="WorkflowOutcome.EventName"/> names, and wakes the
+    /// parent when it waits for it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The instance is not running, or this worker no longer holds its lease.</exception>
+    Task FinishAsync(string id, WorkflowOutcome outcome, CancellationToken cancellationToken);
 
     /// <summary>Records why a host declined to run the instance, and leaves everything else intact.</summary>
     Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken);

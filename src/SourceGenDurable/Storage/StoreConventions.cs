@@ -35,6 +35,21 @@ public static class StoreConventions
     public static InvalidOperationException RefusedAtCommit(string id, int commit, string workerId, string what) =>
         new($"Instance '{id}' is not running, another run committed before its commit {commit}, or worker '{workerId}' no longer holds its lease, so {what} is not recorded.");
 
+    /// <summary>Checks, before a store writes it, that <paramref name="outcome"/> ends an instance: completed without an error, failed or cancelled with one.</summary>
+    public static void ThrowIfNotEnding(WorkflowOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Status is not (WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled))
+        {
+            throw new ArgumentException($"An instance ends as Completed, Failed or Cancelled, not {outcome.Status}.", nameof(outcome));
+        }
+
+        if ((outcome.Status == WorkflowStatus.Completed) != (outcome.Error is null))
+        {
+            throw new ArgumentException($"A {outcome.Status} instance {(outcome.Error is null ? "needs the error that ended it" : "has no error")}.", nameof(outcome));
+        }
+    }
+
     /// <summary>The refusal of the end of a run whose guard did not hold.</summary>
     public static InvalidOperationException FinishRefused(string id, string workerId, WorkflowStatus status) =>
         new($"Instance '{id}' is not running, or worker '{workerId}' no longer holds its lease (it expired and another worker took the instance over), so it is not marked {status}.");

@@ -3,5 +3,5 @@ using System.Text.Json.Serialization;
 namespace SourceGenDurable.Storage;
 
 [JsonSerializable(typeof(WorkflowError))]
-[JsonSerializable(typeof(ChildOutcome))]
+[JsonSerializable(typeof(WorkflowOutcome))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

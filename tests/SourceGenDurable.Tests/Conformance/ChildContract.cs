@@ -4,7 +4,7 @@ using SourceGenDurable.Storage;
 namespace SourceGenDurable.Tests.Conformance;
 
 /// <summary>
-/// Child workflows: the end of a child reaches its parent as an event (<see cref="ChildOutcome.EventName"/>) in the
+/// Child workflows: the end of a child reaches its parent as an event (<see cref="WorkflowOutcome.EventName"/>) in the
 /// transaction that finishes the child, waking a parent that waits for it; a parent's cancellation reaches its children.
 /// </summary>
 public abstract class ChildContract : StoreContract
@@ -14,19 +14,19 @@ public abstract class ChildContract : StoreContract
     {
         var (parentStore, childStore) = (await StoreAsync("worker-a"), await StoreAsync("worker-b"));
         await StartAsync(parentStore, "parent");
-        var wait = EventWait(1, 0, ChildOutcome.EventName("child"));
+        var wait = EventWait(1, 0, WorkflowOutcome.EventName("child"));
         Assert.Equal(WaitResolution.Suspended, (await parentStore.AwaitAsync("parent", wait, Now, false, default)).Resolution);
         await StartAsync(childStore, "child", parentId: "parent");
         Advance(TimeSpan.FromSeconds(1));
 
-        await childStore.CompleteAsync("child", """{"total":12.5}""", default);
+        await childStore.FinishAsync("child", Completed("""{"total":12.5}"""), default);
 
         var parent = await GetAsync(parentStore, "parent");
         Assert.Equal((WorkflowStatus.Running, null, null), (parent.Status, parent.AwaitedEvent, parent.WakeAt));
         Assert.Equal(["parent"], await parentStore.GetRunningIdsAsync(default));
         var delivered = Assert.Single(await parentStore.GetEventsAsync("parent", default));
         Assert.Equal(("$child:child", Now, null, null), (delivered.Name, delivered.RaisedAt, delivered.ConsumedByCommit, delivered.RejectedReason));
-        Assert.Equal(new ChildOutcome(WorkflowStatus.Completed, """{"total":12.5}""", null), Outcome(delivered));
+        Assert.Equal(new WorkflowOutcome(WorkflowStatus.Completed, """{"total":12.5}""", null), Outcome(delivered));
 
         await LeaseAsync(parentStore, "parent");
         var received = await parentStore.AwaitAsync("parent", wait, Now, false, default);
@@ -44,23 +44,23 @@ public abstract class ChildContract : StoreContract
         var failure = new WorkflowError("System.InvalidOperationException", "out of stock", "   at Reserve()");
         var cancellation = new WorkflowError("SourceGenDurable.WorkflowCancelledException", "cancelled by the parent", null);
 
-        await store.FailAsync("failed-child", failure, default);
-        await store.CancelAsync("cancelled-child", cancellation, default);
-        await store.CompleteAsync("empty-child", null, default);
+        await store.FinishAsync("failed-child", Failed(failure), default);
+        await store.FinishAsync("cancelled-child", Cancelled(cancellation), default);
+        await store.FinishAsync("empty-child", Completed(null), default);
 
         Assert.Equal(WorkflowStatus.Running, (await GetAsync(store, "parent")).Status);
         var inbox = await store.GetEventsAsync("parent", default);
         Assert.Equal(
             [
-                ("$child:failed-child", new ChildOutcome(WorkflowStatus.Failed, null, failure)),
-                ("$child:cancelled-child", new ChildOutcome(WorkflowStatus.Cancelled, null, cancellation)),
-                ("$child:empty-child", new ChildOutcome(WorkflowStatus.Completed, null, null)),
+                ("$child:failed-child", new WorkflowOutcome(WorkflowStatus.Failed, null, failure)),
+                ("$child:cancelled-child", new WorkflowOutcome(WorkflowStatus.Cancelled, null, cancellation)),
+                ("$child:empty-child", new WorkflowOutcome(WorkflowStatus.Completed, null, null)),
             ],
             inbox.Select(e => (e.Name, Outcome(e))));
 
         // The parent reaches its waits after the children ended: each outcome is there already.
-        var received = await store.AwaitAsync("parent", EventWait(1, 0, ChildOutcome.EventName("cancelled-child")), Now, false, default);
-        Assert.Equal(new ChildOutcome(WorkflowStatus.Cancelled, null, cancellation), Outcome(received.Event!));
+        var received = await store.AwaitAsync("parent", EventWait(1, 0, WorkflowOutcome.EventName("cancelled-child")), Now, false, default);
+        Assert.Equal(new WorkflowOutcome(WorkflowStatus.Cancelled, null, cancellation), Outcome(received.Event!));
     }
 
     [StoreFact]
@@ -70,7 +70,7 @@ public abstract class ChildContract : StoreContract
         await StartAsync(store, "bystander");
         await StartAsync(store, "top-level");
 
-        await store.CompleteAsync("top-level", "1", default);
+        await store.FinishAsync("top-level", Completed("1"), default);
 
         Assert.Empty(await store.GetEventsAsync("bystander", default));
         Assert.Empty(await store.GetEventsAsync("top-level", default));
@@ -82,7 +82,7 @@ public abstract class ChildContract : StoreContract
     {
         var store = await StoreAsync();
         await StartAsync(store, "parent");
-        WaitRequest[] waits = [EventWait(1, 0, ChildOutcome.EventName("first"), inFanOut: true), EventWait(1, 1, ChildOutcome.EventName("second"), inFanOut: true)];
+        WaitRequest[] waits = [EventWait(1, 0, WorkflowOutcome.EventName("first"), inFanOut: true), EventWait(1, 1, WorkflowOutcome.EventName("second"), inFanOut: true)];
         foreach (var wait in waits)
         {
             Assert.Equal(WaitResolution.Pending, (await store.AwaitAsync("parent", wait, Now, false, default)).Resolution);
@@ -91,7 +91,7 @@ public abstract class ChildContract : StoreContract
         Assert.Equal(WaitResolution.Suspended, await store.SuspendAsync("parent", waits, Now, false, default));
         await StartAsync(store, "second", parentId: "parent");
 
-        await store.CompleteAsync("second", "2", default);
+        await store.FinishAsync("second", Completed("2"), default);
 
         Assert.Equal(WorkflowStatus.Running, (await GetAsync(store, "parent")).Status);
         await LeaseAsync(store, "parent");
@@ -111,7 +111,7 @@ public abstract class ChildContract : StoreContract
         await store.AwaitAsync("waiting", EventWait(1, 0, "paid"), Now, false, default);
         await store.CreateAsync(NewInstance("pending", parentId: "parent"), default);
         await StartAsync(store, "completed", parentId: "parent");
-        await store.CompleteAsync("completed", "1", default);
+        await store.FinishAsync("completed", Completed("1"), default);
         await StartAsync(store, "someone-elses", parentId: "other-parent");
         var completedBefore = await GetAsync(store, "completed");
 
@@ -135,5 +135,5 @@ public abstract class ChildContract : StoreContract
         Assert.Empty(await store.RequestChildrenCancellationAsync("childless", default));
     }
 
-    private static ChildOutcome? Outcome(EventRecord delivered) => JsonSerializer.Deserialize(delivered.Payload, StoreJsonContext.Default.ChildOutcome);
+    private static WorkflowOutcome? Outcome(EventRecord delivered) => JsonSerializer.Deserialize(delivered.Payload, StoreJsonContext.Default.WorkflowOutcome);
 }

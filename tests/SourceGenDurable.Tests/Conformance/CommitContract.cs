@@ -80,7 +80,7 @@ public abstract class CommitContract : StoreContract
         // A pending instance leased to this worker (as a client may create it) that no run has marked running.
         await store.CreateAsync(NewInstance("pending") with { LeaseOwner = "worker-a", LeaseExpiresAt = Now + Lease, Starts = 1 }, default);
         await StartAsync(store, "completed");
-        await store.CompleteAsync("completed", "1", default);
+        await store.FinishAsync("completed", Completed("1"), default);
         await StartAsync(store, "sleeping");
         await store.AwaitAsync("sleeping", TimerWait(1, 0, Now + TimeSpan.FromHours(1)), Now, false, default);
 
@@ -205,7 +205,7 @@ public abstract class CommitContract : StoreContract
         }
 
         // The released ones are refused; the others still run under the lease and complete.
-        var finishes = ids.Select((id, i) => store.CompleteAsync(id, $"{i}", default)).ToArray();
+        var finishes = ids.Select((id, i) => store.FinishAsync(id, Completed($"{i}"), default)).ToArray();
         for (var i = 0; i < ids.Length; i++)
         {
             if (Released(i))
@@ -244,7 +244,7 @@ public abstract class CommitContract : StoreContract
             }
         }
 
-        writes.AddRange(ids.Select(id => store.CompleteAsync(id, "done", default)));
+        writes.AddRange(ids.Select(id => store.FinishAsync(id, Completed("done"), default)));
         await Task.WhenAll(writes);
 
         foreach (var id in ids)

@@ -15,8 +15,8 @@ public abstract class FinishContract : StoreContract
         await StartAsync(store, "without-result");
         Advance(TimeSpan.FromSeconds(1));
 
-        await store.CompleteAsync("with-result", """{"total":12.5,"note":"zoë ✓"}""", default);
-        await store.CompleteAsync("without-result", null, default);
+        await store.FinishAsync("with-result", Completed("""{"total":12.5,"note":"zoë ✓"}"""), default);
+        await store.FinishAsync("without-result", Completed(null), default);
 
         var completed = await GetAsync(store, "with-result");
         Assert.Equal(
@@ -37,8 +37,8 @@ public abstract class FinishContract : StoreContract
         var cancellation = new WorkflowError("SourceGenDurable.WorkflowCancelledException", "cancelled", null);
         Advance(TimeSpan.FromSeconds(1));
 
-        await store.FailAsync("failed", failure, default);
-        await store.CancelAsync("cancelled", cancellation, default);
+        await store.FinishAsync("failed", Failed(failure), default);
+        await store.FinishAsync("cancelled", Cancelled(cancellation), default);
 
         var failed = await GetAsync(store, "failed");
         Assert.Equal((WorkflowStatus.Failed, failure, null, null, Now), (failed.Status, failed.Error, failed.Result, failed.LeaseOwner, failed.UpdatedAt));
@@ -54,17 +54,41 @@ public abstract class FinishContract : StoreContract
         await StartAsync(a, "sleeping");
         await a.AwaitAsync("sleeping", TimerWait(1, 0, Now + TimeSpan.FromHours(1)), Now, false, default);
         await StartAsync(a, "completed");
-        await a.CompleteAsync("completed", "1", default);
+        await a.FinishAsync("completed", Completed("1"), default);
         await a.CreateAsync(NewInstance("pending") with { LeaseOwner = "worker-a", LeaseExpiresAt = Now + Lease, Starts = 1 }, default);
         var error = new WorkflowError("E", "m", null);
 
         foreach (var (store, id) in new[] { (b, "held-by-a"), (a, "sleeping"), (a, "completed"), (a, "pending"), (a, "nobody") })
         {
             var before = await store.GetAsync(id, default);
-            await RefusedAsync(id, () => store.CompleteAsync(id, "2", default));
-            await RefusedAsync(id, () => store.FailAsync(id, error, default));
-            await RefusedAsync(id, () => store.CancelAsync(id, error, default));
+            await RefusedAsync(id, () => store.FinishAsync(id, Completed("2"), default));
+            await RefusedAsync(id, () => store.FinishAsync(id, Failed(error), default));
+            await RefusedAsync(id, () => store.FinishAsync(id, Cancelled(error), default));
             Assert.Equal(before, await store.GetAsync(id, default));
         }
+    }
+
+    [StoreFact]
+    public async Task An_outcome_that_does_not_end_an_instance_is_refused_before_anything_is_written()
+    {
+        var store = await StoreAsync();
+        await StartAsync(store, "running");
+        var before = await GetAsync(store, "running");
+        var error = new WorkflowError("E", "m", null);
+
+        foreach (var outcome in new WorkflowOutcome[]
+        {
+            new(WorkflowStatus.Running, null, null),
+            new(WorkflowStatus.Sleeping, null, null),
+            new(WorkflowStatus.Completed, "1", error),
+            new(WorkflowStatus.Failed, null, null),
+            new(WorkflowStatus.Cancelled, null, null),
+        })
+        {
+            var refused = Assert.Throws<ArgumentException>(() => { _ = store.FinishAsync("running", outcome, default); });
+            Assert.Contains(outcome.Status.ToString(), refused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await GetAsync(store, "running"));
     }
 }

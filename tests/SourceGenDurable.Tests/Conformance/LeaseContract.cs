@@ -59,13 +59,13 @@ public abstract class LeaseContract : StoreContract
         // The worker that lost it can no longer renew, commit, finish or give it up.
         Assert.False(await a.RenewLeaseAsync("leased", Lease, default));
         await RefusedAsync("leased", () => a.CommitCheckpointAsync("leased", Commit(1), default));
-        await RefusedAsync("leased", () => a.CompleteAsync("leased", "1", default));
+        await RefusedAsync("leased", () => a.FinishAsync("leased", Completed("1"), default));
         await a.ReleaseLeaseAsync("leased", failed: false, default);
         var after = await GetAsync(b, "leased");
         Assert.Equal(("worker-b", Now + Lease, 2, 0, WorkflowStatus.Running), (after.LeaseOwner, after.LeaseExpiresAt, after.Starts, after.Commits, after.Status));
 
         await b.CommitCheckpointAsync("leased", Commit(1), default);
-        await b.CompleteAsync("leased", "1", default);
+        await b.FinishAsync("leased", Completed("1"), default);
         var done = await GetAsync(b, "leased");
         Assert.Equal((WorkflowStatus.Completed, null, null, 0), (done.Status, done.LeaseOwner, done.LeaseExpiresAt, done.Starts));
     }
@@ -89,9 +89,9 @@ public abstract class LeaseContract : StoreContract
         await RefusedAsync("guarded", () => a.RejectEventAsync("guarded", wait, sequence, "bad payload", default));
         await RefusedAsync("guarded", () => a.RecordBranchAsync("guarded", new BranchRecord(1, 0, 0, 10, "charge", "1", 1, Now), default));
         await RefusedAsync("guarded", () => a.RecordStepAttemptAsync("guarded", Attempt(1, 0, "charge", 1), default));
-        await RefusedAsync("guarded", () => a.CompleteAsync("guarded", "1", default));
-        await RefusedAsync("guarded", () => a.FailAsync("guarded", error, default));
-        await RefusedAsync("guarded", () => a.CancelAsync("guarded", error, default));
+        await RefusedAsync("guarded", () => a.FinishAsync("guarded", Completed("1"), default));
+        await RefusedAsync("guarded", () => a.FinishAsync("guarded", Failed(error), default));
+        await RefusedAsync("guarded", () => a.FinishAsync("guarded", Cancelled(error), default));
         await a.SetAsideAsync("guarded", "declined", default);
         await a.ReleaseLeaseAsync("guarded", failed: false, default);
         Assert.False(await a.RenewLeaseAsync("guarded", Lease, default));
@@ -210,7 +210,7 @@ public abstract class LeaseContract : StoreContract
     {
         var store = await StoreAsync();
         await StartAsync(store, "completed");
-        await store.CompleteAsync("completed", null, default);
+        await store.FinishAsync("completed", Completed(null), default);
         await StartAsync(store, "sleeping");
         await store.AwaitAsync("sleeping", TimerWait(1, 0, Now + TimeSpan.FromHours(1)), Now, false, default);
         await StartAsync(store, "waiting");

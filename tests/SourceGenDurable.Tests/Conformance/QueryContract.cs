@@ -28,7 +28,7 @@ public abstract class QueryContract : StoreContract
         foreach (var id in new[] { "a2", "b2" })
         {
             await LeaseAsync(store, id);
-            await store.CompleteAsync(id, null, default);
+            await store.FinishAsync(id, Completed(null), default);
         }
 
         async Task<string[]> List(InstanceFilter filter, (DateTimeOffset, string)? after = null, int limit = 100) =>

@@ -91,7 +91,7 @@ public abstract class StartContract : StoreContract
         await LeaseAsync(a, "waiting");
         Assert.Equal(WaitResolution.Suspended, (await a.AwaitAsync("waiting", EventWait(1, 0, "paid"), Now, false, default)).Resolution);
         await LeaseAsync(a, "completed");
-        await a.CompleteAsync("completed", null, default);
+        await a.FinishAsync("completed", Completed(null), default);
         for (var start = 0; start < 2; start++)
         {
             await LeaseAsync(a, "poisoned");

@@ -76,12 +76,18 @@ public abstract class StoreContract : IAsyncLifetime
     protected StepAttempt Attempt(int sequence, int ordinal, string step, int attempt, bool final = false, string? stack = null) =>
         new(sequence, ordinal, sequence * 10, step, attempt, new WorkflowError("System.TimeoutException", $"attempt {attempt} timed out", stack), Now - TimeSpan.FromSeconds(1), Now, final);
 
+    protected static WorkflowOutcome Completed(string? result) => new(WorkflowStatus.Completed, result, null);
+
+    protected static WorkflowOutcome Failed(WorkflowError error) => new(WorkflowStatus.Failed, null, error);
+
+    protected static WorkflowOutcome Cancelled(WorkflowError error) => new(WorkflowStatus.Cancelled, null, error);
+
     /// <summary>Ends <paramref name="id"/>, which <paramref name="store"/> holds the lease on, with <paramref name="end"/>.</summary>
     protected static Task FinishAsync(IWorkflowStore store, string id, WorkflowStatus end) => end switch
     {
-        WorkflowStatus.Completed => store.CompleteAsync(id, "1", default),
-        WorkflowStatus.Failed => store.FailAsync(id, new WorkflowError("System.Exception", "failed", null), default),
-        WorkflowStatus.Cancelled => store.CancelAsync(id, new WorkflowError("SourceGenDurable.WorkflowCancelledException", "cancelled", null), default),
+        WorkflowStatus.Completed => store.FinishAsync(id, Completed("1"), default),
+        WorkflowStatus.Failed => store.FinishAsync(id, Failed(new WorkflowError("System.Exception", "failed", null)), default),
+        WorkflowStatus.Cancelled => store.FinishAsync(id, Cancelled(new WorkflowError("SourceGenDurable.WorkflowCancelledException", "cancelled", null)), default),
         _ => throw new ArgumentOutOfRangeException(nameof(end), end, "An instance ends completed, failed or cancelled."),
     };
 

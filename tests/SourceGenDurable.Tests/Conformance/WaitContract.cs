@@ -261,11 +261,11 @@ public abstract class WaitContract : StoreContract
     {
         var store = await StoreAsync();
         await StartAsync(store, "completed");
-        await store.CompleteAsync("completed", "1", default);
+        await store.FinishAsync("completed", Completed("1"), default);
         await StartAsync(store, "failed");
-        await store.FailAsync("failed", new WorkflowError("E", "m", null), default);
+        await store.FinishAsync("failed", Failed(new WorkflowError("E", "m", null)), default);
         await StartAsync(store, "cancelled");
-        await store.CancelAsync("cancelled", new WorkflowError("C", "m", null), default);
+        await store.FinishAsync("cancelled", Cancelled(new WorkflowError("C", "m", null)), default);
 
         foreach (var (id, status) in new[] { ("completed", WorkflowStatus.Completed), ("failed", WorkflowStatus.Failed), ("cancelled", WorkflowStatus.Cancelled) })
         {

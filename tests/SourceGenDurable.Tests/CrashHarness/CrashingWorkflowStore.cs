@@ -106,28 +106,16 @@ public sealed class CrashingWorkflowStore(IWorkflowStore inner, CrashPlan plan, 
         return inner.RequestCancellationAsync(id, cancellationToken);
     }
 
-    public Task CancelAsync(string id, WorkflowError error, CancellationToken cancellationToken)
-    {
-        ThrowIfDead(nameof(CancelAsync));
-        return inner.CancelAsync(id, error, cancellationToken);
-    }
-
     public Task<IReadOnlyList<EventRecord>> GetEventsAsync(string id, CancellationToken cancellationToken)
     {
         ThrowIfDead(nameof(GetEventsAsync));
         return inner.GetEventsAsync(id, cancellationToken);
     }
 
-    public Task CompleteAsync(string id, string? result, CancellationToken cancellationToken)
+    public Task FinishAsync(string id, WorkflowOutcome outcome, CancellationToken cancellationToken)
     {
-        ThrowIfDead(nameof(CompleteAsync));
-        return inner.CompleteAsync(id, result, cancellationToken);
-    }
-
-    public Task FailAsync(string id, WorkflowError error, CancellationToken cancellationToken)
-    {
-        ThrowIfDead(nameof(FailAsync));
-        return inner.FailAsync(id, error, cancellationToken);
+        ThrowIfDead(nameof(FinishAsync));
+        return inner.FinishAsync(id, outcome, cancellationToken);
     }
 
     public Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken)

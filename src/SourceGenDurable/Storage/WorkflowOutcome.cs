@@ -1,13 +1,14 @@
 namespace SourceGenDurable.Storage;
 
 /// <summary>
-/// How a child workflow ended, as the event its parent receives: the parent waits for it as for any event, by the
-/// name <see cref="EventName"/> gives, so the wait costs no memory and survives restarts.
+/// How an instance ended, as <see cref="IWorkflowStore.FinishAsync"/> stores it and as the event a child's parent
+/// receives: the parent waits for it as for any event, by the name <see cref="EventName"/> gives, so the wait costs no
+/// memory and survives restarts.
 /// </summary>
 /// <param name="Status">Completed, Failed or Cancelled.</param>
-/// <param name="Result">The child's result as JSON when it completed.</param>
+/// <param name="Result">The result as JSON when it completed.</param>
 /// <param name="Error">Why it failed or what cancelled it.</param>
-public sealed record ChildOutcome(WorkflowStatus Status, string? Result, WorkflowError? Error)
+public sealed record WorkflowOutcome(WorkflowStatus Status, string? Result, WorkflowError? Error)
 {
     /// <summary>Event names with this prefix are reserved for child outcomes; a client cannot raise them.</summary>
     public const string EventPrefix = "$child:";
