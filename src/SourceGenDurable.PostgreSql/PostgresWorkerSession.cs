@@ -20,7 +20,9 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
     private Action[] _subscribers = [];
+    private Action<bool>[] _livenessSubscribers = [];
     private NpgsqlConnection? _connection;
+    private volatile bool _alive;
     private Task _listening = Task.CompletedTask;
     private bool _started;
 
@@ -35,7 +37,10 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
     }
 
     /// <summary>The advisory lock key of this worker, under the schema's key.</summary>
-    public int WorkerLockKey => Math.Max(1, PostgresWorkflowStore.SchemaLockKey(_store.WorkerId));
+    public int WorkerLockKey => LockKeyOf(_store.WorkerId);
+
+    /// <summary>The advisory lock key of worker <paramref name="workerId"/> (never 0, the schema's own key's second half).</summary>
+    internal static int LockKeyOf(string workerId) => Math.Max(1, PostgresWorkflowStore.SchemaLockKey(workerId));
 
     public IDisposable Subscribe(Action onWork)
     {
@@ -45,6 +50,19 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
         }
 
         return new Subscription(this, onWork);
+    }
+
+    /// <summary>Whether the session holds the worker's lock: while it does not, other hosts may end this worker's leases at any moment.</summary>
+    public bool IsAlive => _alive;
+
+    public IDisposable SubscribeToLiveness(Action<bool> onChange)
+    {
+        lock (_lock)
+        {
+            _livenessSubscribers = [.. _livenessSubscribers, onChange];
+        }
+
+        return new LivenessSubscription(this, onChange);
     }
 
     /// <summary>
@@ -67,6 +85,7 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
             LogPreviousProcessLeases(_logger, _store.WorkerId, ended);
         }
 
+        _alive = true;
         _listening = Task.Run(ListenAsync);
     }
 
@@ -115,8 +134,13 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
                 if (_connection is null)
                 {
                     _connection = await ConnectAsync(_stopping.Token).ConfigureAwait(false);
-                    LogSessionRestored(_logger, _store.WorkerId, failures);
+
+                    // The runs this worker had when the session was lost were stopped, and it took no lease since: a
+                    // lease it still holds is a stopped run's, which no host could take before it expired.
+                    var ended = await _store.EndLeasesOfAsync(_store.WorkerId, _stopping.Token).ConfigureAwait(false);
+                    LogSessionRestored(_logger, _store.WorkerId, failures, ended);
                     failures = 0;
+                    SetAlive(true);
                     Wake();
                 }
 
@@ -134,6 +158,9 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
                     LogSessionLost(_logger, e, _store.WorkerId);
                 }
 
+                // First of all: other hosts may end this worker's leases from now on.
+                SetAlive(false);
+
                 if (_connection is { } lost)
                 {
                     _connection = null;
@@ -150,6 +177,20 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
                     break;
                 }
             }
+        }
+    }
+
+    private void SetAlive(bool alive)
+    {
+        if (_alive == alive)
+        {
+            return;
+        }
+
+        _alive = alive;
+        foreach (var subscriber in Volatile.Read(ref _livenessSubscribers))
+        {
+            subscriber(alive);
         }
     }
 
@@ -198,15 +239,29 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
         }
     }
 
+    private sealed class LivenessSubscription(PostgresWorkerSession session, Action<bool> onChange) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (session._lock)
+            {
+                session._livenessSubscribers = [.. session._livenessSubscribers.Where(s => s != onChange)];
+            }
+        }
+    }
+
     [LoggerMessage(41, LogLevel.Information, "A previous process of worker {WorkerId} held the leases of {Count} instances; they are resumed now.")]
     private static partial void LogPreviousProcessLeases(ILogger logger, string workerId, int count);
 
     [LoggerMessage(
         42,
         LogLevel.Warning,
-        "Worker {WorkerId} lost its session with PostgreSQL; it reconnects with backoff. Its instances stay at their last checkpoints; other hosts may resume them meanwhile.")]
+        "Worker {WorkerId} lost its session with PostgreSQL; it reconnects with backoff. Its runs stop at their last checkpoints and it takes no lease until then; other hosts may resume its instances meanwhile.")]
     private static partial void LogSessionLost(ILogger logger, Exception exception, string workerId);
 
-    [LoggerMessage(43, LogLevel.Information, "Worker {WorkerId} has its PostgreSQL session back after {Failures} failed attempts.")]
-    private static partial void LogSessionRestored(ILogger logger, string workerId, int failures);
+    [LoggerMessage(
+        43,
+        LogLevel.Information,
+        "Worker {WorkerId} has its PostgreSQL session back after {Failures} failed attempts; the leases of the {Count} instances its stopped runs held are ended, so they are resumed now.")]
+    private static partial void LogSessionRestored(ILogger logger, string workerId, int failures, int count);
 }

@@ -31,6 +31,13 @@ internal sealed partial class PostgresWorkflowStore
     /// <inheritdoc />
     public async Task<LeaseAttempt> AcquireLeaseAsync(string id, TimeSpan duration, int maxStartsWithoutProgress, CancellationToken cancellationToken)
     {
+        if (!IsAlive)
+        {
+            // Other hosts take the leases of a worker without its lock: one taken now could be ended at any moment.
+            throw new DurableStoreException(
+                $"Worker '{WorkerId}' has lost its session with the PostgreSQL store at {_server} and takes no lease until it is back (it reconnects with backoff).");
+        }
+
         var now = Now();
         var expires = PostgresTime.Stored(now + duration);
 

@@ -12,7 +12,7 @@ namespace SourceGenDurable.PostgreSql;
 /// advisory lock tells the others it is alive and on which it hears their wake-ups. One partial file per concern: the
 /// checkpoint commit is in PostgresWorkflowStore.Checkpoints.cs, the lease guard in PostgresWorkflowStore.LeaseGuard.cs.
 /// </summary>
-internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowStoreWakeups, IAsyncDisposable
+internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowStoreWakeups, IWorkflowStoreLiveness, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
@@ -96,6 +96,12 @@ internal sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowS
 
     /// <inheritdoc />
     public IDisposable SubscribeToWork(Action onWork) => _session.Subscribe(onWork);
+
+    /// <inheritdoc />
+    public bool IsAlive => _session.IsAlive;
+
+    /// <inheritdoc />
+    public IDisposable SubscribeToLiveness(Action<bool> onChange) => _session.SubscribeToLiveness(onChange);
 
     /// <summary>Lets queued writes commit, then ends the worker's session (its advisory lock goes with it) and the pool.</summary>
     public async ValueTask DisposeAsync()

@@ -33,6 +33,8 @@ internal sealed partial class WorkflowExecutor(
     public async Task<RunEnd> RunAsync(string id, CancellationToken stopping, CancellationToken abort, WorkflowInstance? leasedAtStart = null)
     {
         var settings = options.Value;
+        // Taken before the lease: a loss of liveness while it is being taken stops the run too.
+        var liveness = signals.Liveness;
         var lease = leasedAtStart is null
             ? await store.AcquireLeaseAsync(id, settings.LeaseDuration, settings.MaxStartsWithoutProgress, stopping).ConfigureAwait(false)
             : await TakeLeasedStartAsync(leasedAtStart, settings, stopping).ConfigureAwait(false);
@@ -58,7 +60,7 @@ internal sealed partial class WorkflowExecutor(
         signals.NotifyRunStarted(id);
         try
         {
-            (leaseDropped, failedStart, end) = await RunLeasedAsync(lease, keeper, stopping, abort).ConfigureAwait(false);
+            (leaseDropped, failedStart, end) = await RunLeasedAsync(lease, keeper, liveness, stopping, abort).ConfigureAwait(false);
         }
         finally
         {
@@ -100,7 +102,8 @@ internal sealed partial class WorkflowExecutor(
     /// Runs a leased instance. Returns whether its lease was dropped by the write that ended the run, whether the run
     /// counts as a failed start, and how it ended for the worker.
     /// </summary>
-    private async Task<(bool LeaseDropped, bool FailedStart, RunEnd End)> RunLeasedAsync(LeaseAttempt lease, LeaseKeeper keeper, CancellationToken hostStopping, CancellationToken hostAbort)
+    private async Task<(bool LeaseDropped, bool FailedStart, RunEnd End)> RunLeasedAsync(
+        LeaseAttempt lease, LeaseKeeper keeper, CancellationToken liveness, CancellationToken hostStopping, CancellationToken hostAbort)
     {
         var instance = lease.Instance!;
         // Cancelling steps always means leaving, and the run must know it is leaving before a cancelled step's
@@ -115,6 +118,7 @@ internal sealed partial class WorkflowExecutor(
 
         using var onHostAbort = hostAbort.Register(Abort);
         using var onLeaseLost = keeper.OnLost(Abort);
+        using var onLivenessLost = liveness.Register(Abort);
         var stopping = stoppingSource.Token;
 
         if (!WorkflowRegistry.TryGet(instance.Name, out var definition))
@@ -178,6 +182,13 @@ internal sealed partial class WorkflowExecutor(
         catch (Exception) when (keeper.IsLost)
         {
             // Another worker runs the instance now; this run's writes would all be refused.
+            return (false, false, RunEnd.LookAgain);
+        }
+        catch (Exception) when (liveness.IsCancellationRequested)
+        {
+            // Another host may take the instance over at any moment: no step or wait may start here until this host is
+            // known to be alive again. The last committed checkpoint is where the next run resumes.
+            LogLivenessLost(instance.Id);
             return (false, false, RunEnd.LookAgain);
         }
         catch (Exception) when (stopping.IsCancellationRequested)
@@ -282,6 +293,12 @@ internal sealed partial class WorkflowExecutor(
 
     [LoggerMessage(4, LogLevel.Warning, "Workflow {WorkflowId} is set aside: {Reason}")]
     private partial void LogSetAside(string workflowId, string reason);
+
+    [LoggerMessage(
+        13,
+        LogLevel.Warning,
+        "Workflow {WorkflowId}: this host's liveness with its store is lost, so another host may run the instance; the run stops at its last committed checkpoint.")]
+    private partial void LogLivenessLost(string workflowId);
 
     [LoggerMessage(7, LogLevel.Error, "Workflow {WorkflowId} could not commit a checkpoint; it stays at its last committed checkpoint.")]
     private partial void LogCommitFailed(string workflowId, Exception exception);

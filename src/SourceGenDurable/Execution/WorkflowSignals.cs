@@ -22,6 +22,8 @@ internal sealed class WorkflowSignals
     private int _runsHere; // _runningHere's count, kept apart: ConcurrentDictionary.Count takes every lock, at every start
     private int _leasedStartsWaiting;
     private int _workerCapacity;
+    private CancellationTokenSource _liveness = new();
+    private volatile bool _livenessLost;
 
     /// <summary>At most this many started instances wait to be handed to the worker; beyond, it finds them in the store.</summary>
     private const int MaxStartedWaiting = 10_000;
@@ -33,6 +35,30 @@ internal sealed class WorkflowSignals
         Wake();
     }
 
+    /// <summary>
+    /// Cancelled when this host's liveness is lost (<see cref="IWorkflowStoreLiveness"/>): a run takes it before it takes
+    /// its lease, and stops when it fires, since another host may run its instance from then on.
+    /// </summary>
+    public CancellationToken Liveness => Volatile.Read(ref _liveness).Token;
+
+    /// <summary>Whether this host's liveness is lost: its worker starts no run until it is back.</summary>
+    public bool IsLivenessLost => _livenessLost;
+
+    /// <summary>The store reports this host's liveness lost or back: the runs under the old liveness stop, and no instance is started leased meanwhile.</summary>
+    public void NotifyLiveness(bool alive)
+    {
+        _livenessLost = !alive;
+        if (!alive)
+        {
+            // A run that takes the token from now on holds a lease the store gave after the loss, or none.
+            Interlocked.Exchange(ref _liveness, new CancellationTokenSource()).Cancel();
+        }
+        else
+        {
+            NotifyWork();
+        }
+    }
+
     /// <summary>The worker in this process runs instances from now on, at most <paramref name="maxRuns"/> at once.</summary>
     public void NotifyWorkerRunning(int maxRuns) => Volatile.Write(ref _workerCapacity, maxRuns);
 
@@ -41,7 +67,7 @@ internal sealed class WorkflowSignals
 
     /// <summary>
     /// Whether an instance about to be started in this process may be created already leased to this process's worker
-    /// (an eager start, as Temporal calls it): only while the worker runs and has a free slot for it, so that it takes
+    /// (an eager start, as Temporal calls it): only while the worker runs, has a free slot for it and its liveness is not lost, so that it takes
     /// the instance at once. Saves the worker a write and a round trip to the store. When true, the caller either
     /// hands the created instance over with <see cref="NotifyStarted"/> or calls <see cref="ReleaseLeasedStart"/>.
     /// </summary>
@@ -50,7 +76,7 @@ internal sealed class WorkflowSignals
         while (true)
         {
             var waiting = Volatile.Read(ref _leasedStartsWaiting);
-            if (Volatile.Read(ref _runsHere) + waiting >= Volatile.Read(ref _workerCapacity))
+            if (_livenessLost || Volatile.Read(ref _runsHere) + waiting >= Volatile.Read(ref _workerCapacity))
             {
                 return false;
             }

@@ -78,6 +78,11 @@ internal sealed partial class DurableWorkflowWorker(
         var nextPoll = DateTimeOffset.MinValue;
         var storeFailures = 0;
         using var wakeups = (store as IWorkflowStoreWakeups)?.SubscribeToWork(signals.NotifyWork);
+        using var liveness = (store as IWorkflowStoreLiveness)?.SubscribeToLiveness(signals.NotifyLiveness);
+        if (store is IWorkflowStoreLiveness { IsAlive: false })
+        {
+            signals.NotifyLiveness(false);
+        }
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -110,7 +115,8 @@ internal sealed partial class DurableWorkflowWorker(
                         ids = [];
                     }
 
-                    for (var i = 0; i < ids.Count; i++)
+                    // Without liveness every lease would be refused: the ids are looked at again once it is back.
+                    for (var i = 0; i < ids.Count && !signals.IsLivenessLost; i++)
                     {
                         await StartRunAsync(ids[i], slots, stoppingToken).ConfigureAwait(false);
 
@@ -123,7 +129,7 @@ internal sealed partial class DurableWorkflowWorker(
                     }
                 }
 
-                while (signals.TryTakeStarted(out var started))
+                while (!signals.IsLivenessLost && signals.TryTakeStarted(out var started))
                 {
                     await StartRunAsync(started.Id, slots, stoppingToken, started.LeaseOwner is null ? null : started).ConfigureAwait(false);
                 }

@@ -21,7 +21,20 @@ public sealed class FakeServices
     /// <summary>Steps named here block until released, so a test can stop the host at a known checkpoint.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new();
 
+    /// <summary>Pauses named here hold the workflow between two checkpoints, on its own thread, until set.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, ManualResetEventSlim> Pauses { get; } = new();
+
     public int CountOf(string call) => _calls.Count(c => c == call);
+
+    /// <summary>Counts <paramref name="call"/>, then waits (at most a minute) while its pause is not set.</summary>
+    public void Pause(string call)
+    {
+        _calls.Enqueue(call);
+        if (Pauses.TryGetValue(call, out var pause))
+        {
+            pause.Wait(TimeSpan.FromMinutes(1));
+        }
+    }
 
     public async Task<T> CallAsync<T>(string call, T result, CancellationToken cancellationToken = default)
     {
@@ -74,6 +87,15 @@ public sealed partial class OrderWorkflows(FakeServices services)
     {
         var value = await Unreliable(input);
         return await ctx.Step("double", ct => services.CallAsync("double", value * 2, ct));
+    }
+
+    /// <summary>Code between its two checkpoints that takes its time (<see cref="FakeServices.Pause"/>).</summary>
+    [DurableWorkflow]
+    public async Task<int> PausesBetweenSteps(WorkflowContext ctx, int input)
+    {
+        var first = await ctx.Step("first", ct => services.CallAsync("first", input, ct));
+        services.Pause("between");
+        return await ctx.Step("second", ct => services.CallAsync("second", first + 1, ct));
     }
 
     [DurableStep(MaxAttempts = 2)]
