@@ -67,9 +67,10 @@ internal sealed class WorkflowSignals
 
     /// <summary>
     /// Whether an instance about to be started in this process may be created already leased to this process's worker
-    /// (an eager start, as Temporal calls it): only while the worker runs, has a free slot for it and its liveness is not lost, so that it takes
-    /// the instance at once. Saves the worker a write and a round trip to the store. When true, the caller either
-    /// hands the created instance over with <see cref="NotifyStarted"/> or calls <see cref="ReleaseLeasedStart"/>.
+    /// (an eager start, as Temporal calls it): only while the worker runs, has a free slot for it and has not lost its
+    /// liveness, so that it takes the instance at once. Saves the worker a write and a round trip to the store. When
+    /// true, the caller either hands the created instance over with <see cref="NotifyStarted"/> or calls
+    /// <see cref="ReleaseLeasedStart"/>.
     /// </summary>
     public bool TryReserveLeasedStart()
     {
