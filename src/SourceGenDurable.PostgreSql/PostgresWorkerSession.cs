@@ -49,7 +49,13 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
             _subscribers = [.. _subscribers, onWork];
         }
 
-        return new Subscription(this, onWork);
+        return new Unsubscriber(() =>
+        {
+            lock (_lock)
+            {
+                _subscribers = [.. _subscribers.Where(s => s != onWork)];
+            }
+        });
     }
 
     /// <summary>Whether the session holds the worker's lock: while it does not, other hosts may end this worker's leases at any moment.</summary>
@@ -62,7 +68,13 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
             _livenessSubscribers = [.. _livenessSubscribers, onChange];
         }
 
-        return new LivenessSubscription(this, onChange);
+        return new Unsubscriber(() =>
+        {
+            lock (_lock)
+            {
+                _livenessSubscribers = [.. _livenessSubscribers.Where(s => s != onChange)];
+            }
+        });
     }
 
     /// <summary>
@@ -228,26 +240,10 @@ internal sealed partial class PostgresWorkerSession : IAsyncDisposable
         await _sessions.DisposeAsync().ConfigureAwait(false);
     }
 
-    private sealed class Subscription(PostgresWorkerSession session, Action onWork) : IDisposable
+    /// <summary>A subscription: disposing it removes the subscriber.</summary>
+    private sealed class Unsubscriber(Action remove) : IDisposable
     {
-        public void Dispose()
-        {
-            lock (session._lock)
-            {
-                session._subscribers = [.. session._subscribers.Where(s => s != onWork)];
-            }
-        }
-    }
-
-    private sealed class LivenessSubscription(PostgresWorkerSession session, Action<bool> onChange) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (session._lock)
-            {
-                session._livenessSubscribers = [.. session._livenessSubscribers.Where(s => s != onChange)];
-            }
-        }
+        public void Dispose() => remove();
     }
 
     [LoggerMessage(41, LogLevel.Information, "A previous process of worker {WorkerId} held the leases of {Count} instances; they are resumed now.")]
