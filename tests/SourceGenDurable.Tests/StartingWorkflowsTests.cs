@@ -225,12 +225,12 @@ public sealed class StartingWorkflowsTests : IDisposable
         var late = (await host.Store.GetAsync("late", default))!;
         var taken = (await host.Store.GetAsync("taken", default))! with { LeaseOwner = "node-a", LeaseExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(soon) };
 
-        Assert.Equal(RunEnd.Finished, await executor.RunAsync("late", default, default, late));
+        Assert.Equal(RunEnd.Finished, await executor.RunAsync("late", default, default, new StartedInstance(late, default)));
         Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.RenewLeaseAsync)));
         Assert.Equal(0, counter.CountOf(nameof(IWorkflowStore.AcquireLeaseAsync)));
         Assert.Equal(new Receipt("res-o-1", "ch-o-1", 45m), await host.Client.GetResultAsync<Receipt>("late"));
 
-        Assert.Equal(RunEnd.LookAgain, await executor.RunAsync("taken", default, default, taken));
+        Assert.Equal(RunEnd.LookAgain, await executor.RunAsync("taken", default, default, new StartedInstance(taken, default)));
         Assert.Equal(1, counter.CountOf(nameof(IWorkflowStore.AcquireLeaseAsync)));
         Assert.Equal(("node-b", 1L, (long)WorkflowStatus.Running), ReadLease("taken"));
         Assert.Equal(1, services.CountOf("reserve"));

@@ -17,7 +17,7 @@ public sealed class WorkflowSignalsTests
         Assert.True(work.IsCompleted);
         Assert.False(signals.TakeLookRequest());
         Assert.True(signals.TryTakeStarted(out var started));
-        Assert.Equal("a", started.Id);
+        Assert.Equal("a", started.Instance.Id);
         Assert.False(signals.TryTakeStarted(out _));
 
         signals.NotifyWork();
@@ -105,33 +105,52 @@ public sealed class WorkflowSignalsTests
     public void A_start_is_made_leased_only_while_the_worker_runs_and_has_a_slot_for_it()
     {
         var signals = new WorkflowSignals();
-        Assert.False(signals.TryReserveLeasedStart()); // no worker in this process
+        Assert.False(signals.TryReserveLeasedStart(out _)); // no worker in this process
 
         signals.NotifyWorkerRunning(maxRuns: 2);
         signals.NotifyRunStarted("running");
-        Assert.True(signals.TryReserveLeasedStart());
-        Assert.False(signals.TryReserveLeasedStart()); // one run and one leased start fill both slots
+        Assert.True(signals.TryReserveLeasedStart(out _));
+        Assert.False(signals.TryReserveLeasedStart(out _)); // one run and one leased start fill both slots
 
         // The leased start is handed over, and waits until the worker has it among its runs; its run then takes the slot.
         signals.NotifyStarted(Started("leased", leaseOwner: "worker-1"));
         Assert.True(signals.TryTakeStarted(out var taken));
-        Assert.Equal("worker-1", taken.LeaseOwner);
+        Assert.Equal("worker-1", taken.Instance.LeaseOwner);
         Assert.True(signals.HasLeasedStartsWaiting);
         signals.ReleaseLeasedStart();
         Assert.False(signals.HasLeasedStartsWaiting);
         signals.NotifyRunStarted("leased");
-        Assert.False(signals.TryReserveLeasedStart());
+        Assert.False(signals.TryReserveLeasedStart(out _));
 
         // A run that ends frees its slot; a reservation that is not used gives it back.
         signals.NotifyRunEnded("running");
-        Assert.True(signals.TryReserveLeasedStart());
-        Assert.False(signals.TryReserveLeasedStart());
+        Assert.True(signals.TryReserveLeasedStart(out _));
+        Assert.False(signals.TryReserveLeasedStart(out _));
         signals.ReleaseLeasedStart();
-        Assert.True(signals.TryReserveLeasedStart());
+        Assert.True(signals.TryReserveLeasedStart(out _));
         signals.ReleaseLeasedStart();
 
         signals.NotifyWorkerStopping();
-        Assert.False(signals.TryReserveLeasedStart());
+        Assert.False(signals.TryReserveLeasedStart(out _));
+    }
+
+    [Fact]
+    public void A_leased_start_carries_the_liveness_it_was_reserved_under_and_none_is_reserved_while_liveness_is_lost()
+    {
+        var signals = new WorkflowSignals();
+        signals.NotifyWorkerRunning(maxRuns: 4);
+        Assert.True(signals.TryReserveLeasedStart(out var reservedBefore));
+
+        signals.NotifyLiveness(false);
+        Assert.False(signals.TryReserveLeasedStart(out _));
+        signals.NotifyStarted(Started("leased", leaseOwner: "worker-1"), reservedBefore);
+        signals.NotifyLiveness(true);
+
+        // Handed over after liveness came back, the start still carries the liveness that was lost: its lease may be gone.
+        Assert.True(signals.TryTakeStarted(out var started));
+        Assert.True(started.LeaseLiveness.IsCancellationRequested);
+        Assert.True(signals.TryReserveLeasedStart(out var reservedAfter));
+        Assert.False(reservedAfter.IsCancellationRequested);
     }
 
     [Fact]
@@ -149,7 +168,7 @@ public sealed class WorkflowSignalsTests
         var last = default(WorkflowInstance);
         while (signals.TryTakeStarted(out var started))
         {
-            last = started;
+            last = started.Instance;
         }
 
         Assert.Equal("leased", last?.Id);

@@ -69,7 +69,7 @@ internal sealed class WorkflowClient(
 
         // When this process's worker has a free slot, the instance is created leased to it and handed over: the worker
         // runs it without taking the lease in a write of its own.
-        var leased = signals.TryReserveLeasedStart();
+        var leased = signals.TryReserveLeasedStart(out var leaseLiveness);
         if (leased)
         {
             requested = requested with
@@ -107,7 +107,7 @@ internal sealed class WorkflowClient(
         if (created)
         {
             DurableTelemetry.WorkflowsStarted.Add(1, new KeyValuePair<string, object?>("workflow.name", definition.Name));
-            signals.NotifyStarted(stored);
+            signals.NotifyStarted(stored, leaseLiveness);
         }
 
         return new WorkflowHandle(this, stored.Id, stored.Name, created);

@@ -30,14 +30,22 @@ internal sealed partial class WorkflowExecutor(
     /// <paramref name="leasedAtStart"/>, when given, is the instance as a start in this process created it, already
     /// leased to this worker.
     /// </summary>
-    public async Task<RunEnd> RunAsync(string id, CancellationToken stopping, CancellationToken abort, WorkflowInstance? leasedAtStart = null)
+    public async Task<RunEnd> RunAsync(string id, CancellationToken stopping, CancellationToken abort, StartedInstance? leasedAtStart = null)
     {
         var settings = options.Value;
-        // Taken before the lease: a loss of liveness while it is being taken stops the run too.
-        var liveness = signals.Liveness;
-        var lease = leasedAtStart is null
+
+        // The run stops when the liveness its lease was given under is lost: for a lease it takes, the host's liveness
+        // now, taken before the lease so that a loss while it is being taken counts; for a leased start, the liveness
+        // its start was reserved under. When that is lost already, another host may have taken the instance since.
+        if (leasedAtStart?.LeaseLiveness.IsCancellationRequested == true)
+        {
+            leasedAtStart = null;
+        }
+
+        var liveness = leasedAtStart?.LeaseLiveness ?? signals.Liveness;
+        var lease = leasedAtStart is not { Instance: var started }
             ? await store.AcquireLeaseAsync(id, settings.LeaseDuration, settings.MaxStartsWithoutProgress, stopping).ConfigureAwait(false)
-            : await TakeLeasedStartAsync(leasedAtStart, settings, stopping).ConfigureAwait(false);
+            : await TakeLeasedStartAsync(started, settings, stopping).ConfigureAwait(false);
         switch (lease.Outcome)
         {
             case LeaseOutcome.HeldElsewhere:

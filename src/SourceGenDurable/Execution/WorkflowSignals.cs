@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using SourceGenDurable.Storage;
 
 namespace SourceGenDurable.Execution;
@@ -15,7 +14,7 @@ internal sealed class WorkflowSignals
     private readonly ConcurrentDictionary<string, Action> _cancellationHandlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _runningHere = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _handedOver = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<WorkflowInstance> _started = new();
+    private readonly ConcurrentQueue<StartedInstance> _started = new();
     private Action<string>? _resumedHandler;
     private TaskCompletionSource _work = NewSource();
     private int _lookRequested = 1;
@@ -69,11 +68,14 @@ internal sealed class WorkflowSignals
     /// Whether an instance about to be started in this process may be created already leased to this process's worker
     /// (an eager start, as Temporal calls it): only while the worker runs, has a free slot for it and has not lost its
     /// liveness, so that it takes the instance at once. Saves the worker a write and a round trip to the store. When
-    /// true, the caller either hands the created instance over with <see cref="NotifyStarted"/> or calls
-    /// <see cref="ReleaseLeasedStart"/>.
+    /// true, the caller either hands the created instance over with <see cref="NotifyStarted"/>, with
+    /// <paramref name="liveness"/>, or calls <see cref="ReleaseLeasedStart"/>. <paramref name="liveness"/> is the
+    /// liveness the lease is given under: when it is lost before the run takes the instance, so may be the lease.
     /// </summary>
-    public bool TryReserveLeasedStart()
+    public bool TryReserveLeasedStart(out CancellationToken liveness)
     {
+        // Read before the check: a loss after it cancels this token, and a loss before it is seen by the check.
+        liveness = Liveness;
         while (true)
         {
             var waiting = Volatile.Read(ref _leasedStartsWaiting);
@@ -104,9 +106,10 @@ internal sealed class WorkflowSignals
     /// <summary>
     /// <paramref name="instance"/> was started in this process: the worker runs it without looking through the store
     /// (which it still does at its poll interval, for instances started elsewhere). An instance created leased to this
-    /// worker is always handed over; the store holds others when no worker takes them.
+    /// worker is always handed over, with the liveness its reservation was made under; the store holds others when no
+    /// worker takes them.
     /// </summary>
-    public void NotifyStarted(WorkflowInstance instance)
+    public void NotifyStarted(WorkflowInstance instance, CancellationToken leaseLiveness = default)
     {
         if (instance.LeaseOwner is null && _started.Count >= MaxStartedWaiting)
         {
@@ -117,7 +120,7 @@ internal sealed class WorkflowSignals
 
         // Before it is queued, so that the worker's letting go of it always comes after.
         _handedOver[instance.Id] = true;
-        _started.Enqueue(instance);
+        _started.Enqueue(new StartedInstance(instance, leaseLiveness));
         Wake();
     }
 
@@ -149,7 +152,7 @@ internal sealed class WorkflowSignals
     /// The next instance started in this process and not yet handed to the worker. One created leased to the worker
     /// stays reserved until the worker calls <see cref="ReleaseLeasedStart"/>.
     /// </summary>
-    public bool TryTakeStarted([NotNullWhen(true)] out WorkflowInstance? instance) => _started.TryDequeue(out instance);
+    public bool TryTakeStarted(out StartedInstance started) => _started.TryDequeue(out started);
 
     private void Wake() => Interlocked.Exchange(ref _work, NewSource()).TrySetResult();
 
@@ -232,4 +235,14 @@ internal sealed class WorkflowSignals
     {
         public void Dispose() => dispose();
     }
+}
+
+/// <summary>
+/// An instance started in this process, as its start created it. One created leased to this process's worker carries
+/// <see cref="LeaseLiveness"/>, the host's liveness when the lease was given: once that is lost, another host may have
+/// ended the lease and taken the instance, and the run must take the lease from the store like any other.
+/// </summary>
+internal readonly record struct StartedInstance(WorkflowInstance Instance, CancellationToken LeaseLiveness)
+{
+    public bool IsLeased => Instance.LeaseOwner is not null;
 }

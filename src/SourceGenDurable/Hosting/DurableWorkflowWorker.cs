@@ -131,7 +131,7 @@ internal sealed partial class DurableWorkflowWorker(
 
                 while (!signals.IsLivenessLost && signals.TryTakeStarted(out var started))
                 {
-                    await StartRunAsync(started.Id, slots, stoppingToken, started.LeaseOwner is null ? null : started).ConfigureAwait(false);
+                    await StartRunAsync(started.Instance.Id, slots, stoppingToken, started.IsLeased ? started : null).ConfigureAwait(false);
                 }
 
                 // Sleep until the earliest timer this worker knows of, a wake-up in this process, or the poll for
@@ -164,7 +164,7 @@ internal sealed partial class DurableWorkflowWorker(
     /// Runs <paramref name="id"/> once a slot is free, unless this worker runs it already or declined it.
     /// <paramref name="leasedAtStart"/> is the instance as a start in this process created it, leased to this worker.
     /// </summary>
-    private async Task StartRunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken, WorkflowInstance? leasedAtStart = null)
+    private async Task StartRunAsync(string id, SemaphoreSlim slots, CancellationToken stoppingToken, StartedInstance? leasedAtStart = null)
     {
         var started = false;
         try
@@ -198,7 +198,7 @@ internal sealed partial class DurableWorkflowWorker(
         }
     }
 
-    private async Task RunAsync(string id, Task listed, SemaphoreSlim slots, CancellationToken stoppingToken, CancellationToken abort, WorkflowInstance? leasedAtStart)
+    private async Task RunAsync(string id, Task listed, SemaphoreSlim slots, CancellationToken stoppingToken, CancellationToken abort, StartedInstance? leasedAtStart)
     {
         await listed.ConfigureAwait(false);
         var lookAgain = false;
