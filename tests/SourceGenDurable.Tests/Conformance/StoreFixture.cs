@@ -1,4 +1,5 @@
 using SourceGenDurable.PostgreSql;
+using SourceGenDurable.Samples.MemoryStore;
 using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
@@ -43,7 +44,10 @@ internal abstract class StoreFixture : IAsyncDisposable
     {
         foreach (var store in _stores)
         {
-            await ((IAsyncDisposable)store).DisposeAsync();
+            if (store is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
         }
 
         DeleteDatabase();
@@ -78,4 +82,16 @@ internal sealed class PostgresStoreFixture : StoreFixture
         new PostgresWorkflowStore(new PostgresStoreOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Schema }, Clock, workerId);
 
     protected override void DeleteDatabase() => _schema.Dispose();
+}
+
+/// <summary>The sample memory store (samples/MemoryStore): a database of its own, shared by the test's stores.</summary>
+internal sealed class MemoryStoreFixture : StoreFixture
+{
+    private readonly MemoryDatabase _database = new();
+
+    protected override IWorkflowStore Create(string workerId) => new MemoryWorkflowStore(_database, Clock, workerId);
+
+    protected override void DeleteDatabase()
+    {
+    }
 }

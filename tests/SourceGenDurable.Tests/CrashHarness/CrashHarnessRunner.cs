@@ -242,7 +242,10 @@ public static class CrashHarnessRunner
         }
         finally
         {
-            await ((IAsyncDisposable)observer).DisposeAsync();
+            if (observer is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
         }
 
         return new DurableRun(

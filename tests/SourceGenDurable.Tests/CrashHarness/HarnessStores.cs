@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SourceGenDurable.Hosting;
 using SourceGenDurable.PostgreSql;
+using SourceGenDurable.Samples.MemoryStore;
 using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Postgres;
@@ -110,5 +111,24 @@ public sealed class PostgresHarnessStore : HarnessStore
                 services?.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value.WorkerId ?? DurableWorkflowOptions.CreateWorkerId());
 
         protected override void Dispose(bool disposing) => schema.Dispose();
+    }
+}
+
+/// <summary>The sample memory store: a database per durable run, which every simulated process of the run shares.</summary>
+public sealed class MemoryHarnessStore : HarnessStore
+{
+    public override HarnessDatabase CreateDatabase(CrashScenario scenario) => new Database();
+
+    private sealed class Database : HarnessDatabase
+    {
+        private readonly MemoryDatabase _database = new();
+
+        public override void Configure(DurableWorkflowOptions options) => options.UseMemoryStore(_database);
+
+        public override IWorkflowStore Open(IServiceProvider? services) =>
+            new MemoryWorkflowStore(
+                _database,
+                ClockOf(services),
+                services?.GetRequiredService<IOptions<DurableWorkflowOptions>>().Value.WorkerId ?? DurableWorkflowOptions.CreateWorkerId());
     }
 }
