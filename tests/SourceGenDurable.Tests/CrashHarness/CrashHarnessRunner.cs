@@ -10,6 +10,7 @@ using SourceGenDurable.Hosting;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;
 using SourceGenDurable.Tests.Corpus;
+using Xunit.Abstractions;
 
 namespace SourceGenDurable.Tests.CrashHarness;
 
@@ -27,11 +28,19 @@ public static class CrashHarnessRunner
 
     private static readonly JsonSerializerOptions EngineJson = WorkflowSerializerOptions.CreateDefault().Options;
 
-    /// <summary>Runs the case on SQLite, each durable run on a file of its own.</summary>
-    public static async Task<HarnessReport> RunAsync(CorpusCase corpusCase, CorpusInput input)
+    /// <summary>
+    /// A row of a harness theory: runs corpus case <paramref name="case"/> with its input <paramref name="input"/> on a
+    /// new <typeparamref name="TStore"/>, fails with the report unless every durable run matched, and writes the report.
+    /// </summary>
+    public static async Task AssertPassesAsync<TStore>(string @case, string input, ITestOutputHelper output)
+        where TStore : HarnessStore, new()
     {
-        using var store = new SqliteHarnessStore();
-        return await RunAsync(corpusCase, input, store);
+        var corpusCase = CorpusCase.Get(@case);
+        using var store = new TStore();
+        var report = await RunAsync(corpusCase, corpusCase.GetInput(input), store);
+
+        Assert.True(report.Passed, report.Describe());
+        output.WriteLine(report.Describe());
     }
 
     /// <summary>

@@ -12,14 +12,8 @@ public sealed class CrashHarnessTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public async Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input)
-    {
-        var corpusCase = CorpusCase.Get(@case);
-        var report = await CrashHarnessRunner.RunAsync(corpusCase, corpusCase.GetInput(input));
-
-        Assert.True(report.Passed, report.Describe());
-        output.WriteLine(report.Describe());
-    }
+    public Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input) =>
+        CrashHarnessRunner.AssertPassesAsync<SqliteHarnessStore>(@case, input, output);
 
     [Fact]
     public void Every_corpus_workflow_lists_inputs_and_the_corpus_is_not_empty()

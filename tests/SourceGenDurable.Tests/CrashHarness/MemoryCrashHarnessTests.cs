@@ -13,13 +13,6 @@ public sealed class MemoryCrashHarnessTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public async Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input)
-    {
-        var corpusCase = CorpusCase.Get(@case);
-        using var store = new MemoryHarnessStore();
-        var report = await CrashHarnessRunner.RunAsync(corpusCase, corpusCase.GetInput(input), store);
-
-        Assert.True(report.Passed, report.Describe());
-        output.WriteLine(report.Describe());
-    }
+    public Task A_crash_at_any_checkpoint_changes_neither_the_outcome_nor_the_steps_that_run(string @case, string input) =>
+        CrashHarnessRunner.AssertPassesAsync<MemoryHarnessStore>(@case, input, output);
 }

@@ -30,15 +30,7 @@ public abstract class PostgresCrashHarnessTests(ITestOutputHelper output)
         return rows;
     }
 
-    protected async Task RunAsync(string @case, string input)
-    {
-        var corpusCase = CorpusCase.Get(@case);
-        using var store = new PostgresHarnessStore();
-        var report = await CrashHarnessRunner.RunAsync(corpusCase, corpusCase.GetInput(input), store);
-
-        Assert.True(report.Passed, report.Describe());
-        output.WriteLine(report.Describe());
-    }
+    protected Task RunAsync(string @case, string input) => CrashHarnessRunner.AssertPassesAsync<PostgresHarnessStore>(@case, input, output);
 }
 
 public sealed class PostgresCrashHarnessTests1(ITestOutputHelper output) : PostgresCrashHarnessTests(output)
