@@ -42,7 +42,7 @@ public sealed partial class MemoryWorkflowStore
                 {
                     Status = WorkflowStatus.Running,
                     LeaseOwner = WorkerId,
-                    LeaseExpiresAt = now + duration,
+                    LeaseExpiresAt = Stored(now + duration),
                     Starts = instance.Starts + 1,
                     UpdatedAt = now,
                 };
@@ -56,7 +56,7 @@ public sealed partial class MemoryWorkflowStore
 
     /// <inheritdoc />
     public Task<bool> RenewLeaseAsync(string id, TimeSpan duration, CancellationToken cancellationToken) =>
-        UnderLeaseAsync(id, instance => instance with { LeaseExpiresAt = Now() + duration }, cancellationToken);
+        UnderLeaseAsync(id, instance => instance with { LeaseExpiresAt = Stored(Now() + duration) }, cancellationToken);
 
     /// <inheritdoc />
     public Task ReleaseLeaseAsync(string id, bool failed, CancellationToken cancellationToken) =>
