@@ -1,6 +1,6 @@
 using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Samples.MemoryStore;
+namespace MemoryStore;
 
 /// <summary>
 /// What a <see cref="MemoryWorkflowStore"/> keeps, shared by every store (every worker) opened on it: the tables a

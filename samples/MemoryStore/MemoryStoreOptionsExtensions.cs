@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using SourceGenDurable;
 using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Samples.MemoryStore;
+namespace MemoryStore;
 
 /// <summary>Chooses a <see cref="MemoryDatabase"/> as the store of <c>AddDurableWorkflows</c>, as a store package's <c>UseX</c> does.</summary>
 public static class MemoryStoreOptionsExtensions

@@ -1,6 +1,7 @@
+using SourceGenDurable;
 using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Samples.MemoryStore;
+namespace MemoryStore;
 
 /// <summary>
 /// What a run records besides its checkpoints (failed step attempts, fan-out branches as they complete) and the history

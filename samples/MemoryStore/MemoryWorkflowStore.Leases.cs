@@ -1,6 +1,7 @@
+using SourceGenDurable;
 using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Samples.MemoryStore;
+namespace MemoryStore;
 
 /// <summary>Leases, and the instances set aside: one worker runs an instance at a time, and none runs a poisoned one.</summary>
 public sealed partial class MemoryWorkflowStore

@@ -1,6 +1,7 @@
+using SourceGenDurable;
 using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Samples.MemoryStore;
+namespace MemoryStore;
 
 /// <summary>
 /// Durable waits: <see cref="WaitResolver"/> decides what a wait returns, as on every store, over this store's reads

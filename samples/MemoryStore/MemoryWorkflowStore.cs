@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SourceGenDurable;
 using SourceGenDurable.Storage;
 
-namespace SourceGenDurable.Samples.MemoryStore;
+namespace MemoryStore;
 
 /// <summary>
 /// The store contract (<see cref="IWorkflowStore"/>) over a <see cref="MemoryDatabase"/>, for one worker: every call is

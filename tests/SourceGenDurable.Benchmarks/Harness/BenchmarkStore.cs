@@ -1,4 +1,5 @@
 using SourceGenDurable.PostgreSql;
+using MemoryStore;
 
 namespace SourceGenDurable.Benchmarks.Harness;
 
@@ -18,6 +19,12 @@ internal abstract class BenchmarkStore
     public static BenchmarkStore Sqlite { get; } = new SqliteStore();
 
     public static BenchmarkStore Postgres(string connectionString) => new PostgresStore(connectionString);
+
+    /// <summary>
+    /// The sample memory store (samples/MemoryStore): no disk, no server, nothing durable. Not a peer of the others: it
+    /// bounds what the engine itself costs a step, beside a store that costs almost nothing.
+    /// </summary>
+    public static BenchmarkStore Memory { get; } = new InMemory();
 
     /// <summary>The report's system column for the scenarios that run at the store's default settings.</summary>
     public abstract string System { get; }
@@ -43,5 +50,25 @@ internal abstract class BenchmarkStore
         public override string SystemAt(SqliteSynchronousMode synchronous) => System;
 
         public override IStoreLocation CreateLocation() => new PostgresSchema(connectionString);
+    }
+
+    private sealed class InMemory : BenchmarkStore
+    {
+        public override string System => "SourceGenDurable (memory store, not durable)";
+
+        public override string SystemAt(SqliteSynchronousMode synchronous) => System;
+
+        public override IStoreLocation CreateLocation() => new MemoryLocation();
+
+        private sealed class MemoryLocation : IStoreLocation
+        {
+            private readonly MemoryDatabase _database = new();
+
+            public void Configure(DurableWorkflowOptions options) => options.UseMemoryStore(_database);
+
+            public void Dispose()
+            {
+            }
+        }
     }
 }

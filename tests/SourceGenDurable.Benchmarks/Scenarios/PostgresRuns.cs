@@ -51,16 +51,7 @@ internal static class PostgresRuns
         var resume = await SourceGenDurableRuns.ResumeAsync(store, sizes, report);
 
         Console.WriteLine($"Throughput on PostgreSQL ({took.Elapsed.TotalSeconds:0} s so far)");
-        Samples throughput, unnest, copy;
-        var ceilings = RawPostgresFloor.Ceilings(connectionString, sizes);
-        await using (var ours = await SourceGenDurableRuns.StartThroughputAsync(store, sizes, SqliteSynchronousMode.Full))
-        await using (ceilings[0])
-        await using (ceilings[1])
-        {
-            var rates = await ThroughputRuns.InTurnsAsync(report, sizes.ThroughputRepeats, ours, ceilings[0], ceilings[1]);
-            (throughput, unnest, copy) = (rates[0], rates[1], rates[2]);
-        }
-
+        var (throughput, unnest, copy, engine) = await ThroughputInTurnsAsync(connectionString, sizes, report);
         var ceiling = unnest.Median >= copy.Median ? unnest : copy;
         var hangfire = await HangfireRuns.ChainsAsync(HangfireRuns.Storage.Postgres(connectionString), sizes.HangfirePostgresChains, report);
 
@@ -96,6 +87,9 @@ internal static class PostgresRuns
         report.Note(
             $"SourceGenDurable's throughput and the two ceilings are measured in turns ({sizes.ThroughputRepeats} rounds, the order reversed every other round), after {sizes.ThroughputWarmUps} unrecorded warm-up repeats of SourceGenDurable in its host, " +
             "which stays up throughout on one schema that keeps every repeat's instances; its workflows are started without ids.");
+        report.Note(
+            $"The engine over the memory store (samples/MemoryStore, nothing durable, no server), in the same turns: {Report.Format(engine.Median)} steps/s, {Report.Ratio(engine.Median, throughput.Median)} the rate on PostgreSQL. " +
+            "It is not a peer: it bounds what the engine itself, with a store that does almost nothing, reaches on these cores, where on PostgreSQL the server shares them.");
         report.Note(
             $"The store alone: the same number of checkpoints of one leased instance, each with its step record, committed one after another through the store's own API (its group commit and its checkpoint statement) with no engine, " +
             $"a repeat of them after each repeat of the raw commits. {Report.Format(storeAlone.Median)} ms per checkpoint, {Report.Ratio(storeAlone.Median, commit.Median)} the raw commit, against the lone chain's {Report.Ratio(sequential.Median, commit.Median)}: " +
@@ -159,15 +153,26 @@ internal static class PostgresRuns
     /// </summary>
     public static async Task ThroughputAsync(Sizes sizes, Report report)
     {
-        var connectionString = ServerFor("postgres-throughput");
+        var (ours, unnest, copy, engine) = await ThroughputInTurnsAsync(ServerFor("postgres-throughput"), sizes, report);
+        var ceiling = Math.Max(unnest.Median, copy.Median);
+        Console.WriteLine($"{Report.Format(ours.Median)} steps/s, ceiling {Report.Format(ceiling)} rows/s: {Report.Ratio(ours.Median, ceiling)} (load {Machine.LoadAverage() ?? "unknown"})");
+        Console.WriteLine($"The engine over the memory store: {Report.Format(engine.Median)} steps/s, {Report.Ratio(engine.Median, ours.Median)} the rate on PostgreSQL");
+    }
+
+    /// <summary>
+    /// Goal 3's runs in turns: SourceGenDurable on PostgreSQL, the two raw ceilings, and the engine over the sample
+    /// memory store, which bounds what the engine alone (with a store that does almost nothing) can reach on this machine.
+    /// </summary>
+    private static async Task<(Samples Ours, Samples Unnest, Samples Copy, Samples Engine)> ThroughputInTurnsAsync(string connectionString, Sizes sizes, Report report)
+    {
         var ceilings = RawPostgresFloor.Ceilings(connectionString, sizes);
         await using var ours = await SourceGenDurableRuns.StartThroughputAsync(BenchmarkStore.Postgres(connectionString), sizes, SqliteSynchronousMode.Full);
+        await using var engine = await SourceGenDurableRuns.StartThroughputAsync(BenchmarkStore.Memory, sizes, SqliteSynchronousMode.Full);
         await using (ceilings[0])
         await using (ceilings[1])
         {
-            var rates = await ThroughputRuns.InTurnsAsync(report, sizes.ThroughputRepeats, ours, ceilings[0], ceilings[1]);
-            var ceiling = Math.Max(rates[1].Median, rates[2].Median);
-            Console.WriteLine($"{Report.Format(rates[0].Median)} steps/s, ceiling {Report.Format(ceiling)} rows/s: {Report.Ratio(rates[0].Median, ceiling)} (load {Machine.LoadAverage() ?? "unknown"})");
+            var rates = await ThroughputRuns.InTurnsAsync(report, sizes.ThroughputRepeats, ours, ceilings[0], ceilings[1], engine);
+            return (rates[0], rates[1], rates[2], rates[3]);
         }
     }
 

@@ -1,5 +1,5 @@
 using SourceGenDurable.PostgreSql;
-using SourceGenDurable.Samples.MemoryStore;
+using MemoryStore;
 using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;

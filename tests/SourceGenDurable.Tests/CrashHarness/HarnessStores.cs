@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SourceGenDurable.Hosting;
 using SourceGenDurable.PostgreSql;
-using SourceGenDurable.Samples.MemoryStore;
+using MemoryStore;
 using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Postgres;
