@@ -1,5 +1,5 @@
-using SourceGenDurable.PostgreSql;
 using MemoryStore;
+using SourceGenDurable.PostgreSql;
 
 namespace SourceGenDurable.Benchmarks.Harness;
 

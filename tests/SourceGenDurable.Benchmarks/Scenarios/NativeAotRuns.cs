@@ -49,7 +49,7 @@ internal static class NativeAotRuns
             report.Add("JIT (framework-dependent): process start to result printed", System, "ms", result.Jit);
             report.Table(
                 "Native AOT and JIT start-up",
-                "samples/AotOrders (a generic host, the SQLite store, a workflow with a child workflow and four steps, on a new database), " +
+                "samples/AotOrders (a generic host, the SQLite store, a workflow with a `WhenAny`, a child workflow and four steps, on a new database), " +
                 $"published for linux-x64 in Release both ways; start-up is the median of {sizes.StartupRuns} runs, from process start to its receipt printed, with the minimum and maximum. " +
                 "Size: the published folder without debug symbols (.dbg, .pdb) and documentation; the JIT build also needs the .NET runtime installed.",
                 ["Build", "Start-up to result (ms)", "Published size (MB)"],

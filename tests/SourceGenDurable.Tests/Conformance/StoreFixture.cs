@@ -1,5 +1,5 @@
-using SourceGenDurable.PostgreSql;
 using MemoryStore;
+using SourceGenDurable.PostgreSql;
 using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Testing;

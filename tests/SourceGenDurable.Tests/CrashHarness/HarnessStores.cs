@@ -1,9 +1,9 @@
+using MemoryStore;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SourceGenDurable.Hosting;
 using SourceGenDurable.PostgreSql;
-using MemoryStore;
 using SourceGenDurable.Sqlite;
 using SourceGenDurable.Storage;
 using SourceGenDurable.Tests.Postgres;
