@@ -15,9 +15,14 @@ public class CallCountingStore : DispatchProxy
     private SqliteWorkflowStore _inner = null!;
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
-    internal static IDisposableWorkflowStore Wrap(SqliteWorkflowStore inner)
+    internal static IDisposableWorkflowStore Wrap(SqliteWorkflowStore inner) => Wrap<IDisposableWorkflowStore, CallCountingStore>(inner);
+
+    /// <summary>A <typeparamref name="TStore"/> over <paramref name="inner"/> whose calls <typeparamref name="TProxy"/>, a counting store, sees first.</summary>
+    internal static TStore Wrap<TStore, TProxy>(SqliteWorkflowStore inner)
+        where TStore : class, IWorkflowStore
+        where TProxy : CallCountingStore
     {
-        var store = Create<IDisposableWorkflowStore, CallCountingStore>();
+        var store = Create<TStore, TProxy>();
         ((CallCountingStore)(object)store)._inner = inner;
         return store;
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SourceGenDurable.Sqlite;
@@ -58,22 +57,16 @@ public sealed class LeasedStartLivenessTests : IDisposable
     /// <summary>A store whose liveness the test sets, over SQLite, which has none of its own.</summary>
     public interface ILivenessStore : IDisposableWorkflowStore, IWorkflowStoreLiveness;
 
-    /// <summary>Passes every call to a SQLite store; reports the liveness the test sets, and which leases are asked for.</summary>
-    public class LivenessStore : DispatchProxy
+    /// <summary>A counting store over SQLite that reports the liveness the test sets, and which leases are asked for.</summary>
+    public class LivenessStore : CallCountingStore
     {
         private readonly ConcurrentDictionary<Action<bool>, bool> _subscribers = new();
         private readonly ConcurrentDictionary<string, TaskCompletionSource> _leasesAsked = new(StringComparer.Ordinal);
-        private SqliteWorkflowStore _inner = null!;
         private volatile bool _alive = true;
 
-        internal static ILivenessStore Wrap(SqliteWorkflowStore inner)
-        {
-            var store = Create<ILivenessStore, LivenessStore>();
-            ((LivenessStore)(object)store)._inner = inner;
-            return store;
-        }
+        internal static new ILivenessStore Wrap(SqliteWorkflowStore inner) => Wrap<ILivenessStore, LivenessStore>(inner);
 
-        public static LivenessStore Of(IWorkflowStore store) => (LivenessStore)(object)store;
+        public static new LivenessStore Of(IWorkflowStore store) => (LivenessStore)(object)store;
 
         /// <summary>Runs after every instance the store creates, before the caller has it.</summary>
         public Action? AfterCreate { get; set; }
@@ -105,10 +98,10 @@ public sealed class LeasedStartLivenessTests : IDisposable
                     asked.TrySetResult();
                     break;
                 case nameof(IWorkflowStore.CreateAsync):
-                    return AfterCreateAsync((Task<(WorkflowInstance, bool)>)Forward(targetMethod, args)!);
+                    return AfterCreateAsync((Task<(WorkflowInstance, bool)>)base.Invoke(targetMethod, args)!);
             }
 
-            return Forward(targetMethod, args);
+            return base.Invoke(targetMethod, args);
         }
 
         private async Task<(WorkflowInstance, bool)> AfterCreateAsync(Task<(WorkflowInstance, bool)> create)
@@ -116,19 +109,6 @@ public sealed class LeasedStartLivenessTests : IDisposable
             var created = await create;
             AfterCreate?.Invoke();
             return created;
-        }
-
-        private object? Forward(MethodInfo targetMethod, object?[]? args)
-        {
-            try
-            {
-                return targetMethod.Invoke(_inner, args);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                ExceptionDispatchInfo.Throw(e.InnerException);
-                throw;
-            }
         }
 
         private sealed class Unsubscriber(Action remove) : IDisposable
